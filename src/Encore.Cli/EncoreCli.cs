@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Encore.Cli;
+
+/// <summary>Builds the command tree and runs it; commands live one per file under Commands/.</summary>
+public static class EncoreCli
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Encore: a music recommendation engine.");
+        var result = root.Parse(args);
+        return await result.InvokeAsync();
+    }
+}

@@ -1,0 +1,3 @@
+using Encore.Cli;
+
+return await EncoreCli.RunAsync(args);

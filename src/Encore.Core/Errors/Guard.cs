@@ -1,0 +1,47 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
+namespace Encore.Core.Errors;
+
+/// <summary>Argument checks that throw <see cref="ArgumentException"/> subtypes naming the parameter.</summary>
+public static class Guard
+{
+    public static void Positive(int value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value <= 0) ThrowOutOfRange(name, value, "must be > 0");
+    }
+
+    public static void NonNegative(int value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value < 0) ThrowOutOfRange(name, value, "must be >= 0");
+    }
+
+    public static void Positive(double value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!(value > 0)) ThrowOutOfRange(name, value, "must be > 0");
+    }
+
+    public static void NonNegative(double value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!(value >= 0)) ThrowOutOfRange(name, value, "must be >= 0");
+    }
+
+    public static void InRange(double value, double min, double max, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!(value >= min && value <= max)) ThrowOutOfRange(name, value, $"must be in [{min}, {max}]");
+    }
+
+    public static void InRange(int value, int min, int max, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value < min || value > max) ThrowOutOfRange(name, value, $"must be in [{min}, {max}]");
+    }
+
+    public static void SameLength(int a, int b, string what)
+    {
+        if (a != b) throw new ArgumentException($"{what}: lengths differ ({a} vs {b}).");
+    }
+
+    [DoesNotReturn]
+    private static void ThrowOutOfRange(string? name, object value, string rule) =>
+        throw new ArgumentOutOfRangeException(name, value, $"{name} {rule} (got {value}).");
+}

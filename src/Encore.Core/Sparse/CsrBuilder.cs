@@ -1,0 +1,105 @@
+using Encore.Core.Errors;
+
+namespace Encore.Core.Sparse;
+
+/// <summary>
+/// Triples to CSR in two counting passes (stable bucket by row), then an in-row sort by column and a
+/// merge of duplicates. Peak memory is the input plus one copy of (column, value) per triple.
+/// </summary>
+internal static class CsrBuilder
+{
+    public static CsrMatrix Build(int rows, int columns, ReadOnlySpan<int> rowIdx, ReadOnlySpan<int> colIdx,
+        ReadOnlySpan<float> values, DuplicatePolicy duplicates)
+    {
+        Guard.NonNegative(rows);
+        Guard.NonNegative(columns);
+        Guard.SameLength(rowIdx.Length, colIdx.Length, "row and column indices");
+        Guard.SameLength(rowIdx.Length, values.Length, "row indices and values");
+        var n = rowIdx.Length;
+
+        var offsets = new int[rows + 1];
+        for (var i = 0; i < n; i++)
+        {
+            var r = rowIdx[i];
+            if ((uint)r >= (uint)rows) ThrowHelper.IndexOutOfRange("row", r, rows);
+            if ((uint)colIdx[i] >= (uint)columns) ThrowHelper.IndexOutOfRange("column", colIdx[i], columns);
+            offsets[r + 1]++;
+        }
+        for (var r = 0; r < rows; r++) offsets[r + 1] += offsets[r];
+
+        var cursor = new int[rows];
+        Array.Copy(offsets, cursor, rows);
+        var cols = new int[n];
+        var vals = new float[n];
+        for (var i = 0; i < n; i++)
+        {
+            var dst = cursor[rowIdx[i]]++;
+            cols[dst] = colIdx[i];
+            vals[dst] = values[i];
+        }
+        cursor = null;
+
+        // Sort each row by column; a stable sort keeps input order among duplicates, which Last needs.
+        var needsCompaction = false;
+        var keys = Array.Empty<long>();
+        for (var r = 0; r < rows; r++)
+        {
+            var start = offsets[r];
+            var len = offsets[r + 1] - start;
+            if (len < 2) continue;
+            var rowCols = cols.AsSpan(start, len);
+            if (!IsStrictlyIncreasing(rowCols))
+            {
+                if (keys.Length < len) keys = new long[Math.Max(len, keys.Length * 2)];
+                // Composite key (column, input position) makes the unstable Array.Sort stable.
+                var k = keys.AsSpan(0, len);
+                for (var j = 0; j < len; j++) k[j] = ((long)rowCols[j] << 32) | (uint)j;
+                k.Sort(vals.AsSpan(start, len));
+                for (var j = 0; j < len; j++) rowCols[j] = (int)(k[j] >> 32);
+                for (var j = 1; j < len && !needsCompaction; j++) needsCompaction = rowCols[j] == rowCols[j - 1];
+            }
+        }
+        if (!needsCompaction) return new CsrMatrix(rows, columns, offsets, cols, vals, trusted: true);
+        return Compact(rows, columns, offsets, cols, vals, duplicates);
+    }
+
+    private static bool IsStrictlyIncreasing(ReadOnlySpan<int> s)
+    {
+        for (var i = 1; i < s.Length; i++)
+            if (s[i] <= s[i - 1]) return false;
+        return true;
+    }
+
+    private static CsrMatrix Compact(int rows, int columns, int[] offsets, int[] cols, float[] vals, DuplicatePolicy duplicates)
+    {
+        var write = 0;
+        var newOffsets = new int[rows + 1];
+        for (var r = 0; r < rows; r++)
+        {
+            var start = offsets[r];
+            var end = offsets[r + 1];
+            for (var p = start; p < end; p++)
+            {
+                if (write > newOffsets[r] && cols[write - 1] == cols[p])
+                {
+                    vals[write - 1] = duplicates switch
+                    {
+                        DuplicatePolicy.Sum => vals[write - 1] + vals[p],
+                        DuplicatePolicy.Max => Math.Max(vals[write - 1], vals[p]),
+                        _ => vals[p],
+                    };
+                }
+                else
+                {
+                    cols[write] = cols[p];
+                    vals[write] = vals[p];
+                    write++;
+                }
+            }
+            newOffsets[r + 1] = write;
+        }
+        Array.Resize(ref cols, write);
+        Array.Resize(ref vals, write);
+        return new CsrMatrix(rows, columns, newOffsets, cols, vals, trusted: true);
+    }
+}

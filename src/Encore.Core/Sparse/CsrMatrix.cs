@@ -1,0 +1,121 @@
+using Encore.Core.Errors;
+
+namespace Encore.Core.Sparse;
+
+/// <summary>
+/// Immutable compressed sparse row matrix of floats (rows = users, columns = items by convention).
+/// Column indices inside each row are strictly increasing. Rows are exposed as spans over the
+/// three shared arrays, so reading a row never allocates.
+/// </summary>
+public sealed class CsrMatrix
+{
+    private readonly int[] _offsets;
+    private readonly int[] _columns;
+    private readonly float[] _values;
+
+    /// <summary>Wraps existing arrays after checking that they form a valid CSR layout.</summary>
+    public CsrMatrix(int rows, int columns, int[] offsets, int[] columnIndices, float[] values)
+    {
+        Guard.NonNegative(rows);
+        Guard.NonNegative(columns);
+        if (offsets.Length != rows + 1) throw new ArgumentException($"offsets must have rows + 1 = {rows + 1} entries, got {offsets.Length}.", nameof(offsets));
+        Guard.SameLength(columnIndices.Length, values.Length, "CSR column indices and values");
+        if (offsets[0] != 0 || offsets[rows] != columnIndices.Length) throw new ArgumentException("offsets must start at 0 and end at the number of stored values.", nameof(offsets));
+        for (var r = 0; r < rows; r++)
+        {
+            if (offsets[r + 1] < offsets[r]) throw new ArgumentException($"offsets decrease at row {r}.", nameof(offsets));
+            var previous = -1;
+            for (var p = offsets[r]; p < offsets[r + 1]; p++)
+            {
+                var c = columnIndices[p];
+                if (c <= previous || c >= columns) throw new ArgumentException($"row {r}: column indices must be increasing and in [0, {columns}); got {c} after {previous}.", nameof(columnIndices));
+                previous = c;
+            }
+        }
+        Rows = rows;
+        Columns = columns;
+        _offsets = offsets;
+        _columns = columnIndices;
+        _values = values;
+    }
+
+    // Trusted constructor for builders in this assembly that produce valid layouts by construction.
+    internal CsrMatrix(int rows, int columns, int[] offsets, int[] columnIndices, float[] values, bool trusted)
+    {
+        _ = trusted;
+        Rows = rows;
+        Columns = columns;
+        _offsets = offsets;
+        _columns = columnIndices;
+        _values = values;
+    }
+
+    public int Rows { get; }
+
+    public int Columns { get; }
+
+    /// <summary>Number of stored (non-zero) entries.</summary>
+    public int NonZeros => _columns.Length;
+
+    /// <summary>Row start positions, length <see cref="Rows"/> + 1.</summary>
+    public ReadOnlySpan<int> Offsets => _offsets;
+
+    public ReadOnlySpan<int> ColumnIndices => _columns;
+
+    public ReadOnlySpan<float> Values => _values;
+
+    public ReadOnlySpan<int> RowIndices(int row) => _columns.AsSpan(_offsets[row], _offsets[row + 1] - _offsets[row]);
+
+    public ReadOnlySpan<float> RowValues(int row) => _values.AsSpan(_offsets[row], _offsets[row + 1] - _offsets[row]);
+
+    public int RowLength(int row) => _offsets[row + 1] - _offsets[row];
+
+    /// <summary>The stored value at (row, column), or 0 when absent (binary search within the row).</summary>
+    public float Get(int row, int column)
+    {
+        var idx = RowIndices(row).BinarySearch(column);
+        return idx >= 0 ? _values[_offsets[row] + idx] : 0f;
+    }
+
+    /// <summary>Builds a matrix from unsorted (row, column, value) triples, combining duplicates.</summary>
+    public static CsrMatrix FromTriples(int rows, int columns, ReadOnlySpan<int> rowIndices, ReadOnlySpan<int> columnIndices,
+        ReadOnlySpan<float> values, DuplicatePolicy duplicates = DuplicatePolicy.Sum) =>
+        CsrBuilder.Build(rows, columns, rowIndices, columnIndices, values, duplicates);
+
+    /// <summary>The transpose (items x users), built in O(nnz) with a counting pass.</summary>
+    public CsrMatrix Transpose()
+    {
+        var counts = new int[Columns + 1];
+        foreach (var c in _columns) counts[c + 1]++;
+        for (var c = 0; c < Columns; c++) counts[c + 1] += counts[c];
+        var offsets = (int[])counts.Clone();
+        var cursor = counts; // reuse as write cursor
+        var cols = new int[NonZeros];
+        var vals = new float[NonZeros];
+        for (var r = 0; r < Rows; r++)
+        {
+            for (var p = _offsets[r]; p < _offsets[r + 1]; p++)
+            {
+                var dst = cursor[_columns[p]]++;
+                cols[dst] = r; // rows visited in increasing order keep each output row sorted
+                vals[dst] = _values[p];
+            }
+        }
+        return new CsrMatrix(Columns, Rows, offsets, cols, vals, trusted: true);
+    }
+
+    /// <summary>A copy with every value replaced by f(value); structure is shared.</summary>
+    public CsrMatrix MapValues(Func<float, float> f)
+    {
+        var vals = new float[_values.Length];
+        for (var i = 0; i < vals.Length; i++) vals[i] = f(_values[i]);
+        return new CsrMatrix(Rows, Columns, _offsets, _columns, vals, trusted: true);
+    }
+
+    /// <summary>A copy with the given values (same structure); length must equal <see cref="NonZeros"/>.</summary>
+    public CsrMatrix WithValues(float[] values)
+    {
+        Guard.SameLength(values.Length, NonZeros, "CSR values");
+        return new CsrMatrix(Rows, Columns, _offsets, _columns, values, trusted: true);
+    }
+}
