@@ -1,0 +1,120 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using Encore.Core.Errors;
+using Encore.Models.Contract;
+
+namespace Encore.Models.Files;
+
+/// <summary>
+/// The one versioned binary model format: magic "ENCOREMF", format version, model name, payload length,
+/// payload, SHA-256 of the payload. Saving is atomic (temporary file, flush to disk, rename), so a crash
+/// leaves the previous file intact. Loading refuses a foreign, truncated, corrupt or newer file with a
+/// message that says which.
+/// </summary>
+public static class ModelFile
+{
+    /// <summary>Format version written by this build.</summary>
+    public const int FormatVersion = 1;
+
+    private static readonly byte[] Magic = "ENCOREMF"u8.ToArray();
+
+    public static void Save(IRecommender model, string path)
+    {
+        var full = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(dir);
+        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20))
+            {
+                Write(model, file);
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>Writes the whole file format to a seekable stream.</summary>
+    public static void Write(IRecommender model, Stream stream)
+    {
+        stream.Write(Magic);
+        Span<byte> header = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(header, FormatVersion);
+        stream.Write(header);
+        var name = Encoding.UTF8.GetBytes(model.ModelName);
+        BinaryPrimitives.WriteInt32LittleEndian(header, name.Length);
+        stream.Write(header);
+        stream.Write(name);
+        var lengthPosition = stream.Position;
+        stream.Write(new byte[8]);
+        var payloadStart = stream.Position;
+        model.WritePayload(new ModelWriter(stream));
+        var payloadLength = stream.Position - payloadStart;
+
+        var hash = HashRange(stream, payloadStart, payloadLength);
+        stream.Position = lengthPosition;
+        Span<byte> len = stackalloc byte[8];
+        BinaryPrimitives.WriteInt64LittleEndian(len, payloadLength);
+        stream.Write(len);
+        stream.Position = payloadStart + payloadLength;
+        stream.Write(hash);
+    }
+
+    /// <summary>Reads the header and verified payload; the caller dispatches on the model name.</summary>
+    public static (string ModelName, ModelReader Payload) Open(string path)
+    {
+        if (!File.Exists(path)) throw new ModelFormatException($"{path}: model file not found.");
+        var bytes = File.ReadAllBytes(path);
+        return Open(bytes, path);
+    }
+
+    public static (string ModelName, ModelReader Payload) Open(byte[] bytes, string name)
+    {
+        if (bytes.Length < Magic.Length + 8 || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+            throw new ModelFormatException($"{name}: not an Encore model file (bad magic bytes).");
+        var pos = Magic.Length;
+        var version = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(pos));
+        pos += 4;
+        if (version > FormatVersion)
+            throw new ModelFormatException($"{name}: written by a newer Encore (model format v{version}); this build reads up to v{FormatVersion}. Upgrade Encore or retrain.");
+        if (version < 1) throw new ModelFormatException($"{name}: invalid model format version {version}.");
+        var nameLength = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(pos));
+        pos += 4;
+        if (nameLength < 0 || pos + nameLength + 8 > bytes.Length) throw Truncated(name);
+        var modelName = Encoding.UTF8.GetString(bytes, pos, nameLength);
+        pos += nameLength;
+        var payloadLength = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(pos));
+        pos += 8;
+        if (payloadLength < 0 || pos + payloadLength + 32 > bytes.Length) throw Truncated(name);
+        if (pos + payloadLength + 32 != bytes.Length) throw new ModelFormatException($"{name}: model file has {bytes.Length - (pos + payloadLength + 32)} unexpected trailing bytes.");
+        var payload = new ReadOnlyMemory<byte>(bytes, pos, (int)payloadLength);
+        var expected = bytes.AsSpan(pos + (int)payloadLength, 32);
+        if (!SHA256.HashData(payload.Span).AsSpan().SequenceEqual(expected))
+            throw new ModelFormatException($"{name}: model file is corrupt (checksum mismatch).");
+        return (modelName, new ModelReader(payload, name));
+    }
+
+    private static byte[] HashRange(Stream stream, long start, long length)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 20];
+        stream.Position = start;
+        while (length > 0)
+        {
+            var n = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, length));
+            if (n == 0) throw new EndOfStreamException("model stream ended while hashing");
+            sha.AppendData(buffer, 0, n);
+            length -= n;
+        }
+        return sha.GetHashAndReset();
+    }
+
+    private static ModelFormatException Truncated(string name) =>
+        new($"{name}: model file is truncated (it ends before its declared length). Re-save or retrain the model.");
+}

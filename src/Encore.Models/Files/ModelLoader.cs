@@ -1,0 +1,28 @@
+using Encore.Core.Errors;
+using Encore.Models.Contract;
+
+namespace Encore.Models.Files;
+
+/// <summary>Loads any model file by dispatching on the model name in its header to the model's own reader.</summary>
+public static class ModelLoader
+{
+    private static readonly Dictionary<string, Func<ModelReader, IRecommender>> Readers = new(StringComparer.Ordinal);
+
+    /// <summary>Registers how to read a model kind; each model registers itself in <see cref="ModelCatalog"/>.</summary>
+    public static void Register(string modelName, Func<ModelReader, IRecommender> read)
+    {
+        lock (Readers) Readers[modelName] = read;
+    }
+
+    public static IRecommender Load(string path)
+    {
+        ModelCatalog.EnsureRegistered();
+        var (name, payload) = ModelFile.Open(path);
+        Func<ModelReader, IRecommender>? read;
+        lock (Readers) Readers.TryGetValue(name, out read);
+        if (read is null) throw new ModelFormatException($"{path}: unknown model kind '{name}' (known: {string.Join(", ", Readers.Keys.Order())}).");
+        var model = read(payload);
+        payload.EnsureEnd();
+        return model;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Encore.Core.Ids;
+using Encore.Core.Sparse;
+
+namespace Encore.Models.Files;
+
+/// <summary>Writes a model's payload: little-endian scalars, length-prefixed strings and raw arrays.</summary>
+public sealed class ModelWriter
+{
+    private readonly Stream _stream;
+
+    internal ModelWriter(Stream stream) => _stream = stream;
+
+    public void WriteInt(int value) => WriteRaw(MemoryMarshal.AsBytes(new ReadOnlySpan<int>(ref value)));
+
+    public void WriteLong(long value) => WriteRaw(MemoryMarshal.AsBytes(new ReadOnlySpan<long>(ref value)));
+
+    public void WriteULong(ulong value) => WriteRaw(MemoryMarshal.AsBytes(new ReadOnlySpan<ulong>(ref value)));
+
+    public void WriteFloat(float value) => WriteRaw(MemoryMarshal.AsBytes(new ReadOnlySpan<float>(ref value)));
+
+    public void WriteDouble(double value) => WriteRaw(MemoryMarshal.AsBytes(new ReadOnlySpan<double>(ref value)));
+
+    public void WriteBool(bool value) => _stream.WriteByte(value ? (byte)1 : (byte)0);
+
+    public void WriteString(string value)
+    {
+        var bytes = Encoding.UTF8.GetBytes(value);
+        WriteInt(bytes.Length);
+        WriteRaw(bytes);
+    }
+
+    /// <summary>Length-prefixed array of an unmanaged type, written as raw little-endian bytes.</summary>
+    public void WriteArray<T>(ReadOnlySpan<T> values) where T : unmanaged
+    {
+        WriteLong(values.Length);
+        WriteRaw(MemoryMarshal.AsBytes(values));
+    }
+
+    public void WriteIdMap(IdMap map)
+    {
+        WriteInt(map.Count);
+        for (var i = 0; i < map.Count; i++) WriteString(map[i]);
+    }
+
+    public void WriteCsr(CsrMatrix matrix)
+    {
+        WriteInt(matrix.Rows);
+        WriteInt(matrix.Columns);
+        WriteArray(matrix.Offsets);
+        WriteArray(matrix.ColumnIndices);
+        WriteArray(matrix.Values);
+    }
+
+    private void WriteRaw(ReadOnlySpan<byte> bytes) => _stream.Write(bytes);
+}

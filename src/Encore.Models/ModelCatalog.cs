@@ -1,0 +1,18 @@
+using Encore.Models.Files;
+
+namespace Encore.Models;
+
+/// <summary>
+/// The list of built-in models: each registers its file reader here (one line per model), so that
+/// <see cref="ModelLoader"/> can load any of them.
+/// </summary>
+public static class ModelCatalog
+{
+    private static readonly Lazy<bool> Registered = new(() =>
+    {
+        // Model readers are registered here, one line per model.
+        return true;
+    });
+
+    internal static void EnsureRegistered() => _ = Registered.Value;
+}
