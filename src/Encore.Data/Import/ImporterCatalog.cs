@@ -1,0 +1,14 @@
+namespace Encore.Data.Import;
+
+/// <summary>Every built-in importer, by the format name used on the command line.</summary>
+public static class ImporterCatalog
+{
+    private static readonly IDatasetImporter[] Importers =
+    [
+    ];
+
+    public static IReadOnlyList<IDatasetImporter> All => Importers;
+
+    public static IDatasetImporter? Find(string format) =>
+        Array.Find(Importers, i => string.Equals(i.Format, format, StringComparison.OrdinalIgnoreCase));
+}
