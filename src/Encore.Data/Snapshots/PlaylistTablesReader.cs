@@ -19,8 +19,12 @@ internal static class PlaylistTablesReader
         var tracks = await ctx.ReadTableAsync(SnapshotTables.PlaylistTracks, r => ReadTracksAsync(r, map.Count));
         return (map, new PlaylistTable
         {
-            Names = names, Owners = owners, Followers = followers, ModifiedAt = modified,
-            DeclaredTrackCounts = declared, Tracks = tracks,
+            Names = names,
+            Owners = owners,
+            Followers = followers,
+            ModifiedAt = modified,
+            DeclaredTrackCounts = declared,
+            Tracks = tracks,
         });
     }
 

@@ -36,8 +36,16 @@ internal static class SnapshotFixtures
         float[] audio = [0.5f, 0.25f, 7, -5.5f, float.NaN, 0.1f, 0, 0.9f, 0.3f, 120.5f];
         b.TrackInfo.Set(t0, new TrackInfo
         {
-            Title = "Jóga", Artist = a1, Album = al0, Genres = [jazz, rock], DurationMs = 305_000, ReleaseDate = 19970922,
-            Popularity = 61.5f, Explicit = 0, Audio = audio, Embedding = [0.1f, -0.2f, 3e-8f],
+            Title = "Jóga",
+            Artist = a1,
+            Album = al0,
+            Genres = [jazz, rock],
+            DurationMs = 305_000,
+            ReleaseDate = 19970922,
+            Popularity = 61.5f,
+            Explicit = 0,
+            Audio = audio,
+            Embedding = [0.1f, -0.2f, 3e-8f],
         });
         b.TrackInfo.Set(t1, new TrackInfo { Title = null, Artist = a0, Explicit = 1, ReleaseDate = 20150000, Embedding = [1, float.NaN, 2] });
         b.TrackInfo.Set(t2, new TrackInfo { Title = "", Popularity = 0 });

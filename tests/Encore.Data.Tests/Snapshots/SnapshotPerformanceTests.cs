@@ -23,11 +23,24 @@ public sealed class SnapshotPerformanceTests(ITestOutputHelper output)
         var built = b.Build();
         var dataset = new MusicDataset
         {
-            Source = built.Source, Users = built.Users, Tracks = built.Tracks, Artists = built.Artists, Albums = built.Albums,
-            Genres = built.Genres, Playlists = built.Playlists, Tags = built.Tags, TrackInfo = built.TrackInfo,
-            ArtistInfo = built.ArtistInfo, AlbumInfo = built.AlbumInfo, UserInfo = built.UserInfo, Events = events.Build(),
-            Ratings = built.Ratings, PlaylistInfo = built.PlaylistInfo, TagAssignments = built.TagAssignments,
-            Friendships = built.Friendships, Candidates = built.Candidates,
+            Source = built.Source,
+            Users = built.Users,
+            Tracks = built.Tracks,
+            Artists = built.Artists,
+            Albums = built.Albums,
+            Genres = built.Genres,
+            Playlists = built.Playlists,
+            Tags = built.Tags,
+            TrackInfo = built.TrackInfo,
+            ArtistInfo = built.ArtistInfo,
+            AlbumInfo = built.AlbumInfo,
+            UserInfo = built.UserInfo,
+            Events = events.Build(),
+            Ratings = built.Ratings,
+            PlaylistInfo = built.PlaylistInfo,
+            TagAssignments = built.TagAssignments,
+            Friendships = built.Friendships,
+            Candidates = built.Candidates,
         };
         var folder = Path.Combine(SnapshotFixtures.TempFolder(), "perf");
         try
