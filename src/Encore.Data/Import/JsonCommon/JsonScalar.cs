@@ -64,7 +64,7 @@ internal static class JsonScalar
     /// <summary>A short, printable description of the current token for error messages.</summary>
     public static string Describe(ref readonly Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.String => $"string \"{Shorten(reader.GetString() ?? "")}\"",
+        JsonTokenType.String => $"string \"{Shorten(System.Text.Encoding.UTF8.GetString(reader.ValueSpan))}\"",
         JsonTokenType.Number => $"number {Shorten(System.Text.Encoding.UTF8.GetString(reader.ValueSpan))}",
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",
