@@ -19,7 +19,8 @@ public static class StatsCommand
     internal static int Run(string folder, CancellationToken ct)
     {
         var data = DatasetSnapshot.Read(folder, ct);
-        StatisticsPrinter.Print(DatasetStatistics.Compute(data), $"{Path.GetFileName(Path.GetFullPath(folder))} ({data.Source})");
+        Console.WriteLine($"dataset {Path.GetFullPath(folder)}, source: {data.Source}");
+        StatisticsPrinter.Print(DatasetStatistics.Compute(data), Path.GetFileName(Path.GetFullPath(folder)));
         return ExitCodes.Ok;
     }
 }

@@ -5,6 +5,8 @@ public static class ImporterCatalog
 {
     private static readonly IDatasetImporter[] Importers =
     [
+        new Ium.IumImporter(),
+        new Mpd.MpdImporter(),
     ];
 
     public static IReadOnlyList<IDatasetImporter> All => Importers;

@@ -22,7 +22,7 @@ internal static class JsonLinesFile
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken, JsonLineParser parse)
     {
         var total = InputFile.Length(path);
-        using var lines = new LineReader(GzipTrailerCheckStream.Open(path), path, options.MaxLineBytes);
+        using var lines = new LineReader(InputFile.Open(path), path, options.MaxLineBytes);
         long rows = 0;
         while (lines.TryReadLine(out var line))
         {

@@ -29,7 +29,7 @@ internal sealed partial class MpdFileParser
 
     public void Parse(string path, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        using var json = new JsonStreamReader(GzipTrailerCheckStream.Open(path), path);
+        using var json = new JsonStreamReader(InputFile.Open(path), path);
         _json = json;
         var total = InputFile.Length(path);
         var reader = json.Start();

@@ -1,8 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using Encore.Data.Text;
-
-namespace Encore.Data.Import.JsonCommon;
+namespace Encore.Data.Text;
 
 /// <summary>
 /// .NET's GZipStream ends silently when a .gz file is cut short. This wrapper compares, at end of stream, the
@@ -25,11 +23,9 @@ internal sealed class GzipTrailerCheckStream : Stream
         _tooShort = tooShort;
     }
 
-    /// <summary>Opens <paramref name="path"/> like <see cref="InputFile.Open"/>, adding the trailer check for gzip.</summary>
-    public static Stream Open(string path)
+    /// <summary>Wraps a gzip stream opened from <paramref name="path"/> with the trailer check.</summary>
+    public static Stream Wrap(GZipStream stream, string path)
     {
-        var stream = InputFile.Open(path);
-        if (stream is not GZipStream) return stream;
         Span<byte> trailer = stackalloc byte[4];
         using var raw = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
         var tooShort = raw.Length < 18; // 10-byte header + 8-byte trailer
