@@ -11,6 +11,7 @@ public static class ModelCatalog
     private static readonly Lazy<bool> Registered = new(() =>
     {
         // Model readers are registered here, one line per model.
+        ModelLoader.Register(Factorization.Als.AlsModel.Name, Factorization.Als.AlsModel.Read);
         return true;
     });
 
