@@ -51,8 +51,10 @@ public abstract partial class FactorModel
         foreach (var item in items) _ = CheckItem(item);
         var (sorted, sortedValues) = Deduplicated(items, values);
         var user = new float[Dimensions];
-        if (!WeightedRidge.SolveExact(_foldInGram.Value, _itemFactors, Dimensions, sorted, sortedValues, FoldInAlpha, new float[Dimensions * Dimensions], user))
+        var k = FoldInDimensions;
+        if (!WeightedRidge.SolveExact(_foldInGram.Value, _itemFactors, k, Dimensions, sorted, sortedValues, FoldInAlpha, new float[k * k], user.AsSpan(0, k)))
             throw new ModelFitException("Fold-in system is not positive definite; the model's regularization is too small for this history.");
+        CompleteFoldIn(user);
         return user;
     }
 

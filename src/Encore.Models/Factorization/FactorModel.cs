@@ -33,7 +33,8 @@ public abstract partial class FactorModel : RecommenderBase, ISimilarItems, ISim
         _userFactors = userFactors;
         _itemFactors = itemFactors;
         _itemsT = new TransposedFactors(itemFactors, items.Count, dimensions);
-        _foldInGram = new(() => Gram.Regularized(Gram.Compute(_itemFactors, Items.Count, Dimensions, Threads), Dimensions, FoldInRegularization));
+        _foldInGram = new(() => Gram.Regularized(
+            Gram.Leading(Gram.Compute(_itemFactors, Items.Count, Dimensions, Threads), Dimensions, FoldInDimensions), FoldInDimensions, FoldInRegularization));
         _itemNorms = new(() => RowNorms(_itemFactors, Items.Count, Dimensions));
         _userNorms = new(() => RowNorms(_userFactors, Users.Count, Dimensions));
     }
@@ -57,7 +58,15 @@ public abstract partial class FactorModel : RecommenderBase, ISimilarItems, ISim
     /// <summary>Ridge penalty used by fold-in.</summary>
     protected abstract float FoldInRegularization { get; }
 
-    /// <summary>Y^T Y + FoldInRegularization I over the item factors (computed once, on first use).</summary>
+    /// <summary>Leading entries of a user vector that fold-in solves for; the rest are fixed (bias columns).</summary>
+    protected virtual int FoldInDimensions => Dimensions;
+
+    /// <summary>Sets the fixed (non-solved) entries of a folded-in user vector.</summary>
+    protected virtual void CompleteFoldIn(Span<float> user)
+    {
+    }
+
+    /// <summary>Y^T Y + FoldInRegularization I (over the first <see cref="FoldInDimensions"/> entries) over the item factors (computed once, on first use).</summary>
     protected ReadOnlySpan<float> FoldInGram => _foldInGram.Value;
 
     protected override void ScoreAll(int user, Span<float> scores) => ScoreVector(UserVector(user), scores);

@@ -6,8 +6,8 @@ namespace Encore.Models.Factorization.Bpr;
 
 /// <summary>
 /// A fitted BPR model. Vectors carry the item bias as their last entry (the user's last entry is 1), so a
-/// score is one dot product. Fold-in uses the ALS ridge solution (alpha 1) against these item vectors: an
-/// approximation, since BPR optimises a ranking loss rather than squared error.
+/// score is one dot product. Fold-in solves the ALS ridge system (alpha 1) for the latent part only and
+/// scores without the item bias: an approximation, since BPR optimises a ranking loss rather than squared error.
 /// </summary>
 public sealed class BprModel : FactorModel
 {
@@ -27,6 +27,12 @@ public sealed class BprModel : FactorModel
 
     /// <summary>Smallest ridge penalty fold-in uses, so a short history still gives a well-posed system.</summary>
     internal const float FoldInFloor = 0.1f;
+
+    protected override int FoldInDimensions => Dimensions - 1;
+
+    // The item bias is left out for a folded-in user: the ridge fit is on the latent part alone, and the
+    // trained biases are on another scale (they would swamp the small folded-in dot products).
+    protected override void CompleteFoldIn(Span<float> user) => user[^1] = 0f;
 
     public override void WritePayload(ModelWriter writer)
     {

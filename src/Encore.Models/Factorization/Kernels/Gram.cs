@@ -29,6 +29,14 @@ internal static class Gram
         return gram;
     }
 
+    /// <summary>The leading k x k block of a d x d matrix.</summary>
+    public static float[] Leading(float[] gram, int d, int k)
+    {
+        var result = new float[k * k];
+        for (var a = 0; a < k; a++) gram.AsSpan(a * d, k).CopyTo(result.AsSpan(a * k, k));
+        return result;
+    }
+
     /// <summary>A copy of <paramref name="gram"/> with <paramref name="lambda"/> added to the diagonal.</summary>
     public static float[] Regularized(float[] gram, int d, float lambda)
     {

@@ -14,13 +14,18 @@ internal static class WeightedRidge
     public static float Preference(float value) => value > 0 ? 1f : 0f;
 
     public static void Build(ReadOnlySpan<float> regularizedGram, ReadOnlySpan<float> factors, int d,
+        ReadOnlySpan<int> indices, ReadOnlySpan<float> values, float alpha, Span<float> a, Span<float> b) =>
+        Build(regularizedGram, factors, d, d, indices, values, alpha, a, b);
+
+    /// <summary>As above, using the leading <paramref name="d"/> entries of factor rows <paramref name="stride"/> floats apart.</summary>
+    public static void Build(ReadOnlySpan<float> regularizedGram, ReadOnlySpan<float> factors, int d, int stride,
         ReadOnlySpan<int> indices, ReadOnlySpan<float> values, float alpha, Span<float> a, Span<float> b)
     {
         regularizedGram.CopyTo(a);
         b.Clear();
         for (var k = 0; k < indices.Length; k++)
         {
-            var y = factors.Slice(indices[k] * d, d);
+            var y = factors.Slice(indices[k] * stride, d);
             var c = Confidence(values[k], alpha);
             var extra = c - 1f;
             if (extra != 0)
@@ -32,9 +37,13 @@ internal static class WeightedRidge
 
     /// <summary>Solves the row exactly into <paramref name="x"/>; false when the system is not positive definite.</summary>
     public static bool SolveExact(ReadOnlySpan<float> regularizedGram, ReadOnlySpan<float> factors, int d,
+        ReadOnlySpan<int> indices, ReadOnlySpan<float> values, float alpha, Span<float> a, Span<float> x) =>
+        SolveExact(regularizedGram, factors, d, d, indices, values, alpha, a, x);
+
+    public static bool SolveExact(ReadOnlySpan<float> regularizedGram, ReadOnlySpan<float> factors, int d, int stride,
         ReadOnlySpan<int> indices, ReadOnlySpan<float> values, float alpha, Span<float> a, Span<float> x)
     {
-        Build(regularizedGram, factors, d, indices, values, alpha, a, x);
+        Build(regularizedGram, factors, d, stride, indices, values, alpha, a, x);
         if (!DenseCholesky.Factor(a, d))
         {
             x.Fill(float.NaN);
