@@ -11,6 +11,9 @@ public static class ModelCatalog
     private static readonly Lazy<bool> Registered = new(() =>
     {
         // Model readers are registered here, one line per model.
+        ModelLoader.Register(Factorization.Als.AlsModel.Name, Factorization.Als.AlsModel.Read);
+        ModelLoader.Register(Factorization.Bpr.BprModel.Name, Factorization.Bpr.BprModel.Read);
+        ModelLoader.Register(Factorization.Lmf.LmfModel.Name, Factorization.Lmf.LmfModel.Read);
         return true;
     });
 
