@@ -4,21 +4,19 @@ namespace Encore.Data.Synthetic;
 
 /// <summary>
 /// Walker / Vose alias table: draws one of n weighted items in O(1) (one uniform index, one coin).
-/// Stores item ids directly so a draw returns the track id.
+/// Stores item ids directly so a draw returns the track id; one 12-byte slot per item, so a draw touches
+/// one cache line (the tables of a large catalogue do not fit in cache).
 /// </summary>
 internal sealed class AliasTable
 {
-    private readonly float[] _probability;
-    private readonly int[] _item;
-    private readonly int[] _alias;
+    private readonly Slot[] _slots;
 
     public AliasTable(ReadOnlySpan<int> items, ReadOnlySpan<double> weights)
     {
         var n = items.Length;
         if (n == 0 || weights.Length != n) throw new ArgumentException("An alias table needs at least one item and one weight per item.");
-        _probability = new float[n];
-        _item = items.ToArray();
-        _alias = items.ToArray();
+        _slots = new Slot[n];
+        for (var i = 0; i < n; i++) _slots[i] = new Slot(1f, items[i], items[i]);
         var total = 0.0;
         foreach (var w in weights) total += w;
         var scaled = new double[n];
@@ -33,21 +31,20 @@ internal sealed class AliasTable
         {
             var s = small.Pop();
             var l = large.Pop();
-            _probability[s] = (float)scaled[s];
-            _alias[s] = items[l];
+            _slots[s] = new Slot((float)scaled[s], items[s], items[l]);
             scaled[l] -= 1.0 - scaled[s];
             (scaled[l] < 1.0 ? small : large).Push(l);
         }
-        // Leftovers are 1 up to rounding error.
-        while (large.Count > 0) _probability[large.Pop()] = 1f;
-        while (small.Count > 0) _probability[small.Pop()] = 1f;
+        // Leftovers keep probability 1 (they are 1 up to rounding error).
     }
 
-    public int Count => _item.Length;
+    public int Count => _slots.Length;
 
     public int Sample(ref Rng rng)
     {
-        var i = rng.NextInt(_item.Length);
-        return rng.NextFloat() < _probability[i] ? _item[i] : _alias[i];
+        ref readonly var slot = ref _slots[rng.NextInt(_slots.Length)];
+        return rng.NextFloat() < slot.Probability ? slot.Item : slot.Alias;
     }
+
+    private readonly record struct Slot(float Probability, int Item, int Alias);
 }
