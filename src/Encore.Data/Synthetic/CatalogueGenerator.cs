@@ -86,11 +86,21 @@ internal static class CatalogueGenerator
         var (zipf, popularity) = Popularity(o, ref rng);
         return new SyntheticCatalogue
         {
-            Genres = genres, Dimension = d,
-            ArtistGenres = artistGenres, ArtistSecondaryGenres = artistSecondary, ArtistLatent = artistLatent,
-            AlbumArtists = albumArtists, AlbumLatent = albumLatent, AlbumReleaseDates = albumDates,
-            TrackAlbums = trackAlbums, TrackArtists = trackArtists, TrackGenres = trackGenres, TrackLatent = trackLatent,
-            TrackZipfWeights = zipf, TrackPopularity = popularity, TrackDurationsMs = durations,
+            Genres = genres,
+            Dimension = d,
+            ArtistGenres = artistGenres,
+            ArtistSecondaryGenres = artistSecondary,
+            ArtistLatent = artistLatent,
+            AlbumArtists = albumArtists,
+            AlbumLatent = albumLatent,
+            AlbumReleaseDates = albumDates,
+            TrackAlbums = trackAlbums,
+            TrackArtists = trackArtists,
+            TrackGenres = trackGenres,
+            TrackLatent = trackLatent,
+            TrackZipfWeights = zipf,
+            TrackPopularity = popularity,
+            TrackDurationsMs = durations,
         };
     }
 

@@ -25,8 +25,12 @@ internal sealed class ListeningSimulator(SyntheticWorldOptions o, SyntheticCatal
         var n = offsets[^1];
         var events = new EventTable
         {
-            Users = new int[n], Items = new int[n], Kinds = new EventKind[n], Timestamps = new long[n],
-            Sessions = new long[n], Values = new float[n],
+            Users = new int[n],
+            Items = new int[n],
+            Kinds = new EventKind[n],
+            Timestamps = new long[n],
+            Sessions = new long[n],
+            Values = new float[n],
         };
         events.Values.AsSpan().Fill(Missing.Value);
         var sessionCounts = new int[budgets.Length];

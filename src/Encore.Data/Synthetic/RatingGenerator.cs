@@ -29,7 +29,11 @@ internal sealed class RatingGenerator(SyntheticWorldOptions o, SyntheticCatalogu
         var n = offsets[^1];
         var table = new RatingTable
         {
-            Users = new int[n], Levels = new EntityLevel[n], Targets = new int[n], Values = new float[n], Timestamps = new long[n],
+            Users = new int[n],
+            Levels = new EntityLevel[n],
+            Targets = new int[n],
+            Values = new float[n],
+            Timestamps = new long[n],
         };
         var end = _o.StartTime.ToUnixTimeMilliseconds() + _o.SpanDays * 86_400_000L;
         var midpoint = (_o.SkipMidpoint + _o.LikeMidpoint) / 2;

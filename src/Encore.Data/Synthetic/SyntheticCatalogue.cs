@@ -31,6 +31,6 @@ internal sealed class SyntheticCatalogue
 
     public ReadOnlySpan<float> Track(int track) => TrackLatent.AsSpan(track * Dimension, Dimension);
 
-    /// <summary>Genres of a track: its artist's primary genre, then the secondary one if any.</summary>
+    /// <summary>The secondary genre of a track (its artist's) or -1; the primary one is <see cref="TrackGenres"/>.</summary>
     public int SecondaryGenreOf(int track) => ArtistSecondaryGenres[TrackArtists[track]];
 }

@@ -29,13 +29,23 @@ internal static class SyntheticDatasetAssembler
         {
             Source = Source(o),
             ItemLevel = EntityLevel.Track,
-            Users = Ids("u", users), Tracks = Ids("t", c.TrackCount), Artists = Ids("ar", c.ArtistCount),
-            Albums = Ids("al", c.AlbumCount), Genres = IdMap.FromIds(c.Genres.Names), Playlists = Ids("p", playlists.Count),
+            Users = Ids("u", users),
+            Tracks = Ids("t", c.TrackCount),
+            Artists = Ids("ar", c.ArtistCount),
+            Albums = Ids("al", c.AlbumCount),
+            Genres = IdMap.FromIds(c.Genres.Names),
+            Playlists = Ids("p", playlists.Count),
             Tags = new IdMap(),
             TrackInfo = Tracks(c, features),
-            ArtistInfo = artists.Build(c.ArtistCount), AlbumInfo = albums.Build(c.AlbumCount), UserInfo = userInfo.Build(users),
-            Events = events, Ratings = ratings, PlaylistInfo = playlists,
-            TagAssignments = TagTable.Empty, Friendships = UserEdgeTable.Empty, Candidates = CandidateTable.Empty,
+            ArtistInfo = artists.Build(c.ArtistCount),
+            AlbumInfo = albums.Build(c.AlbumCount),
+            UserInfo = userInfo.Build(users),
+            Events = events,
+            Ratings = ratings,
+            PlaylistInfo = playlists,
+            TagAssignments = TagTable.Empty,
+            Friendships = UserEdgeTable.Empty,
+            Candidates = CandidateTable.Empty,
         };
     }
 
@@ -56,10 +66,17 @@ internal static class SyntheticDatasetAssembler
         }
         return new TrackTable
         {
-            Titles = titles, Artists = c.TrackArtists, Albums = c.TrackAlbums, Genres = genres.Build(),
-            DurationsMs = c.TrackDurationsMs, ReleaseDates = dates, Popularity = c.TrackPopularity,
-            Explicit = features.Explicit, Audio = features.Audio,
-            EmbeddingDimension = features.EmbeddingDimension, Embeddings = features.Embeddings,
+            Titles = titles,
+            Artists = c.TrackArtists,
+            Albums = c.TrackAlbums,
+            Genres = genres.Build(),
+            DurationsMs = c.TrackDurationsMs,
+            ReleaseDates = dates,
+            Popularity = c.TrackPopularity,
+            Explicit = features.Explicit,
+            Audio = features.Audio,
+            EmbeddingDimension = features.EmbeddingDimension,
+            Embeddings = features.Embeddings,
         };
     }
 

@@ -60,9 +60,13 @@ internal static class TasteGenerator
 
         return new SyntheticTastes
         {
-            Genres = Pack(slots, counts, maxK), GenreWeights = PackWeights(slotWeights, counts, maxK), Taste = taste,
-            JoinTimes = joins, EventBudgets = ActivityBudgets.Create(o, seed), Premium = premium,
-            FavouriteGenres = Pack(favourite, favouriteCounts, maxK + 1),
+            Genres = FixedSlots.Pack(slots, counts, maxK),
+            GenreWeights = FixedSlots.PackWeights(slotWeights, counts, maxK),
+            Taste = taste,
+            JoinTimes = joins,
+            EventBudgets = ActivityBudgets.Create(o, seed),
+            Premium = premium,
+            FavouriteGenres = FixedSlots.Pack(favourite, favouriteCounts, maxK + 1),
         };
     }
 
@@ -100,29 +104,5 @@ internal static class TasteGenerator
             if (!target[..n].Contains(extra)) target[n++] = extra;
         }
         return n;
-    }
-
-    private static IntLists Pack(int[] slots, int[] counts, int width)
-    {
-        var offsets = Offsets(counts);
-        return new IntLists(offsets, Compact(slots, offsets, width));
-    }
-
-    private static float[] PackWeights(float[] slots, int[] counts, int width) => Compact(slots, Offsets(counts), width);
-
-    private static int[] Offsets(int[] counts)
-    {
-        var offsets = new int[counts.Length + 1];
-        for (var u = 0; u < counts.Length; u++) offsets[u + 1] = offsets[u] + counts[u];
-        return offsets;
-    }
-
-    // Fixed-width slots (width per user) -> packed values at the given offsets.
-    private static T[] Compact<T>(T[] slots, int[] offsets, int width)
-    {
-        var values = new T[offsets[^1]];
-        for (var u = 0; u < offsets.Length - 1; u++)
-            slots.AsSpan(u * width, offsets[u + 1] - offsets[u]).CopyTo(values.AsSpan(offsets[u]));
-        return values;
     }
 }
