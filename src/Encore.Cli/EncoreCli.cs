@@ -12,6 +12,8 @@ public static class EncoreCli
         {
             ImportCommand.Create(),
             StatsCommand.Create(),
+            SynthCommand.Create(),
+            DemoCommand.Create(),
         };
         var result = root.Parse(args);
         return await result.InvokeAsync();

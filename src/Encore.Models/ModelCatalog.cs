@@ -1,3 +1,4 @@
+using Encore.Models.Contract;
 using Encore.Models.Files;
 
 namespace Encore.Models;
@@ -18,4 +19,12 @@ public static class ModelCatalog
     });
 
     internal static void EnsureRegistered() => _ = Registered.Value;
+
+    /// <summary>Every trainable model with settings suited to the demo world, in leaderboard order.</summary>
+    public static IReadOnlyList<(string Name, IRecommenderTrainer Trainer)> DemoTrainers(ulong seed) =>
+    [
+        ("als", new Factorization.Als.AlsTrainer(new Factorization.Als.AlsOptions { Seed = seed })),
+        ("bpr", new Factorization.Bpr.BprTrainer(new Factorization.Bpr.BprOptions { Seed = seed })),
+        ("lmf", new Factorization.Lmf.LmfTrainer(new Factorization.Lmf.LmfOptions { Seed = seed })),
+    ];
 }
