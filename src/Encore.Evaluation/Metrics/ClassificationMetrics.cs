@@ -18,6 +18,8 @@ public static class ClassificationMetrics
     public static double RocAuc(ReadOnlySpan<double> scores, ReadOnlySpan<bool> labels)
     {
         CheckAligned(scores.Length, labels.Length);
+        for (var i = 0; i < scores.Length; i++)
+            if (double.IsNaN(scores[i])) throw new ArgumentException($"Score {i} is NaN; AUC needs orderable scores.", nameof(scores));
         var ranks = new double[scores.Length];
         AverageRanks.Compute(scores, ranks);
         double positives = 0, rankSum = 0;

@@ -1,3 +1,5 @@
+using Encore.Evaluation.Protocols;
+
 namespace Encore.Evaluation.Statistics;
 
 /// <summary>
@@ -6,6 +8,18 @@ namespace Encore.Evaluation.Statistics;
 /// </summary>
 public static class PairedComparison
 {
+    /// <summary>Compares one metric column of two evaluations that must cover the same users in the same order.</summary>
+    public static PairedComparisonResult Compare(MetricTable a, MetricTable b, string metric, ulong seed = 42, double alpha = 0.05)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (!a.Users.AsSpan().SequenceEqual(b.Users))
+            throw new ArgumentException("The two metric tables cover different users; a paired comparison needs the same users in the same order.");
+        if (!a.Metrics.Contains(metric) || !b.Metrics.Contains(metric))
+            throw new ArgumentException($"Metric '{metric}' is missing from one of the tables.", nameof(metric));
+        return Compare(a[metric], b[metric], seed, alpha);
+    }
+
     public static PairedComparisonResult Compare(double[] a, double[] b, ulong seed = 42, double alpha = 0.05,
         int resamples = 2000, int flips = 10_000, double confidence = 0.95)
     {

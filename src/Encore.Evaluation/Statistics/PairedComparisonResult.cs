@@ -1,7 +1,7 @@
 namespace Encore.Evaluation.Statistics;
 
 /// <summary>
-/// Outcome of <see cref="PairedComparison.Compare"/>. Differences are b - a, so a positive
+/// Outcome of <see cref="PairedComparison"/>. Differences are b - a, so a positive
 /// <see cref="MeanDifference"/> means model b scores higher.
 /// </summary>
 public sealed record PairedComparisonResult(

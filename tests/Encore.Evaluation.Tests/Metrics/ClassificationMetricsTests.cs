@@ -58,9 +58,10 @@ public sealed class ClassificationMetricsTests
     }
 
     [Fact]
-    public void RocAuc_MismatchedLengths_Throws()
+    public void RocAuc_MismatchedLengthsOrNaN_Throws()
     {
         Assert.Throws<ArgumentException>(() => ClassificationMetrics.RocAuc([0.1], [true, false]));
+        Assert.Throws<ArgumentException>(() => ClassificationMetrics.RocAuc([double.NaN, 0.2], [true, false]));
     }
 
     [Fact]

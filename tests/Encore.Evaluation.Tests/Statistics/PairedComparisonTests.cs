@@ -1,4 +1,5 @@
 using Encore.Core.Randomness;
+using Encore.Evaluation.Protocols;
 using Encore.Evaluation.Statistics;
 
 namespace Encore.Evaluation.Tests.Statistics;
@@ -82,5 +83,20 @@ public sealed class PairedComparisonTests
         // d = [1, 2, 3]: mean 2, sample sd 1.
         Assert.Equal(2.0, EffectSize.PairedCohensD([1, 2, 3]), 12);
         Assert.Equal(double.PositiveInfinity, EffectSize.PairedCohensD([0.5, 0.5]));
+    }
+
+    [Fact]
+    public void Compare_MetricTables_UsesNamedColumnAndChecksUsers()
+    {
+        var a = new MetricTable([1, 2, 3]);
+        var b = new MetricTable([1, 2, 3]);
+        a.Column("ndcg@10").AsSpan().Fill(0.2);
+        double[] bValues = [0.3, 0.4, 0.5];
+        bValues.CopyTo(b.Column("ndcg@10"), 0);
+        var result = PairedComparison.Compare(a, b, "ndcg@10", seed: 1);
+        Assert.Equal(0.2, result.MeanDifference, 12);
+        Assert.Equal(3, result.Pairs);
+        Assert.Throws<ArgumentException>(() => PairedComparison.Compare(a, new MetricTable([1, 2, 4]), "ndcg@10"));
+        Assert.Throws<ArgumentException>(() => PairedComparison.Compare(a, b, "recall@10"));
     }
 }
