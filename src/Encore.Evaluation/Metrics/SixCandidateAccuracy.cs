@@ -15,7 +15,7 @@ public static class SixCandidateAccuracy
         if (scores.Length % perUser != 0)
             throw new ArgumentException($"{scores.Length} candidates is not a whole number of blocks of {perUser}.");
         if (scores.IsEmpty) return 0;
-        Span<int> order = stackalloc int[perUser];
+        Span<int> order = perUser <= 64 ? stackalloc int[perUser] : new int[perUser];
         var correct = 0;
         for (var start = 0; start < scores.Length; start += perUser)
         {
