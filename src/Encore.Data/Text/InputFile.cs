@@ -24,7 +24,10 @@ public static class InputFile
         var n = raw.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
         raw.Position = 0;
         if (n == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
-            return new GZipStream(raw, CompressionMode.Decompress, leaveOpen: false);
+        {
+            var check = GzipLengthCheckStream.TryReadDeclaredLength(raw, out var declared);
+            return new GzipLengthCheckStream(new GZipStream(raw, CompressionMode.Decompress, leaveOpen: false), declared, check);
+        }
         return raw;
     }
 
