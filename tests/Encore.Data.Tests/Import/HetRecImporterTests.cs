@@ -89,7 +89,7 @@ public sealed class HetRecImporterTests
         using var t = new TempFolder();
         WriteFolder(t, "userID,artistID,weight\n2,1,13883\n");
         var ex = Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, t.Path));
-        Assert.Equal(2, ex.Line);
+        Assert.Equal(1, ex.Line);
         Assert.Contains("expected 3 fields separated by tab but found 1", ex.Message);
         Assert.Contains("comma", ex.Message);
     }

@@ -12,7 +12,7 @@ internal static class HetRecCatalogue
         using var reader = ctx.Open(path);
         while (reader.TryRead(out var row))
         {
-            if (HeaderLine.IsHeader(row)) continue;
+            if (HeaderLine.IsHeader(row, 2)) continue;
             if (row.CheckFieldCount(2) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
             if (!Utf8Numbers.TryLong(row[0], out _)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(0, "id", "expected an integer artist id")); continue; }
             if (row.TryString(1) is not { } name) { ctx.Report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(1, "name")); continue; }
@@ -30,7 +30,7 @@ internal static class HetRecCatalogue
         using var reader = ctx.Open(path);
         while (reader.TryRead(out var row))
         {
-            if (HeaderLine.IsHeader(row)) continue;
+            if (HeaderLine.IsHeader(row, 2)) continue;
             if (row.CheckFieldCount(2) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
             if (!row.TryLong(0, out var id)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(0, "tagID", "expected an integer tag id")); continue; }
             // tags.dat is ISO-8859-1, unlike the other files: every byte is a character.

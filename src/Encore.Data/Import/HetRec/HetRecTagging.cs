@@ -18,7 +18,7 @@ internal static class HetRecTagging
         using var reader = ctx.Open(path);
         while (reader.TryRead(out var row))
         {
-            if (HeaderLine.IsHeader(row)) continue;
+            if (HeaderLine.IsHeader(row, fields)) continue;
             if (row.CheckFieldCount(fields) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
             if (!Utf8Numbers.TryLong(row[0], out _)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(0, "userID", "expected an integer user id")); continue; }
             if (!Utf8Numbers.TryLong(row[1], out _)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(1, "artistID", "expected an integer artist id")); continue; }
