@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Encore.Core.Errors;
 using Encore.Core.Ids;
 
@@ -61,6 +62,7 @@ internal readonly ref struct DelimitedRow
     /// <summary>Dense index of the field's text in <paramref name="map"/> (added if new); false on invalid UTF-8.</summary>
     public bool TryId(int index, IdMap map, out int id) => TryId(this[index], map, out id);
 
+    [SkipLocalsInit] // the stack buffer is written before it is read; zeroing it costs more than the lookup
     public static bool TryId(ReadOnlySpan<byte> field, IdMap map, out int id)
     {
         if (field.Length <= StackChars)

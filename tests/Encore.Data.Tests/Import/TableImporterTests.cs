@@ -188,3 +188,31 @@ public sealed class TableImporterTests
         Assert.Equal(0, report.TotalFaults);
     }
 }
+
+public sealed class TableDuplicateTests
+{
+    private static readonly TableImporter Sut = new();
+
+    [Fact]
+    public void Import_DuplicatesAcrossFilesWithTime_RemovedKeepingFirstOrder()
+    {
+        using var t = new TempFolder();
+        var a = t.File("a.csv", "u,i,ts\nx,1,1\ny,2,2\nx,1,1\nz,3,3\n");
+        var b = t.File("b.csv", "u,i,ts\ny,2,2\nx,1,2\n");
+        var settings = new Dictionary<string, string> { ["user"] = "u", ["item"] = "i", ["time"] = "ts", ["time-unit"] = "s" };
+        var (d, report) = ImportRunner.Run(Sut, ErrorMode.Strict, settings, a, b);
+        Assert.Equal([0, 1, 2, 0], d.Events.Users);
+        Assert.Equal([1000L, 2000L, 3000L, 2000L], d.Events.Timestamps);
+        Assert.Equal(2, report.Removed["exact duplicate row"]);
+    }
+
+    [Fact]
+    public void Import_DuplicatesWithoutTime_AreKeptAsRepeats()
+    {
+        using var t = new TempFolder();
+        var a = t.File("a.csv", "u,i\nx,1\nx,1\n");
+        var (d, report) = ImportRunner.Run(Sut, ErrorMode.Strict, new Dictionary<string, string> { ["user"] = "u", ["item"] = "i" }, a);
+        Assert.Equal(2, d.Events.Count);
+        Assert.Empty(report.Removed);
+    }
+}

@@ -7,7 +7,4 @@ internal sealed class DuplicateFilter<TKey> where TKey : struct, IEquatable<TKey
 
     /// <summary>True the first time a key is seen; false for a repeat (the caller removes the row).</summary>
     public bool IsNew(in TKey key) => _seen.Add(key);
-
-    /// <summary>Sizes the set for about <paramref name="rows"/> keys up front (saves rehashing on big files).</summary>
-    public void Reserve(int rows) => _seen.EnsureCapacity(rows);
 }

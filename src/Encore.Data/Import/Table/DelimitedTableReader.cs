@@ -16,9 +16,6 @@ internal static class DelimitedTableReader
         var users = sink.Builder.Users;
         using var reader = new DelimitedReader(path, delimiter, options, quoting: delimiter != (byte)'\t', progress, ct);
         TableColumns? cols = null;
-        // Rough row estimate for plain files (compressed ones grow the set as they go).
-        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-            sink.Expect(InputFile.Length(path) / 40);
         while (reader.TryRead(out var row))
         {
             if (cols is null)

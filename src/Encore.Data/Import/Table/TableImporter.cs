@@ -27,6 +27,7 @@ public sealed class TableImporter : IDatasetImporter
             else
                 DelimitedTableReader.Read(file, mapping, sink, options, report, progress, cancellationToken);
         }
+        sink.Finish();
         return builder.Build();
     }
 }
