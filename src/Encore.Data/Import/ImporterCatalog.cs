@@ -7,6 +7,12 @@ public static class ImporterCatalog
     [
         new Ium.IumImporter(),
         new Mpd.MpdImporter(),
+        new KddCup.KddCupImporter(),
+        new YahooR3.YahooR3Importer(),
+        new HetRec.HetRecImporter(),
+        new LastFm1K.LastFm1KImporter(),
+        new Piki.PikiImporter(),
+        new Table.TableImporter(),
     ];
 
     public static IReadOnlyList<IDatasetImporter> All => Importers;
