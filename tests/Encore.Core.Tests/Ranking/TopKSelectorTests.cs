@@ -90,6 +90,15 @@ public sealed class TopKSelectorTests
     }
 
     [Fact]
+    public void Threshold_KIsZero_IsPositiveInfinity()
+    {
+        Assert.Equal(float.PositiveInfinity, new TopKSelector(0).Threshold);
+        var reset = new TopKSelector(2);
+        reset.Reset(0);
+        Assert.Equal(float.PositiveInfinity, reset.Threshold);
+    }
+
+    [Fact]
     public void Reset_ToZero_KeepsNothing()
     {
         var sut = new TopKSelector(4);
