@@ -33,10 +33,11 @@ public static class ParallelLoop
         var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
         try
         {
-            Parallel.For(0, workers, options, worker =>
+            Parallel.For(0, workers, options, (worker, state) =>
             {
                 var scratch = createScratch(worker);
-                while (true)
+                // ShouldExitCurrentIteration turns true when another worker has thrown: stop pulling chunks.
+                while (!state.ShouldExitCurrentIteration)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var start = Interlocked.Add(ref next, chunk) - chunk;

@@ -60,8 +60,8 @@ public sealed class TopKSelector
         for (var i = 0; i < scores.Length; i++)
         {
             var s = scores[i];
-            // >= so a tie with a larger id offered earlier still reaches the tie-break in Offer.
-            if (_count < _k || s >= _scores[0]) Offer(i, s);
+            // A tie still enters when the held worst has a larger id (offered earlier through Offer).
+            if (_count < _k || s > _scores[0] || (s == _scores[0] && i < _ids[0])) Offer(i, s);
         }
     }
 

@@ -103,6 +103,27 @@ public sealed class ParallelLoopTests
     }
 
     [Fact]
+    public void For_BodyThrowsInFirstChunk_OtherWorkersStopEarly()
+    {
+        var calls = 0;
+
+        Assert.Throws<InvalidOperationException>(() => ParallelLoop.For(2000, 2, (start, _) =>
+        {
+            if (start == 0)
+            {
+                // Fail only once the other worker is running, so it has to notice the failure.
+                SpinWait.SpinUntil(() => Volatile.Read(ref calls) > 0, TimeSpan.FromSeconds(5));
+                throw new InvalidOperationException("bad first chunk");
+            }
+            Interlocked.Increment(ref calls);
+            Thread.Sleep(1);
+        }, chunkSize: 1));
+
+        // Without stopping, the healthy worker would run all 1999 remaining chunks (about 2 s).
+        Assert.InRange(calls, 0, 999);
+    }
+
+    [Fact]
     public void For_ScratchFactoryThrows_SurfacesOriginalExceptionType() =>
         Assert.Throws<FormatException>(() => ParallelLoop.For<object>(100, 2,
             _ => throw new FormatException("no scratch"), (_, _, _) => { }));
