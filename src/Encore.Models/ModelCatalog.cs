@@ -11,6 +11,11 @@ public static class ModelCatalog
     private static readonly Lazy<bool> Registered = new(() =>
     {
         // Model readers are registered here, one line per model.
+        ModelLoader.Register(Popularity.PopularityModel.Name, Popularity.PopularityModel.Read);
+        ModelLoader.Register(Neighbourhood.ItemKnnModel.Name, Neighbourhood.ItemKnnModel.Read);
+        ModelLoader.Register(Neighbourhood.UserKnnModel.Name, Neighbourhood.UserKnnModel.Read);
+        ModelLoader.Register(Playlists.PlaylistKnnModel.Name, Playlists.PlaylistKnnModel.Read);
+        ModelLoader.Register(Ease.EaseModel.Name, Ease.EaseModel.Read);
         return true;
     });
 
