@@ -44,4 +44,27 @@ public sealed class NeighbourhoodBenchmarkTests(ITestOutputHelper output)
         cpuTimes.Sort();
         Assert.True(cpuTimes[1] / 2 < 2.0, $"median fit {cpuTimes[1]:F2} CPU s");
     }
+
+    [SharedDataFact]
+    public void Zoo_HetRec_ReportsFigures()
+    {
+        var root = Path.Combine(SharedData.BenchmarksRoot!, "hetrec-split-seed42");
+        var binary = BenchmarkSplit.Load(root, binary: true);
+        var raw = BenchmarkSplit.Load(root, binary: false);
+        Run("popularity (user count)", new Encore.Models.Popularity.PopularityTrainer(), raw);
+        Run("item-kNN BM25 K=100 raw counts", new ItemKnnTrainer(new ItemKnnOptions { Similarity = SimilarityKind.Bm25 }), raw);
+        Run("item-kNN TF-IDF K=100 raw counts", new ItemKnnTrainer(new ItemKnnOptions { Similarity = SimilarityKind.TfIdf }), raw);
+        Run("item-kNN cosine K=400 binary", new ItemKnnTrainer(new ItemKnnOptions { Neighbours = 400 }), binary);
+        Run("user-kNN cosine K=100 binary", new UserKnnTrainer(new UserKnnOptions()), binary);
+        Run("user-kNN BM25 K=100 raw counts", new UserKnnTrainer(new UserKnnOptions { Similarity = SimilarityKind.Bm25 }), raw);
+    }
+
+    private void Run(string name, Encore.Models.Contract.IRecommenderTrainer trainer, BenchmarkSplit split)
+    {
+        var watch = Stopwatch.StartNew();
+        var model = trainer.Fit(split.Train);
+        var fit = watch.Elapsed.TotalSeconds;
+        var m = split.Evaluate(model);
+        output.WriteLine($"| {name} | {fit:F2} | {m.Precision:F4} | {m.Recall:F4} | {m.Ndcg:F4} | {m.HitRate:F3} |");
+    }
 }
