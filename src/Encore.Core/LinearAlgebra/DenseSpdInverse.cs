@@ -13,7 +13,8 @@ namespace Encore.Core.LinearAlgebra;
 /// </summary>
 public static class DenseSpdInverse
 {
-    private const int Block = 64;
+    private const int Block = 128;
+    private const int ColumnTile = 512;
 
     public static void InvertInPlace<T>(T[] a, int n, int threads = 0, CancellationToken cancellationToken = default)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -99,20 +100,41 @@ public static class DenseSpdInverse
         }, ct, chunkSize: 1);
     }
 
-    // A^-1[i][k] = sum_{m >= max(i,k)} W[m][i] W[m][k] = dot(Wt[i, i..], Wt[k, i..]) for k <= i; written to the lower triangle, then mirrored.
+    // A^-1[i][k] = sum_{m >= max(i,k)} W[m][i] W[m][k] = dot(Wt[i, i..], Wt[k, i..]) for k <= i; written to the
+    // lower triangle, then mirrored. Tiled: a block of rows i and a tile of columns stay in cache while
+    // rows k stream past, so the upper triangle is read once per row block rather than once per row.
     private static void MultiplyTransposed<T>(T[] a, int n, int threads, CancellationToken ct) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var diagonal = new T[n];
-        ParallelLoop.For(n, threads, (s, e) =>
+        var blocks = (n + Block - 1) / Block;
+        ParallelLoop.For(blocks, threads, _ => new T[Block * n], (s, e, acc) =>
         {
-            for (var i = s; i < e; i++)
+            for (var block = s; block < e; block++)
             {
-                var rowI = a.AsSpan(i * n, n);
-                var tail = rowI[i..];
-                diagonal[i] = TensorPrimitives.Dot<T>(tail, tail);
-                for (var k = 0; k < i; k++) rowI[k] = TensorPrimitives.Dot<T>(tail, a.AsSpan(k * n + i, n - i));
+                var i0 = block * Block;
+                var i1 = Math.Min(n, i0 + Block);
+                acc.AsSpan(0, (i1 - i0) * n).Clear();
+                for (var c0 = i0; c0 < n; c0 += ColumnTile)
+                {
+                    var c1 = Math.Min(n, c0 + ColumnTile);
+                    for (var k = 0; k < i1; k++)
+                    {
+                        var rowK = a.AsSpan(k * n, n);
+                        for (var i = Math.Max(i0, k); i < i1; i++)
+                        {
+                            var lo = Math.Max(c0, i);
+                            if (lo >= c1) continue;
+                            acc[(i - i0) * n + k] += TensorPrimitives.Dot<T>(a.AsSpan(i * n + lo, c1 - lo), rowK[lo..c1]);
+                        }
+                    }
+                }
+                for (var i = i0; i < i1; i++)
+                {
+                    diagonal[i] = acc[(i - i0) * n + i];
+                    acc.AsSpan((i - i0) * n, i).CopyTo(a.AsSpan(i * n, i));
+                }
             }
-        }, ct);
+        }, ct, chunkSize: 1);
         ParallelLoop.For(n, threads, (s, e) =>
         {
             for (var i = s; i < e; i++)

@@ -21,6 +21,7 @@ public sealed class DenseSpdInverseTests
     [InlineData(63)]
     [InlineData(64)]
     [InlineData(150)]
+    [InlineData(600)]
     public void InvertInPlace_RandomSpd_TimesOriginalIsIdentity(int n)
     {
         var a = RandomSpd(n, seed: (ulong)n);
