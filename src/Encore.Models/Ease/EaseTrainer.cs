@@ -1,0 +1,87 @@
+using System.Globalization;
+using Encore.Core.Errors;
+using Encore.Core.LinearAlgebra;
+using Encore.Core.Parallelism;
+using Encore.Core.Sparse;
+using Encore.Models.Contract;
+
+namespace Encore.Models.Ease;
+
+/// <summary>
+/// Fits EASE in closed form: P = (X^T X + lambda I)^-1, B = I - P diag(1 / diag(P)), i.e.
+/// B[i][j] = -P[i][j] / P[j][j] and B[j][j] = 0. Memory: one dense items x items float matrix.
+/// </summary>
+public sealed class EaseTrainer(EaseOptions? options = null) : IRecommenderTrainer
+{
+    public EaseOptions Options { get; } = options ?? new EaseOptions();
+
+    public string ModelName => EaseModel.Name;
+
+    public IRecommender Fit(TrainingData data, IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        cancellationToken.ThrowIfCancellationRequested();
+        var n = data.ItemCount;
+        EnsureFits(n, Options.MaxItems);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var weights = Gram(data.Interactions, n, (float)Options.Lambda, Options.Threads, cancellationToken);
+        DenseSpdInverse.InvertInPlace(weights, n, Options.Threads, cancellationToken);
+        ToWeights(weights, n, Options.Threads, cancellationToken);
+        if (!float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum<float>(weights)))
+            throw new ModelFitException("EASE weights are not finite: increase Lambda or check the input values.");
+        progress?.Report(new EpochReport(1, 1, System.Diagnostics.Stopwatch.GetElapsedTime(started), double.NaN));
+        return new EaseModel(data.Users, data.Items, data.Interactions, weights, Options.Lambda) { Threads = Options.Threads };
+    }
+
+    /// <summary>Refuses catalogues whose dense item x item matrix is too large, naming the size and the alternatives.</summary>
+    internal static void EnsureFits(int items, int maxItems)
+    {
+        var cells = (long)items * items;
+        if (items <= maxItems && cells <= Array.MaxLength) return;
+        var gib = cells * sizeof(float) / (1024.0 * 1024 * 1024);
+        var limit = items > maxItems ? $"above MaxItems = {maxItems.ToString("N0", CultureInfo.InvariantCulture)}" : "above the largest single array .NET can hold (46,340 items)";
+        throw new ModelFitException(string.Create(CultureInfo.InvariantCulture,
+            $"EASE needs a dense {items:N0} x {items:N0} item matrix ({gib:F1} GiB of memory) for {items:N0} items, {limit}. Use item-kNN (sparse top-K neighbours) or ALS for a catalogue this large, or prune rare items first."));
+    }
+
+    // G = X^T X + lambda I, row i = sum over users u of item i of x_ui * X[u, :]; parallel over items (each writes its own row).
+    private static float[] Gram(CsrMatrix x, int n, float lambda, int threads, CancellationToken ct)
+    {
+        var g = new float[n * n];
+        var usersByItem = x.Transpose();
+        ParallelLoop.For(n, threads, (s, e) =>
+        {
+            for (var i = s; i < e; i++)
+            {
+                var row = g.AsSpan(i * n, n);
+                var users = usersByItem.RowIndices(i);
+                var values = usersByItem.RowValues(i);
+                for (var p = 0; p < users.Length; p++)
+                {
+                    var v = values[p];
+                    var items = x.RowIndices(users[p]);
+                    var itemValues = x.RowValues(users[p]);
+                    for (var q = 0; q < items.Length; q++) row[items[q]] += v * itemValues[q];
+                }
+                row[i] += lambda;
+            }
+        }, ct);
+        return g;
+    }
+
+    // In place: P -> B with B[i][j] = -P[i][j] / P[j][j], B[j][j] = 0.
+    private static void ToWeights(float[] p, int n, int threads, CancellationToken ct)
+    {
+        var inverseDiagonal = new float[n];
+        for (var j = 0; j < n; j++) inverseDiagonal[j] = -1f / p[j * n + j];
+        ParallelLoop.For(n, threads, (s, e) =>
+        {
+            for (var i = s; i < e; i++)
+            {
+                var row = p.AsSpan(i * n, n);
+                System.Numerics.Tensors.TensorPrimitives.Multiply(row, inverseDiagonal, row);
+                row[i] = 0;
+            }
+        }, ct);
+    }
+}

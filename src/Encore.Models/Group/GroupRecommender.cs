@@ -1,0 +1,80 @@
+using Encore.Core.Sparse;
+using Encore.Models.Contract;
+
+namespace Encore.Models.Group;
+
+/// <summary>
+/// Group recommendation on top of any model: scores every item for each member (known users through
+/// <see cref="IRecommender.Score"/>, unknown ones through <see cref="IHistoryRecommender"/>), masks items
+/// any member has already (when <see cref="RecommendOptions.ExcludeSeen"/>) and the request's exclusions,
+/// then aggregates with <see cref="ScoreTableAggregator"/>.
+/// </summary>
+public sealed class GroupRecommender(IRecommender model, GroupOptions? options = null)
+{
+    public IRecommender Model { get; } = model ?? throw new ArgumentNullException(nameof(model));
+
+    public GroupOptions Options { get; } = options ?? new GroupOptions();
+
+    public GroupRecommendation Recommend(IReadOnlyList<GroupMember> members, int k, RecommendOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        options ??= RecommendOptions.Default;
+        var n = Model.Items.Count;
+        var all = new int[n];
+        for (var i = 0; i < n; i++) all[i] = i;
+        var table = new List<float[]>(members.Count);
+        foreach (var member in members) table.Add(MemberScores(member, all));
+        var mask = Mask(members, options, n);
+        foreach (var row in table)
+            for (var i = 0; i < n; i++)
+                if (mask[i]) row[i] = float.NaN;
+        return ScoreTableAggregator.Aggregate(table, k, Options);
+    }
+
+    private float[] MemberScores(GroupMember member, int[] all)
+    {
+        var scores = new float[all.Length];
+        if (member.IsKnown)
+        {
+            if (member.User >= Model.Users.Count)
+                throw new ArgumentOutOfRangeException(nameof(member), member.User, $"Member user {member.User} is outside the model's {Model.Users.Count} users; pass their history instead.");
+            Model.Score(member.User, all, scores);
+            return scores;
+        }
+        if (Model is not IHistoryRecommender history)
+            throw new ArgumentException($"Model '{Model.ModelName}' cannot score a member from a history (no fold-in); use known users or a model such as item-kNN, EASE or popularity.", nameof(member));
+        Array.Fill(scores, float.NaN);
+        var (items, values) = history.RecommendFromHistory(member.HistoryItems ?? [], member.HistoryValues ?? [], all.Length, new RecommendOptions { ExcludeSeen = false });
+        for (var i = 0; i < items.Length; i++) scores[items[i]] = values[i];
+        return scores;
+    }
+
+    private bool[] Mask(IReadOnlyList<GroupMember> members, RecommendOptions options, int n)
+    {
+        var mask = new bool[n];
+        if (options.ExcludeSeen)
+        {
+            var seen = options.SeenItems ?? (Model as RecommenderBase)?.Interactions;
+            foreach (var member in members)
+            {
+                var items = member.IsKnown ? Row(seen, member.User) : member.HistoryItems ?? [];
+                foreach (var item in items)
+                    if ((uint)item < (uint)n) mask[item] = true;
+            }
+        }
+        if (options.Exclude is { } exclude)
+            foreach (var item in exclude)
+                if ((uint)item < (uint)n) mask[item] = true;
+        if (options.Allow is { } allow)
+        {
+            var allowed = new bool[n];
+            foreach (var item in allow)
+                if ((uint)item < (uint)n) allowed[item] = true;
+            for (var i = 0; i < n; i++) mask[i] |= !allowed[i];
+        }
+        return mask;
+    }
+
+    private static int[] Row(CsrMatrix? seen, int user) =>
+        seen is not null && user < seen.Rows ? seen.RowIndices(user).ToArray() : [];
+}

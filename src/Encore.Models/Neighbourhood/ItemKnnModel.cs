@@ -1,0 +1,107 @@
+using Encore.Core.Ids;
+using Encore.Core.Ranking;
+using Encore.Core.Sparse;
+using Encore.Models.Contract;
+using Encore.Models.Files;
+
+namespace Encore.Models.Neighbourhood;
+
+/// <summary>
+/// Fitted item-kNN: score(user, i) = sum over the user's items j of value(u, j) * sim(j, i), where
+/// sim(j, .) is item j's sparse top-K neighbour row.
+/// </summary>
+public sealed class ItemKnnModel : RecommenderBase, IHistoryRecommender, ISimilarItems, IExplainer
+{
+    public const string Name = "item-knn";
+
+    internal ItemKnnModel(IdMap users, IdMap items, CsrMatrix interactions, CsrMatrix similarities, KnnOptions options)
+        : base(users, items, interactions)
+    {
+        Similarities = similarities;
+        Similarity = options.Similarity;
+        Neighbours = options.Neighbours;
+        Shrink = options.Shrink;
+    }
+
+    public override string ModelName => Name;
+
+    /// <summary>Item x item top-K similarities (row j = neighbours of item j).</summary>
+    public CsrMatrix Similarities { get; }
+
+    public SimilarityKind Similarity { get; }
+
+    public int Neighbours { get; }
+
+    public float Shrink { get; }
+
+    protected override void ScoreAll(int user, Span<float> scores)
+    {
+        scores.Clear();
+        if ((uint)user < (uint)Interactions.Rows) Accumulate(Interactions.RowIndices(user), Interactions.RowValues(user), scores);
+    }
+
+    public (int[] Items, float[] Scores) RecommendFromHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> values, int k, RecommendOptions? options = null)
+    {
+        options ??= RecommendOptions.Default;
+        HistoryChecks.Validate(items, values, Items.Count);
+        var scores = new float[Items.Count];
+        Accumulate(items, values, scores);
+        RankingFilter.ApplyHistory(scores, items, options);
+        return RankingFilter.Select(scores, options.Allow, k);
+    }
+
+    public (int[] Items, float[] Scores) SimilarItems(int item, int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)item, (uint)Items.Count, nameof(item));
+        return HistoryChecks.TopOfRow(Similarities.RowIndices(item), Similarities.RowValues(item), k);
+    }
+
+    public (int[] Items, float[] Contributions) Explain(int user, int item, int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)item, (uint)Items.Count, nameof(item));
+        if ((uint)user >= (uint)Interactions.Rows) return ([], []);
+        var history = Interactions.RowIndices(user);
+        var values = Interactions.RowValues(user);
+        var heap = new TopKSelector(Math.Min(n, history.Length));
+        for (var p = 0; p < history.Length; p++)
+        {
+            var contribution = values[p] * Similarities.Get(history[p], item);
+            if (contribution != 0) heap.Offer(history[p], contribution);
+        }
+        var ids = new int[heap.Count];
+        var scores = new float[heap.Count];
+        heap.Drain(ids, scores);
+        return (ids, scores);
+    }
+
+    private void Accumulate(ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> scores)
+    {
+        for (var p = 0; p < items.Length; p++)
+        {
+            var v = values[p];
+            var neighbours = Similarities.RowIndices(items[p]);
+            var sims = Similarities.RowValues(items[p]);
+            for (var q = 0; q < neighbours.Length; q++) scores[neighbours[q]] += v * sims[q];
+        }
+    }
+
+    public override void WritePayload(ModelWriter writer)
+    {
+        writer.WriteIdMap(Users);
+        writer.WriteIdMap(Items);
+        writer.WriteCsr(Interactions);
+        writer.WriteInt((int)Similarity);
+        writer.WriteInt(Neighbours);
+        writer.WriteFloat(Shrink);
+        writer.WriteCsr(Similarities);
+    }
+
+    public static ItemKnnModel Read(ModelReader reader)
+    {
+        var users = reader.ReadIdMap();
+        var items = reader.ReadIdMap();
+        var interactions = reader.ReadCsr();
+        var options = new ItemKnnOptions { Similarity = (SimilarityKind)reader.ReadInt(), Neighbours = reader.ReadInt(), Shrink = reader.ReadFloat() };
+        return new ItemKnnModel(users, items, interactions, reader.ReadCsr(), options);
+    }
+}
