@@ -5,7 +5,10 @@ using Xunit.Abstractions;
 
 namespace Encore.Models.Tests.Benchmarks;
 
-/// <summary>EASE on the HetRec split (17,632 items: a 1.2 GiB dense inverse, minutes of CPU): runs only with ENCORE_SLOW_BENCHMARKS=1.</summary>
+/// <summary>
+/// EASE on the HetRec split (17,632 items: a 1.2 GiB dense inverse, minutes of CPU): runs only with
+/// ENCORE_SLOW_BENCHMARKS=1; ENCORE_EASE_LAMBDAS="100,500" picks the lambdas (default 500).
+/// </summary>
 public sealed class EaseBenchmarkTests(ITestOutputHelper output)
 {
     [SharedDataFact]
@@ -13,7 +16,8 @@ public sealed class EaseBenchmarkTests(ITestOutputHelper output)
     {
         if (Environment.GetEnvironmentVariable("ENCORE_SLOW_BENCHMARKS") != "1") return;
         var split = BenchmarkSplit.Load(Path.Combine(SharedData.BenchmarksRoot!, "hetrec-split-seed42"), binary: true);
-        foreach (var lambda in new[] { 500.0 })
+        var lambdas = (Environment.GetEnvironmentVariable("ENCORE_EASE_LAMBDAS") ?? "500").Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var lambda in lambdas)
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
