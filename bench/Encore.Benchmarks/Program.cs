@@ -1,4 +1,12 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using Encore.Benchmarks.Core;
 
 // Run with: dotnet run -c Release --project bench/Encore.Benchmarks -- --filter '*'
+// Peak memory of a CSR build: dotnet run -c Release --project bench/Encore.Benchmarks -- peak-csr [triples]
+if (args.Length > 0 && args[0] == "peak-csr")
+{
+    CsrPeakMemory.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000_000);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Encore.Cli.Commands;
 
 namespace Encore.Cli;
 
@@ -7,7 +8,13 @@ public static class EncoreCli
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("Encore: a music recommendation engine.");
+        var root = new RootCommand("Encore: a music recommendation engine.")
+        {
+            ImportCommand.Create(),
+            StatsCommand.Create(),
+            SynthCommand.Create(),
+            DemoCommand.Create(),
+        };
         var result = root.Parse(args);
         return await result.InvokeAsync();
     }

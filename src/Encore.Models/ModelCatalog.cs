@@ -1,3 +1,4 @@
+using Encore.Models.Contract;
 using Encore.Models.Files;
 
 namespace Encore.Models;
@@ -11,6 +12,9 @@ public static class ModelCatalog
     private static readonly Lazy<bool> Registered = new(() =>
     {
         // Model readers are registered here, one line per model.
+        ModelLoader.Register(Factorization.Als.AlsModel.Name, Factorization.Als.AlsModel.Read);
+        ModelLoader.Register(Factorization.Bpr.BprModel.Name, Factorization.Bpr.BprModel.Read);
+        ModelLoader.Register(Factorization.Lmf.LmfModel.Name, Factorization.Lmf.LmfModel.Read);
         ModelLoader.Register(Popularity.PopularityModel.Name, Popularity.PopularityModel.Read);
         ModelLoader.Register(Neighbourhood.ItemKnnModel.Name, Neighbourhood.ItemKnnModel.Read);
         ModelLoader.Register(Neighbourhood.UserKnnModel.Name, Neighbourhood.UserKnnModel.Read);
@@ -20,4 +24,15 @@ public static class ModelCatalog
     });
 
     internal static void EnsureRegistered() => _ = Registered.Value;
+
+    /// <summary>Every trainable model with settings suited to the demo world, in leaderboard order.</summary>
+    public static IReadOnlyList<(string Name, IRecommenderTrainer Trainer)> DemoTrainers(ulong seed) =>
+    [
+        ("popularity", new Popularity.PopularityTrainer()),
+        ("item-knn", new Neighbourhood.ItemKnnTrainer(new Neighbourhood.ItemKnnOptions { Neighbours = 100 })),
+        ("user-knn", new Neighbourhood.UserKnnTrainer(new Neighbourhood.UserKnnOptions())),
+        ("als", new Factorization.Als.AlsTrainer(new Factorization.Als.AlsOptions { Seed = seed })),
+        ("bpr", new Factorization.Bpr.BprTrainer(new Factorization.Bpr.BprOptions { Seed = seed })),
+        ("lmf", new Factorization.Lmf.LmfTrainer(new Factorization.Lmf.LmfOptions { Seed = seed })),
+    ];
 }

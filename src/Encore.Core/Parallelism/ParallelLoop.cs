@@ -20,27 +20,29 @@ public static class ParallelLoop
         if (workers == 1)
         {
             var scratch = createScratch(0);
-            for (var start = 0; start < count; start += chunk)
+            // long so that start + chunk cannot wrap past int.MaxValue.
+            for (long start = 0; start < count; start += chunk)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                body(start, Math.Min(count, start + chunk), scratch);
+                body((int)start, (int)Math.Min(count, start + chunk), scratch);
             }
             return;
         }
 
-        var next = 0;
+        var next = 0L;
         var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
         try
         {
-            Parallel.For(0, workers, options, worker =>
+            Parallel.For(0, workers, options, (worker, state) =>
             {
                 var scratch = createScratch(worker);
-                while (true)
+                // ShouldExitCurrentIteration turns true when another worker has thrown: stop pulling chunks.
+                while (!state.ShouldExitCurrentIteration)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var start = Interlocked.Add(ref next, chunk) - chunk;
                     if (start >= count) break;
-                    body(start, Math.Min(count, start + chunk), scratch);
+                    body((int)start, (int)Math.Min(count, start + chunk), scratch);
                 }
             });
         }

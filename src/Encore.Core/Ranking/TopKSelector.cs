@@ -26,7 +26,7 @@ public sealed class TopKSelector
     public int Count => _count;
 
     /// <summary>The score a candidate must beat to enter once the heap is full.</summary>
-    public float Threshold => _count < _k ? float.NegativeInfinity : _scores[0];
+    public float Threshold => _k == 0 ? float.PositiveInfinity : _count < _k ? float.NegativeInfinity : _scores[0];
 
     public void Reset(int k)
     {
@@ -56,10 +56,12 @@ public sealed class TopKSelector
     /// <summary>Offers every entry of a dense score vector (index = id).</summary>
     public void OfferAll(ReadOnlySpan<float> scores)
     {
+        if (_k == 0) return;
         for (var i = 0; i < scores.Length; i++)
         {
             var s = scores[i];
-            if (_count < _k || s > _scores[0]) Offer(i, s);
+            // A tie still enters when the held worst has a larger id (offered earlier through Offer).
+            if (_count < _k || s > _scores[0] || (s == _scores[0] && i < _ids[0])) Offer(i, s);
         }
     }
 

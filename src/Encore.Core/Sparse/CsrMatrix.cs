@@ -23,7 +23,8 @@ public sealed class CsrMatrix
         if (offsets[0] != 0 || offsets[rows] != columnIndices.Length) throw new ArgumentException("offsets must start at 0 and end at the number of stored values.", nameof(offsets));
         for (var r = 0; r < rows; r++)
         {
-            if (offsets[r + 1] < offsets[r]) throw new ArgumentException($"offsets decrease at row {r}.", nameof(offsets));
+            if (offsets[r + 1] < offsets[r] || offsets[r + 1] > columnIndices.Length)
+                throw new ArgumentException($"offsets must be non-decreasing and at most {columnIndices.Length}; row {r} ends at {offsets[r + 1]}.", nameof(offsets));
             var previous = -1;
             for (var p = offsets[r]; p < offsets[r + 1]; p++)
             {

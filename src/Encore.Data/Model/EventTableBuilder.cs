@@ -1,26 +1,19 @@
 namespace Encore.Data.Model;
 
-/// <summary>Appends events column by column (amortised O(1), no per-event objects).</summary>
+/// <summary>Appends events column by column (O(1), no per-event objects, no copying on growth).</summary>
 public sealed class EventTableBuilder
 {
-    private readonly List<int> _users;
-    private readonly List<int> _items;
-    private readonly List<EventKind> _kinds;
-    private readonly List<long> _timestamps;
-    private readonly List<long> _sessions;
-    private readonly List<float> _values;
+    private readonly ChunkedColumn<int> _users = new();
+    private readonly ChunkedColumn<int> _items = new();
+    private readonly ChunkedColumn<EventKind> _kinds = new();
+    private readonly ChunkedColumn<long> _timestamps = new();
+    private readonly ChunkedColumn<long> _sessions = new();
+    private readonly ChunkedColumn<float> _values = new();
 
-    public EventTableBuilder(int capacity = 0)
-    {
-        _users = new(capacity);
-        _items = new(capacity);
-        _kinds = new(capacity);
-        _timestamps = new(capacity);
-        _sessions = new(capacity);
-        _values = new(capacity);
-    }
+    /// <param name="capacity">Ignored (columns grow in chunks without copying); kept for callers that know the size.</param>
+    public EventTableBuilder(int capacity = 0) => _ = capacity;
 
-    public int Count => _users.Count;
+    public int Count => (int)_users.Count;
 
     public void Add(int user, int item, EventKind kind, long timestamp = Missing.Time, long session = Missing.Session, float value = Missing.Value)
     {
@@ -32,9 +25,10 @@ public sealed class EventTableBuilder
         _values.Add(value);
     }
 
+    /// <summary>Freezes the columns; the builder is empty afterwards.</summary>
     public EventTable Build() => new()
     {
-        Users = [.. _users], Items = [.. _items], Kinds = [.. _kinds],
-        Timestamps = [.. _timestamps], Sessions = [.. _sessions], Values = [.. _values],
+        Users = _users.ToArray(), Items = _items.ToArray(), Kinds = _kinds.ToArray(),
+        Timestamps = _timestamps.ToArray(), Sessions = _sessions.ToArray(), Values = _values.ToArray(),
     };
 }

@@ -3,7 +3,7 @@ using Encore.Core.Errors;
 
 namespace Encore.Data.Text;
 
-/// <summary>Opens input files for streaming: transparently gunzips (by magic bytes), turns I/O failures into clear errors.</summary>
+/// <summary>Opens input files for streaming: transparently gunzips (by magic bytes, refusing truncated gzip), turns I/O failures into clear errors.</summary>
 public static class InputFile
 {
     /// <summary>Opens <paramref name="path"/> for sequential reading; gzip content is decompressed on the fly.</summary>
@@ -24,7 +24,7 @@ public static class InputFile
         var n = raw.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
         raw.Position = 0;
         if (n == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
-            return new GZipStream(raw, CompressionMode.Decompress, leaveOpen: false);
+            return GzipTrailerCheckStream.Wrap(new GZipStream(raw, CompressionMode.Decompress, leaveOpen: false), path);
         return raw;
     }
 

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Encore.Cli.Output;
+using Encore.Data.Import;
+using Encore.Data.Snapshots;
+
+namespace Encore.Cli.Commands;
+
+/// <summary><c>encore import &lt;format&gt; &lt;paths...&gt; -o &lt;dataset&gt;</c>: any source format into a dataset snapshot.</summary>
+public static class ImportCommand
+{
+    public static Command Create()
+    {
+        var formats = string.Join(", ", ImporterCatalog.All.Select(i => i.Format));
+        var format = new Argument<string>("format") { Description = $"Source format: {formats}." };
+        var paths = new Argument<string[]>("paths") { Description = "Input files or folders.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--output", "-o") { Description = "Dataset snapshot folder to write.", Required = true };
+        var strict = new Option<bool>("--strict") { Description = "Stop at the first bad row (default: skip bad rows and report them)." };
+        var settings = new Option<string[]>("--set") { Description = "Format setting key=value (e.g. user=uid item=song delimiter=tab); repeatable.", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("import", "Import a source dataset into an Encore dataset snapshot (Parquet tables + manifest).")
+        {
+            format, paths, output, strict, settings,
+        };
+        foreach (var importer in ImporterCatalog.All) command.Description += $"\n  {importer.Format,-10} {importer.Description}";
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(
+            parse.GetValue(format)!, parse.GetValue(paths)!, parse.GetValue(output)!, parse.GetValue(strict),
+            parse.GetValue(settings) ?? [], ct))));
+        return command;
+    }
+
+    internal static int Run(string format, string[] paths, string output, bool strict, string[] settings, CancellationToken ct)
+    {
+        var importer = ImporterCatalog.Find(format)
+            ?? throw new ArgumentException($"unknown format '{format}'; known formats: {string.Join(", ", ImporterCatalog.All.Select(i => i.Format))}.");
+        var options = new ImportOptions { Mode = strict ? ErrorMode.Strict : ErrorMode.Lenient, Settings = ParseSettings(settings) };
+        var report = new ImportReport(options.Mode);
+        var dataset = ProgressDisplay.Run($"import {importer.Format}", progress =>
+            importer.Import(paths, options, report, new ImportProgressAdapter(progress), ct));
+        var manifest = DatasetSnapshot.Write(dataset, output, TimeProvider.System, ct);
+        ReportPrinter.Print(report);
+        Console.WriteLine($"wrote {Path.GetFullPath(output)} (content hash {manifest.ContentHash[..16]})");
+        return ExitCodes.Ok;
+    }
+
+    private static Dictionary<string, string> ParseSettings(string[] settings)
+    {
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var s in settings)
+        {
+            var eq = s.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0) throw new ArgumentException($"--set expects key=value, got '{s}'.");
+            result[s[..eq].Trim()] = s[(eq + 1)..].Trim();
+        }
+        return result;
+    }
+
+    private sealed class ImportProgressAdapter(IProgress<(double Fraction, long Rows)> inner) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) =>
+            inner.Report((value.TotalBytes > 0 ? (double)value.BytesRead / value.TotalBytes : 0, value.Rows));
+    }
+}

@@ -1,0 +1,125 @@
+using System.Buffers;
+using System.Text.Json;
+using Encore.Core.Errors;
+
+namespace Encore.Data.Import.JsonCommon;
+
+/// <summary>
+/// Feeds a <see cref="Utf8JsonReader"/> from a stream through a buffer that grows only to the largest single
+/// token, so a file of any size is parsed without holding its DOM. Counts consumed newlines so that errors
+/// found above the tokenizer (a wrong type, a missing field) can name the line too. Syntax errors, invalid
+/// UTF-8 and truncated gzip become <see cref="DataFormatException"/> naming file and line.
+/// </summary>
+internal sealed class JsonStreamReader : IDisposable
+{
+    private readonly Stream _stream;
+    private byte[] _buffer;
+    private int _length;
+    private bool _final;
+    private long _linesBefore;
+    private long _bytesBefore;
+
+    public JsonStreamReader(Stream stream, string file, int initialBuffer = 1 << 16)
+    {
+        _stream = stream;
+        File = file;
+        _buffer = ArrayPool<byte>.Shared.Rent(initialBuffer);
+    }
+
+    public string File { get; }
+
+    /// <summary>Bytes of the (decompressed) stream consumed so far.</summary>
+    public long BytesRead => _bytesBefore + _length;
+
+    /// <summary>The first reader; pass it by ref to <see cref="Read"/> from then on.</summary>
+    public Utf8JsonReader Start()
+    {
+        Fill();
+        var reader = new Utf8JsonReader(_buffer.AsSpan(0, _length), _final, default);
+        return reader;
+    }
+
+    /// <summary>Advances to the next token, refilling the buffer as needed. False at the end of the document.</summary>
+    public bool Read(ref Utf8JsonReader reader)
+    {
+        while (true)
+        {
+            try
+            {
+                if (reader.Read()) return true;
+            }
+            catch (JsonException ex)
+            {
+                throw new DataFormatException(File, (ex.LineNumber ?? 0) + 1, "",
+                    $"invalid JSON at byte {(ex.BytePositionInLine ?? 0) + 1} of the line: {ex.Message}", ex);
+            }
+            if (_final) return false;
+            Refill(ref reader);
+        }
+    }
+
+    /// <summary>Skips the value the reader is on (object, array or scalar).</summary>
+    public void Skip(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray)) return;
+        var depth = reader.CurrentDepth;
+        while (Read(ref reader))
+            if (reader.CurrentDepth == depth && reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray) return;
+    }
+
+    /// <summary>1-based line of the current token (for errors above the tokenizer).</summary>
+    public long LineOf(ref readonly Utf8JsonReader reader)
+    {
+        var upTo = (int)Math.Min(reader.TokenStartIndex, _length);
+        return _linesBefore + _buffer.AsSpan(0, upTo).Count((byte)'\n') + 1;
+    }
+
+    private void Refill(ref Utf8JsonReader reader)
+    {
+        var consumed = (int)reader.BytesConsumed;
+        _linesBefore += _buffer.AsSpan(0, consumed).Count((byte)'\n');
+        _bytesBefore += consumed;
+        var rest = _length - consumed;
+        if (rest > 0) Buffer.BlockCopy(_buffer, consumed, _buffer, 0, rest);
+        _length = rest;
+        if (_length == _buffer.Length)
+        {
+            // One token is larger than the buffer: grow (only as far as the longest token needs).
+            var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            Buffer.BlockCopy(_buffer, 0, bigger, 0, _length);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = bigger;
+        }
+        Fill();
+        reader = new Utf8JsonReader(_buffer.AsSpan(0, _length), _final, reader.CurrentState);
+    }
+
+    private void Fill()
+    {
+        while (_length < _buffer.Length && !_final)
+        {
+            int n;
+            try
+            {
+                n = _stream.Read(_buffer, _length, _buffer.Length - _length);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new DataFormatException(File, _linesBefore + 1, "", $"compressed data is corrupt or truncated ({ex.Message}).", ex);
+            }
+            catch (IOException ex)
+            {
+                throw new DataFormatException(File, _linesBefore + 1, "", $"read failed: {ex.Message}", ex);
+            }
+            if (n == 0) _final = true;
+            _length += n;
+        }
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+        _stream.Dispose();
+    }
+}

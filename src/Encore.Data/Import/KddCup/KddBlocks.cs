@@ -1,0 +1,56 @@
+using Encore.Data.Import.Common;
+using Encore.Data.Text;
+
+namespace Encore.Data.Import.KddCup;
+
+/// <summary>
+/// Tracks the <c>UserId|N</c> block structure of trainIdx2 / testIdx2: each header promises N item lines.
+/// A header arriving early, or the file ending, while lines are still owed is a fault naming the header's line.
+/// </summary>
+internal sealed class KddBlocks(KddContext ctx, DelimitedReader reader)
+{
+    private long _owed;
+    private long _headerLine;
+
+    /// <summary>Dense index of the current block's user, or -1 outside a valid block.</summary>
+    public int User { get; private set; } = -1;
+
+    /// <summary>True when the line is a block header (handled here); false when it is an item line of the current block.</summary>
+    public bool TryHeader(ReadOnlySpan<byte> line)
+    {
+        if (line.IndexOf((byte)'|') < 0)
+        {
+            if (_owed > 0) _owed--;
+            else if (User >= 0 || _headerLine == 0)
+            {
+                ctx.Report.Fault(FaultRules.Malformed, reader.LineError(_headerLine == 0
+                    ? "expected a block header UserId|N before the first item line."
+                    : $"more item lines than the block header at line {_headerLine} declared; expected a header UserId|N."));
+                User = -1;
+            }
+            return false;
+        }
+        CheckComplete();
+        var row = reader.Split(line, (byte)'|');
+        _headerLine = reader.LineNumber;
+        User = -1;
+        _owed = 0;
+        if (row.CheckFieldCount(2) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); return true; }
+        if (!Utf8Numbers.TryLong(row[0], out _)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(0, "UserId", "expected an integer user id")); return true; }
+        if (!row.TryInt(1, out var n) || n < 0) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(1, "N", "expected the block's item count (integer >= 0)")); return true; }
+        row.TryId(0, ctx.Builder.Users, out var user);
+        User = user;
+        _owed = n;
+        return true;
+    }
+
+    /// <summary>Call at end of file (and before each new header): lines still owed are a fault.</summary>
+    public void CheckComplete()
+    {
+        if (_owed <= 0) return;
+        var where = reader.LineNumber;
+        ctx.Report.Fault(FaultRules.Malformed, new Core.Errors.DataFormatException(reader.File, _headerLine, "N",
+            $"the block header declares {_owed} more item line(s) than follow it (block ends at line {where})."));
+        _owed = 0;
+    }
+}

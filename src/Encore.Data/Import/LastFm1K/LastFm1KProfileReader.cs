@@ -1,0 +1,32 @@
+using Encore.Data.Import.Common;
+using Encore.Data.Model;
+using Encore.Data.Text;
+
+namespace Encore.Data.Import.LastFm1K;
+
+/// <summary>Reads userid-profile.tsv: <c>#id gender age country registered</c>; empty values stay null.</summary>
+internal static class LastFm1KProfileReader
+{
+    private static readonly string[] Attributes = ["gender", "age", "country", "registered"];
+
+    public static void Read(string path, MusicDatasetBuilder b, ImportOptions options, ImportReport report,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        using var reader = new DelimitedReader(path, (byte)'\t', options, quoting: false, progress, ct);
+        while (reader.TryRead(out var row))
+        {
+            if (row.LineNumber == 1 && row.Line[0] == '#') continue;
+            if (row.CheckFieldCount(5) is { } bad) { report.Fault(FaultRules.FieldCount, bad); continue; }
+            if (row[0].IsEmpty) { report.Fault(FaultRules.EmptyId, row.Error(0, "id", "expected a user id")); continue; }
+            if (!row.TryId(0, b.Users, out var user)) { report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(0, "id")); continue; }
+            if (!row[2].IsEmpty && !row.TryInt(2, out _)) { report.Fault(FaultRules.BadNumber, row.Error(2, "age", "expected an integer age or nothing")); continue; }
+            for (var i = 0; i < Attributes.Length; i++)
+            {
+                if (row[i + 1].IsEmpty) continue;
+                if (row.TryString(i + 1) is not { } value) { report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(i + 1, Attributes[i])); break; }
+                b.UserInfo.SetAttribute(user, Attributes[i], value);
+            }
+        }
+        report.Count(Path.GetFileName(path) + " rows", reader.Rows);
+    }
+}

@@ -1,0 +1,79 @@
+using Encore.Core.Errors;
+using Encore.Data.Import.Common;
+using Encore.Data.Model;
+using Encore.Data.Text;
+
+namespace Encore.Data.Import.Piki;
+
+/// <summary>Reads PIKI CSV files: columns by (case-insensitive) header name; exact duplicate rows are removed.</summary>
+internal sealed class PikiCsvReader(MusicDatasetBuilder builder, ImportOptions options, ImportReport report,
+    IProgress<ImportProgress>? progress, CancellationToken ct)
+{
+    private readonly DuplicateFilter<(int, int, int, long)> _seen = new();
+
+    public void Read(string path)
+    {
+        using var reader = new DelimitedReader(path, (byte)',', options, quoting: true, progress, ct);
+        if (!reader.TryRead(out var header)) return;
+        var cols = PikiColumns.Resolve(header, path);
+        while (reader.TryRead(out var row))
+        {
+            if (row.CheckFieldCount(cols.MinCount) is { } bad) { report.Fault(FaultRules.FieldCount, bad); continue; }
+            if (!Id(row, cols.User, "user_id", builder.Users, out var user)) continue;
+            if (!Id(row, cols.Song, "song_id", builder.Tracks, out var song)) continue;
+            if (!row.TryInt(cols.Liked, out var liked) || liked is < 0 or > 2 || !PikiImporter.TryKind(liked, out var kind, out var value))
+            {
+                report.Fault(FaultRules.BadNumber, row.Error(cols.Liked, "liked", "expected 0 (dislike), 1 (like) or 2 (superlike)"));
+                continue;
+            }
+            var time = Missing.Time;
+            if (cols.Time >= 0 && !Utf8Timestamps.TryIso8601(row[cols.Time], out time))
+            {
+                report.Fault(FaultRules.BadTime, row.Error(cols.Time, "timestamp", "expected YYYY-MM-DD HH:MM:SS"));
+                continue;
+            }
+            if (cols.Popularity >= 0 && !row[cols.Popularity].IsEmpty)
+            {
+                if (!row.TryFloat(cols.Popularity, out var popularity))
+                {
+                    report.Fault(FaultRules.BadNumber, row.Error(cols.Popularity, "spotify_popularity", "expected a number 0..100"));
+                    continue;
+                }
+                if (!builder.TrackInfo.Has(song)) builder.TrackInfo.Set(song, new TrackInfo { Popularity = popularity });
+            }
+            if (!_seen.IsNew((user, song, liked, time))) { report.Remove(FaultRules.Duplicate); continue; }
+            builder.Events.Add(user, song, kind, time, Missing.Session, value);
+            report.Count($"liked {liked}");
+        }
+        report.Count(Path.GetFileName(path) + " rows", reader.Rows - 1);
+    }
+
+    private bool Id(in DelimitedRow row, int index, string column, Core.Ids.IdMap map, out int id)
+    {
+        id = -1;
+        if (row[index].IsEmpty) { report.Fault(FaultRules.EmptyId, row.Error(index, column, "expected an id")); return false; }
+        if (row.TryId(index, map, out id)) return true;
+        report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(index, column));
+        return false;
+    }
+}
+
+/// <summary>Positions of the PIKI columns in one file's header (-1 = absent).</summary>
+internal sealed record PikiColumns(int User, int Song, int Liked, int Time, int Popularity)
+{
+    public int MinCount { get; } = Math.Max(Math.Max(User, Song), Math.Max(Liked, Math.Max(Time, Popularity))) + 1;
+
+    public static PikiColumns Resolve(in DelimitedRow header, string path)
+    {
+        var names = new List<string>();
+        for (var i = 0; i < Math.Max(header.Count, 0); i++) names.Add((header.TryString(i) ?? "").Trim());
+        int Find(string name, bool required)
+        {
+            var i = names.FindIndex(n => n.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (i < 0 && required)
+                throw new DataFormatException(path, 1, name, $"required column not found; expected a comma-separated header with user_id, song_id, liked; columns found: {string.Join(", ", names)}.");
+            return i;
+        }
+        return new PikiColumns(Find("user_id", true), Find("song_id", true), Find("liked", true), Find("timestamp", false), Find("spotify_popularity", false));
+    }
+}

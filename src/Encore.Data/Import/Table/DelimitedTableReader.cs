@@ -1,0 +1,101 @@
+using Encore.Core.Errors;
+using Encore.Data.Import.Common;
+using Encore.Data.Model;
+using Encore.Data.Text;
+
+namespace Encore.Data.Import.Table;
+
+/// <summary>Reads one CSV / TSV file (plain or gzip) of interactions into the sink; the hot loop allocates only for new ids.</summary>
+internal static class DelimitedTableReader
+{
+    public static void Read(string path, TableMapping m, TableEventSink sink, ImportOptions options, ImportReport report,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var delimiter = m.Delimiter ?? Delimiters.FromExtension(path);
+        var items = sink.Items;
+        var users = sink.Builder.Users;
+        using var reader = new DelimitedReader(path, delimiter, options, quoting: delimiter != (byte)'\t', progress, ct);
+        TableColumns? cols = null;
+        while (reader.TryRead(out var row))
+        {
+            if (cols is null)
+            {
+                cols = TableColumns.Resolve(m, Names(row, m.Header, path), m.Header, path);
+                if (m.Header) continue;
+            }
+            if (row.Count < cols.MinCount || row.Count == DelimitedFields.BadQuoting)
+            {
+                report.Fault(FaultRules.FieldCount, row.CheckFieldCount(cols.MinCount) ?? reader.LineError("too few fields."));
+                continue;
+            }
+            if (!TryId(row, cols.User, "user", users, report, out var user)) continue;
+            if (!TryId(row, cols.Item, "item", items, report, out var item)) continue;
+            var value = Missing.Value;
+            if (cols.Value >= 0 && !row[cols.Value].IsEmpty && !row.TryFloat(cols.Value, out value))
+            {
+                report.Fault(FaultRules.BadNumber, row.Error(cols.Value, m.Value!, "expected a number"));
+                continue;
+            }
+            var time = Missing.Time;
+            if (cols.Time >= 0 && !row[cols.Time].IsEmpty && !TryTime(row[cols.Time], m.EpochMilliseconds, out time))
+            {
+                report.Fault(FaultRules.BadTime, row.Error(cols.Time, m.Time!, TimeExpectation(m.EpochMilliseconds)));
+                continue;
+            }
+            var kind = cols.Kind >= 0 ? KindOf(row[cols.Kind], m.KindDefault, report) : m.KindDefault;
+            var session = cols.Session >= 0 ? SessionOf(row[cols.Session], sink) : Missing.Session;
+            sink.Add(user, item, kind, time, session, value);
+        }
+        report.Count(Path.GetFileName(path) + " rows", reader.Rows);
+    }
+
+    internal static bool TryTime(ReadOnlySpan<byte> field, bool? epochMilliseconds, out long time) =>
+        epochMilliseconds is { } ms ? Utf8Timestamps.TryEpoch(field, ms, out time) : Utf8Timestamps.TryIso8601(field, out time);
+
+    internal static string TimeExpectation(bool? epochMilliseconds) => epochMilliseconds switch
+    {
+        true => "expected epoch milliseconds (time-unit=ms)",
+        false => "expected epoch seconds (time-unit=s)",
+        null => "expected an ISO-8601 timestamp like 2009-05-04T23:08:57Z (set time-unit=s or ms for epoch numbers)",
+    };
+
+    private static bool TryId(in DelimitedRow row, int index, string role, Core.Ids.IdMap map, ImportReport report, out int id)
+    {
+        if (row[index].IsEmpty)
+        {
+            report.Fault(FaultRules.EmptyId, row.Error(index, role, $"expected a {role} id"));
+            id = -1;
+            return false;
+        }
+        if (row.TryId(index, map, out id)) return true;
+        report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(index, role));
+        return false;
+    }
+
+    private static EventKind KindOf(ReadOnlySpan<byte> field, EventKind fallback, ImportReport report)
+    {
+        if (field.IsEmpty) return fallback;
+        Span<char> chars = stackalloc char[32];
+        if (field.Length > chars.Length || !Utf8Text.TryDecode(field, chars, out var n)) return EventKind.Other;
+        var kind = EventKindNames.Parse(chars[..n]);
+        if (kind == EventKind.Other) report.Count("events of an unrecognised kind");
+        return kind;
+    }
+
+    private static long SessionOf(ReadOnlySpan<byte> field, TableEventSink sink)
+    {
+        if (field.IsEmpty) return Missing.Session;
+        if (Utf8Numbers.TryLong(field, out var s)) return s;
+        Span<char> chars = stackalloc char[256];
+        return field.Length <= chars.Length && Utf8Text.TryDecode(field, chars, out var n) ? sink.SessionOf(chars[..n]) : Missing.Session;
+    }
+
+    private static List<string> Names(in DelimitedRow row, bool header, string path)
+    {
+        if (row.Count == DelimitedFields.BadQuoting) throw new DataFormatException(path, row.LineNumber, "", "the first line has a quoted field that is not closed.");
+        var names = new List<string>(row.Count);
+        for (var i = 0; i < row.Count; i++)
+            names.Add(header ? row.TryString(i) ?? Utf8Text.Excerpt(row[i]) : i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return names;
+    }
+}

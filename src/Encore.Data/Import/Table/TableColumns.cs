@@ -1,0 +1,33 @@
+using System.Globalization;
+using Encore.Core.Errors;
+
+namespace Encore.Data.Import.Table;
+
+/// <summary>The mapped columns resolved to field positions (-1 = not mapped) for one file.</summary>
+internal sealed record TableColumns(int User, int Item, int Value, int Time, int Kind, int Session)
+{
+    /// <summary>Fields a row must have to reach every mapped column.</summary>
+    public int MinCount { get; } = Math.Max(Math.Max(Math.Max(User, Item), Math.Max(Value, Time)), Math.Max(Kind, Session)) + 1;
+
+    /// <summary>
+    /// Resolves names (case-insensitive) against the header, or 0-based indices when the file has no header.
+    /// A mapped column that is not there throws, naming the file and listing the columns found.
+    /// </summary>
+    public static TableColumns Resolve(TableMapping m, IReadOnlyList<string> found, bool header, string file)
+    {
+        int Find(string? name, string role)
+        {
+            if (name is null) return -1;
+            for (var i = 0; i < found.Count; i++)
+                if (string.Equals(found[i].Trim(), name, StringComparison.OrdinalIgnoreCase)) return i;
+            if (!header && int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+                throw new DataFormatException(file, 1, role, $"column index {index} is beyond the {found.Count} fields of the first row.");
+            var hint = header ? "" : " (header=false: columns are named by 0-based index)";
+            throw new DataFormatException(file, 1, role,
+                $"mapped column '{name}' not found; columns found: {string.Join(", ", found)}{hint}.");
+        }
+
+        return new TableColumns(Find(m.User, "user"), Find(m.Item, "item"), Find(m.Value, "value"),
+            Find(m.Time, "time"), Find(m.Kind, "kind"), Find(m.Session, "session"));
+    }
+}

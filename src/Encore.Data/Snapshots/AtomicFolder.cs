@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using Encore.Core.Errors;
+
+namespace Encore.Data.Snapshots;
+
+/// <summary>
+/// Replaces a folder as a whole: content goes to a temporary sibling first, then old -> backup, temp -> target,
+/// backup deleted. A crash at any step leaves the old folder, the new one, or the old one under its backup name
+/// (which <see cref="ThrowIfOnlyBackup"/> points the user to).
+/// </summary>
+internal static class AtomicFolder
+{
+    private const string TempMarker = ".tmp-";
+    private const string BackupMarker = ".bak-";
+
+    public static string CreateTempSibling(string target)
+    {
+        var full = Path.GetFullPath(target).TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(full) ?? throw new ArgumentException($"'{target}' has no parent folder.", nameof(target));
+        Directory.CreateDirectory(parent);
+        var temp = full + TempMarker + RandomSuffix();
+        Directory.CreateDirectory(temp);
+        return temp;
+    }
+
+    /// <summary>Moves <paramref name="temp"/> into place; <paramref name="afterBackup"/> is a test hook run mid-swap.</summary>
+    public static void Swap(string temp, string target, Action? afterBackup = null)
+    {
+        var full = Path.GetFullPath(target).TrimEnd(Path.DirectorySeparatorChar);
+        string? backup = null;
+        if (Directory.Exists(full))
+        {
+            backup = full + BackupMarker + RandomSuffix();
+            Directory.Move(full, backup);
+        }
+        afterBackup?.Invoke();
+        Directory.Move(temp, full);
+        if (backup is not null) Directory.Delete(backup, recursive: true);
+    }
+
+    public static void TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a stale temp folder is harmless and never read.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Same as above.
+        }
+    }
+
+    /// <summary>A missing target with a backup beside it means a write was interrupted mid-swap: say so.</summary>
+    public static void ThrowIfOnlyBackup(string target)
+    {
+        var full = Path.GetFullPath(target).TrimEnd(Path.DirectorySeparatorChar);
+        if (Directory.Exists(full)) return;
+        var parent = Path.GetDirectoryName(full);
+        if (parent is null || !Directory.Exists(parent)) return;
+        var backups = Directory.GetDirectories(parent, Path.GetFileName(full) + BackupMarker + "*");
+        if (backups.Length == 0) return;
+        throw new ModelFormatException(
+            $"snapshot folder {full} is missing, but {backups[0]} holds the previous snapshot from an interrupted write; " +
+            $"rename it to {Path.GetFileName(full)} (or read it directly) to recover.");
+    }
+
+    private static string RandomSuffix() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+}

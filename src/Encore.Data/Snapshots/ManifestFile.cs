@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Encore.Core.Errors;
+
+namespace Encore.Data.Snapshots;
+
+/// <summary>Reads and writes <c>manifest.json</c> (indented, camelCase) and checks it is one we can read.</summary>
+internal static class ManifestFile
+{
+    public const string Name = "manifest.json";
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = false,
+    };
+
+    public static byte[] Serialize(SnapshotManifest manifest) => JsonSerializer.SerializeToUtf8Bytes(manifest, Options);
+
+    public static SnapshotManifest Load(string folder)
+    {
+        var path = Path.Combine(folder, Name);
+        if (!File.Exists(path))
+            throw new ModelFormatException($"not an Encore dataset snapshot: {folder}: {Name} missing.");
+        SnapshotManifest? manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<SnapshotManifest>(File.ReadAllBytes(path), Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new ModelFormatException($"{path}: not valid JSON ({ex.Message}).", ex);
+        }
+        if (manifest is null || manifest.Format != SnapshotManifest.FormatName)
+            throw new ModelFormatException($"not an Encore dataset snapshot: {path}: field 'format' is not '{SnapshotManifest.FormatName}'.");
+        if (manifest.SchemaVersion > SnapshotManifest.CurrentSchemaVersion)
+            throw new ModelFormatException(
+                $"{path}: snapshot schema version {manifest.SchemaVersion} is newer than the newest this build reads " +
+                $"({SnapshotManifest.CurrentSchemaVersion}); upgrade Encore to read it.");
+        if (manifest.SchemaVersion < 1)
+            throw new ModelFormatException($"{path}: field 'schemaVersion' must be >= 1 (got {manifest.SchemaVersion}).");
+        foreach (var table in SnapshotTables.All)
+            if (manifest.Find(table) is null)
+                throw new ModelFormatException($"{path}: table '{table}' is not listed in field 'tables'.");
+        return manifest;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Runtime.CompilerServices;
+using Encore.Core.Errors;
+using Encore.Core.Ids;
+
+namespace Encore.Data.Text;
+
+/// <summary>
+/// One split line: field access (quotes already collapsed), strict parsers, id lookups through a stack
+/// buffer, and errors that name file, line, field and what was expected. Valid until the next read.
+/// </summary>
+internal readonly ref struct DelimitedRow
+{
+    private const int StackChars = 256;
+    private readonly DelimitedReader _reader;
+    private readonly ReadOnlySpan<FieldRange> _fields;
+
+    internal DelimitedRow(DelimitedReader reader, ReadOnlySpan<byte> line, ReadOnlySpan<FieldRange> fields, int count, byte delimiter)
+    {
+        _reader = reader;
+        Line = line;
+        _fields = fields;
+        Count = count;
+        Delimiter = delimiter;
+    }
+
+    public ReadOnlySpan<byte> Line { get; }
+
+    /// <summary>Number of fields, or <see cref="DelimitedFields.BadQuoting"/>.</summary>
+    public int Count { get; }
+
+    public byte Delimiter { get; }
+
+    public long LineNumber => _reader.LineNumber;
+
+    public ReadOnlySpan<byte> this[int index]
+    {
+        get
+        {
+            var f = _fields[index];
+            if (!f.Escaped) return Line.Slice(f.Start, f.Length);
+            var target = _reader.Scratch.AsSpan(f.Start, f.Length);
+            return target[..DelimitedFields.Unescape(Line.Slice(f.Start, f.Length), target)];
+        }
+    }
+
+    /// <summary>Null when the row has at least <paramref name="minimum"/> fields; else the error to report.</summary>
+    public DataFormatException? CheckFieldCount(int minimum)
+    {
+        if (Count == DelimitedFields.BadQuoting)
+            return _reader.LineError("a quoted field is not closed, or text follows its closing quote.");
+        if (Count >= minimum) return null;
+        return _reader.LineError(
+            $"expected {minimum} fields separated by {Delimiters.Name(Delimiter)} but found {Count}{Delimiters.Hint(Line, Delimiter)}");
+    }
+
+    public bool TryInt(int index, out int value) => Utf8Numbers.TryInt(this[index], out value);
+
+    public bool TryLong(int index, out long value) => Utf8Numbers.TryLong(this[index], out value);
+
+    public bool TryFloat(int index, out float value) => Utf8Numbers.TryFloat(this[index], out value);
+
+    /// <summary>Dense index of the field's text in <paramref name="map"/> (added if new); false on invalid UTF-8.</summary>
+    public bool TryId(int index, IdMap map, out int id) => TryId(this[index], map, out id);
+
+    [SkipLocalsInit] // the stack buffer is written before it is read; zeroing it costs more than the lookup
+    public static bool TryId(ReadOnlySpan<byte> field, IdMap map, out int id)
+    {
+        if (field.Length <= StackChars)
+        {
+            Span<char> chars = stackalloc char[StackChars];
+            return Finish(field, chars, map, out id);
+        }
+        return Finish(field, new char[field.Length], map, out id);
+    }
+
+    /// <summary>The field as a string (strict UTF-8), or null when invalid.</summary>
+    public string? TryString(int index) => Utf8Text.TryString(this[index]);
+
+    /// <summary>An error about one field: names the column, quotes the value found and says what was expected.</summary>
+    public DataFormatException Error(int index, string column, string expected)
+    {
+        var found = index < Count && index >= 0 ? Utf8Text.Excerpt(this[index]) : "";
+        return new DataFormatException(_reader.File, LineNumber, $"{column} (field {index + 1})", $"{expected}, found '{found}'.");
+    }
+
+    public DataFormatException InvalidUtf8(int index, string column) =>
+        Error(index, column, "expected valid UTF-8 text");
+
+    private static bool Finish(ReadOnlySpan<byte> field, Span<char> chars, IdMap map, out int id)
+    {
+        if (!Utf8Text.TryDecode(field, chars, out var written))
+        {
+            id = -1;
+            return false;
+        }
+        id = map.GetOrAdd(chars[..written]);
+        return true;
+    }
+}

@@ -1,0 +1,42 @@
+using Encore.Core.Parallelism;
+using Encore.Core.Sparse;
+using Encore.Models.Factorization.Kernels;
+
+namespace Encore.Models.Factorization.Als;
+
+/// <summary>
+/// One half of an ALS iteration: re-solves every row of <c>solved</c> against the fixed factors of the
+/// other side. Y^T Y + lambda I is computed once; each row then touches only its own nonzeros. Rows are
+/// independent, so the result does not depend on the thread count.
+/// </summary>
+internal static class AlsHalfStep
+{
+    public static void Run(CsrMatrix matrix, float[] solved, float[] fixedFactors, int d, AlsOptions options, CancellationToken cancellationToken)
+    {
+        var gram = Gram.Regularized(Gram.Compute(fixedFactors, matrix.Columns, d, options.Threads, cancellationToken), d, (float)options.Regularization);
+        var alpha = (float)options.Alpha;
+        var exact = options.Solver == AlsSolver.Cholesky;
+        ParallelLoop.For(matrix.Rows, options.Threads, _ => new Scratch(d, exact), (start, end, s) =>
+        {
+            for (var row = start; row < end; row++)
+            {
+                var x = solved.AsSpan(row * d, d);
+                var indices = matrix.RowIndices(row);
+                var values = matrix.RowValues(row);
+                if (exact) WeightedRidge.SolveExact(gram, fixedFactors, d, indices, values, alpha, s.A, x);
+                else ConjugateGradient.Solve(gram, fixedFactors, d, indices, values, alpha, options.CgSteps, x, s.R, s.P, s.Ap);
+            }
+        }, cancellationToken);
+    }
+
+    private sealed class Scratch(int d, bool exact)
+    {
+        public float[] A { get; } = exact ? new float[d * d] : [];
+
+        public float[] R { get; } = new float[d];
+
+        public float[] P { get; } = new float[d];
+
+        public float[] Ap { get; } = new float[d];
+    }
+}

@@ -1,0 +1,44 @@
+using Encore.Core.Errors;
+using Encore.Models.Contract;
+
+namespace Encore.Models.Factorization.Als;
+
+/// <summary>Settings of implicit-feedback ALS (weighted matrix factorisation). Every value is checked when set.</summary>
+public sealed record AlsOptions : ModelOptions
+{
+    private readonly int _factors = 64;
+    private readonly double _regularization = 0.01;
+    private readonly double _alpha = 1.0;
+    private readonly int _iterations = 15;
+    private readonly int _cgSteps = 3;
+    private readonly AlsSolver _solver = AlsSolver.ConjugateGradient;
+
+    /// <value>Latent factors per user and item. Default 64.</value>
+    public int Factors { get => _factors; init { Guard.InRange(value, 1, 4096, nameof(Factors)); _factors = value; } }
+
+    /// <value>L2 penalty lambda on user and item factors. Default 0.01. Larger values help when factors diverge.</value>
+    public double Regularization { get => _regularization; init { Guard.NonNegative(value, nameof(Regularization)); _regularization = value; } }
+
+    /// <value>Confidence scale: c = 1 + Alpha * value. Default 1.0 (SPEC S1 suggests 40 for raw counts).</value>
+    public double Alpha { get => _alpha; init { Guard.NonNegative(value, nameof(Alpha)); _alpha = value; } }
+
+    /// <value>Full sweeps (users then items). Default 15.</value>
+    public int Iterations { get => _iterations; init { Guard.NonNegative(value, nameof(Iterations)); _iterations = value; } }
+
+    /// <value>Conjugate-gradient steps per row and half-iteration. Default 3.</value>
+    public int CgSteps { get => _cgSteps; init { Guard.InRange(value, 1, 1000, nameof(CgSteps)); _cgSteps = value; } }
+
+    /// <value>Row solver. Default conjugate gradient.</value>
+    public AlsSolver Solver
+    {
+        get => _solver;
+        init
+        {
+            if (!Enum.IsDefined(value)) throw new ArgumentOutOfRangeException(nameof(Solver), value, "Solver must be ConjugateGradient or Cholesky.");
+            _solver = value;
+        }
+    }
+
+    /// <value>Compute the training loss each iteration for the progress report (costs about one extra half-iteration). Default false.</value>
+    public bool CalculateLoss { get; init; }
+}

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using Encore.Models.Contract;
+
+namespace Encore.Models.Factorization.Als;
+
+/// <summary>
+/// Implicit-feedback alternating least squares (Hu, Koren, Volinsky 2008): minimises
+/// sum_ui c_ui (p_ui - x_u.y_i)^2 + lambda (|X|^2 + |Y|^2) with c = 1 + alpha r and p = [r > 0], where r are
+/// the (already transformed) values of the training matrix. Deterministic for a seed, whatever the thread count.
+/// </summary>
+public sealed class AlsTrainer(AlsOptions? options = null) : IRecommenderTrainer
+{
+    public AlsOptions Options { get; } = options ?? new AlsOptions();
+
+    public string ModelName => AlsModel.Name;
+
+    IRecommender IRecommenderTrainer.Fit(TrainingData data, IProgress<EpochReport>? progress, CancellationToken cancellationToken) =>
+        Fit(data, progress, cancellationToken);
+
+    public AlsModel Fit(TrainingData data, IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var o = Options;
+        var d = o.Factors;
+        var userItems = data.Interactions;
+        var itemUsers = userItems.Transpose();
+        var users = FactorInit.Uniform(data.UserCount, d, o.Seed, 0, 0f, 0.01f);
+        var items = FactorInit.Uniform(data.ItemCount, d, o.Seed, FactorInit.ItemStreams, 0f, 0.01f);
+        var clock = Stopwatch.StartNew();
+        var advice = $"try increasing Regularization (now {o.Regularization.ToString(System.Globalization.CultureInfo.InvariantCulture)}) or lowering Alpha.";
+        for (var epoch = 1; epoch <= o.Iterations; epoch++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            AlsHalfStep.Run(userItems, users, items, d, o, cancellationToken);
+            FactorChecks.EnsureFinite(users, ModelName, "user", epoch, advice);
+            AlsHalfStep.Run(itemUsers, items, users, d, o, cancellationToken);
+            FactorChecks.EnsureFinite(items, ModelName, "item", epoch, advice);
+            var loss = o.CalculateLoss ? AlsLoss.Compute(userItems, users, items, d, o, cancellationToken) : double.NaN;
+            progress?.Report(new EpochReport(epoch, o.Iterations, clock.Elapsed, loss));
+        }
+        return new AlsModel(data.Users, data.Items, userItems, d, users, items, (float)o.Alpha, (float)o.Regularization) { Threads = o.Threads };
+    }
+}

@@ -1,0 +1,40 @@
+using Encore.Core.Errors;
+using Encore.Models.Contract;
+
+namespace Encore.Models.Factorization.Bpr;
+
+/// <summary>Settings of Bayesian personalised ranking (Rendle et al. 2009). Every value is checked when set.</summary>
+public sealed record BprOptions : ModelOptions
+{
+    private readonly int _factors = 64;
+    private readonly double _learningRate = 0.01;
+    private readonly double _regularization = 0.01;
+    private readonly int _iterations = 100;
+    private readonly NegativeSampling _negatives = NegativeSampling.Popularity;
+
+    /// <value>Latent factors (an item bias is added on top). Default 64.</value>
+    public int Factors { get => _factors; init { Guard.InRange(value, 1, 4096, nameof(Factors)); _factors = value; } }
+
+    /// <value>SGD step size. Default 0.01.</value>
+    public double LearningRate { get => _learningRate; init { Guard.Positive(value, nameof(LearningRate)); _learningRate = value; } }
+
+    /// <value>L2 penalty on the factors touched by each step. Default 0.01.</value>
+    public double Regularization { get => _regularization; init { Guard.NonNegative(value, nameof(Regularization)); _regularization = value; } }
+
+    /// <value>Epochs; each draws as many (user, positive, negative) triples as the matrix has nonzeros. Default 100.</value>
+    public int Iterations { get => _iterations; init { Guard.NonNegative(value, nameof(Iterations)); _iterations = value; } }
+
+    /// <value>Resample a negative that the user has in fact interacted with (binary search in the sorted row). Default true.</value>
+    public bool VerifyNegatives { get; init; } = true;
+
+    /// <value>How negatives are drawn. Default <see cref="NegativeSampling.Popularity"/> (as implicit).</value>
+    public NegativeSampling Negatives
+    {
+        get => _negatives;
+        init
+        {
+            if (!Enum.IsDefined(value)) throw new ArgumentOutOfRangeException(nameof(Negatives), value, "Negatives must be Popularity or Uniform.");
+            _negatives = value;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Globalization;
+using Encore.Models.Contract;
+
+namespace Encore.Models.Factorization.Bpr;
+
+/// <summary>
+/// Bayesian personalised ranking with matrix factorisation and an item bias (Rendle et al. 2009): SGD on
+/// -log sigmoid(x_ui - x_uj) for observed i and sampled unobserved j. The training matrix values only
+/// mark which pairs are positive. Reports per epoch the mean loss and the share of sampled triples that
+/// were already ranked correctly (a training AUC estimate) as the validation metric.
+/// </summary>
+public sealed class BprTrainer(BprOptions? options = null) : IRecommenderTrainer
+{
+    public BprOptions Options { get; } = options ?? new BprOptions();
+
+    public string ModelName => BprModel.Name;
+
+    IRecommender IRecommenderTrainer.Fit(TrainingData data, IProgress<EpochReport>? progress, CancellationToken cancellationToken) =>
+        Fit(data, progress, cancellationToken);
+
+    public BprModel Fit(TrainingData data, IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var o = Options;
+        var d = o.Factors;
+        var width = d + 1;
+        var m = data.Interactions;
+        // Small symmetric start as implicit does: (U(0,1) - 0.5) / d; user bias column fixed at 1, item bias 0.
+        var users = FactorInit.Uniform(m.Rows, width, o.Seed, 0, -0.5f / d, 0.5f / d);
+        var items = FactorInit.Uniform(m.Columns, width, o.Seed, FactorInit.ItemStreams, -0.5f / d, 0.5f / d);
+        for (var u = 0; u < m.Rows; u++) users[u * width + d] = 1f;
+        for (var i = 0; i < m.Columns; i++) items[i * width + d] = 0f;
+
+        var rowOfEntry = new int[m.NonZeros];
+        for (var u = 0; u < m.Rows; u++) rowOfEntry.AsSpan(m.Offsets[u], m.RowLength(u)).Fill(u);
+        var epochRunner = new BprEpoch(m, rowOfEntry, users, items, d, o);
+        var clock = Stopwatch.StartNew();
+        var advice = $"try lowering LearningRate (now {o.LearningRate.ToString(CultureInfo.InvariantCulture)}) or increasing Regularization.";
+        for (var epoch = 1; epoch <= o.Iterations; epoch++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (loss, auc) = m.NonZeros > 0 ? epochRunner.Run(epoch, cancellationToken) : (double.NaN, double.NaN);
+            FactorChecks.EnsureFinite(users, ModelName, "user", epoch, advice);
+            FactorChecks.EnsureFinite(items, ModelName, "item", epoch, advice);
+            progress?.Report(new EpochReport(epoch, o.Iterations, clock.Elapsed, loss, auc));
+        }
+        return new BprModel(data.Users, data.Items, m, width, users, items, (float)o.Regularization) { Threads = o.Threads };
+    }
+}

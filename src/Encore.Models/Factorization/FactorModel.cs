@@ -1,0 +1,147 @@
+using Encore.Core.Errors;
+using Encore.Core.Ids;
+using Encore.Core.Sparse;
+using Encore.Models.Contract;
+using Encore.Models.Factorization.Kernels;
+using Encore.Models.Files;
+
+namespace Encore.Models.Factorization;
+
+/// <summary>
+/// Shared behaviour of every latent-factor model: score = user factors . item factors. User and item
+/// factors are contiguous row-major arrays (<see cref="Dimensions"/> floats per row). Batch recommend runs a
+/// register-blocked kernel over a factor-major copy of the item factors; single scores use the same
+/// operation order, so every path returns bit-identical scores. Also serves similar items / users (cosine)
+/// and fold-in recommendations for users the model never saw.
+/// </summary>
+public abstract partial class FactorModel : RecommenderBase, ISimilarItems, ISimilarUsers, IHistoryRecommender
+{
+    private readonly float[] _userFactors;
+    private readonly float[] _itemFactors;
+    private readonly TransposedFactors _itemsT;
+    private readonly Lazy<float[]> _foldInGram;
+    private readonly Lazy<float[]> _itemNorms;
+    private readonly Lazy<float[]> _userNorms;
+
+    protected FactorModel(IdMap users, IdMap items, CsrMatrix interactions, int dimensions, float[] userFactors, float[] itemFactors)
+        : base(users, items, interactions)
+    {
+        Guard.Positive(dimensions);
+        if (userFactors.Length != (long)users.Count * dimensions || itemFactors.Length != (long)items.Count * dimensions)
+            throw new ArgumentException($"Factor arrays must hold {users.Count} x {dimensions} and {items.Count} x {dimensions} floats.", nameof(userFactors));
+        Dimensions = dimensions;
+        _userFactors = userFactors;
+        _itemFactors = itemFactors;
+        _itemsT = new TransposedFactors(itemFactors, items.Count, dimensions);
+        _foldInGram = new(() => Gram.Regularized(
+            Gram.Leading(Gram.Compute(_itemFactors, Items.Count, Dimensions, Threads), Dimensions, FoldInDimensions), FoldInDimensions, FoldInRegularization));
+        _itemNorms = new(() => RowNorms(_itemFactors, Items.Count, Dimensions));
+        _userNorms = new(() => RowNorms(_userFactors, Users.Count, Dimensions));
+    }
+
+    /// <summary>Length of every factor vector (including bias columns of biased models).</summary>
+    public int Dimensions { get; }
+
+    /// <summary>All user factors, row-major (user u at [u * Dimensions, (u + 1) * Dimensions)).</summary>
+    public ReadOnlySpan<float> UserFactors => _userFactors;
+
+    /// <summary>All item factors, row-major.</summary>
+    public ReadOnlySpan<float> ItemFactors => _itemFactors;
+
+    public ReadOnlySpan<float> UserVector(int user) => _userFactors.AsSpan(CheckUser(user) * Dimensions, Dimensions);
+
+    public ReadOnlySpan<float> ItemVector(int item) => _itemFactors.AsSpan(CheckItem(item) * Dimensions, Dimensions);
+
+    /// <summary>Confidence scale used by fold-in (ALS: its alpha; other models: 1).</summary>
+    protected abstract float FoldInAlpha { get; }
+
+    /// <summary>Ridge penalty used by fold-in.</summary>
+    protected abstract float FoldInRegularization { get; }
+
+    /// <summary>Leading entries of a user vector that fold-in solves for; the rest are fixed (bias columns).</summary>
+    protected virtual int FoldInDimensions => Dimensions;
+
+    /// <summary>Sets the fixed (non-solved) entries of a folded-in user vector.</summary>
+    protected virtual void CompleteFoldIn(Span<float> user)
+    {
+    }
+
+    /// <summary>Y^T Y + FoldInRegularization I (over the first <see cref="FoldInDimensions"/> entries) over the item factors (computed once, on first use).</summary>
+    protected ReadOnlySpan<float> FoldInGram => _foldInGram.Value;
+
+    protected override void ScoreAll(int user, Span<float> scores) => ScoreVector(UserVector(user), scores);
+
+    public override void Score(int user, ReadOnlySpan<int> items, Span<float> scores)
+    {
+        Guard.SameLength(items.Length, scores.Length, "items and scores");
+        var u = UserVector(user);
+        for (var i = 0; i < items.Length; i++)
+        {
+            var y = ItemVector(items[i]);
+            var acc = 0f;
+            for (var f = 0; f < y.Length; f++) acc = MathF.FusedMultiplyAdd(y[f], u[f], acc);
+            scores[i] = acc;
+        }
+    }
+
+    /// <summary>Scores every item for an arbitrary user vector (length <see cref="Dimensions"/>).</summary>
+    public void ScoreVector(ReadOnlySpan<float> userVector, Span<float> scores)
+    {
+        Guard.SameLength(userVector.Length, Dimensions, "user vector and factors");
+        Guard.SameLength(scores.Length, Items.Count, "scores and items");
+        var body = scores.Length / ScoreKernel.Step * ScoreKernel.Step;
+        ScoreKernel.One(userVector, Dimensions, _itemsT.Data, _itemsT.Stride, 0, body, scores);
+        if (body == scores.Length) return;
+        Span<float> tail = stackalloc float[ScoreKernel.Step];
+        ScoreKernel.One(userVector, Dimensions, _itemsT.Data, _itemsT.Stride, body, body + ScoreKernel.Step, tail);
+        tail[..(scores.Length - body)].CopyTo(scores[body..]);
+    }
+
+    /// <summary>Writes id maps, the training matrix and both factor arrays; subclasses append their settings.</summary>
+    protected void WriteFactors(ModelWriter writer)
+    {
+        writer.WriteIdMap(Users);
+        writer.WriteIdMap(Items);
+        writer.WriteCsr(Interactions);
+        writer.WriteInt(Dimensions);
+        writer.WriteArray<float>(_userFactors);
+        writer.WriteArray<float>(_itemFactors);
+    }
+
+    /// <summary>Reads what <see cref="WriteFactors"/> wrote.</summary>
+    protected static FactorPayload ReadFactors(ModelReader reader)
+    {
+        var users = reader.ReadIdMap();
+        var items = reader.ReadIdMap();
+        var interactions = reader.ReadCsr();
+        var d = reader.ReadInt();
+        var userFactors = reader.ReadArray<float>();
+        var itemFactors = reader.ReadArray<float>();
+        if (d <= 0 || interactions.Rows != users.Count || interactions.Columns != items.Count
+            || userFactors.Length != (long)users.Count * d || itemFactors.Length != (long)items.Count * d)
+            throw new ModelFormatException($"model file is corrupt: factor arrays ({userFactors.Length}, {itemFactors.Length} floats) do not match {users.Count} users x {items.Count} items x {d} factors.");
+        return new FactorPayload(users, items, interactions, d, userFactors, itemFactors);
+    }
+
+    private int CheckUser(int user)
+    {
+        if ((uint)user >= (uint)Users.Count) throw new ArgumentOutOfRangeException(nameof(user), user, $"user index must be in [0, {Users.Count}).");
+        return user;
+    }
+
+    private int CheckItem(int item)
+    {
+        if ((uint)item >= (uint)Items.Count) throw new ArgumentOutOfRangeException(nameof(item), item, $"item index must be in [0, {Items.Count}).");
+        return item;
+    }
+
+    private static float[] RowNorms(float[] factors, int rows, int d)
+    {
+        var norms = new float[rows];
+        for (var r = 0; r < rows; r++) norms[r] = System.Numerics.Tensors.TensorPrimitives.Norm(factors.AsSpan(r * d, d));
+        return norms;
+    }
+}
+
+/// <summary>The common part of a factor model file.</summary>
+public sealed record FactorPayload(IdMap Users, IdMap Items, CsrMatrix Interactions, int Dimensions, float[] UserFactors, float[] ItemFactors);
