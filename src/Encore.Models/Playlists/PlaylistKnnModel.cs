@@ -60,7 +60,7 @@ public sealed class PlaylistKnnModel : RecommenderBase, IHistoryRecommender
         return RankingFilter.Select(scores, options.Allow, k);
     }
 
-    /// <summary>The playlists most similar to a seed set by Dice similarity (best first), excluding <paramref name="self"/>.</summary>
+    /// <summary>The playlists most similar to a set of distinct seed tracks by Dice similarity (best first), excluding <paramref name="self"/>.</summary>
     public (int[] Playlists, float[] Similarities) SimilarPlaylists(ReadOnlySpan<int> seeds, int self, int n)
     {
         var overlap = new int[Interactions.Rows];
