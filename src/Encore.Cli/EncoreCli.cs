@@ -14,6 +14,9 @@ public static class EncoreCli
             StatsCommand.Create(),
             SynthCommand.Create(),
             DemoCommand.Create(),
+            EvaluateCommand.Create(),
+            RunsCommand.Create(),
+            SweepCommand.Create(),
         };
         var result = root.Parse(args);
         return await result.InvokeAsync();
