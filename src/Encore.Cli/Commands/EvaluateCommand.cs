@@ -85,6 +85,7 @@ public static class EvaluateCommand
             fitted[candidate.Name] = model;
         }
         RunLeaderboardPrinter.Print(runs, ks, request.Metric, $"{datasetName}: {protocol.Label}", request.Markdown);
+        ProtocolStatisticsPrinter.Print(protocol, request.Markdown);
         PrintComparison(runs, request.Metric, request.Seed, request.Markdown);
 
         if (request.Groups)

@@ -20,7 +20,7 @@ internal static class ComparisonPrinter
         table.Add("Wilcoxon signed-rank p", result.WilcoxonPValue < 1e-4 ? result.WilcoxonPValue.ToString("0.0E+0", System.Globalization.CultureInfo.InvariantCulture) : Numbers.F(result.WilcoxonPValue, "0.0000"));
         table.Add("Cohen's d (paired)", Numbers.F(result.CohensD, "0.000"));
         table.Add("verdict", result.IsSignificant
-            ? $"significant at alpha {Numbers.F(result.Alpha, "0.##")}: {(result.MeanDifference > 0 ? b.Model : a.Model)} is better"
+            ? $"significant at alpha {Numbers.F(result.Alpha, "0.##")}: {(result.MeanDifference > 0 ? $"b ({b.Model})" : $"a ({a.Model})")} is better"
             : "not significant");
         table.Print(markdown);
         if (result.Warning is { } warning)

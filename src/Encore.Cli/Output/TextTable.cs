@@ -49,7 +49,9 @@ internal sealed class TextTable(string title, params string[] headers)
         var sb = new StringBuilder();
         sb.Append("**").Append(Title).Append("**\n\n");
         sb.Append("| ").Append(string.Join(" | ", Headers)).Append(" |\n");
-        sb.Append("|---").Append(string.Concat(Enumerable.Repeat("|---:", Headers.Count - 1))).Append("|\n");
+        sb.Append("|---");
+        for (var c = 1; c < Headers.Count; c++) sb.Append(IsNumeric(c) ? "|---:" : "|---");
+        sb.Append("|\n");
         foreach (var row in _rows) sb.Append("| ").Append(string.Join(" | ", row)).Append(" |\n");
         return sb.ToString();
     }

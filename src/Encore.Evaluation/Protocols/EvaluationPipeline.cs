@@ -69,7 +69,7 @@ public sealed class EvaluationPipeline
             Kind = _settings.Kind,
             SweepId = _settings.SweepId,
             Model = candidate.Name,
-            Parameters = candidate.Parameters,
+            Parameters = WithDataSettings(candidate.Parameters, protocol.Options),
             Dataset = _settings.Dataset,
             DatasetHash = _settings.DatasetHash,
             Protocol = protocol.Label,
@@ -84,6 +84,17 @@ public sealed class EvaluationPipeline
             Curve = curve.Points,
         };
         return (run, model);
+    }
+
+    // Preprocessing changes results as much as model settings do, so it is recorded next to them.
+    private static Dictionary<string, string> WithDataSettings(IReadOnlyDictionary<string, string> parameters, ProtocolOptions options)
+    {
+        var result = new Dictionary<string, string>(parameters, StringComparer.Ordinal)
+        {
+            ["data.confidence"] = options.Aggregation.Confidence.Name,
+            ["data.use-values"] = options.Aggregation.UseEventValue ? "true" : "false",
+        };
+        return result;
     }
 
     private sealed class ForwardProgress(string model, IProgress<(string Model, EpochReport Epoch)> inner) : IProgress<EpochReport>
