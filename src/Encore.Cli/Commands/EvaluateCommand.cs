@@ -71,7 +71,9 @@ public static class EvaluateCommand
 
         var evaluation = new EvaluationSettings
         {
-            Ks = ks, Dataset = datasetName, DatasetHash = hash,
+            Ks = ks,
+            Dataset = datasetName,
+            DatasetHash = hash,
             TrainingProgress = new EpochLine(),
         };
         var pipeline = new EvaluationPipeline(evaluation);

@@ -60,7 +60,10 @@ internal static class GivenPreparation
             Mode = ErrorMode.Strict,
             Settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
             {
-                ["user"] = "user", ["item"] = "item", ["value"] = "value", ["delimiter"] = "tab",
+                ["user"] = "user",
+                ["item"] = "item",
+                ["value"] = "value",
+                ["delimiter"] = "tab",
             },
         };
         return new TableImporter().Import([file], options, new ImportReport(ErrorMode.Strict), null, ct);
