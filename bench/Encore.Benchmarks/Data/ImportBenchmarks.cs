@@ -14,7 +14,7 @@ public class ImportBenchmarks
 {
     private string _dir = "";
 
-    [Params(1_000_000)]
+    [Params(10_000_000)]
     public int Events { get; set; }
 
     [GlobalSetup]
