@@ -35,7 +35,11 @@ public class ImportBenchmarks
         {
             Settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
             {
-                ["user"] = "user", ["item"] = "item", ["value"] = "value", ["time"] = "timestamp", ["time-unit"] = "s",
+                ["user"] = "user",
+                ["item"] = "item",
+                ["value"] = "value",
+                ["time"] = "timestamp",
+                ["time-unit"] = "s",
             },
         };
         return new TableImporter().Import([Path.Combine(_dir, "plays.csv")], options, new ImportReport()).Events.Count;

@@ -48,7 +48,11 @@ internal static class ImportPeakMemory
     {
         Settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
-            ["user"] = "user", ["item"] = "item", ["value"] = "value", ["time"] = "timestamp", ["time-unit"] = "s",
+            ["user"] = "user",
+            ["item"] = "item",
+            ["value"] = "value",
+            ["time"] = "timestamp",
+            ["time-unit"] = "s",
         },
     }, new ImportReport());
 }

@@ -65,8 +65,13 @@ public sealed class MusicDatasetBuilder
     {
         Source = Source,
         ItemLevel = ItemLevel,
-        Users = Users, Tracks = Tracks, Artists = Artists, Albums = Albums, Genres = Genres,
-        Playlists = Playlists, Tags = Tags,
+        Users = Users,
+        Tracks = Tracks,
+        Artists = Artists,
+        Albums = Albums,
+        Genres = Genres,
+        Playlists = Playlists,
+        Tags = Tags,
         TrackInfo = TrackInfo.Build(Tracks.Count),
         ArtistInfo = ArtistInfo.Build(Artists.Count),
         AlbumInfo = AlbumInfo.Build(Albums.Count),
@@ -76,14 +81,17 @@ public sealed class MusicDatasetBuilder
         PlaylistInfo = PlaylistInfo.Build(),
         TagAssignments = new TagTable
         {
-            Users = [.. TagAssignments.Select(t => t.User)], Levels = [.. TagAssignments.Select(t => t.Level)],
-            Targets = [.. TagAssignments.Select(t => t.Target)], Tags = [.. TagAssignments.Select(t => t.Tag)],
+            Users = [.. TagAssignments.Select(t => t.User)],
+            Levels = [.. TagAssignments.Select(t => t.Level)],
+            Targets = [.. TagAssignments.Select(t => t.Target)],
+            Tags = [.. TagAssignments.Select(t => t.Tag)],
             Timestamps = [.. TagAssignments.Select(t => t.Time)],
         },
         Friendships = new UserEdgeTable { From = [.. Friendships.Select(f => f.From)], To = [.. Friendships.Select(f => f.To)] },
         Candidates = new CandidateTable
         {
-            Users = [.. Candidates.Select(c => c.User)], Tracks = [.. Candidates.Select(c => c.Track)],
+            Users = [.. Candidates.Select(c => c.User)],
+            Tracks = [.. Candidates.Select(c => c.Track)],
             Labels = [.. Candidates.Select(c => c.Label)],
         },
     };
