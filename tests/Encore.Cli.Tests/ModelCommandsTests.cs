@@ -97,7 +97,7 @@ public sealed class ModelCommandsTests(ModelCommandsFixture world) : IClassFixtu
     {
         var (code, output, _) = await ConsoleCapture.RunAsync("recommend", world.ItemKnn, "--user", "never-seen", "--history", "t10,t20,no-such-track", "--k", "5");
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Contains("path: fold-in (user 'never-seen' is not in the model; folded in 2 known history tracks)", output, StringComparison.Ordinal);
+        Assert.Contains("path: fold-in (user 'never-seen' is not in the model; folded in 2 known history items)", output, StringComparison.Ordinal);
         Assert.Contains("ignored ids the model does not know: no-such-track", output, StringComparison.Ordinal);
     }
 

@@ -77,9 +77,10 @@ public static class RecommendCommand
         return answer.Path switch
         {
             RecommendationPath.Model => $"user '{args.User}' is in the model",
-            RecommendationPath.FoldIn => $"{who}; folded in {known} known history tracks",
-            _ when known > 0 => $"{who}; {model.ModelName} cannot fold in a history, so the most popular tracks minus the history",
-            _ => $"{who} and no known history tracks; the most popular tracks",
+            RecommendationPath.FoldIn => $"{who}; folded in {known} known history items",
+            _ when known > 0 && model is IHistoryRecommender => $"{who}; the history could not be folded in, so the most popular items minus the history",
+            _ when known > 0 => $"{who}; {model.ModelName} cannot fold in a history, so the most popular items minus the history",
+            _ => $"{who} and no known history items; the most popular items",
         };
     }
 
@@ -92,7 +93,7 @@ public static class RecommendCommand
         if (known.Length == 0)
         {
             var fallback = chain.Recommend(new ColdStartRequest { ExcludeSeen = !args.IncludeSeen, Exclude = args.Exclude, Allow = args.Allow }, args.K);
-            RecommendationPrinter.PrintAnswer("group recommendations", fallback, labels, "no group member is in the model; the most popular tracks");
+            RecommendationPrinter.PrintAnswer("group recommendations", fallback, labels, "no group member is in the model; the most popular items");
             return ExitCodes.Ok;
         }
         var members = known.Select(id => GroupMember.Known(model.Users.IndexOf(id))).ToArray();
