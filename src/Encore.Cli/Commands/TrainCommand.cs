@@ -61,7 +61,7 @@ public static class TrainCommand
         var dataset = DatasetSnapshot.Read(args.Dataset, ct);
         TrainingData data;
         string input;
-        if (trainer.ModelName == "playlist-knn")
+        if (trainer.ModelName == Models.Playlists.PlaylistKnnModel.Name)
         {
             data = TrainingMatrix.Playlists(dataset);
             input = "playlists x tracks";
