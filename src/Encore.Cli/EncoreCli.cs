@@ -14,6 +14,9 @@ public static class EncoreCli
             StatsCommand.Create(),
             SynthCommand.Create(),
             DemoCommand.Create(),
+            TrainCommand.Create(),
+            RecommendCommand.Create(),
+            SimilarCommand.Create(),
         };
         var result = root.Parse(args);
         return await result.InvokeAsync();
