@@ -3,6 +3,7 @@ using System.Text.Json;
 using Encore.Core.Errors;
 using Encore.Data.Import.JsonCommon;
 using Encore.Data.Model;
+using Encore.Data.Text;
 
 namespace Encore.Data.Import.Ium;
 
@@ -157,7 +158,7 @@ internal sealed class IumSessionReader
     {
         if (reader.TokenType == JsonTokenType.Null) return;
         if (reader.TokenType == JsonTokenType.Number && JsonScalar.TryGetInteger(in reader, out var ms)) row.Time = ms;
-        else if (JsonScalar.TryGetUtf8(in reader, scratch, out var text) && IsoTimestamp.TryParseUnixMs(text, out ms)) row.Time = ms;
+        else if (JsonScalar.TryGetUtf8(in reader, scratch, out var text) && Utf8Timestamps.TryIso8601(text, out ms)) row.Time = ms;
         else row.SetBad("timestamp", $"expected YYYY-MM-DDTHH:MM:SS[.ffffff] or integer epoch milliseconds, got {JsonScalar.Describe(in reader)}.");
     }
 
