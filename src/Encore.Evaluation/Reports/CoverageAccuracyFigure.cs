@@ -16,9 +16,9 @@ internal static class CoverageAccuracyFigure
         var plot = PlotImage.Create($"{coverage} vs {accuracy}", coverage, accuracy);
         foreach (var run in runs)
         {
-            var point = plot.Add.Marker(run.Mean(coverage), run.Mean(accuracy), ScottPlot.MarkerShape.FilledCircle, run.Compared ? 10 : 6);
+            var point = plot.Add.Marker(run.Mean(coverage), run.Mean(accuracy), ScottPlot.MarkerShape.FilledCircle, run.Compared ? 10 : 6,
+                PlotImage.ColorOf(run));
             point.LegendText = run.Compared ? run.Label : "";
-            if (!run.Compared) point.Color = ScottPlot.Colors.Gray;
         }
         plot.ShowLegend(ScottPlot.Edge.Right);
         return ReportFigure.Plot(Id, "Coverage vs accuracy",

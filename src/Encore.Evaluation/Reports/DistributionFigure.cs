@@ -24,7 +24,7 @@ internal static class DistributionFigure
         {
             if (!run.Run.PerUser.TryGetValue(metric, out var values) || Quartiles.Of(values) is not { } q) continue;
             var position = positions.Count;
-            var color = plot.Add.GetNextColor();
+            var color = PlotImage.ColorOf(run);
             var box = plot.Add.Box(new Box
             {
                 Position = position,

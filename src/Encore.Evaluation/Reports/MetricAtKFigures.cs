@@ -38,6 +38,7 @@ internal static class MetricAtKFigures
             if (xs.Count == 0) continue;
             var line = plot.Add.Scatter(xs.ToArray(), ys.ToArray());
             line.LegendText = run.Label;
+            line.Color = PlotImage.ColorOf(run);
             line.MarkerSize = 7;
             lines++;
         }

@@ -23,10 +23,12 @@ internal sealed class ReportContext
             : bestOfSweep.Contains(r.Id) ? $"{r.Model} (best of {r.SweepId})" : $"{r.Model} ({r.SweepId})").ToList();
         var counts = baseLabels.GroupBy(l => l, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var all = new List<ReportRun>(ordered.Count);
+        var colors = 0;
         for (var i = 0; i < ordered.Count; i++)
         {
             var label = counts[baseLabels[i]] > 1 ? $"{baseLabels[i]} [{ordered[i].Id}]" : baseLabels[i];
-            all.Add(new ReportRun(ordered[i], label, ordered[i].SweepId is null || bestOfSweep.Contains(ordered[i].Id)));
+            var compared = ordered[i].SweepId is null || bestOfSweep.Contains(ordered[i].Id);
+            all.Add(new ReportRun(ordered[i], label, compared, compared ? colors++ : -1));
         }
         Runs = all;
         Compared = all.Where(r => r.Compared).ToList();

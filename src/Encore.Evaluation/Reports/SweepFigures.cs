@@ -49,7 +49,7 @@ internal static class SweepFigures
         {
             var below = runs.Select(r => Math.Max(0, r.Mean(metric) - r.Run.Intervals[metric].Low)).ToArray();
             var above = runs.Select(r => Math.Max(0, r.Run.Intervals[metric].High - r.Mean(metric))).ToArray();
-            plot.Add.Plottable(new ScottPlot.Plottables.ErrorBar(xs, ys, null, null, below, above) { Color = Colors.Gray });
+            plot.Add.Plottable(new ScottPlot.Plottables.ErrorBar(xs, ys, xErrorsPositive: null, xErrorsNegative: null, yErrorsPositive: above, yErrorsNegative: below) { Color = Colors.Gray });
         }
         var best = xs.Zip(ys).GroupBy(p => p.First).OrderBy(g => g.Key).Select(g => (X: g.Key, Y: g.Max(p => p.Second))).ToList();
         var line = plot.Add.ScatterLine(best.Select(b => b.X).ToArray(), best.Select(b => b.Y).ToArray());

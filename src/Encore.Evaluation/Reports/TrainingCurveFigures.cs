@@ -23,6 +23,7 @@ internal static class TrainingCurveFigures
             if (points.Count == 0) continue;
             var line = plot.Add.Scatter(points.Select(p => (double)p.Step).ToArray(), points.Select(p => p.Value).ToArray());
             line.LegendText = run.Label;
+            line.Color = PlotImage.ColorOf(run);
             line.MarkerSize = points.Count > 40 ? 0 : 5;
             lines++;
         }

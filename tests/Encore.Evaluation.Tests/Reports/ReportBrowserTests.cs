@@ -62,6 +62,7 @@ public sealed class ReportBrowserTests : IDisposable
         var screenshot = Path.Combine(AppContext.BaseDirectory, "report-screenshots", "report.png");
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        File.Copy(reportPath, Path.ChangeExtension(screenshot, ".html"), overwrite: true); // kept beside it to inspect failures
 
         Assert.Empty(errors);
         Assert.Equal("Encore experiment report", await page.TitleAsync());
