@@ -17,6 +17,7 @@ public static class EncoreCli
             TrainCommand.Create(),
             RecommendCommand.Create(),
             SimilarCommand.Create(),
+            ReportCommand.Create(),
         };
         var result = root.Parse(args);
         return await result.InvokeAsync();
