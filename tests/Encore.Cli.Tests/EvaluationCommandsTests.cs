@@ -73,6 +73,21 @@ public sealed class EvaluationCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Report_RunsFromTheStore_WritesTheirPage()
+    {
+        await MakeWorld();
+        await Output("sweep", World, "--model", "item-knn", "--grid", "neighbours=5,50", "--store", Store);
+        var runs = new SqliteRunStore(Store).List();
+        var html = Path.Combine(_dir, "report.html");
+
+        await Output("report", runs[0].Id, runs[1].Id, "--store", Store, "-o", html);
+
+        var page = await File.ReadAllTextAsync(html);
+        Assert.Contains($"<code>{runs[1].Id}</code>", page, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, await EncoreCli.RunAsync(["report", "no-such-run", "--store", Store, "-o", html]));
+    }
+
+    [Fact]
     public async Task Sweep_Grid_RecordsOneRunPerSettingUnderOneSweepId()
     {
         await MakeWorld();

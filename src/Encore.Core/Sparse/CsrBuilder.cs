@@ -98,8 +98,12 @@ internal static class CsrBuilder
             }
             newOffsets[r + 1] = write;
         }
-        Array.Resize(ref cols, write);
-        Array.Resize(ref vals, write);
+        // Shrinking copies both arrays while the originals are alive (2x peak); keep a little slack instead.
+        if (write < cols.Length - cols.Length / 8)
+        {
+            Array.Resize(ref cols, write);
+            Array.Resize(ref vals, write);
+        }
         return new CsrMatrix(rows, columns, newOffsets, cols, vals, trusted: true);
     }
 }

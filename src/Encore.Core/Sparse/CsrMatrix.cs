@@ -41,6 +41,7 @@ public sealed class CsrMatrix
     }
 
     // Trusted constructor for builders in this assembly that produce valid layouts by construction.
+    // The arrays may be longer than NonZeros (slack left by duplicate merging); every view is sliced.
     internal CsrMatrix(int rows, int columns, int[] offsets, int[] columnIndices, float[] values, bool trusted)
     {
         _ = trusted;
@@ -56,14 +57,14 @@ public sealed class CsrMatrix
     public int Columns { get; }
 
     /// <summary>Number of stored (non-zero) entries.</summary>
-    public int NonZeros => _columns.Length;
+    public int NonZeros => _offsets[Rows];
 
     /// <summary>Row start positions, length <see cref="Rows"/> + 1.</summary>
     public ReadOnlySpan<int> Offsets => _offsets;
 
-    public ReadOnlySpan<int> ColumnIndices => _columns;
+    public ReadOnlySpan<int> ColumnIndices => _columns.AsSpan(0, NonZeros);
 
-    public ReadOnlySpan<float> Values => _values;
+    public ReadOnlySpan<float> Values => _values.AsSpan(0, NonZeros);
 
     public ReadOnlySpan<int> RowIndices(int row) => _columns.AsSpan(_offsets[row], _offsets[row + 1] - _offsets[row]);
 
@@ -87,7 +88,7 @@ public sealed class CsrMatrix
     public CsrMatrix Transpose()
     {
         var counts = new int[Columns + 1];
-        foreach (var c in _columns) counts[c + 1]++;
+        foreach (var c in ColumnIndices) counts[c + 1]++;
         for (var c = 0; c < Columns; c++) counts[c + 1] += counts[c];
         var offsets = (int[])counts.Clone();
         var cursor = counts; // reuse as write cursor
@@ -108,7 +109,7 @@ public sealed class CsrMatrix
     /// <summary>A copy with every value replaced by f(value); structure is shared.</summary>
     public CsrMatrix MapValues(Func<float, float> f)
     {
-        var vals = new float[_values.Length];
+        var vals = new float[NonZeros];
         for (var i = 0; i < vals.Length; i++) vals[i] = f(_values[i]);
         return new CsrMatrix(Rows, Columns, _offsets, _columns, vals, trusted: true);
     }

@@ -1,42 +1,38 @@
 using Encore.Models.Contract;
-using Encore.Models.Ease;
-using Encore.Models.Factorization.Als;
-using Encore.Models.Factorization.Bpr;
-using Encore.Models.Factorization.Lmf;
-using Encore.Models.Neighbourhood;
-using Encore.Models.Popularity;
+using Encore.Models.Playlists;
+using Encore.Models.Training;
 
 namespace Encore.Evaluation.Experiments;
 
 /// <summary>
-/// Model name + "key=value" settings -> trainer, for evaluate and sweep. Keys are the *Options properties
-/// (kebab-case or any case, '-' and '_' ignored: <c>factors</c>, <c>cg-steps</c>, <c>similarity=bm25</c>).
-/// Interim: a TrainerCatalog in Encore.Models is planned to own this mapping; then this class forwards to it.
+/// Model name + "key=value" settings -> trainer for evaluate and sweep, through
+/// <see cref="TrainerCatalog"/> (same keys and messages as <c>encore train</c>), plus the effective settings
+/// (defaults overlaid with what was given, in the catalogue's kebab-case spelling) to record with each run.
 /// </summary>
 public static class TrainerFactory
 {
-    private static readonly (string Name, Func<ModelOptions> Defaults, Func<ModelOptions, IRecommenderTrainer> Create)[] Entries =
-    [
-        ("popularity", () => new PopularityOptions(), o => new PopularityTrainer((PopularityOptions)o)),
-        ("item-knn", () => new ItemKnnOptions(), o => new ItemKnnTrainer((ItemKnnOptions)o)),
-        ("user-knn", () => new UserKnnOptions(), o => new UserKnnTrainer((UserKnnOptions)o)),
-        ("als", () => new AlsOptions(), o => new AlsTrainer((AlsOptions)o)),
-        ("bpr", () => new BprOptions(), o => new BprTrainer((BprOptions)o)),
-        ("lmf", () => new LmfOptions(), o => new LmfTrainer((LmfOptions)o)),
-        ("ease", () => new EaseOptions(), o => new EaseTrainer((EaseOptions)o)),
-    ];
+    /// <summary>Models evaluate and sweep can train: every user x item model (playlist-kNN needs playlists).</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. TrainerCatalog.Names.Where(n => n != PlaylistKnnModel.Name)];
 
-    /// <summary>Every model evaluate and sweep can train (user x item models; playlist-kNN needs playlists).</summary>
-    public static IReadOnlyList<string> Names { get; } = [.. Entries.Select(e => e.Name)];
-
-    /// <summary>A trainer with <paramref name="settings"/> over the defaults, and every effective option as text (for the run record).</summary>
+    /// <summary>A trainer with <paramref name="settings"/> over the defaults (<paramref name="seed"/> unless a seed setting is given).</summary>
     /// <exception cref="ArgumentException">Unknown model, unknown key (the message lists the valid keys), or a bad value.</exception>
     public static (IRecommenderTrainer Trainer, IReadOnlyDictionary<string, string> Parameters) Create(
         string name, IReadOnlyDictionary<string, string>? settings = null, ulong? seed = null)
     {
-        var entry = Find(name);
-        var options = OptionsBinder.Bind(entry.Defaults(), entry.Name, settings, seed);
-        return (entry.Create(options), OptionsBinder.Describe(options));
+        var canonical = Canonical(name);
+        var defaults = TrainerCatalog.Settings(canonical);
+        var given = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (seed is { } s && defaults.Any(d => d.Key == "seed")) given["seed"] = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            // Spell the key as the catalogue does, so "cg_steps" and "cg-steps" record the same parameter.
+            var match = defaults.FirstOrDefault(d => Loose(d.Key) == Loose(key));
+            given[match?.Key ?? key] = value;
+        }
+        var trainer = TrainerCatalog.Create(canonical, given);
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var setting in defaults) parameters[setting.Key] = given.GetValueOrDefault(setting.Key, setting.Default);
+        return (trainer, parameters);
     }
 
     /// <summary>Expands "all" and checks every name; keeps the order given.</summary>
@@ -46,13 +42,13 @@ public static class TrainerFactory
         if (list.Trim().Equals("all", StringComparison.OrdinalIgnoreCase)) return Names;
         var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (names.Length == 0) throw new ArgumentException("no model named; use e.g. --models popularity,item-knn,als or all.");
-        return [.. names.Select(n => Find(n).Name).Distinct()];
+        return [.. names.Select(Canonical).Distinct()];
     }
 
-    private static (string Name, Func<ModelOptions> Defaults, Func<ModelOptions, IRecommenderTrainer> Create) Find(string name)
-    {
-        foreach (var entry in Entries)
-            if (string.Equals(entry.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)) return entry;
-        throw new ArgumentException($"unknown model '{name}'; known models: {string.Join(", ", Names)}.");
-    }
+    private static string Canonical(string name) =>
+        Names.FirstOrDefault(n => string.Equals(n, name.Trim(), StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"unknown model '{name}' for evaluation; known models: {string.Join(", ", Names)}.");
+
+    private static string Loose(string key) =>
+        key.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
 }

@@ -83,5 +83,16 @@ public static class GroupProtocol
         };
     }
 
-    private static string Kebab(GroupStrategy strategy) => Experiments.OptionsBinder.Kebab(strategy.ToString());
+    /// <summary>"LeastMisery" -> "least-misery".</summary>
+    private static string Kebab(GroupStrategy strategy)
+    {
+        var name = strategy.ToString();
+        var sb = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0) sb.Append('-');
+            sb.Append(char.ToLowerInvariant(name[i]));
+        }
+        return sb.ToString();
+    }
 }

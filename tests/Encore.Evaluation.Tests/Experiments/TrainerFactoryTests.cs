@@ -26,10 +26,11 @@ public sealed class TrainerFactoryTests
     }
 
     [Theory]
-    [InlineData("als", "factor", "no setting 'factor'")]
-    [InlineData("als", "factors", "cannot read 'many'")]
-    [InlineData("als", "regularization", "Regularization")]
+    [InlineData("als", "factor", "unknown setting 'factor'")]
+    [InlineData("als", "factors", "factors=many")]
+    [InlineData("als", "regularization", "out of range")]
     [InlineData("nope", "factors", "unknown model 'nope'")]
+    [InlineData("playlist-knn", "neighbours", "unknown model 'playlist-knn'")]
     public void Create_BadInput_ExplainsWhatIsWrong(string model, string key, string expected)
     {
         var value = key == "regularization" ? "-1" : "many";
