@@ -49,6 +49,13 @@ public static class EvaluateCommand
 
     internal static int Run(EvaluateRequest request, CancellationToken ct)
     {
+        Execute(request, ct);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Runs the evaluation (printing as it goes) and returns the recorded runs and the fitted models by name.</summary>
+    internal static (IReadOnlyList<ExperimentRun> Runs, IReadOnlyDictionary<string, IRecommender> Models) Execute(EvaluateRequest request, CancellationToken ct)
+    {
         var clock = Stopwatch.StartNew();
         var ks = EvaluationInputs.ParseKs(request.Ks);
         var settings = EvaluationInputs.ParseSettings(request.Settings);
@@ -104,7 +111,7 @@ public static class EvaluateCommand
         Console.WriteLine($"recorded {runs.Count} runs in {store.Path}:");
         foreach (var run in runs) Console.WriteLine($"  {run.Id}  {run.Model}");
         Console.Error.WriteLine($"done in {Numbers.Seconds(clock.Elapsed.TotalSeconds)} s");
-        return ExitCodes.Ok;
+        return (runs, fitted);
     }
 
     private static void PrintComparison(List<ExperimentRun> runs, string metric, ulong seed, bool markdown)
