@@ -21,7 +21,10 @@ public sealed class ItemKnnModel : RecommenderBase, IHistoryRecommender, ISimila
         Similarity = options.Similarity;
         Neighbours = options.Neighbours;
         Shrink = options.Shrink;
+        _options = options;
     }
+
+    private readonly KnnOptions _options;
 
     public override string ModelName => Name;
 
@@ -45,7 +48,7 @@ public sealed class ItemKnnModel : RecommenderBase, IHistoryRecommender, ISimila
         options ??= RecommendOptions.Default;
         HistoryChecks.Validate(items, values, Items.Count);
         var scores = new float[Items.Count];
-        Accumulate(items, values, scores);
+        Accumulate(items, BinaryInput.Apply(values, _options), scores);
         RankingFilter.ApplyHistory(scores, items, options);
         return RankingFilter.Select(scores, options.Allow, k);
     }
@@ -93,6 +96,7 @@ public sealed class ItemKnnModel : RecommenderBase, IHistoryRecommender, ISimila
         writer.WriteInt((int)Similarity);
         writer.WriteInt(Neighbours);
         writer.WriteFloat(Shrink);
+        writer.WriteBool(_options.BinaryInput);
         writer.WriteCsr(Similarities);
     }
 
@@ -101,7 +105,7 @@ public sealed class ItemKnnModel : RecommenderBase, IHistoryRecommender, ISimila
         var users = reader.ReadIdMap();
         var items = reader.ReadIdMap();
         var interactions = reader.ReadCsr();
-        var options = new ItemKnnOptions { Similarity = (SimilarityKind)reader.ReadInt(), Neighbours = reader.ReadInt(), Shrink = reader.ReadFloat() };
+        var options = new ItemKnnOptions { Similarity = (SimilarityKind)reader.ReadInt(), Neighbours = reader.ReadInt(), Shrink = reader.ReadFloat(), BinaryInput = reader.ReadBool() };
         return new ItemKnnModel(users, items, interactions, reader.ReadCsr(), options);
     }
 }

@@ -20,13 +20,14 @@ public sealed class ItemKnnTrainer : IRecommenderTrainer
         ArgumentNullException.ThrowIfNull(data);
         cancellationToken.ThrowIfCancellationRequested();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var itemsByUser = data.Interactions.Transpose();
+        var interactions = BinaryInput.Apply(data.Interactions, Options);
+        var itemsByUser = interactions.Transpose();
         var weighted = TermWeighting.Fit(itemsByUser, Options).WeightMatrix(itemsByUser);
         var similarities = SparseNeighbours.TopK(weighted, Options.Neighbours, Options.Shrink, Options.Threads, cancellationToken);
         if (!float.IsFinite(Sum(similarities.Values)))
             throw new ModelFitException("item-kNN similarities are not finite: check the input values for NaN or infinity.");
         progress?.Report(new EpochReport(1, 1, System.Diagnostics.Stopwatch.GetElapsedTime(started), double.NaN));
-        return new ItemKnnModel(data.Users, data.Items, data.Interactions, similarities, Options) { Threads = Options.Threads };
+        return new ItemKnnModel(data.Users, data.Items, interactions, similarities, Options) { Threads = Options.Threads };
     }
 
     private static float Sum(ReadOnlySpan<float> values) => System.Numerics.Tensors.TensorPrimitives.Sum(values);

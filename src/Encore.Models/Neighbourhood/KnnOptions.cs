@@ -11,6 +11,13 @@ public abstract record KnnOptions : ModelOptions
     private readonly float _bm25K1 = 100f;
     private readonly float _bm25B = 0.8f;
 
+    /// <value>
+    /// Treat every interaction as 1, for the similarities and for scoring (training rows and request-time
+    /// histories). Default true: cosine over raw play counts lets a few heavy listeners dominate (HetRec
+    /// holdout NDCG@10 0.05 on raw counts vs 0.20 binary). Set false to let BM25 / TF-IDF see the counts.
+    /// </value>
+    public bool BinaryInput { get; init; } = true;
+
     /// <value>Weighting applied before the cosine. Default <see cref="SimilarityKind.Cosine"/>.</value>
     public SimilarityKind Similarity { get; init; } = SimilarityKind.Cosine;
 

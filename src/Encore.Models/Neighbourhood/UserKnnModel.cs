@@ -40,7 +40,7 @@ public sealed class UserKnnModel : RecommenderBase, IHistoryRecommender, ISimila
     {
         options ??= RecommendOptions.Default;
         HistoryChecks.Validate(items, values, Items.Count);
-        var (neighbours, sims) = _historyIndex.Value.Neighbours(items, values, _options.Neighbours, _options.Shrink);
+        var (neighbours, sims) = _historyIndex.Value.Neighbours(items, BinaryInput.Apply(values, _options), _options.Neighbours, _options.Shrink);
         var scores = new float[Items.Count];
         Accumulate(neighbours, sims, scores);
         RankingFilter.ApplyHistory(scores, items, options);
@@ -74,6 +74,7 @@ public sealed class UserKnnModel : RecommenderBase, IHistoryRecommender, ISimila
         writer.WriteFloat(_options.Shrink);
         writer.WriteFloat(_options.Bm25K1);
         writer.WriteFloat(_options.Bm25B);
+        writer.WriteBool(_options.BinaryInput);
         writer.WriteCsr(Neighbours);
     }
 
@@ -89,6 +90,7 @@ public sealed class UserKnnModel : RecommenderBase, IHistoryRecommender, ISimila
             Shrink = reader.ReadFloat(),
             Bm25K1 = reader.ReadFloat(),
             Bm25B = reader.ReadFloat(),
+            BinaryInput = reader.ReadBool(),
         };
         return new UserKnnModel(users, items, interactions, reader.ReadCsr(), options);
     }

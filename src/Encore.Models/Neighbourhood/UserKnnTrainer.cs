@@ -19,10 +19,11 @@ public sealed class UserKnnTrainer : IRecommenderTrainer
         ArgumentNullException.ThrowIfNull(data);
         cancellationToken.ThrowIfCancellationRequested();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var weighting = TermWeighting.Fit(data.Interactions, Options);
-        var weighted = weighting.WeightMatrix(data.Interactions);
+        var interactions = BinaryInput.Apply(data.Interactions, Options);
+        var weighting = TermWeighting.Fit(interactions, Options);
+        var weighted = weighting.WeightMatrix(interactions);
         var neighbours = SparseNeighbours.TopK(weighted, Options.Neighbours, Options.Shrink, Options.Threads, cancellationToken);
         progress?.Report(new EpochReport(1, 1, System.Diagnostics.Stopwatch.GetElapsedTime(started), double.NaN));
-        return new UserKnnModel(data.Users, data.Items, data.Interactions, neighbours, Options) { Threads = Options.Threads };
+        return new UserKnnModel(data.Users, data.Items, interactions, neighbours, Options) { Threads = Options.Threads };
     }
 }

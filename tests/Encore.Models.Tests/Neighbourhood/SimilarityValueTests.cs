@@ -6,6 +6,7 @@ namespace Encore.Models.Tests.Neighbourhood;
 
 /// <summary>
 /// Hand-computed similarities on a 3 users x 4 items matrix (docs/models-knn.md works the same example):
+/// The hand-worked values use the raw matrix values, so these tests switch BinaryInput off.
 /// u0 = {i0: 1, i1: 4}, u1 = {i0: 2, i2: 1}, u2 = {i1: 9}; i3 has no users.
 /// Item rows: i0 = (u0 1, u1 2), i1 = (u0 4, u2 9), i2 = (u1 1). idf(u0) = idf(u1) = ln(4/3), idf(u2) = ln 2.
 /// </summary>
@@ -15,7 +16,7 @@ public sealed class SimilarityValueTests
         [0, 0, 1, 1, 2], [0, 1, 0, 2, 1], [1f, 4f, 2f, 1f, 9f]));
 
     private static ItemKnnModel Fit(SimilarityKind kind, float shrink = 0) =>
-        (ItemKnnModel)new ItemKnnTrainer(new ItemKnnOptions { Similarity = kind, Neighbours = 3, Shrink = shrink }).Fit(Data);
+        (ItemKnnModel)new ItemKnnTrainer(new ItemKnnOptions { Similarity = kind, Neighbours = 3, Shrink = shrink, BinaryInput = false }).Fit(Data);
 
     [Fact]
     public void ItemKnn_Cosine_MatchesHandValues()
@@ -69,7 +70,7 @@ public sealed class SimilarityValueTests
     [Fact]
     public void ItemKnn_NeighboursLimit_KeepsTopKPerRow()
     {
-        var sut = (ItemKnnModel)new ItemKnnTrainer(new ItemKnnOptions { Neighbours = 1 }).Fit(Data);
+        var sut = (ItemKnnModel)new ItemKnnTrainer(new ItemKnnOptions { Neighbours = 1, BinaryInput = false }).Fit(Data);
         Assert.Equal([2], sut.Similarities.RowIndices(0).ToArray());
         var (items, scores) = sut.SimilarItems(0, 5);
         Assert.Equal([2], items);
@@ -79,7 +80,7 @@ public sealed class SimilarityValueTests
     [Fact]
     public void UserKnn_Cosine_MatchesHandValues()
     {
-        var sut = (UserKnnModel)new UserKnnTrainer(new UserKnnOptions { Neighbours = 2 }).Fit(Data);
+        var sut = (UserKnnModel)new UserKnnTrainer(new UserKnnOptions { Neighbours = 2, BinaryInput = false }).Fit(Data);
         Assert.Equal(2 / Math.Sqrt(85), sut.Neighbours.Get(0, 1), 6); // 0.216930
         Assert.Equal(4 / Math.Sqrt(17), sut.Neighbours.Get(0, 2), 6); // 0.970143
         Assert.Equal(0f, sut.Neighbours.Get(1, 2));
@@ -90,7 +91,7 @@ public sealed class SimilarityValueTests
     [Fact]
     public void UserKnn_History_UsesTopKTrainingUsers()
     {
-        var sut = (UserKnnModel)new UserKnnTrainer(new UserKnnOptions { Neighbours = 2 }).Fit(Data);
+        var sut = (UserKnnModel)new UserKnnTrainer(new UserKnnOptions { Neighbours = 2, BinaryInput = false }).Fit(Data);
         // History = u0's row: neighbours u0 (sim 1) and u2 (4 / sqrt17); i1 = 1 * 4 + (4 / sqrt17) * 9, i0 = 1 * 1.
         var (items, scores) = sut.RecommendFromHistory([0, 1], [1f, 4f], 4, new RecommendOptions { ExcludeSeen = false });
         Assert.Equal([1, 0, 2, 3], items);
