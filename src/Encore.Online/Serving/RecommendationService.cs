@@ -1,0 +1,121 @@
+using Encore.Models.Contract;
+using Encore.Online.Registry;
+using Encore.Online.Store;
+
+namespace Encore.Online.Serving;
+
+/// <summary>
+/// Serving logic without HTTP: user, group and playlist recommendations, similar tracks, candidate scores
+/// and explanations. Each call takes the active model once (so a concurrent swap never mixes two versions),
+/// maps external ids to dense indices at the edge, and reports which serving path answered.
+/// </summary>
+public sealed partial class RecommendationService
+{
+    private static readonly RecommendOptions NoFilters = new() { ExcludeSeen = false };
+
+    private readonly ModelRegistry _registry;
+    private readonly OnlineOptions _options;
+    private readonly ColdStartResolver _coldStart;
+    private readonly BaseDatasetSource _baseDataset;
+
+    public RecommendationService(ModelRegistry registry, EventRepository events, BaseDatasetSource baseDataset, OnlineOptions options)
+    {
+        _registry = registry ?? throw new ArgumentNullException(nameof(registry));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _coldStart = new ColdStartResolver(events, options);
+        _baseDataset = baseDataset;
+    }
+
+    public RecommendationResponse ForUser(UserRecommendationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var user = RequestChecks.Id(request.User, "user");
+        RequestChecks.K(request.K, _options.MaxK);
+        var serving = Model(request.Model);
+        var profile = _coldStart.Resolve(serving, user, request.History);
+        var ignored = profile.IgnoredTracks;
+        var options = Filters(serving.Model, request.ExcludeSeen, request.Exclude, request.Allow, ref ignored);
+        var (items, scores) = ProfileScoring.TopK(serving, profile, request.K, options);
+        return new RecommendationResponse(user, serving.Name, serving.Version, profile.Path, Tracks(serving.Model, items, scores), ignored);
+    }
+
+    public ScoresResponse Scores(string? user, ScoreRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var id = RequestChecks.Id(user, "user");
+        if (request.Tracks is null || request.Tracks.Count == 0) throw OnlineRequestException.Invalid("tracks", "is empty; send the candidate track ids to score.");
+        RequestChecks.Length(request.Tracks, _options.MaxListLength, "tracks");
+        var serving = Model(request.Model);
+        var profile = _coldStart.Resolve(serving, id, request.History);
+        var all = ProfileScoring.All(serving, profile);
+        var result = new CandidateScore[request.Tracks.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            var track = request.Tracks[i] ?? throw OnlineRequestException.Invalid($"tracks[{i}]", "is null; expected a track id.");
+            result[i] = new CandidateScore(track, serving.Model.Items.TryGetIndex(track, out var item) && !float.IsNaN(all[item]) ? all[item] : null);
+        }
+        return new ScoresResponse(id, serving.Name, serving.Version, profile.Path, result);
+    }
+
+    public SimilarTracksResponse Similar(string? track, int k, string? model)
+    {
+        var id = RequestChecks.Id(track, "track");
+        RequestChecks.K(k, _options.MaxK);
+        var serving = Model(model);
+        if (serving.Model is not ISimilarItems similar)
+            throw OnlineRequestException.Conflict("model", $"Model '{serving.Name}' ({serving.Model.ModelName}) cannot find similar tracks; use an ALS, BPR, LMF or item-kNN model.");
+        var item = TrackIndex(serving, id, "track");
+        var (items, scores) = similar.SimilarItems(item, k);
+        return new SimilarTracksResponse(id, serving.Name, serving.Version, Tracks(serving.Model, items, scores));
+    }
+
+    public ExplanationResponse Explain(string? user, string? track, int n, string? model)
+    {
+        var userId = RequestChecks.Id(user, "user");
+        var trackId = RequestChecks.Id(track, "track");
+        RequestChecks.K(n, _options.MaxK, "n");
+        var serving = Model(model);
+        if (serving.Model is not IExplainer explainer)
+            throw OnlineRequestException.Conflict("model", $"Model '{serving.Name}' ({serving.Model.ModelName}) cannot explain; use an ALS, item-kNN or EASE model.");
+        if (!serving.Model.Users.TryGetIndex(userId, out var u))
+            throw OnlineRequestException.NotFound("user", $"User '{userId}' is unknown to model '{serving.Name}' v{serving.Version}; explanations need a user the model was trained on.");
+        var item = TrackIndex(serving, trackId, "track");
+        Span<float> score = stackalloc float[1];
+        serving.Model.Score(u, [item], score);
+        var (items, weights) = explainer.Explain(u, item, n);
+        var because = new Contribution[items.Length];
+        for (var i = 0; i < items.Length; i++) because[i] = new Contribution(serving.Model.Items[items[i]], weights[i]);
+        return new ExplanationResponse(userId, trackId, serving.Name, serving.Version, score[0], because);
+    }
+
+    private ServingModel Model(string? name)
+    {
+        if (name is not null && string.IsNullOrWhiteSpace(name)) throw OnlineRequestException.Invalid("model", "is empty; leave it out for the default model.");
+        return _registry.Require(name ?? _options.DefaultModel);
+    }
+
+    private static int TrackIndex(ServingModel serving, string track, string field) =>
+        serving.Model.Items.TryGetIndex(track, out var item) ? item
+            : throw OnlineRequestException.NotFound(field, $"Track '{track}' is unknown to model '{serving.Name}' v{serving.Version}.");
+
+    private RecommendOptions Filters(IRecommender model, bool excludeSeen, IReadOnlyList<string>? exclude, IReadOnlyList<string>? allow, ref int ignored)
+    {
+        RequestChecks.Length(exclude, _options.MaxListLength, "exclude");
+        RequestChecks.Length(allow, _options.MaxListLength, "allow");
+        if (!excludeSeen && exclude is null && allow is null) return NoFilters;
+        if (excludeSeen && exclude is null && allow is null) return RecommendOptions.Default;
+        return new RecommendOptions
+        {
+            ExcludeSeen = excludeSeen,
+            Exclude = exclude is null ? null : RequestChecks.Known(exclude, model.Items, ref ignored),
+            Allow = allow is null ? null : RequestChecks.Known(allow, model.Items, ref ignored),
+        };
+    }
+
+    private static ScoredTrack[] Tracks(IRecommender model, int[] items, float[] scores)
+    {
+        var result = new ScoredTrack[items.Length];
+        for (var i = 0; i < items.Length; i++) result[i] = new ScoredTrack(model.Items[items[i]], scores[i]);
+        return result;
+    }
+}
