@@ -53,5 +53,9 @@ public sealed class OnlineEngine : IDisposable
         return Registry.Activate(name, info.Version);
     }
 
-    public void Dispose() => Store.Dispose();
+    public void Dispose()
+    {
+        Recommendations.Dispose();
+        Store.Dispose();
+    }
 }

@@ -26,6 +26,9 @@ public sealed record OnlineOptions
     /// <value>Events may be at most this far in the future (clock skew). Default 1 day.</value>
     public TimeSpan MaxFutureSkew { get; init; } = TimeSpan.FromDays(1);
 
+    /// <value>Batch concurrent user requests on factor models into one kernel pass (async path). Default true.</value>
+    public bool BatchRequests { get; init; } = true;
+
     /// <value>Optional dataset snapshot folder: merged into retraining and used for title-only playlist continuation.</value>
     public string? BaseDatasetPath { get; init; }
 

@@ -1,4 +1,5 @@
 using Encore.Models.Contract;
+using Encore.Models.Factorization;
 using Encore.Online.Registry;
 using Encore.Online.Store;
 
@@ -9,7 +10,7 @@ namespace Encore.Online.Serving;
 /// and explanations. Each call takes the active model once (so a concurrent swap never mixes two versions),
 /// maps external ids to dense indices at the edge, and reports which serving path answered.
 /// </summary>
-public sealed partial class RecommendationService
+public sealed partial class RecommendationService : IDisposable
 {
     private static readonly RecommendOptions NoFilters = new() { ExcludeSeen = false };
 
@@ -17,6 +18,7 @@ public sealed partial class RecommendationService
     private readonly OnlineOptions _options;
     private readonly ColdStartResolver _coldStart;
     private readonly BaseDatasetSource _baseDataset;
+    private readonly FactorBatcher? _batcher;
 
     public RecommendationService(ModelRegistry registry, EventRepository events, BaseDatasetSource baseDataset, OnlineOptions options)
     {
@@ -24,9 +26,33 @@ public sealed partial class RecommendationService
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _coldStart = new ColdStartResolver(events, options);
         _baseDataset = baseDataset;
+        _batcher = options.BatchRequests ? new FactorBatcher() : null;
     }
 
+    /// <summary>Top-k for one user, computed on the calling thread.</summary>
     public RecommendationResponse ForUser(UserRecommendationRequest request)
+    {
+        var (user, serving, profile, options, ignored) = Prepare(request);
+        var (items, scores) = ProfileScoring.TopK(serving, profile, request.K, options);
+        return new RecommendationResponse(user, serving.Name, serving.Version, profile.Path, Tracks(serving.Model, items, scores), ignored);
+    }
+
+    /// <summary>
+    /// Top-k for one user; known users of a factor model without exclude / allow lists are batched with
+    /// concurrent requests (<see cref="FactorBatcher"/>) when <see cref="OnlineOptions.BatchRequests"/> is on.
+    /// Same results as <see cref="ForUser"/>.
+    /// </summary>
+    public async ValueTask<RecommendationResponse> ForUserAsync(UserRecommendationRequest request)
+    {
+        var (user, serving, profile, options, ignored) = Prepare(request);
+        var (items, scores) = _batcher is not null && profile.Path == ServingPath.Model && serving.Model is FactorModel factors
+            && options.Exclude is null && options.Allow is null
+            ? await _batcher.Recommend(factors, profile.User, request.K, options.ExcludeSeen).ConfigureAwait(false)
+            : ProfileScoring.TopK(serving, profile, request.K, options);
+        return new RecommendationResponse(user, serving.Name, serving.Version, profile.Path, Tracks(serving.Model, items, scores), ignored);
+    }
+
+    private (string User, ServingModel Serving, UserProfile Profile, RecommendOptions Options, int Ignored) Prepare(UserRecommendationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var user = RequestChecks.Id(request.User, "user");
@@ -35,9 +61,10 @@ public sealed partial class RecommendationService
         var profile = _coldStart.Resolve(serving, user, request.History);
         var ignored = profile.IgnoredTracks;
         var options = Filters(serving.Model, request.ExcludeSeen, request.Exclude, request.Allow, ref ignored);
-        var (items, scores) = ProfileScoring.TopK(serving, profile, request.K, options);
-        return new RecommendationResponse(user, serving.Name, serving.Version, profile.Path, Tracks(serving.Model, items, scores), ignored);
+        return (user, serving, profile, options, ignored);
     }
+
+    public void Dispose() => _batcher?.Dispose();
 
     public ScoresResponse Scores(string? user, ScoreRequest request)
     {

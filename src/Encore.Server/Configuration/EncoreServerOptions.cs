@@ -36,6 +36,7 @@ public sealed class EncoreServerOptions
         MaxBatchSize = Serving.MaxBatchSize,
         MaxListLength = Serving.MaxListLength,
         MaxFutureSkew = TimeSpan.FromHours(Serving.MaxFutureSkewHours),
+        BatchRequests = Serving.BatchRequests,
         BaseDatasetPath = string.IsNullOrWhiteSpace(Dataset.Base) ? null : Dataset.Base,
         Retrain = Retrain.ToOptions(),
     };
@@ -108,6 +109,9 @@ public sealed class ServingSection
 
     /// <value>How far in the future an event timestamp may be, in hours. Default 24.</value>
     public double MaxFutureSkewHours { get; set; } = 24;
+
+    /// <value>Batch concurrent user requests on factor models into one pass over the item vectors. Default true.</value>
+    public bool BatchRequests { get; set; } = true;
 }
 
 public sealed class DatasetSection

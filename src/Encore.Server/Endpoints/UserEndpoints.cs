@@ -22,16 +22,16 @@ public static class UserEndpoints
         users.MapPost("", Upsert).WithSummary("Create or update users (write key).").RequireApiKey(ApiKeyRole.Write).ProducesProblem(401);
     }
 
-    private static Ok<RecommendationResponse> Recommend(string id, OnlineEngine engine, int? k, string? model, bool? excludeSeen,
+    private static async Task<Ok<RecommendationResponse>> Recommend(string id, OnlineEngine engine, int? k, string? model, bool? excludeSeen,
         [Microsoft.AspNetCore.Mvc.FromQuery] string[]? exclude, [Microsoft.AspNetCore.Mvc.FromQuery] string[]? allow) =>
-        TypedResults.Ok(engine.Recommendations.ForUser(new UserRecommendationRequest
+        TypedResults.Ok(await engine.Recommendations.ForUserAsync(new UserRecommendationRequest
         {
             User = id, K = k ?? 10, Model = model, ExcludeSeen = excludeSeen ?? true,
             Exclude = JsonBody.SplitList(exclude), Allow = JsonBody.SplitList(allow),
         }));
 
-    private static Ok<RecommendationResponse> RecommendWithHistory(UserRecommendationRequest request, OnlineEngine engine) =>
-        TypedResults.Ok(engine.Recommendations.ForUser(request));
+    private static async Task<Ok<RecommendationResponse>> RecommendWithHistory(UserRecommendationRequest request, OnlineEngine engine) =>
+        TypedResults.Ok(await engine.Recommendations.ForUserAsync(request));
 
     private static Ok<ScoresResponse> Scores(string id, ScoreRequest request, OnlineEngine engine) =>
         TypedResults.Ok(engine.Recommendations.Scores(id, request));
