@@ -44,7 +44,7 @@ public static class EncoreServer
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         services.AddOpenApi();
-        services.AddRateLimiter(o => ConfigureRateLimiter(o, options.RateLimit));
+        services.AddRateLimiter(o => ConfigureRateLimiter(o, options.RateLimit, [.. options.Security.ApiKeys, .. options.Security.AdminKeys]));
 
         var app = builder.Build();
         Preload(app.Services.GetRequiredService<OnlineEngine>(), options);
@@ -122,7 +122,8 @@ public static class EncoreServer
         ServerMetrics.Track(engine);
     }
 
-    private static void ConfigureRateLimiter(RateLimiterOptions o, RateLimitSection limits)
+    // Partitions per known API key, else per client address (an unknown key must not buy a fresh partition).
+    private static void ConfigureRateLimiter(RateLimiterOptions o, RateLimitSection limits, HashSet<string> keys)
     {
         o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         o.OnRejected = (context, _) => new ValueTask(Problems.Write(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
@@ -132,7 +133,7 @@ public static class EncoreServer
         {
             if (!context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)) return RateLimitPartition.GetNoLimiter("unlimited");
             var key = context.Request.Headers[ApiKeyMiddleware.Header].ToString();
-            var client = key.Length > 0 ? "key:" + key : "ip:" + context.Connection.RemoteIpAddress;
+            var client = keys.Contains(key) ? "key:" + key : "ip:" + context.Connection.RemoteIpAddress;
             return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = limits.PermitLimit, Window = TimeSpan.FromSeconds(limits.WindowSeconds), QueueLimit = 0, AutoReplenishment = true,
