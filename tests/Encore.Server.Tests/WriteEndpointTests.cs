@@ -124,11 +124,21 @@ public sealed class WriteEndpointTests(ServerFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
-    public async Task Models_Retrain_ReturnsComparison()
+    public async Task Models_RetrainAfterEvents_ActivatesFirstVersion()
     {
+        var events = new List<object>();
+        for (var u = 0; u < 12; u++)
+            for (var t = 0; t < 8; t++)
+                events.Add(new { eventId = $"rt-{u}-{t}", user = $"rt-user-{u}", track = ModelFiles.Track((u % 3) * 8 + t), kind = "play" });
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, "/api/events", TestServer.WriteKey, events)).StatusCode);
+
         var response = await Send(HttpMethod.Post, "/api/models/retrained/retrain", TestServer.AdminKey);
 
-        // No base dataset and few stored events: either trained (200) or refused as nothing to train on (409), never 500.
-        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await Json.Read(response);
+        Assert.True(body.GetProperty("activated").GetBoolean());
+        Assert.Equal(1, body.GetProperty("version").GetInt32());
+        var served = await Json.Read(await Server.Client.GetAsync("/api/users/rt-user-0/recommendations?model=retrained&k=3"));
+        Assert.Equal("model", served.GetProperty("path").GetString());
     }
 }
