@@ -9,4 +9,10 @@ if (args.Length > 0 && args[0] == "peak-csr")
     CsrPeakMemory.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000_000);
     return;
 }
+// Peak memory of a whole import: ... -- peak-import csv|jsonl [events]
+if (args.Length > 1 && args[0] == "peak-import")
+{
+    Encore.Benchmarks.Data.ImportPeakMemory.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000_000);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -14,6 +14,13 @@ public static class EncoreCli
             StatsCommand.Create(),
             SynthCommand.Create(),
             DemoCommand.Create(),
+            TrainCommand.Create(),
+            RecommendCommand.Create(),
+            SimilarCommand.Create(),
+            ReportCommand.Create(),
+            EvaluateCommand.Create(),
+            RunsCommand.Create(),
+            SweepCommand.Create(),
             ServeCommand.Create(),
         };
         var result = root.Parse(args);

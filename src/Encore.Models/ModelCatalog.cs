@@ -1,4 +1,3 @@
-using Encore.Models.Contract;
 using Encore.Models.Files;
 
 namespace Encore.Models;
@@ -24,15 +23,4 @@ public static class ModelCatalog
     });
 
     internal static void EnsureRegistered() => _ = Registered.Value;
-
-    /// <summary>Every trainable model with settings suited to the demo world, in leaderboard order.</summary>
-    public static IReadOnlyList<(string Name, IRecommenderTrainer Trainer)> DemoTrainers(ulong seed) =>
-    [
-        ("popularity", new Popularity.PopularityTrainer()),
-        ("item-knn", new Neighbourhood.ItemKnnTrainer(new Neighbourhood.ItemKnnOptions { Neighbours = 100 })),
-        ("user-knn", new Neighbourhood.UserKnnTrainer(new Neighbourhood.UserKnnOptions())),
-        ("als", new Factorization.Als.AlsTrainer(new Factorization.Als.AlsOptions { Seed = seed })),
-        ("bpr", new Factorization.Bpr.BprTrainer(new Factorization.Bpr.BprOptions { Seed = seed })),
-        ("lmf", new Factorization.Lmf.LmfTrainer(new Factorization.Lmf.LmfOptions { Seed = seed })),
-    ];
 }

@@ -63,5 +63,7 @@ public sealed class CliEndToEndTests : IDisposable
         Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["demo", "-o", output, "--preset", "tiny"]));
         Assert.True(File.Exists(Path.Combine(output, "world", "manifest.json")));
         Assert.Single(Directory.GetFiles(Path.Combine(output, "models"), "*.bin"));
+        Assert.Contains("<figure", await File.ReadAllTextAsync(Path.Combine(output, "report.html")), StringComparison.Ordinal);
+        Assert.True(new Encore.Evaluation.Runs.SqliteRunStore(Path.Combine(output, "encore.db")).List().Count >= 6);
     }
 }

@@ -15,14 +15,14 @@ internal static class CsrPeakMemory
         var input = RandomTriples.Create(triples, 42);
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
-        var rssBefore = ReadStatusKiB("VmRSS");
-        var hwmReset = TryResetHighWaterMark();
+        var rssBefore = ProcessMemory.ReadStatusKiB("VmRSS");
+        var hwmReset = ProcessMemory.TryResetHighWaterMark();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
 
         var matrix = CsrMatrix.FromTriples(RandomTriples.Users, RandomTriples.Items, input.Rows, input.Columns, input.Values);
 
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        var hwm = ReadStatusKiB("VmHWM");
+        var hwm = ProcessMemory.ReadStatusKiB("VmHWM");
         long finalBytes = (4L * matrix.Offsets.Length) + (4L * matrix.NonZeros) + (4L * matrix.NonZeros);
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Format(inv, "triples {0:N0}, non-zeros {1:N0}, duplicates merged {2:N0}", triples, matrix.NonZeros, triples - matrix.NonZeros));
@@ -35,35 +35,5 @@ internal static class CsrPeakMemory
         }
         GC.KeepAlive(input);
         GC.KeepAlive(matrix);
-    }
-
-    // Writing 5 to clear_refs resets VmHWM to the current RSS (Linux >= 4.0).
-    private static bool TryResetHighWaterMark()
-    {
-        try
-        {
-            File.WriteAllText("/proc/self/clear_refs", "5");
-            return true;
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
-
-    private static long ReadStatusKiB(string key)
-    {
-        if (!File.Exists("/proc/self/status")) return 0;
-        foreach (var line in File.ReadLines("/proc/self/status"))
-        {
-            if (!line.StartsWith(key + ":", StringComparison.Ordinal)) continue;
-            var digits = line.AsSpan(key.Length + 1).Trim().TrimEnd("kB").Trim();
-            return long.Parse(digits, NumberStyles.Integer, CultureInfo.InvariantCulture);
-        }
-        return 0;
     }
 }

@@ -14,7 +14,7 @@ public class ImportBenchmarks
 {
     private string _dir = "";
 
-    [Params(1_000_000)]
+    [Params(10_000_000)]
     public int Events { get; set; }
 
     [GlobalSetup]
@@ -35,7 +35,11 @@ public class ImportBenchmarks
         {
             Settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
             {
-                ["user"] = "user", ["item"] = "item", ["value"] = "value", ["time"] = "timestamp", ["time-unit"] = "s",
+                ["user"] = "user",
+                ["item"] = "item",
+                ["value"] = "value",
+                ["time"] = "timestamp",
+                ["time-unit"] = "s",
             },
         };
         return new TableImporter().Import([Path.Combine(_dir, "plays.csv")], options, new ImportReport()).Events.Count;

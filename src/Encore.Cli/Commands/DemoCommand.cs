@@ -1,16 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Encore.Cli.Output;
-using Encore.Core.Interactions;
-using Encore.Data.Aggregation;
 using Encore.Data.Snapshots;
-using Encore.Data.Splits;
 using Encore.Data.Statistics;
 using Encore.Data.Synthetic;
-using Encore.Evaluation.Protocols;
-using Encore.Evaluation.Statistics;
-using Encore.Models;
-using Encore.Models.Contract;
+using Encore.Evaluation.Reports;
 using Encore.Models.Files;
 using Spectre.Console;
 
@@ -18,17 +12,18 @@ namespace Encore.Cli.Commands;
 
 /// <summary>
 /// <c>encore demo</c>: the main job on the embedded default. Generates the synthetic music world, writes it
-/// as a snapshot and reads it back, prints its statistics, then trains every model on a per-user 80/20
-/// holdout, evaluates them with full ranking and saves the best one.
+/// as a snapshot and reads it back, prints its statistics, evaluates every model on a per-user 80/20 holdout
+/// (the same path as <c>encore evaluate</c>, runs recorded in the demo's run store), writes the HTML report
+/// and saves the best model.
 /// </summary>
 public static class DemoCommand
 {
     public static Command Create()
     {
-        var output = new Option<string>("--output", "-o") { Description = "Working folder for the demo's dataset and models.", DefaultValueFactory = _ => "encore-demo" };
+        var output = new Option<string>("--output", "-o") { Description = "Working folder for the demo's dataset, runs, report and models.", DefaultValueFactory = _ => "encore-demo" };
         var preset = new Option<string>("--preset") { Description = "World size: tiny, demo, peers, lastfm360k.", DefaultValueFactory = _ => "demo" };
         var seed = new Option<ulong>("--seed") { Description = "Seed of every random step.", DefaultValueFactory = _ => 42UL };
-        var command = new Command("demo", "Generate the synthetic world, import it, show statistics, train and evaluate every model.") { output, preset, seed };
+        var command = new Command("demo", "Generate the synthetic world, import it, show statistics, evaluate every model, write the report, save the best model.") { output, preset, seed };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(
             parse.GetValue(output)!, parse.GetValue(preset)!, parse.GetValue(seed), ct))));
         return command;
@@ -49,35 +44,22 @@ public static class DemoCommand
         AnsiConsole.MarkupLine("[bold]3. statistics[/]");
         StatisticsPrinter.Print(DatasetStatistics.Compute(dataset), "synthetic world");
 
-        AnsiConsole.MarkupLine("[bold]4. train and evaluate[/]: plays + likes per (user, track), per-user 80/20 holdout, full ranking, seen excluded");
-        var matrix = InteractionAggregator.Aggregate(dataset);
-        var split = new UserRandomHoldoutSplit(0.2, seed).Split(matrix);
-        var train = new TrainingData(split.Train, matrix.Users, matrix.Items);
-        var rows = new List<LeaderboardRow>();
-        IRecommender? best = null;
-        var bestNdcg = double.NegativeInfinity;
-        foreach (var (name, trainer) in ModelCatalog.DemoTrainers(seed))
-        {
-            var fit = Stopwatch.StartNew();
-            var model = trainer.Fit(train, null, ct);
-            var fitSeconds = fit.Elapsed.TotalSeconds;
-            var eval = Stopwatch.StartNew();
-            var table = FullRankingEvaluator.Evaluate(model, split.Test, [10], split.Train, cancellationToken: ct);
-            var ndcg = BootstrapInterval.OfMean(table["ndcg@10"], seed: seed);
-            rows.Add(new LeaderboardRow(name, fitSeconds, eval.Elapsed.TotalSeconds, table.Mean("precision@10"), table.Mean("recall@10"), ndcg, table.Mean("hitrate@10"), table.Users.Length));
-            if (ndcg.Mean > bestNdcg)
-            {
-                bestNdcg = ndcg.Mean;
-                best = model;
-            }
-        }
-        LeaderboardPrinter.Print(rows, "synthetic world, per-user 80/20 holdout, k = 10");
+        AnsiConsole.MarkupLine("[bold]4. train and evaluate[/] every model: per-user 80/20 holdout, full ranking, seen items excluded");
+        var store = Path.Combine(output, "encore.db");
+        var (runs, models) = EvaluateCommand.Execute(new EvaluateCommand.EvaluateRequest(
+            datasetFolder, EvaluateCommand.DefaultModels, "holdout", "test", "5,10,30", seed, [], null, Groups: true, null,
+            "ndcg@10", Markdown: false, store), ct);
 
+        var reportPath = Path.Combine(output, "report.html");
+        HtmlReport.Write(runs, reportPath, new ReportOptions { Title = $"Encore demo: synthetic world ({preset}, seed {seed})" });
+        AnsiConsole.MarkupLine($"[bold]5. report[/] written to {Markup.Escape(reportPath)}");
+
+        var best = runs.Where(r => models.ContainsKey(r.Model)).MaxBy(r => r.Means.GetValueOrDefault("ndcg@10"));
         if (best is not null)
         {
-            var modelPath = Path.Combine(output, "models", $"{best.ModelName}.bin");
-            ModelFile.Save(best, modelPath);
-            AnsiConsole.MarkupLine($"[bold]5. saved[/] the best model ({Markup.Escape(best.ModelName)}) to {Markup.Escape(modelPath)}");
+            var modelPath = Path.Combine(output, "models", $"{best.Model}.bin");
+            ModelFile.Save(models[best.Model], modelPath);
+            AnsiConsole.MarkupLine($"[bold]6. saved[/] the best model ({Markup.Escape(best.Model)}, NDCG@10 {best.Means["ndcg@10"]:0.0000}) to {Markup.Escape(modelPath)}");
         }
         AnsiConsole.MarkupLine($"done in {clock.Elapsed.TotalSeconds:F1} s");
         return ExitCodes.Ok;

@@ -25,7 +25,11 @@ public sealed class PlaylistTableBuilder
 
     public PlaylistTable Build() => new()
     {
-        Names = [.. _names], Owners = [.. _owners], Followers = [.. _followers], ModifiedAt = [.. _modified],
-        DeclaredTrackCounts = [.. _declared], Tracks = _tracks.Build(),
+        Names = [.. _names],
+        Owners = [.. _owners],
+        Followers = [.. _followers],
+        ModifiedAt = [.. _modified],
+        DeclaredTrackCounts = [.. _declared],
+        Tracks = _tracks.Build(),
     };
 }

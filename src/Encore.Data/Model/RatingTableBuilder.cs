@@ -22,6 +22,10 @@ public sealed class RatingTableBuilder
 
     public RatingTable Build() => new()
     {
-        Users = [.. _users], Levels = [.. _levels], Targets = [.. _targets], Values = [.. _values], Timestamps = [.. _timestamps],
+        Users = [.. _users],
+        Levels = [.. _levels],
+        Targets = [.. _targets],
+        Values = [.. _values],
+        Timestamps = [.. _timestamps],
     };
 }

@@ -52,9 +52,17 @@ public sealed class TrackTableBuilder
         }
         return new TrackTable
         {
-            Titles = titles, Artists = artists, Albums = albums, Genres = genres.Build(), DurationsMs = durations,
-            ReleaseDates = dates, Popularity = popularity, Explicit = explicitFlags, Audio = audio,
-            EmbeddingDimension = dim, Embeddings = embeddings,
+            Titles = titles,
+            Artists = artists,
+            Albums = albums,
+            Genres = genres.Build(),
+            DurationsMs = durations,
+            ReleaseDates = dates,
+            Popularity = popularity,
+            Explicit = explicitFlags,
+            Audio = audio,
+            EmbeddingDimension = dim,
+            Embeddings = embeddings,
         };
     }
 }

@@ -29,8 +29,12 @@ public sealed class EventSplit
         for (var r = 0; r < sides.Length; r++) rows[sides[r]][fill[sides[r]]++] = r;
         return new EventSplit
         {
-            Train = events.Select(rows[TrainSide]), Validation = events.Select(rows[ValidationSide]), Test = events.Select(rows[TestSide]),
-            TrainRows = rows[TrainSide], ValidationRows = rows[ValidationSide], TestRows = rows[TestSide],
+            Train = events.Select(rows[TrainSide]),
+            Validation = events.Select(rows[ValidationSide]),
+            Test = events.Select(rows[TestSide]),
+            TrainRows = rows[TrainSide],
+            ValidationRows = rows[ValidationSide],
+            TestRows = rows[TestSide],
         };
     }
 }

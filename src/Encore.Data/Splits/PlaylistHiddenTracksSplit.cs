@@ -62,8 +62,12 @@ public sealed class PlaylistHiddenTracksSplit
         }
         return new PlaylistChallengeSplit
         {
-            TrainPlaylists = [.. train], TestPlaylists = [.. test], Categories = categories,
-            SeedPositions = positions.Build(), Seeds = seeds.Build(), Hidden = hidden.Build(),
+            TrainPlaylists = [.. train],
+            TestPlaylists = [.. test],
+            Categories = categories,
+            SeedPositions = positions.Build(),
+            Seeds = seeds.Build(),
+            Hidden = hidden.Build(),
         };
     }
 

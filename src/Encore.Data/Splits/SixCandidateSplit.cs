@@ -112,11 +112,15 @@ public sealed class SixCandidateSplit
         int[] trainRows = [.. train], testRows = [.. test];
         return new CandidateSplit
         {
-            Train = RatingRows.Select(ratings, trainRows), Test = RatingRows.Select(ratings, testRows),
-            TrainRows = trainRows, TestRows = testRows, TestUsers = [.. testUsers],
+            Train = RatingRows.Select(ratings, trainRows),
+            Test = RatingRows.Select(ratings, testRows),
+            TrainRows = trainRows,
+            TestRows = testRows,
+            TestUsers = [.. testUsers],
             Candidates = new CandidateTable
             {
-                Users = [.. candidates.Select(c => c.User)], Tracks = [.. candidates.Select(c => c.Track)],
+                Users = [.. candidates.Select(c => c.User)],
+                Tracks = [.. candidates.Select(c => c.Track)],
                 Labels = [.. candidates.Select(c => c.Label)],
             },
         };

@@ -12,13 +12,23 @@ namespace Encore.Evaluation.Protocols;
 public static class FullRankingEvaluator
 {
     public static MetricTable Evaluate(IRecommender model, CsrMatrix test, IReadOnlyList<int> ks,
-        CsrMatrix? train = null, int batchSize = 4096, CancellationToken cancellationToken = default)
+        CsrMatrix? train = null, int batchSize = 4096, CancellationToken cancellationToken = default) =>
+        Run(model, test, ks, train, batchSize, keepLists: false, cancellationToken).Table;
+
+    /// <summary>As <see cref="Evaluate"/>, and also returns each evaluated user's top-max(k) list (aligned with the table's users) for list-level metrics.</summary>
+    public static (MetricTable Table, int[][] Lists) EvaluateWithLists(IRecommender model, CsrMatrix test, IReadOnlyList<int> ks,
+        CsrMatrix? train = null, int batchSize = 4096, CancellationToken cancellationToken = default) =>
+        Run(model, test, ks, train, batchSize, keepLists: true, cancellationToken);
+
+    private static (MetricTable Table, int[][] Lists) Run(IRecommender model, CsrMatrix test, IReadOnlyList<int> ks,
+        CsrMatrix? train, int batchSize, bool keepLists, CancellationToken cancellationToken)
     {
         if (ks.Count == 0) throw new ArgumentException("At least one cut-off k is needed.", nameof(ks));
         var users = new List<int>();
         for (var u = 0; u < test.Rows; u++)
             if (test.RowLength(u) > 0) users.Add(u);
         var table = new MetricTable([.. users]);
+        var lists = keepLists ? new int[users.Count][] : [];
         var maxK = ks.Max();
         var options = train is null ? RecommendOptions.Default : new RecommendOptions { SeenItems = train };
         var columns = ks.Select(k => (K: k,
@@ -33,6 +43,7 @@ public static class FullRankingEvaluator
             {
                 var row = start + i;
                 var ranked = batch.ItemsOf(i);
+                if (keepLists) lists[row] = ranked.ToArray();
                 var relevant = test.RowIndices(table.Users[row]);
                 foreach (var c in columns)
                 {
@@ -45,6 +56,6 @@ public static class FullRankingEvaluator
                 }
             }
         }
-        return table;
+        return (table, lists);
     }
 }

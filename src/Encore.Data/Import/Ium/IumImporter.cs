@@ -19,7 +19,7 @@ public sealed class IumImporter : IDatasetImporter
         IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var files = IumInputFiles.Resolve(paths);
-        var data = new MusicDatasetBuilder($"ium: {string.Join(", ", paths)}");
+        var data = new MusicDatasetBuilder($"ium: {string.Join(", ", paths)}") { RemoveDuplicateEvents = true };
         foreach (var ignored in files.Ignored) report.Count($"ignored file: {Path.GetFileName(ignored)}");
 
         new IumUserReader(data, report).Read(files.Users, options, progress, cancellationToken);
@@ -31,7 +31,13 @@ public sealed class IumImporter : IDatasetImporter
         else new IumArtistReader(data, report).Read(files.Artists, options, progress, cancellationToken);
 
         CountUndescribedArtists(data, report);
-        return data.Build();
+        var dataset = data.Build();
+        if (data.DuplicateEventsRemoved > 0)
+        {
+            report.Remove(IumRules.DuplicateEvent, data.DuplicateEventsRemoved);
+            report.Count(IumRules.EventsKept, -data.DuplicateEventsRemoved); // kept was counted before the bulk removal
+        }
+        return dataset;
     }
 
     private static void CountUndescribedArtists(MusicDatasetBuilder data, ImportReport report)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Encore.Core.Errors;
 using Encore.Data.Import.JsonCommon;
 using Encore.Data.Model;
+using Encore.Data.Text;
 
 namespace Encore.Data.Import.Ium;
 
@@ -10,14 +11,13 @@ namespace Encore.Data.Import.Ium;
 /// Reads sessions.jsonl lines into events. Hot path: one Utf8JsonReader per line, ids looked up from stack
 /// buffers, no string per event. Each row gets at most one verdict, the first of: malformed / invalid value,
 /// null user_id, null event_type, non-track event (removed), null track_id, unknown user, unknown track,
-/// duplicate event (removed), kept.
+/// kept. Exact duplicate events are removed in bulk when the dataset is built (IumImporter).
 /// </summary>
 internal sealed class IumSessionReader
 {
     private const int IdChars = 64;
     private readonly MusicDatasetBuilder _data;
     private readonly ImportReport _report;
-    private readonly HashSet<IumEventKey> _seen = [];
     private readonly long[] _kindCounts = new long[256];
     private readonly Dictionary<string, long> _otherKinds = new(StringComparer.Ordinal);
     private long _rows, _kept, _nullUsers, _nullTypes, _nullTracks;
@@ -112,11 +112,6 @@ internal sealed class IumSessionReader
             _report.Fault(IumRules.UnknownTrack, new DataFormatException(_file, lineNumber, "track_id", $"track '{track}' is not in tracks.jsonl."));
             return;
         }
-        if (!_seen.Add(new IumEventKey(user, item, row.Kind, row.Time, row.Session)))
-        {
-            _report.Remove(IumRules.DuplicateEvent);
-            return;
-        }
         _data.Events.Add(user, item, row.Kind, row.Time, row.Session, Missing.Value);
         _kept++;
     }
@@ -163,7 +158,7 @@ internal sealed class IumSessionReader
     {
         if (reader.TokenType == JsonTokenType.Null) return;
         if (reader.TokenType == JsonTokenType.Number && JsonScalar.TryGetInteger(in reader, out var ms)) row.Time = ms;
-        else if (JsonScalar.TryGetUtf8(in reader, scratch, out var text) && IsoTimestamp.TryParseUnixMs(text, out ms)) row.Time = ms;
+        else if (JsonScalar.TryGetUtf8(in reader, scratch, out var text) && Utf8Timestamps.TryIso8601(text, out ms)) row.Time = ms;
         else row.SetBad("timestamp", $"expected YYYY-MM-DDTHH:MM:SS[.ffffff] or integer epoch milliseconds, got {JsonScalar.Describe(in reader)}.");
     }
 

@@ -18,8 +18,9 @@ public sealed class TableImporter : IDatasetImporter
         IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var mapping = TableMapping.From(options);
-        var builder = new MusicDatasetBuilder("table: " + string.Join(", ", paths)) { ItemLevel = mapping.Level };
-        var sink = new TableEventSink(builder, report, removeDuplicates: mapping.Time is not null);
+        // Without a time column, identical rows are legitimately repeated events; with one, exact repeats are removed.
+        var builder = new MusicDatasetBuilder("table: " + string.Join(", ", paths)) { ItemLevel = mapping.Level, RemoveDuplicateEvents = mapping.Time is not null };
+        var sink = new TableEventSink(builder);
         foreach (var file in ImportPaths.Files(paths))
         {
             if (ImportPaths.BaseName(file).EndsWith(".PARQUET", StringComparison.Ordinal))
@@ -27,7 +28,8 @@ public sealed class TableImporter : IDatasetImporter
             else
                 DelimitedTableReader.Read(file, mapping, sink, options, report, progress, cancellationToken);
         }
-        sink.Finish();
-        return builder.Build();
+        var dataset = builder.Build();
+        if (builder.DuplicateEventsRemoved > 0) report.Remove(FaultRules.Duplicate, builder.DuplicateEventsRemoved);
+        return dataset;
     }
 }

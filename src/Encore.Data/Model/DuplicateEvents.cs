@@ -1,14 +1,15 @@
-using Encore.Data.Model;
+namespace Encore.Data.Model;
 
-namespace Encore.Data.Import.Table;
-
-/// <summary>Finds exact duplicate events in bulk: sort 64-bit row fingerprints, then compare whole rows only within equal fingerprints.</summary>
-internal static class DuplicateRows
+/// <summary>
+/// Finds exact duplicate events in bulk: sort 64-bit row fingerprints, then compare whole rows only within
+/// equal fingerprints. Costs 13 bytes per event, against ~50 for a hash set of row keys.
+/// </summary>
+internal static class DuplicateEvents
 {
     /// <summary>keep[r] is false when row r repeats an earlier row exactly (all six columns, value by bits).</summary>
-    public static bool[] FirstOccurrences(EventTable t)
+    public static bool[] FirstOccurrences(EventTableBuilder.Columns t, out int removed)
     {
-        var n = t.Count;
+        var n = (int)t.Users.Count;
         var keep = new bool[n];
         var prints = new ulong[n];
         var order = new int[n];
@@ -19,29 +20,39 @@ internal static class DuplicateRows
             keep[r] = true;
         }
         Array.Sort(prints, order);
+        removed = 0;
         for (var start = 0; start < n;)
         {
             var end = start + 1;
             while (end < n && prints[end] == prints[start]) end++;
-            if (end - start > 1) MarkRepeats(t, order.AsSpan(start, end - start), keep);
+            if (end - start > 1) removed += MarkRepeats(t, order.AsSpan(start, end - start), keep);
             start = end;
         }
         return keep;
     }
 
-    private static void MarkRepeats(EventTable t, Span<int> group, bool[] keep)
+    private static int MarkRepeats(EventTableBuilder.Columns t, Span<int> group, bool[] keep)
     {
+        var removed = 0;
         group.Sort(); // earliest row first, so the first occurrence is the one kept
         for (var i = 1; i < group.Length; i++)
+        {
             for (var j = 0; j < i; j++)
-                if (keep[group[j]] && Same(t, group[i], group[j])) { keep[group[i]] = false; break; }
+            {
+                if (!keep[group[j]] || !Same(t, group[i], group[j])) continue;
+                keep[group[i]] = false;
+                removed++;
+                break;
+            }
+        }
+        return removed;
     }
 
-    private static bool Same(EventTable t, int a, int b) =>
+    private static bool Same(EventTableBuilder.Columns t, int a, int b) =>
         t.Users[a] == t.Users[b] && t.Items[a] == t.Items[b] && t.Kinds[a] == t.Kinds[b] && t.Timestamps[a] == t.Timestamps[b]
         && t.Sessions[a] == t.Sessions[b] && BitConverter.SingleToInt32Bits(t.Values[a]) == BitConverter.SingleToInt32Bits(t.Values[b]);
 
-    private static ulong Fingerprint(EventTable t, int r)
+    private static ulong Fingerprint(EventTableBuilder.Columns t, int r)
     {
         var h = ((ulong)(uint)t.Users[r] << 32 | (uint)t.Items[r]) * 0x9E3779B97F4A7C15UL;
         h = (h ^ (h >> 29) ^ (ulong)t.Timestamps[r]) * 0xC2B2AE3D27D4EB4FUL;

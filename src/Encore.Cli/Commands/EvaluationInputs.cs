@@ -1,0 +1,105 @@
+using System.Globalization;
+using Encore.Data.Aggregation;
+using Encore.Data.Model;
+using Encore.Data.Snapshots;
+using Encore.Evaluation.Protocols;
+
+namespace Encore.Cli.Commands;
+
+/// <summary>
+/// Parsing shared by evaluate and sweep: the dataset snapshot, cut-offs, the protocol, and <c>--set</c> terms
+/// (<c>model.key=value</c> for a model, <c>protocol.key=value</c> and <c>data.key=value</c> for the protocol).
+/// </summary>
+internal static class EvaluationInputs
+{
+    public static (MusicDataset Dataset, string Name, string Hash) LoadDataset(string folder, CancellationToken ct)
+    {
+        var manifest = DatasetSnapshot.ReadManifest(folder);
+        var dataset = DatasetSnapshot.Read(folder, ct);
+        return (dataset, Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))), manifest.ContentHash);
+    }
+
+    public static IReadOnlyList<int> ParseKs(string text)
+    {
+        var ks = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var k) || k <= 0)
+                throw new ArgumentException($"--k expects positive integers separated by commas (e.g. 5,10,30), got '{part}'.");
+            if (!ks.Contains(k)) ks.Add(k);
+        }
+        if (ks.Count == 0) throw new ArgumentException("--k needs at least one cut-off.");
+        ks.Sort();
+        return ks;
+    }
+
+    /// <summary>Splits "prefix.key=value" terms by prefix (case-insensitive); <paramref name="defaultPrefix"/> applies to terms without a dot.</summary>
+    public static Dictionary<string, Dictionary<string, string>> ParseSettings(IEnumerable<string> terms, string? defaultPrefix = null)
+    {
+        var result = new Dictionary<string, Dictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var term in terms)
+        {
+            var eq = term.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0) throw new ArgumentException($"--set expects prefix.key=value (e.g. als.factors=128, protocol.threshold=2), got '{term}'.");
+            var name = term[..eq].Trim();
+            var dot = name.IndexOf('.', StringComparison.Ordinal);
+            var prefix = dot > 0 ? name[..dot] : defaultPrefix
+                ?? throw new ArgumentException($"--set '{term}': say which model it is for (als.factors=128) or use protocol. / data.");
+            var key = dot > 0 ? name[(dot + 1)..] : name;
+            if (!result.TryGetValue(prefix, out var settings)) result[prefix] = settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            settings[key] = term[(eq + 1)..].Trim();
+        }
+        return result;
+    }
+
+    public static ProtocolOptions Protocol(string spec, ulong seed, string on, int? sampled, Dictionary<string, Dictionary<string, string>> settings)
+    {
+        var options = ProtocolOptions.Parse(spec, seed) with
+        {
+            Target = on.ToLowerInvariant() switch
+            {
+                "test" => EvaluationTarget.Test,
+                "validation" => EvaluationTarget.Validation,
+                _ => throw new ArgumentException($"--on expects test or validation, got '{on}'."),
+            },
+            SampledNegatives = sampled,
+        };
+        foreach (var (key, value) in settings.GetValueOrDefault("protocol") ?? [])
+        {
+            options = Loose(key) switch
+            {
+                "testfraction" => options with { TestFraction = Number(key, value) },
+                "validationfraction" => options with { ValidationFraction = Number(key, value) },
+                "threshold" or "relevancethreshold" => options with { RelevanceThreshold = (float)Number(key, value) },
+                _ => throw new ArgumentException($"unknown protocol setting '{key}'; use test-fraction, validation-fraction or threshold."),
+            };
+        }
+        var aggregation = options.Aggregation;
+        foreach (var (key, value) in settings.GetValueOrDefault("data") ?? [])
+        {
+            aggregation = Loose(key) switch
+            {
+                "confidence" => aggregation with { Confidence = Confidence(value) },
+                "usevalues" or "useeventvalue" => aggregation with { UseEventValue = bool.TryParse(value, out var b) ? b : throw new ArgumentException($"data.{key} expects true or false, got '{value}'.") },
+                _ => throw new ArgumentException($"unknown data setting '{key}'; use confidence (none, log1p, bm25, log) or use-values (true, false)."),
+            };
+        }
+        return options with { Aggregation = aggregation };
+    }
+
+    private static ConfidenceTransform Confidence(string name) => name.ToLowerInvariant() switch
+    {
+        "none" => ConfidenceTransform.None,
+        "log1p" => ConfidenceTransform.LogPlusOne,
+        "bm25" => ConfidenceTransform.Bm25(),
+        "log" => ConfidenceTransform.Log(),
+        "tfidf" => ConfidenceTransform.TfIdf,
+        _ => throw new ArgumentException($"data.confidence expects none, log1p, bm25, log or tfidf, got '{name}'."),
+    };
+
+    private static double Number(string key, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v
+            : throw new ArgumentException($"protocol.{key} expects a number, got '{value}'.");
+
+    private static string Loose(string key) => key.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
+}

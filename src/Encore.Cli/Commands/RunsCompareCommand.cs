@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Encore.Cli.Output;
+using Encore.Evaluation.Runs;
+
+namespace Encore.Cli.Commands;
+
+/// <summary><c>encore runs compare &lt;a&gt; &lt;b&gt;</c>: paired significance test of two runs over their common users.</summary>
+public static class RunsCompareCommand
+{
+    public static Command Create()
+    {
+        var a = new Argument<string>("a") { Description = "First run id." };
+        var b = new Argument<string>("b") { Description = "Second run id (differences are b - a)." };
+        var metric = new Option<string>("--metric") { Description = "Per-user metric to compare.", DefaultValueFactory = _ => "ndcg@10" };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the bootstrap and permutation test.", DefaultValueFactory = _ => 42UL };
+        var markdown = new Option<bool>("--markdown") { Description = "Print as Markdown." };
+        var store = StoreOption.Create();
+        var command = new Command("compare", "Paired test (bootstrap CI, sign-flip permutation, Wilcoxon) of two runs over their common users.")
+        {
+            a, b, metric, seed, markdown, store,
+        };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(
+            parse.GetValue(a)!, parse.GetValue(b)!, parse.GetValue(metric)!, parse.GetValue(seed), parse.GetValue(markdown), parse.GetValue(store)))));
+        return command;
+    }
+
+    internal static int Run(string idA, string idB, string metric, ulong seed, bool markdown, string? storePath)
+    {
+        var store = StoreOption.Open(storePath);
+        var a = store.GetRequired(idA);
+        var b = store.GetRequired(idB);
+        ComparisonPrinter.Print(a, b, metric, RunComparison.Compare(a, b, metric, seed), markdown);
+        return ExitCodes.Ok;
+    }
+}

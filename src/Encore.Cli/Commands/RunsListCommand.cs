@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Globalization;
+using Encore.Cli.Output;
+using Encore.Evaluation.Runs;
+
+namespace Encore.Cli.Commands;
+
+/// <summary><c>encore runs list</c>: recorded runs, oldest first, optionally filtered by model, sweep or kind.</summary>
+public static class RunsListCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string?>("--model") { Description = "Only runs of this model." };
+        var sweep = new Option<string?>("--sweep") { Description = "Only runs of this sweep id." };
+        var kind = new Option<string?>("--kind") { Description = "Only runs of this kind: evaluate, sweep, group." };
+        var last = new Option<int?>("--last") { Description = "Only the N most recent runs." };
+        var metric = new Option<string>("--metric") { Description = "Metric column to show.", DefaultValueFactory = _ => "ndcg@10" };
+        var markdown = new Option<bool>("--markdown") { Description = "Print as Markdown." };
+        var store = StoreOption.Create();
+        var command = new Command("list", "List recorded runs.") { model, sweep, kind, last, metric, markdown, store };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(
+            new RunQuery { Model = parse.GetValue(model), SweepId = parse.GetValue(sweep), Kind = parse.GetValue(kind), Last = parse.GetValue(last) },
+            parse.GetValue(metric)!, parse.GetValue(markdown), parse.GetValue(store)))));
+        return command;
+    }
+
+    internal static int Run(RunQuery query, string metric, bool markdown, string? storePath)
+    {
+        var store = StoreOption.Open(storePath);
+        var runs = store.List(query);
+        var table = new TextTable($"{runs.Count} runs in {store.Path}", "id", "started (UTC)", "kind", "sweep", "model", "dataset", "protocol", metric, "fit s");
+        foreach (var r in runs)
+        {
+            var value = r.Means.TryGetValue(metric, out var v) ? Numbers.F(v)
+                : r.Means.TryGetValue($"group-precision@{metric.Split('@').Last()}", out var g) ? $"group P {Numbers.F(g)}" : "-";
+            table.Add(r.Id, r.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.Kind, r.SweepId ?? "",
+                r.Model, r.Dataset, Shorten(r.Protocol), value, Numbers.Seconds(r.FitSeconds));
+        }
+        table.Print(markdown);
+        return ExitCodes.Ok;
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
+}

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Encore.Cli.Output;
+using Encore.Data.Snapshots;
+using Encore.Models.Contract;
+using Encore.Models.Files;
+
+namespace Encore.Cli.Commands;
+
+/// <summary><c>encore similar model.bin --track ID</c>: the items nearest to one item, for models that have item similarities.</summary>
+public static class SimilarCommand
+{
+    public static Command Create()
+    {
+        var model = new Argument<string>("model") { Description = "Model file written by encore train (item-knn, als, bpr, lmf)." };
+        var track = new Option<string>("--track", "-t") { Description = "Item id to find neighbours of.", Required = true };
+        var k = new Option<int>("--k", "-k") { Description = "How many items.", DefaultValueFactory = _ => 10 };
+        var dataset = new Option<string?>("--dataset") { Description = "Dataset snapshot to show titles from." };
+        var command = new Command("similar", "List the items most similar to an item (models with item similarities).") { model, track, k, dataset };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(
+            parse.GetValue(model)!, parse.GetValue(track)!, parse.GetValue(k), parse.GetValue(dataset)))));
+        return command;
+    }
+
+    internal static int Run(string modelPath, string track, int k, string? datasetPath)
+    {
+        if (k <= 0) throw new ArgumentException($"--k must be at least 1, got {k}.");
+        var model = ModelLoader.Load(modelPath);
+        if (model is not ISimilarItems similar)
+            throw new ArgumentException($"the {model.ModelName} model has no item similarities; use a model trained with item-knn, als, bpr or lmf.");
+        if (!model.Items.TryGetIndex(track, out var item))
+            throw new ArgumentException($"item '{track}' is not in the model ({model.Items.Count:N0} items), so it has no neighbours; the model never saw it in training.");
+        var labels = new ItemLabels(datasetPath is null ? null : DatasetSnapshot.Read(datasetPath), model.Items);
+        var (items, scores) = similar.SimilarItems(item, k);
+        var title = labels.HasLabels && labels.Of(track) is { Length: > 0 } name ? $"{track} ({name})" : track;
+        RecommendationPrinter.PrintItems($"items similar to {title} ({model.ModelName})", [.. items.Select(i => model.Items[i])], scores, labels,
+            $"'{track}' has no neighbours in this model (no other item shares its listeners).");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Encore.Cli.Output;
+using Encore.Evaluation.Protocols;
+using Encore.Evaluation.Runs;
+using Encore.Evaluation.Sweeps;
+
+namespace Encore.Cli.Commands;
+
+/// <summary>
+/// <c>encore sweep &lt;dataset&gt; --model als --grid factors=32,64 regularization=0.01,0.1 [--random N]</c>: grid or
+/// seeded random search over one model's settings, on a validation part by default (test never chooses),
+/// each setting recorded as a run with a shared sweep id; prints the table and the best setting.
+/// </summary>
+public static class SweepCommand
+{
+    public static Command Create()
+    {
+        var dataset = new Argument<string>("dataset") { Description = "Dataset snapshot folder." };
+        var model = new Option<string>("--model") { Description = "Model to tune.", Required = true };
+        var grid = new Option<string[]>("--grid") { Description = "key=v1,v2,... terms (e.g. factors=32,64 regularization=0.01,0.1).", Required = true, AllowMultipleArgumentsPerToken = true };
+        var random = new Option<int?>("--random") { Description = "Try N settings drawn from the grid (seeded) instead of all of them." };
+        var metric = new Option<string>("--metric") { Description = "Metric to maximise.", DefaultValueFactory = _ => "ndcg@10" };
+        var protocol = new Option<string>("--protocol") { Description = "holdout, temporal or given:<folder>.", DefaultValueFactory = _ => "holdout" };
+        var on = new Option<string>("--on") { Description = "validation (default: carved from train, test untouched) or test.", DefaultValueFactory = _ => "validation" };
+        var ks = new Option<string>("--k") { Description = "Cut-offs.", DefaultValueFactory = _ => "5,10,30" };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the split, the models and the random search.", DefaultValueFactory = _ => 42UL };
+        var settings = new Option<string[]>("--set") { Description = "Fixed settings: key=value for the model, protocol.key=value, data.key=value; repeatable.", AllowMultipleArgumentsPerToken = true };
+        var markdown = new Option<bool>("--markdown") { Description = "Print tables as Markdown." };
+        var store = StoreOption.Create();
+        var command = new Command("sweep", "Grid or random search over a model's settings; every setting is recorded as a run.")
+        {
+            dataset, model, grid, random, metric, protocol, on, ks, seed, settings, markdown, store,
+        };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(new SweepRequest(
+            parse.GetValue(dataset)!, parse.GetValue(model)!, parse.GetValue(grid)!, parse.GetValue(random), parse.GetValue(metric)!,
+            parse.GetValue(protocol)!, parse.GetValue(on)!, parse.GetValue(ks)!, parse.GetValue(seed), parse.GetValue(settings) ?? [],
+            parse.GetValue(markdown), parse.GetValue(store)), ct))));
+        return command;
+    }
+
+    internal sealed record SweepRequest(string Dataset, string Model, string[] Grid, int? Random, string Metric, string Protocol, string On,
+        string Ks, ulong Seed, string[] Settings, bool Markdown, string? Store);
+
+    internal static int Run(SweepRequest request, CancellationToken ct)
+    {
+        var grid = SweepGrid.Parse(request.Grid);
+        var settingsList = request.Random is { } n ? grid.Sample(n, request.Seed) : grid.All();
+        var ks = EvaluationInputs.ParseKs(request.Ks);
+        var settings = EvaluationInputs.ParseSettings(request.Settings, defaultPrefix: request.Model);
+        var store = StoreOption.Open(request.Store);
+        var (dataset, name, hash) = EvaluationInputs.LoadDataset(request.Dataset, ct);
+        var protocol = ProtocolPreparer.Prepare(dataset, EvaluationInputs.Protocol(request.Protocol, request.Seed, request.On, null, settings), ct);
+        Console.Error.WriteLine($"{name}: {protocol.Label}; sweeping {settingsList.Count} of {grid.Size} settings of {request.Model}");
+
+        var result = SweepRunner.Run(protocol, request.Model, settingsList, request.Metric,
+            new EvaluationSettings { Ks = ks, Dataset = name, DatasetHash = hash },
+            settings.GetValueOrDefault(request.Model), store, new RunLine(request.Metric, grid), ct);
+
+        RunLeaderboardPrinter.Print(result.Runs, ks, request.Metric, $"sweep {result.SweepId} of {request.Model} on {name}: {protocol.Label}", request.Markdown, run => Varied(run, grid));
+        var best = result.Best;
+        Console.WriteLine($"best {request.Metric} = {Numbers.F(best.Means[request.Metric])}: {Varied(best, grid)} (run {best.Id})");
+        Console.WriteLine($"recorded {result.Runs.Count} runs with sweep id {result.SweepId} in {store.Path}");
+        return ExitCodes.Ok;
+    }
+
+    private static string Varied(ExperimentRun run, SweepGrid grid) => string.Join(" ", grid.Axes.Select(a =>
+    {
+        var key = run.Parameters.Keys.FirstOrDefault(k => Loose(k) == Loose(a.Key)) ?? a.Key;
+        return $"{a.Key}={run.Parameters.GetValueOrDefault(key, "?")}";
+    }));
+
+    private static string Loose(string key) => key.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
+
+    private sealed class RunLine(string metric, SweepGrid grid) : IProgress<ExperimentRun>
+    {
+        public void Report(ExperimentRun value) =>
+            Console.Error.WriteLine($"  {Varied(value, grid)}: {metric} {Numbers.Mean(value, metric)}, fit {Numbers.Seconds(value.FitSeconds)} s ({value.Id})");
+    }
+}

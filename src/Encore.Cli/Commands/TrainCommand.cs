@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Encore.Cli.Arguments;
+using Encore.Cli.Output;
+using Encore.Data.Aggregation;
+using Encore.Data.Model;
+using Encore.Data.Snapshots;
+using Encore.Models.Contract;
+using Encore.Models.Files;
+using Encore.Models.Training;
+
+namespace Encore.Cli.Commands;
+
+/// <summary>
+/// <c>encore train &lt;dataset&gt; --model &lt;name&gt; -o model.bin</c>: aggregates a snapshot's events into a
+/// users x items matrix (playlists x tracks for playlist-knn), trains with per-epoch progress on stderr and
+/// saves the model atomically.
+/// </summary>
+public static class TrainCommand
+{
+    public static Command Create()
+    {
+        var dataset = new Argument<string>("dataset") { Description = "Dataset snapshot folder (written by import or synth)." };
+        var model = new Option<string>("--model", "-m") { Description = $"Model: {string.Join(", ", TrainerCatalog.Names)}.", Required = true };
+        var settings = new Option<string[]>("--set") { Description = "Model option key=value (e.g. factors=128 regularization=0.1 iterations=20); repeatable. A wrong key lists the valid ones.", AllowMultipleArgumentsPerToken = true };
+        var weights = new Option<string?>("--weights") { Description = "Event kind weights, e.g. play=1,like=1,skip=0 (unlisted kinds weigh 0). Default play=1,like=1." };
+        var values = new Option<string>("--values") { Description = "Multiply weights by event values (play counts): auto (when the weighted events carry values), on, off.", DefaultValueFactory = _ => "auto" };
+        var confidence = new Option<string>("--confidence") { Description = $"Transform of the aggregated scores: {ConfidenceArgument.Help}.", DefaultValueFactory = _ => "none" };
+        var level = new Option<string?>("--level") { Description = "Item level: track or artist (default: the dataset's event level)." };
+        var output = new Option<string>("--output", "-o") { Description = "Model file to write.", Required = true };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of every random step (same as --set seed=).", DefaultValueFactory = _ => 42UL };
+        var threads = new Option<int>("--threads") { Description = "Worker threads; 0 = all cores (same as --set threads=).", DefaultValueFactory = _ => 0 };
+        var command = new Command("train", "Train a model on a dataset snapshot and save it to a model file.")
+        {
+            dataset, model, settings, weights, values, confidence, level, output, seed, threads,
+        };
+        foreach (var name in TrainerCatalog.Names)
+            command.Description += $"\n  {name,-13} {string.Join(", ", TrainerCatalog.Settings(name).Select(s => s.Key))}";
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(new TrainArguments(
+            parse.GetValue(dataset)!, parse.GetValue(model)!, parse.GetValue(settings) ?? [], parse.GetValue(weights),
+            parse.GetValue(values)!, parse.GetValue(confidence)!, parse.GetValue(level), parse.GetValue(output)!,
+            parse.GetValue(seed), parse.GetValue(threads)), ct))));
+        return command;
+    }
+
+    internal sealed record TrainArguments(string Dataset, string Model, string[] Settings, string? Weights, string Values,
+        string Confidence, string? Level, string Output, ulong Seed = 42, int Threads = 0);
+
+    internal static int Run(TrainArguments args, CancellationToken ct)
+    {
+        // Build the trainer first: a typo in --model or --set fails before the dataset is read.
+        var settings = TrainerCatalog.ParseSettings(args.Settings);
+        settings.TryAdd("seed", args.Seed.ToString(CultureInfo.InvariantCulture));
+        settings.TryAdd("threads", args.Threads.ToString(CultureInfo.InvariantCulture));
+        var trainer = TrainerCatalog.Create(args.Model, settings);
+        var weights = EventWeightsArgument.Parse(args.Weights);
+        var transform = ConfidenceArgument.Parse(args.Confidence);
+
+        var clock = Stopwatch.StartNew();
+        var dataset = DatasetSnapshot.Read(args.Dataset, ct);
+        TrainingData data;
+        string input;
+        if (trainer.ModelName == Models.Playlists.PlaylistKnnModel.Name)
+        {
+            data = TrainingMatrix.Playlists(dataset);
+            input = "playlists x tracks";
+        }
+        else
+        {
+            var useValues = args.Values.ToLowerInvariant() switch
+            {
+                "on" => true,
+                "off" => false,
+                "auto" => TrainingMatrix.EventsCarryValues(dataset.Events, weights),
+                _ => throw new ArgumentException($"--values '{args.Values}' must be auto, on or off."),
+            };
+            var options = new AggregationOptions { Weights = weights, UseEventValue = useValues, Confidence = transform };
+            var level = ParseLevel(args.Level, dataset.ItemLevel);
+            data = TrainingMatrix.Interactions(dataset, level, options);
+            input = $"users x {level.ToString().ToLowerInvariant()}s, event values {(useValues ? "on" : "off")}, confidence {transform.Name}";
+        }
+        Console.Error.WriteLine($"training {trainer.ModelName} on {data.UserCount:N0} x {data.ItemCount:N0} ({data.Interactions.NonZeros:N0} stored values; {input})");
+
+        var fit = Stopwatch.StartNew();
+        var model = trainer.Fit(data, new EpochProgress(trainer.ModelName), ct);
+        var fitSeconds = fit.Elapsed.TotalSeconds;
+        ModelFile.Save(model, args.Output);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"trained {model.ModelName} in {fitSeconds:F1} s ({clock.Elapsed.TotalSeconds:F1} s in all); wrote {Path.GetFullPath(args.Output)} ({new FileInfo(args.Output).Length:N0} bytes)"));
+        return ExitCodes.Ok;
+    }
+
+    private static EntityLevel ParseLevel(string? text, EntityLevel datasetLevel) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => datasetLevel,
+        "track" => EntityLevel.Track,
+        "artist" => EntityLevel.Artist,
+        _ => throw new ArgumentException($"--level '{text}' must be track or artist."),
+    };
+}

@@ -1,0 +1,58 @@
+using System.Text;
+using Spectre.Console;
+
+namespace Encore.Cli.Output;
+
+/// <summary>
+/// A plain table of strings printed either as a Spectre table (terminal) or as GitHub Markdown (for
+/// results files: <c>--markdown</c>). Numeric columns are right-aligned, text columns left-aligned.
+/// </summary>
+internal sealed class TextTable(string title, params string[] headers)
+{
+    private readonly List<string[]> _rows = [];
+
+    public string Title { get; } = title;
+
+    public IReadOnlyList<string> Headers { get; } = headers;
+
+    public void Add(params string[] cells)
+    {
+        if (cells.Length != Headers.Count) throw new ArgumentException($"row has {cells.Length} cells for {Headers.Count} columns.", nameof(cells));
+        _rows.Add(cells);
+    }
+
+    public void Print(bool markdown)
+    {
+        if (markdown)
+        {
+            Console.WriteLine(ToMarkdown());
+            return;
+        }
+        // Redirected output gets Spectre's 80 columns, which folds wide leaderboards into unreadable cells.
+        if (Console.IsOutputRedirected && AnsiConsole.Profile.Width < 240) AnsiConsole.Profile.Width = 240;
+        var table = new Table().Title(Markup.Escape(Title));
+        for (var c = 0; c < Headers.Count; c++)
+        {
+            var column = new TableColumn(Markup.Escape(Headers[c]));
+            table.AddColumn(c > 0 && IsNumeric(c) ? column.RightAligned() : column);
+        }
+        foreach (var row in _rows) table.AddRow(row.Select(Markup.Escape).ToArray());
+        AnsiConsole.Write(table);
+    }
+
+    // Numbers line up on the right; text (ids, settings, labels) reads better on the left.
+    private bool IsNumeric(int column) => _rows.TrueForAll(row => row[column] is var cell && cell.Length > 0
+        && (char.IsDigit(cell[0]) || cell[0] == '-' || cell.StartsWith("group P", StringComparison.Ordinal)));
+
+    public string ToMarkdown()
+    {
+        var sb = new StringBuilder();
+        sb.Append("**").Append(Title).Append("**\n\n");
+        sb.Append("| ").Append(string.Join(" | ", Headers)).Append(" |\n");
+        sb.Append("|---");
+        for (var c = 1; c < Headers.Count; c++) sb.Append(IsNumeric(c) ? "|---:" : "|---");
+        sb.Append("|\n");
+        foreach (var row in _rows) sb.Append("| ").Append(string.Join(" | ", row)).Append(" |\n");
+        return sb.ToString();
+    }
+}

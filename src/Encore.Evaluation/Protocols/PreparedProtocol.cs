@@ -1,0 +1,34 @@
+using Encore.Core.Sparse;
+using Encore.Models.Contract;
+
+namespace Encore.Evaluation.Protocols;
+
+/// <summary>
+/// A protocol applied to a dataset: what models train on, which held-out pairs count as relevant (same
+/// users x items shape; training items are excluded from every ranking), the catalogue for diversity, and
+/// the protocol's own statistics (pair counts, share of held-out pairs never seen in training).
+/// </summary>
+public sealed class PreparedProtocol
+{
+    public required string Label { get; init; }
+
+    public required ProtocolOptions Options { get; init; }
+
+    public required TrainingData Train { get; init; }
+
+    /// <summary>Relevant held-out (user, item) pairs with their scores; users with an empty row are not evaluated.</summary>
+    public required CsrMatrix Target { get; init; }
+
+    public ItemCatalogue Catalogue { get; init; } = ItemCatalogue.None;
+
+    /// <summary>Facts about the split recorded with every run (e.g. "train-pairs", "unseen-share").</summary>
+    public IReadOnlyDictionary<string, double> Statistics { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Number of training users per item (the popularity that novelty and popularity bias use).</summary>
+    public int[] ItemPopularity()
+    {
+        var popularity = new int[Train.ItemCount];
+        foreach (var item in Train.Interactions.ColumnIndices) popularity[item]++;
+        return popularity;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Encore.Data.Aggregation;
+
+namespace Encore.Evaluation.Protocols;
+
+/// <summary>Which offline protocol splits the data (docs/evaluation.md).</summary>
+public enum ProtocolKind
+{
+    /// <summary>Per-user random 80/20 holdout of (user, item) pairs: the PEERS.md protocol.</summary>
+    Holdout,
+    /// <summary>One global cut in time into train / validation / test (SPEC S1).</summary>
+    Temporal,
+    /// <summary>A split given as a folder with train.tsv and test.tsv (columns user, item, value).</summary>
+    Given,
+}
+
+/// <summary>Which held-out part is scored: the test part, or a validation part (for choosing settings).</summary>
+public enum EvaluationTarget
+{
+    Test,
+    Validation,
+}
+
+/// <summary>Settings of a protocol; <see cref="Parse"/> reads the command line's <c>holdout | temporal | given:&lt;folder&gt;</c>.</summary>
+public sealed record ProtocolOptions
+{
+    public ProtocolKind Kind { get; init; } = ProtocolKind.Holdout;
+
+    /// <value>Folder with train.tsv and test.tsv (for <see cref="ProtocolKind.Given"/>).</value>
+    public string? GivenFolder { get; init; }
+
+    /// <value>Seed of the holdout draws and of sampled negatives. Default 42.</value>
+    public ulong Seed { get; init; } = 42;
+
+    /// <value>Holdout: share of each user's items held out (default 0.2). Temporal: share of the latest events in test (default 0.1).</value>
+    public double? TestFraction { get; init; }
+
+    /// <value>Temporal: share of events just before test that form validation. Default 0.1.</value>
+    public double ValidationFraction { get; init; } = 0.1;
+
+    /// <value>
+    /// Test (default) or validation. Holdout and given carve validation out of train with the same rule (seed + 1);
+    /// temporal scores validation with a model trained on train only, and test with train + validation.
+    /// </value>
+    public EvaluationTarget Target { get; init; } = EvaluationTarget.Test;
+
+    /// <value>Temporal: a held-out (user, item) pair is relevant when its aggregated score is at least this. Default 1.</value>
+    public float RelevanceThreshold { get; init; } = 1f;
+
+    /// <value>When set, rank each user's held-out items among this many sampled negatives instead of the whole catalogue.</value>
+    public int? SampledNegatives { get; init; }
+
+    /// <value>How events become scores. Default: play 1, like 1, others 0, times the event value when present (play counts).</value>
+    public AggregationOptions Aggregation { get; init; } = new() { UseEventValue = true };
+
+    public double EffectiveTestFraction => TestFraction ?? (Kind == ProtocolKind.Temporal ? 0.1 : 0.2);
+
+    /// <summary>Parses "holdout", "temporal" or "given:&lt;folder&gt;" (case-insensitive).</summary>
+    public static ProtocolOptions Parse(string spec, ulong seed = 42)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var s = spec.Trim();
+        if (s.Equals("holdout", StringComparison.OrdinalIgnoreCase)) return new ProtocolOptions { Kind = ProtocolKind.Holdout, Seed = seed };
+        if (s.Equals("temporal", StringComparison.OrdinalIgnoreCase)) return new ProtocolOptions { Kind = ProtocolKind.Temporal, Seed = seed };
+        if (s.StartsWith("given:", StringComparison.OrdinalIgnoreCase) && s.Length > "given:".Length)
+            return new ProtocolOptions { Kind = ProtocolKind.Given, GivenFolder = s["given:".Length..], Seed = seed };
+        throw new ArgumentException($"unknown protocol '{spec}'; use holdout, temporal or given:<folder with train.tsv and test.tsv>.");
+    }
+
+    /// <summary>The ranking part of the protocol label: full ranking unless sampled negatives were asked for.</summary>
+    internal string RankingLabel => SampledNegatives is { } n
+        ? string.Create(CultureInfo.InvariantCulture, $"sampled-{n}-negatives")
+        : "full-ranking";
+}

@@ -1,0 +1,23 @@
+using Encore.Data.Model;
+
+namespace Encore.Evaluation.Protocols;
+
+/// <summary>Applies a <see cref="ProtocolOptions"/> to a dataset: the entry point before <see cref="EvaluationPipeline"/>.</summary>
+public static class ProtocolPreparer
+{
+    public static PreparedProtocol Prepare(MusicDataset dataset, ProtocolOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.SampledNegatives is <= 0)
+            throw new ArgumentException($"sampled negatives must be > 0, got {options.SampledNegatives}.", nameof(options));
+        cancellationToken.ThrowIfCancellationRequested();
+        return options.Kind switch
+        {
+            ProtocolKind.Holdout => HoldoutPreparation.Prepare(dataset, options),
+            ProtocolKind.Temporal => TemporalPreparation.Prepare(dataset, options),
+            ProtocolKind.Given => GivenPreparation.Prepare(dataset, options, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "unknown protocol kind"),
+        };
+    }
+}

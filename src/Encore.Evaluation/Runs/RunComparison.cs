@@ -1,0 +1,39 @@
+using Encore.Evaluation.Statistics;
+
+namespace Encore.Evaluation.Runs;
+
+/// <summary>
+/// Paired comparison of two stored runs on one metric over the users both evaluated (per-user values
+/// aligned by user index). Only runs on the same dataset and protocol label share user indices.
+/// Differences are b - a.
+/// </summary>
+public static class RunComparison
+{
+    public static PairedComparisonResult Compare(ExperimentRun a, ExperimentRun b, string metric, ulong seed = 42)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.DatasetHash != b.DatasetHash || a.Protocol != b.Protocol)
+            throw new ArgumentException($"runs {a.Id} and {b.Id} were evaluated on different data or protocols ('{a.Protocol}' vs '{b.Protocol}'); a paired test needs the same users.");
+        var valuesA = Column(a, metric);
+        var valuesB = Column(b, metric);
+        var rowOfB = new Dictionary<int, int>(b.Users.Length);
+        for (var i = 0; i < b.Users.Length; i++) rowOfB[b.Users[i]] = i;
+        var pairedA = new List<double>();
+        var pairedB = new List<double>();
+        for (var i = 0; i < a.Users.Length; i++)
+        {
+            if (!rowOfB.TryGetValue(a.Users[i], out var j)) continue;
+            pairedA.Add(valuesA[i]);
+            pairedB.Add(valuesB[j]);
+        }
+        if (pairedA.Count == 0) throw new ArgumentException($"runs {a.Id} and {b.Id} have no evaluated user in common.");
+        return PairedComparison.Compare([.. pairedA], [.. pairedB], seed);
+    }
+
+    private static double[] Column(ExperimentRun run, string metric) =>
+        run.PerUser.TryGetValue(metric, out var values)
+            ? values
+            : throw new ArgumentException($"run {run.Id} has no per-user values of '{metric}'" +
+                (run.PerUser.Count == 0 ? " (it has none: group runs and summaries carry means only)." : $"; it has {string.Join(", ", run.PerUser.Keys)}."));
+}

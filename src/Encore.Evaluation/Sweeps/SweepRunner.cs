@@ -1,0 +1,49 @@
+using Encore.Evaluation.Experiments;
+using Encore.Evaluation.Protocols;
+using Encore.Evaluation.Runs;
+
+namespace Encore.Evaluation.Sweeps;
+
+/// <summary>
+/// Grid or seeded random search over one model's settings: each setting is trained and evaluated on the same
+/// prepared protocol (use the validation target so that test never chooses), saved to the store as soon as it
+/// finishes (a crash keeps the finished ones), and the best by <c>metric</c> (higher is better) is returned.
+/// </summary>
+public static class SweepRunner
+{
+    public static SweepResult Run(PreparedProtocol protocol, string model, IReadOnlyList<IReadOnlyDictionary<string, string>> settingsList,
+        string metric, EvaluationSettings settings, IReadOnlyDictionary<string, string>? fixedSettings = null,
+        IRunStore? store = null, IProgress<ExperimentRun>? onRun = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(protocol);
+        ArgumentNullException.ThrowIfNull(settingsList);
+        ArgumentException.ThrowIfNullOrWhiteSpace(metric);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settingsList.Count == 0) throw new ArgumentException("a sweep needs at least one setting.", nameof(settingsList));
+        var sweepId = settings.SweepId ?? RunIds.NewSweepId(settings.Time.GetUtcNow());
+        var pipeline = new EvaluationPipeline(settings with { Kind = "sweep", SweepId = sweepId });
+        // Check every setting before the first (possibly long) fit: a typo fails at once.
+        var trainers = settingsList.Select(s => TrainerFactory.Create(model, Merge(fixedSettings, s), protocol.Options.Seed)).ToList();
+        var runs = new List<ExperimentRun>(trainers.Count);
+        for (var i = 0; i < trainers.Count; i++)
+        {
+            var (trainer, parameters) = trainers[i];
+            var (run, _) = pipeline.Evaluate(protocol, new ModelCandidate(model, trainer, parameters), cancellationToken);
+            if (!run.Means.ContainsKey(metric))
+                throw new ArgumentException($"metric '{metric}' is not measured; measured: {string.Join(", ", run.Means.Keys)}.");
+            store?.Save(run);
+            onRun?.Report(run);
+            runs.Add(run);
+        }
+        var best = runs.MaxBy(r => r.Means[metric])!;
+        return new SweepResult(sweepId, metric, runs, best);
+    }
+
+    private static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string>? fixedSettings, IReadOnlyDictionary<string, string> setting)
+    {
+        var merged = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (k, v) in fixedSettings ?? new Dictionary<string, string>()) merged[k] = v;
+        foreach (var (k, v) in setting) merged[k] = v;
+        return merged;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Reflection;
+using Encore.Models.Contract;
+
+namespace Encore.Models.Training;
+
+/// <summary>
+/// Builds an options record from string settings by setting its public init-only properties. Reflection
+/// keeps every option of every *Options record settable without a hand-kept table that could drift; the
+/// records' own setters still validate each value (their message is passed on with the key named).
+/// </summary>
+internal static class OptionsBinder
+{
+    public static T Bind<T>(string model, IReadOnlyDictionary<string, string>? settings) where T : ModelOptions, new()
+    {
+        var options = new T();
+        if (settings is null || settings.Count == 0) return options;
+        var properties = Settable(typeof(T));
+        foreach (var (key, text) in settings)
+        {
+            var property = properties.FirstOrDefault(p => SettingNames.Loose(p.Name) == SettingNames.Loose(key))
+                ?? throw new ArgumentException($"unknown setting '{key}' for model {model}; valid settings: {string.Join(", ", Describe(typeof(T)).Select(s => s.Key))}.");
+            var value = Convert(model, key, text, property.PropertyType);
+            try
+            {
+                property.SetValue(options, value);
+            }
+            catch (TargetInvocationException ex) when (ex.InnerException is ArgumentException inner)
+            {
+                throw new ArgumentException($"setting '{key}={text}' for model {model} is out of range: {inner.Message}", inner);
+            }
+        }
+        return options;
+    }
+
+    public static IReadOnlyList<ModelSetting> Describe(Type optionsType)
+    {
+        var defaults = Activator.CreateInstance(optionsType)!;
+        return [.. Settable(optionsType).Select(p => new ModelSetting(SettingNames.Kebab(p.Name), TypeName(p.PropertyType), Format(p.GetValue(defaults))))];
+    }
+
+    private static PropertyInfo[] Settable(Type type) =>
+        [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.SetMethod is { IsPublic: true } && IsSupported(p.PropertyType))
+            .OrderBy(p => p.DeclaringType == typeof(ModelOptions) ? 1 : 0)
+            .ThenBy(p => p.MetadataToken)];
+
+    private static bool IsSupported(Type t) =>
+        t.IsEnum || t == typeof(int) || t == typeof(long) || t == typeof(ulong) || t == typeof(float) || t == typeof(double) || t == typeof(bool);
+
+    private static object Convert(string model, string key, string text, Type type)
+    {
+        var s = text.Trim();
+        var ok = true;
+        object? value = null;
+        if (type.IsEnum)
+        {
+            var name = Enum.GetNames(type).FirstOrDefault(n => SettingNames.Loose(n) == SettingNames.Loose(s));
+            ok = name is not null;
+            if (ok) value = Enum.Parse(type, name!);
+        }
+        else if (type == typeof(bool))
+        {
+            value = SettingNames.Loose(s) switch
+            {
+                "true" or "yes" or "on" or "1" => true,
+                "false" or "no" or "off" or "0" => false,
+                _ => null,
+            };
+            ok = value is not null;
+        }
+        else if (type == typeof(int)) { ok = int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v); value = v; }
+        else if (type == typeof(long)) { ok = long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v); value = v; }
+        else if (type == typeof(ulong)) { ok = ulong.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v); value = v; }
+        else if (type == typeof(float)) { ok = float.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && float.IsFinite(v); value = v; }
+        else if (type == typeof(double)) { ok = double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v); value = v; }
+        if (!ok || value is null)
+            throw new ArgumentException($"setting '{key}={text}' for model {model}: expected {TypeName(type)}.");
+        return value;
+    }
+
+    private static string TypeName(Type t) =>
+        t.IsEnum ? string.Join('|', Enum.GetNames(t).Select(SettingNames.Kebab))
+        : t == typeof(bool) ? "bool"
+        : t == typeof(float) || t == typeof(double) ? "number"
+        : t == typeof(ulong) ? "non-negative integer"
+        : "integer";
+
+    private static string Format(object? value) => value switch
+    {
+        Enum e => SettingNames.Kebab(e.ToString()),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value?.ToString() ?? "",
+    };
+}

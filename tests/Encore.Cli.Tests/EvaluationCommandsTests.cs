@@ -1,0 +1,114 @@
+using Encore.Evaluation.Runs;
+
+namespace Encore.Cli.Tests;
+
+/// <summary>evaluate, runs and sweep end to end on the Tiny synthetic world, with a store in a temp folder.</summary>
+[Collection("console")]
+public sealed class EvaluationCommandsTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("encore-eval-cli-").FullName;
+
+    private string Store => Path.Combine(_dir, "runs.db");
+
+    private string World => Path.Combine(_dir, "world");
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private async Task<string> Output(params string[] args)
+    {
+        var previous = Console.Out;
+        // Not disposed: Spectre's AnsiConsole keeps the Console.Out it first saw, and later tests must not hit a closed writer.
+        var writer = new StringWriter();
+        Console.SetOut(writer);
+        try
+        {
+            Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(args));
+        }
+        finally
+        {
+            Console.SetOut(previous);
+        }
+        return writer.ToString();
+    }
+
+    private async Task MakeWorld() => Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["synth", "-o", World, "--preset", "tiny", "--seed", "7"]));
+
+    [Fact]
+    public async Task Evaluate_ThreeModelsWithGroups_RecordsEveryRunAndPrintsTheComparison()
+    {
+        await MakeWorld();
+
+        var text = await Output("evaluate", World, "--models", "popularity,item-knn,als", "--set", "als.iterations=3", "--groups", "--store", Store, "--markdown");
+
+        var store = new SqliteRunStore(Store);
+        var runs = store.List();
+        Assert.Equal(3 + 6, runs.Count);
+        Assert.Equal(["popularity", "item-knn", "als"], runs.Where(r => r.Kind == "evaluate").Select(r => r.Model));
+        Assert.Equal("3", runs.Single(r => r.Model == "als").Parameters["iterations"]);
+        Assert.All(runs, r => Assert.Contains(r.Id, text, StringComparison.Ordinal));
+        Assert.Contains("| model | fit s | eval s | NDCG@5 [95% CI]", text, StringComparison.Ordinal);
+        Assert.Contains("paired comparison on ndcg@10", text, StringComparison.Ordinal);
+        Assert.Contains("group protocol", text, StringComparison.Ordinal);
+        var first = store.GetRequired(runs[0].Id);
+        Assert.Equal(first.Users.Length, first.PerUser["ndcg@10"].Length);
+        Assert.True(first.Users.Length > 90);
+    }
+
+    [Fact]
+    public async Task Runs_ListShowCompare_ReadWhatEvaluateWrote()
+    {
+        await MakeWorld();
+        await Output("evaluate", World, "--models", "popularity,item-knn", "--store", Store);
+        var runs = new SqliteRunStore(Store).List();
+
+        var list = await Output("runs", "list", "--store", Store, "--model", "item-knn", "--markdown");
+        var show = await Output("runs", "show", runs[0].Id, "--store", Store, "--markdown");
+        var compare = await Output("runs", "compare", runs[0].Id, runs[1].Id, "--store", Store, "--metric", "recall@10", "--markdown");
+
+        Assert.Contains(runs[1].Id, list, StringComparison.Ordinal);
+        Assert.DoesNotContain(runs[0].Id, list, StringComparison.Ordinal);
+        Assert.Contains("| ndcg@10 |", show, StringComparison.Ordinal);
+        Assert.Contains("holdout-0.2 seed 42, test, full-ranking", show, StringComparison.Ordinal);
+        Assert.Contains($"paired comparison on recall@10 over {runs[0].Users.Length} common users", compare, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_RunsFromTheStore_WritesTheirPage()
+    {
+        await MakeWorld();
+        await Output("sweep", World, "--model", "item-knn", "--grid", "neighbours=5,50", "--store", Store);
+        var runs = new SqliteRunStore(Store).List();
+        var html = Path.Combine(_dir, "report.html");
+
+        await Output("report", runs[0].Id, runs[1].Id, "--store", Store, "-o", html);
+
+        var page = await File.ReadAllTextAsync(html);
+        Assert.Contains($"<code>{runs[1].Id}</code>", page, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, await EncoreCli.RunAsync(["report", "no-such-run", "--store", Store, "-o", html]));
+    }
+
+    [Fact]
+    public async Task Sweep_Grid_RecordsOneRunPerSettingUnderOneSweepId()
+    {
+        await MakeWorld();
+
+        var text = await Output("sweep", World, "--model", "item-knn", "--grid", "neighbours=5,50", "similarity=cosine,bm25", "--random", "3", "--store", Store);
+
+        var runs = new SqliteRunStore(Store).List();
+        Assert.Equal(3, runs.Count);
+        Assert.Single(runs.Select(r => r.SweepId).Distinct());
+        Assert.All(runs, r => Assert.Contains("validation carved from train", r.Protocol, StringComparison.Ordinal));
+        Assert.Contains("best ndcg@10 = ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_BadInput_GivesUsageErrorsAndWritesNothing()
+    {
+        await MakeWorld();
+        Assert.Equal(ExitCodes.Usage, await EncoreCli.RunAsync(["evaluate", World, "--models", "svd", "--store", Store]));
+        Assert.Equal(ExitCodes.Usage, await EncoreCli.RunAsync(["evaluate", World, "--set", "als.factor=3", "--store", Store]));
+        Assert.Equal(ExitCodes.Usage, await EncoreCli.RunAsync(["evaluate", World, "--protocol", "random", "--store", Store]));
+        Assert.Equal(ExitCodes.Usage, await EncoreCli.RunAsync(["runs", "show", "no-such-run", "--store", Store]));
+        Assert.Empty(new SqliteRunStore(Store).List());
+    }
+}

@@ -1,0 +1,184 @@
+using Encore.Models.Files;
+using Encore.Models.Popularity;
+
+namespace Encore.Cli.Tests;
+
+/// <summary>End-to-end runs of train, recommend and similar on a Tiny synthetic world (users u1.., tracks t1..).</summary>
+[Collection("console")]
+public sealed class ModelCommandsTests(ModelCommandsFixture world) : IClassFixture<ModelCommandsFixture>, IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("encore-cli-train-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Theory]
+    [InlineData("popularity")]
+    [InlineData("item-knn", "--set", "neighbours=20")]
+    [InlineData("user-knn", "--set", "neighbours=20")]
+    [InlineData("playlist-knn")]
+    [InlineData("ease", "--set", "lambda=50")]
+    [InlineData("als", "--set", "factors=8", "--set", "iterations=2")]
+    [InlineData("bpr", "--set", "factors=8", "--set", "iterations=2")]
+    [InlineData("lmf", "--set", "factors=8", "--set", "iterations=2")]
+    public async Task Train_EveryModel_SavesALoadableModel(string model, params string[] settings)
+    {
+        var output = Path.Combine(_dir, $"{model}.bin");
+        var (code, _, error) = await ConsoleCapture.RunAsync(["train", world.World, "--model", model, "-o", output, .. settings]);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal(model, ModelLoader.Load(output).ModelName);
+        Assert.Contains($"{model}: epoch", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_UnknownSetting_ExitsWithUsageAndListsTheValidKeys()
+    {
+        var (code, _, error) = await ConsoleCapture.RunAsync("train", world.World, "--model", "als", "-o", Path.Combine(_dir, "m.bin"), "--set", "factorz=8");
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("unknown setting 'factorz' for model als; valid settings: factors, regularization,", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir, "m.bin")));
+    }
+
+    [Fact]
+    public async Task Train_BadWeightsConfidenceOrLevel_ExitWithUsage()
+    {
+        var output = Path.Combine(_dir, "m.bin");
+        Assert.Equal(ExitCodes.Usage, (await ConsoleCapture.RunAsync("train", world.World, "--model", "popularity", "-o", output, "--weights", "jump=1")).Code);
+        Assert.Equal(ExitCodes.Usage, (await ConsoleCapture.RunAsync("train", world.World, "--model", "popularity", "-o", output, "--confidence", "cubic")).Code);
+        Assert.Equal(ExitCodes.Usage, (await ConsoleCapture.RunAsync("train", world.World, "--model", "popularity", "-o", output, "--level", "genre")).Code);
+    }
+
+    [Fact]
+    public async Task Train_ArtistLevel_ModelItemsAreArtists()
+    {
+        var output = Path.Combine(_dir, "artist.bin");
+        var (code, _, _) = await ConsoleCapture.RunAsync("train", world.World, "--model", "popularity", "--level", "artist", "--confidence", "log1p", "-o", output);
+        Assert.Equal(ExitCodes.Ok, code);
+        var model = ModelLoader.Load(output);
+        Assert.Equal(60, model.Items.Count);
+        Assert.StartsWith("ar", model.Items[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_EventsWithPlayCounts_UsesThemByDefaultAndNotWhenOff()
+    {
+        var csv = Path.Combine(_dir, "plays.csv");
+        await File.WriteAllTextAsync(csv, "uid,song,count\nu1,s1,3\nu1,s2,1\nu2,s1,5\n");
+        var data = Path.Combine(_dir, "plays");
+        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("import", "table", csv, "-o", data, "--set", "user=uid", "--set", "item=song", "--set", "value=count")).Code);
+        var counted = Path.Combine(_dir, "counted.bin");
+        var plain = Path.Combine(_dir, "plain.bin");
+        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("train", data, "--model", "popularity", "--set", "scoring=value-sum", "-o", counted)).Code);
+        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("train", data, "--model", "popularity", "--set", "scoring=value-sum", "--values", "off", "-o", plain)).Code);
+        Assert.Equal([8f, 1f], ((PopularityModel)ModelLoader.Load(counted)).ItemScores.ToArray());
+        Assert.Equal([2f, 1f], ((PopularityModel)ModelLoader.Load(plain)).ItemScores.ToArray());
+    }
+
+    [Fact]
+    public async Task Recommend_KnownUser_PrintsTitlesAndModelPath()
+    {
+        var (code, output, _) = await ConsoleCapture.RunAsync("recommend", world.Als, "--user", "u1", "--k", "5", "--dataset", world.World);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("recommendations for user u1 (als)", output, StringComparison.Ordinal);
+        Assert.Contains("Track ", output, StringComparison.Ordinal);
+        Assert.Contains("path: model", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recommend_UnknownUserWithoutHistory_AnswersWithPopularity()
+    {
+        var (code, output, _) = await ConsoleCapture.RunAsync("recommend", world.Als, "--user", "never-seen", "--k", "5");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("path: popularity", output, StringComparison.Ordinal);
+        Assert.Contains("│    5 │", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recommend_UnknownUserWithHistory_FoldsInAndReportsUnknownTracks()
+    {
+        var (code, output, _) = await ConsoleCapture.RunAsync("recommend", world.ItemKnn, "--user", "never-seen", "--history", "t10,t20,no-such-track", "--k", "5");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("path: fold-in (user 'never-seen' is not in the model; folded in 2 known history items)", output, StringComparison.Ordinal);
+        Assert.Contains("ignored ids the model does not know: no-such-track", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recommend_ExcludeAndIncludeSeen_AreApplied()
+    {
+        var (code, output, _) = await ConsoleCapture.RunAsync("recommend", world.ItemKnn, "--user", "u2", "--k", "3", "--include-seen", "--allow", "t1,t2,t3,zz", "--exclude", "t3");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.DoesNotContain(" t3 ", output, StringComparison.Ordinal);
+        Assert.Contains("ignored ids the model does not know: zz", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recommend_Group_PrintsEachMembersSatisfaction()
+    {
+        var (code, output, _) = await ConsoleCapture.RunAsync("recommend", world.Als, "--group", "u1,u2,u3,ghost", "--strategy", "least-misery", "--k", "5");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("group members not in the model (left out): ghost", output, StringComparison.Ordinal);
+        Assert.Contains("member satisfaction", output, StringComparison.Ordinal);
+        Assert.Contains("│ u3 ", output, StringComparison.Ordinal);
+        Assert.Contains("path: group (3 known members, strategy least-misery)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recommend_GroupOfStrangers_FallsBackToPopularity()
+    {
+        var (code, output, _) = await ConsoleCapture.RunAsync("recommend", world.Als, "--group", "x,y", "--strategy", "borda");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("path: popularity", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recommend_PlaylistSeedsWithPlaylistKnn_ContinuesThePlaylist()
+    {
+        var (code, output, _) = await ConsoleCapture.RunAsync("recommend", world.PlaylistKnn, "--playlist-seeds", "t1,t2,t3", "--k", "5");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("continuation of 3 seed tracks (playlist-knn)", output, StringComparison.Ordinal);
+        Assert.Contains("path: fold-in", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recommend_NoTarget_ExitsWithUsage()
+    {
+        Assert.Equal(ExitCodes.Usage, (await ConsoleCapture.RunAsync("recommend", world.Als)).Code);
+        Assert.Equal(ExitCodes.Usage, (await ConsoleCapture.RunAsync("recommend", world.Als, "--user", "u1", "--group", "u2")).Code);
+        Assert.Equal(ExitCodes.Usage, (await ConsoleCapture.RunAsync("recommend", world.Als, "--group", "u1,u2", "--strategy", "dictator")).Code);
+    }
+
+    [Fact]
+    public async Task Similar_FactorModel_ListsNeighbours()
+    {
+        var (code, output, _) = await ConsoleCapture.RunAsync("similar", world.Als, "--track", "t10", "--k", "4", "--dataset", world.World);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("items similar to t10 (Track 10", output, StringComparison.Ordinal);
+        Assert.Contains("│    4 │", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Similar_ModelWithoutSimilaritiesOrUnknownTrack_ExitsWithAClearMessage()
+    {
+        var (code, _, error) = await ConsoleCapture.RunAsync("similar", world.Ease, "--track", "t10");
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("the ease model has no item similarities", error, StringComparison.Ordinal);
+        (code, _, error) = await ConsoleCapture.RunAsync("similar", world.ItemKnn, "--track", "no-such-track");
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("item 'no-such-track' is not in the model", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recommend_TruncatedOrCorruptModelFile_ExitsWithCode3()
+    {
+        var bytes = await File.ReadAllBytesAsync(world.ItemKnn);
+        var truncated = Path.Combine(_dir, "truncated.bin");
+        await File.WriteAllBytesAsync(truncated, bytes[..(bytes.Length / 2)]);
+        var (code, _, error) = await ConsoleCapture.RunAsync("recommend", truncated, "--user", "u1");
+        Assert.Equal(ExitCodes.BadModelFile, code);
+        Assert.Contains("truncated", error, StringComparison.Ordinal);
+
+        var corrupt = Path.Combine(_dir, "corrupt.bin");
+        bytes[bytes.Length / 2] ^= 0xFF;
+        await File.WriteAllBytesAsync(corrupt, bytes);
+        Assert.Equal(ExitCodes.BadModelFile, (await ConsoleCapture.RunAsync("similar", corrupt, "--track", "t1")).Code);
+    }
+}

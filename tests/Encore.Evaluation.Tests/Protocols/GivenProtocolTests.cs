@@ -1,0 +1,48 @@
+using Encore.Core.Errors;
+using Encore.Evaluation.Protocols;
+
+namespace Encore.Evaluation.Tests.Protocols;
+
+public sealed class GivenProtocolTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("encore-given-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Run_GivenFolder_NumbersTrainThenTestAndRanksEveryItem()
+    {
+        File.WriteAllText(Path.Combine(_dir, "train.tsv"), "user\titem\tvalue\nu1\ta\t5\nu1\tb\t1\nu2\ta\t2\nu2\tc\t3\n");
+        File.WriteAllText(Path.Combine(_dir, "test.tsv"), "user\titem\tvalue\nu1\tc\t1\nu3\td\t1\n");
+        var protocol = ProtocolPreparer.Prepare(PipelineFixtures.TimedWorld(), ProtocolOptions.Parse($"given:{_dir}"));
+
+        var run = new EvaluationPipeline(PipelineFixtures.Settings(1, 5)).Run(protocol, [PipelineFixtures.Popularity()]).Single();
+
+        // Users u1, u2, u3; items a, b, c, d. Popularity a 2, b 1, c 1, d 0.
+        // u1 (has a, b) gets c, d: c is a hit at rank 1. u3 (cold) gets a, b, c, d: d is a hit at rank 4.
+        Assert.Equal([0, 2], run.Users);
+        Assert.Equal([1.0, 0.0], run.PerUser["precision@1"]);
+        Assert.Equal([1.0, 1 / Math.Log2(5)], run.PerUser["ndcg@5"]);
+        Assert.Equal(5f, protocol.Train.Interactions.Get(0, 0));
+        Assert.Equal(1.0, run.Means["unseen-share"]);
+        Assert.StartsWith($"given:{Path.GetFileName(_dir)}, test, full-ranking", run.Protocol, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prepare_BadValueInGivenFile_NamesFileAndLine()
+    {
+        File.WriteAllText(Path.Combine(_dir, "train.tsv"), "user\titem\tvalue\nu1\ta\tfive\n");
+        File.WriteAllText(Path.Combine(_dir, "test.tsv"), "user\titem\tvalue\nu1\tc\t1\n");
+        var error = Assert.Throws<DataFormatException>(() => ProtocolPreparer.Prepare(PipelineFixtures.TimedWorld(), ProtocolOptions.Parse($"given:{_dir}")));
+        Assert.Contains("train.tsv", error.Message, StringComparison.Ordinal);
+        Assert.Contains(":2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prepare_MissingTestFile_SaysWhatTheFolderMustHold()
+    {
+        File.WriteAllText(Path.Combine(_dir, "train.tsv"), "user\titem\tvalue\nu1\ta\t1\n");
+        var error = Assert.Throws<FileNotFoundException>(() => ProtocolPreparer.Prepare(PipelineFixtures.TimedWorld(), ProtocolOptions.Parse($"given:{_dir}")));
+        Assert.Contains("test.tsv", error.Message, StringComparison.Ordinal);
+    }
+}

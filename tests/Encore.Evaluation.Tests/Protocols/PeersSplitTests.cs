@@ -1,0 +1,25 @@
+using Encore.Data.Model;
+using Encore.Evaluation.Protocols;
+using Encore.Tests.Shared;
+
+namespace Encore.Evaluation.Tests.Protocols;
+
+// The given-split protocol on PEERS.md's HetRec benchmark files reproduces the peers' popularity row.
+public sealed class PeersSplitTests
+{
+    [SharedDataFact]
+    public void Run_HetRecBenchmarkSplit_PopularityMatchesPeers()
+    {
+        Assert.NotNull(SharedData.BenchmarksRoot);
+        var folder = System.IO.Path.Combine(SharedData.BenchmarksRoot, "hetrec-split-seed42");
+        var protocol = ProtocolPreparer.Prepare(new MusicDatasetBuilder("none").Build(), ProtocolOptions.Parse($"given:{folder}"));
+
+        var run = new EvaluationPipeline(PipelineFixtures.Settings(10)).Run(protocol, [PipelineFixtures.Popularity()]).Single();
+
+        Assert.Equal((1892, 17632), (protocol.Train.UserCount, protocol.Train.ItemCount));
+        Assert.Equal((74265, 18569), (protocol.Train.Interactions.NonZeros, protocol.Target.NonZeros));
+        Assert.Equal(1884, run.Users.Length);
+        Assert.Equal(0.0787, run.Means["ndcg@10"], 4);
+        Assert.Equal(0.394, run.Means["hitrate@10"], 3);
+    }
+}
