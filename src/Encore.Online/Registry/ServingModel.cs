@@ -1,11 +1,12 @@
+using Encore.Models.ColdStart;
 using Encore.Models.Contract;
 using Encore.Models.Popularity;
 
 namespace Encore.Online.Registry;
 
 /// <summary>
-/// A loaded, immutable model version ready to serve, with its cold-start fallback (popularity over the
-/// model's own training matrix). Requests take one reference at their start and use only it, so a swap
+/// A loaded, immutable model version ready to serve, with its cold-start chain (<see cref="ColdStartRecommender"/>,
+/// whose fallback is popularity over the model's own training matrix). Requests take one reference at their start and use only it, so a swap
 /// never changes a model under a running request.
 /// </summary>
 public sealed class ServingModel
@@ -20,7 +21,8 @@ public sealed class ServingModel
         if (model is RecommenderBase based)
         {
             Seen = based.Interactions;
-            Popularity = based as PopularityModel ?? PopularityModel.FromData(new TrainingData(based.Interactions, based.Users, based.Items));
+            ColdStart = new ColdStartRecommender(model);
+            Popularity = ColdStart.Fallback;
         }
     }
 
@@ -36,6 +38,9 @@ public sealed class ServingModel
 
     /// <summary>What each known user had in training (for "exclude seen"), when the model keeps it.</summary>
     public Encore.Core.Sparse.CsrMatrix? Seen { get; }
+
+    /// <summary>Model -> fold-in -> popularity for external ids (null for a model that keeps no training matrix).</summary>
+    public ColdStartRecommender? ColdStart { get; }
 
     /// <summary>Popularity over the training matrix: the last step of the cold-start chain.</summary>
     public PopularityModel? Popularity { get; }

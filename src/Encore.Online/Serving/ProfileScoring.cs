@@ -4,26 +4,9 @@ using Encore.Online.Registry;
 
 namespace Encore.Online.Serving;
 
-/// <summary>Top-k and full score vectors for a resolved <see cref="UserProfile"/>, whichever path it took.</summary>
+/// <summary>Full score vectors for a resolved <see cref="UserProfile"/> (groups, candidate scores), whichever path it took.</summary>
 internal static class ProfileScoring
 {
-    public static (int[] Items, float[] Scores) TopK(ServingModel serving, UserProfile profile, int k, RecommendOptions options)
-    {
-        var model = serving.Model;
-        switch (profile.Path)
-        {
-            case ServingPath.Model when model is FactorModel factors:
-                return FactorTopK.Recommend(factors, profile.User, k, options.ExcludeSeen ? serving.Seen : null, options);
-            case ServingPath.Model:
-                return model.RecommendOne(profile.User, k, options);
-            case ServingPath.FoldIn:
-                return ((IHistoryRecommender)model).RecommendFromHistory(profile.Items, profile.Values, k, options);
-            default:
-                var popularity = serving.Popularity ?? throw OnlineRequestException.Conflict("model", $"Model '{serving.Name}' keeps no training matrix, so it has no popularity fallback for unknown users.");
-                return popularity.RecommendFromHistory(profile.Items, profile.Values, k, options);
-        }
-    }
-
     /// <summary>A score for every item (NaN where the path gives none).</summary>
     public static float[] All(ServingModel serving, UserProfile profile)
     {

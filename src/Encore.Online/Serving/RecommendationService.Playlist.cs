@@ -1,10 +1,10 @@
-using Encore.Models.Contract;
+using Encore.Models.ColdStart;
 
 namespace Encore.Online.Serving;
 
 /// <summary>
-/// Playlist continuation. Seeds the model knows are folded in as a history (each seed weighs 1, seeds are
-/// never recommended back). With no known seed but a title, tracks come from the base dataset's playlists
+/// Playlist continuation through the shared cold-start chain for an anonymous listener: seeds the model knows
+/// are folded in as a history (each seed weighs 1, seeds are never recommended back). With no known seed but a title, tracks come from the base dataset's playlists
 /// whose names share words with the title (<see cref="TitleIndex"/>). Otherwise: most popular tracks.
 /// </summary>
 public sealed partial class RecommendationService
@@ -21,22 +21,17 @@ public sealed partial class RecommendationService
         if ((request.Seeds is null || request.Seeds.Count == 0) && string.IsNullOrWhiteSpace(request.Title))
             throw OnlineRequestException.Invalid("seeds", "Give seed tracks, a title, or both.");
         var serving = Model(request.Model);
-        var ignored = 0;
-        var seeds = RequestChecks.Known(request.Seeds, serving.Model.Items, ref ignored).Distinct().Order().ToArray();
-        var ones = new float[seeds.Length];
-        Array.Fill(ones, 1f);
-        var options = new RecommendOptions { ExcludeSeen = true };
-        if (seeds.Length > 0 && serving.Model is IHistoryRecommender history)
+        var chain = serving.ColdStart ?? throw OnlineRequestException.Conflict("model", $"Model '{serving.Name}' keeps no training matrix, so it cannot continue playlists.");
+        var seeds = WithoutNulls(request.Seeds) ?? [];
+        var answer = chain.Recommend(new ColdStartRequest { History = seeds, ExcludeSeen = true }, request.K);
+        var knownSeeds = seeds.Any(s => serving.Model.Items.Contains(s));
+        if (answer.Path == RecommendationPath.Popularity && !knownSeeds && !string.IsNullOrWhiteSpace(request.Title) && _baseDataset.Titles is { } titles)
         {
-            var (items, scores) = history.RecommendFromHistory(seeds, ones, request.K, options);
-            return new RecommendationResponse(null, serving.Name, serving.Version, ServingPath.FoldIn, Tracks(serving.Model, items, scores), ignored);
+            var ranked = titles.Rank(request.Title, seeds, request.K);
+            if (ranked.Count > 0) return new RecommendationResponse(null, serving.Name, serving.Version, ServingPath.TitlePlaylists, ranked, answer.UnknownItems.Length);
         }
-        if (seeds.Length == 0 && !string.IsNullOrWhiteSpace(request.Title) && _baseDataset.Titles is { } titles)
-        {
-            var ranked = titles.Rank(request.Title, request.Seeds ?? [], request.K);
-            if (ranked.Count > 0) return new RecommendationResponse(null, serving.Name, serving.Version, ServingPath.TitlePlaylists, ranked, ignored);
-        }
-        var popular = ProfileScoring.TopK(serving, new UserProfile(ServingPath.Popularity, -1, seeds, ones, ignored), request.K, options);
-        return new RecommendationResponse(null, serving.Name, serving.Version, ServingPath.Popularity, Tracks(serving.Model, popular.Items, popular.Scores), ignored);
+        var items = new ScoredTrack[answer.Items.Length];
+        for (var i = 0; i < items.Length; i++) items[i] = new ScoredTrack(answer.Items[i], answer.Scores[i]);
+        return new RecommendationResponse(null, serving.Name, serving.Version, PathName(answer.Path), items, answer.UnknownItems.Length);
     }
 }

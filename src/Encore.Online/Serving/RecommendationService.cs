@@ -1,3 +1,4 @@
+using Encore.Models.ColdStart;
 using Encore.Models.Contract;
 using Encore.Models.Factorization;
 using Encore.Online.Registry;
@@ -32,9 +33,14 @@ public sealed partial class RecommendationService : IDisposable
     /// <summary>Top-k for one user, computed on the calling thread.</summary>
     public RecommendationResponse ForUser(UserRecommendationRequest request)
     {
-        var (user, serving, profile, options, ignored) = Prepare(request);
-        var (items, scores) = ProfileScoring.TopK(serving, profile, request.K, options);
-        return new RecommendationResponse(user, serving.Name, serving.Version, profile.Path, Tracks(serving.Model, items, scores), ignored);
+        var (user, serving) = Prepare(request);
+        if (FastPath(serving, user, request) is { } fast)
+        {
+            var (items, scores) = FactorTopK.Recommend(fast.Model, fast.User, request.K, request.ExcludeSeen ? serving.Seen : null,
+                request.ExcludeSeen ? RecommendOptions.Default : NoFilters);
+            return new RecommendationResponse(user, serving.Name, serving.Version, ServingPath.Model, Tracks(serving.Model, items, scores));
+        }
+        return ViaColdStart(serving, user, request);
     }
 
     /// <summary>
@@ -44,25 +50,50 @@ public sealed partial class RecommendationService : IDisposable
     /// </summary>
     public async ValueTask<RecommendationResponse> ForUserAsync(UserRecommendationRequest request)
     {
-        var (user, serving, profile, options, ignored) = Prepare(request);
-        var (items, scores) = _batcher is not null && profile.Path == ServingPath.Model && serving.Model is FactorModel factors
-            && options.Exclude is null && options.Allow is null
-            ? await _batcher.Recommend(factors, profile.User, request.K, options.ExcludeSeen).ConfigureAwait(false)
-            : ProfileScoring.TopK(serving, profile, request.K, options);
-        return new RecommendationResponse(user, serving.Name, serving.Version, profile.Path, Tracks(serving.Model, items, scores), ignored);
+        var (user, serving) = Prepare(request);
+        if (_batcher is null || FastPath(serving, user, request) is not { } fast) return ForUser(request);
+        var (items, scores) = await _batcher.Recommend(fast.Model, fast.User, request.K, request.ExcludeSeen).ConfigureAwait(false);
+        return new RecommendationResponse(user, serving.Name, serving.Version, ServingPath.Model, Tracks(serving.Model, items, scores));
     }
 
-    private (string User, ServingModel Serving, UserProfile Profile, RecommendOptions Options, int Ignored) Prepare(UserRecommendationRequest request)
+    private (string User, ServingModel Serving) Prepare(UserRecommendationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var user = RequestChecks.Id(request.User, "user");
         RequestChecks.K(request.K, _options.MaxK);
-        var serving = Model(request.Model);
-        var profile = _coldStart.Resolve(serving, user, request.History);
-        var ignored = profile.IgnoredTracks;
-        var options = Filters(serving.Model, request.ExcludeSeen, request.Exclude, request.Allow, ref ignored);
-        return (user, serving, profile, options, ignored);
+        RequestChecks.Length(request.Exclude, _options.MaxListLength, "exclude");
+        RequestChecks.Length(request.Allow, _options.MaxListLength, "allow");
+        return (user, Model(request.Model));
     }
+
+    // The hot path: a user the factor model knows, no lists to map, no history to exclude.
+    private static (FactorModel Model, int User)? FastPath(ServingModel serving, string user, UserRecommendationRequest request) =>
+        serving.Model is FactorModel factors && request.Exclude is null && request.Allow is null && request.History is not { Count: > 0 }
+            && factors.Users.TryGetIndex(user, out var index) ? (factors, index) : null;
+
+    // Everything else goes through the shared cold-start chain (model -> fold-in -> popularity).
+    private RecommendationResponse ViaColdStart(ServingModel serving, string user, UserRecommendationRequest request)
+    {
+        var chain = serving.ColdStart ?? throw OnlineRequestException.Conflict("model", $"Model '{serving.Name}' keeps no training matrix, so it has no cold-start chain.");
+        var (history, values) = _coldStart.HistoryFor(serving, user, request.History);
+        var answer = chain.Recommend(new ColdStartRequest
+        {
+            UserId = user, History = history, HistoryValues = values, ExcludeSeen = request.ExcludeSeen,
+            Exclude = WithoutNulls(request.Exclude), Allow = WithoutNulls(request.Allow),
+        }, request.K);
+        var items = new ScoredTrack[answer.Items.Length];
+        for (var i = 0; i < items.Length; i++) items[i] = new ScoredTrack(answer.Items[i], answer.Scores[i]);
+        return new RecommendationResponse(user, serving.Name, serving.Version, PathName(answer.Path), items, answer.UnknownItems.Length);
+    }
+
+    private static IReadOnlyList<string>? WithoutNulls(IReadOnlyList<string>? ids) => ids is null ? null : [.. ids.Where(i => i is not null)];
+
+    private static string PathName(RecommendationPath path) => path switch
+    {
+        RecommendationPath.Model => ServingPath.Model,
+        RecommendationPath.FoldIn => ServingPath.FoldIn,
+        _ => ServingPath.Popularity,
+    };
 
     public void Dispose() => _batcher?.Dispose();
 
