@@ -21,6 +21,7 @@ public static class EncoreCli
             EvaluateCommand.Create(),
             RunsCommand.Create(),
             SweepCommand.Create(),
+            ServeCommand.Create(),
         };
         var result = root.Parse(args);
         return await result.InvokeAsync();

@@ -9,6 +9,7 @@ public sealed class ScoreKernelTests
     [InlineData(1, 5)]
     [InlineData(7, 40)]
     [InlineData(64, 33)]
+    [InlineData(16, 150)] // two 64-item steps of One, then two 16-item steps
     public void Kernels_MatchScalarReferenceBitForBit(int d, int items)
     {
         var rng = new Rng(3);

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Globalization;
+using Encore.Core.Randomness;
+using Encore.Models.Files;
+using Encore.Server;
+
+namespace Encore.Bench.Service;
+
+/// <summary>
+/// Closed-loop HTTP load on loopback: the server runs in this process on 127.0.0.1, N client loops each
+/// send GET /api/users/{random known user}/recommendations?k=10 back to back for a fixed time (after a
+/// warm-up), and the latency of every request is kept to report throughput, p50, p90, p99 and max.
+/// </summary>
+internal static class LoadTest
+{
+    public static async Task RunAsync(int tracks, int factors, int concurrency, int seconds, int warmupSeconds)
+    {
+        var modelPath = ServiceWorld.ModelPath(tracks, factors);
+        var users = ModelLoader.Load(modelPath).Users;
+        var folder = Path.Combine(Path.GetTempPath(), "encore-bench-service", "run-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        await using var app = EncoreServer.Build(["--urls", "http://127.0.0.1:0", "--model", modelPath], new Dictionary<string, string?>
+        {
+            ["Store:Path"] = Path.Combine(folder, "encore.db"),
+            ["RateLimit:Enabled"] = "false",
+            ["Server:JsonLogs"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        await app.StartAsync();
+        var address = new Uri(EncoreServer.Addresses(app)[0]);
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var client = new HttpClient(handler) { BaseAddress = address };
+
+        await Phase(client, users, concurrency, warmupSeconds, seed: 1);
+        var latencies = await Phase(client, users, concurrency, seconds, seed: 2);
+        await app.StopAsync();
+        Report(latencies, seconds, concurrency, tracks, factors);
+    }
+
+    private static async Task<long[][]> Phase(HttpClient client, Encore.Core.Ids.IdMap users, int concurrency, int seconds, ulong seed)
+    {
+        var end = Stopwatch.GetTimestamp() + (long)(seconds * (double)Stopwatch.Frequency);
+        var loops = Enumerable.Range(0, concurrency).Select(c => Task.Run(async () =>
+        {
+            var rng = Rng.Fork(seed, (ulong)c);
+            var list = new List<long>(1 << 16);
+            while (Stopwatch.GetTimestamp() < end)
+            {
+                var user = users[rng.NextInt(users.Count)];
+                var start = Stopwatch.GetTimestamp();
+                using var response = await client.GetAsync($"/api/users/{Uri.EscapeDataString(user)}/recommendations?k=10");
+                await response.Content.ReadAsByteArrayAsync();
+                if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"request failed: {response.StatusCode}");
+                list.Add(Stopwatch.GetTimestamp() - start);
+            }
+            return list.ToArray();
+        })).ToArray();
+        return await Task.WhenAll(loops);
+    }
+
+    private static void Report(long[][] perLoop, int seconds, int concurrency, int tracks, int factors)
+    {
+        var all = perLoop.SelectMany(l => l).ToArray();
+        Array.Sort(all);
+        double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+        double P(double q) => Ms(all[Math.Min(all.Length - 1, (int)(q * all.Length))]);
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(inv, $"| {tracks} tracks x {factors} factors | {concurrency} | {seconds} s | {all.Length} | {all.Length / (double)seconds:F0} | {P(0.5):F2} | {P(0.9):F2} | {P(0.99):F2} | {Ms(all[^1]):F1} |"));
+    }
+}

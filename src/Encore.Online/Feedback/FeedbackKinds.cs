@@ -1,0 +1,37 @@
+using Encore.Data.Model;
+
+namespace Encore.Online.Feedback;
+
+/// <summary>The event kinds the service accepts and their spelling on the wire.</summary>
+public static class FeedbackKinds
+{
+    private static readonly Dictionary<string, EventKind> ByName = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["play"] = EventKind.Play,
+        ["like"] = EventKind.Like,
+        ["dislike"] = EventKind.Dislike,
+        ["skip"] = EventKind.Skip,
+        ["rating"] = EventKind.Rating,
+        ["playlist-add"] = EventKind.PlaylistAdd,
+    };
+
+    /// <summary>The accepted names, for error messages and documentation.</summary>
+    public static string Names => string.Join(", ", ByName.Keys);
+
+    public static bool TryParse(string? name, out EventKind kind)
+    {
+        kind = default;
+        return name is not null && ByName.TryGetValue(name, out kind);
+    }
+
+    public static string NameOf(EventKind kind) => kind switch
+    {
+        EventKind.Play => "play",
+        EventKind.Like => "like",
+        EventKind.Dislike => "dislike",
+        EventKind.Skip => "skip",
+        EventKind.Rating => "rating",
+        EventKind.PlaylistAdd => "playlist-add",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,38 @@
+using Encore.Online.Store;
+
+namespace Encore.Online.Feedback;
+
+/// <summary>
+/// Feedback ingestion: validates a call's events (all or nothing), then writes them in one durable
+/// transaction before returning; a client event id seen before is reported as a duplicate, not stored twice.
+/// </summary>
+public sealed class FeedbackService
+{
+    private readonly EventRepository _events;
+    private readonly EventValidator _validator;
+    private long _accepted;
+
+    public FeedbackService(EventRepository events, OnlineOptions options, TimeProvider? time = null)
+    {
+        _events = events ?? throw new ArgumentNullException(nameof(events));
+        _validator = new EventValidator(options ?? throw new ArgumentNullException(nameof(options)), time ?? TimeProvider.System);
+    }
+
+    /// <summary>Total events accepted by this instance (for metrics).</summary>
+    public long AcceptedCount => Interlocked.Read(ref _accepted);
+
+    public IngestResult Ingest(FeedbackEvent? single) => IngestCore([single], "");
+
+    public IngestResult Ingest(IReadOnlyList<FeedbackEvent?> batch) => IngestCore(batch ?? throw OnlineRequestException.Invalid("events", "is missing; expected an array of events."), "events");
+
+    private IngestResult IngestCore(IReadOnlyList<FeedbackEvent?> events, string prefix)
+    {
+        var valid = _validator.Validate(events, prefix);
+        var outcomes = _events.Insert(valid);
+        var accepted = 0;
+        foreach (var o in outcomes)
+            if (o == EventOutcome.Accepted) accepted++;
+        Interlocked.Add(ref _accepted, accepted);
+        return new IngestResult(accepted, outcomes.Length - accepted, outcomes);
+    }
+}

@@ -1,0 +1,61 @@
+using Encore.Online.Catalogue;
+using Encore.Online.Feedback;
+using Encore.Online.Registry;
+using Encore.Online.Retraining;
+using Encore.Online.Serving;
+using Encore.Online.Store;
+
+namespace Encore.Online;
+
+/// <summary>
+/// The serving layer wired together over one SQLite store: registry, recommendations, feedback, catalogue
+/// and retraining. Hosts (server, CLI, tests) create one and call its parts.
+/// </summary>
+public sealed class OnlineEngine : IDisposable
+{
+    public OnlineEngine(OnlineOptions options, TimeProvider? time = null, BaseDatasetSource? baseDataset = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        time ??= TimeProvider.System;
+        Options = options;
+        Store = new SqliteStore(options.StorePath, time);
+        Events = new EventRepository(Store);
+        BaseDataset = baseDataset ?? new BaseDatasetSource(options.BaseDatasetPath);
+        Registry = new ModelRegistry(new ModelRepository(Store), time);
+        Recommendations = new RecommendationService(Registry, Events, BaseDataset, options);
+        Feedback = new FeedbackService(Events, options, time);
+        Catalogue = new CatalogueService(new CatalogueRepository(Store), options);
+        Retrain = new RetrainService(Registry, Events, BaseDataset, options, time);
+    }
+
+    public OnlineOptions Options { get; }
+
+    public SqliteStore Store { get; }
+
+    public EventRepository Events { get; }
+
+    public BaseDatasetSource BaseDataset { get; }
+
+    public ModelRegistry Registry { get; }
+
+    public RecommendationService Recommendations { get; }
+
+    public FeedbackService Feedback { get; }
+
+    public CatalogueService Catalogue { get; }
+
+    public RetrainService Retrain { get; }
+
+    /// <summary>Registers (or reuses) a model file under <paramref name="name"/> and activates it.</summary>
+    public ServingModel Serve(string name, string path)
+    {
+        var info = Registry.RegisterOrReuse(name, path);
+        return Registry.Activate(name, info.Version);
+    }
+
+    public void Dispose()
+    {
+        Recommendations.Dispose();
+        Store.Dispose();
+    }
+}

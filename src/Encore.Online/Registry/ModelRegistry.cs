@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Encore.Core.Errors;
+using Encore.Models.Contract;
+using Encore.Models.Files;
+using Encore.Online.Store;
+
+namespace Encore.Online.Registry;
+
+/// <summary>
+/// Named models with numbered versions (stored in SQLite) and one active, loaded version per name.
+/// <see cref="Activate(string, int)"/> loads the file first and then swaps one reference atomically
+/// (<see cref="Interlocked.Exchange{T}(ref T, T)"/>): requests already running keep the model they took,
+/// new requests get the new one, nobody waits.
+/// </summary>
+public sealed partial class ModelRegistry
+{
+    private readonly ModelRepository _repository;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
+    private readonly Lock _activation = new();
+
+    public ModelRegistry(ModelRepository repository, TimeProvider? time = null)
+    {
+        _repository = repository ?? throw new ArgumentNullException(nameof(repository));
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>Raised after a swap (new model, previous model or null).</summary>
+    public event Action<ServingModel, ServingModel?>? Activated;
+
+    /// <summary>True when at least one name has an active model (readiness).</summary>
+    public bool HasActive => _slots.Values.Any(s => Volatile.Read(ref s.Current) is not null);
+
+    /// <summary>The active models, one per name.</summary>
+    public IReadOnlyList<ServingModel> ActiveModels => [.. _slots.Values.Select(s => Volatile.Read(ref s.Current)).OfType<ServingModel>()];
+
+    /// <summary>The active model of <paramref name="name"/>, or null.</summary>
+    public ServingModel? Active(string name) => _slots.TryGetValue(name, out var slot) ? Volatile.Read(ref slot.Current) : null;
+
+    /// <summary>The active model of <paramref name="name"/>; a clear request error when there is none.</summary>
+    public ServingModel Require(string name) => Active(name) ?? throw (_repository.Versions(name).Count == 0
+        ? OnlineRequestException.NotFound("model", $"No model named '{name}' is registered (see GET /api/models).")
+        : OnlineRequestException.Conflict("model", $"Model '{name}' has no active version; activate one first."));
+
+    public IReadOnlyList<ModelVersionInfo> List(string? name = null) => _repository.Versions(name);
+
+    /// <summary>Registers a model file as the next version of <paramref name="name"/> (the file is checked, not loaded into serving).</summary>
+    public ModelVersionInfo Register(string name, string path, string? evaluationRunId = null, string? note = null)
+    {
+        CheckName(name);
+        if (string.IsNullOrWhiteSpace(path)) throw OnlineRequestException.Invalid("path", "is empty; expected the path of a model file.");
+        var full = Path.GetFullPath(path);
+        string kind;
+        try
+        {
+            kind = ModelFile.Open(full).ModelName;
+        }
+        catch (ModelFormatException ex)
+        {
+            throw OnlineRequestException.Invalid("path", ex.Message);
+        }
+        return _repository.Register(name, full, kind, evaluationRunId, note);
+    }
+
+    /// <summary>The newest version of <paramref name="name"/> when it points at <paramref name="path"/>, else a new registration (start-up preloads).</summary>
+    public ModelVersionInfo RegisterOrReuse(string name, string path)
+    {
+        var full = Path.GetFullPath(path);
+        var latest = _repository.Versions(name).LastOrDefault();
+        return latest is not null && latest.Path == full ? latest : Register(name, full);
+    }
+
+    /// <summary>Loads version <paramref name="version"/> of <paramref name="name"/> and makes it the active one.</summary>
+    public ServingModel Activate(string name, int version)
+    {
+        var info = _repository.Versions(name).FirstOrDefault(v => v.Version == version)
+            ?? throw OnlineRequestException.NotFound("version", $"Model '{name}' has no version {version}.");
+        IRecommender model;
+        try
+        {
+            model = ModelLoader.Load(info.Path);
+        }
+        catch (ModelFormatException ex)
+        {
+            throw OnlineRequestException.Conflict("version", $"Version {version} of '{name}' cannot be loaded: {ex.Message}");
+        }
+        return Swap(info, model);
+    }
+
+    /// <summary>Activates a registered version whose model is already in memory (retraining).</summary>
+    public ServingModel Activate(ModelVersionInfo info, IRecommender loaded) => Swap(info ?? throw new ArgumentNullException(nameof(info)), loaded);
+
+    /// <summary>Loads every version marked active in the store (start-up).</summary>
+    public void LoadActive()
+    {
+        foreach (var info in _repository.Versions().Where(v => v.IsActive)) Activate(info.Name, info.Version);
+    }
+
+    private ServingModel Swap(ModelVersionInfo info, IRecommender model)
+    {
+        var serving = new ServingModel(info.Name, info.Version, info.Path, model, _time.GetUtcNow().ToUnixTimeMilliseconds());
+        ServingModel? previous;
+        // The lock only orders concurrent activations (store row and slot agree); readers never take it.
+        lock (_activation)
+        {
+            _repository.SetActive(info.Name, info.Version);
+            var slot = _slots.GetOrAdd(info.Name, _ => new Slot());
+            previous = Interlocked.Exchange(ref slot.Current, serving);
+        }
+        Activated?.Invoke(serving, previous);
+        return serving;
+    }
+
+    private static void CheckName(string name)
+    {
+        if (string.IsNullOrEmpty(name) || !NamePattern().IsMatch(name))
+            throw OnlineRequestException.Invalid("name", $"'{name}' is not a valid model name; use 1-64 letters, digits, '.', '_' or '-'.");
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex NamePattern();
+
+    private sealed class Slot
+    {
+        public ServingModel? Current;
+    }
+}

@@ -1,0 +1,47 @@
+namespace Encore.Online.Retraining;
+
+/// <summary>How <see cref="RetrainService"/> builds, trains and checks a new model version.</summary>
+public sealed record RetrainOptions
+{
+    /// <value>Run retraining on a schedule (the server's background service). Default false.</value>
+    public bool Enabled { get; init; }
+
+    /// <value>Time between scheduled retrains; a run is skipped when no event arrived since the last one. Default 1 hour.</value>
+    public TimeSpan Interval { get; init; } = TimeSpan.FromHours(1);
+
+    /// <value>Model kind to train: als, item-knn, ease or popularity. Default als.</value>
+    public string Trainer { get; init; } = "als";
+
+    /// <value>ALS latent factors. Default 64.</value>
+    public int Factors { get; init; } = 64;
+
+    /// <value>ALS sweeps. Default 15.</value>
+    public int Iterations { get; init; } = 15;
+
+    /// <value>ALS L2 penalty. Default 0.01.</value>
+    public double Regularization { get; init; } = 0.01;
+
+    /// <value>ALS confidence scale c = 1 + alpha * value. Default 1.</value>
+    public double Alpha { get; init; } = 1.0;
+
+    /// <value>Transform of the aggregated scores: none, log1p, or log (SPEC S1: 1 + 40 ln(1 + s / 1e-8)). Default log1p.</value>
+    public string Confidence { get; init; } = "log1p";
+
+    /// <value>Share of each user's tracks held out for the check. Default 0.2.</value>
+    public double HoldoutFraction { get; init; } = 0.2;
+
+    /// <value>Most users scored in the check (a seeded sample when more have held-out tracks). Default 2000.</value>
+    public int EvaluationUsers { get; init; } = 2000;
+
+    /// <value>The candidate is activated when its NDCG@10 is at least the active model's minus this. Default 0.</value>
+    public double Tolerance { get; init; }
+
+    /// <value>After a passed check, train once more on all data (split included) before activating. Default true.</value>
+    public bool RefitOnAllData { get; init; } = true;
+
+    /// <value>Seed of the split, the sample and the trainer. Default 42.</value>
+    public ulong Seed { get; init; } = 42;
+
+    /// <value>Per-kind event weights (SPEC S1 defaults: play 1, like 1, others 0).</value>
+    public EventWeightOptions Weights { get; init; } = new();
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Globalization;
+using Encore.Data.Splits;
+using Encore.Models.Contract;
+using Encore.Models.Files;
+using Encore.Online.Registry;
+using Encore.Online.Store;
+
+namespace Encore.Online.Retraining;
+
+/// <summary>
+/// Retrains a named model from the stored events (merged with the base dataset when configured), checks the
+/// candidate against the active model on a per-user holdout (NDCG@10, <see cref="HoldoutCheck"/>), and
+/// activates it only if it is not worse. One retrain runs at a time; serving continues throughout.
+/// </summary>
+public sealed class RetrainService
+{
+    private readonly ModelRegistry _registry;
+    private readonly EventRepository _events;
+    private readonly BaseDatasetSource _baseDataset;
+    private readonly OnlineOptions _options;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _running = new(1, 1);
+    private long _lastSequence = -1;
+
+    public RetrainService(ModelRegistry registry, EventRepository events, BaseDatasetSource baseDataset, OnlineOptions options, TimeProvider? time = null)
+    {
+        _registry = registry ?? throw new ArgumentNullException(nameof(registry));
+        _events = events ?? throw new ArgumentNullException(nameof(events));
+        _baseDataset = baseDataset ?? throw new ArgumentNullException(nameof(baseDataset));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>True when events arrived since the last retrain of this instance (or none ran yet).</summary>
+    public bool HasNewEvents => _events.LastSequence() != Interlocked.Read(ref _lastSequence);
+
+    public RetrainResult RetrainNow(string? name = null, CancellationToken cancellationToken = default)
+    {
+        name ??= _options.DefaultModel;
+        if (!_running.Wait(0)) throw OnlineRequestException.Conflict("name", "A retrain is already running; try again when it has finished.");
+        try
+        {
+            return Run(name, cancellationToken);
+        }
+        finally
+        {
+            _running.Release();
+        }
+    }
+
+    private RetrainResult Run(string name, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var options = _options.Retrain;
+        var sequence = _events.LastSequence();
+        var matrix = TrainingSetBuilder.Build(_events.ReadAll(), _baseDataset.Dataset, options);
+        if (matrix.Matrix.NonZeros == 0)
+            throw OnlineRequestException.Conflict("name", "There is nothing to train on: no stored events with a positive weight and no base dataset.");
+        var trainer = TrainerFactory.Create(options);
+        var split = new UserRandomHoldoutSplit(options.HoldoutFraction, options.Seed).Split(matrix);
+        var candidate = trainer.Fit(new TrainingData(split.Train, matrix.Users, matrix.Items), null, ct);
+        var users = HoldoutCheck.SampleUsers(split.Test, options.EvaluationUsers, options.Seed);
+        var candidateNdcg = HoldoutCheck.Candidate(candidate, split.Test, users);
+        var active = _registry.Active(name);
+        double? activeNdcg = active is null ? null : HoldoutCheck.Active(active, split.Train, split.Test, users, matrix.Users, matrix.Items);
+        var size = (matrix.Users.Count, matrix.Items.Count, (long)matrix.Matrix.NonZeros);
+        var comparison = string.Create(CultureInfo.InvariantCulture,
+            $"holdout NDCG@10 {candidateNdcg:F4} vs active {(activeNdcg is { } a ? a.ToString("F4", CultureInfo.InvariantCulture) : "none")} on {users.Length} users");
+        Interlocked.Exchange(ref _lastSequence, sequence);
+        if (activeNdcg is { } current && candidateNdcg < current - options.Tolerance)
+            return new RetrainResult(name, false, null, candidateNdcg, activeNdcg, users.Length, size.Item1, size.Item2, size.Item3,
+                $"kept the active version: candidate is worse ({comparison})", clock.Elapsed.TotalSeconds);
+
+        var final = options.RefitOnAllData ? trainer.Fit(new TrainingData(matrix.Matrix, matrix.Users, matrix.Items), null, ct) : candidate;
+        var stamp = _time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var path = Path.Combine(Path.GetFullPath(_options.ModelDirectory), $"{name}-{stamp}.bin");
+        ModelFile.Save(final, path);
+        var info = _registry.Register(name, path, null, "retrain: " + comparison);
+        _registry.Activate(info, final);
+        return new RetrainResult(name, true, info.Version, candidateNdcg, activeNdcg, users.Length, size.Item1, size.Item2, size.Item3,
+            $"activated version {info.Version} ({comparison})", clock.Elapsed.TotalSeconds);
+    }
+}

@@ -1,0 +1,72 @@
+using Encore.Models.Contract;
+using Encore.Online.Registry;
+using Encore.Online.Store;
+
+namespace Encore.Online.Serving;
+
+/// <summary>
+/// Where an unknown user's history comes from, and the chain for score vectors (groups, candidate scores):
+/// (1) the model knows the user -> the model; (2) a history given in the request, else (3) the user's events
+/// stored since training, folded in when the model can fold in (<see cref="IHistoryRecommender"/>);
+/// (4) otherwise popularity. Top-k lists go through the shared <c>ColdStartRecommender</c> with the same
+/// history (<see cref="HistoryFor"/>). Tracks the model does not know are dropped (counted in the response).
+/// </summary>
+internal sealed class ColdStartResolver(EventRepository events, OnlineOptions options)
+{
+    public UserProfile Resolve(ServingModel serving, string user, IReadOnlyList<HistoryEntry>? history, string historyField = "history")
+    {
+        var model = serving.Model;
+        var (tracks, values) = HistoryFor(serving, user, history, historyField);
+        if (model.Users.TryGetIndex(user, out var index)) return UserProfile.Known(index);
+        var totals = new Dictionary<int, float>();
+        var ignored = 0;
+        for (var i = 0; i < tracks.Length; i++)
+        {
+            if (model.Items.TryGetIndex(tracks[i], out var item)) totals[item] = totals.GetValueOrDefault(item) + values[i];
+            else ignored++;
+        }
+        var items = totals.Keys.Order().ToArray();
+        var weights = new float[items.Length];
+        for (var i = 0; i < items.Length; i++) weights[i] = totals[items[i]];
+        var path = items.Length > 0 && model is IHistoryRecommender ? ServingPath.FoldIn : ServingPath.Popularity;
+        return new UserProfile(path, -1, items, weights, ignored);
+    }
+
+    /// <summary>
+    /// The history to fold in for <paramref name="user"/>, as external track ids with strengths: the request's
+    /// (validated, repeats added), else the user's stored events weighted like retraining; empty for a user the
+    /// model knows and sent no history.
+    /// </summary>
+    public (string[] Tracks, float[] Values) HistoryFor(ServingModel serving, string user, IReadOnlyList<HistoryEntry>? history, string historyField = "history")
+    {
+        RequestChecks.Length(history, options.MaxListLength, historyField);
+        if (history is { Count: > 0 })
+        {
+            var tracks = new string[history.Count];
+            var values = new float[history.Count];
+            for (var i = 0; i < history.Count; i++) (tracks[i], values[i]) = Checked(history[i], historyField, i);
+            return (tracks, values);
+        }
+        if (serving.Model.Users.TryGetIndex(user, out _)) return ([], []);
+        var totals = new Dictionary<string, float>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var e in events.HistoryOf(user, options.MaxListLength))
+        {
+            var weight = options.Retrain.Weights[e.Kind];
+            if (weight == 0) continue;
+            if (!totals.ContainsKey(e.Track)) order.Add(e.Track);
+            totals[e.Track] = totals.GetValueOrDefault(e.Track) + weight;
+        }
+        var kept = order.Where(t => totals[t] > 0).ToArray();
+        return (kept, [.. kept.Select(t => totals[t])]);
+    }
+
+    private static (string Track, float Value) Checked(HistoryEntry? entry, string field, int i)
+    {
+        if (entry is null) throw OnlineRequestException.Invalid($"{field}[{i}]", "is null; expected {\"track\": id, \"value\": number}.");
+        if (string.IsNullOrEmpty(entry.Track)) throw OnlineRequestException.Invalid($"{field}[{i}].track", "is missing; expected a track id.");
+        if (!float.IsFinite(entry.Value) || entry.Value < 0 || entry.Value > Feedback.EventValidator.MaxAbsValue)
+            throw OnlineRequestException.Invalid($"{field}[{i}].value", "must be a finite number between 0 and 1e6.");
+        return (entry.Track, entry.Value);
+    }
+}

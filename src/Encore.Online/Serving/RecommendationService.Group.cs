@@ -1,0 +1,94 @@
+using Encore.Models.Group;
+using Encore.Online.Registry;
+
+namespace Encore.Online.Serving;
+
+/// <summary>
+/// Group recommendations: each member is resolved through the cold-start chain and scores every track; tracks
+/// any member already has (when excluding seen), excluded or not allowed are masked, then the members' scores
+/// are aggregated by the chosen <see cref="GroupStrategy"/> (<see cref="ScoreTableAggregator"/>), with each
+/// member's satisfaction.
+/// </summary>
+public sealed partial class RecommendationService
+{
+    /// <summary>Most members one group request may name.</summary>
+    public const int MaxGroupMembers = 50;
+
+    public GroupRecommendationResponse ForGroup(GroupRecommendationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequestChecks.K(request.K, _options.MaxK);
+        if (request.Members is null || request.Members.Count == 0) throw OnlineRequestException.Invalid("members", "is empty; a group needs at least one member.");
+        RequestChecks.Length(request.Members, MaxGroupMembers, "members");
+        var strategy = ParseStrategy(request.Strategy);
+        var normalisation = ParseNormalisation(request.Normalisation);
+        var serving = Model(request.Model);
+        var n = serving.Model.Items.Count;
+        var ignored = 0;
+        var filters = Filters(serving.Model, request.ExcludeSeen, request.Exclude, request.Allow, ref ignored);
+        var mask = new bool[n];
+        if (filters.Exclude is { } exclude) foreach (var i in exclude) mask[i] = true;
+        if (filters.Allow is { } allow)
+        {
+            var allowed = new bool[n];
+            foreach (var i in allow) allowed[i] = true;
+            for (var i = 0; i < n; i++) mask[i] |= !allowed[i];
+        }
+        var table = new List<float[]>(request.Members.Count);
+        var paths = new (string? User, string Path)[request.Members.Count];
+        for (var m = 0; m < request.Members.Count; m++)
+        {
+            var member = request.Members[m] ?? throw OnlineRequestException.Invalid($"members[{m}]", "is null; expected {\"user\": id, \"history\": [...]}.");
+            var user = RequestChecks.Id(member.User, $"members[{m}].user");
+            var profile = _coldStart.Resolve(serving, user, member.History, $"members[{m}].history");
+            if (request.ExcludeSeen) MaskSeen(serving, profile, mask);
+            table.Add(ProfileScoring.All(serving, profile));
+            paths[m] = (user, profile.Path);
+        }
+        foreach (var row in table)
+            for (var i = 0; i < n; i++)
+                if (mask[i]) row[i] = float.NaN;
+        var result = ScoreTableAggregator.Aggregate(table, request.K, new GroupOptions { Strategy = strategy, Normalisation = normalisation });
+        var members = new MemberResult[paths.Length];
+        for (var m = 0; m < members.Length; m++)
+            members[m] = new MemberResult(paths[m].User, paths[m].Path, result.Members[m].ShareInOwnTopN, result.Members[m].MeanNormalisedScore);
+        return new GroupRecommendationResponse(serving.Name, serving.Version, StrategyName(strategy), Tracks(serving.Model, result.Items, result.Scores), members, result.MinimumShare);
+    }
+
+    private static void MaskSeen(ServingModel serving, UserProfile profile, bool[] mask)
+    {
+        if (profile.Path == ServingPath.Model)
+        {
+            if (serving.Seen is { } seen && profile.User < seen.Rows)
+                foreach (var i in seen.RowIndices(profile.User)) mask[i] = true;
+            return;
+        }
+        foreach (var i in profile.Items) mask[i] = true;
+    }
+
+    private static GroupStrategy ParseStrategy(string? name) => name?.ToLowerInvariant() switch
+    {
+        null or "average" => GroupStrategy.Average,
+        "least-misery" => GroupStrategy.LeastMisery,
+        "most-pleasure" => GroupStrategy.MostPleasure,
+        "borda" or "borda-count" => GroupStrategy.BordaCount,
+        "overlap-first" => GroupStrategy.OverlapFirst,
+        _ => throw OnlineRequestException.Invalid("strategy", $"'{name}' is not a group strategy; expected average, least-misery, most-pleasure, borda or overlap-first."),
+    };
+
+    private static string StrategyName(GroupStrategy strategy) => strategy switch
+    {
+        GroupStrategy.LeastMisery => "least-misery",
+        GroupStrategy.MostPleasure => "most-pleasure",
+        GroupStrategy.BordaCount => "borda",
+        GroupStrategy.OverlapFirst => "overlap-first",
+        _ => "average",
+    };
+
+    private static ScoreNormalisation ParseNormalisation(string? name) => name?.ToLowerInvariant() switch
+    {
+        null or "min-max" => ScoreNormalisation.MinMax,
+        "rank" => ScoreNormalisation.Rank,
+        _ => throw OnlineRequestException.Invalid("normalisation", $"'{name}' is not a normalisation; expected min-max or rank."),
+    };
+}

@@ -1,0 +1,179 @@
+using Encore.Models.ColdStart;
+using Encore.Models.Contract;
+using Encore.Models.Factorization;
+using Encore.Online.Registry;
+using Encore.Online.Store;
+
+namespace Encore.Online.Serving;
+
+/// <summary>
+/// Serving logic without HTTP: user, group and playlist recommendations, similar tracks, candidate scores
+/// and explanations. Each call takes the active model once (so a concurrent swap never mixes two versions),
+/// maps external ids to dense indices at the edge, and reports which serving path answered.
+/// </summary>
+public sealed partial class RecommendationService : IDisposable
+{
+    private static readonly RecommendOptions NoFilters = new() { ExcludeSeen = false };
+
+    private readonly ModelRegistry _registry;
+    private readonly OnlineOptions _options;
+    private readonly ColdStartResolver _coldStart;
+    private readonly BaseDatasetSource _baseDataset;
+    private readonly FactorBatcher? _batcher;
+
+    public RecommendationService(ModelRegistry registry, EventRepository events, BaseDatasetSource baseDataset, OnlineOptions options)
+    {
+        _registry = registry ?? throw new ArgumentNullException(nameof(registry));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _coldStart = new ColdStartResolver(events, options);
+        _baseDataset = baseDataset;
+        _batcher = options.BatchRequests ? new FactorBatcher() : null;
+    }
+
+    /// <summary>Top-k for one user, computed on the calling thread.</summary>
+    public RecommendationResponse ForUser(UserRecommendationRequest request)
+    {
+        var (user, serving) = Prepare(request);
+        if (FastPath(serving, user, request) is { } fast)
+        {
+            var (items, scores) = FactorTopK.Recommend(fast.Model, fast.User, request.K, request.ExcludeSeen ? serving.Seen : null,
+                request.ExcludeSeen ? RecommendOptions.Default : NoFilters);
+            return new RecommendationResponse(user, serving.Name, serving.Version, ServingPath.Model, Tracks(serving.Model, items, scores));
+        }
+        return ViaColdStart(serving, user, request);
+    }
+
+    /// <summary>
+    /// Top-k for one user; known users of a factor model without exclude / allow lists are batched with
+    /// concurrent requests (<see cref="FactorBatcher"/>) when <see cref="OnlineOptions.BatchRequests"/> is on.
+    /// Same results as <see cref="ForUser"/>.
+    /// </summary>
+    public async ValueTask<RecommendationResponse> ForUserAsync(UserRecommendationRequest request)
+    {
+        var (user, serving) = Prepare(request);
+        if (_batcher is null || FastPath(serving, user, request) is not { } fast) return ForUser(request);
+        var (items, scores) = await _batcher.Recommend(fast.Model, fast.User, request.K, request.ExcludeSeen).ConfigureAwait(false);
+        return new RecommendationResponse(user, serving.Name, serving.Version, ServingPath.Model, Tracks(serving.Model, items, scores));
+    }
+
+    private (string User, ServingModel Serving) Prepare(UserRecommendationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var user = RequestChecks.Id(request.User, "user");
+        RequestChecks.K(request.K, _options.MaxK);
+        RequestChecks.Length(request.Exclude, _options.MaxListLength, "exclude");
+        RequestChecks.Length(request.Allow, _options.MaxListLength, "allow");
+        return (user, Model(request.Model));
+    }
+
+    // The hot path: a user the factor model knows, no lists to map, no history to exclude.
+    private static (FactorModel Model, int User)? FastPath(ServingModel serving, string user, UserRecommendationRequest request) =>
+        serving.Model is FactorModel factors && request.Exclude is null && request.Allow is null && request.History is not { Count: > 0 }
+            && factors.Users.TryGetIndex(user, out var index) ? (factors, index) : null;
+
+    // Everything else goes through the shared cold-start chain (model -> fold-in -> popularity).
+    private RecommendationResponse ViaColdStart(ServingModel serving, string user, UserRecommendationRequest request)
+    {
+        var chain = serving.ColdStart ?? throw OnlineRequestException.Conflict("model", $"Model '{serving.Name}' keeps no training matrix, so it has no cold-start chain.");
+        var (history, values) = _coldStart.HistoryFor(serving, user, request.History);
+        var answer = chain.Recommend(new ColdStartRequest
+        {
+            UserId = user, History = history, HistoryValues = values, ExcludeSeen = request.ExcludeSeen,
+            Exclude = WithoutNulls(request.Exclude), Allow = WithoutNulls(request.Allow),
+        }, request.K);
+        var items = new ScoredTrack[answer.Items.Length];
+        for (var i = 0; i < items.Length; i++) items[i] = new ScoredTrack(answer.Items[i], answer.Scores[i]);
+        return new RecommendationResponse(user, serving.Name, serving.Version, PathName(answer.Path), items, answer.UnknownItems.Length);
+    }
+
+    private static IReadOnlyList<string>? WithoutNulls(IReadOnlyList<string>? ids) => ids is null ? null : [.. ids.Where(i => i is not null)];
+
+    private static string PathName(RecommendationPath path) => path switch
+    {
+        RecommendationPath.Model => ServingPath.Model,
+        RecommendationPath.FoldIn => ServingPath.FoldIn,
+        _ => ServingPath.Popularity,
+    };
+
+    public void Dispose() => _batcher?.Dispose();
+
+    public ScoresResponse Scores(string? user, ScoreRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var id = RequestChecks.Id(user, "user");
+        if (request.Tracks is null || request.Tracks.Count == 0) throw OnlineRequestException.Invalid("tracks", "is empty; send the candidate track ids to score.");
+        RequestChecks.Length(request.Tracks, _options.MaxListLength, "tracks");
+        var serving = Model(request.Model);
+        var profile = _coldStart.Resolve(serving, id, request.History);
+        var all = ProfileScoring.All(serving, profile);
+        var result = new CandidateScore[request.Tracks.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            var track = request.Tracks[i] ?? throw OnlineRequestException.Invalid($"tracks[{i}]", "is null; expected a track id.");
+            result[i] = new CandidateScore(track, serving.Model.Items.TryGetIndex(track, out var item) && !float.IsNaN(all[item]) ? all[item] : null);
+        }
+        return new ScoresResponse(id, serving.Name, serving.Version, profile.Path, result);
+    }
+
+    public SimilarTracksResponse Similar(string? track, int k, string? model)
+    {
+        var id = RequestChecks.Id(track, "track");
+        RequestChecks.K(k, _options.MaxK);
+        var serving = Model(model);
+        if (serving.Model is not ISimilarItems similar)
+            throw OnlineRequestException.Conflict("model", $"Model '{serving.Name}' ({serving.Model.ModelName}) cannot find similar tracks; use an ALS, BPR, LMF or item-kNN model.");
+        var item = TrackIndex(serving, id, "track");
+        var (items, scores) = similar.SimilarItems(item, k);
+        return new SimilarTracksResponse(id, serving.Name, serving.Version, Tracks(serving.Model, items, scores));
+    }
+
+    public ExplanationResponse Explain(string? user, string? track, int n, string? model)
+    {
+        var userId = RequestChecks.Id(user, "user");
+        var trackId = RequestChecks.Id(track, "track");
+        RequestChecks.K(n, _options.MaxK, "n");
+        var serving = Model(model);
+        if (serving.Model is not IExplainer explainer)
+            throw OnlineRequestException.Conflict("model", $"Model '{serving.Name}' ({serving.Model.ModelName}) cannot explain; use an ALS, item-kNN or EASE model.");
+        if (!serving.Model.Users.TryGetIndex(userId, out var u))
+            throw OnlineRequestException.NotFound("user", $"User '{userId}' is unknown to model '{serving.Name}' v{serving.Version}; explanations need a user the model was trained on.");
+        var item = TrackIndex(serving, trackId, "track");
+        Span<float> score = stackalloc float[1];
+        serving.Model.Score(u, [item], score);
+        var (items, weights) = explainer.Explain(u, item, n);
+        var because = new Contribution[items.Length];
+        for (var i = 0; i < items.Length; i++) because[i] = new Contribution(serving.Model.Items[items[i]], weights[i]);
+        return new ExplanationResponse(userId, trackId, serving.Name, serving.Version, score[0], because);
+    }
+
+    private ServingModel Model(string? name)
+    {
+        if (name is not null && string.IsNullOrWhiteSpace(name)) throw OnlineRequestException.Invalid("model", "is empty; leave it out for the default model.");
+        return _registry.Require(name ?? _options.DefaultModel);
+    }
+
+    private static int TrackIndex(ServingModel serving, string track, string field) =>
+        serving.Model.Items.TryGetIndex(track, out var item) ? item
+            : throw OnlineRequestException.NotFound(field, $"Track '{track}' is unknown to model '{serving.Name}' v{serving.Version}.");
+
+    private RecommendOptions Filters(IRecommender model, bool excludeSeen, IReadOnlyList<string>? exclude, IReadOnlyList<string>? allow, ref int ignored)
+    {
+        RequestChecks.Length(exclude, _options.MaxListLength, "exclude");
+        RequestChecks.Length(allow, _options.MaxListLength, "allow");
+        if (!excludeSeen && exclude is null && allow is null) return NoFilters;
+        if (excludeSeen && exclude is null && allow is null) return RecommendOptions.Default;
+        return new RecommendOptions
+        {
+            ExcludeSeen = excludeSeen,
+            Exclude = exclude is null ? null : RequestChecks.Known(exclude, model.Items, ref ignored),
+            Allow = allow is null ? null : RequestChecks.Known(allow, model.Items, ref ignored),
+        };
+    }
+
+    private static ScoredTrack[] Tracks(IRecommender model, int[] items, float[] scores)
+    {
+        var result = new ScoredTrack[items.Length];
+        for (var i = 0; i < items.Length; i++) result[i] = new ScoredTrack(model.Items[items[i]], scores[i]);
+        return result;
+    }
+}

@@ -1,0 +1,27 @@
+namespace Encore.Online.Serving;
+
+/// <summary>A recommended track and its model score (higher = better; scales differ between models).</summary>
+public sealed record ScoredTrack(string Track, float Score);
+
+/// <summary>
+/// A ranked list plus how it was made: the model name and version that served it and the path taken
+/// (<see cref="ServingPath"/>). <see cref="IgnoredTracks"/> counts request tracks the model does not know.
+/// </summary>
+public sealed record RecommendationResponse(string? User, string Model, int Version, string Path, IReadOnlyList<ScoredTrack> Items, int IgnoredTracks = 0);
+
+/// <summary>How well the group list suits one member.</summary>
+public sealed record MemberResult(string? User, string Path, double ShareInOwnTopN, double MeanNormalisedScore);
+
+public sealed record GroupRecommendationResponse(string Model, int Version, string Strategy, IReadOnlyList<ScoredTrack> Items, IReadOnlyList<MemberResult> Members, double MinimumShare);
+
+/// <summary>Score of one candidate; null when the model does not know the track.</summary>
+public sealed record CandidateScore(string Track, float? Score);
+
+public sealed record ScoresResponse(string User, string Model, int Version, string Path, IReadOnlyList<CandidateScore> Scores);
+
+/// <summary>A track of the user's history and how much it contributed to the explained score.</summary>
+public sealed record Contribution(string Track, float Weight);
+
+public sealed record ExplanationResponse(string User, string Track, string Model, int Version, float Score, IReadOnlyList<Contribution> Because);
+
+public sealed record SimilarTracksResponse(string Track, string Model, int Version, IReadOnlyList<ScoredTrack> Items);

@@ -1,0 +1,71 @@
+using Microsoft.Data.Sqlite;
+
+namespace Encore.Online.Store;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode. Every connection runs with synchronous=FULL, so a
+/// committed transaction survives a process kill or power cut before the caller is told "accepted".
+/// Writes go through one writer lock (SQLite has a single writer anyway; queuing here avoids busy errors).
+/// </summary>
+public sealed class SqliteStore : IDisposable
+{
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    public SqliteStore(string path, TimeProvider? time = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Path = System.IO.Path.GetFullPath(path);
+        Time = time ?? TimeProvider.System;
+        var dir = System.IO.Path.GetDirectoryName(Path);
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        using var connection = Open();
+        Execute(connection, "PRAGMA journal_mode=WAL;");
+        Execute(connection, StoreSchema.Create);
+    }
+
+    public string Path { get; }
+
+    public TimeProvider Time { get; }
+
+    /// <summary>Current time in Unix milliseconds (from <see cref="Time"/>).</summary>
+    public long NowMs => Time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>An open connection with the durability pragmas applied.</summary>
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;");
+        return connection;
+    }
+
+    /// <summary>Runs <paramref name="body"/> inside one write transaction, committed before returning.</summary>
+    public T Write<T>(Func<SqliteConnection, SqliteTransaction, T> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        _writer.Wait();
+        try
+        {
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction();
+            var result = body(connection, transaction);
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    internal static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose() => _writer.Dispose();
+}

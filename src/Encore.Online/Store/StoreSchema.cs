@@ -1,0 +1,48 @@
+namespace Encore.Online.Store;
+
+/// <summary>The tables of the embedded store (created if missing; every column documented in docs/service.md).</summary>
+internal static class StoreSchema
+{
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS models (
+            name TEXT PRIMARY KEY,
+            active_version INTEGER,
+            activated_ms INTEGER);
+        CREATE TABLE IF NOT EXISTS model_versions (
+            name TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            path TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            evaluation_run_id TEXT,
+            note TEXT,
+            registered_ms INTEGER NOT NULL,
+            PRIMARY KEY (name, version));
+        CREATE TABLE IF NOT EXISTS events (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            client_event_id TEXT UNIQUE,
+            user_id TEXT NOT NULL,
+            track_id TEXT NOT NULL,
+            kind INTEGER NOT NULL,
+            timestamp_ms INTEGER NOT NULL,
+            value REAL,
+            session TEXT,
+            received_ms INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS events_by_user ON events(user_id);
+        CREATE TABLE IF NOT EXISTS users (
+            user_id TEXT PRIMARY KEY,
+            attributes TEXT,
+            updated_ms INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS tracks (
+            track_id TEXT PRIMARY KEY,
+            title TEXT,
+            artist TEXT,
+            album TEXT,
+            genres TEXT,
+            duration_ms INTEGER,
+            updated_ms INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS idempotency_keys (
+            key TEXT PRIMARY KEY,
+            scope TEXT NOT NULL,
+            created_ms INTEGER NOT NULL);
+        """;
+}

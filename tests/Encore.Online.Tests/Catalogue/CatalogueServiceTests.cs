@@ -1,0 +1,45 @@
+using Encore.Online.Catalogue;
+
+namespace Encore.Online.Tests.Catalogue;
+
+public sealed class CatalogueServiceTests
+{
+    [Fact]
+    public void UpsertTracks_NewThenChanged_CountsCreatedAndUpdated()
+    {
+        using var scope = new EngineScope();
+        var sut = scope.Engine.Catalogue;
+
+        var first = sut.UpsertTracks([new TrackUpdate { Id = "t1", Title = "One" }, new TrackUpdate { Id = "t2" }]);
+        var second = sut.UpsertTracks([new TrackUpdate { Id = "t1", Title = "Uno" }, new TrackUpdate { Id = "t3" }]);
+
+        Assert.Equal(new CatalogueResult(2, 0, false), first);
+        Assert.Equal(new CatalogueResult(1, 1, false), second);
+    }
+
+    [Fact]
+    public void UpsertUsers_RepeatedIdempotencyKey_IsDuplicate()
+    {
+        using var scope = new EngineScope();
+        var sut = scope.Engine.Catalogue;
+
+        sut.UpsertUsers([new UserUpdate { Id = "u1", Attributes = new() { ["premium"] = "true" } }], "req-1");
+        var repeat = sut.UpsertUsers([new UserUpdate { Id = "u2" }], "req-1");
+
+        Assert.True(repeat.Duplicate);
+        using var reopened = scope.Reopen();
+        Assert.Equal(1, new Encore.Online.Store.CatalogueRepository(reopened.Store).Count("users"));
+    }
+
+    [Fact]
+    public void UpsertTracks_MissingIdOrBadDuration_IsInvalid()
+    {
+        using var scope = new EngineScope();
+
+        var noId = Assert.Throws<OnlineRequestException>(() => scope.Engine.Catalogue.UpsertTracks([new TrackUpdate { Title = "x" }]));
+        var duration = Assert.Throws<OnlineRequestException>(() => scope.Engine.Catalogue.UpsertTracks([new TrackUpdate { Id = "t", DurationMs = -1 }]));
+
+        Assert.Equal("tracks[0].id", noId.Field);
+        Assert.Equal("tracks[0].durationMs", duration.Field);
+    }
+}

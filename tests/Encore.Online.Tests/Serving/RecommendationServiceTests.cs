@@ -1,0 +1,205 @@
+using Encore.Online.Feedback;
+using Encore.Online.Serving;
+
+namespace Encore.Online.Tests.Serving;
+
+public sealed class RecommendationServiceTests : IDisposable
+{
+    private readonly EngineScope _scope = new();
+
+    public RecommendationServiceTests() => _scope.Engine.Serve("main", TestWorld.AlsPath);
+
+    private RecommendationService Sut => _scope.Engine.Recommendations;
+
+    private static string KnownUser => TestWorld.Matrix.Users[0];
+
+    public void Dispose() => _scope.Dispose();
+
+    [Fact]
+    public void ForUser_KnownUser_MatchesModelTopKWithoutSeenTracks()
+    {
+        var response = Sut.ForUser(new UserRecommendationRequest { User = KnownUser, K = 5 });
+
+        var (expected, _) = Encore.Models.Contract.RecommenderExtensions.RecommendOne(TestWorld.Als, 0, 5);
+        Assert.Equal(ServingPath.Model, response.Path);
+        Assert.Equal(expected.Select(i => TestWorld.Matrix.Items[i]), response.Items.Select(i => i.Track));
+        var seen = TestWorld.Matrix.Matrix.RowIndices(0).ToArray().Select(i => TestWorld.Matrix.Items[i]).ToHashSet();
+        Assert.DoesNotContain(response.Items, t => seen.Contains(t.Track));
+        Assert.Equal(("main", 1), (response.Model, response.Version));
+    }
+
+    [Fact]
+    public void ForUser_ExcludeAndAllow_AreApplied()
+    {
+        var first = Sut.ForUser(new UserRecommendationRequest { User = KnownUser, K = 3 });
+        var excluded = first.Items[0].Track;
+        var allow = TestWorld.Matrix.Items.Ids.Take(50).ToArray();
+
+        var without = Sut.ForUser(new UserRecommendationRequest { User = KnownUser, K = 3, Exclude = [excluded, "no-such-track"] });
+        var allowed = Sut.ForUser(new UserRecommendationRequest { User = KnownUser, K = 3, Allow = allow, ExcludeSeen = false });
+
+        Assert.DoesNotContain(without.Items, t => t.Track == excluded);
+        Assert.Equal(1, without.IgnoredTracks);
+        Assert.All(allowed.Items, t => Assert.Contains(t.Track, allow));
+    }
+
+    [Fact]
+    public void ForUser_UnknownUserWithHistory_FoldsIn()
+    {
+        var history = TestWorld.Matrix.Items.Ids.Take(5).Select(t => new HistoryEntry { Track = t }).Append(new HistoryEntry { Track = "unknown-track" }).ToArray();
+
+        var response = Sut.ForUser(new UserRecommendationRequest { User = "new-user", K = 10, History = history });
+
+        Assert.Equal(ServingPath.FoldIn, response.Path);
+        Assert.Equal(10, response.Items.Count);
+        Assert.Equal(1, response.IgnoredTracks);
+        Assert.DoesNotContain(response.Items, t => history.Any(h => h.Track == t.Track));
+    }
+
+    [Fact]
+    public void ForUser_UnknownUserWithStoredEvents_FoldsInFromStore()
+    {
+        _scope.Engine.Feedback.Ingest(new FeedbackEvent { User = "stored-user", Track = TestWorld.Matrix.Items[3], Kind = "like" });
+
+        var response = Sut.ForUser(new UserRecommendationRequest { User = "stored-user", K = 4 });
+
+        Assert.Equal(ServingPath.FoldIn, response.Path);
+        Assert.DoesNotContain(response.Items, t => t.Track == TestWorld.Matrix.Items[3]);
+    }
+
+    [Fact]
+    public void ForUser_UnknownUserWithoutHistory_GetsPopularity()
+    {
+        var response = Sut.ForUser(new UserRecommendationRequest { User = "nobody", K = 3 });
+
+        Assert.Equal(ServingPath.Popularity, response.Path);
+        var counts = new int[TestWorld.Matrix.Items.Count];
+        foreach (var item in TestWorld.Matrix.Matrix.ColumnIndices) counts[item]++;
+        var top = Enumerable.Range(0, counts.Length).OrderByDescending(i => counts[i]).ThenBy(i => i).Take(3).Select(i => TestWorld.Matrix.Items[i]);
+        Assert.Equal(top, response.Items.Select(t => t.Track));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1_000_000_000)]
+    [InlineData(-5)]
+    public void ForUser_KOutOfRange_IsInvalid(int k)
+    {
+        var ex = Assert.Throws<OnlineRequestException>(() => Sut.ForUser(new UserRecommendationRequest { User = KnownUser, K = k }));
+
+        Assert.Equal("k", ex.Field);
+        Assert.Contains("between 1 and 1000", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ForUser_UnknownModel_IsNotFound()
+    {
+        var ex = Assert.Throws<OnlineRequestException>(() => Sut.ForUser(new UserRecommendationRequest { User = KnownUser, Model = "nope" }));
+
+        Assert.Equal(RequestProblem.NotFound, ex.Problem);
+    }
+
+    [Fact]
+    public void ForGroup_KnownAndUnknownMembers_ReportsPathsAndSatisfaction()
+    {
+        var request = new GroupRecommendationRequest
+        {
+            Members = [new GroupMemberRequest { User = KnownUser }, new GroupMemberRequest { User = TestWorld.Matrix.Users[1] }, new GroupMemberRequest { User = "guest" }],
+            K = 5,
+            Strategy = "least-misery",
+        };
+
+        var response = Sut.ForGroup(request);
+
+        Assert.Equal(5, response.Items.Count);
+        Assert.Equal("least-misery", response.Strategy);
+        Assert.Equal([ServingPath.Model, ServingPath.Model, ServingPath.Popularity], response.Members.Select(m => m.Path));
+        Assert.All(response.Members, m => Assert.InRange(m.ShareInOwnTopN, 0, 1));
+    }
+
+    [Fact]
+    public void ForGroup_UnknownStrategy_IsInvalid()
+    {
+        var ex = Assert.Throws<OnlineRequestException>(() => Sut.ForGroup(new GroupRecommendationRequest { Members = [new GroupMemberRequest { User = KnownUser }], Strategy = "vote" }));
+
+        Assert.Equal("strategy", ex.Field);
+    }
+
+    [Fact]
+    public void ContinuePlaylist_KnownSeeds_FoldsInAndSkipsSeeds()
+    {
+        var seeds = TestWorld.Matrix.Items.Ids.Skip(10).Take(3).ToArray();
+
+        var response = Sut.ContinuePlaylist(new PlaylistContinuationRequest { Seeds = seeds, K = 7 });
+
+        Assert.Equal(ServingPath.FoldIn, response.Path);
+        Assert.Equal(7, response.Items.Count);
+        Assert.DoesNotContain(response.Items, t => seeds.Contains(t.Track));
+    }
+
+    [Fact]
+    public void ContinuePlaylist_TitleOnlyWithoutBaseDataset_FallsBackToPopularity()
+    {
+        var response = Sut.ContinuePlaylist(new PlaylistContinuationRequest { Title = "road trip", K = 4 });
+
+        Assert.Equal(ServingPath.Popularity, response.Path);
+        Assert.Equal(4, response.Items.Count);
+    }
+
+    [Fact]
+    public void ContinuePlaylist_NothingGiven_IsInvalid()
+    {
+        Assert.Throws<OnlineRequestException>(() => Sut.ContinuePlaylist(new PlaylistContinuationRequest()));
+    }
+
+    [Fact]
+    public void Similar_KnownTrack_ExcludesItself()
+    {
+        var track = TestWorld.Matrix.Items[0];
+
+        var response = Sut.Similar(track, 5, null);
+
+        Assert.Equal(5, response.Items.Count);
+        Assert.DoesNotContain(response.Items, t => t.Track == track);
+    }
+
+    [Fact]
+    public void Similar_UnknownTrack_IsNotFound()
+    {
+        var ex = Assert.Throws<OnlineRequestException>(() => Sut.Similar("no-such", 5, null));
+
+        Assert.Equal(RequestProblem.NotFound, ex.Problem);
+    }
+
+    [Fact]
+    public void Scores_KnownUser_EqualModelScoresAndNullForUnknownTracks()
+    {
+        var tracks = new[] { TestWorld.Matrix.Items[4], "no-such", TestWorld.Matrix.Items[9] };
+
+        var response = Sut.Scores(KnownUser, new ScoreRequest { Tracks = tracks });
+
+        var expected = new float[2];
+        TestWorld.Als.Score(0, [4, 9], expected);
+        Assert.Equal([expected[0], null, expected[1]], response.Scores.Select(s => s.Score));
+    }
+
+    [Fact]
+    public void Explain_KnownUserAndTrack_ListsHistoryTracks()
+    {
+        var track = Sut.ForUser(new UserRecommendationRequest { User = KnownUser, K = 1 }).Items[0].Track;
+
+        var response = Sut.Explain(KnownUser, track, 3, null);
+
+        var history = TestWorld.Matrix.Matrix.RowIndices(0).ToArray().Select(i => TestWorld.Matrix.Items[i]).ToHashSet();
+        Assert.NotEmpty(response.Because);
+        Assert.All(response.Because, c => Assert.Contains(c.Track, history));
+    }
+
+    [Fact]
+    public void Explain_UnknownUser_IsNotFound()
+    {
+        var ex = Assert.Throws<OnlineRequestException>(() => Sut.Explain("nobody", TestWorld.Matrix.Items[0], 3, null));
+
+        Assert.Equal("user", ex.Field);
+    }
+}
