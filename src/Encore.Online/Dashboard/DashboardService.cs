@@ -1,3 +1,5 @@
+using Encore.Models.Contract;
+
 namespace Encore.Online.Dashboard;
 
 /// <summary>
@@ -59,5 +61,10 @@ public sealed class DashboardService
 
     /// <summary>Every registered model version, newest registration last, without file paths.</summary>
     public IReadOnlyList<DashboardModel> Models() =>
-        [.. _engine.Registry.List().Select(v => new DashboardModel(v.Name, v.Version, v.Kind, Path.GetFileName(v.Path), v.EvaluationRunId, v.Note, v.RegisteredMs, v.IsActive))];
+        [.. _engine.Registry.List().Select(v =>
+        {
+            var active = _engine.Registry.Active(v.Name) is { } s && s.Version == v.Version ? s.Model : null;
+            return new DashboardModel(v.Name, v.Version, v.Kind, Path.GetFileName(v.Path), v.EvaluationRunId, v.Note, v.RegisteredMs, v.IsActive,
+                active is IExplainer, active is ISimilarItems);
+        })];
 }

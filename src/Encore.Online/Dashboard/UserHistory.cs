@@ -15,5 +15,10 @@ public sealed record UserHistory(string User, long Events, int DistinctTracks, I
 /// <summary>Title and artist of a track when the catalogue or base dataset knows them.</summary>
 public sealed record TrackLabel(string Track, string? Title, string? Artist);
 
-/// <summary>A registered model version as the dashboard shows it (the file name, not its full path).</summary>
-public sealed record DashboardModel(string Name, int Version, string Kind, string File, string? EvaluationRunId, string? Note, long RegisteredMs, bool IsActive);
+/// <summary>
+/// A registered model version as the dashboard shows it (the file name, not its full path). CanExplain and
+/// CanFindSimilar say what the loaded model supports (false for versions that are not active), so pages only
+/// ask for what will succeed.
+/// </summary>
+public sealed record DashboardModel(string Name, int Version, string Kind, string File, string? EvaluationRunId, string? Note, long RegisteredMs, bool IsActive,
+    bool CanExplain, bool CanFindSimilar);
