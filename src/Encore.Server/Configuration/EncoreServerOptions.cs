@@ -1,0 +1,185 @@
+using Encore.Online;
+using Encore.Online.Retraining;
+
+namespace Encore.Server.Configuration;
+
+/// <summary>
+/// The one typed configuration tree of the server: defaults here, then the config file (TOML or JSON), then
+/// ENCORE_* environment variables, then the command line. Checked at start by <see cref="ServerOptionsValidator"/>.
+/// Every option is listed with its default in encore.sample.toml.
+/// </summary>
+public sealed class EncoreServerOptions
+{
+    public ServerSection Server { get; set; } = new();
+
+    public SecuritySection Security { get; set; } = new();
+
+    public RateLimitSection RateLimit { get; set; } = new();
+
+    public StoreSection Store { get; set; } = new();
+
+    public ModelsSection Models { get; set; } = new();
+
+    public ServingSection Serving { get; set; } = new();
+
+    public DatasetSection Dataset { get; set; } = new();
+
+    public RetrainSection Retrain { get; set; } = new();
+
+    /// <summary>The serving layer's settings.</summary>
+    public OnlineOptions ToOnline() => new()
+    {
+        StorePath = Store.Path,
+        ModelDirectory = Models.Directory,
+        DefaultModel = Models.Default,
+        MaxK = Serving.MaxK,
+        MaxBatchSize = Serving.MaxBatchSize,
+        MaxListLength = Serving.MaxListLength,
+        MaxFutureSkew = TimeSpan.FromHours(Serving.MaxFutureSkewHours),
+        BaseDatasetPath = string.IsNullOrWhiteSpace(Dataset.Base) ? null : Dataset.Base,
+        Retrain = Retrain.ToOptions(),
+    };
+}
+
+public sealed class ServerSection
+{
+    /// <value>Listen addresses when --urls is not given. Default "http://127.0.0.1:5080".</value>
+    public string Urls { get; set; } = "http://127.0.0.1:5080";
+
+    /// <value>Largest request body in bytes; larger bodies get 413. Default 1 MiB.</value>
+    public long MaxRequestBodyBytes { get; set; } = 1 << 20;
+
+    /// <value>Write logs as JSON lines (with request ids) instead of plain text. Default true.</value>
+    public bool JsonLogs { get; set; } = true;
+}
+
+public sealed class SecuritySection
+{
+    /// <value>Keys accepted in X-Api-Key for write endpoints (events, users, tracks). Default none.</value>
+    public List<string> ApiKeys { get; set; } = [];
+
+    /// <value>Keys accepted for admin endpoints (models) and also for writes. Default none.</value>
+    public List<string> AdminKeys { get; set; } = [];
+
+    /// <value>Also require a key (any) for read endpoints. Default false.</value>
+    public bool RequireKeyForReads { get; set; }
+}
+
+public sealed class RateLimitSection
+{
+    /// <value>Apply the fixed-window limiter to /api (per API key, else per client address). Default true.</value>
+    public bool Enabled { get; set; } = true;
+
+    /// <value>Requests allowed per client and window. Default 20000.</value>
+    public int PermitLimit { get; set; } = 20_000;
+
+    /// <value>Window length in seconds. Default 1.</value>
+    public double WindowSeconds { get; set; } = 1;
+}
+
+public sealed class StoreSection
+{
+    /// <value>SQLite file for events, users, tracks, the model registry and idempotency keys. Default "encore.db".</value>
+    public string Path { get; set; } = "encore.db";
+}
+
+public sealed class ModelsSection
+{
+    /// <value>Model name used when a request names none. Default "main".</value>
+    public string Default { get; set; } = "main";
+
+    /// <value>Folder for retrained model files. Default "models".</value>
+    public string Directory { get; set; } = "models";
+
+    /// <value>Model files registered (or reused) and activated at start, as "path" (default name) or "name=path".</value>
+    public List<string> Preload { get; set; } = [];
+}
+
+public sealed class ServingSection
+{
+    /// <value>Largest k. Default 1000.</value>
+    public int MaxK { get; set; } = 1000;
+
+    /// <value>Most events (or users, tracks) per write call. Default 1000.</value>
+    public int MaxBatchSize { get; set; } = 1000;
+
+    /// <value>Longest history / seed / candidate / exclude / allow list per request. Default 5000.</value>
+    public int MaxListLength { get; set; } = 5000;
+
+    /// <value>How far in the future an event timestamp may be, in hours. Default 24.</value>
+    public double MaxFutureSkewHours { get; set; } = 24;
+}
+
+public sealed class DatasetSection
+{
+    /// <value>Optional dataset snapshot folder merged into retraining and searched for title-only continuation. Default none.</value>
+    public string? Base { get; set; }
+}
+
+public sealed class RetrainSection
+{
+    public bool Enabled { get; set; }
+
+    public double IntervalMinutes { get; set; } = 60;
+
+    public string Trainer { get; set; } = "als";
+
+    public int Factors { get; set; } = 64;
+
+    public int Iterations { get; set; } = 15;
+
+    public double Regularization { get; set; } = 0.01;
+
+    public double Alpha { get; set; } = 1.0;
+
+    public string Confidence { get; set; } = "log1p";
+
+    public double HoldoutFraction { get; set; } = 0.2;
+
+    public int EvaluationUsers { get; set; } = 2000;
+
+    public double Tolerance { get; set; }
+
+    public bool RefitOnAllData { get; set; } = true;
+
+    public ulong Seed { get; set; } = 42;
+
+    public WeightsSection Weights { get; set; } = new();
+
+    public RetrainOptions ToOptions() => new()
+    {
+        Enabled = Enabled,
+        Interval = TimeSpan.FromMinutes(IntervalMinutes),
+        Trainer = Trainer,
+        Factors = Factors,
+        Iterations = Iterations,
+        Regularization = Regularization,
+        Alpha = Alpha,
+        Confidence = Confidence,
+        HoldoutFraction = HoldoutFraction,
+        EvaluationUsers = EvaluationUsers,
+        Tolerance = Tolerance,
+        RefitOnAllData = RefitOnAllData,
+        Seed = Seed,
+        Weights = new EventWeightOptions
+        {
+            Play = Weights.Play, Like = Weights.Like, Skip = Weights.Skip, Dislike = Weights.Dislike,
+            PlaylistAdd = Weights.PlaylistAdd, Rating = Weights.Rating,
+        },
+    };
+}
+
+public sealed class WeightsSection
+{
+    public float Play { get; set; } = 1;
+
+    public float Like { get; set; } = 1;
+
+    public float Skip { get; set; }
+
+    public float Dislike { get; set; }
+
+    public float PlaylistAdd { get; set; }
+
+    public float Rating { get; set; }
+}

@@ -1,0 +1,84 @@
+using Encore.Online.Retraining;
+using Microsoft.Extensions.Options;
+
+namespace Encore.Server.Configuration;
+
+/// <summary>
+/// Start-up checks of the whole tree, each naming the option (as spelled in encore.sample.toml) and what is
+/// expected, including cross-field rules (a key in both key lists, preloads vs the default model, retraining).
+/// </summary>
+public sealed class ServerOptionsValidator : IValidateOptions<EncoreServerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EncoreServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        Check(errors, options.Server.MaxRequestBodyBytes is >= 1024 and <= 1L << 30, "server.max_request_body_bytes must be between 1024 and 1073741824.");
+        Check(errors, !string.IsNullOrWhiteSpace(options.Store.Path), "store.path must name the SQLite file.");
+        Check(errors, !string.IsNullOrWhiteSpace(options.Models.Default), "models.default must name the default model.");
+        Check(errors, options.Serving.MaxK is >= 1 and <= 100_000, "serving.max_k must be between 1 and 100000.");
+        Check(errors, options.Serving.MaxBatchSize is >= 1 and <= 100_000, "serving.max_batch_size must be between 1 and 100000.");
+        Check(errors, options.Serving.MaxListLength is >= 1 and <= 1_000_000, "serving.max_list_length must be between 1 and 1000000.");
+        Check(errors, options.Serving.MaxFutureSkewHours is >= 0 and <= 24 * 365, "serving.max_future_skew_hours must be between 0 and 8760.");
+        Keys(errors, options.Security);
+        if (options.RateLimit.Enabled)
+        {
+            Check(errors, options.RateLimit.PermitLimit >= 1, "rate_limit.permit_limit must be at least 1 when rate_limit.enabled is true.");
+            Check(errors, options.RateLimit.WindowSeconds is > 0 and <= 3600, "rate_limit.window_seconds must be in (0, 3600].");
+        }
+        Preloads(errors, options.Models);
+        Retrain(errors, options.Retrain);
+        if (options.Dataset.Base is { Length: > 0 } dataset)
+            Check(errors, System.IO.Directory.Exists(dataset), $"dataset.base '{dataset}' is not a folder; expected a dataset snapshot folder.");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void Keys(List<string> errors, SecuritySection security)
+    {
+        foreach (var key in security.ApiKeys.Concat(security.AdminKeys))
+            Check(errors, key is { Length: >= 16 } && !key.Any(char.IsWhiteSpace), "security.api_keys / security.admin_keys entries must be at least 16 characters without spaces.");
+        foreach (var shared in security.ApiKeys.Intersect(security.AdminKeys, StringComparer.Ordinal))
+            errors.Add($"security: key '{shared[..Math.Min(4, shared.Length)]}...' is in both api_keys and admin_keys; give admins their own key.");
+        Check(errors, !security.RequireKeyForReads || security.ApiKeys.Count + security.AdminKeys.Count > 0,
+            "security.require_key_for_reads is true but no keys are configured: every request would be refused.");
+    }
+
+    private static void Preloads(List<string> errors, ModelsSection models)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in models.Preload)
+        {
+            var (model, path) = ParsePreload(entry, models.Default);
+            Check(errors, File.Exists(path), $"models.preload: model file '{path}' does not exist.");
+            Check(errors, names.Add(model), $"models.preload names model '{model}' twice; one file per name.");
+        }
+        Check(errors, models.Preload.Count == 0 || names.Contains(models.Default),
+            $"models.preload loads {string.Join(", ", names)} but not models.default '{models.Default}'; requests without a model name would fail.");
+    }
+
+    private static void Retrain(List<string> errors, RetrainSection retrain)
+    {
+        Check(errors, TrainerFactory.Kinds.Contains(retrain.Trainer), $"retrain.trainer '{retrain.Trainer}' is unknown; expected {string.Join(", ", TrainerFactory.Kinds)}.");
+        Check(errors, retrain.Confidence is "none" or "log1p" or "log", $"retrain.confidence '{retrain.Confidence}' is unknown; expected none, log1p or log.");
+        Check(errors, retrain.HoldoutFraction is > 0 and < 1, "retrain.holdout_fraction must be in (0, 1).");
+        Check(errors, retrain.Factors is >= 1 and <= 4096, "retrain.factors must be between 1 and 4096.");
+        Check(errors, retrain.Iterations is >= 1 and <= 1000, "retrain.iterations must be between 1 and 1000.");
+        Check(errors, retrain.Regularization >= 0 && retrain.Alpha >= 0, "retrain.regularization and retrain.alpha must not be negative.");
+        Check(errors, retrain.EvaluationUsers >= 1, "retrain.evaluation_users must be at least 1.");
+        Check(errors, retrain.Tolerance >= 0, "retrain.tolerance must not be negative.");
+        Check(errors, !retrain.Enabled || retrain.IntervalMinutes >= 1, "retrain.interval_minutes must be at least 1 when retrain.enabled is true.");
+    }
+
+    /// <summary>"name=path" or "path" (the default model's name).</summary>
+    public static (string Name, string Path) ParsePreload(string entry, string defaultName)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var eq = entry.IndexOf('=', StringComparison.Ordinal);
+        return eq > 0 ? (entry[..eq], entry[(eq + 1)..]) : (defaultName, entry);
+    }
+
+    private static void Check(List<string> errors, bool ok, string message)
+    {
+        if (!ok) errors.Add(message);
+    }
+}

@@ -1,0 +1,142 @@
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Encore.Online;
+using Encore.Server.Configuration;
+using Encore.Server.Endpoints;
+using Encore.Server.Hosting;
+using Encore.Server.Http;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Prometheus;
+
+namespace Encore.Server;
+
+/// <summary>
+/// The HTTP host: configuration, Kestrel limits, API keys, rate limiting, problem details, OpenAPI,
+/// metrics, health, and one endpoint file per resource. All serving logic is in Encore.Online.
+/// </summary>
+public static class EncoreServer
+{
+    /// <summary>Builds the application (configuration validated, models preloaded) without starting it.</summary>
+    public static WebApplication Build(string[] args, IDictionary<string, string?>? overrides = null)
+    {
+        var parsed = ServerArguments.Parse(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = parsed.Rest });
+        Configure(builder.Configuration, parsed, overrides);
+        var options = Validated(builder.Configuration);
+
+        if (builder.Configuration["urls"] is null) builder.WebHost.UseUrls(options.Server.Urls);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.Server.MaxRequestBodyBytes);
+        builder.Logging.ClearProviders();
+        if (options.Server.JsonLogs) builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        else builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
+
+        var services = builder.Services;
+        services.AddOptions<EncoreServerOptions>().Bind(builder.Configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EncoreServerOptions>, ServerOptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new OnlineEngine(options.ToOnline(), sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<RetrainBackgroundService>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.AddOpenApi();
+        services.AddRateLimiter(o => ConfigureRateLimiter(o, options.RateLimit));
+
+        var app = builder.Build();
+        Preload(app.Services.GetRequiredService<OnlineEngine>(), options);
+
+        app.Use((context, next) =>
+        {
+            context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
+            return next(context);
+        });
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<BodyLimitMiddleware>();
+        app.UseRouting();
+        app.UseHttpMetrics();
+        app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseRateLimiter();
+
+        app.MapOpenApi();
+        app.MapMetrics("/metrics");
+        HealthEndpoints.Map(app);
+        UserEndpoints.Map(app);
+        GroupEndpoints.Map(app);
+        PlaylistEndpoints.Map(app);
+        TrackEndpoints.Map(app);
+        EventEndpoints.Map(app);
+        ModelEndpoints.Map(app);
+        return app;
+    }
+
+    /// <summary>Builds and runs until shut down (Ctrl+C, SIGTERM or <paramref name="cancellationToken"/>).</summary>
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        await using var app = Build(args);
+        await app.RunAsync(cancellationToken);
+        return 0;
+    }
+
+    /// <summary>The addresses Kestrel listens on (after start; resolves port 0).</summary>
+    public static IReadOnlyList<string> Addresses(WebApplication app) =>
+        [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
+
+    private static void Configure(ConfigurationManager configuration, ServerArguments parsed, IDictionary<string, string?>? overrides)
+    {
+        if (parsed.ConfigFile is { } file)
+        {
+            var full = Path.GetFullPath(file);
+            if (string.Equals(Path.GetExtension(full), ".json", StringComparison.OrdinalIgnoreCase)) configuration.AddJsonFile(full, optional: false);
+            else ((IConfigurationBuilder)configuration).Add(new TomlConfigurationSource(full));
+        }
+        ((IConfigurationBuilder)configuration).Add(new EncoreEnvironmentSource());
+        if (overrides is not null) configuration.AddInMemoryCollection(overrides);
+        configuration.AddCommandLine(parsed.Rest);
+        var preload = configuration.GetSection("Models:Preload").GetChildren().Count();
+        var extra = new Dictionary<string, string?>();
+        for (var i = 0; i < parsed.Models.Count; i++) extra[$"Models:Preload:{preload + i}"] = parsed.Models[i];
+        configuration.AddInMemoryCollection(extra);
+    }
+
+    private static EncoreServerOptions Validated(IConfiguration configuration)
+    {
+        var options = configuration.Get<EncoreServerOptions>() ?? new EncoreServerOptions();
+        var result = new ServerOptionsValidator().Validate(null, options);
+        if (result.Failed) throw new OptionsValidationException(nameof(EncoreServerOptions), typeof(EncoreServerOptions), result.Failures);
+        return options;
+    }
+
+    private static void Preload(OnlineEngine engine, EncoreServerOptions options)
+    {
+        engine.Registry.LoadActive();
+        foreach (var entry in options.Models.Preload)
+        {
+            var (name, path) = ServerOptionsValidator.ParsePreload(entry, options.Models.Default);
+            engine.Serve(name, path);
+        }
+        ServerMetrics.Track(engine);
+    }
+
+    private static void ConfigureRateLimiter(RateLimiterOptions o, RateLimitSection limits)
+    {
+        o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        o.OnRejected = (context, _) => new ValueTask(Problems.Write(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
+            $"More than {limits.PermitLimit} requests in {limits.WindowSeconds} s from this client; retry after the window."));
+        if (!limits.Enabled) return;
+        o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        {
+            if (!context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)) return RateLimitPartition.GetNoLimiter("unlimited");
+            var key = context.Request.Headers[ApiKeyMiddleware.Header].ToString();
+            var client = key.Length > 0 ? "key:" + key : "ip:" + context.Connection.RemoteIpAddress;
+            return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = limits.PermitLimit, Window = TimeSpan.FromSeconds(limits.WindowSeconds), QueueLimit = 0, AutoReplenishment = true,
+            });
+        });
+    }
+}

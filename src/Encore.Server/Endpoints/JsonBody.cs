@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Encore.Online;
+
+namespace Encore.Server.Endpoints;
+
+/// <summary>Bodies that may hold one object, an array, or {"property": [...], "idempotencyKey": "..."}.</summary>
+internal static class JsonBody
+{
+    public static (List<T?> Items, bool IsBatch, string? IdempotencyKey) ListOrSingle<T>(JsonElement body, string property, JsonSerializerOptions options)
+    {
+        switch (body.ValueKind)
+        {
+            case JsonValueKind.Array:
+                return (body.Deserialize<List<T?>>(options) ?? [], true, null);
+            case JsonValueKind.Object when TryGet(body, property, out var list):
+                if (list.ValueKind != JsonValueKind.Array) throw OnlineRequestException.Invalid(property, $"'{property}' must be an array.");
+                var key = TryGet(body, "idempotencyKey", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
+                return (list.Deserialize<List<T?>>(options) ?? [], true, key);
+            case JsonValueKind.Object:
+                return ([body.Deserialize<T>(options)], false, null);
+            default:
+                throw OnlineRequestException.Invalid("", $"The body is a JSON {body.ValueKind.ToString().ToLowerInvariant()}; expected an object or an array.");
+        }
+    }
+
+    private static bool TryGet(JsonElement body, string name, out JsonElement value)
+    {
+        foreach (var p in body.EnumerateObject())
+            if (string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = p.Value;
+                return true;
+            }
+        value = default;
+        return false;
+    }
+
+    /// <summary>Query lists may repeat the parameter or separate ids by commas.</summary>
+    public static List<string>? SplitList(string[]? values)
+    {
+        if (values is null || values.Length == 0) return null;
+        var list = new List<string>();
+        foreach (var v in values) list.AddRange(v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return list;
+    }
+}

@@ -1,0 +1,49 @@
+using Encore.Online;
+using Encore.Online.Registry;
+using Encore.Online.Retraining;
+using Encore.Server.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Encore.Server.Endpoints;
+
+/// <summary>/api/models (admin key): list, register, activate, retrain.</summary>
+public static class ModelEndpoints
+{
+    /// <summary>Body of POST /api/models.</summary>
+    public sealed record RegisterModelRequest(string? Name, string? Path, string? EvaluationRunId = null, bool Activate = false);
+
+    /// <summary>Body of POST /api/models/{name}/activate.</summary>
+    public sealed record ActivateRequest(int Version);
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var models = app.MapGroup("/api/models").WithTags("models").RequireApiKey(ApiKeyRole.Admin)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        models.MapGet("", List).WithSummary("Every registered version, with the active ones marked.");
+        models.MapPost("", Register).WithSummary("Register a model file as the next version of a name (optionally activate it).");
+        models.MapPost("/{name}/activate", Activate).WithSummary("Make a version the active one (atomic swap).");
+        models.MapPost("/{name}/retrain", Retrain).WithSummary("Retrain from stored events; activate only if not worse on a holdout.");
+    }
+
+    private static Ok<IReadOnlyList<ModelVersionInfo>> List(OnlineEngine engine) => TypedResults.Ok(engine.Registry.List());
+
+    private static Created<ModelVersionInfo> Register(RegisterModelRequest request, OnlineEngine engine)
+    {
+        var info = engine.Registry.Register(request.Name ?? "", request.Path ?? "", request.EvaluationRunId);
+        if (request.Activate)
+        {
+            engine.Registry.Activate(info.Name, info.Version);
+            info = info with { IsActive = true };
+        }
+        return TypedResults.Created($"/api/models/{info.Name}", info);
+    }
+
+    private static Ok<ModelVersionInfo> Activate(string name, ActivateRequest request, OnlineEngine engine)
+    {
+        var serving = engine.Registry.Activate(name, request.Version);
+        return TypedResults.Ok(engine.Registry.List(name).First(v => v.Version == serving.Version));
+    }
+
+    private static async Task<Ok<RetrainResult>> Retrain(string name, OnlineEngine engine, CancellationToken ct) =>
+        TypedResults.Ok(await Task.Run(() => engine.Retrain.RetrainNow(name, ct), ct));
+}

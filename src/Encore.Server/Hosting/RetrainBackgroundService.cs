@@ -1,0 +1,34 @@
+using Encore.Online;
+
+namespace Encore.Server.Hosting;
+
+/// <summary>
+/// Scheduled retraining: every retrain.interval_minutes, retrains the default model when events arrived
+/// since the last run. Failures are logged and the schedule goes on; serving is never interrupted.
+/// </summary>
+public sealed class RetrainBackgroundService(OnlineEngine engine, TimeProvider time, ILogger<RetrainBackgroundService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var options = engine.Options.Retrain;
+        if (!options.Enabled) return;
+        using var timer = new PeriodicTimer(options.Interval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            if (!engine.Retrain.HasNewEvents) continue;
+            try
+            {
+                var result = await Task.Run(() => engine.Retrain.RetrainNow(null, stoppingToken), stoppingToken);
+                logger.LogInformation("Scheduled retrain of {Model}: {Reason} in {Seconds:F1} s", result.Name, result.Reason, result.Seconds);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is OnlineRequestException or IOException or Core.Errors.EncoreException or ArgumentException)
+            {
+                logger.LogWarning(ex, "Scheduled retrain failed; the active model keeps serving");
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Encore.Online;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Encore.Server.Http;
+
+/// <summary>
+/// Maps exceptions to problem details: serving-layer refusals to 400 / 404 / 409 with the field, malformed
+/// JSON and bad parameters to 400, an over-large body to 413; anything else is a 500 that is logged (a bug,
+/// never a caller's mistake).
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var (status, title, detail, field) = exception switch
+        {
+            OnlineRequestException e => (Problems.Of(e).Status, Problems.Of(e).Title, e.Message, e.Field),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, "Request body too large", "The request body is larger than server.max_request_body_bytes allows.", ""),
+            BadHttpRequestException e => (e.StatusCode, "Bad request", Describe(e), ""),
+            JsonException e => (400, "Malformed JSON", e.Message, e.Path ?? ""),
+            _ => (500, "Unexpected error", "The server failed to handle this request; the error is logged with the request id.", ""),
+        };
+        if (status >= 500) logger.LogError(exception, "Unhandled error for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Instance = httpContext.Request.Path };
+        problem.Extensions["requestId"] = httpContext.TraceIdentifier;
+        if (field.Length > 0) problem.Extensions["field"] = field;
+        if (exception is OnlineRequestException { Errors: { } errors }) problem.Extensions["errors"] = errors;
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    // Keep the JSON reader's position ("line 3, byte 7") when binding failed on malformed JSON.
+    private static string Describe(BadHttpRequestException e) =>
+        e.InnerException is JsonException json ? $"{e.Message} {json.Message}" : e.Message;
+}

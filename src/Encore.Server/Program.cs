@@ -1,0 +1,3 @@
+using Encore.Server;
+
+return await EncoreServer.RunAsync(args);

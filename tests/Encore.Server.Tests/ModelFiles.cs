@@ -1,0 +1,37 @@
+using Encore.Core.Interactions;
+using Encore.Data.Aggregation;
+using Encore.Data.Synthetic;
+using Encore.Models.Contract;
+using Encore.Models.Factorization.Als;
+using Encore.Models.Files;
+using Encore.Models.Neighbourhood;
+
+namespace Encore.Server.Tests;
+
+/// <summary>Tiny synthetic world with an ALS and an item-kNN model file, made once per test run.</summary>
+internal static class ModelFiles
+{
+    private static readonly Lazy<(InteractionMatrix Matrix, string Als, string Knn)> Shared = new(() =>
+    {
+        var world = SyntheticWorld.Generate(SyntheticWorldOptions.Tiny);
+        var matrix = InteractionAggregator.Aggregate(world.Dataset);
+        var data = new TrainingData(matrix.Matrix, matrix.Users, matrix.Items);
+        var folder = Path.Combine(Path.GetTempPath(), "encore-server-models-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var als = Path.Combine(folder, "als.bin");
+        var knn = Path.Combine(folder, "knn.bin");
+        ModelFile.Save(new AlsTrainer(new AlsOptions { Factors = 8, Iterations = 5, Seed = 7, Threads = 1 }).Fit(data), als);
+        ModelFile.Save(new ItemKnnTrainer(new ItemKnnOptions { Neighbours = 20, Threads = 1 }).Fit(data), knn);
+        return (matrix, als, knn);
+    });
+
+    public static InteractionMatrix Matrix => Shared.Value.Matrix;
+
+    public static string Als => Shared.Value.Als;
+
+    public static string Knn => Shared.Value.Knn;
+
+    public static string User(int i) => Matrix.Users[i];
+
+    public static string Track(int i) => Matrix.Items[i];
+}

@@ -1,0 +1,209 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Encore.Server.Tests;
+
+public sealed class RecommendationEndpointTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+{
+    private HttpClient Client => fixture.Server.Client;
+
+    [Fact]
+    public async Task GetRecommendations_KnownUser_ReturnsModelPath()
+    {
+        var response = await Client.GetAsync($"/api/users/{ModelFiles.User(0)}/recommendations?k=5");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await Json.Read(response);
+        Assert.Equal("model", body.GetProperty("path").GetString());
+        Assert.Equal("main", body.GetProperty("model").GetString());
+        Assert.Equal(5, Json.Tracks(body).Length);
+        Assert.True(response.Headers.Contains("X-Request-Id"));
+    }
+
+    [Fact]
+    public async Task GetRecommendations_ExcludeList_LeavesThoseTracksOut()
+    {
+        var first = Json.Tracks(await Json.Read(await Client.GetAsync($"/api/users/{ModelFiles.User(0)}/recommendations?k=3")));
+
+        var second = Json.Tracks(await Json.Read(await Client.GetAsync($"/api/users/{ModelFiles.User(0)}/recommendations?k=3&exclude={first[0]},{first[1]}")));
+
+        Assert.DoesNotContain(first[0], second);
+        Assert.DoesNotContain(first[1], second);
+    }
+
+    [Fact]
+    public async Task GetRecommendations_UnknownUser_IsColdStartNot404()
+    {
+        var response = await Client.GetAsync("/api/users/someone-new/recommendations?k=4");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("popularity", (await Json.Read(response)).GetProperty("path").GetString());
+    }
+
+    [Theory]
+    [InlineData("0", "between 1 and 1000")]
+    [InlineData("1000000000", "between 1 and 1000")]
+    [InlineData("abc", "k")]
+    [InlineData("99999999999", "k")]
+    public async Task GetRecommendations_BadK_Is400WithMessage(string k, string expected)
+    {
+        var response = await Client.GetAsync($"/api/users/{ModelFiles.User(0)}/recommendations?k={k}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(expected, (await Json.Read(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetRecommendations_UnknownModel_Is404()
+    {
+        var response = await Client.GetAsync($"/api/users/{ModelFiles.User(0)}/recommendations?model=nope");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PostRecommendations_UnknownUserWithHistory_FoldsIn()
+    {
+        var request = new { user = "guest-1", k = 6, history = new[] { new { track = ModelFiles.Track(1), value = 2 }, new { track = ModelFiles.Track(2), value = 1 } } };
+
+        var response = await Client.PostAsync("/api/users/recommendations", Json.Body(request));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await Json.Read(response);
+        Assert.Equal("fold-in", body.GetProperty("path").GetString());
+        Assert.Equal(6, Json.Tracks(body).Length);
+    }
+
+    [Theory]
+    [InlineData("{\"user\": \"u\", \"k\": ")]
+    [InlineData("{\"user\": \"u\", \"k\": \"many\"}")]
+    [InlineData("not json")]
+    [InlineData("null")]
+    public async Task PostRecommendations_MalformedJson_Is400(string json)
+    {
+        var response = await Client.PostAsync("/api/users/recommendations", Json.Raw(json));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await Json.Read(response);
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("detail").GetString()));
+    }
+
+    [Fact]
+    public async Task PostRecommendations_MissingUser_Is400NamingField()
+    {
+        var response = await Client.PostAsync("/api/users/recommendations", Json.Body(new { k = 5 }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("user", (await Json.Read(response)).GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task PostGroupRecommendations_Members_ReturnsSatisfaction()
+    {
+        var request = new { members = new object[] { new { user = ModelFiles.User(0) }, new { user = ModelFiles.User(1) }, new { user = "guest", history = new[] { new { track = ModelFiles.Track(5) } } } }, k = 5, strategy = "borda" };
+
+        var response = await Client.PostAsync("/api/groups/recommendations", Json.Body(request));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await Json.Read(response);
+        Assert.Equal(5, Json.Tracks(body).Length);
+        Assert.Equal(["model", "model", "fold-in"], body.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("path").GetString()));
+    }
+
+    [Fact]
+    public async Task PostPlaylistContinuation_Seeds_FoldsIn()
+    {
+        var response = await Client.PostAsync("/api/playlists/continuation", Json.Body(new { seeds = new[] { ModelFiles.Track(3), ModelFiles.Track(4) }, k = 5 }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("fold-in", (await Json.Read(response)).GetProperty("path").GetString());
+    }
+
+    [Fact]
+    public async Task GetSimilar_KnownAndUnknownTrack_200And404()
+    {
+        var known = await Client.GetAsync($"/api/tracks/{ModelFiles.Track(0)}/similar?k=3");
+        var unknown = await Client.GetAsync("/api/tracks/no-such-track/similar");
+
+        Assert.Equal(HttpStatusCode.OK, known.StatusCode);
+        Assert.Equal(3, Json.Tracks(await Json.Read(known)).Length);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("no-such-track", (await Json.Read(unknown)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostScores_Candidates_ScoresKnownAndNullForUnknown()
+    {
+        var response = await Client.PostAsync($"/api/users/{ModelFiles.User(0)}/scores", Json.Body(new { tracks = new[] { ModelFiles.Track(0), "nope" } }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var scores = (await Json.Read(response)).GetProperty("scores").EnumerateArray().ToArray();
+        Assert.Equal(JsonValueKind.Number, scores[0].GetProperty("score").ValueKind);
+        Assert.Equal(JsonValueKind.Null, scores[1].GetProperty("score").ValueKind);
+    }
+
+    [Fact]
+    public async Task GetExplanation_KnownUser_ListsContributions()
+    {
+        var top = Json.Tracks(await Json.Read(await Client.GetAsync($"/api/users/{ModelFiles.User(0)}/recommendations?k=1")))[0];
+
+        var response = await Client.GetAsync($"/api/users/{ModelFiles.User(0)}/recommendations/{top}/explanation?n=3");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty((await Json.Read(response)).GetProperty("because").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task GetExplanation_UnknownUser_Is404()
+    {
+        var response = await Client.GetAsync($"/api/users/ghost/recommendations/{ModelFiles.Track(0)}/explanation");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_LiveAndReady_Are200()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApi_Document_ListsEndpoints()
+    {
+        var response = await Client.GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var paths = (await Json.Read(response)).GetProperty("paths");
+        foreach (var path in new[] { "/api/users/{id}/recommendations", "/api/groups/recommendations", "/api/playlists/continuation", "/api/events", "/api/models" })
+            Assert.True(paths.TryGetProperty(path, out _), path);
+    }
+
+    [Fact]
+    public async Task Metrics_ExposesRequestHistogramAndModelGauge()
+    {
+        await Client.GetAsync($"/api/users/{ModelFiles.User(0)}/recommendations");
+
+        var text = await Client.GetStringAsync("/metrics");
+
+        Assert.Contains("http_request_duration_seconds_bucket", text, StringComparison.Ordinal);
+        Assert.Contains("encore_active_model_version{model=\"main\"}", text, StringComparison.Ordinal);
+        Assert.Contains("encore_events_ingested_total", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Post_TenMegabyteBody_Is413(bool expectContinue)
+    {
+        var big = new string('x', 10 * 1024 * 1024);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/users/recommendations") { Content = Json.Raw($"{{\"user\": \"{big}\"}}") };
+        request.Headers.ExpectContinue = expectContinue;
+
+        var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("at most 1048576", (await Json.Read(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,133 @@
+using System.Net;
+using Encore.Server.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Encore.Server.Tests;
+
+public sealed class ServerConfigurationTests
+{
+    [Fact]
+    public async Task Ready_NoModel_Is503()
+    {
+        await using var server = await TestServer.StartAsync(preload: false);
+
+        var response = await server.Client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/health/live")).StatusCode);
+    }
+
+    [Fact]
+    public async Task RateLimit_OverPermit_Is429()
+    {
+        await using var server = await TestServer.StartAsync(new() { ["RateLimit:PermitLimit"] = "3", ["RateLimit:WindowSeconds"] = "600" });
+        var codes = new List<HttpStatusCode>();
+
+        for (var i = 0; i < 5; i++) codes.Add((await server.Client.GetAsync($"/api/users/{ModelFiles.User(0)}/recommendations")).StatusCode);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, (HttpStatusCode)429, (HttpStatusCode)429], codes);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/health/live")).StatusCode);
+    }
+
+    [Fact]
+    public void Build_InvalidOptions_FailsAtStartNamingOptions()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() => EncoreServer.Build([], new Dictionary<string, string?>
+        {
+            ["Serving:MaxK"] = "0",
+            ["Security:ApiKeys:0"] = "shared-key-0123456789",
+            ["Security:AdminKeys:0"] = "shared-key-0123456789",
+            ["Models:Preload:0"] = "other=/no/such.bin",
+        }));
+
+        Assert.Contains(ex.Failures, f => f.Contains("serving.max_k", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("in both api_keys and admin_keys", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("does not exist", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("not models.default 'main'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TomlSource_SnakeCaseKeysAndArrays_BindToOptions()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"encore-{Guid.NewGuid():N}.toml");
+        File.WriteAllText(path, """
+            [serving]
+            max_k = 50
+            [security]
+            api_keys = ["abcdefghijklmnopq"]
+            [retrain]
+            enabled = true
+            interval_minutes = 5.5
+            [retrain.weights]
+            skip = -0.5
+            """);
+        try
+        {
+            var config = new ConfigurationBuilder().Add(new TomlConfigurationSource(path)).Build();
+            var options = config.Get<EncoreServerOptions>()!;
+
+            Assert.Equal(50, options.Serving.MaxK);
+            Assert.Equal(["abcdefghijklmnopq"], options.Security.ApiKeys);
+            Assert.True(options.Retrain.Enabled);
+            Assert.Equal(5.5, options.Retrain.IntervalMinutes);
+            Assert.Equal(-0.5f, options.Retrain.Weights.Skip);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void TomlSource_SyntaxError_NamesFileAndLine()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"encore-{Guid.NewGuid():N}.toml");
+        File.WriteAllText(path, "[serving]\nmax_k = = 3\n");
+        try
+        {
+            var ex = Assert.Throws<InvalidDataException>(() => new ConfigurationBuilder().Add(new TomlConfigurationSource(path)).Build());
+
+            Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+            Assert.Contains("line 2", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void EnvironmentSource_EncorePrefix_MapsLevelsAndUnderscores()
+    {
+        var config = new ConfigurationBuilder().Add(new EncoreEnvironmentSource(new Dictionary<string, string>
+        {
+            ["ENCORE_SERVING__MAX_K"] = "77",
+            ["ENCORE_STORE__PATH"] = "/tmp/x.db",
+            ["OTHER_SERVING__MAX_K"] = "1",
+        })).Build();
+
+        var options = config.Get<EncoreServerOptions>()!;
+
+        Assert.Equal((77, "/tmp/x.db"), (options.Serving.MaxK, options.Store.Path));
+    }
+
+    [Fact]
+    public void SampleConfig_InRepository_IsValid()
+    {
+        var sample = Path.Combine(RepositoryRoot(), "encore.sample.toml");
+        var config = new ConfigurationBuilder().Add(new TomlConfigurationSource(sample)).Build();
+        var options = config.Get<EncoreServerOptions>()!;
+
+        var result = new ServerOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    internal static string RepositoryRoot()
+    {
+        var dir = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(dir, "Encore.slnx"))) dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("repository root not found");
+        return dir;
+    }
+}
