@@ -26,7 +26,7 @@ const shortNumber = v => (Math.abs(v) >= 1000 ? compact.format(v) : String(Numbe
 
 function frame(width, height, margin, yMax, yFormat) {
   const svg = s('svg', { class: 'chart', viewBox: `0 0 ${width} ${height}`, role: 'img' });
-  const ticks = niceTicks(yMax);
+  const ticks = niceTicks(yMax * 1.08);
   const top = ticks[ticks.length - 1];
   const plotH = height - margin.top - margin.bottom;
   const y = v => margin.top + plotH - (v / top) * plotH;
@@ -42,7 +42,7 @@ function frame(width, height, margin, yMax, yFormat) {
  * Bars: data = [{label, value}]. Options: width, height, color, title, yFormat.
  * Each bar is a <path> so tests and styles can treat every chart the same way.
  */
-export function barChart(data, { width = 560, height = 240, color = COLORS[0], title = '', yFormat = shortNumber } = {}) {
+export function barChart(data, { width = 520, height = 260, color = COLORS[0], title = '', yFormat = shortNumber } = {}) {
   const margin = { top: 16, right: 12, bottom: 42, left: 52 };
   const max = Math.max(0, ...data.map(d => d.value));
   const { svg, y } = frame(width, height, margin, max, yFormat);
@@ -68,7 +68,7 @@ export function barChart(data, { width = 560, height = 240, color = COLORS[0], t
  * Lines: series = [{name, color?, points: [{x, y}]}] with numeric x (e.g. Unix ms). Options: width, height,
  * xFormat(x), yFormat(y), title. Null y values break the line.
  */
-export function lineChart(series, { width = 560, height = 240, xFormat = String, yFormat = shortNumber, title = '' } = {}) {
+export function lineChart(series, { width = 520, height = 260, xFormat = String, yFormat = shortNumber, title = '' } = {}) {
   const margin = { top: 16, right: 16, bottom: 32, left: 52 };
   const all = series.flatMap(se => se.points).filter(p => p.y !== null && p.y !== undefined);
   const xs = series.flatMap(se => se.points.map(p => p.x));
@@ -79,13 +79,13 @@ export function lineChart(series, { width = 560, height = 240, xFormat = String,
   const xMax = Math.max(...xs);
   const plotW = width - margin.left - margin.right;
   const x = v => margin.left + (xMax > xMin ? ((v - xMin) / (xMax - xMin)) * plotW : plotW / 2);
-  if (xs.length) {
-    const ticks = 5;
-    for (let i = 0; i <= ticks; i++) {
-      const v = xMin + ((xMax - xMin) * i) / ticks;
-      svg.append(s('text', { x: x(v), y: height - margin.bottom + 16, 'text-anchor': i === 0 ? 'start' : i === ticks ? 'end' : 'middle' }, xFormat(v)));
-    }
-  }
+  // Few distinct x values (a handful of days) get one tick each; otherwise five evenly spaced ticks.
+  const distinct = [...new Set(xs)].sort((a, b) => a - b);
+  const tickValues = distinct.length <= 6 ? distinct : [0, 1, 2, 3, 4].map(i => xMin + ((xMax - xMin) * i) / 4);
+  tickValues.forEach((v, i) => {
+    const anchor = tickValues.length === 1 ? 'middle' : i === 0 ? 'start' : i === tickValues.length - 1 ? 'end' : 'middle';
+    svg.append(s('text', { x: x(v), y: height - margin.bottom + 16, 'text-anchor': anchor }, xFormat(v)));
+  });
   series.forEach((se, i) => {
     let d = '';
     let pen = false;

@@ -47,7 +47,7 @@ function draw(body, live) {
       card('latest p50', fmt.ms(latest?.p50Ms)),
       card('latest p95', fmt.ms(latest?.p95Ms)),
       card('latest p99', fmt.ms(latest?.p99Ms))),
-    h('div', { class: 'grid' },
+    h('div', { class: 'grid three' },
       panel('Events ingested per second', lineChart(ingest, { xFormat: fmt.time, title: 'events per second' })),
       panel('API requests per second', lineChart(requests, { xFormat: fmt.time, title: 'requests per second' })),
       panel(`Request latency (ms, per ${step} s step)`, lineChart(latency, { xFormat: fmt.time, yFormat: v => `${v}`, title: 'latency percentiles' }), legend(latency))));

@@ -35,7 +35,7 @@ export async function render(container, params) {
         ...a.because.flatMap(x => x ?? []).map(c => c.track), ...b.because.flatMap(x => x ?? []).map(c => c.track)]);
       const inA = new Set(a.items.map(i => i.track));
       const inB = new Set(b.items.map(i => i.track));
-      result.replaceChildren(h('div', { class: 'grid' },
+      result.replaceChildren(h('div', { class: 'grid three' },
         panel(`History of ${user} — ${fmt.int(history.events)} events, ${fmt.int(history.distinctTracks)} tracks`, table([
           { title: 'track', value: t => trackName(t.track, names) },
           { title: 'events', value: t => fmt.int(t.events), num: true },
