@@ -19,7 +19,10 @@ public static class DashboardEndpoints
     public static void AddDashboard(IServiceCollection services) =>
         services.AddSingleton(sp => new DashboardService(sp.GetRequiredService<OnlineEngine>(), sp.GetRequiredService<TimeProvider>()));
 
-    /// <summary>Request timing for /api (except the dashboard's own polling) and the static pages; call before routing.</summary>
+    /// <summary>
+    /// Request timing for /api (except the dashboard's own polling) and the static pages (/dashboard is
+    /// redirected to /dashboard/ by the default-files middleware); call before routing.
+    /// </summary>
     public static void UseDashboard(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -57,7 +60,6 @@ public static class DashboardEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet(PagePath, () => TypedResults.Redirect(PagePath + "/")).ExcludeFromDescription();
         var api = app.MapGroup("/api/dashboard").WithTags("dashboard").ProducesProblem(400);
         api.MapGet("/overview", (DashboardService d) => TypedResults.Ok(d.Overview()))
             .WithSummary("Counts, events per kind and per day, popularity distribution and top tracks of the store (and the base dataset).");
