@@ -45,6 +45,7 @@ public static class EncoreServer
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         services.AddOpenApi();
         services.AddRateLimiter(o => ConfigureRateLimiter(o, options.RateLimit, [.. options.Security.ApiKeys, .. options.Security.AdminKeys]));
+        DashboardEndpoints.AddDashboard(services);
 
         var app = builder.Build();
         Preload(app.Services.GetRequiredService<OnlineEngine>(), options);
@@ -57,6 +58,7 @@ public static class EncoreServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodyLimitMiddleware>();
+        DashboardEndpoints.UseDashboard(app);
         app.UseRouting();
         app.UseHttpMetrics();
         app.UseMiddleware<ApiKeyMiddleware>();
@@ -71,6 +73,7 @@ public static class EncoreServer
         TrackEndpoints.Map(app);
         EventEndpoints.Map(app);
         ModelEndpoints.Map(app);
+        DashboardEndpoints.Map(app);
         return app;
     }
 
