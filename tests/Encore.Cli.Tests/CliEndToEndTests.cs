@@ -60,7 +60,7 @@ public sealed class CliEndToEndTests : IDisposable
     public async Task Demo_TinyWorld_RunsEveryStageAndSavesTheBestModel()
     {
         var output = Path.Combine(_dir, "demo");
-        Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["demo", "-o", output, "--preset", "tiny"]));
+        Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["demo", "-o", output, "--preset", "tiny", "--no-serve"]));
         Assert.True(File.Exists(Path.Combine(output, "world", "manifest.json")));
         Assert.Single(Directory.GetFiles(Path.Combine(output, "models"), "*.bin"));
         Assert.Contains("<figure", await File.ReadAllTextAsync(Path.Combine(output, "report.html")), StringComparison.Ordinal);
