@@ -46,6 +46,7 @@ public static class EncoreServer
         services.AddOpenApi();
         services.AddRateLimiter(o => ConfigureRateLimiter(o, options.RateLimit, [.. options.Security.ApiKeys, .. options.Security.AdminKeys]));
         DashboardEndpoints.AddDashboard(services);
+        RunEndpoints.AddRuns(services);
 
         var app = builder.Build();
         Preload(app.Services.GetRequiredService<OnlineEngine>(), options);
@@ -74,6 +75,7 @@ public static class EncoreServer
         EventEndpoints.Map(app);
         ModelEndpoints.Map(app);
         DashboardEndpoints.Map(app);
+        RunEndpoints.Map(app);
         return app;
     }
 

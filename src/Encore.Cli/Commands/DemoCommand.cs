@@ -49,7 +49,7 @@ public static class DemoCommand
         [
             "--urls", urls, "--model", $"main={modelPath}",
             "--Store:Path", Path.Combine(output, "service.db"), "--Models:Directory", Path.Combine(output, "service-models"),
-            "--Dataset:Base", Path.Combine(output, "world"), "--Server:JsonLogs", "false",
+            "--Dataset:Base", Path.Combine(output, "world"), "--Runs:Path", Path.Combine(output, "encore.db"), "--Server:JsonLogs", "false",
         ], ct);
     }
 

@@ -26,6 +26,8 @@ public sealed class EncoreServerOptions
 
     public RetrainSection Retrain { get; set; } = new();
 
+    public RunsSection Runs { get; set; } = new();
+
     /// <summary>The serving layer's settings.</summary>
     public OnlineOptions ToOnline() => new()
     {
@@ -118,6 +120,13 @@ public sealed class DatasetSection
 {
     /// <value>Optional dataset snapshot folder merged into retraining and searched for title-only continuation. Default none.</value>
     public string? Base { get; set; }
+}
+
+public sealed class RunsSection
+{
+    /// <value>Optional experiment store (the SQLite file written by encore evaluate / encore demo) shown on the
+    /// dashboard's runs page and served by /api/runs. Default none.</value>
+    public string? Path { get; set; }
 }
 
 public sealed class RetrainSection

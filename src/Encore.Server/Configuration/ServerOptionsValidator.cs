@@ -30,6 +30,9 @@ public sealed class ServerOptionsValidator : IValidateOptions<EncoreServerOption
         Retrain(errors, options.Retrain);
         if (options.Dataset.Base is { Length: > 0 } dataset)
             Check(errors, System.IO.Directory.Exists(dataset), $"dataset.base '{dataset}' is not a folder; expected a dataset snapshot folder.");
+        // A missing file is allowed (the runs page says so); a folder is a mistake.
+        if (options.Runs.Path is { Length: > 0 } runs)
+            Check(errors, !System.IO.Directory.Exists(runs), $"runs.path '{runs}' is a folder; expected the experiment store file, e.g. \"encore-runs.db\".");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
