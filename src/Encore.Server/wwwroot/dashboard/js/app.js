@@ -2,7 +2,7 @@
 // page's cleanup (the live page stops polling with it).
 import { errorBox } from './dom.js';
 
-const ROUTES = ['overview', 'models', 'users', 'groups', 'playlists', 'live'];
+const ROUTES = ['overview', 'models', 'runs', 'users', 'groups', 'playlists', 'live'];
 let cleanup = null;
 let generation = 0;
 

@@ -39,12 +39,13 @@ function frame(width, height, margin, yMax, yFormat) {
 }
 
 /**
- * Bars: data = [{label, value}]. Options: width, height, color, title, yFormat.
- * Each bar is a <path> so tests and styles can treat every chart the same way.
+ * Bars: data = [{label, value, low?, high?}]. Options: width, height, color, title, yFormat.
+ * Each bar is a <path> so tests and styles can treat every chart the same way; an interval (low, high)
+ * adds a whisker (<line class="whisker">, capped) over its bar.
  */
 export function barChart(data, { width = 520, height = 260, color = COLORS[0], title = '', yFormat = shortNumber } = {}) {
   const margin = { top: 16, right: 12, bottom: 42, left: 52 };
-  const max = Math.max(0, ...data.map(d => d.value));
+  const max = Math.max(0, ...data.map(d => Math.max(d.value, d.high ?? d.value)));
   const { svg, y } = frame(width, height, margin, max, yFormat);
   if (title) svg.append(s('title', {}, title));
   const plotW = width - margin.left - margin.right;
@@ -57,6 +58,13 @@ export function barChart(data, { width = 520, height = 260, color = COLORS[0], t
     const bottom = y(0);
     svg.append(s('path', { d: `M${x},${bottom}V${top}h${barW}V${bottom}Z`, fill: color, 'data-value': d.value },
       s('title', {}, `${d.label}: ${d.value}`)));
+    if (Number.isFinite(d.low) && Number.isFinite(d.high)) {
+      const mid = x + barW / 2;
+      const cap = Math.min(8, barW / 3);
+      for (const [x1, x2, y1, y2] of [[mid, mid, y(d.low), y(d.high)], [mid - cap, mid + cap, y(d.low), y(d.low)], [mid - cap, mid + cap, y(d.high), y(d.high)]]) {
+        svg.append(s('line', { class: 'whisker', x1, x2, y1, y2 }));
+      }
+    }
     if (i % every === 0) {
       svg.append(s('text', { x: x + barW / 2, y: height - margin.bottom + 16, 'text-anchor': 'middle' }, d.label));
     }

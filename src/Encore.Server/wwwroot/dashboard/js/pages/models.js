@@ -6,9 +6,9 @@ import { keyBox } from '../keybox.js';
 
 export async function render(container) {
   container.append(h('h1', {}, 'Models'));
-  container.append(h('div', { class: 'note' },
-    'Evaluation runs and HTML reports are not served yet: this page lists the model registry (versions, kinds, ',
-    'the evaluation run id each version was registered with, and retraining notes with their holdout comparison).'));
+  container.append(h('p', { class: 'muted' },
+    'The model registry: versions, kinds, the evaluation run id each version was registered with, and retraining notes ',
+    'with their holdout comparison. Recorded evaluation runs and their reports are on the ', h('a', { href: '#/runs' }, 'Runs'), ' page.'));
   const status = h('div');
   const list = h('div');
   container.append(h('form', { class: 'bar', onsubmit: e => e.preventDefault() }, keyBox('admin, to activate a version')), status, list);
