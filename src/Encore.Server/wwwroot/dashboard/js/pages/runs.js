@@ -68,7 +68,7 @@ export async function render(container, params) {
       const withValue = sorted.filter(r => metricOf(r, name));
       groups.append(h('section', { class: 'panel run-group', 'data-group': title },
         h('h2', {}, title),
-        h('div', { class: 'grid' },
+        h('div', { class: 'grid runs' },
           h('div', {}, leaderboard(sorted, name, labels)),
           withValue.length
             ? barChart(withValue.map(r => {
