@@ -32,7 +32,7 @@ public sealed class RunsService
         if (last is < 1 or > MaxList) throw OnlineRequestException.Invalid("last", $"is {last}; expected 1..{MaxList}.");
         var store = Store();
         if (store is null) return new RunList(false, FileName, Unavailable, []);
-        var runs = store.List(new RunQuery { Model = Blank(model), SweepId = Blank(sweep), Last = last });
+        var runs = Read(() => store.List(new RunQuery { Model = Blank(model), SweepId = Blank(sweep), Last = last }));
         return new RunList(true, FileName, null, [.. runs.Select(RunViews.Summary)]);
     }
 
@@ -54,7 +54,7 @@ public sealed class RunsService
         var unknown = new List<string>();
         foreach (var id in distinct)
         {
-            if (store.Get(id) is { } run) runs.Add(run);
+            if (Read(() => store.Get(id)) is { } run) runs.Add(run);
             else unknown.Add(id);
         }
         if (unknown.Count > 0) throw OnlineRequestException.NotFound("ids", $"no run with id {string.Join(", ", unknown.Select(u => $"'{u}'"))} in the experiment store.");
@@ -64,7 +64,20 @@ public sealed class RunsService
     private ExperimentRun Find(string id)
     {
         var store = Store() ?? throw OnlineRequestException.NotFound("id", Unavailable);
-        return store.Get(id) ?? throw OnlineRequestException.NotFound("id", $"no run with id '{id}' in the experiment store.");
+        return Read(() => store.Get(id)) ?? throw OnlineRequestException.NotFound("id", $"no run with id '{id}' in the experiment store.");
+    }
+
+    // A configured file that is not a readable run store is the operator's problem: say so (409), never a 500.
+    private T Read<T>(Func<T> query)
+    {
+        try
+        {
+            return query();
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or Encore.Core.Errors.EncoreException or InvalidDataException)
+        {
+            throw new OnlineRequestException(RequestProblem.Conflict, "runs.path", $"The experiment store '{FileName}' cannot be read: {ex.Message}");
+        }
     }
 
     private string? FileName => _path is null ? null : Path.GetFileName(_path);
@@ -79,7 +92,7 @@ public sealed class RunsService
         if (_path is null) return null;
         lock (_gate)
         {
-            if (_store is null && File.Exists(_path)) _store = new SqliteRunStore(_path);
+            if (_store is null && File.Exists(_path)) _store = Read(() => new SqliteRunStore(_path));
             return _store;
         }
     }

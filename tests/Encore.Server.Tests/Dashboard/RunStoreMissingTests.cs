@@ -36,4 +36,25 @@ public sealed class RunStoreMissingTests
         Assert.Equal(HttpStatusCode.NotFound, report.StatusCode);
         Assert.False(File.Exists(path));
     }
+
+    [Fact]
+    public async Task List_FileIsNotARunStore_ConflictWithMessageNot500()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "encore-bad-runs-" + Guid.NewGuid().ToString("N") + ".db");
+        await File.WriteAllTextAsync(path, "this is not a SQLite database, just text that is long enough to look like a header...");
+        try
+        {
+            await using var server = await TestServer.StartAsync(new Dictionary<string, string?> { ["Runs:Path"] = path }, preload: false);
+            using var list = await server.Client.GetAsync("/api/runs");
+            using var one = await server.Client.GetAsync("/api/runs/r1");
+
+            Assert.Equal(HttpStatusCode.Conflict, list.StatusCode);
+            Assert.Equal(HttpStatusCode.Conflict, one.StatusCode);
+            Assert.Contains("cannot be read", await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
