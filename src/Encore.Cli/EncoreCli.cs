@@ -14,6 +14,7 @@ public static class EncoreCli
             StatsCommand.Create(),
             SynthCommand.Create(),
             DemoCommand.Create(),
+            BenchCommand.Create(),
         };
         var result = root.Parse(args);
         return await result.InvokeAsync();
