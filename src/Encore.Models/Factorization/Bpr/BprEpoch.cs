@@ -12,8 +12,6 @@ namespace Encore.Models.Factorization.Bpr;
 /// </summary>
 internal sealed class BprEpoch(CsrMatrix matrix, int[] rowOfEntry, float[] users, float[] items, int d, BprOptions options)
 {
-    private const int MaxNegativeTries = 64;
-
     /// <summary>Runs the epoch; returns (mean -log sigmoid(x_uij), fraction of triples ranked correctly before the step).</summary>
     public (double Loss, double Auc) Run(int epoch, CancellationToken cancellationToken)
     {
@@ -39,8 +37,7 @@ internal sealed class BprEpoch(CsrMatrix matrix, int[] rowOfEntry, float[] users
         var seen = matrix.RowIndices(user);
         if (seen.Length >= matrix.Columns) return;
         var negative = DrawNegative(ref w.Rng);
-        if (options.VerifyNegatives)
-            for (var tries = 0; tries < MaxNegativeTries && seen.BinarySearch(negative) >= 0; tries++) negative = DrawNegative(ref w.Rng);
+        if (options.VerifyNegatives && seen.BinarySearch(negative) >= 0) return;
         if (negative == positive) return;
 
         var width = d + 1;
