@@ -5,7 +5,8 @@ using Encore.Core.Sparse;
 namespace Encore.Models.Factorization.Bpr;
 
 /// <summary>
-/// One BPR epoch: nnz SGD steps on (user, positive, sampled negative) triples, Hogwild style
+/// One BPR epoch: nnz draws of (user, positive, sampled negative) triples and an SGD step on each valid one
+/// (a negative the user has is skipped when VerifyNegatives is set), Hogwild style
 /// (workers update shared factors without locks). Each worker draws from its own Rng.Fork stream; results
 /// are reproducible for a seed with Threads = 1 only, because lock-free updates interleave differently.
 /// Vectors have d + 1 entries: the user's last entry is a constant 1, the item's is its bias.
