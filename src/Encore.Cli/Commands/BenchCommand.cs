@@ -18,10 +18,11 @@ public static class BenchCommand
         var threads = new Option<int>("--threads") { Description = "Worker threads; 0 = all cores.", DefaultValueFactory = _ => 0 };
         var iterations = new Option<int>("--iterations") { Description = "ALS iterations per fit (implicit's default 15).", DefaultValueFactory = _ => 15 };
         var bprEpochs = new Option<int?>("--bpr-epochs") { Description = "BPR epochs (default 100 on a split, 5 on a synthetic shape)." };
+        var events = new Option<long?>("--events") { Description = "Override the synthetic shape's number of events." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the synthetic world and the models.", DefaultValueFactory = _ => 42UL };
         var models = new Command("models", "Time ALS, BPR, item-kNN and top-10 serving (and quality on a split) next to implicit's figures.")
         {
-            output, shape, factors, threads, iterations, bprEpochs, seed,
+            output, shape, factors, threads, iterations, bprEpochs, events, seed,
         };
         models.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(parse.GetValue(output)!, new ModelBenchOptions
         {
@@ -30,6 +31,7 @@ public static class BenchCommand
             Threads = parse.GetValue(threads),
             AlsIterations = parse.GetValue(iterations),
             BprEpochs = parse.GetValue(bprEpochs),
+            Events = parse.GetValue(events),
             Seed = parse.GetValue(seed),
         }, string.Join(' ', ["encore", .. parse.Tokens.Select(t => t.Value)]), ct))));
         return new Command("bench", "Measure Encore against its peers' published figures.") { models };

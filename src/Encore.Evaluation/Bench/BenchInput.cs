@@ -31,7 +31,7 @@ public sealed class BenchInput
     public double PrepareSeconds { get; }
 
     /// <summary>"peers" (50k x 20k x 2M events), "lastfm360k" (360k x 160k x 17.5M events) or a split folder.</summary>
-    public static BenchInput Prepare(string shape, ulong seed, int threads, CancellationToken cancellationToken)
+    public static BenchInput Prepare(string shape, ulong seed, int threads, CancellationToken cancellationToken, long? events = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(shape);
         var clock = Stopwatch.StartNew();
@@ -50,6 +50,7 @@ public sealed class BenchInput
             return new BenchInput(description, split.Train, split, clock.Elapsed.TotalSeconds);
         }
         var options = preset with { Seed = seed, DegreeOfParallelism = threads };
+        if (events is { } e) options = options with { TargetEvents = e };
         var train = PlayCounts(options, cancellationToken);
         var text = $"synthetic world '{shape}' (seed {seed}): {options.Users:N0} users x {options.Tracks:N0} tracks, {options.TargetEvents:N0} events " +
             $"-> {train.Interactions.NonZeros:N0} (user, track) play-count pairs, all used for training";

@@ -22,7 +22,7 @@ public static class ModelBench
     {
         ArgumentNullException.ThrowIfNull(options);
         log?.Report($"preparing {options.Shape} ...");
-        var input = BenchInput.Prepare(options.Shape, options.Seed, options.Threads, cancellationToken);
+        var input = BenchInput.Prepare(options.Shape, options.Seed, options.Threads, cancellationToken, options.Events);
         log?.Report($"{input.Description} ({input.PrepareSeconds:F1} s)");
         var report = new ModelBenchReport
         {
@@ -64,7 +64,8 @@ public static class ModelBench
         var flops = AlsFlops.PerIteration(data.UserCount, data.ItemCount, data.Interactions.NonZeros, factors, alsOptions.CgSteps);
         var gflops = flops / perIteration / 1e9;
         var peerRate = times.GetValueOrDefault($"{key}.iteration") is { } t
-            ? Invariant($"; implicit at the same count: {flops / t.High / 1e9:F1}-{flops / t.Low / 1e9:F1} GFLOP/s") : "";
+            ? t.Low == t.High ? Invariant($"; implicit at the same count: {flops / t.Low / 1e9:F1} GFLOP/s")
+            : Invariant($"; implicit at the same count: {flops / t.High / 1e9:F1}-{flops / t.Low / 1e9:F1} GFLOP/s") : "";
         report.Figures.Add(new BenchFigure($"ALS GFLOP/s ({factors} f)", Invariant($"{flops / 1e9:F2} GFLOP per iteration"), gflops, "GFLOP/s", null,
             Invariant($"{100 * gflops / GemmPeakHigh:F1}-{100 * gflops / GemmPeakLow:F1}% of the {GemmPeakLow:F0}-{GemmPeakHigh:F0} GFLOP/s GEMM peak{peerRate}")));
         log?.Report(Invariant($"ALS {factors} f: {perIteration:F3} s/it, {gflops:F1} GFLOP/s, fit {fit:F1} s"));

@@ -32,6 +32,9 @@ public sealed record ModelBenchOptions
         }
     }
 
+    /// <summary>Override of the synthetic shape's event count (e.g. to reach a number of distinct pairs); null keeps the preset's.</summary>
+    public long? Events { get; init; }
+
     /// <summary>Seed of the synthetic world and of every model. Default 42.</summary>
     public ulong Seed { get; init; } = 42;
 }
