@@ -49,13 +49,14 @@ public static class ModelBench
         var settings = Invariant($"{factors} f, reg 0.01, alpha 1, CG 3 steps, {options.AlsIterations} it");
         var measureMemory = report.Memory is null;
         var reset = measureMemory && PeakMemory.Reset();
+        var before = measureMemory ? PeakMemory.WorkingSet() : 0;
         var clock = new EpochClock();
         var watch = new CpuClock();
         var model = new AlsTrainer(alsOptions).Fit(data, clock, ct);
         var fit = watch.WallSeconds;
         var cpuPerIteration = watch.CpuSeconds / options.AlsIterations;
         if (measureMemory)
-            report.Memory = new BenchMemory(settings, PeakMemory.PeakWorkingSet(), reset, PeakMemory.ManagedHeap(),
+            report.Memory = new BenchMemory(settings, PeakMemory.PeakWorkingSet(), reset, before, PeakMemory.ManagedHeap(),
                 4L * factors * (data.UserCount + data.ItemCount));
         var perIteration = clock.MedianEpochSeconds();
         var key = $"als{factors}";

@@ -50,7 +50,7 @@ public static class ModelBenchMarkdown
         writer.WriteLine();
         var scope = m.PeakCoversFitOnly ? "peak reset just before the fit (Linux clear_refs), so it covers the fit, the training matrix and the runtime, not the data generation"
             : "peak of the whole process (the reset is not available here)";
-        writer.WriteLine(F($"{m.Settings}: peak working set {Gib(m.PeakWorkingSetBytes)} ({scope}); managed heap after the fit {Gib(m.ManagedHeapBytes)}; factors {Gib(m.FactorBytes)}. Requirement: fits in 4 GB -> {(m.PeakWorkingSetBytes <= 4_000_000_000L ? "yes" : "no")}."));
+        writer.WriteLine(F($"{m.Settings}: peak working set {Gib(m.PeakWorkingSetBytes)} ({scope}); working set just before the fit {Gib(m.WorkingSetBeforeBytes)}; managed heap after the fit {Gib(m.ManagedHeapBytes)}; factors {Gib(m.FactorBytes)}. Requirement: fits in 4 GB -> {(m.PeakWorkingSetBytes <= 4_000_000_000L ? "yes" : "no")}."));
     }
 
     private static void WriteQuality(ModelBenchReport report, TextWriter writer)

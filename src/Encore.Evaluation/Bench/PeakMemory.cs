@@ -13,7 +13,8 @@ public static class PeakMemory
     /// <summary>Collects garbage and resets the peak; true when the reset worked (the peak then covers only what follows).</summary>
     public static bool Reset()
     {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        // Aggressive also decommits the freed segments, so memory of earlier phases leaves the working set.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         if (!OperatingSystem.IsLinux()) return false;
         try
@@ -37,6 +38,14 @@ public static class PeakMemory
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         return process.PeakWorkingSet64;
+    }
+
+    /// <summary>Current working set of this process in bytes.</summary>
+    public static long WorkingSet()
+    {
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return process.WorkingSet64;
     }
 
     /// <summary>Largest managed heap size seen by the last full collection's record, in bytes.</summary>
