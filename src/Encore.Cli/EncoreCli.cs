@@ -22,6 +22,7 @@ public static class EncoreCli
             RunsCommand.Create(),
             SweepCommand.Create(),
             ServeCommand.Create(),
+            BenchCommand.Create(),
         };
         var result = root.Parse(args);
         return await result.InvokeAsync();

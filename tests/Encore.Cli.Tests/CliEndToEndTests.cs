@@ -20,6 +20,28 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task BenchModels_TinySplitFolder_WritesResultsWithQuality()
+    {
+        var split = Path.Combine(_dir, "split");
+        Directory.CreateDirectory(split);
+        var train = new System.Text.StringBuilder("user\titem\tvalue\n");
+        var test = new System.Text.StringBuilder("user\titem\tvalue\n");
+        for (var u = 0; u < 20; u++)
+        {
+            for (var i = 0; i < 6; i++) train.Append(System.Globalization.CultureInfo.InvariantCulture, $"u{u}\ti{(u + i) % 15}\t{1 + i}\n");
+            test.Append(System.Globalization.CultureInfo.InvariantCulture, $"u{u}\ti{(u + 7) % 15}\t1\n");
+        }
+        await File.WriteAllTextAsync(Path.Combine(split, "train.tsv"), train.ToString());
+        await File.WriteAllTextAsync(Path.Combine(split, "test.tsv"), test.ToString());
+        var output = Path.Combine(_dir, "bench.md");
+        Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["bench", "models", "--shape", split, "--factors", "8", "--iterations", "2", "--bpr-epochs", "2", "--threads", "1", "-o", output]));
+        var text = await File.ReadAllTextAsync(output);
+        Assert.Contains("| ALS s / iteration (8 f) |", text, StringComparison.Ordinal);
+        Assert.Contains("## Quality (PEERS protocol, k = 10, 20 test users)", text, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, await EncoreCli.RunAsync(["bench", "models", "--factors", "64,x", "-o", output]));
+    }
+
+    [Fact]
     public async Task ImportTable_HandWrittenCsv_ImportsEveryRow()
     {
         var csv = Path.Combine(_dir, "plays.csv");

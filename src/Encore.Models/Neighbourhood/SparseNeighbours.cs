@@ -34,7 +34,7 @@ internal static class SparseNeighbours
         return Compact(n, k, outItems, outScores, counts);
     }
 
-    private static int Row(CsrMatrix documents, CsrMatrix terms, float[] norms, float shrink, int d, Scratch s, Span<int> items, Span<float> scores)
+    internal static int Row(CsrMatrix documents, CsrMatrix terms, float[] norms, float shrink, int d, Scratch s, Span<int> items, Span<float> scores)
     {
         var rowTerms = documents.RowIndices(d);
         var rowValues = documents.RowValues(d);
@@ -108,7 +108,7 @@ internal static class SparseNeighbours
         }
     }
 
-    private static float[] RowNorms(CsrMatrix m)
+    internal static float[] RowNorms(CsrMatrix m)
     {
         var norms = new float[m.Rows];
         for (var r = 0; r < m.Rows; r++)
@@ -134,7 +134,7 @@ internal static class SparseNeighbours
         return new CsrMatrix(n, n, offsets, columns, values);
     }
 
-    private sealed class Scratch(int n, int k)
+    internal sealed class Scratch(int n, int k)
     {
         public float[] Accumulator { get; } = new float[n];
 

@@ -25,7 +25,7 @@ public sealed class AlsTrainerTests
         var exact = new AlsTrainer(new AlsOptions { Factors = 6, Regularization = 0.5, Iterations = 5, Solver = AlsSolver.Cholesky }).Fit(Planted);
         var a = cg.UserFactors.ToArray();
         var b = exact.UserFactors.ToArray();
-        for (var i = 0; i < a.Length; i++) Assert.Equal(b[i], a[i], 3);
+        for (var i = 0; i < a.Length; i++) Assert.InRange(a[i], b[i] - 1e-3f, b[i] + 1e-3f);
     }
 
     [Fact]

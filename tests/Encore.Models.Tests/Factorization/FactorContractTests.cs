@@ -18,7 +18,7 @@ public sealed class AlsCholeskyContractTests : RecommenderContractTests
 
 public sealed class BprContractTests : RecommenderContractTests
 {
-    protected override IRecommenderTrainer CreateTrainer() => new BprTrainer(new BprOptions { Factors = 8, LearningRate = 0.05, Iterations = 200, Threads = 1 });
+    protected override IRecommenderTrainer CreateTrainer() => new BprTrainer(new BprOptions { Factors = 8, LearningRate = 0.05, Iterations = 300, Threads = 1 });
 }
 
 public sealed class LmfContractTests : RecommenderContractTests

@@ -24,7 +24,11 @@ public sealed record BprOptions : ModelOptions
     /// <value>Epochs; each draws as many (user, positive, negative) triples as the matrix has nonzeros. Default 100.</value>
     public int Iterations { get => _iterations; init { Guard.NonNegative(value, nameof(Iterations)); _iterations = value; } }
 
-    /// <value>Resample a negative that the user has in fact interacted with (binary search in the sorted row). Default true.</value>
+    /// <value>
+    /// Skip a sampled triple whose negative the user has in fact interacted with (binary search in the sorted
+    /// row). Skipping rather than redrawing keeps the triples uniform over Rendle's D_S (a user-item pair with
+    /// fewer possible negatives is drawn less often), as implicit does. Default true.
+    /// </value>
     public bool VerifyNegatives { get; init; } = true;
 
     /// <value>How negatives are drawn. Default <see cref="NegativeSampling.Popularity"/> (as implicit).</value>

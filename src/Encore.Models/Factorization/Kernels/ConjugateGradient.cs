@@ -4,8 +4,9 @@ namespace Encore.Models.Factorization.Kernels;
 
 /// <summary>
 /// A few conjugate-gradient steps on one row's Hu-Koren-Volinsky system, warm-started from the current
-/// factors (Takacs et al. 2011, as implicit does). A x is formed as (Y^T Y + lambda I) x plus the row's
-/// nonzeros, never materialising A. Scratch vectors come from the caller: nothing is allocated here.
+/// factors (Takacs et al. 2011, as implicit does). A v is formed by <see cref="RowProduct"/> as
+/// (Y^T Y + lambda I) v plus the row's nonzeros, never materialising A. Scratch vectors come from the
+/// caller: nothing is allocated here.
 /// </summary>
 internal static class ConjugateGradient
 {
@@ -15,29 +16,14 @@ internal static class ConjugateGradient
         ReadOnlySpan<int> indices, ReadOnlySpan<float> values, float alpha, int steps,
         Span<float> x, Span<float> r, Span<float> p, Span<float> ap)
     {
-        // r = b - A x
-        SymmetricMatVec(regularizedGram, x, r, d);
-        TensorPrimitives.Negate(r, r);
-        for (var k = 0; k < indices.Length; k++)
-        {
-            var y = factors.Slice(indices[k] * d, d);
-            var c = WeightedRidge.Confidence(values[k], alpha);
-            var coefficient = c * WeightedRidge.Preference(values[k]) - (c - 1f) * TensorPrimitives.Dot(y, x);
-            TensorPrimitives.MultiplyAdd(y, coefficient, r, r);
-        }
+        RowProduct.Residual(regularizedGram, factors, d, indices, values, alpha, x, r);
         r.CopyTo(p);
         var rsOld = TensorPrimitives.Dot(r, r);
         if (rsOld < Tolerance) return;
 
         for (var step = 0; step < steps; step++)
         {
-            SymmetricMatVec(regularizedGram, p, ap, d);
-            for (var k = 0; k < indices.Length; k++)
-            {
-                var y = factors.Slice(indices[k] * d, d);
-                var extra = WeightedRidge.Confidence(values[k], alpha) - 1f;
-                if (extra != 0) TensorPrimitives.MultiplyAdd(y, extra * TensorPrimitives.Dot(y, p), ap, ap);
-            }
+            RowProduct.Multiply(regularizedGram, factors, d, indices, values, alpha, p, ap);
             var a = rsOld / TensorPrimitives.Dot(p, ap);
             TensorPrimitives.MultiplyAdd(p, a, x, x);
             TensorPrimitives.MultiplyAdd(ap, -a, r, r);

@@ -1,0 +1,35 @@
+using Encore.Evaluation.Bench;
+
+namespace Encore.Evaluation.Tests.Bench;
+
+public sealed class ModelBenchReportingTests
+{
+    [Fact]
+    public void PerIteration_PeersSplitShape_IsPeersSixGflop()
+    {
+        // 50k users x 20k items x 1,599,990 pairs, 64 factors, 3 CG steps (PEERS.md: "about 6 GFLOP").
+        Assert.Equal(6_143_979_520d, AlsFlops.PerIteration(50_000, 20_000, 1_599_990, 64, 3));
+    }
+
+    [Fact]
+    public void PerIteration_TinyShape_MatchesFormulaByHand()
+    {
+        // Users half: 2*2*4 + 2*(2*4*3 + 4*2*5) = 16 + 128 = 144; items half: 2*3*4 + 2*(2*4*2 + 4*2*5) = 24 + 112 = 136.
+        Assert.Equal(280d, AlsFlops.PerIteration(3, 2, 5, 2, 1));
+    }
+
+    [Fact]
+    public void Write_FigureAgainstRange_ShowsRatiosAndVerdict()
+    {
+        var report = new ModelBenchReport { Machine = "test box", Input = "hand data", Shape = "peers", Threads = 2, PrepareSeconds = 0.5 };
+        report.Figures.Add(new BenchFigure("ALS s / iteration (64 f)", "64 f", 0.4, "s", new ImplicitFigure(0.8, 1.2, "PEERS.md")));
+        report.Figures.Add(new BenchFigure("item-kNN fit", "K = 100", 3, "s", ImplicitFigure.Exactly(2, "PEERS.md")));
+        report.Memory = new BenchMemory("64 f", 3L << 30, true, 1L << 30, 1L << 29, 1L << 20);
+        var text = new StringWriter();
+        ModelBenchMarkdown.Write(report, text);
+        var lines = text.ToString().Split('\n');
+        Assert.Contains("| ALS s / iteration (64 f) | 64 f | 0.4 s | 0.8-1.2 s | 0.50x / 0.40x | yes | PEERS.md |", lines);
+        Assert.Contains("| item-kNN fit | K = 100 | 3 s | 2 s | 1.50x / 1.50x | no | PEERS.md |", lines);
+        Assert.Contains(lines, l => l.Contains("peak working set 3.00 GiB", StringComparison.Ordinal) && l.Contains("fits in 4 GB -> yes", StringComparison.Ordinal));
+    }
+}
