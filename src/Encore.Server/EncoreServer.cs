@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using Encore.Online;
 using Encore.Server.Configuration;
 using Encore.Server.Endpoints;
@@ -8,6 +7,7 @@ using Encore.Server.Hosting;
 using Encore.Server.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Prometheus;
 
@@ -141,7 +141,10 @@ public static class EncoreServer
             var client = keys.Contains(key) ? "key:" + key : "ip:" + context.Connection.RemoteIpAddress;
             return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
             {
-                PermitLimit = limits.PermitLimit, Window = TimeSpan.FromSeconds(limits.WindowSeconds), QueueLimit = 0, AutoReplenishment = true,
+                PermitLimit = limits.PermitLimit,
+                Window = TimeSpan.FromSeconds(limits.WindowSeconds),
+                QueueLimit = 0,
+                AutoReplenishment = true,
             });
         });
     }

@@ -18,8 +18,11 @@ public static class TrainerFactory
         {
             "als" => new AlsTrainer(new AlsOptions
             {
-                Factors = options.Factors, Iterations = options.Iterations, Regularization = options.Regularization,
-                Alpha = options.Alpha, Seed = options.Seed,
+                Factors = options.Factors,
+                Iterations = options.Iterations,
+                Regularization = options.Regularization,
+                Alpha = options.Alpha,
+                Seed = options.Seed,
             }),
             "item-knn" => new ItemKnnTrainer(new ItemKnnOptions { Neighbours = 100, Seed = options.Seed }),
             "ease" => new EaseTrainer(new EaseOptions { Seed = options.Seed }),

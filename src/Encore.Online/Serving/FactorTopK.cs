@@ -12,13 +12,13 @@ namespace Encore.Online.Serving;
 internal static class FactorTopK
 {
     [ThreadStatic]
-    private static float[]? t_scores;
+    private static float[]? _threadScores;
 
     public static (int[] Items, float[] Scores) Recommend(FactorModel model, int user, int k, CsrMatrix? seen, RecommendOptions options)
     {
         var n = model.Items.Count;
-        var scores = t_scores;
-        if (scores is null || scores.Length != n) t_scores = scores = new float[n];
+        var scores = _threadScores;
+        if (scores is null || scores.Length != n) _threadScores = scores = new float[n];
         model.ScoreVector(model.UserVector(user), scores);
         RankingFilter.Apply(scores, user, seen, options);
         return RankingFilter.Select(scores, options.Allow, k);

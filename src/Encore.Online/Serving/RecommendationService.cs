@@ -78,8 +78,12 @@ public sealed partial class RecommendationService : IDisposable
         var (history, values) = _coldStart.HistoryFor(serving, user, request.History);
         var answer = chain.Recommend(new ColdStartRequest
         {
-            UserId = user, History = history, HistoryValues = values, ExcludeSeen = request.ExcludeSeen,
-            Exclude = WithoutNulls(request.Exclude), Allow = WithoutNulls(request.Allow),
+            UserId = user,
+            History = history,
+            HistoryValues = values,
+            ExcludeSeen = request.ExcludeSeen,
+            Exclude = WithoutNulls(request.Exclude),
+            Allow = WithoutNulls(request.Allow),
         }, request.K);
         var items = new ScoredTrack[answer.Items.Length];
         for (var i = 0; i < items.Length; i++) items[i] = new ScoredTrack(answer.Items[i], answer.Scores[i]);

@@ -176,8 +176,12 @@ public sealed class RetrainSection
         Seed = Seed,
         Weights = new EventWeightOptions
         {
-            Play = Weights.Play, Like = Weights.Like, Skip = Weights.Skip, Dislike = Weights.Dislike,
-            PlaylistAdd = Weights.PlaylistAdd, Rating = Weights.Rating,
+            Play = Weights.Play,
+            Like = Weights.Like,
+            Skip = Weights.Skip,
+            Dislike = Weights.Dislike,
+            PlaylistAdd = Weights.PlaylistAdd,
+            Rating = Weights.Rating,
         },
     };
 }

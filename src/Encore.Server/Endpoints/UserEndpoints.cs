@@ -26,8 +26,12 @@ public static class UserEndpoints
         [Microsoft.AspNetCore.Mvc.FromQuery] string[]? exclude, [Microsoft.AspNetCore.Mvc.FromQuery] string[]? allow) =>
         TypedResults.Ok(await engine.Recommendations.ForUserAsync(new UserRecommendationRequest
         {
-            User = id, K = k ?? 10, Model = model, ExcludeSeen = excludeSeen ?? true,
-            Exclude = JsonBody.SplitList(exclude), Allow = JsonBody.SplitList(allow),
+            User = id,
+            K = k ?? 10,
+            Model = model,
+            ExcludeSeen = excludeSeen ?? true,
+            Exclude = JsonBody.SplitList(exclude),
+            Allow = JsonBody.SplitList(allow),
         }));
 
     private static async Task<Ok<RecommendationResponse>> RecommendWithHistory(UserRecommendationRequest request, OnlineEngine engine) =>
