@@ -1,4 +1,5 @@
 using Encore.Evaluation.Reports;
+using Encore.Tests.Shared;
 using Microsoft.Playwright;
 
 namespace Encore.Evaluation.Tests.Reports;
@@ -33,7 +34,7 @@ public sealed class ReportBrowserTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    [BrowserFact]
+    [ChromiumFact]
     public async Task Report_OpenedInChromium_RendersEveryPlotWithoutErrors()
     {
         var reportPath = Path.Combine(_dir, "report.html");
@@ -43,7 +44,7 @@ public sealed class ReportBrowserTests : IDisposable
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath,
+            ExecutablePath = ChromiumFactAttribute.ExecutablePath,
             Headless = true,
             Args = ChromiumArgs,
         });

@@ -1,3 +1,4 @@
+using Encore.Tests.Shared;
 using Microsoft.Playwright;
 
 namespace Encore.Server.Tests.Dashboard;
@@ -35,7 +36,7 @@ internal sealed class BrowserSession : IAsyncDisposable
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = ChromiumFactAttribute.Path,
+            ExecutablePath = ChromiumFactAttribute.ExecutablePath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });

@@ -1,3 +1,4 @@
+using Encore.Tests.Shared;
 namespace Encore.Server.Tests.Dashboard;
 
 /// <summary>

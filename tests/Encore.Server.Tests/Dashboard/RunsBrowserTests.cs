@@ -1,3 +1,4 @@
+using Encore.Tests.Shared;
 namespace Encore.Server.Tests.Dashboard;
 
 /// <summary>The runs page in a real browser over the hand-made experiment store of <see cref="RunsServerFixture"/>.</summary>
