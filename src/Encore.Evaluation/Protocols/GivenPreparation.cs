@@ -39,7 +39,8 @@ internal static class GivenPreparation
         var label = string.Create(CultureInfo.InvariantCulture, $"given:{name}");
         var interactions = new InteractionMatrix(trainMatrix, users, items);
         if (options.Target == EvaluationTarget.Validation)
-            return HoldoutPreparation.FromMatrix(interactions, options, $"{label} train, holdout-{options.EffectiveTestFraction} seed {options.Seed}", catalogue);
+            return HoldoutPreparation.ValidationFromTrain(interactions, options,
+                string.Create(CultureInfo.InvariantCulture, $"{label} train, holdout-{options.EffectiveTestFraction} seed {options.Seed + 1}"), catalogue);
         return HoldoutPreparation.Build(interactions, testMatrix, options, $"{label}, test", catalogue);
     }
 

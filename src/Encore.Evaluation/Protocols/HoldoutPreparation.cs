@@ -21,7 +21,7 @@ internal static class HoldoutPreparation
         return FromMatrix(matrix, options, label, ItemCatalogue.From(dataset, matrix.Items.Count));
     }
 
-    /// <summary>Shared with the given-split protocol for its validation target.</summary>
+    /// <summary>Holdout over a whole matrix: test with the seed, and for the validation target a second carve of that train with seed + 1.</summary>
     internal static PreparedProtocol FromMatrix(InteractionMatrix matrix, ProtocolOptions options, string label, ItemCatalogue catalogue)
     {
         var fraction = options.EffectiveTestFraction;
@@ -35,6 +35,16 @@ internal static class HoldoutPreparation
             target = inner.Test;
         }
         return Build(matrix.With(train), target, options, $"{label}, {Target(options)}", catalogue);
+    }
+
+    /// <summary>
+    /// The validation target of a split whose train part is already known (the given-split protocol): one carve of
+    /// <paramref name="train"/> with the same rule and seed + 1 (as the holdout protocol's inner carve), never two.
+    /// </summary>
+    internal static PreparedProtocol ValidationFromTrain(InteractionMatrix train, ProtocolOptions options, string label, ItemCatalogue catalogue)
+    {
+        var inner = new UserRandomHoldoutSplit(options.EffectiveTestFraction, unchecked(options.Seed + 1)).Split(train.Matrix);
+        return Build(train.With(inner.Train), inner.Test, options, $"{label}, {Target(options)}", catalogue);
     }
 
     /// <summary>A split whose parts are already known (holdout or given files): every held-out pair is relevant.</summary>

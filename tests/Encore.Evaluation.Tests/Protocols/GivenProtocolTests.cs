@@ -29,6 +29,24 @@ public sealed class GivenProtocolTests : IDisposable
     }
 
     [Fact]
+    public void Prepare_ValidationTarget_CarvesTrainFileOnceWithTheHoldoutRule()
+    {
+        // u1 has 10 train items: one carve holds out round(0.2 * 10) = 2 and keeps 8 (a second carve would keep 6).
+        var lines = string.Concat(Enumerable.Range(0, 10).Select(i => $"u1\ti{i}\t1\n"));
+        File.WriteAllText(Path.Combine(_dir, "train.tsv"), "user\titem\tvalue\n" + lines + "u2\ti0\t1\n");
+        File.WriteAllText(Path.Combine(_dir, "test.tsv"), "user\titem\tvalue\nu1\tz\t1\n");
+        var options = ProtocolOptions.Parse($"given:{_dir}") with { Target = EvaluationTarget.Validation };
+
+        var protocol = ProtocolPreparer.Prepare(PipelineFixtures.TimedWorld(), options);
+
+        Assert.Equal(8, protocol.Train.Interactions.RowLength(0));
+        Assert.Equal(2, protocol.Target.RowLength(0));
+        Assert.Equal(1, protocol.Train.Interactions.RowLength(1));
+        Assert.Equal(0, protocol.Target.RowLength(1));
+        Assert.Equal(11.0, protocol.Statistics["train-pairs"] + protocol.Statistics["target-pairs"]);
+    }
+
+    [Fact]
     public void Prepare_BadValueInGivenFile_NamesFileAndLine()
     {
         File.WriteAllText(Path.Combine(_dir, "train.tsv"), "user\titem\tvalue\nu1\ta\tfive\n");
