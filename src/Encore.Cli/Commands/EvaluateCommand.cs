@@ -22,7 +22,7 @@ public static class EvaluateCommand
     {
         var dataset = new Argument<string>("dataset") { Description = "Dataset snapshot folder (from import or synth)." };
         var models = new Option<string>("--models") { Description = $"Comma-separated models or 'all' ({string.Join(", ", TrainerFactory.Names)}).", DefaultValueFactory = _ => DefaultModels };
-        var protocol = new Option<string>("--protocol") { Description = "holdout (per-user 80/20), temporal (train/validation/test by time) or given:<folder> (train.tsv + test.tsv).", DefaultValueFactory = _ => "holdout" };
+        var protocol = new Option<string>("--protocol") { Description = "holdout (per-user 80/20), temporal (train/validation/test by time), given:<folder> (train.tsv + test.tsv), six-candidate (SPEC S4: 3 liked hidden + 3 never-rated per user; every hierarchy strategy, blend, classifier and the ensemble) or six-candidate:given (the dataset's labelled candidate lists).", DefaultValueFactory = _ => "holdout" };
         var on = new Option<string>("--on") { Description = "Score the test part or a validation part (carved from train; for choosing settings).", DefaultValueFactory = _ => "test" };
         var ks = new Option<string>("--k") { Description = "Cut-offs.", DefaultValueFactory = _ => "5,10,30" };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the split, the models and the bootstrap.", DefaultValueFactory = _ => 42UL };
@@ -32,23 +32,30 @@ public static class EvaluateCommand
         var groupModel = new Option<string?>("--group-model") { Description = "Model behind the group strategies (default: the best by --metric)." };
         var metric = new Option<string>("--metric") { Description = "Metric that ranks the leaderboard and the paired comparison.", DefaultValueFactory = _ => "ndcg@10" };
         var markdown = new Option<bool>("--markdown") { Description = "Print tables as Markdown (for results files)." };
+        var explain = new Option<string?>("--explain") { Description = "six-candidate: explain this user's test list (features and the level each came from); default the first list." };
         var store = StoreOption.Create();
         var command = new Command("evaluate", "Train and evaluate models under one protocol; print the leaderboard and record the runs.")
         {
-            dataset, models, protocol, on, ks, seed, settings, sampled, groups, groupModel, metric, markdown, store,
+            dataset, models, protocol, on, ks, seed, settings, sampled, groups, groupModel, metric, markdown, store, explain,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(new EvaluateRequest(
             parse.GetValue(dataset)!, parse.GetValue(models)!, parse.GetValue(protocol)!, parse.GetValue(on)!, parse.GetValue(ks)!,
             parse.GetValue(seed), parse.GetValue(settings) ?? [], parse.GetValue(sampled), parse.GetValue(groups), parse.GetValue(groupModel),
-            parse.GetValue(metric)!, parse.GetValue(markdown), parse.GetValue(store)), ct))));
+            parse.GetValue(metric)!, parse.GetValue(markdown), parse.GetValue(store))
+        { Explain = parse.GetValue(explain) }, ct))));
         return command;
     }
 
     internal sealed record EvaluateRequest(string Dataset, string Models, string Protocol, string On, string Ks, ulong Seed, string[] Settings,
-        int? Sampled, bool Groups, string? GroupModel, string Metric, bool Markdown, string? Store);
+        int? Sampled, bool Groups, string? GroupModel, string Metric, bool Markdown, string? Store)
+    {
+        /// <summary>six-candidate only: the external user id whose test list is explained.</summary>
+        public string? Explain { get; init; }
+    }
 
     internal static int Run(EvaluateRequest request, CancellationToken ct)
     {
+        if (SixCandidateEvaluation.Handles(request.Protocol)) return SixCandidateEvaluation.Run(request, ct);
         Execute(request, ct);
         return ExitCodes.Ok;
     }

@@ -11,7 +11,7 @@ public static class SynthCommand
     public static Command Create()
     {
         var output = new Option<string>("--output", "-o") { Description = "Dataset snapshot folder to write.", Required = true };
-        var preset = new Option<string>("--preset") { Description = "Size: tiny, demo, peers (50k x 20k x 2M), lastfm360k (360k x 160k x 17.5M).", DefaultValueFactory = _ => "demo" };
+        var preset = new Option<string>("--preset") { Description = "Size: tiny, demo, peers (50k x 20k x 2M), lastfm360k (360k x 160k x 17.5M), hierarchy (demo + 60 S4 ratings per user), hierarchy-1m (20k users, ~1M S4 ratings).", DefaultValueFactory = _ => "demo" };
         var seed = new Option<ulong>("--seed") { Description = "Random seed; same seed, same world.", DefaultValueFactory = _ => 42UL };
         var users = new Option<int?>("--users") { Description = "Override the preset's number of users." };
         var tracks = new Option<int?>("--tracks") { Description = "Override the preset's number of tracks." };
@@ -33,7 +33,9 @@ public static class SynthCommand
             "demo" or "small" => SyntheticWorldOptions.Demo,
             "peers" => SyntheticWorldOptions.PeersSynth,
             "lastfm360k" => SyntheticWorldOptions.LastFm360k,
-            _ => throw new ArgumentException($"unknown preset '{preset}'; use tiny, demo, peers or lastfm360k."),
+            "hierarchy" => SyntheticWorldOptions.Hierarchy,
+            "hierarchy-1m" => SyntheticWorldOptions.Hierarchy1M,
+            _ => throw new ArgumentException($"unknown preset '{preset}'; use tiny, demo, peers, lastfm360k, hierarchy or hierarchy-1m."),
         };
         options = options with { Seed = seed };
         if (users is { } u) options = options with { Users = u };

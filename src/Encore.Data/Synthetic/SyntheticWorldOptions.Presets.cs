@@ -49,4 +49,28 @@ public sealed partial record SyntheticWorldOptions
         Playlists = 0,
         MeanRatingsPerUser = 0,
     };
+
+    /// <summary>
+    /// The demo world with SPEC S4 ratings dense enough for the six-candidate protocol: 2,000 users x 10,000
+    /// tracks, 60 ratings per user on average (~120,000 ratings over tracks, albums, artists and genres).
+    /// The planted hierarchy is the generator's: a track's vector is its album's plus noise, an album's its
+    /// artist's plus noise, so a user's album / artist / genre ratings carry information about its tracks.
+    /// </summary>
+    public static SyntheticWorldOptions Hierarchy => Small with { MeanRatingsPerUser = 60 };
+
+    /// <summary>
+    /// The six-candidate benchmark shape: 20,000 users x 20,000 tracks, 50 ratings per user (~1M ratings),
+    /// 400,000 listening events (kept small: the S4 models read only the ratings).
+    /// </summary>
+    public static SyntheticWorldOptions Hierarchy1M => new()
+    {
+        Users = 20_000,
+        Tracks = 20_000,
+        Genres = 30,
+        Artists = 2_000,
+        AlbumsPerArtist = 3,
+        TargetEvents = 400_000,
+        Playlists = 0,
+        MeanRatingsPerUser = 50,
+    };
 }

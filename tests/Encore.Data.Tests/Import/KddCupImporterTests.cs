@@ -93,6 +93,8 @@ public sealed class KddCupImporterTests
     {
         using var t = new TempFolder();
         t.File("albumData2.txt", "6,158282,81520\n");
+        t.File("trackData2.txt", "");
+        t.File("trainIdx2.txt", "");
         var ex = Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, t.Path));
         Assert.Contains("expected 2 fields separated by '|' but found 1", ex.Message);
         Assert.Contains("comma", ex.Message);
@@ -104,6 +106,7 @@ public sealed class KddCupImporterTests
         using var t = new TempFolder();
         WriteCatalogue(t);
         t.File("testTrack_hierarchy.txt", "7|1|6|158282|81520\n7|50|None|158282\n");
+        t.File("trainIdx2.txt", "7|1\n1\t90\n");
         var (d, _) = ImportRunner.Run(Sut, ErrorMode.Strict, t.Path);
         Assert.Equal(["1", "2", "3", "50"], d.Tracks.Ids);
         Assert.Equal([0, 3], d.Candidates.Tracks);
@@ -120,7 +123,41 @@ public sealed class KddCupImporterTests
         Assert.Contains("truncated", Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, ErrorMode.Lenient, t.Path)).Message);
         using var e = new TempFolder();
         e.File("trackData2.txt", "");
-        Assert.Equal(0, ImportRunner.Run(Sut, ErrorMode.Strict, e.Path).Data.Tracks.Count);
+        e.File("trainIdx2.txt", "");
+        Assert.Contains("catalogue files", Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, e.Path)).Message);
         Assert.Contains("not found", Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, "/nope/kdd")).Message);
+    }
+
+    [Theory]
+    [InlineData(ErrorMode.Strict)]
+    [InlineData(ErrorMode.Lenient)]
+    public void Import_WithoutTrackAndTrainFiles_NamesEveryMissingFileAndRefuses(ErrorMode mode)
+    {
+        using var t = new TempFolder();
+        t.File("genreData2.txt", "81520\n");
+        t.File("testIdx2.txt", "7|1\n1\n");
+        var ex = Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, mode, t.Path));
+        Assert.Contains("trackData2.txt", ex.Message);
+        Assert.Contains("trainIdx2.txt or trainItem2.txt", ex.Message);
+        using var u = new TempFolder();
+        WriteCatalogue(u);
+        var only = Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, mode, u.Path));
+        Assert.DoesNotContain("trackData2.txt", only.Message);
+        Assert.Contains("trainIdx2.txt", only.Message);
+    }
+
+    [Fact]
+    public void Import_LabelledTestFile_KeepsLabelsAndRejectsOthers()
+    {
+        using var t = new TempFolder();
+        WriteCatalogue(t);
+        t.File("trainIdx2.txt", "7|1\n1\t90\n");
+        t.File("testIdx2.txt", "7|3\n1\t1\n2\t0\n3\n");
+        var (d, report) = ImportRunner.Run(Sut, ErrorMode.Strict, t.Path);
+        Assert.Equal([(sbyte)1, (sbyte)0, (sbyte)-1], d.Candidates.Labels);
+        Assert.Empty(report.Warnings);
+        t.File("testIdx2.txt", "7|1\n1\t2\n");
+        var ex = Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, t.Path));
+        Assert.Contains("Label", ex.Message);
     }
 }

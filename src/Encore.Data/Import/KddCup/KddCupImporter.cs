@@ -20,6 +20,7 @@ public sealed class KddCupImporter : IDatasetImporter
         IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var files = ImportPaths.Files(paths);
+        CheckRequiredFiles(paths, files, report);
         var builder = new MusicDatasetBuilder("kddcup: " + string.Join(", ", paths));
         var ctx = new KddContext(builder, options, report, progress, cancellationToken);
         var catalogue = new KddCatalogue(ctx);
@@ -37,12 +38,28 @@ public sealed class KddCupImporter : IDatasetImporter
             throw new DataFormatException(ratingsFile, 0, "", "item ids can only be resolved with the catalogue files (trackData2.txt, albumData2.txt, artistData2.txt, genreData2.txt) in the same folder.");
         if (train is not null) KddRatingsReader.ReadTrain(ctx, catalogue, train);
         if (test is not null) KddRatingsReader.ReadTest(ctx, catalogue, test);
-        if (train is null && test is null && hierarchy is null && !HasCatalogueFile(files))
-            throw new DataFormatException(string.Join(", ", paths), 0, "", "no KDD Cup 2011 track 2 files found (trackData2.txt, trainIdx2.txt, testIdx2.txt...).");
         return builder.Build();
     }
 
-    private static bool HasCatalogueFile(IReadOnlyList<string> files) =>
-        ImportPaths.Find(files, "trackData2.txt") is not null || ImportPaths.Find(files, "albumData2.txt") is not null
-        || ImportPaths.Find(files, "artistData2.txt") is not null || ImportPaths.Find(files, "genreData2.txt") is not null;
+    /// <summary>
+    /// Refuses (in every error mode) an input without the track file or the training file, naming every
+    /// missing required file; missing optional files (albums, artists, genres, test) become warnings.
+    /// </summary>
+    private static void CheckRequiredFiles(IReadOnlyList<string> paths, IReadOnlyList<string> files, ImportReport report)
+    {
+        var missing = new List<string>();
+        if (ImportPaths.Find(files, "trackData2.txt") is null) missing.Add("trackData2.txt (track -> album, artist, genres)");
+        if (ImportPaths.Find(files, "trainIdx2.txt") is null && ImportPaths.Find(files, "trainItem2.txt") is null)
+            missing.Add("trainIdx2.txt or trainItem2.txt (the training ratings)");
+        if (missing.Count > 0)
+            throw new DataFormatException(string.Join(", ", paths), 0, "",
+                $"missing required KDD Cup 2011 track 2 file{(missing.Count > 1 ? "s" : "")}: {string.Join("; ", missing)}. "
+                + "Without them every rating and candidate would be an unknown reference.");
+        foreach (var optional in new[] { "albumData2.txt", "artistData2.txt", "genreData2.txt" })
+            if (ImportPaths.Find(files, optional) is null)
+                report.Warn($"{optional} not found: ids of that kind are known only through track links.");
+        if (ImportPaths.Find(files, "testIdx2.txt") is null && ImportPaths.Find(files, "testItem2.txt") is null
+            && ImportPaths.Find(files, "testTrack_hierarchy.txt") is null)
+            report.Warn("no test file (testIdx2.txt, testItem2.txt or testTrack_hierarchy.txt): no candidate lists imported.");
+    }
 }

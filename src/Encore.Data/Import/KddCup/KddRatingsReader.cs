@@ -4,7 +4,7 @@ using Encore.Data.Text;
 
 namespace Encore.Data.Import.KddCup;
 
-/// <summary>Reads the block files: trainIdx2 (ItemId&lt;TAB&gt;Score [extra columns ignored]) and testIdx2 (TrackId).</summary>
+/// <summary>Reads the block files: trainIdx2 (ItemId&lt;TAB&gt;Score [extra columns ignored]) and testIdx2 (TrackId, optionally &lt;TAB&gt;Label 1/0 for a labelled candidate file).</summary>
 internal static class KddRatingsReader
 {
     public static void ReadTrain(KddContext ctx, KddCatalogue catalogue, string path)
@@ -36,7 +36,13 @@ internal static class KddRatingsReader
             var row = Split(reader, line);
             if (!TryItem(ctx, catalogue, row, out var level, out var track)) continue;
             if (level != EntityLevel.Track) { ctx.Report.Fault(FaultRules.Unknown, row.Error(0, "TrackId", $"expected a track id, found a {level} id")); continue; }
-            ctx.Builder.Candidates.Add((blocks.User, track, -1));
+            sbyte label = -1;
+            if (row.Count > 1 && row[1].Length > 0)
+            {
+                if (!row.TryInt(1, out var l) || l is < 0 or > 1) { ctx.Report.Fault(FaultRules.OutOfRange, row.Error(1, "Label", "expected an optional label 1 (liked) or 0 (not liked)")); continue; }
+                label = (sbyte)l;
+            }
+            ctx.Builder.Candidates.Add((blocks.User, track, label));
         }
         blocks.CheckComplete();
         ctx.Report.Count(Path.GetFileName(path) + " rows", reader.Rows);

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Encore.Cli.Output;
+using Encore.Evaluation.Protocols.SixCandidate;
+using Encore.Models.Hierarchy;
+
+namespace Encore.Cli.Commands;
+
+/// <summary>
+/// <c>encore evaluate &lt;dataset&gt; --protocol six-candidate[:given]</c>: every SPEC S4 model on the
+/// six-candidate lists, printed as one results summary (leaderboard with 95% intervals, the climb step by
+/// step with paired tests, best vs runner-up, ensemble weights, tree feature importances, one explained list),
+/// and recorded in the run store.
+/// </summary>
+internal static class SixCandidateEvaluation
+{
+    public static bool Handles(string protocol) =>
+        protocol.Equals("six-candidate", StringComparison.OrdinalIgnoreCase) || protocol.Equals("six-candidate:given", StringComparison.OrdinalIgnoreCase);
+
+    public static int Run(EvaluateCommand.EvaluateRequest request, CancellationToken ct)
+    {
+        var options = Options(request);
+        var store = StoreOption.Open(request.Store);
+        var (dataset, name, hash) = EvaluationInputs.LoadDataset(request.Dataset, ct);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var report = SixCandidateRunner.Run(dataset, options, new Line(clock), ct);
+        SixCandidatePrinter.Print(report, dataset, $"{name}: {report.Label}", request.Markdown, request.Explain);
+        var runs = SixCandidateRuns.From(report, name, hash, request.Seed, TimeProvider.System);
+        store.Save(runs);
+        Console.WriteLine($"recorded {runs.Count} runs in {store.Path}");
+        Console.Error.WriteLine($"done in {Numbers.Seconds(clock.Elapsed.TotalSeconds)} s");
+        return ExitCodes.Ok;
+    }
+
+    internal static SixCandidateOptions Options(EvaluateCommand.EvaluateRequest request)
+    {
+        var models = request.Models == EvaluateCommand.DefaultModels || request.Models.Equals("all", StringComparison.OrdinalIgnoreCase)
+            ? []
+            : request.Models.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var options = new SixCandidateOptions { Seed = request.Seed, UseGivenCandidates = request.Protocol.EndsWith(":given", StringComparison.OrdinalIgnoreCase), Models = models };
+        var classifiers = options.Classifiers;
+        foreach (var (prefix, settings) in EvaluationInputs.ParseSettings(request.Settings))
+        {
+            foreach (var (key, value) in settings)
+            {
+                var k = $"{prefix}.{key}".Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
+                options = k switch
+                {
+                    "protocol.threshold" => options with { Threshold = (float)Number(k, value) },
+                    "protocol.validationusers" => options with { ValidationUsers = (int)Number(k, value) },
+                    "protocol.classifiershare" => options with { ClassifierShare = Number(k, value) },
+                    "hierarchy.priorstrength" or "hierarchy.c" => options with { PriorStrength = Number(k, value) },
+                    "als.factors" => options with { AlsFactors = (int)Number(k, value) },
+                    "als.iterations" => options with { AlsIterations = (int)Number(k, value) },
+                    "classifiers.trees" => options with { Classifiers = classifiers = classifiers with { Trees = (int)Number(k, value) } },
+                    "classifiers.leaves" => options with { Classifiers = classifiers = classifiers with { Leaves = (int)Number(k, value) } },
+                    "classifiers.learningrate" => options with { Classifiers = classifiers = classifiers with { LearningRate = Number(k, value) } },
+                    "classifiers.minperleaf" => options with { Classifiers = classifiers = classifiers with { MinimumPerLeaf = (int)Number(k, value) } },
+                    "classifiers.threads" => options with { Classifiers = classifiers = classifiers with { Threads = (int)Number(k, value) } },
+                    _ => throw new ArgumentException($"unknown six-candidate setting '{prefix}.{key}'; use protocol.threshold, protocol.validation-users, protocol.classifier-share, hierarchy.prior-strength, als.factors, als.iterations, classifiers.trees, classifiers.leaves, classifiers.learning-rate, classifiers.min-per-leaf or classifiers.threads."),
+                };
+            }
+        }
+        options.Validate();
+        return options;
+    }
+
+    private static double Number(string key, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v
+            : throw new ArgumentException($"--set {key} expects a number, got '{value}'.");
+
+    // Progress lines on stderr keep the classifier training visibly alive.
+    private sealed class Line(System.Diagnostics.Stopwatch clock) : IProgress<string>
+    {
+        public void Report(string value) => Console.Error.WriteLine($"[{Numbers.Seconds(clock.Elapsed.TotalSeconds)} s] {value}");
+    }
+}

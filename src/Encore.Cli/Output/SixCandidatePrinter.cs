@@ -1,0 +1,87 @@
+using Encore.Data.Model;
+using Encore.Evaluation.Protocols.SixCandidate;
+using Encore.Models.Hierarchy;
+using Spectre.Console;
+
+namespace Encore.Cli.Output;
+
+/// <summary>Prints SPEC S4's results summary of a six-candidate report.</summary>
+internal static class SixCandidatePrinter
+{
+    public static void Print(SixCandidateReport report, MusicDataset dataset, string title, bool markdown, string? explainUser)
+    {
+        var board = new TextTable($"{title}; {report.Users.Length:N0} test users, {report.TestCandidates:N0} candidates, {report.TrainRatings:N0} training ratings",
+            "rank", "model", "family", "accuracy", "95% CI", "error rate", "seconds");
+        var rank = 1;
+        foreach (var r in report.Results)
+            board.Add($"{rank++}", r.Name, r.Family, Numbers.F(r.Accuracy), $"[{Numbers.F(r.Low)}, {Numbers.F(r.High)}]", Numbers.F(r.ErrorRate), Numbers.Seconds(r.Seconds));
+        board.Print(markdown);
+        if (report.MissingLevels.Count > 0)
+            Note(markdown, $"levels missing from this catalogue (reported as missing, never imputed): {string.Join(", ", report.MissingLevels)}");
+
+        var steps = new TextTable("S4 climb: each step against the one before (paired over the same test users)",
+            "from", "to", "gain", "95% CI", "permutation p", "verdict");
+        foreach (var s in report.Steps) steps.Add(s.From, s.To, Numbers.F(s.Comparison.MeanDifference, "+0.0000;-0.0000"), Ci(s), Numbers.F(s.Comparison.PermutationPValue, "0.0000"), Verdict(s));
+        if (report.BestVsRunnerUp is { } h)
+            steps.Add($"runner-up {h.From}", $"best {h.To}", Numbers.F(h.Comparison.MeanDifference, "+0.0000;-0.0000"), Ci(h), Numbers.F(h.Comparison.PermutationPValue, "0.0000"), Verdict(h));
+        steps.Print(markdown);
+
+        if (report.Fallback is { } f)
+            Note(markdown, $"learned fallback (validation): score = {Numbers.F(f.Intercept, "0.#")} + {Numbers.F(f.Slope, "0.#")} z(als-flat) where the user rated no level; validation accuracy {Numbers.F(f.ValidationAccuracy)}");
+        if (report.EnsembleWeights.Count > 0)
+        {
+            var w = new TextTable("ensemble weights (logistic stacking on held-out validation lists, member scores z-scored per list)", "member", "weight");
+            foreach (var (m, weight) in report.EnsembleWeights) w.Add(m, Numbers.F(weight, "0.000"));
+            w.Print(markdown);
+        }
+        if (report.Importances.Count > 0)
+        {
+            var names = report.Importances[0].Shares.Select(s => s.Feature).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            var imp = new TextTable("feature importances of the tree models (share of split gain)", ["feature", .. report.Importances.Select(i => i.Classifier)]);
+            var top = names.OrderByDescending(n => report.Importances.Sum(i => i.Shares.First(s => s.Feature == n).Share)).ToList();
+            foreach (var n in top) imp.Add([n, .. report.Importances.Select(i => Numbers.F(i.Shares.First(s => s.Feature == n).Share, "0.000"))]);
+            imp.Print(markdown);
+        }
+        Explain(report, dataset, explainUser, markdown);
+    }
+
+    private static void Explain(SixCandidateReport report, MusicDataset dataset, string? explainUser, bool markdown)
+    {
+        var set = report.Test.Set;
+        var block = 0;
+        if (explainUser is not null)
+        {
+            var user = dataset.Users.TryGetIndex(explainUser, out var u) ? u : throw new ArgumentException($"--explain: unknown user '{explainUser}'.");
+            block = Array.IndexOf(report.Users, user);
+            if (block < 0) throw new ArgumentException($"--explain: user '{explainUser}' has no test list.");
+        }
+        var best = report.Results[0].Name;
+        var t = new TextTable($"explained: test list of user {dataset.Users[set.Users[block * set.BlockSize]]} (features and the level each came from; best model {best})",
+            "track", "liked", "album", "artist", "genres rated / of", "genre mean", "siblings", "adaptive", best);
+        for (var i = block * set.BlockSize; i < (block + 1) * set.BlockSize; i++)
+        {
+            var f = report.Test.Features[i];
+            t.Add(dataset.Tracks[set.Tracks[i]], set.Labels[i] ? "yes" : "no",
+                Level(f.AlbumScore, f.AlbumSource), Level(f.ArtistScore, f.ArtistSource), $"{f.GenreCount} / {f.TrackGenres}",
+                Level(f.GenreMean, f.GenreSource), $"{f.SiblingCount}", Numbers.F(report.TestScores[HierarchyStrategy.Adaptive.Name()][i], "0.0"),
+                Numbers.F(report.TestScores[best][i], "0.000"));
+        }
+        t.Print(markdown);
+    }
+
+    private static string Level(float value, FeatureSource source) => source == FeatureSource.Missing
+        ? "missing"
+        : $"{Numbers.F(value, "0.0")} ({source.ToString().ToLowerInvariant()})";
+
+    private static string Ci(SixCandidateStep s) => $"[{Numbers.F(s.Comparison.CiLow, "+0.0000;-0.0000")}, {Numbers.F(s.Comparison.CiHigh, "+0.0000;-0.0000")}]";
+
+    private static string Verdict(SixCandidateStep s) => s.Comparison.IsSignificant
+        ? s.Comparison.MeanDifference > 0 ? "significant gain" : "significant loss"
+        : "not significant";
+
+    private static void Note(bool markdown, string text)
+    {
+        if (markdown) Console.WriteLine($"> {text}\n");
+        else AnsiConsole.MarkupLine($"[grey]{Markup.Escape(text)}[/]");
+    }
+}

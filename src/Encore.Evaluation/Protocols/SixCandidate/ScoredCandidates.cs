@@ -1,0 +1,92 @@
+using Encore.Models.Factorization.Als;
+using Encore.Models.Hierarchy;
+
+namespace Encore.Evaluation.Protocols.SixCandidate;
+
+/// <summary>
+/// One candidate set scored from one training set: the S4 features of every pair (both fallback modes),
+/// the heuristic strategy scores, the flat ALS score, and the classifier feature rows.
+/// </summary>
+public sealed class ScoredCandidates
+{
+    /// <summary>Classifier columns beyond <see cref="PairFeatures.Names"/>.</summary>
+    public static readonly string[] ExtraNames =
+        ["max_genre_score", "weighted_score", "weighted_bayes_score", "adaptive_score", "als_flat", "als_flat_block_z", "adaptive_block_z", "log_track_ratings"];
+
+    public static string[] FeatureNames => [.. PairFeatures.Names, .. ExtraNames];
+
+    public required CandidateSet Set { get; init; }
+    public required FeatureExtractor Extractor { get; init; }
+    /// <summary>Features with the Bayesian fallback and siblings (what adaptive, the learned fallback and the classifiers see).</summary>
+    public required PairFeatures[] Features { get; init; }
+    /// <summary>Features with the plain user-else-M fallback (max-genre, weighted).</summary>
+    public required PairFeatures[] PlainFeatures { get; init; }
+    public required Dictionary<string, double[]> Scores { get; init; }
+    public required double[] AlsFlat { get; init; }
+    public required CollaborativeScores Collaborative { get; init; }
+
+    /// <summary>Scores <paramref name="set"/> from <paramref name="ratings"/>: features, strategies (learned fallback excluded) and flat ALS.</summary>
+    public static ScoredCandidates Build(CandidateSet set, HierarchyCatalogue catalogue, HierarchyRatings ratings,
+        SixCandidateOptions options, CancellationToken ct)
+    {
+        var priors = new LevelPriors(ratings, options.PriorStrength);
+        var bayes = new FeatureExtractor(catalogue, ratings, priors, FallbackMode.Bayesian, useSiblings: true);
+        var plain = new FeatureExtractor(catalogue, ratings, priors, FallbackMode.GlobalMean, useSiblings: false);
+        var n = set.Count;
+        var features = new PairFeatures[n];
+        var plainFeatures = new PairFeatures[n];
+        for (var i = 0; i < n; i++)
+        {
+            features[i] = bayes.Compute(set.Users[i], set.Tracks[i]);
+            plainFeatures[i] = plain.Compute(set.Users[i], set.Tracks[i]);
+        }
+        var scores = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var s in new[] { HierarchyStrategy.MaxGenre, HierarchyStrategy.Weighted, HierarchyStrategy.WeightedBayesSiblings, HierarchyStrategy.Adaptive })
+        {
+            var source = s.Features().Mode == FallbackMode.Bayesian ? features : plainFeatures;
+            scores[s.Name()] = [.. source.Select(f => StrategyScorer.Score(s, f))];
+        }
+        ct.ThrowIfCancellationRequested();
+        var als = CollaborativeScores.FitFlat(catalogue, ratings, AlsOptions(options), ct);
+        var flat = new double[n];
+        for (var i = 0; i < n; i++) flat[i] = als.Score(set.Users[i], set.Tracks[i]);
+        scores[SixCandidateModels.AlsFlat] = flat;
+        return new ScoredCandidates
+        {
+            Set = set,
+            Extractor = bayes,
+            Features = features,
+            PlainFeatures = plainFeatures,
+            Scores = scores,
+            AlsFlat = flat,
+            Collaborative = als,
+        };
+    }
+
+    internal static AlsOptions AlsOptions(SixCandidateOptions o) => new() { Factors = o.AlsFactors, Iterations = o.AlsIterations, Seed = o.Seed };
+
+    /// <summary>Row-major classifier rows (count x <see cref="FeatureNames"/>.Length) for the given candidates.</summary>
+    public float[] ClassifierRows()
+    {
+        var width = FeatureNames.Length;
+        var n = Set.Count;
+        var rows = new float[n * width];
+        var alsZ = BlockScores.ZScores(AlsFlat, Set.BlockSize);
+        var adaptiveZ = BlockScores.ZScores(Scores[HierarchyStrategy.Adaptive.Name()], Set.BlockSize);
+        for (var i = 0; i < n; i++)
+        {
+            var row = rows.AsSpan(i * width, width);
+            Features[i].WriteTo(row);
+            var k = PairFeatures.Width;
+            row[k++] = (float)Scores[HierarchyStrategy.MaxGenre.Name()][i];
+            row[k++] = (float)Scores[HierarchyStrategy.Weighted.Name()][i];
+            row[k++] = (float)Scores[HierarchyStrategy.WeightedBayesSiblings.Name()][i];
+            row[k++] = (float)Scores[HierarchyStrategy.Adaptive.Name()][i];
+            row[k++] = (float)AlsFlat[i];
+            row[k++] = (float)alsZ[i];
+            row[k++] = (float)adaptiveZ[i];
+            row[k] = MathF.Log(1 + Extractor.Priors.RatingCount(HierarchyLevel.Track, Set.Tracks[i]));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,30 @@
+using Encore.Models.Hierarchy;
+
+namespace Encore.Evaluation.Protocols.SixCandidate;
+
+/// <summary>Every model the six-candidate protocol can report, in SPEC S4's order.</summary>
+public static class SixCandidateModels
+{
+    public const string AlsFlat = "als-flat";
+    public const string Ensemble = "ensemble";
+    public const string BlendRaw = "als-blend-raw";
+    public const string BlendRank = "als-blend-rank";
+    public const string BlendNormalised = "als-blend-norm";
+
+    /// <summary>The per-level ALS names: als-track, als-album, als-artist, als-genre.</summary>
+    public static string Level(HierarchyLevel level) => "als-" + level.ToString().ToLowerInvariant();
+
+    public static readonly IReadOnlyList<string> Strategies = [.. Enum.GetValues<HierarchyStrategy>().Select(s => s.Name())];
+
+    public static readonly IReadOnlyList<string> Classifiers = [.. Enum.GetValues<ClassifierKind>().Select(k => k.Name())];
+
+    public static readonly IReadOnlyList<string> Blends =
+        [.. Enum.GetValues<HierarchyLevel>().Select(Level), BlendRaw, BlendRank, BlendNormalised];
+
+    public static readonly IReadOnlyList<string> All = [.. Strategies, AlsFlat, .. Blends, .. Classifiers, Ensemble];
+
+    /// <summary>The family of a model name: strategy, collaborative, blend, classifier or ensemble.</summary>
+    public static string Family(string name) =>
+        Strategies.Contains(name) ? "strategy" : name == AlsFlat ? "collaborative" : Blends.Contains(name) ? "blend"
+        : Classifiers.Contains(name) ? "classifier" : "ensemble";
+}

@@ -1,0 +1,62 @@
+using Encore.Core.Errors;
+using Encore.Models.Hierarchy;
+
+namespace Encore.Evaluation.Protocols.SixCandidate;
+
+/// <summary>Settings of the SPEC S4 six-candidate protocol and of the models it compares.</summary>
+public sealed record SixCandidateOptions
+{
+    /// <summary>A track rating at or above this is "liked" (default 80 on 0..100).</summary>
+    public float Threshold { get; init; } = 80f;
+
+    /// <summary>Seed of the test split, the validation split, the ALS models, the classifiers and the bootstrap.</summary>
+    public ulong Seed { get; init; } = 42;
+
+    /// <summary>
+    /// Use the dataset's labelled candidate lists (e.g. a KDD test file with a label column) as the test set
+    /// instead of drawing one; every rating is then training data. Default false.
+    /// </summary>
+    public bool UseGivenCandidates { get; init; }
+
+    /// <summary>At most this many users get a validation list (drawn with the seed). Default 5,000.</summary>
+    public int ValidationUsers { get; init; } = 5_000;
+
+    /// <summary>Share of the validation users whose candidates train the classifiers; the rest learn the ensemble weights. Default 0.7.</summary>
+    public double ClassifierShare { get; init; } = 0.7;
+
+    /// <summary>C of the Bayesian score mu_i = (N_i mean_i + C M) / (N_i + C). Default 10.</summary>
+    public double PriorStrength { get; init; } = 10;
+
+    /// <summary>ALS latent factors (flat and per-level models). Default 32.</summary>
+    public int AlsFactors { get; init; } = 32;
+
+    /// <summary>ALS sweeps. Default 10.</summary>
+    public int AlsIterations { get; init; } = 10;
+
+    /// <summary>Settings of the ML.NET classifiers.</summary>
+    public ClassifierOptions Classifiers { get; init; } = new();
+
+    /// <summary>Models to report (names from <see cref="SixCandidateModels.All"/>); empty = all.</summary>
+    public IReadOnlyList<string> Models { get; init; } = [];
+
+    /// <exception cref="ArgumentException">A field out of range or an unknown model name.</exception>
+    public void Validate()
+    {
+        if (!float.IsFinite(Threshold)) throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold, "Threshold must be finite.");
+        Guard.Positive(ValidationUsers);
+        Guard.InRange(ClassifierShare, 0.1, 0.9);
+        Guard.NonNegative(PriorStrength);
+        Guard.InRange(AlsFactors, 1, 1024);
+        Guard.InRange(AlsIterations, 1, 100);
+        Classifiers.Validate();
+        foreach (var m in Models)
+            if (!SixCandidateModels.All.Contains(m, StringComparer.OrdinalIgnoreCase))
+                throw new ArgumentException($"unknown six-candidate model '{m}'; use {string.Join(", ", SixCandidateModels.All)} or all.");
+    }
+
+    /// <summary>Text that says everything that changes the numbers.</summary>
+    public string Label(bool given) => given
+        ? $"six-candidate given labelled lists (3 liked + 3 not per user), validation carved from train seed {Seed}"
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"six-candidate threshold {Threshold:0.##} (3 liked hidden + 3 never-rated drawn by high-rating count) seed {Seed}");
+}

@@ -1,0 +1,32 @@
+using Encore.Models.Hierarchy;
+
+namespace Encore.Evaluation.Protocols.SixCandidate;
+
+/// <summary>Everything one six-candidate evaluation produced: the leaderboard and what was learned on validation.</summary>
+public sealed class SixCandidateReport
+{
+    public required string Label { get; init; }
+    /// <summary>Dense user index of each test list, aligned with every result's per-user values.</summary>
+    public required int[] Users { get; init; }
+    public required int TestCandidates { get; init; }
+    public required int ValidationCandidates { get; init; }
+    public required int TrainRatings { get; init; }
+    /// <summary>Results sorted by accuracy, best first.</summary>
+    public required IReadOnlyList<SixCandidateResult> Results { get; init; }
+    /// <summary>SPEC S4's climb, step by step (max-genre to ensemble), each with a paired test.</summary>
+    public required IReadOnlyList<SixCandidateStep> Steps { get; init; }
+    /// <summary>Best against runner-up.</summary>
+    public SixCandidateStep? BestVsRunnerUp { get; init; }
+    public required IReadOnlyList<FeatureImportances> Importances { get; init; }
+    /// <summary>Ensemble members and learned weights (empty when not run).</summary>
+    public required IReadOnlyList<(string Member, double Weight)> EnsembleWeights { get; init; }
+    public LearnedFallbackFit? Fallback { get; init; }
+    /// <summary>Levels absent from the catalogue (e.g. "album" for an IUM snapshot): reported, never imputed.</summary>
+    public required IReadOnlyList<string> MissingLevels { get; init; }
+    /// <summary>The scored test lists, for per-pair explanations.</summary>
+    public required ScoredCandidates Test { get; init; }
+    /// <summary>Test scores per model name (aligned with the test candidates).</summary>
+    public required IReadOnlyDictionary<string, double[]> TestScores { get; init; }
+    /// <summary>The trained classifiers (ML.NET model bytes inside), by name.</summary>
+    public required IReadOnlyDictionary<string, CandidateClassifier> Classifiers { get; init; }
+}

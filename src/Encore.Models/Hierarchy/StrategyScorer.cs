@@ -1,0 +1,45 @@
+namespace Encore.Models.Hierarchy;
+
+/// <summary>
+/// Turns <see cref="PairFeatures"/> into one score per SPEC S4 strategy. Levels whose link is missing
+/// (<see cref="FeatureSource.Missing"/>) are dropped and the remaining weights renormalised, so an absent
+/// album level is never filled with an invented value.
+/// </summary>
+public static class StrategyScorer
+{
+    /// <summary>(album, artist, genre) weights of the weighted strategies.</summary>
+    public static readonly (double Album, double Artist, double Genre) WeightedWeights = (0.4, 0.3, 0.3);
+
+    /// <summary>(album, artist, max genre) weights of max-genre.</summary>
+    public static readonly (double Album, double Artist, double Genre) MaxGenreWeights = (0.7, 0.2, 0.1);
+
+    /// <summary>
+    /// The score of <paramref name="strategy"/>; <paramref name="fallback"/> is the learned estimate used by
+    /// <see cref="HierarchyStrategy.LearnedFallback"/> when the pair has no direct evidence (ignored otherwise).
+    /// </summary>
+    public static double Score(HierarchyStrategy strategy, in PairFeatures f, double fallback = double.NaN) => strategy switch
+    {
+        HierarchyStrategy.MaxGenre => Combine(f, MaxGenreWeights, f.GenreMax, onlyRated: false),
+        HierarchyStrategy.Weighted or HierarchyStrategy.WeightedBayesSiblings => Combine(f, WeightedWeights, f.GenreMean, onlyRated: false),
+        HierarchyStrategy.Adaptive => HasEvidence(f) ? Combine(f, WeightedWeights, f.RatedGenreMean, onlyRated: true) : Combine(f, WeightedWeights, f.GenreMean, onlyRated: false),
+        _ => HasEvidence(f) ? Combine(f, WeightedWeights, f.RatedGenreMean, onlyRated: true)
+            : double.IsNaN(fallback) ? Combine(f, WeightedWeights, f.GenreMean, onlyRated: false) : fallback,
+    };
+
+    /// <summary>True when the user rated the album (or a sibling track), the artist or one of the genres.</summary>
+    public static bool HasEvidence(in PairFeatures f) =>
+        f.AlbumSource is FeatureSource.User or FeatureSource.Sibling || f.ArtistSource == FeatureSource.User || f.GenreCount > 0;
+
+    private static double Combine(in PairFeatures f, (double Album, double Artist, double Genre) w, float genre, bool onlyRated)
+    {
+        double sum = 0, weight = 0;
+        if (Use(f.AlbumSource, onlyRated)) { sum += w.Album * f.AlbumScore; weight += w.Album; }
+        if (Use(f.ArtistSource, onlyRated)) { sum += w.Artist * f.ArtistScore; weight += w.Artist; }
+        // Genre statistics mix rated and fallback genres; "rated" means at least one genre rated by the user.
+        if (onlyRated ? f.GenreCount > 0 : f.GenreSource != FeatureSource.Missing) { sum += w.Genre * genre; weight += w.Genre; }
+        return weight > 0 ? sum / weight : f.TrackPrior;
+    }
+
+    private static bool Use(FeatureSource s, bool onlyRated) =>
+        onlyRated ? s is FeatureSource.User or FeatureSource.Sibling : s != FeatureSource.Missing;
+}

@@ -1,0 +1,124 @@
+using Encore.Core.Errors;
+using Encore.Data.Model;
+using Encore.Data.Synthetic;
+using Encore.Evaluation.Protocols.SixCandidate;
+using Encore.Models.Hierarchy;
+
+namespace Encore.Models.Tests.Hierarchy;
+
+public sealed class SixCandidateRunnerTests
+{
+    private static readonly MusicDataset World =
+        SyntheticWorld.Generate(SyntheticWorldOptions.Tiny with { MeanRatingsPerUser = 60, Seed = 5 }).Dataset;
+
+    private static SixCandidateOptions Options(params string[] models) => new()
+    {
+        Seed = 3,
+        AlsFactors = 8,
+        AlsIterations = 3,
+        Classifiers = new ClassifierOptions { Trees = 10, Leaves = 8, MinimumPerLeaf = 5 },
+        Models = models,
+    };
+
+    [Fact]
+    public void Run_TinyHierarchyWorld_ReportsEveryModelDeterministically()
+    {
+        var sut = SixCandidateRunner.Run(World, Options());
+        Assert.Equal(SixCandidateModels.All.Count, sut.Results.Count);
+        Assert.All(sut.Results, r =>
+        {
+            Assert.Equal(sut.Users.Length, r.PerUser.Length);
+            Assert.InRange(r.Accuracy, r.Low, r.High);
+            Assert.InRange(r.Accuracy, 0, 1);
+        });
+        Assert.Equal(sut.TestCandidates, sut.Users.Length * 6);
+        Assert.Equal(3 + SixCandidateModels.Classifiers.Count, sut.EnsembleWeights.Count);
+        Assert.Equal(4, sut.Importances.Count);
+        Assert.Equal(["max-genre", "weighted", "weighted+bayes+siblings", "adaptive", "learned-fallback"], sut.Steps.Take(5).Select(s => s.From));
+        Assert.Empty(sut.MissingLevels);
+        // The planted tastes make the hierarchy informative: far above the 0.5 of a coin toss.
+        Assert.True(sut.Results.Single(r => r.Name == "adaptive").Accuracy > 0.65);
+        Assert.All(sut.Classifiers.Values, c => Assert.NotEmpty(c.ModelBytes));
+
+        var again = SixCandidateRunner.Run(World, Options());
+        Assert.Equal(sut.Results.Select(r => (r.Name, r.Accuracy)), again.Results.Select(r => (r.Name, r.Accuracy)));
+    }
+
+    [Fact]
+    public void Run_CatalogueWithoutAlbums_ReportsTheAlbumLevelMissing()
+    {
+        var sut = SixCandidateRunner.Run(WithoutAlbums(World), Options("weighted", "adaptive", "als-blend-raw", "als-album", "als-artist"));
+        Assert.Equal(["album"], sut.MissingLevels);
+        Assert.All(sut.Test.Features, f => Assert.Equal(FeatureSource.Missing, f.AlbumSource));
+        Assert.DoesNotContain(sut.Results, r => r.Name == "als-album");
+        Assert.Contains(sut.Results, r => r.Name == "als-artist");
+        Assert.Empty(sut.Classifiers);
+    }
+
+    [Fact]
+    public void Prepare_UnlabelledGivenLists_AreRefusedWithAClearMessage()
+    {
+        var unlabelled = Copy(World, World.TrackInfo, World.Ratings, new CandidateTable { Users = [0, 0, 0, 0, 0, 0], Tracks = [0, 1, 2, 3, 4, 5], Labels = [-1, -1, -1, -1, -1, -1] });
+        var ex = Assert.Throws<DataFormatException>(() => SixCandidateData.Prepare(unlabelled, Options() with { UseGivenCandidates = true }));
+        Assert.Contains("unlabelled", ex.Message);
+        var lopsided = Copy(World, World.TrackInfo, World.Ratings, new CandidateTable { Users = [0, 0, 0, 0, 0, 0], Tracks = [0, 1, 2, 3, 4, 5], Labels = [1, 1, 1, 1, 0, 0] });
+        Assert.Contains("expected exactly 3", Assert.Throws<DataFormatException>(() => SixCandidateData.Prepare(lopsided, Options() with { UseGivenCandidates = true })).Message);
+    }
+
+    [Fact]
+    public void Options_UnknownModel_IsRejected() =>
+        Assert.Throws<ArgumentException>(() => SixCandidateRunner.Run(World, Options("weighted", "nope")));
+
+    /// <summary>The IUM shape: tracks -> artists -> genres, no albums at all.</summary>
+    private static MusicDataset WithoutAlbums(MusicDataset d)
+    {
+        var t = d.TrackInfo;
+        var tracks = new TrackTable
+        {
+            Titles = t.Titles,
+            Artists = t.Artists,
+            Albums = [.. t.Albums.Select(_ => Missing.Id)],
+            Genres = t.Genres,
+            DurationsMs = t.DurationsMs,
+            ReleaseDates = t.ReleaseDates,
+            Popularity = t.Popularity,
+            Explicit = t.Explicit,
+            Audio = t.Audio,
+            EmbeddingDimension = t.EmbeddingDimension,
+            Embeddings = t.Embeddings,
+        };
+        var keep = Enumerable.Range(0, d.Ratings.Count).Where(i => d.Ratings.Levels[i] != EntityLevel.Album).ToArray();
+        var ratings = new RatingTable
+        {
+            Users = [.. keep.Select(i => d.Ratings.Users[i])],
+            Levels = [.. keep.Select(i => d.Ratings.Levels[i])],
+            Targets = [.. keep.Select(i => d.Ratings.Targets[i])],
+            Values = [.. keep.Select(i => d.Ratings.Values[i])],
+            Timestamps = [.. keep.Select(i => d.Ratings.Timestamps[i])],
+        };
+        return Copy(d, tracks, ratings, d.Candidates, new Core.Ids.IdMap());
+    }
+
+    private static MusicDataset Copy(MusicDataset d, TrackTable tracks, RatingTable ratings, CandidateTable candidates, Core.Ids.IdMap? albums = null) => new()
+    {
+        Source = d.Source,
+        ItemLevel = d.ItemLevel,
+        Users = d.Users,
+        Tracks = d.Tracks,
+        Artists = d.Artists,
+        Albums = albums ?? d.Albums,
+        Genres = d.Genres,
+        Playlists = d.Playlists,
+        Tags = d.Tags,
+        TrackInfo = tracks,
+        ArtistInfo = d.ArtistInfo,
+        AlbumInfo = albums is null ? d.AlbumInfo : NamedEntityTable.Empty(0),
+        UserInfo = d.UserInfo,
+        Events = d.Events,
+        Ratings = ratings,
+        PlaylistInfo = d.PlaylistInfo,
+        TagAssignments = d.TagAssignments,
+        Friendships = d.Friendships,
+        Candidates = candidates,
+    };
+}
