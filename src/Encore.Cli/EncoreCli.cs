@@ -23,6 +23,7 @@ public static class EncoreCli
             SweepCommand.Create(),
             ServeCommand.Create(),
             BenchCommand.Create(),
+            CheckPatternCommand.Create(),
         };
         var result = root.Parse(args);
         return await result.InvokeAsync();

@@ -16,14 +16,17 @@ public static class ImportCommand
         var output = new Option<string>("--output", "-o") { Description = "Dataset snapshot folder to write.", Required = true };
         var strict = new Option<bool>("--strict") { Description = "Stop at the first bad row (default: skip bad rows and report them)." };
         var settings = new Option<string[]>("--set") { Description = "Format setting key=value (e.g. user=uid item=song delimiter=tab); repeatable.", AllowMultipleArgumentsPerToken = true };
+        var into = new Option<string?>("--dataset") { Description = "embeddings only: the snapshot whose tracks receive the vectors." };
         var command = new Command("import", "Import a source dataset into an Encore dataset snapshot (Parquet tables + manifest).")
         {
-            format, paths, output, strict, settings,
+            format, paths, output, strict, settings, into,
         };
         foreach (var importer in ImporterCatalog.All) command.Description += $"\n  {importer.Format,-10} {importer.Description}";
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(
-            parse.GetValue(format)!, parse.GetValue(paths)!, parse.GetValue(output)!, parse.GetValue(strict),
-            parse.GetValue(settings) ?? [], ct))));
+        command.Description += $"\n  {ImportEmbeddings.Format,-10} {ImportEmbeddings.Description}";
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(
+            string.Equals(parse.GetValue(format), ImportEmbeddings.Format, StringComparison.OrdinalIgnoreCase)
+            ? ImportEmbeddings.Run(parse.GetValue(paths)!, parse.GetValue(into), parse.GetValue(output)!, ParseSettings(parse.GetValue(settings) ?? []), ct)
+            : Run(parse.GetValue(format)!, parse.GetValue(paths)!, parse.GetValue(output)!, parse.GetValue(strict), parse.GetValue(settings) ?? [], ct))));
         return command;
     }
 
@@ -41,7 +44,7 @@ public static class ImportCommand
         return ExitCodes.Ok;
     }
 
-    private static Dictionary<string, string> ParseSettings(string[] settings)
+    internal static Dictionary<string, string> ParseSettings(string[] settings)
     {
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var s in settings)

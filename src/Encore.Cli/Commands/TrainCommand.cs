@@ -31,21 +31,22 @@ public static class TrainCommand
         var output = new Option<string>("--output", "-o") { Description = "Model file to write.", Required = true };
         var seed = new Option<ulong>("--seed") { Description = "Seed of every random step (same as --set seed=).", DefaultValueFactory = _ => 42UL };
         var threads = new Option<int>("--threads") { Description = "Worker threads; 0 = all cores (same as --set threads=).", DefaultValueFactory = _ => 0 };
+        var content = new Option<string>("--content") { Description = $"Content models (affinity): {ContentSourceArgument.Help}.", DefaultValueFactory = _ => "auto" };
         var command = new Command("train", "Train a model on a dataset snapshot and save it to a model file.")
         {
-            dataset, model, settings, weights, values, confidence, level, output, seed, threads,
+            dataset, model, settings, weights, values, confidence, level, output, seed, threads, content,
         };
         foreach (var name in TrainerCatalog.Names)
             command.Description += $"\n  {name,-13} {string.Join(", ", TrainerCatalog.Settings(name).Select(s => s.Key))}";
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(new TrainArguments(
             parse.GetValue(dataset)!, parse.GetValue(model)!, parse.GetValue(settings) ?? [], parse.GetValue(weights),
             parse.GetValue(values)!, parse.GetValue(confidence)!, parse.GetValue(level), parse.GetValue(output)!,
-            parse.GetValue(seed), parse.GetValue(threads)), ct))));
+            parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(content) ?? "auto"), ct))));
         return command;
     }
 
     internal sealed record TrainArguments(string Dataset, string Model, string[] Settings, string? Weights, string Values,
-        string Confidence, string? Level, string Output, ulong Seed = 42, int Threads = 0);
+        string Confidence, string? Level, string Output, ulong Seed = 42, int Threads = 0, string Content = "auto");
 
     internal static int Run(TrainArguments args, CancellationToken ct)
     {
@@ -80,12 +81,23 @@ public static class TrainCommand
             data = TrainingMatrix.Interactions(dataset, level, options);
             input = $"users x {level.ToString().ToLowerInvariant()}s, event values {(useValues ? "on" : "off")}, confidence {transform.Name}";
         }
+        if (trainer.ModelName == Models.Content.Affinity.AffinityModel.Name)
+        {
+            data = Evaluation.Content.ContentFeatures.Attach(dataset, data, ContentSourceArgument.Parse(args.Content));
+            input += data.ItemFeatures is null ? ", no track content" : $", {data.ItemFeatures.Dimension}-dim track vectors";
+        }
         Console.Error.WriteLine($"training {trainer.ModelName} on {data.UserCount:N0} x {data.ItemCount:N0} ({data.Interactions.NonZeros:N0} stored values; {input})");
 
         var fit = Stopwatch.StartNew();
         var model = trainer.Fit(data, new EpochProgress(trainer.ModelName), ct);
         var fitSeconds = fit.Elapsed.TotalSeconds;
         ModelFile.Save(model, args.Output);
+        if (model is Models.Content.Affinity.AffinityModel affinity)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"content: {affinity.Transform.InputDimension} -> {affinity.Transform.OutputDimension} dimensions, explained variance {affinity.Transform.ExplainedVariance:F3}"));
+            Console.WriteLine(ClassifierPrinter.Line(Evaluation.Content.ClassifierReport.From(affinity.Validation)));
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"trained {model.ModelName} in {fitSeconds:F1} s ({clock.Elapsed.TotalSeconds:F1} s in all); wrote {Path.GetFullPath(args.Output)} ({new FileInfo(args.Output).Length:N0} bytes)"));
         return ExitCodes.Ok;

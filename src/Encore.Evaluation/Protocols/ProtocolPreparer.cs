@@ -12,12 +12,19 @@ public static class ProtocolPreparer
         if (options.SampledNegatives is <= 0)
             throw new ArgumentException($"sampled negatives must be > 0, got {options.SampledNegatives}.", nameof(options));
         cancellationToken.ThrowIfCancellationRequested();
-        return options.Kind switch
+        var prepared = options.Kind switch
         {
             ProtocolKind.Holdout => HoldoutPreparation.Prepare(dataset, options),
             ProtocolKind.Temporal => TemporalPreparation.Prepare(dataset, options),
             ProtocolKind.Given => GivenPreparation.Prepare(dataset, options, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "unknown protocol kind"),
+        };
+        // Content models (affinity) read the tracks' vectors; every other model ignores them.
+        var train = Content.ContentFeatures.Attach(dataset, prepared.Train);
+        return ReferenceEquals(train, prepared.Train) ? prepared : new PreparedProtocol
+        {
+            Label = prepared.Label, Options = prepared.Options, Train = train, Target = prepared.Target,
+            Catalogue = prepared.Catalogue, Statistics = prepared.Statistics,
         };
     }
 }

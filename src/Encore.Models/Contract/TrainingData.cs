@@ -27,6 +27,21 @@ public sealed class TrainingData
 
     public CsrMatrix Interactions { get; }
 
+    /// <summary>Optional content vectors of the items (one row per item); content models require them.</summary>
+    /// <exception cref="ArgumentException">The row count differs from the item count.</exception>
+    public ItemFeatures? ItemFeatures
+    {
+        get => _itemFeatures;
+        init
+        {
+            if (value is not null && value.Count != Items.Count)
+                throw new ArgumentException($"Item features have {value.Count} rows but the item map has {Items.Count} ids.", nameof(ItemFeatures));
+            _itemFeatures = value;
+        }
+    }
+
+    private readonly ItemFeatures? _itemFeatures;
+
     public IdMap Users { get; }
 
     public IdMap Items { get; }

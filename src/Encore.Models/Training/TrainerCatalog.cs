@@ -1,3 +1,4 @@
+using Encore.Models.Content.Affinity;
 using Encore.Models.Contract;
 using Encore.Models.Ease;
 using Encore.Models.Factorization.Als;
@@ -26,6 +27,7 @@ public static class TrainerCatalog
         ("als", typeof(AlsOptions), s => new AlsTrainer(OptionsBinder.Bind<AlsOptions>("als", s))),
         ("bpr", typeof(BprOptions), s => new BprTrainer(OptionsBinder.Bind<BprOptions>("bpr", s))),
         ("lmf", typeof(LmfOptions), s => new LmfTrainer(OptionsBinder.Bind<LmfOptions>("lmf", s))),
+        ("affinity", typeof(AffinityOptions), s => new AffinityTrainer(OptionsBinder.Bind<AffinityOptions>("affinity", s))),
     ];
 
     /// <summary>Every trainable model name, in the order of docs/cli.md.</summary>

@@ -11,8 +11,14 @@ namespace Encore.Models.Tests.Contract;
 /// </summary>
 public abstract class RecommenderContractTests
 {
-    private static readonly TrainingData Data = PlantedBlocks.Create();
+    private TrainingData? _data;
     private IRecommender? _model;
+
+    /// <summary>The planted data the suite trains on (content models add item features to it).</summary>
+    protected TrainingData Data => _data ??= CreateData();
+
+    /// <summary>Override to add side information; the matrix must stay <see cref="PlantedBlocks.Create"/>'s.</summary>
+    protected virtual TrainingData CreateData() => PlantedBlocks.Create();
 
     /// <summary>A trainer with settings suited to the 96 x 48 planted matrix.</summary>
     protected abstract IRecommenderTrainer CreateTrainer();

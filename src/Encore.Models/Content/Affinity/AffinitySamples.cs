@@ -1,0 +1,88 @@
+using Encore.Core.Randomness;
+using Encore.Core.Sparse;
+
+namespace Encore.Models.Content.Affinity;
+
+/// <summary>
+/// The labelled rows of S2: for each user with a profile, up to <c>MaxPositivesPerUser</c> of the user's
+/// items with content (label 1) and <c>NegativeRatio</c> times as many seeded uniform draws among items
+/// with content the user never touched (label 0). Row = profile ⊕ track (⊕ profile ∘ track).
+/// </summary>
+internal sealed class AffinitySamples
+{
+    private AffinitySamples(float[] rows, bool[] labels, int width)
+    {
+        Rows = rows;
+        Labels = labels;
+        Width = width;
+    }
+
+    public float[] Rows { get; }
+
+    public bool[] Labels { get; }
+
+    public int Width { get; }
+
+    public int Count => Labels.Length;
+
+    public int Positives => Labels.Count(l => l);
+
+    public static int WidthFor(int k, bool product) => product ? 3 * k : 2 * k;
+
+    /// <summary>Writes profile ⊕ track (⊕ product) into <paramref name="row"/>.</summary>
+    public static void Compose(ReadOnlySpan<float> profile, ReadOnlySpan<float> track, bool product, Span<float> row)
+    {
+        var k = profile.Length;
+        profile.CopyTo(row);
+        track.CopyTo(row[k..]);
+        if (product) System.Numerics.Tensors.TensorPrimitives.Multiply(profile, track, row.Slice(2 * k, k));
+    }
+
+    public static AffinitySamples Build(CsrMatrix interactions, float[] itemVectors, float[] profiles, int k, AffinityOptions options, CancellationToken ct)
+    {
+        var width = WidthFor(k, options.ProductFeatures);
+        var withContent = new List<int>();
+        for (var i = 0; i < interactions.Columns; i++)
+            if (UserProfiles.HasContent(itemVectors.AsSpan(i * k, k))) withContent.Add(i);
+        var rows = new List<float>();
+        var labels = new List<bool>();
+        var rng = new Rng(options.Seed);
+        var row = new float[width];
+        var picked = new List<int>();
+        for (var u = 0; u < interactions.Rows; u++)
+        {
+            if ((u & 1023) == 0) ct.ThrowIfCancellationRequested();
+            var profile = profiles.AsSpan(u * k, k);
+            if (!UserProfiles.HasContent(profile)) continue;
+            var items = interactions.RowIndices(u);
+            picked.Clear();
+            foreach (var i in items)
+                if (UserProfiles.HasContent(itemVectors.AsSpan(i * k, k))) picked.Add(i);
+            var positives = picked.ToArray();
+            if (positives.Length > options.MaxPositivesPerUser)
+            {
+                rng.Shuffle(positives.AsSpan());
+                positives = positives[..options.MaxPositivesPerUser];
+            }
+            foreach (var i in positives) Add(profile, i, true);
+            var wanted = (int)Math.Round(positives.Length * options.NegativeRatio);
+            var free = withContent.Count - picked.Count;
+            wanted = Math.Min(wanted, Math.Max(0, free));
+            for (int n = 0, tries = 0; n < wanted && tries < 20 * wanted + 100; tries++)
+            {
+                var candidate = withContent[rng.NextInt(withContent.Count)];
+                if (items.BinarySearch(candidate) >= 0) continue;
+                Add(profile, candidate, false);
+                n++;
+            }
+        }
+        return new AffinitySamples([.. rows], [.. labels], width);
+
+        void Add(ReadOnlySpan<float> profile, int item, bool label)
+        {
+            Compose(profile, itemVectors.AsSpan(item * k, k), options.ProductFeatures, row);
+            rows.AddRange(row);
+            labels.Add(label);
+        }
+    }
+}
