@@ -19,6 +19,7 @@ public static class ModelCatalog
         ModelLoader.Register(Neighbourhood.UserKnnModel.Name, Neighbourhood.UserKnnModel.Read);
         ModelLoader.Register(Playlists.PlaylistKnnModel.Name, Playlists.PlaylistKnnModel.Read);
         ModelLoader.Register(Ease.EaseModel.Name, Ease.EaseModel.Read);
+        ModelLoader.Register(Factorization.Wmf.WmfModel.Name, Factorization.Wmf.WmfModel.Read);
         return true;
     });
 
