@@ -20,6 +20,7 @@ public static class ModelCatalog
         ModelLoader.Register(Playlists.PlaylistKnnModel.Name, Playlists.PlaylistKnnModel.Read);
         ModelLoader.Register(Ease.EaseModel.Name, Ease.EaseModel.Read);
         ModelLoader.Register(Content.Affinity.AffinityModel.Name, Content.Affinity.AffinityModel.Read);
+        ModelLoader.Register(Factorization.Wmf.WmfModel.Name, Factorization.Wmf.WmfModel.Read);
         return true;
     });
 

@@ -42,16 +42,46 @@ public sealed class EvaluationCommandsTests : IDisposable
 
         var store = new SqliteRunStore(Store);
         var runs = store.List();
-        Assert.Equal(3 + 6, runs.Count);
+        Assert.Equal(3 + 6 + 6, runs.Count);
         Assert.Equal(["popularity", "item-knn", "als"], runs.Where(r => r.Kind == "evaluate").Select(r => r.Model));
         Assert.Equal("3", runs.Single(r => r.Model == "als").Parameters["iterations"]);
         Assert.All(runs, r => Assert.Contains(r.Id, text, StringComparison.Ordinal));
         Assert.Contains("| model | fit s | eval s | NDCG@5 [95% CI]", text, StringComparison.Ordinal);
         Assert.Contains("paired comparison on ndcg@10", text, StringComparison.Ordinal);
-        Assert.Contains("group protocol", text, StringComparison.Ordinal);
+        Assert.Contains("group protocol: 10 seeded groups of 5", text, StringComparison.Ordinal);
+        Assert.Contains("group protocol: 100 seeded groups of 5, 95% bootstrap intervals over groups, paired test against basic-group", text, StringComparison.Ordinal);
+        Assert.Contains("| P@10 - basic [95% CI] |", text, StringComparison.Ordinal);
         var first = store.GetRequired(runs[0].Id);
         Assert.Equal(first.Users.Length, first.PerUser["ndcg@10"].Length);
         Assert.True(first.Users.Length > 90);
+    }
+
+    [Fact]
+    public async Task Evaluate_PerUserAndGroupRelevanceNew_WritesTheCsvAndLabelsTheRule()
+    {
+        await MakeWorld();
+        var csv = Path.Combine(_dir, "per-user.csv");
+
+        var text = await Output("evaluate", World, "--models", "popularity,item-knn", "--groups", "--group-counts", "10",
+            "--set", "protocol.group-relevance=new", "--per-user", csv, "--store", Store, "--markdown");
+
+        var lines = File.ReadAllLines(csv);
+        Assert.Equal("model,user,ndcg@5,precision@5,recall@5,ndcg@10,precision@10,recall@10,ndcg@30,precision@30,recall@30", lines[0]);
+        var runs = new SqliteRunStore(Store).List().Where(r => r.Kind == "evaluate").ToList();
+        Assert.Equal(runs.Sum(r => (int)r.Means["users"]), lines.Length - 1);
+        Assert.All(lines.Skip(1), line => Assert.Equal(11, line.Split(',').Length));
+        Assert.Contains("group relevant = held-out tracks new to the member", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("100 seeded groups", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_UnknownGroupRelevance_ExitsOneNamingTheChoices()
+    {
+        await MakeWorld();
+
+        var code = await EncoreCli.RunAsync(["evaluate", World, "--models", "popularity", "--groups", "--set", "protocol.group-relevance=some", "--store", Store]);
+
+        Assert.Equal(ExitCodes.Usage, code);
     }
 
     [Fact]

@@ -39,12 +39,13 @@ public sealed class ServerConfigurationTests
             ["Security:ApiKeys:0"] = "shared-key-0123456789",
             ["Security:AdminKeys:0"] = "shared-key-0123456789",
             ["Models:Preload:0"] = "other=/no/such.bin",
+            ["Models:Preload:1"] = "second=/no/such2.bin",
         }));
 
         Assert.Contains(ex.Failures, f => f.Contains("serving.max_k", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.Contains("in both api_keys and admin_keys", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.Contains("does not exist", StringComparison.Ordinal));
-        Assert.Contains(ex.Failures, f => f.Contains("not models.default 'main'", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("not the default model 'main'; set the option models.default", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -28,7 +28,9 @@ public static class EvaluateCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the split, the models and the bootstrap.", DefaultValueFactory = _ => 42UL };
         var settings = new Option<string[]>("--set") { Description = "model.key=value (als.factors=128), protocol.threshold=2, protocol.test-fraction=0.1, data.confidence=log1p; repeatable.", AllowMultipleArgumentsPerToken = true };
         var sampled = new Option<int?>("--sampled") { Description = "Rank held-out items among N sampled negatives instead of the full catalogue (labelled in the protocol)." };
-        var groups = new Option<bool>("--groups") { Description = "Also run the group protocol (10 seeded groups of 5) with every group strategy." };
+        var groups = new Option<bool>("--groups") { Description = "Also run the group protocol (seeded groups of 5; relevance rule: protocol.group-relevance=any|new) with every group strategy and the basic model." };
+        var groupCounts = new Option<string>("--group-counts") { Description = "Group draws: the first count gives S1's mean ± sd table, every further count a table with 95% intervals and a paired test against the basic model.", DefaultValueFactory = _ => "10,100" };
+        var perUser = new Option<string?>("--per-user") { Description = "Write every model's per-user NDCG, precision and recall at each k to this CSV file (model,user,metric,value)." };
         var groupModel = new Option<string?>("--group-model") { Description = "Model behind the group strategies (default: the best by --metric)." };
         var metric = new Option<string>("--metric") { Description = "Metric that ranks the leaderboard and the paired comparison.", DefaultValueFactory = _ => "ndcg@10" };
         var markdown = new Option<bool>("--markdown") { Description = "Print tables as Markdown (for results files)." };
@@ -36,13 +38,17 @@ public static class EvaluateCommand
         var store = StoreOption.Create();
         var command = new Command("evaluate", "Train and evaluate models under one protocol; print the leaderboard and record the runs.")
         {
-            dataset, models, protocol, on, ks, seed, settings, sampled, groups, groupModel, metric, markdown, store, explain,
+            dataset, models, protocol, on, ks, seed, settings, sampled, groups, groupCounts, groupModel, metric, perUser, markdown, store, explain,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(new EvaluateRequest(
             parse.GetValue(dataset)!, parse.GetValue(models)!, parse.GetValue(protocol)!, parse.GetValue(on)!, parse.GetValue(ks)!,
             parse.GetValue(seed), parse.GetValue(settings) ?? [], parse.GetValue(sampled), parse.GetValue(groups), parse.GetValue(groupModel),
             parse.GetValue(metric)!, parse.GetValue(markdown), parse.GetValue(store))
-        { Explain = parse.GetValue(explain) }, ct))));
+        {
+            Explain = parse.GetValue(explain),
+            GroupCounts = parse.GetValue(groupCounts)!,
+            PerUserFile = parse.GetValue(perUser),
+        }, ct))));
         return command;
     }
 
@@ -51,6 +57,12 @@ public static class EvaluateCommand
     {
         /// <summary>six-candidate only: the external user id whose test list is explained.</summary>
         public string? Explain { get; init; }
+
+        /// <value>Comma-separated numbers of groups: the first for S1's table, the others with intervals and paired tests.</value>
+        public string GroupCounts { get; init; } = "10,100";
+
+        /// <value>CSV file for the per-user table, or null.</value>
+        public string? PerUserFile { get; init; }
     }
 
     internal static int Run(EvaluateRequest request, CancellationToken ct)
@@ -71,6 +83,7 @@ public static class EvaluateCommand
             if (!names.Contains(prefix, StringComparer.OrdinalIgnoreCase))
                 throw new ArgumentException($"--set {prefix}.…: model '{prefix}' is not among the evaluated models ({string.Join(", ", names)}).");
         // Build every trainer first: a bad setting fails before any data is read.
+        var groupCounts = request.Groups ? EvaluationInputs.ParseCounts("--group-counts", request.GroupCounts) : [];
         var candidates = names.Select(name =>
         {
             var (trainer, parameters) = TrainerFactory.Create(name, settings.GetValueOrDefault(name), request.Seed);
@@ -109,9 +122,12 @@ public static class EvaluateCommand
             var baseName = request.GroupModel ?? runs.MaxBy(r => r.Means.GetValueOrDefault(request.Metric))!.Model;
             if (!fitted.TryGetValue(baseName, out var baseModel))
                 throw new ArgumentException($"--group-model '{baseName}' is not among the evaluated models ({string.Join(", ", fitted.Keys)}).");
-            var groupRuns = GroupProtocol.Run(protocol, baseModel, evaluation);
-            GroupResultsPrinter.Print(groupRuns, ks, $"group protocol: 10 seeded groups of 5, strategies over {baseName}", request.Markdown);
-            runs.AddRange(groupRuns);
+            runs.AddRange(GroupTables.Run(protocol, baseModel, baseName, evaluation, groupCounts, request.Markdown));
+        }
+        if (request.PerUserFile is { } perUserFile)
+        {
+            PerUserCsv.Write(perUserFile, runs.Where(r => r.Kind != "group").ToList(), protocol.Train.Users, ks);
+            Console.Error.WriteLine($"per-user table written to {perUserFile}");
         }
 
         store.Save(runs);

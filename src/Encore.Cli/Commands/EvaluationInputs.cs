@@ -33,6 +33,20 @@ internal static class EvaluationInputs
         return ks;
     }
 
+    /// <summary>Positive integers separated by commas, in the given order, e.g. "10,100" (the option's name goes into the error).</summary>
+    public static IReadOnlyList<int> ParseCounts(string option, string text)
+    {
+        var counts = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0)
+                throw new ArgumentException($"{option} expects positive integers separated by commas (e.g. 10,100), got '{part}'.");
+            counts.Add(n);
+        }
+        if (counts.Count == 0) throw new ArgumentException($"{option} needs at least one number.");
+        return counts;
+    }
+
     /// <summary>Splits "prefix.key=value" terms by prefix (case-insensitive); <paramref name="defaultPrefix"/> applies to terms without a dot.</summary>
     public static Dictionary<string, Dictionary<string, string>> ParseSettings(IEnumerable<string> terms, string? defaultPrefix = null)
     {
@@ -71,7 +85,8 @@ internal static class EvaluationInputs
                 "testfraction" => options with { TestFraction = Number(key, value) },
                 "validationfraction" => options with { ValidationFraction = Number(key, value) },
                 "threshold" or "relevancethreshold" => options with { RelevanceThreshold = (float)Number(key, value) },
-                _ => throw new ArgumentException($"unknown protocol setting '{key}'; use test-fraction, validation-fraction or threshold."),
+                "grouprelevance" => options with { GroupRelevance = GroupRelevanceValue(value) },
+                _ => throw new ArgumentException($"unknown protocol setting '{key}'; use test-fraction, validation-fraction, threshold or group-relevance."),
             };
         }
         var aggregation = options.Aggregation;
@@ -86,6 +101,13 @@ internal static class EvaluationInputs
         }
         return options with { Aggregation = aggregation };
     }
+
+    private static GroupRelevance GroupRelevanceValue(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "any" => GroupRelevance.Any,
+        "new" => GroupRelevance.New,
+        _ => throw new ArgumentException($"protocol.group-relevance expects any (SPEC S1: every held-out track, repeats included) or new (only tracks new to the member), got '{value}'."),
+    };
 
     private static ConfidenceTransform Confidence(string name) => name.ToLowerInvariant() switch
     {

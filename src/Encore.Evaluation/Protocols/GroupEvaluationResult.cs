@@ -4,7 +4,11 @@ namespace Encore.Evaluation.Protocols;
 /// One evaluated group: its members, the size of the union relevant set, and per k (aligned with
 /// <see cref="GroupEvaluationResult.Ks"/>) the group precision and the lowest member's own precision.
 /// </summary>
-public sealed record GroupOutcome(int[] Members, int RelevantCount, double[] Precision, double[] MinMemberPrecision);
+public sealed record GroupOutcome(int[] Members, int RelevantCount, double[] Precision, double[] MinMemberPrecision)
+{
+    /// <value>Index g of the group's seeded draw (0-based, counting excluded empty groups): the pairing key between strategies.</value>
+    public int Ordinal { get; init; }
+}
 
 /// <summary>Outcome of <see cref="GroupEvaluator.Evaluate"/>; groups with an empty relevant set are only counted.</summary>
 public sealed record GroupEvaluationResult(IReadOnlyList<int> Ks, IReadOnlyList<GroupOutcome> Groups, int ExcludedEmptyGroups)
@@ -25,6 +29,9 @@ public sealed record GroupEvaluationResult(IReadOnlyList<int> Ks, IReadOnlyList<
 
     /// <summary>Mean over groups of the least-served member's own Precision@k (the fairness view).</summary>
     public double MeanMinMemberPrecision(int k) => MeanOf(Column(k, g => g.MinMemberPrecision));
+
+    /// <summary>Group Precision@k of every evaluated group, in the order of <see cref="Groups"/>.</summary>
+    public double[] PrecisionsAt(int k) => Column(k, g => g.Precision);
 
     private double[] Column(int k, Func<GroupOutcome, double[]> pick)
     {

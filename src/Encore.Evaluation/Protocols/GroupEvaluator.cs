@@ -45,7 +45,7 @@ public static class GroupEvaluator
                 precision[i] = RankingMetrics.PrecisionAt(items, union, ks[i]);
                 minMember[i] = MinMemberPrecision(items, memberRelevant, ks[i]);
             }
-            outcomes.Add(new GroupOutcome(members, union.Length, precision, minMember));
+            outcomes.Add(new GroupOutcome(members, union.Length, precision, minMember) { Ordinal = g });
         }
         return new GroupEvaluationResult(ks, outcomes, excluded);
     }

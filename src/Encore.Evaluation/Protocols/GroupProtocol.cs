@@ -1,5 +1,7 @@
 using System.Globalization;
+using Encore.Core.Sparse;
 using Encore.Evaluation.Runs;
+using Encore.Evaluation.Statistics;
 using Encore.Models.Contract;
 using Encore.Models.Group;
 
@@ -7,55 +9,96 @@ namespace Encore.Evaluation.Protocols;
 
 /// <summary>
 /// SPEC S1's group protocol over a prepared protocol's held-out pairs: seeded random groups (default 10 of 5),
-/// group Precision@k mean and standard deviation, and the least-served member's precision (fairness), for a
-/// fitted model under every <see cref="GroupStrategy"/> plus the model-free basic group model. One run
-/// (kind "group") per strategy.
+/// group Precision@k mean, standard deviation and 95% bootstrap interval over groups, and the least-served
+/// member's precision (fairness), for a fitted model under every <see cref="GroupStrategy"/> plus the model-free
+/// basic group model. One run (kind "group") per strategy; its per-"user" values are per group, keyed by the
+/// group's draw ordinal, so <see cref="CompareWithBasic"/> (or <see cref="RunComparison"/>) pairs groups.
+/// Relevance follows <see cref="ProtocolOptions.GroupRelevance"/>: under <see cref="GroupRelevance.Any"/> (SPEC S1)
+/// every held-out track with score >= the threshold counts and models rank played tracks too, by their scores.
 /// </summary>
 public static class GroupProtocol
 {
     public const string BasicModelName = "basic-group";
 
+    /// <summary>
+    /// Runs every strategy over the model and the basic model on the same seeded groups; <c>groups</c> overrides the
+    /// number of groups (null = <see cref="GroupEvaluationOptions.Groups"/>, 10 as in SPEC S1) and <c>strategies</c>
+    /// the strategies to run (null = all).
+    /// </summary>
+    /// <exception cref="ArgumentException">Fewer users with relevant held-out tracks than one group needs.</exception>
     public static IReadOnlyList<ExperimentRun> Run(PreparedProtocol protocol, IRecommender model, EvaluationSettings settings,
-        GroupEvaluationOptions? options = null)
+        GroupEvaluationOptions? options = null, int? groups = null, IReadOnlyList<GroupStrategy>? strategies = null)
     {
         ArgumentNullException.ThrowIfNull(protocol);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(settings);
-        // Held-out pairs are already the relevant ones: every stored value counts.
-        options = (options ?? new GroupEvaluationOptions { Seed = protocol.Options.Seed }) with
+        var relevance = protocol.Options.GroupRelevance;
+        options ??= new GroupEvaluationOptions { Seed = protocol.Options.Seed };
+        options = options with
         {
             Ks = settings.Ks,
+            Groups = groups ?? options.Groups,
+            // The relevant matrix below is already filtered by the threshold: every stored value counts.
             RelevanceThreshold = float.NegativeInfinity,
         };
-        var seen = new RecommendOptions { SeenItems = protocol.Train.Interactions };
+        var relevant = Relevant(protocol, relevance);
+        var recommendOptions = relevance == GroupRelevance.Any
+            ? new RecommendOptions { ExcludeSeen = false }
+            : new RecommendOptions { SeenItems = protocol.Train.Interactions };
+        var label = $"{protocol.Label}, {protocol.Options.GroupRelevanceLabel}, groups of {options.GroupSize}";
         var runs = new List<ExperimentRun>();
-        foreach (var strategy in Enum.GetValues<GroupStrategy>())
+        foreach (var strategy in strategies ?? Enum.GetValues<GroupStrategy>())
         {
             var recommender = new GroupRecommender(model, new GroupOptions { Strategy = strategy });
-            runs.Add(Evaluate(protocol, settings, options, $"{model.ModelName}/{Kebab(strategy)}", Kebab(strategy), model.ModelName,
-                (members, k) => recommender.Recommend([.. members.Select(GroupMember.Known)], k, seen).Items));
+            runs.Add(Evaluate(relevant, label, settings, options, $"{model.ModelName}/{Kebab(strategy)}", Kebab(strategy), model.ModelName,
+                (members, k) => recommender.Recommend([.. members.Select(GroupMember.Known)], k, recommendOptions).Items));
         }
         var basic = new BasicGroupModel(protocol.Train.Interactions, seed: protocol.Options.Seed);
-        runs.Add(Evaluate(protocol, settings, options, BasicModelName, "overlap-of-top-50", "none",
+        runs.Add(Evaluate(relevant, label, settings, options, BasicModelName, "overlap-of-top-50", "none",
             (members, k) => basic.Recommend(members, k)));
         return runs;
     }
 
-    private static ExperimentRun Evaluate(PreparedProtocol protocol, EvaluationSettings settings, GroupEvaluationOptions options,
+    /// <summary>
+    /// Paired test (over the same groups) of every run against the basic group model's run, on group Precision@k:
+    /// differences are strategy - basic. Returns one (run, result) per non-basic run.
+    /// </summary>
+    /// <exception cref="ArgumentException">No basic-group run among <paramref name="runs"/>, or k was not evaluated.</exception>
+    public static IReadOnlyList<(ExperimentRun Run, PairedComparisonResult Result)> CompareWithBasic(IReadOnlyList<ExperimentRun> runs, int k, ulong seed = 42)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var basic = runs.FirstOrDefault(r => r.Model == BasicModelName)
+            ?? throw new ArgumentException($"no {BasicModelName} run to compare with.", nameof(runs));
+        var metric = $"group-precision@{k.ToString(CultureInfo.InvariantCulture)}";
+        return [.. runs.Where(r => !ReferenceEquals(r, basic)).Select(r => (r, RunComparison.Compare(basic, r, metric, seed)))];
+    }
+
+    /// <summary>The relevant held-out pairs under a rule: Any = every held-out pair with score >= threshold; New = the protocol's target.</summary>
+    internal static CsrMatrix Relevant(PreparedProtocol protocol, GroupRelevance relevance) => relevance == GroupRelevance.Any
+        ? PairFilter.AtLeast(protocol.HeldOut ?? protocol.Target, protocol.Options.RelevanceThreshold)
+        : protocol.Target;
+
+    private static ExperimentRun Evaluate(CsrMatrix relevant, string label, EvaluationSettings settings, GroupEvaluationOptions options,
         string name, string strategy, string baseModel, Func<int[], int, int[]> recommend)
     {
         var time = settings.Time;
         var startedAt = time.GetUtcNow();
         var start = time.GetTimestamp();
-        var result = GroupEvaluator.Evaluate(protocol.Target, recommend, options);
+        var result = GroupEvaluator.Evaluate(relevant, recommend, options);
         var seconds = time.GetElapsedTime(start).TotalSeconds;
         var means = new Dictionary<string, double>(StringComparer.Ordinal);
+        var intervals = new Dictionary<string, MetricInterval>(StringComparer.Ordinal);
+        var perGroup = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var k in options.Ks)
         {
             var at = k.ToString(CultureInfo.InvariantCulture);
+            var values = result.PrecisionsAt(k);
             means[$"group-precision@{at}"] = result.Mean(k);
             means[$"group-precision-sd@{at}"] = result.StandardDeviation(k);
             means[$"min-member-precision@{at}"] = result.MeanMinMemberPrecision(k);
+            var (_, low, high) = BootstrapInterval.OfMean(values, settings.BootstrapResamples, 0.95, options.Seed);
+            intervals[$"group-precision@{at}"] = new MetricInterval(low, high);
+            perGroup[$"group-precision@{at}"] = values;
         }
         means["groups"] = result.Groups.Count;
         means["excluded-groups"] = result.ExcludedEmptyGroups;
@@ -75,11 +118,14 @@ public static class GroupProtocol
             },
             Dataset = settings.Dataset,
             DatasetHash = settings.DatasetHash,
-            Protocol = $"{protocol.Label}, groups of {options.GroupSize}",
+            Protocol = string.Create(CultureInfo.InvariantCulture, $"{label}, {options.Groups} groups seed {options.Seed}"),
             CodeVersion = CodeVersion.Current,
             Seed = options.Seed,
             EvaluateSeconds = seconds,
             Means = means,
+            Intervals = intervals,
+            Users = [.. result.Groups.Select(g => g.Ordinal)],
+            PerUser = perGroup,
         };
     }
 

@@ -27,6 +27,11 @@ internal static class PairFilter
         return CsrMatrix.FromTriples(heldOut.Rows, heldOut.Columns, rows.ToArray(), columns.ToArray(), values.ToArray());
     }
 
+    /// <summary>Entries with value >= <paramref name="threshold"/>, repeats of training pairs kept (same shape).</summary>
+    public static CsrMatrix AtLeast(CsrMatrix heldOut, float threshold) => RelevantUnseen(heldOut, Empty(heldOut.Rows, heldOut.Columns), threshold);
+
+    private static CsrMatrix Empty(int rows, int columns) => CsrMatrix.FromTriples(rows, columns, [], [], []);
+
     /// <summary>Number of stored entries of <paramref name="heldOut"/> that <paramref name="seen"/> does not store.</summary>
     public static int CountUnseen(CsrMatrix heldOut, CsrMatrix seen)
     {

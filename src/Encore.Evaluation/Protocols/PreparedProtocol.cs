@@ -19,6 +19,12 @@ public sealed class PreparedProtocol
     /// <summary>Relevant held-out (user, item) pairs with their scores; users with an empty row are not evaluated.</summary>
     public required CsrMatrix Target { get; init; }
 
+    /// <summary>
+    /// Every held-out (user, item) pair with its aggregated score, repeats of training pairs included (what SPEC S1's
+    /// group rule counts). Null when it equals <see cref="Target"/> (holdout and given splits hold out pairs, never repeats).
+    /// </summary>
+    public CsrMatrix? HeldOut { get; init; }
+
     public ItemCatalogue Catalogue { get; init; } = ItemCatalogue.None;
 
     /// <summary>Facts about the split recorded with every run (e.g. "train-pairs", "unseen-share").</summary>

@@ -47,6 +47,13 @@ public sealed record ProtocolOptions
     /// <value>Temporal: a held-out (user, item) pair is relevant when its aggregated score is at least this. Default 1.</value>
     public float RelevanceThreshold { get; init; } = 1f;
 
+    /// <value>
+    /// Group protocol: <see cref="Protocols.GroupRelevance.Any"/> (SPEC S1, default: every held-out track with score
+    /// >= <see cref="RelevanceThreshold"/>, repeats included, and models may recommend played tracks) or
+    /// <see cref="Protocols.GroupRelevance.New"/> (only tracks new to the member; played tracks excluded from lists).
+    /// </value>
+    public GroupRelevance GroupRelevance { get; init; } = GroupRelevance.Any;
+
     /// <value>When set, rank each user's held-out items among this many sampled negatives instead of the whole catalogue.</value>
     public int? SampledNegatives { get; init; }
 
@@ -66,6 +73,11 @@ public sealed record ProtocolOptions
             return new ProtocolOptions { Kind = ProtocolKind.Given, GivenFolder = s["given:".Length..], Seed = seed };
         throw new ArgumentException($"unknown protocol '{spec}'; use holdout, temporal or given:<folder with train.tsv and test.tsv>.");
     }
+
+    /// <summary>The group protocol's relevance rule for its label, e.g. "relevant = any held-out track with score >= 1 (SPEC S1)".</summary>
+    public string GroupRelevanceLabel => GroupRelevance == GroupRelevance.Any
+        ? string.Create(CultureInfo.InvariantCulture, $"group relevant = any held-out track with score >= {RelevanceThreshold}, repeats included (SPEC S1)")
+        : string.Create(CultureInfo.InvariantCulture, $"group relevant = held-out tracks new to the member with score >= {RelevanceThreshold}");
 
     /// <summary>The ranking part of the protocol label: full ranking unless sampled negatives were asked for.</summary>
     internal string RankingLabel => SampledNegatives is { } n

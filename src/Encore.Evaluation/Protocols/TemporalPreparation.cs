@@ -44,6 +44,7 @@ internal static class TemporalPreparation
             Options = options,
             Train = new TrainingData(train.Matrix, train.Users, train.Items),
             Target = target,
+            HeldOut = heldOut,
             Catalogue = ItemCatalogue.From(dataset, dataset.Items.Count),
             Statistics = new Dictionary<string, double>(StringComparer.Ordinal)
             {

@@ -4,6 +4,7 @@ using Encore.Models.Ease;
 using Encore.Models.Factorization.Als;
 using Encore.Models.Factorization.Bpr;
 using Encore.Models.Factorization.Lmf;
+using Encore.Models.Factorization.Wmf;
 using Encore.Models.Neighbourhood;
 using Encore.Models.Playlists;
 using Encore.Models.Popularity;
@@ -25,6 +26,7 @@ public static class TrainerCatalog
         ("playlist-knn", typeof(PlaylistKnnOptions), s => new PlaylistKnnTrainer(OptionsBinder.Bind<PlaylistKnnOptions>("playlist-knn", s))),
         ("ease", typeof(EaseOptions), s => new EaseTrainer(OptionsBinder.Bind<EaseOptions>("ease", s))),
         ("als", typeof(AlsOptions), s => new AlsTrainer(OptionsBinder.Bind<AlsOptions>("als", s))),
+        ("wmf", typeof(WmfOptions), s => new WmfTrainer(OptionsBinder.Bind<WmfOptions>("wmf", s))),
         ("bpr", typeof(BprOptions), s => new BprTrainer(OptionsBinder.Bind<BprOptions>("bpr", s))),
         ("lmf", typeof(LmfOptions), s => new LmfTrainer(OptionsBinder.Bind<LmfOptions>("lmf", s))),
         ("affinity", typeof(AffinityOptions), s => new AffinityTrainer(OptionsBinder.Bind<AffinityOptions>("affinity", s))),

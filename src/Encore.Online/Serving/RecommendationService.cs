@@ -153,7 +153,15 @@ public sealed partial class RecommendationService : IDisposable
     private ServingModel Model(string? name)
     {
         if (name is not null && string.IsNullOrWhiteSpace(name)) throw OnlineRequestException.Invalid("model", "is empty; leave it out for the default model.");
-        return _registry.Require(name ?? _options.DefaultModel);
+        if (name is not null) return _registry.Require(name);
+        if (_registry.Active(_options.DefaultModel) is { } serving) return serving;
+        // One model served: it is the default whatever its name.
+        var active = _registry.ActiveModels;
+        if (active.Count == 1) return active[0];
+        if (active.Count == 0) return _registry.Require(_options.DefaultModel);
+        throw OnlineRequestException.NotFound("model",
+            $"The request names no model and the default model '{_options.DefaultModel}' is not served; name one of {string.Join(", ", active.Select(a => a.Name).Order(StringComparer.Ordinal))} " +
+            "in the request, or set the default with the option models.default (config [models] default = \"name\", environment ENCORE_MODELS__DEFAULT).");
     }
 
     private static int TrackIndex(ServingModel serving, string track, string field) =>

@@ -55,8 +55,10 @@ public sealed class ServerOptionsValidator : IValidateOptions<EncoreServerOption
             Check(errors, File.Exists(path), $"models.preload: model file '{path}' does not exist.");
             Check(errors, names.Add(model), $"models.preload names model '{model}' twice; one file per name.");
         }
-        Check(errors, models.Preload.Count == 0 || names.Contains(models.Default),
-            $"models.preload loads {string.Join(", ", names)} but not models.default '{models.Default}'; requests without a model name would fail.");
+        // One preloaded model is the default whatever its name; with several, one must be models.default.
+        Check(errors, models.Preload.Count <= 1 || names.Contains(models.Default),
+            $"models.preload loads {string.Join(", ", names)} but not the default model '{models.Default}'; set the option models.default " +
+            "(config [models] default = \"name\", environment ENCORE_MODELS__DEFAULT=name) to one of them, or name the file default=path.");
     }
 
     private static void Retrain(List<string> errors, RetrainSection retrain)
