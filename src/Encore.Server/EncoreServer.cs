@@ -30,8 +30,16 @@ public static class EncoreServer
         if (builder.Configuration["urls"] is null) builder.WebHost.UseUrls(options.Server.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.Server.MaxRequestBodyBytes);
         builder.Logging.ClearProviders();
+        // One line per request comes from RequestLogMiddleware; ASP.NET's own request entries only when asked for.
+        if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null) builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         if (options.Server.JsonLogs) builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
-        else builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
+        else builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.IncludeScopes = false;
+            o.TimestampFormat = "HH:mm:ss ";
+            o.UseUtcTimestamp = true;
+        });
 
         var services = builder.Services;
         services.AddOptions<EncoreServerOptions>().Bind(builder.Configuration).ValidateOnStart();
@@ -56,6 +64,7 @@ public static class EncoreServer
             context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
             return next(context);
         });
+        app.UseMiddleware<RequestLogMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodyLimitMiddleware>();

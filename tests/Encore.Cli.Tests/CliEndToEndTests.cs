@@ -1,3 +1,4 @@
+using Encore.Cli.Commands;
 using Encore.Data.Snapshots;
 
 namespace Encore.Cli.Tests;
@@ -79,13 +80,54 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task Demo_TinyWorld_RunsEveryStageAndSavesTheBestModel()
+    public async Task Demo_TinyWorldTwice_RegistersEveryModelOnceLinkedToItsRun()
     {
         var output = Path.Combine(_dir, "demo");
         Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["demo", "-o", output, "--preset", "tiny", "--no-serve"]));
+        Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["demo", "-o", output, "--preset", "tiny", "--no-serve"]));
+
         Assert.True(File.Exists(Path.Combine(output, "world", "manifest.json")));
-        Assert.Single(Directory.GetFiles(Path.Combine(output, "models"), "*.bin"));
+        Assert.Equal(6, Directory.GetFiles(Path.Combine(output, "models"), "*.bin").Length);
         Assert.Contains("<figure", await File.ReadAllTextAsync(Path.Combine(output, "report.html")), StringComparison.Ordinal);
-        Assert.True(new Encore.Evaluation.Runs.SqliteRunStore(Path.Combine(output, "encore.db")).List().Count >= 6);
+        // Run twice: the same runs, not twice as many.
+        var runs = new Encore.Evaluation.Runs.SqliteRunStore(Path.Combine(output, "encore.db")).List();
+        Assert.Equal(6 + 6, runs.Count);
+        using var engine = new Encore.Online.OnlineEngine(new Encore.Online.OnlineOptions { StorePath = Path.Combine(output, "encore-service.db") }, TimeProvider.System);
+        var versions = engine.Registry.List();
+        Assert.Equal(6, versions.Count);
+        Assert.All(versions, v => Assert.True(v.IsActive && v.Version == 1));
+        Assert.All(versions, v => Assert.Equal(v.Name, runs.Single(r => r.Id == v.EvaluationRunId).Model));
+    }
+
+    [Fact]
+    public async Task Demo_Served_AnswersSimilarExplanationAndAcceptsTheCurlFeedback()
+    {
+        var output = Path.Combine(_dir, "demo-served");
+        var demo = new DemoContext(output, "tiny", 42, "http://127.0.0.1:0");
+        Assert.Equal(ExitCodes.Ok, DemoCommand.Run(demo, CancellationToken.None));
+        Assert.Contains(demo.DefaultModel, new[] { "item-knn", "als" });
+        var key = DemoFolder.WriteKey(output);
+        Assert.Equal(key, DemoFolder.WriteKey(output));
+        var curl = DemoModels.CurlLine("http://x", key, demo.World);
+        Assert.Contains($"X-Api-Key: {key}", curl, StringComparison.Ordinal);
+
+        await using var app = Encore.Server.EncoreServer.Build(DemoCommand.ServerArguments(demo, key, "http://127.0.0.1:0"),
+            new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(Encore.Server.EncoreServer.Addresses(app)[0]) };
+        var user = demo.World.Users[0];
+        var recommended = await client.GetStringAsync(new Uri($"/api/users/{user}/recommendations?k=3", UriKind.Relative));
+        var track = System.Text.Json.JsonDocument.Parse(recommended).RootElement.GetProperty("items")[0].GetProperty("track").GetString();
+        using (var similar = await client.GetAsync(new Uri($"/api/tracks/{track}/similar?k=3", UriKind.Relative))) Assert.Equal(System.Net.HttpStatusCode.OK, similar.StatusCode);
+        using (var explanation = await client.GetAsync(new Uri($"/api/users/{user}/recommendations/{track}/explanation", UriKind.Relative))) Assert.Equal(System.Net.HttpStatusCode.OK, explanation.StatusCode);
+        // The body of the printed curl line, with its key.
+        var body = curl[(curl.IndexOf("-d '", StringComparison.Ordinal) + 4)..^1];
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/api/events") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        post.Headers.Add("X-Api-Key", key);
+        using var posted = await client.SendAsync(post);
+        Assert.True(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync());
+        var runs = await client.GetStringAsync(new Uri("/api/runs", UriKind.Relative));
+        Assert.Contains("\"available\":true", runs, StringComparison.Ordinal);
+        await app.StopAsync();
     }
 }

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Encore.Cli.Output;
+using Encore.Data.Model;
 using Encore.Data.Snapshots;
 using Encore.Data.Statistics;
 using Encore.Data.Synthetic;
 using Encore.Evaluation.Reports;
-using Encore.Models.Files;
+using Encore.Evaluation.Runs;
+using Encore.Models.Contract;
 using Encore.Server;
 using Spectre.Console;
 
@@ -14,79 +16,153 @@ namespace Encore.Cli.Commands;
 /// <summary>
 /// <c>encore demo</c>: the main job on the embedded default. Generates the synthetic music world, writes it
 /// as a snapshot and reads it back, prints its statistics, evaluates every model on a per-user 80/20 holdout
-/// (the same path as <c>encore evaluate</c>, runs recorded in the demo's run store), writes the HTML report
-/// and saves the best model, then serves it with the dashboard until Ctrl+C (<c>--no-serve</c> stops before).
+/// (the same path as <c>encore evaluate</c>, runs recorded in the demo's run store), writes the HTML report,
+/// registers every trained model in the demo's service store (each linked to its evaluation run; the best
+/// model that can find similar tracks and explain is the default), then serves them with the dashboard
+/// until Ctrl+C (<c>--no-serve</c> stops before). The demo folder is rebuilt on every run (its write key
+/// is kept), so running the demo twice gives the same runs and models, not twice as many.
 /// </summary>
+/// <remarks>
+/// Each section is one method taking the <see cref="DemoContext"/>; sections are numbered as they print, so
+/// a new section is one method and one line in <see cref="Run"/>.
+/// </remarks>
 public static class DemoCommand
 {
     public static Command Create()
     {
-        var output = new Option<string>("--output", "-o") { Description = "Working folder for the demo's dataset, runs, report and models.", DefaultValueFactory = _ => "encore-demo" };
+        var output = new Option<string>("--output", "-o") { Description = "Working folder for the demo's dataset, runs, report, models and service store (rebuilt on every run; the write key is kept).", DefaultValueFactory = _ => "encore-demo" };
         var preset = new Option<string>("--preset") { Description = "World size: tiny, demo, peers, lastfm360k.", DefaultValueFactory = _ => "demo" };
         var seed = new Option<ulong>("--seed") { Description = "Seed of every random step.", DefaultValueFactory = _ => 42UL };
-        var noServe = new Option<bool>("--no-serve") { Description = "Stop after saving the best model instead of serving it." };
+        var noServe = new Option<bool>("--no-serve") { Description = "Stop after registering the models instead of serving them." };
         var urls = new Option<string>("--urls") { Description = "Where the service listens at the end of the demo.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
-        var command = new Command("demo", "Generate the synthetic world, import it, show statistics, evaluate every model, write the report, then serve the best model with its dashboard.")
+        var command = new Command("demo", "Generate the synthetic world, import it, show statistics, evaluate every model, write the report, register the models, then serve them with the dashboard.")
         {
             output, preset, seed, noServe, urls,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
-            var output1 = parse.GetValue(output)!;
-            var (code, bestModel) = Run(output1, parse.GetValue(preset)!, parse.GetValue(seed), ct);
-            if (code != ExitCodes.Ok || bestModel is null || parse.GetValue(noServe)) return code;
-            return await Serve(output1, bestModel, parse.GetValue(urls)!, ct);
+            var context = new DemoContext(parse.GetValue(output)!, parse.GetValue(preset)!, parse.GetValue(seed), parse.GetValue(urls)!);
+            var code = Run(context, ct);
+            if (code != ExitCodes.Ok || context.DefaultModel is null || parse.GetValue(noServe)) return code;
+            return await Serve(context, ct);
         }));
         return command;
     }
 
-    /// <summary>Step 7: serve the best model on the demo's own store, with the dataset as the base, until Ctrl+C.</summary>
-    private static async Task<int> Serve(string output, string modelPath, string urls, CancellationToken ct)
-    {
-        var dashboard = urls.Split(';')[0].TrimEnd('/') + "/dashboard/";
-        AnsiConsole.MarkupLine($"[bold]7. serve[/]: the API and the dashboard at [link]{Markup.Escape(dashboard)}[/] (Ctrl+C to stop)");
-        return await EncoreServer.RunAsync(
-        [
-            "--urls", urls, "--model", $"main={modelPath}",
-            "--Store:Path", Path.Combine(output, "service.db"), "--Models:Directory", Path.Combine(output, "service-models"),
-            "--Dataset:Base", Path.Combine(output, "world"), "--Runs:Path", Path.Combine(output, "encore.db"), "--Server:JsonLogs", "false",
-        ], ct);
-    }
-
-    internal static (int Code, string? BestModelPath) Run(string output, string preset, ulong seed, CancellationToken ct)
+    /// <summary>Every section up to (not including) serving; the context then holds the service's settings.</summary>
+    internal static int Run(DemoContext demo, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        AnsiConsole.MarkupLine($"[bold]1. generate[/] the synthetic music world (preset {Markup.Escape(preset)}, seed {seed})");
-        var world = SyntheticWorld.Generate(SynthCommand.Options(preset, seed), ct);
-
-        var datasetFolder = Path.Combine(output, "world");
-        AnsiConsole.MarkupLine($"[bold]2. import[/]: write the snapshot to {Markup.Escape(datasetFolder)} and read it back");
-        var manifest = DatasetSnapshot.Write(world.Dataset, datasetFolder, TimeProvider.System, ct);
-        var dataset = DatasetSnapshot.Read(datasetFolder, ct);
-        AnsiConsole.MarkupLine($"   content hash {manifest.ContentHash[..16]}");
-
-        AnsiConsole.MarkupLine("[bold]3. statistics[/]");
-        StatisticsPrinter.Print(DatasetStatistics.Compute(dataset), "synthetic world");
-
-        AnsiConsole.MarkupLine("[bold]4. train and evaluate[/] every model: per-user 80/20 holdout, full ranking, seen items excluded");
-        var store = Path.Combine(output, "encore.db");
-        var (runs, models) = EvaluateCommand.Execute(new EvaluateCommand.EvaluateRequest(
-            datasetFolder, EvaluateCommand.DefaultModels, "holdout", "test", "5,10,30", seed, [], null, Groups: true, null,
-            "ndcg@10", Markdown: false, store), ct);
-
-        var reportPath = Path.Combine(output, "report.html");
-        HtmlReport.Write(runs, reportPath, new ReportOptions { Title = $"Encore demo: synthetic world ({preset}, seed {seed})" });
-        AnsiConsole.MarkupLine($"[bold]5. report[/] written to {Markup.Escape(reportPath)}");
-
-        var best = runs.Where(r => models.ContainsKey(r.Model)).MaxBy(r => r.Means.GetValueOrDefault("ndcg@10"));
-        string? modelPath = null;
-        if (best is not null)
-        {
-            modelPath = Path.Combine(output, "models", $"{best.Model}.bin");
-            ModelFile.Save(models[best.Model], modelPath);
-            AnsiConsole.MarkupLine($"[bold]6. saved[/] the best model ({Markup.Escape(best.Model)}, NDCG@10 {best.Means["ndcg@10"]:0.0000}) to {Markup.Escape(modelPath)}");
-        }
-        AnsiConsole.MarkupLine($"done in {clock.Elapsed.TotalSeconds:F1} s");
-        return (ExitCodes.Ok, modelPath);
+        DemoFolder.Reset(demo.Output);
+        Generate(demo, ct);
+        Import(demo, ct);
+        Statistics(demo);
+        Evaluate(demo, ct);
+        Report(demo);
+        Register(demo);
+        AnsiConsole.MarkupLine($"[bold]demo finished[/] in {clock.Elapsed.TotalSeconds:F1} s: {demo.Runs.Count(r => demo.Models.ContainsKey(r.Model))} models evaluated and registered, report at {Markup.Escape(demo.ReportPath)}");
+        return ExitCodes.Ok;
     }
+
+    private static void Generate(DemoContext demo, CancellationToken ct)
+    {
+        demo.Section("generate", $"the synthetic music world (preset {demo.Preset}, seed {demo.Seed})");
+        demo.World = SyntheticWorld.Generate(SynthCommand.Options(demo.Preset, demo.Seed), ct).Dataset;
+    }
+
+    private static void Import(DemoContext demo, CancellationToken ct)
+    {
+        demo.Section("import", $"write the snapshot to {demo.DatasetFolder} and read it back");
+        var manifest = DatasetSnapshot.Write(demo.World, demo.DatasetFolder, TimeProvider.System, ct);
+        demo.World = DatasetSnapshot.Read(demo.DatasetFolder, ct);
+        AnsiConsole.MarkupLine($"   content hash {manifest.ContentHash[..16]}");
+    }
+
+    private static void Statistics(DemoContext demo)
+    {
+        demo.Section("statistics", "of the world");
+        StatisticsPrinter.Print(DatasetStatistics.Compute(demo.World), "synthetic world");
+    }
+
+    private static void Evaluate(DemoContext demo, CancellationToken ct)
+    {
+        demo.Section("train and evaluate", "every model: per-user 80/20 holdout, full ranking, seen items excluded");
+        var (runs, models) = EvaluateCommand.Execute(new EvaluateCommand.EvaluateRequest(
+            demo.DatasetFolder, EvaluateCommand.DefaultModels, "holdout", "test", "5,10,30", demo.Seed, [], null, Groups: true, null,
+            "ndcg@10", Markdown: false, demo.RunStorePath), ct, printTotal: false);
+        demo.Runs = runs;
+        demo.Models = models;
+    }
+
+    private static void Report(DemoContext demo)
+    {
+        demo.Section("report", $"written to {demo.ReportPath}");
+        HtmlReport.Write(demo.Runs, demo.ReportPath, new ReportOptions { Title = $"Encore demo: synthetic world ({demo.Preset}, seed {demo.Seed})" });
+    }
+
+    private static void Register(DemoContext demo)
+    {
+        var registered = DemoModels.Register(demo);
+        demo.Section("register", $"{registered.Count} models in the service store {demo.ServiceStorePath}, each linked to its evaluation run");
+        foreach (var line in registered) AnsiConsole.MarkupLine($"   {Markup.Escape(line)}");
+    }
+
+    /// <summary>The last section: serve every registered model with the demo's key until Ctrl+C.</summary>
+    private static async Task<int> Serve(DemoContext demo, CancellationToken ct)
+    {
+        var key = DemoFolder.WriteKey(demo.Output);
+        var baseUrl = demo.Urls.Split(';')[0].TrimEnd('/');
+        demo.Section("serve", $"the API and the dashboard at {baseUrl}/dashboard/ (Ctrl+C to stop)");
+        AnsiConsole.MarkupLine($"   default model [bold]{Markup.Escape(demo.DefaultModel!)}[/]; the others are selectable by name");
+        AnsiConsole.MarkupLine($"   write / admin key (kept in {Markup.Escape(DemoFolder.KeyPath(demo.Output))}): {Markup.Escape(key)}");
+        AnsiConsole.MarkupLine("   post feedback (it appears on the Live page):");
+        Console.WriteLine("   " + DemoModels.CurlLine(baseUrl, key, demo.World));
+        return await EncoreServer.RunAsync(ServerArguments(demo, key, demo.Urls), ct);
+    }
+
+    /// <summary>The service's arguments: the demo's stores, models, default model, key and base dataset.</summary>
+    internal static string[] ServerArguments(DemoContext demo, string key, string urls) =>
+    [
+        "--urls", urls,
+        "--Store:Path", demo.ServiceStorePath, "--Models:Directory", Path.Combine(demo.Output, "service-models"),
+        "--Models:Default", demo.DefaultModel ?? "main", "--Security:AdminKeys:0", key,
+        "--Dataset:Base", demo.DatasetFolder, "--Runs:Path", demo.RunStorePath, "--Server:JsonLogs", "false",
+    ];
+}
+
+/// <summary>What the demo's sections share: where things go, what was made, and the section counter.</summary>
+internal sealed class DemoContext(string output, string preset, ulong seed, string urls)
+{
+    private int _section;
+
+    public string Output { get; } = output;
+
+    public string Preset { get; } = preset;
+
+    public ulong Seed { get; } = seed;
+
+    public string Urls { get; } = urls;
+
+    public string DatasetFolder => Path.Combine(Output, "world");
+
+    public string RunStorePath => Path.Combine(Output, "encore.db");
+
+    public string ServiceStorePath => Path.Combine(Output, "encore-service.db");
+
+    public string ModelFolder => Path.Combine(Output, "models");
+
+    public string ReportPath => Path.Combine(Output, "report.html");
+
+    public MusicDataset World { get; set; } = null!;
+
+    public IReadOnlyList<ExperimentRun> Runs { get; set; } = [];
+
+    public IReadOnlyDictionary<string, IRecommender> Models { get; set; } = new Dictionary<string, IRecommender>();
+
+    /// <summary>The name the service answers with when a request names no model; null until registered.</summary>
+    public string? DefaultModel { get; set; }
+
+    /// <summary>Prints the next numbered section heading.</summary>
+    public void Section(string name, string what) =>
+        AnsiConsole.MarkupLine($"[bold]{++_section}. {Markup.Escape(name)}[/]: {Markup.Escape(what)}");
 }

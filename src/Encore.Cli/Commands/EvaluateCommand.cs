@@ -33,12 +33,14 @@ public static class EvaluateCommand
         var perUser = new Option<string?>("--per-user") { Description = "Write every model's per-user NDCG, precision and recall at each k to this CSV file (model,user,metric,value)." };
         var groupModel = new Option<string?>("--group-model") { Description = "Model behind the group strategies (default: the best by --metric)." };
         var metric = new Option<string>("--metric") { Description = "Metric that ranks the leaderboard and the paired comparison.", DefaultValueFactory = _ => "ndcg@10" };
-        var markdown = new Option<bool>("--markdown") { Description = "Print tables as Markdown (for results files)." };
+        var markdown = new Option<bool>("--markdown") { Description = "Print tables as Markdown (for results files); same as --format markdown." };
+        var format = new Option<string?>("--format") { Description = TableFormats.Help };
+        var wide = new Option<bool>("--wide") { Description = "Show every leaderboard column (NDCG at every k, MAP, novelty, long-tail, diversity, users) on the terminal." };
         var explain = new Option<string?>("--explain") { Description = "six-candidate: explain this user's test list (features and the level each came from); default the first list." };
         var store = StoreOption.Create();
         var command = new Command("evaluate", "Train and evaluate models under one protocol; print the leaderboard and record the runs.")
         {
-            dataset, models, protocol, on, ks, seed, settings, sampled, groups, groupCounts, groupModel, metric, perUser, markdown, store, explain,
+            dataset, models, protocol, on, ks, seed, settings, sampled, groups, groupCounts, groupModel, metric, perUser, markdown, format, wide, store, explain,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(new EvaluateRequest(
             parse.GetValue(dataset)!, parse.GetValue(models)!, parse.GetValue(protocol)!, parse.GetValue(on)!, parse.GetValue(ks)!,
@@ -48,6 +50,8 @@ public static class EvaluateCommand
             Explain = parse.GetValue(explain),
             GroupCounts = parse.GetValue(groupCounts)!,
             PerUserFile = parse.GetValue(perUser),
+            Format = TableFormats.Parse(parse.GetValue(format), parse.GetValue(markdown)),
+            Wide = parse.GetValue(wide),
         }, ct))));
         return command;
     }
@@ -63,6 +67,12 @@ public static class EvaluateCommand
 
         /// <value>CSV file for the per-user table, or null.</value>
         public string? PerUserFile { get; init; }
+
+        /// <value>How tables print (<c>--format</c>); Markdown when <see cref="Markdown"/> is set. Default text.</value>
+        public TableFormat Format { get; init; } = Markdown ? TableFormat.Markdown : TableFormat.Text;
+
+        /// <value>Every leaderboard column on the terminal (<c>--wide</c>). Default false: fits 120 columns.</value>
+        public bool Wide { get; init; }
     }
 
     internal static int Run(EvaluateRequest request, CancellationToken ct)
@@ -73,7 +83,10 @@ public static class EvaluateCommand
     }
 
     /// <summary>Runs the evaluation (printing as it goes) and returns the recorded runs and the fitted models by name.</summary>
-    internal static (IReadOnlyList<ExperimentRun> Runs, IReadOnlyDictionary<string, IRecommender> Models) Execute(EvaluateRequest request, CancellationToken ct)
+    /// <param name="request">What to evaluate.</param>
+    /// <param name="ct">Cancels between and inside fits.</param>
+    /// <param name="printTotal">End with the "done in" line (off when a caller such as the demo prints its own summary).</param>
+    internal static (IReadOnlyList<ExperimentRun> Runs, IReadOnlyDictionary<string, IRecommender> Models) Execute(EvaluateRequest request, CancellationToken ct, bool printTotal = true)
     {
         var clock = Stopwatch.StartNew();
         var ks = EvaluationInputs.ParseKs(request.Ks);
@@ -96,12 +109,13 @@ public static class EvaluateCommand
         var protocol = ProtocolPreparer.Prepare(dataset, options, ct);
         Console.Error.WriteLine($"{datasetName}: {protocol.Label}; {protocol.Train.UserCount:N0} users x {protocol.Train.ItemCount:N0} items, {protocol.Train.Interactions.NonZeros:N0} training pairs, {protocol.Target.NonZeros:N0} relevant held-out pairs");
 
+        var progress = new ModelProgressLine();
         var evaluation = new EvaluationSettings
         {
             Ks = ks,
             Dataset = datasetName,
             DatasetHash = hash,
-            TrainingProgress = new EpochLine(),
+            TrainingProgress = progress,
         };
         var pipeline = new EvaluationPipeline(evaluation);
         var runs = new List<ExperimentRun>();
@@ -109,20 +123,25 @@ public static class EvaluateCommand
         foreach (var candidate in candidates)
         {
             var (run, model) = pipeline.Evaluate(protocol, candidate, ct);
-            Console.Error.WriteLine($"{candidate.Name}: fit {Numbers.Seconds(run.FitSeconds)} s, evaluate {Numbers.Seconds(run.EvaluateSeconds)} s, {request.Metric} {Numbers.Mean(run, request.Metric)}");
+            progress.Finish($"{candidate.Name}: fit {Numbers.Seconds(run.FitSeconds)} s, evaluate {Numbers.Seconds(run.EvaluateSeconds)} s, {request.Metric} {Numbers.Mean(run, request.Metric)}");
             runs.Add(run);
             fitted[candidate.Name] = model;
         }
-        RunLeaderboardPrinter.Print(runs, ks, request.Metric, $"{datasetName}: {protocol.Label}", request.Markdown);
-        ProtocolStatisticsPrinter.Print(protocol, request.Markdown);
-        PrintComparison(runs, request.Metric, request.Seed, request.Markdown);
+        var format = request.Format;
+        var markdown = format == TableFormat.Markdown;
+        RunLeaderboardPrinter.Print(runs, ks, request.Metric, $"{datasetName}: {protocol.Label}", format, request.Wide);
+        if (!format.IsMachine())
+        {
+            ProtocolStatisticsPrinter.Print(protocol, markdown);
+            PrintComparison(runs, request.Metric, request.Seed, markdown);
+        }
 
         if (request.Groups)
         {
             var baseName = request.GroupModel ?? runs.MaxBy(r => r.Means.GetValueOrDefault(request.Metric))!.Model;
             if (!fitted.TryGetValue(baseName, out var baseModel))
                 throw new ArgumentException($"--group-model '{baseName}' is not among the evaluated models ({string.Join(", ", fitted.Keys)}).");
-            runs.AddRange(GroupTables.Run(protocol, baseModel, baseName, evaluation, groupCounts, request.Markdown));
+            runs.AddRange(GroupTables.Run(protocol, baseModel, baseName, evaluation, groupCounts, format, request.Wide));
         }
         if (request.PerUserFile is { } perUserFile)
         {
@@ -131,9 +150,11 @@ public static class EvaluateCommand
         }
 
         store.Save(runs);
-        Console.WriteLine($"recorded {runs.Count} runs in {store.Path}:");
-        foreach (var run in runs) Console.WriteLine($"  {run.Id}  {run.Model}");
-        Console.Error.WriteLine($"done in {Numbers.Seconds(clock.Elapsed.TotalSeconds)} s");
+        // In a machine format stdout holds the table only.
+        var recorded = format.IsMachine() ? Console.Error : Console.Out;
+        recorded.WriteLine($"recorded {runs.Count} runs in {store.Path}:");
+        foreach (var run in runs) recorded.WriteLine($"  {run.Id}  {run.Model}");
+        if (printTotal) Console.Error.WriteLine($"done in {Numbers.Seconds(clock.Elapsed.TotalSeconds)} s");
         return (runs, fitted);
     }
 
@@ -148,16 +169,5 @@ public static class EvaluateCommand
         var ranked = runs.OrderByDescending(r => r.Means[metric]).ToList();
         var (best, runnerUp) = (ranked[0], ranked[1]);
         ComparisonPrinter.Print(runnerUp, best, metric, RunComparison.Compare(runnerUp, best, metric, seed), markdown);
-    }
-
-    // One stderr line per epoch keeps long fits visibly alive without a live display.
-    private sealed class EpochLine : IProgress<(string Model, EpochReport Epoch)>
-    {
-        public void Report((string Model, EpochReport Epoch) value)
-        {
-            var (model, epoch) = value;
-            var loss = double.IsNaN(epoch.Loss) ? "" : $", loss {Numbers.F(epoch.Loss, "0.####")}";
-            Console.Error.WriteLine($"  {model} epoch {epoch.Epoch}/{epoch.TotalEpochs}, {Numbers.Seconds(epoch.Elapsed.TotalSeconds)} s{loss}");
-        }
     }
 }

@@ -1,12 +1,16 @@
 using System.CommandLine;
+using Encore.Evaluation.Runs;
 using Encore.Server;
 using Microsoft.Extensions.Options;
 
 namespace Encore.Cli.Commands;
 
 /// <summary>
-/// <c>encore serve [--config file] [--urls ...] [--model [name=]file ...]</c>: runs the HTTP service
-/// (Encore.Server) until Ctrl+C. Options are documented in encore.sample.toml and docs/service.md.
+/// <c>encore serve [--config file] [--urls ...] [--model [name=]file ...] [--dataset folder] [--store file]
+/// [--runs file] [--Section:Key value ...]</c>: runs the HTTP service (Encore.Server) until Ctrl+C. The
+/// service keeps its own store (default encore-service.db), apart from the run store of encore evaluate
+/// (encore.db), which it reads for the Runs page when present. Options are documented in encore.sample.toml
+/// and docs/service.md; any other <c>--Section:Key value</c> pair is passed on as configuration.
 /// </summary>
 public static class ServeCommand
 {
@@ -15,18 +19,47 @@ public static class ServeCommand
         var config = new Option<string?>("--config") { Description = "TOML or JSON configuration file (every option: encore.sample.toml)." };
         var urls = new Option<string?>("--urls") { Description = "Listen addresses, e.g. http://127.0.0.1:5080 (overrides server.urls)." };
         var models = new Option<string[]>("--model") { Description = "Model file to serve, as path (default name) or name=path; repeatable.", AllowMultipleArgumentsPerToken = false };
-        var command = new Command("serve", "Run the recommendation service (HTTP API, feedback ingestion, model registry, retraining).") { config, urls, models };
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Run(Arguments(parse.GetValue(config), parse.GetValue(urls), parse.GetValue(models) ?? []), ct)));
+        var dataset = new Option<string?>("--dataset") { Description = "Base dataset snapshot (encore synth / import output): track titles, user histories, retraining data (dataset.base)." };
+        var store = new Option<string?>("--store") { Description = "The service's SQLite store for events, catalogue and model registry (store.path; default encore-service.db)." };
+        var runs = new Option<string?>("--runs") { Description = $"Run store shown on the Runs page (runs.path). Default: ${RunStoreLocation.EnvironmentVariable}, else {RunStoreLocation.DefaultFile} here when it exists." };
+        var command = new Command("serve", "Run the recommendation service (HTTP API, feedback ingestion, model registry, retraining) with its dashboard.")
+        {
+            config, urls, models, dataset, store, runs,
+        };
+        // Configuration keys such as --Security:ApiKeys:0 KEY go to the server as they are.
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Run(Arguments(
+            parse.GetValue(config), parse.GetValue(urls), parse.GetValue(models) ?? [],
+            new ServeStores(parse.GetValue(dataset), parse.GetValue(store), parse.GetValue(runs) ?? DefaultRunStore(parse.GetValue(config))),
+            [.. parse.UnmatchedTokens]), ct)));
         return command;
     }
 
-    internal static string[] Arguments(string? config, string? urls, string[] models)
+    /// <summary>The base dataset, service store and run store given on the command line (null: from configuration).</summary>
+    internal sealed record ServeStores(string? Dataset = null, string? Store = null, string? Runs = null);
+
+    internal static string[] Arguments(string? config, string? urls, string[] models, ServeStores? stores = null, string[]? extra = null)
     {
         var args = new List<string>();
         if (config is not null) args.AddRange(["--config", config]);
         if (urls is not null) args.AddRange(["--urls", urls]);
         foreach (var model in models) args.AddRange(["--model", model]);
+        if (stores?.Dataset is { } dataset) args.AddRange(["--Dataset:Base", dataset]);
+        if (stores?.Store is { } store) args.AddRange(["--Store:Path", store]);
+        if (stores?.Runs is { } runs) args.AddRange(["--Runs:Path", runs]);
+        args.AddRange(extra ?? []);
         return [.. args];
+    }
+
+    /// <summary>
+    /// ENCORE_STORE, else encore.db in the working folder, when that file exists (the Runs page then shows it);
+    /// none when a configuration file or ENCORE_RUNS__PATH may set runs.path (they win).
+    /// </summary>
+    private static string? DefaultRunStore(string? config)
+    {
+        if (config is not null || Environment.GetEnvironmentVariable("ENCORE_RUNS__PATH") is not null) return null;
+        var path = RunStoreLocation.Resolve(null);
+        return File.Exists(path) ? path : null;
     }
 
     private static async Task<int> Run(string[] args, CancellationToken ct)

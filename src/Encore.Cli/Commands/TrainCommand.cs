@@ -89,7 +89,9 @@ public static class TrainCommand
         Console.Error.WriteLine($"training {trainer.ModelName} on {data.UserCount:N0} x {data.ItemCount:N0} ({data.Interactions.NonZeros:N0} stored values; {input})");
 
         var fit = Stopwatch.StartNew();
-        var model = trainer.Fit(data, new EpochProgress(trainer.ModelName), ct);
+        var progress = new EpochProgress(trainer.ModelName);
+        var model = trainer.Fit(data, progress, ct);
+        progress.Finish();
         var fitSeconds = fit.Elapsed.TotalSeconds;
         ModelFile.Save(model, args.Output);
         if (model is Models.Content.Affinity.AffinityModel affinity)

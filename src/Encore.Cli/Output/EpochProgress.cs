@@ -4,11 +4,14 @@ using Encore.Models.Contract;
 namespace Encore.Cli.Output;
 
 /// <summary>
-/// Prints one line per training epoch (epoch i/n, loss when the model computes it, elapsed) to stderr, so
-/// stdout stays the command's result. Reports synchronously, in order (Progress&lt;T&gt; would post to the pool).
+/// Training progress of one model (<c>encore train</c>): a live line on a terminal, rewritten at every
+/// epoch (<see cref="ModelProgressLine"/>), nothing per epoch in a pipe; <see cref="Summary"/> gives the
+/// one line to print at the end (epochs run and the last loss). Reports synchronously, in order.
 /// </summary>
-internal sealed class EpochProgress(string model) : IProgress<EpochReport>
+internal sealed class EpochProgress(string model, bool? live = null) : IProgress<EpochReport>
 {
+    private readonly ModelProgressLine _line = new(live);
+
     public int Epochs { get; private set; }
 
     public double LastLoss { get; private set; } = double.NaN;
@@ -17,9 +20,13 @@ internal sealed class EpochProgress(string model) : IProgress<EpochReport>
     {
         Epochs = value.Epoch;
         LastLoss = value.Loss;
-        var loss = double.IsNaN(value.Loss) ? "" : string.Create(CultureInfo.InvariantCulture, $"  loss {value.Loss:G6}");
-        var metric = value.ValidationMetric is { } m ? string.Create(CultureInfo.InvariantCulture, $"  validation {m:F4}") : "";
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{model}: epoch {value.Epoch}/{value.TotalEpochs}{loss}{metric}  {value.Elapsed.TotalSeconds:F1} s"));
+        _line.Report((model, value));
+    }
+
+    /// <summary>Ends the live line with "model: n epochs, last loss x" (or just the model name when it has no epochs).</summary>
+    public void Finish()
+    {
+        var loss = double.IsNaN(LastLoss) ? "" : string.Create(CultureInfo.InvariantCulture, $", last loss {LastLoss:G6}");
+        _line.Finish(Epochs > 0 ? $"{model}: {Epochs} epochs{loss}" : $"{model}: fitted");
     }
 }

@@ -12,7 +12,7 @@ namespace Encore.Cli.Output;
 internal static class GroupTables
 {
     public static IReadOnlyList<ExperimentRun> Run(PreparedProtocol protocol, IRecommender model, string modelName,
-        EvaluationSettings settings, IReadOnlyList<int> counts, bool markdown)
+        EvaluationSettings settings, IReadOnlyList<int> counts, TableFormat format, bool wide)
     {
         var all = new List<ExperimentRun>();
         var ks = settings.Ks;
@@ -21,13 +21,20 @@ internal static class GroupTables
         for (var i = 0; i < counts.Count; i++)
         {
             var runs = GroupProtocol.Run(protocol, model, settings, groups: counts[i]);
-            if (i == 0)
-                GroupResultsPrinter.Print(runs, ks, $"group protocol: {counts[i]} seeded groups of 5, strategies over {modelName}; {rule}", markdown);
-            else
-                GroupComparisonPrinter.Print(runs, ks, testK, GroupProtocol.CompareWithBasic(runs, testK, protocol.Options.Seed),
-                    $"group protocol: {counts[i]} seeded groups of 5, 95% bootstrap intervals over groups, paired test against {GroupProtocol.BasicModelName}; {rule}", markdown);
+            // Machine formats keep stdout for the leaderboard alone; the group runs are still recorded.
+            if (!format.IsMachine()) Print(runs, ks, testK, counts[i], i == 0, modelName, rule, protocol.Options.Seed, format, wide);
             all.AddRange(runs);
         }
         return all;
+    }
+
+    private static void Print(IReadOnlyList<ExperimentRun> runs, IReadOnlyList<int> ks, int testK, int count, bool first,
+        string modelName, string rule, ulong seed, TableFormat format, bool wide)
+    {
+        if (first)
+            GroupResultsPrinter.Print(runs, ks, $"group protocol: {count} seeded groups of 5, strategies over {modelName}; {rule}", format, wide);
+        else
+            GroupComparisonPrinter.Print(runs, ks, testK, GroupProtocol.CompareWithBasic(runs, testK, seed),
+                $"group protocol: {count} seeded groups of 5, 95% bootstrap intervals over groups, paired test against {GroupProtocol.BasicModelName}; {rule}", format == TableFormat.Markdown);
     }
 }

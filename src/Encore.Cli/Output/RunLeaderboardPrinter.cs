@@ -6,12 +6,27 @@ namespace Encore.Cli.Output;
 /// <summary>
 /// The evaluate / sweep leaderboard: models ranked by the chosen metric with NDCG at every k (95% bootstrap
 /// interval), precision, recall, hit rate and beyond-accuracy at the main k, and fit / evaluation seconds.
+/// By default (terminal text) only the main k's NDCG with its interval and the accuracy columns are shown,
+/// so the table fits 120 columns; <c>wide</c> (and Markdown, CSV, JSON) shows every column.
 /// </summary>
 internal static class RunLeaderboardPrinter
 {
     public static void Print(IReadOnlyList<ExperimentRun> runs, IReadOnlyList<int> ks, string metric, string title, bool markdown,
+        Func<ExperimentRun, string>? settings = null) =>
+        Print(runs, ks, metric, title, markdown ? TableFormat.Markdown : TableFormat.Text, wide: markdown, settings);
+
+    public static void Print(IReadOnlyList<ExperimentRun> runs, IReadOnlyList<int> ks, string metric, string title, TableFormat format, bool wide,
         Func<ExperimentRun, string>? settings = null)
     {
+        var table = Build(runs, ks, metric, title, wide || format != TableFormat.Text, settings);
+        table.Print(format);
+    }
+
+    /// <summary>The leaderboard as a table: every column when <paramref name="wide"/>, else the ones that fit 120 columns.</summary>
+    public static TextTable Build(IReadOnlyList<ExperimentRun> runs, IReadOnlyList<int> ks, string metric, string title, bool wide,
+        Func<ExperimentRun, string>? settings = null)
+    {
+        if (!wide) return Narrow(runs, ks, metric, title, settings);
         var main = ks.Contains(10) ? 10 : ks[0];
         var at = main.ToString(CultureInfo.InvariantCulture);
         var headers = new List<string> { "model" };
@@ -37,6 +52,26 @@ internal static class RunLeaderboardPrinter
             cells.Add(Numbers.Mean(run, "users", "0"));
             table.Add([.. cells]);
         }
-        table.Print(markdown);
+        return table;
+    }
+
+    private static TextTable Narrow(IReadOnlyList<ExperimentRun> runs, IReadOnlyList<int> ks, string metric, string title, Func<ExperimentRun, string>? settings)
+    {
+        var main = ks.Contains(10) ? 10 : ks[0];
+        var at = main.ToString(CultureInfo.InvariantCulture);
+        var headers = new List<string> { "model" };
+        if (settings is not null) headers.Add("settings");
+        headers.AddRange([$"NDCG@{at} [95% CI]", $"P@{at}", $"R@{at}", $"HR@{at}", $"MAP@{at}", $"coverage@{at}", "fit s", "eval s"]);
+        var table = new TextTable(title + " (--wide for every column)", [.. headers]);
+        foreach (var run in runs.OrderByDescending(r => r.Means.GetValueOrDefault(metric, double.NegativeInfinity)))
+        {
+            var cells = new List<string> { run.Model };
+            if (settings is not null) cells.Add(settings(run));
+            cells.AddRange([Numbers.WithInterval(run, $"ndcg@{at}"), Numbers.Mean(run, $"precision@{at}"), Numbers.Mean(run, $"recall@{at}"),
+                Numbers.Mean(run, $"hitrate@{at}", "0.000"), Numbers.Mean(run, $"map@{at}"), Numbers.Mean(run, $"coverage@{at}"),
+                Numbers.Seconds(run.FitSeconds), Numbers.Seconds(run.EvaluateSeconds)]);
+            table.Add([.. cells]);
+        }
+        return table;
     }
 }

@@ -21,15 +21,30 @@ internal sealed class TextTable(string title, params string[] headers)
         _rows.Add(cells);
     }
 
-    public void Print(bool markdown)
+    public void Print(bool markdown) => Print(markdown ? TableFormat.Markdown : TableFormat.Text);
+
+    public void Print(TableFormat format)
     {
-        if (markdown)
+        switch (format)
         {
-            Console.WriteLine(ToMarkdown());
-            return;
+            case TableFormat.Markdown:
+                Console.WriteLine(ToMarkdown());
+                return;
+            case TableFormat.Csv:
+                Console.Write(ToCsv());
+                return;
+            case TableFormat.Json:
+                Console.WriteLine(ToJson());
+                return;
         }
         // Redirected output gets Spectre's 80 columns, which folds wide leaderboards into unreadable cells.
         if (Console.IsOutputRedirected && AnsiConsole.Profile.Width < 240) AnsiConsole.Profile.Width = 240;
+        AnsiConsole.Write(ToSpectre());
+    }
+
+    /// <summary>The table as a Spectre renderable (titles and cells escaped).</summary>
+    public Table ToSpectre()
+    {
         var table = new Table().Title(Markup.Escape(Title));
         for (var c = 0; c < Headers.Count; c++)
         {
@@ -37,12 +52,29 @@ internal sealed class TextTable(string title, params string[] headers)
             table.AddColumn(c > 0 && IsNumeric(c) ? column.RightAligned() : column);
         }
         foreach (var row in _rows) table.AddRow(row.Select(Markup.Escape).ToArray());
-        AnsiConsole.Write(table);
+        return table;
     }
 
     // Numbers line up on the right; text (ids, settings, labels) reads better on the left.
     private bool IsNumeric(int column) => _rows.TrueForAll(row => row[column] is var cell && cell.Length > 0
         && (char.IsDigit(cell[0]) || cell[0] == '-' || cell.StartsWith("group P", StringComparison.Ordinal)));
+
+    /// <summary>The rows as CSV (header first; cells with commas, quotes or line breaks quoted, RFC 4180).</summary>
+    public string ToCsv()
+    {
+        var sb = new StringBuilder();
+        sb.Append(string.Join(',', Headers.Select(Csv))).Append('\n');
+        foreach (var row in _rows) sb.Append(string.Join(',', row.Select(Csv))).Append('\n');
+        return sb.ToString();
+    }
+
+    /// <summary>The rows as a JSON array of objects keyed by header (cells stay the printed strings).</summary>
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(
+        _rows.Select(row => Headers.Select((h, i) => (h, row[i])).ToDictionary(p => p.h, p => p.Item2)).ToList(),
+        new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+
+    private static string Csv(string cell) =>
+        cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
 
     public string ToMarkdown()
     {

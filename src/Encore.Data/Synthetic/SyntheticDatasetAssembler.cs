@@ -6,7 +6,7 @@ namespace Encore.Data.Synthetic;
 
 /// <summary>
 /// Turns the generated arrays into a <see cref="MusicDataset"/>: ids "u1", "t1", "ar1", "al1", "p1"
-/// (1-based, dense index + 1), genre names as genre ids; the large columns are handed over without copies.
+/// (1-based, dense index + 1), seeded pronounceable names (<see cref="PronounceableNames"/>), genre names as genre ids; the large columns are handed over without copies.
 /// </summary>
 internal static class SyntheticDatasetAssembler
 {
@@ -19,10 +19,10 @@ internal static class SyntheticDatasetAssembler
         for (var a = 0; a < c.ArtistCount; a++)
         {
             var secondary = c.ArtistSecondaryGenres[a];
-            artists.Set(a, Name("Artist ", a), secondary < 0 ? [c.ArtistGenres[a]] : [c.ArtistGenres[a], secondary]);
+            artists.Set(a, PronounceableNames.Artist(o.Seed, a), secondary < 0 ? [c.ArtistGenres[a]] : [c.ArtistGenres[a], secondary]);
         }
         for (var al = 0; al < c.AlbumCount; al++)
-            albums.Set(al, Name("Album ", al), [c.ArtistGenres[c.AlbumArtists[al]]], c.AlbumArtists[al]);
+            albums.Set(al, PronounceableNames.Album(o.Seed, al), [c.ArtistGenres[c.AlbumArtists[al]]], c.AlbumArtists[al]);
         var users = o.Users;
         for (var u = 0; u < users; u++) userInfo.Set(u, tastes.Premium[u], tastes.FavouriteGenres[u].ToArray());
         return new MusicDataset
@@ -36,7 +36,7 @@ internal static class SyntheticDatasetAssembler
             Genres = IdMap.FromIds(c.Genres.Names),
             Playlists = Ids("p", playlists.Count),
             Tags = new IdMap(),
-            TrackInfo = Tracks(c, features),
+            TrackInfo = Tracks(o, c, features),
             ArtistInfo = artists.Build(c.ArtistCount),
             AlbumInfo = albums.Build(c.AlbumCount),
             UserInfo = userInfo.Build(users),
@@ -49,7 +49,7 @@ internal static class SyntheticDatasetAssembler
         };
     }
 
-    private static TrackTable Tracks(SyntheticCatalogue c, TrackFeatureGenerator.Result features)
+    private static TrackTable Tracks(SyntheticWorldOptions o, SyntheticCatalogue c, TrackFeatureGenerator.Result features)
     {
         var n = c.TrackCount;
         var titles = new string?[n];
@@ -57,7 +57,7 @@ internal static class SyntheticDatasetAssembler
         var genres = new IntListsBuilder();
         for (var t = 0; t < n; t++)
         {
-            titles[t] = Name("Track ", t);
+            titles[t] = PronounceableNames.Track(o.Seed, t);
             dates[t] = c.AlbumReleaseDates[c.TrackAlbums[t]];
             genres.AddValue(c.TrackGenres[t]);
             var secondary = c.SecondaryGenreOf(t);
@@ -86,8 +86,6 @@ internal static class SyntheticDatasetAssembler
         for (var i = 0; i < count; i++) ids[i] = string.Create(CultureInfo.InvariantCulture, $"{prefix}{i + 1}");
         return IdMap.FromIds(ids);
     }
-
-    private static string Name(string prefix, int index) => string.Create(CultureInfo.InvariantCulture, $"{prefix}{index + 1}");
 
     private static string Source(SyntheticWorldOptions o) => string.Create(CultureInfo.InvariantCulture,
         $"synthetic (seed {o.Seed}, {o.Users} users, {o.Tracks} tracks, {o.Genres} genres, {o.TargetEvents} events)");

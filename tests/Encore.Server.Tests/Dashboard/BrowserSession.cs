@@ -29,7 +29,7 @@ internal sealed class BrowserSession : IAsyncDisposable
 
     public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "dashboard-screenshots");
 
-    public static async Task<BrowserSession> StartAsync()
+    public static async Task<BrowserSession> StartAsync(int width = 1280)
     {
         // Playwright must use Debian's chromium and never fetch a browser of its own.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
@@ -40,7 +40,7 @@ internal sealed class BrowserSession : IAsyncDisposable
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
         page.SetDefaultTimeout(30_000);
         return new BrowserSession(playwright, browser, page);
     }
@@ -60,6 +60,19 @@ internal sealed class BrowserSession : IAsyncDisposable
         return path;
     }
 
+    /// <summary>
+    /// The Chart.js charts under <paramref name="selector"/>, in document order: per chart its type and the
+    /// number of values in each dataset (null values not counted).
+    /// </summary>
+    public async Task<ChartSummary[]> ChartsAsync(string selector = "#page")
+    {
+        var json = await Page.EvaluateAsync<string>(@"selector => JSON.stringify([...document.querySelectorAll(selector + ' .chart-box canvas')].map(c => {
+            const chart = Chart.getChart(c);
+            return { type: chart.config.type, values: chart.data.datasets.map(d => d.data.filter(v => v !== null && v !== undefined).length), whiskers: chart.data.datasets.some(d => d.intervals) };
+        }))", selector);
+        return System.Text.Json.JsonSerializer.Deserialize<ChartSummary[]>(json, System.Text.Json.JsonSerializerOptions.Web)!;
+    }
+
     /// <summary>Fails with every console or page error seen so far.</summary>
     public void AssertNoErrors()
     {
@@ -77,3 +90,6 @@ internal sealed class BrowserSession : IAsyncDisposable
         _playwright.Dispose();
     }
 }
+
+/// <summary>A Chart.js chart as the page drew it: "bar" or "line", values per dataset, interval whiskers.</summary>
+internal sealed record ChartSummary(string Type, int[] Values, bool Whiskers);

@@ -19,12 +19,14 @@ public sealed class DashboardBrowserTests(DashboardServerFixture fixture) : ICla
         Assert.Equal(2, await page.Locator(".source").CountAsync());
         var store = page.Locator(".source[data-source='store']");
         Assert.Contains("400", await store.Locator(".card").First.InnerTextAsync());
-        // Events per kind (3 kinds), per day (4 days), popularity buckets: one path per bar or line.
-        Assert.Equal(3, await store.Locator("svg.chart").Nth(0).Locator("path").CountAsync());
-        Assert.Equal(1, await store.Locator("svg.chart").Nth(1).Locator("path").CountAsync());
-        Assert.True(await store.Locator("svg.chart").Nth(2).Locator("path").CountAsync() > 0);
+        // Events per kind (3 kinds), per day (4 days), popularity buckets.
+        var charts = await browser.ChartsAsync(".source[data-source='store']");
+        Assert.Equal(["bar", "line", "bar"], charts.Select(c => c.Type));
+        Assert.Equal(new[] { 3 }, charts[0].Values);
+        Assert.Equal(new[] { 4 }, charts[1].Values);
+        Assert.True(charts[2].Values[0] > 0);
         Assert.Equal(10, await store.Locator("table tbody tr").CountAsync());
-        Assert.True(await page.Locator(".source[data-source='base'] svg.chart path").CountAsync() > 3);
+        Assert.True((await browser.ChartsAsync(".source[data-source='base']")).Sum(c => c.Values.Sum()) > 3);
 
         await browser.ScreenshotAsync("overview");
         browser.AssertNoErrors();
@@ -94,7 +96,8 @@ public sealed class DashboardBrowserTests(DashboardServerFixture fixture) : ICla
         Assert.Equal(10, await panels.Nth(0).Locator("tbody tr").CountAsync());
         Assert.Contains("least-misery", await panels.Nth(0).Locator("h2").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(3, await panels.Nth(1).Locator("tbody tr").CountAsync());
-        Assert.Equal(3, await panels.Nth(1).Locator("svg.chart path").CountAsync());
+        var satisfaction = (await browser.ChartsAsync("#group-result")).Single();
+        Assert.Equal(new[] { 3 }, satisfaction.Values);
 
         await browser.ScreenshotAsync("groups");
         browser.AssertNoErrors();
@@ -132,9 +135,11 @@ public sealed class DashboardBrowserTests(DashboardServerFixture fixture) : ICla
         await browser.OpenAsync(Server, "live");
         var page = browser.Page;
 
-        Assert.Equal(3, await page.Locator("#live-body svg.chart").CountAsync());
-        // Ingestion, request rate, and three latency percentiles: five lines.
-        Assert.Equal(5, await page.Locator("#live-body svg.chart path[stroke]").CountAsync());
+        // Ingestion, request rate, and three latency percentiles: five lines, the latency ones with values.
+        var charts = await browser.ChartsAsync("#live-body");
+        Assert.Equal(["line", "line", "line"], charts.Select(c => c.Type));
+        Assert.Equal(3, charts[2].Values.Length);
+        Assert.All(charts[2].Values, v => Assert.True(v > 0));
         var first = await page.InnerTextAsync("#live-status");
         await page.WaitForFunctionAsync($"document.querySelector('#live-status').textContent !== {System.Text.Json.JsonSerializer.Serialize(first)}");
         Assert.NotEqual("–", await page.Locator("#live-body .card .value").Nth(2).InnerTextAsync());

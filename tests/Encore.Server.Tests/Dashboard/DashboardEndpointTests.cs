@@ -92,7 +92,8 @@ public sealed class DashboardEndpointTests(DashboardServerFixture fixture) : ICl
     public async Task Pages_ServedFromTheAssembly_WithModuleContentTypes()
     {
         using var index = await Client.GetAsync(new Uri("/dashboard/", UriKind.Relative));
-        using var script = await Client.GetAsync(new Uri("/dashboard/js/chart.js", UriKind.Relative));
+        using var script = await Client.GetAsync(new Uri("/dashboard/js/charts.js", UriKind.Relative));
+        using var vendor = await Client.GetAsync(new Uri("/dashboard/vendor/chart.js/chart.umd.min.js", UriKind.Relative));
         using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Client.BaseAddress };
         using var redirect = await noRedirects.GetAsync(new Uri("/dashboard", UriKind.Relative));
 
@@ -100,6 +101,7 @@ public sealed class DashboardEndpointTests(DashboardServerFixture fixture) : ICl
         Assert.Equal("text/html", index.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Encore dashboard", await index.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Chart.js v4", await vendor.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.MovedPermanently, redirect.StatusCode);
         Assert.EndsWith("/dashboard/", redirect.Headers.Location?.ToString(), StringComparison.Ordinal);
     }

@@ -7,7 +7,8 @@ namespace Encore.Server.Tests.Dashboard;
 
 /// <summary>
 /// A real server for the dashboard tests: the Tiny synthetic world as base dataset snapshot, ALS as "main"
-/// and item-kNN as "knn", and <see cref="IngestedEvents"/> events of the world posted through the API.
+/// and item-kNN as "knn", <see cref="IngestedEvents"/> events of the world posted through the API, and a run
+/// store shaped like a real one (<see cref="RealisticRuns"/>) for the Runs page.
 /// </summary>
 public sealed class DashboardServerFixture : IAsyncLifetime
 {
@@ -27,10 +28,13 @@ public sealed class DashboardServerFixture : IAsyncLifetime
         World = SyntheticWorld.Generate(SyntheticWorldOptions.Tiny).Dataset;
         _snapshot = Path.Combine(Path.GetTempPath(), "encore-dashboard-base-" + Guid.NewGuid().ToString("N"));
         DatasetSnapshot.Write(World, _snapshot);
+        var runs = _snapshot + "-runs.db";
+        new Encore.Evaluation.Runs.SqliteRunStore(runs).Save(RealisticRuns.Create());
         Server = await TestServer.StartAsync(new Dictionary<string, string?>
         {
             ["Dataset:Base"] = _snapshot,
             ["Models:Preload:0"] = "knn=" + ModelFiles.Knn,
+            ["Runs:Path"] = runs,
         });
         using var response = await Server.Client.SendAsync(Server.Request(HttpMethod.Post, "/api/events", TestServer.WriteKey, Json.Body(Events())));
         response.EnsureSuccessStatusCode();
@@ -52,9 +56,11 @@ public sealed class DashboardServerFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Server.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(_snapshot, recursive: true);
+            File.Delete(_snapshot + "-runs.db");
         }
         catch (IOException)
         {

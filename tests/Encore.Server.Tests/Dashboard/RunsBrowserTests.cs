@@ -21,14 +21,15 @@ public sealed class RunsBrowserTests(RunsServerFixture fixture) : IClassFixture<
         Assert.Equal(3, await tiny.Locator("tbody tr").CountAsync());
         Assert.Equal(["r-als", "r-knn", "r-pop"], await tiny.Locator("tbody tr code").AllInnerTextsAsync());
         Assert.Contains("0.3100 [0.2800, 0.3400]", await tiny.Locator("tbody tr").First.InnerTextAsync(), StringComparison.Ordinal);
-        // One bar per run and a whisker (stem + two caps) per interval.
-        Assert.Equal(3, await tiny.Locator("svg.chart path").CountAsync());
-        Assert.Equal(9, await tiny.Locator("svg.chart line.whisker").CountAsync());
+        // One bar per run, with interval whiskers.
+        var chart = (await browser.ChartsAsync(".run-group[data-group='tiny · user-holdout-0.2 full-ranking']")).Single();
+        Assert.Equal(new[] { 3 }, chart.Values);
+        Assert.True(chart.Whiskers);
 
         // Another metric re-sorts: coverage@10 puts item-kNN first; it has no interval, so no whiskers.
         await page.SelectOptionAsync("#metric", "coverage@10");
         Assert.Equal(["r-knn", "r-als", "r-pop"], await tiny.Locator("tbody tr code").AllInnerTextsAsync());
-        Assert.Equal(0, await tiny.Locator("svg.chart line.whisker").CountAsync());
+        Assert.False((await browser.ChartsAsync(".run-group[data-group='tiny · user-holdout-0.2 full-ranking']")).Single().Whiskers);
         await page.SelectOptionAsync("#metric", "ndcg@10");
 
         Assert.True(await page.Locator("#open-report").IsDisabledAsync());

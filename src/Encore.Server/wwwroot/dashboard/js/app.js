@@ -1,6 +1,7 @@
 // Hash router: #/name loads pages/name.js and calls its render(container); a returned function is the
 // page's cleanup (the live page stops polling with it).
 import { errorBox } from './dom.js';
+import { destroyCharts } from './charts.js';
 
 const ROUTES = ['overview', 'models', 'runs', 'users', 'groups', 'playlists', 'live'];
 let cleanup = null;
@@ -13,6 +14,7 @@ async function show() {
   if (cleanup) { cleanup(); cleanup = null; }
   for (const a of document.querySelectorAll('#nav a')) a.classList.toggle('active', a.dataset.route === name);
   const container = document.getElementById('page');
+  destroyCharts(container);
   container.replaceChildren();
   container.dataset.page = name;
   container.dataset.ready = 'false';

@@ -3,7 +3,7 @@
 import { post, labels, activeModels } from '../api.js';
 import { h, panel, table, fmt, errorBox, trackName, splitIds } from '../dom.js';
 import { modelSelect } from '../modelpicker.js';
-import { barChart, COLORS } from '../chart.js';
+import { barChart, COLORS } from '../charts.js';
 
 const STRATEGIES = ['average', 'least-misery', 'most-pleasure', 'borda', 'overlap-first'];
 
@@ -54,7 +54,7 @@ export async function render(container, params) {
           { title: 'score', value: t => fmt.num(t.score), num: true },
         ], r.items)),
         panel(`Member satisfaction — worst member's share ${fmt.pct(r.minimumShare)}`,
-          barChart(r.members.map(m => ({ label: m.user ?? '?', value: m.shareInOwnTopN })), { color: COLORS[2], height: 200, yFormat: fmt.pct, title: 'share of the group list in each member\'s own top-N' }),
+          barChart(r.members.map(m => ({ label: m.user ?? '?', value: m.shareInOwnTopN })), { color: COLORS[2], height: 200, yFormat: fmt.pct, horizontal: r.members.length > 6, title: 'share of the group list in each member\'s own top-N' }),
           table([
             { title: 'member', value: m => m.user },
             { title: 'path', value: m => h('span', { class: 'tag' }, m.path) },

@@ -2,7 +2,7 @@
 // for the ingested events and (when configured) the base dataset.
 import { get } from '../api.js';
 import { h, card, panel, table, fmt } from '../dom.js';
-import { barChart, lineChart, COLORS } from '../chart.js';
+import { barChart, lineChart, COLORS } from '../charts.js';
 
 export async function render(container) {
   container.append(h('h1', {}, 'Dataset overview'));
@@ -25,7 +25,7 @@ function section(o) {
     card('first event', fmt.date(c.firstEventMs)),
     card('last event', fmt.date(c.lastEventMs))));
   if (c.events === 0) {
-    body.append(h('p', { class: 'muted' }, 'No events yet: send some to POST /api/events.'));
+    body.append(h('p', { class: 'muted' }, 'No events yet: post feedback to POST /api/events with a write key (encore demo prints a ready curl line).'));
     return panel(null, body);
   }
   body.append(h('div', { class: 'grid' },

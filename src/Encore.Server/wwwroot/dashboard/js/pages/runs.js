@@ -3,7 +3,7 @@
 // runs picked with the checkboxes (in a frame below, or a new tab).
 import { get, query } from '../api.js';
 import { h, panel, table, fmt } from '../dom.js';
-import { barChart } from '../chart.js';
+import { barChart } from '../charts.js';
 
 const DEFAULT_METRIC = 'ndcg@10';
 
@@ -68,14 +68,13 @@ export async function render(container, params) {
       const withValue = sorted.filter(r => metricOf(r, name));
       groups.append(h('section', { class: 'panel run-group', 'data-group': title },
         h('h2', {}, title),
-        h('div', { class: 'grid runs' },
-          h('div', {}, leaderboard(sorted, name, labels)),
-          withValue.length
-            ? barChart(withValue.map(r => {
-              const m = metricOf(r, name);
-              return { label: labels.get(r.id), value: m.mean, low: m.low ?? undefined, high: m.high ?? undefined };
-            }), { title: `${name} per run (95 % interval)`, yFormat: v => String(Number(v.toPrecision(3))) })
-            : h('p', { class: 'muted' }, `No run here has ${name}.`))));
+        h('div', { class: 'table-scroll' }, leaderboard(sorted, name, labels)),
+        withValue.length
+          ? h('div', { class: 'run-chart' }, h('h3', {}, `${name} per run, best first (95 % interval)`), barChart(withValue.map(r => {
+            const m = metricOf(r, name);
+            return { label: labels.get(r.id), value: m.mean, low: m.low ?? undefined, high: m.high ?? undefined };
+          }), { title: `${name} per run (95 % interval)`, yFormat: v => String(Number(Number(v).toPrecision(3))), horizontal: true, labelWidth: 40 }))
+          : h('p', { class: 'muted' }, `No run here has ${name}.`)));
     }
   }
 
