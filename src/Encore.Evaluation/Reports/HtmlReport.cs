@@ -5,7 +5,7 @@ namespace Encore.Evaluation.Reports;
 
 /// <summary>
 /// Writes a self-contained HTML report of experiment runs: leaderboard with intervals, metric@k curves,
-/// per-user distributions, training curves, sweep curves, coverage vs accuracy and run metadata. Plots a
+/// per-user distributions, training curves, sweep curves, coverage vs accuracy, the six-candidate results summary and run metadata. Plots a
 /// run set cannot fill are replaced by a visible note. The same runs give the same bytes.
 /// </summary>
 public static class HtmlReport
@@ -37,6 +37,7 @@ public static class HtmlReport
             ("Training curves", TrainingCurveFigures.Build(context)),
             ("Hyper-parameter sweeps", SweepFigures.Build(context)),
             ("Coverage vs accuracy", [CoverageAccuracyFigure.Build(context)]),
+            ("Six-candidate (SPEC S4)", SixCandidateFigure.Build(context)),
         ];
         return HtmlPage.Render(context, sections);
     }

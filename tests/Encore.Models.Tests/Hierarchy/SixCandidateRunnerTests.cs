@@ -40,6 +40,12 @@ public sealed class SixCandidateRunnerTests
         Assert.True(sut.Results.Single(r => r.Name == "adaptive").Accuracy > 0.65);
         Assert.All(sut.Classifiers.Values, c => Assert.NotEmpty(c.ModelBytes));
 
+        var runs = SixCandidateRuns.From(sut, "tiny", "hash", 3, TimeProvider.System);
+        Assert.All(runs, r => Assert.Equal(r.Means["accuracy"], 1 - r.Means["error-rate"], 9));
+        var html = Evaluation.Reports.HtmlReport.Render(runs);
+        Assert.Contains("Six-candidate results summary (tiny)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Skipped: no six-candidate run", html, StringComparison.Ordinal);
+
         var again = SixCandidateRunner.Run(World, Options());
         Assert.Equal(sut.Results.Select(r => (r.Name, r.Accuracy)), again.Results.Select(r => (r.Name, r.Accuracy)));
     }
