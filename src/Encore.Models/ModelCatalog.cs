@@ -19,6 +19,8 @@ public static class ModelCatalog
         ModelLoader.Register(Neighbourhood.UserKnnModel.Name, Neighbourhood.UserKnnModel.Read);
         ModelLoader.Register(Playlists.PlaylistKnnModel.Name, Playlists.PlaylistKnnModel.Read);
         ModelLoader.Register(Ease.EaseModel.Name, Ease.EaseModel.Read);
+        ModelLoader.Register(Graph.Rp3BetaModel.Name, Graph.Rp3BetaModel.Read);
+        ModelLoader.Register(Blend.BlendModel.Name, Blend.BlendModel.Read);
         return true;
     });
 

@@ -32,20 +32,21 @@ public static class EvaluateCommand
         var groupModel = new Option<string?>("--group-model") { Description = "Model behind the group strategies (default: the best by --metric)." };
         var metric = new Option<string>("--metric") { Description = "Metric that ranks the leaderboard and the paired comparison.", DefaultValueFactory = _ => "ndcg@10" };
         var markdown = new Option<bool>("--markdown") { Description = "Print tables as Markdown (for results files)." };
+        var settingsFile = new Option<string?>("--settings") { Description = "Settings file written by encore tune (its [model] sections for the evaluated models; --set wins)." };
         var store = StoreOption.Create();
         var command = new Command("evaluate", "Train and evaluate models under one protocol; print the leaderboard and record the runs.")
         {
-            dataset, models, protocol, on, ks, seed, settings, sampled, groups, groupModel, metric, markdown, store,
+            dataset, models, protocol, on, ks, seed, settings, sampled, groups, groupModel, metric, markdown, settingsFile, store,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(new EvaluateRequest(
             parse.GetValue(dataset)!, parse.GetValue(models)!, parse.GetValue(protocol)!, parse.GetValue(on)!, parse.GetValue(ks)!,
             parse.GetValue(seed), parse.GetValue(settings) ?? [], parse.GetValue(sampled), parse.GetValue(groups), parse.GetValue(groupModel),
-            parse.GetValue(metric)!, parse.GetValue(markdown), parse.GetValue(store)), ct))));
+            parse.GetValue(metric)!, parse.GetValue(markdown), parse.GetValue(store), parse.GetValue(settingsFile)), ct))));
         return command;
     }
 
     internal sealed record EvaluateRequest(string Dataset, string Models, string Protocol, string On, string Ks, ulong Seed, string[] Settings,
-        int? Sampled, bool Groups, string? GroupModel, string Metric, bool Markdown, string? Store);
+        int? Sampled, bool Groups, string? GroupModel, string Metric, bool Markdown, string? Store, string? SettingsFile = null);
 
     internal static int Run(EvaluateRequest request, CancellationToken ct)
     {
@@ -58,8 +59,8 @@ public static class EvaluateCommand
     {
         var clock = Stopwatch.StartNew();
         var ks = EvaluationInputs.ParseKs(request.Ks);
-        var settings = EvaluationInputs.ParseSettings(request.Settings);
         var names = TrainerFactory.ParseNames(request.Models);
+        var settings = EvaluationInputs.ParseSettings(EvaluationInputs.WithSettingsFile(request.SettingsFile, request.Settings, [.. names]));
         foreach (var prefix in settings.Keys.Where(p => p is not ("protocol" or "data")))
             if (!names.Contains(prefix, StringComparer.OrdinalIgnoreCase))
                 throw new ArgumentException($"--set {prefix}.…: model '{prefix}' is not among the evaluated models ({string.Join(", ", names)}).");

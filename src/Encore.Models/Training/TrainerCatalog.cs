@@ -1,8 +1,10 @@
+using Encore.Models.Blend;
 using Encore.Models.Contract;
 using Encore.Models.Ease;
 using Encore.Models.Factorization.Als;
 using Encore.Models.Factorization.Bpr;
 using Encore.Models.Factorization.Lmf;
+using Encore.Models.Graph;
 using Encore.Models.Neighbourhood;
 using Encore.Models.Playlists;
 using Encore.Models.Popularity;
@@ -23,6 +25,8 @@ public static class TrainerCatalog
         ("user-knn", typeof(UserKnnOptions), s => new UserKnnTrainer(OptionsBinder.Bind<UserKnnOptions>("user-knn", s))),
         ("playlist-knn", typeof(PlaylistKnnOptions), s => new PlaylistKnnTrainer(OptionsBinder.Bind<PlaylistKnnOptions>("playlist-knn", s))),
         ("ease", typeof(EaseOptions), s => new EaseTrainer(OptionsBinder.Bind<EaseOptions>("ease", s))),
+        ("rp3beta", typeof(Rp3BetaOptions), s => new Rp3BetaTrainer(OptionsBinder.Bind<Rp3BetaOptions>("rp3beta", s))),
+        ("blend", typeof(BlendOptions), s => new BlendTrainer(OptionsBinder.Bind<BlendOptions>("blend", s))),
         ("als", typeof(AlsOptions), s => new AlsTrainer(OptionsBinder.Bind<AlsOptions>("als", s))),
         ("bpr", typeof(BprOptions), s => new BprTrainer(OptionsBinder.Bind<BprOptions>("bpr", s))),
         ("lmf", typeof(LmfOptions), s => new LmfTrainer(OptionsBinder.Bind<LmfOptions>("lmf", s))),
