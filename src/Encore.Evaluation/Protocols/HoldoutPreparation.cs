@@ -52,21 +52,21 @@ internal static class HoldoutPreparation
     /// <summary>A split whose parts are already known (holdout or given files): every held-out pair is relevant.</summary>
     internal static PreparedProtocol Build(InteractionMatrix train, Core.Sparse.CsrMatrix target, ProtocolOptions options, string label, ItemCatalogue catalogue,
         ConfidenceChoice? choice = null) => new()
-    {
-        Label = $"{label}, {options.RankingLabel}{ConfidenceStep.LabelSuffix(choice)}",
-        Confidence = choice,
-        Options = options,
-        Train = new TrainingData(train.Matrix, train.Users, train.Items),
-        Target = target,
-        Catalogue = catalogue,
-        Statistics = new Dictionary<string, double>(StringComparer.Ordinal)
         {
-            ["train-pairs"] = train.Matrix.NonZeros,
-            ["target-pairs"] = target.NonZeros,
-            ["target-users"] = PairFilter.UsersWithEntries(target),
-            ["unseen-share"] = target.NonZeros == 0 ? 0 : (double)PairFilter.CountUnseen(target, train.Matrix) / target.NonZeros,
-        },
-    };
+            Label = $"{label}, {options.RankingLabel}{ConfidenceStep.LabelSuffix(choice)}",
+            Confidence = choice,
+            Options = options,
+            Train = new TrainingData(train.Matrix, train.Users, train.Items),
+            Target = target,
+            Catalogue = catalogue,
+            Statistics = new Dictionary<string, double>(StringComparer.Ordinal)
+            {
+                ["train-pairs"] = train.Matrix.NonZeros,
+                ["target-pairs"] = target.NonZeros,
+                ["target-users"] = PairFilter.UsersWithEntries(target),
+                ["unseen-share"] = target.NonZeros == 0 ? 0 : (double)PairFilter.CountUnseen(target, train.Matrix) / target.NonZeros,
+            },
+        };
 
     internal static string Target(ProtocolOptions options) =>
         options.Target == EvaluationTarget.Validation ? "validation carved from train" : "test";
