@@ -21,6 +21,7 @@ public static class EncoreCli
             EvaluateCommand.Create(),
             RunsCommand.Create(),
             SweepCommand.Create(),
+            TuneCommand.Create(),
             ServeCommand.Create(),
             BenchCommand.Create(),
             CheckPatternCommand.Create(),

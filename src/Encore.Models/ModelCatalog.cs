@@ -21,6 +21,8 @@ public static class ModelCatalog
         ModelLoader.Register(Ease.EaseModel.Name, Ease.EaseModel.Read);
         ModelLoader.Register(Content.Affinity.AffinityModel.Name, Content.Affinity.AffinityModel.Read);
         ModelLoader.Register(Factorization.Wmf.WmfModel.Name, Factorization.Wmf.WmfModel.Read);
+        ModelLoader.Register(Graph.Rp3BetaModel.Name, Graph.Rp3BetaModel.Read);
+        ModelLoader.Register(Blend.BlendModel.Name, Blend.BlendModel.Read);
         return true;
     });
 

@@ -3,10 +3,10 @@ using Encore.Data.Aggregation;
 
 namespace Encore.Cli.Arguments;
 
-/// <summary><c>--confidence none|linear:A|log:A|log1p|bm25[:K1:B]|tfidf</c> to a <see cref="ConfidenceTransform"/> (docs/aggregation.md).</summary>
+/// <summary><c>--confidence auto|none|linear:A|log:A|log1p|bm25[:K1:B]|tfidf</c> to a <see cref="ConfidenceTransform"/> (docs/aggregation.md).</summary>
 internal static class ConfidenceArgument
 {
-    public const string Help = "none | linear:ALPHA | log:ALPHA | log1p | bm25[:K1:B] | tfidf";
+    public const string Help = "auto (chosen from the values) | none | linear:ALPHA | log:ALPHA | log1p | bm25[:K1:B] | tfidf";
 
     public static ConfidenceTransform Parse(string? text)
     {
@@ -14,6 +14,7 @@ internal static class ConfidenceArgument
         var parts = text.Trim().ToLowerInvariant().Split(':');
         return (parts[0], parts.Length) switch
         {
+            ("auto", 1) => ConfidenceTransform.Auto,
             ("none", 1) => ConfidenceTransform.None,
             ("log1p", 1) => ConfidenceTransform.LogPlusOne,
             ("tfidf" or "tf-idf", 1) => ConfidenceTransform.TfIdf,

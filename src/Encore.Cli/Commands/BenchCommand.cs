@@ -34,7 +34,7 @@ public static class BenchCommand
             Events = parse.GetValue(events),
             Seed = parse.GetValue(seed),
         }, string.Join(' ', ["encore", .. parse.Tokens.Select(t => t.Value)]), ct))));
-        return new Command("bench", "Measure Encore against its peers' published figures.") { models };
+        return new Command("bench", "Measure Encore against its peers' published figures.") { models, BenchQualityCommand.Create() };
     }
 
     internal static IReadOnlyList<int> ParseFactors(string text)

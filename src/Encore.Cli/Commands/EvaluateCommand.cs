@@ -37,10 +37,11 @@ public static class EvaluateCommand
         var format = new Option<string?>("--format") { Description = TableFormats.Help };
         var wide = new Option<bool>("--wide") { Description = "Show every leaderboard column (NDCG at every k, MAP, novelty, long-tail, diversity, users) on the terminal." };
         var explain = new Option<string?>("--explain") { Description = "six-candidate: explain this user's test list (features and the level each came from); default the first list." };
+        var settingsFile = new Option<string?>("--settings") { Description = "Settings file written by encore tune (its [model] sections for the evaluated models; --set wins)." };
         var store = StoreOption.Create();
         var command = new Command("evaluate", "Train and evaluate models under one protocol; print the leaderboard and record the runs.")
         {
-            dataset, models, protocol, on, ks, seed, settings, sampled, groups, groupCounts, groupModel, metric, perUser, markdown, format, wide, store, explain,
+            dataset, models, protocol, on, ks, seed, settings, sampled, groups, groupCounts, groupModel, metric, perUser, markdown, format, wide, store, explain, settingsFile,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(new EvaluateRequest(
             parse.GetValue(dataset)!, parse.GetValue(models)!, parse.GetValue(protocol)!, parse.GetValue(on)!, parse.GetValue(ks)!,
@@ -52,6 +53,7 @@ public static class EvaluateCommand
             PerUserFile = parse.GetValue(perUser),
             Format = TableFormats.Parse(parse.GetValue(format), parse.GetValue(markdown)),
             Wide = parse.GetValue(wide),
+            SettingsFile = parse.GetValue(settingsFile),
         }, ct))));
         return command;
     }
@@ -73,6 +75,9 @@ public static class EvaluateCommand
 
         /// <value>Every leaderboard column on the terminal (<c>--wide</c>). Default false: fits 120 columns.</value>
         public bool Wide { get; init; }
+
+        /// <value>Settings file written by <c>encore tune</c>, or null.</value>
+        public string? SettingsFile { get; init; }
     }
 
     internal static int Run(EvaluateRequest request, CancellationToken ct)
@@ -90,8 +95,8 @@ public static class EvaluateCommand
     {
         var clock = Stopwatch.StartNew();
         var ks = EvaluationInputs.ParseKs(request.Ks);
-        var settings = EvaluationInputs.ParseSettings(request.Settings);
         var names = TrainerFactory.ParseNames(request.Models);
+        var settings = EvaluationInputs.ParseSettings(EvaluationInputs.WithSettingsFile(request.SettingsFile, request.Settings, [.. names]));
         foreach (var prefix in settings.Keys.Where(p => p is not ("protocol" or "data")))
             if (!names.Contains(prefix, StringComparer.OrdinalIgnoreCase))
                 throw new ArgumentException($"--set {prefix}.…: model '{prefix}' is not among the evaluated models ({string.Join(", ", names)}).");

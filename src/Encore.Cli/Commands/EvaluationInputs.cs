@@ -47,6 +47,19 @@ internal static class EvaluationInputs
         return counts;
     }
 
+    /// <summary>
+    /// The terms of a settings file (<c>encore tune -o</c>) for the given models plus its data / protocol sections, followed by
+    /// <paramref name="terms"/> (so that <c>--set</c> wins); just <paramref name="terms"/> without a file.
+    /// </summary>
+    public static string[] WithSettingsFile(string? file, string[] terms, IReadOnlyCollection<string>? models)
+    {
+        if (string.IsNullOrWhiteSpace(file)) return terms;
+        var sections = Evaluation.Tuning.TunedSettingsFile.Read(file);
+        foreach (var name in sections.Keys.ToList())
+            if (name is not ("data" or "protocol") && models is not null && !models.Contains(name, StringComparer.OrdinalIgnoreCase)) sections.Remove(name);
+        return [.. Evaluation.Tuning.TunedSettingsFile.AsTerms(sections), .. terms];
+    }
+
     /// <summary>Splits "prefix.key=value" terms by prefix (case-insensitive); <paramref name="defaultPrefix"/> applies to terms without a dot.</summary>
     public static Dictionary<string, Dictionary<string, string>> ParseSettings(IEnumerable<string> terms, string? defaultPrefix = null)
     {
@@ -96,7 +109,7 @@ internal static class EvaluationInputs
             {
                 "confidence" => aggregation with { Confidence = Confidence(value) },
                 "usevalues" or "useeventvalue" => aggregation with { UseEventValue = bool.TryParse(value, out var b) ? b : throw new ArgumentException($"data.{key} expects true or false, got '{value}'.") },
-                _ => throw new ArgumentException($"unknown data setting '{key}'; use confidence (none, log1p, bm25, log) or use-values (true, false)."),
+                _ => throw new ArgumentException($"unknown data setting '{key}'; use confidence (auto, none, log1p, bm25, log) or use-values (true, false)."),
             };
         }
         return options with { Aggregation = aggregation };
@@ -111,12 +124,13 @@ internal static class EvaluationInputs
 
     private static ConfidenceTransform Confidence(string name) => name.ToLowerInvariant() switch
     {
+        "auto" => ConfidenceTransform.Auto,
         "none" => ConfidenceTransform.None,
         "log1p" => ConfidenceTransform.LogPlusOne,
         "bm25" => ConfidenceTransform.Bm25(),
         "log" => ConfidenceTransform.Log(),
         "tfidf" => ConfidenceTransform.TfIdf,
-        _ => throw new ArgumentException($"data.confidence expects none, log1p, bm25, log or tfidf, got '{name}'."),
+        _ => throw new ArgumentException($"data.confidence expects auto, none, log1p, bm25, log or tfidf, got '{name}'."),
     };
 
     private static double Number(string key, string value) =>

@@ -28,13 +28,13 @@ public static class RunsListCommand
     {
         var store = StoreOption.Open(storePath);
         var runs = store.List(query);
-        var table = new TextTable($"{runs.Count} runs in {store.Path}", "id", "started (UTC)", "kind", "sweep", "model", "dataset", "protocol", metric, "fit s");
+        var table = new TextTable($"{runs.Count} runs in {store.Path}", "id", "started (UTC)", "kind", "sweep", "model", "confidence", "dataset", "protocol", metric, "fit s");
         foreach (var r in runs)
         {
             var value = r.Means.TryGetValue(metric, out var v) ? Numbers.F(v)
                 : r.Means.TryGetValue($"group-precision@{metric.Split('@').Last()}", out var g) ? $"group P {Numbers.F(g)}" : "-";
             table.Add(r.Id, r.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.Kind, r.SweepId ?? "",
-                r.Model, r.Dataset, Shorten(r.Protocol), value, Numbers.Seconds(r.FitSeconds));
+                r.Model, r.Parameters.GetValueOrDefault("data.confidence", "-"), r.Dataset, Shorten(r.Protocol), value, Numbers.Seconds(r.FitSeconds));
         }
         table.Print(markdown);
         return ExitCodes.Ok;

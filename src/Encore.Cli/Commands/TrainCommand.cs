@@ -26,37 +26,45 @@ public static class TrainCommand
         var settings = new Option<string[]>("--set") { Description = "Model option key=value (e.g. factors=128 regularization=0.1 iterations=20); repeatable. A wrong key lists the valid ones.", AllowMultipleArgumentsPerToken = true };
         var weights = new Option<string?>("--weights") { Description = "Event kind weights, e.g. play=1,like=1,skip=0 (unlisted kinds weigh 0). Default play=1,like=1." };
         var values = new Option<string>("--values") { Description = "Multiply weights by event values (play counts): auto (when the weighted events carry values), on, off.", DefaultValueFactory = _ => "auto" };
-        var confidence = new Option<string>("--confidence") { Description = $"Transform of the aggregated scores: {ConfidenceArgument.Help}.", DefaultValueFactory = _ => "none" };
+        var confidence = new Option<string>("--confidence") { Description = $"Transform of the aggregated scores: {ConfidenceArgument.Help}.", DefaultValueFactory = _ => "auto" };
         var level = new Option<string?>("--level") { Description = "Item level: track or artist (default: the dataset's event level)." };
         var output = new Option<string>("--output", "-o") { Description = "Model file to write.", Required = true };
         var seed = new Option<ulong>("--seed") { Description = "Seed of every random step (same as --set seed=).", DefaultValueFactory = _ => 42UL };
         var threads = new Option<int>("--threads") { Description = "Worker threads; 0 = all cores (same as --set threads=).", DefaultValueFactory = _ => 0 };
         var content = new Option<string>("--content") { Description = $"Content models (affinity): {ContentSourceArgument.Help}.", DefaultValueFactory = _ => "auto" };
+        var settingsFile = new Option<string?>("--settings") { Description = "Settings file written by encore tune: its [model] section (and [data] confidence) apply; --set and --confidence win." };
         var command = new Command("train", "Train a model on a dataset snapshot and save it to a model file.")
         {
-            dataset, model, settings, weights, values, confidence, level, output, seed, threads, content,
+            dataset, model, settings, weights, values, confidence, level, output, seed, threads, content, settingsFile,
         };
         foreach (var name in TrainerCatalog.Names)
             command.Description += $"\n  {name,-13} {string.Join(", ", TrainerCatalog.Settings(name).Select(s => s.Key))}";
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(new TrainArguments(
             parse.GetValue(dataset)!, parse.GetValue(model)!, parse.GetValue(settings) ?? [], parse.GetValue(weights),
             parse.GetValue(values)!, parse.GetValue(confidence)!, parse.GetValue(level), parse.GetValue(output)!,
-            parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(content) ?? "auto"), ct))));
+            parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(content) ?? "auto", parse.GetValue(settingsFile)), ct))));
         return command;
     }
 
     internal sealed record TrainArguments(string Dataset, string Model, string[] Settings, string? Weights, string Values,
-        string Confidence, string? Level, string Output, ulong Seed = 42, int Threads = 0, string Content = "auto");
+        string Confidence, string? Level, string Output, ulong Seed = 42, int Threads = 0, string Content = "auto", string? SettingsFile = null);
 
     internal static int Run(TrainArguments args, CancellationToken ct)
     {
         // Build the trainer first: a typo in --model or --set fails before the dataset is read.
         var settings = TrainerCatalog.ParseSettings(args.Settings);
+        var confidenceText = args.Confidence;
+        if (args.SettingsFile is { } file)
+        {
+            var sections = Evaluation.Tuning.TunedSettingsFile.Read(file);
+            foreach (var (key, value) in sections.GetValueOrDefault(args.Model.Trim()) ?? []) settings.TryAdd(key, value);
+            if (confidenceText == "auto" && sections.GetValueOrDefault("data")?.GetValueOrDefault("confidence") is { } fromFile) confidenceText = fromFile;
+        }
         settings.TryAdd("seed", args.Seed.ToString(CultureInfo.InvariantCulture));
         settings.TryAdd("threads", args.Threads.ToString(CultureInfo.InvariantCulture));
         var trainer = TrainerCatalog.Create(args.Model, settings);
         var weights = EventWeightsArgument.Parse(args.Weights);
-        var transform = ConfidenceArgument.Parse(args.Confidence);
+        var transform = ConfidenceArgument.Parse(confidenceText);
 
         var clock = Stopwatch.StartNew();
         var dataset = DatasetSnapshot.Read(args.Dataset, ct);
@@ -76,16 +84,20 @@ public static class TrainCommand
                 "auto" => TrainingMatrix.EventsCarryValues(dataset.Events, weights),
                 _ => throw new ArgumentException($"--values '{args.Values}' must be auto, on or off."),
             };
-            var options = new AggregationOptions { Weights = weights, UseEventValue = useValues, Confidence = transform };
+            var options = new AggregationOptions { Weights = weights, UseEventValue = useValues, Confidence = ConfidenceTransform.None };
             var level = ParseLevel(args.Level, dataset.ItemLevel);
-            data = TrainingMatrix.Interactions(dataset, level, options);
-            input = $"users x {level.ToString().ToLowerInvariant()}s, event values {(useValues ? "on" : "off")}, confidence {transform.Name}";
+            var raw = TrainingMatrix.Interactions(dataset, level, options);
+            var choice = ConfidenceChoice.Resolve(transform, raw.Interactions);
+            data = new TrainingData(choice.Apply(raw.Interactions), raw.Users, raw.Items);
+            input = $"users x {level.ToString().ToLowerInvariant()}s, event values {(useValues ? "on" : "off")}, confidence {choice.Label}";
+            if (choice.Automatic) Console.Error.WriteLine($"confidence {choice.Transform.Name} chosen from the data: {choice.Reason} (set --confidence to override)");
         }
         if (trainer.ModelName == Models.Content.Affinity.AffinityModel.Name)
         {
             data = Evaluation.Content.ContentFeatures.Attach(dataset, data, ContentSourceArgument.Parse(args.Content));
             input += data.ItemFeatures is null ? ", no track content" : $", {data.ItemFeatures.Dimension}-dim track vectors";
         }
+        if (trainer is Models.Ease.EaseTrainer ease) Console.Error.WriteLine(Models.Ease.EaseEstimate.For(data.ItemCount, ease.Options));
         Console.Error.WriteLine($"training {trainer.ModelName} on {data.UserCount:N0} x {data.ItemCount:N0} ({data.Interactions.NonZeros:N0} stored values; {input})");
 
         var fit = Stopwatch.StartNew();

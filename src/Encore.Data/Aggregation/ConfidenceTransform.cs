@@ -12,6 +12,12 @@ public abstract class ConfidenceTransform
 {
     private protected ConfidenceTransform() { }
 
+    /// <summary>
+    /// Chosen from the data: none or log1p by the distribution of the values (<see cref="ConfidenceChoice.Choose"/>).
+    /// Resolve it with <see cref="ConfidenceChoice.Resolve"/> to learn and record which one was used.
+    /// </summary>
+    public static ConfidenceTransform Auto { get; } = new AutoConfidenceTransform();
+
     /// <summary>The raw scores, unchanged.</summary>
     public static ConfidenceTransform None { get; } = new ElementwiseTransform("none", static s => s);
 

@@ -69,7 +69,7 @@ public sealed class EvaluationPipeline
             Kind = _settings.Kind,
             SweepId = _settings.SweepId,
             Model = candidate.Name,
-            Parameters = WithDataSettings(candidate.Parameters, protocol.Options),
+            Parameters = WithDataSettings(candidate.Parameters, protocol),
             Dataset = _settings.Dataset,
             DatasetHash = _settings.DatasetHash,
             Protocol = protocol.Label,
@@ -87,11 +87,12 @@ public sealed class EvaluationPipeline
     }
 
     // Preprocessing changes results as much as model settings do, so it is recorded next to them.
-    private static Dictionary<string, string> WithDataSettings(IReadOnlyDictionary<string, string> parameters, ProtocolOptions options)
+    private static Dictionary<string, string> WithDataSettings(IReadOnlyDictionary<string, string> parameters, PreparedProtocol protocol)
     {
+        var options = protocol.Options;
         var result = new Dictionary<string, string>(parameters, StringComparer.Ordinal)
         {
-            ["data.confidence"] = options.Aggregation.Confidence.Name,
+            ["data.confidence"] = protocol.Confidence?.Label ?? options.Aggregation.Confidence.Name,
             ["data.use-values"] = options.Aggregation.UseEventValue ? "true" : "false",
         };
         return result;

@@ -31,7 +31,8 @@ internal static class GivenPreparation
         foreach (var id in test.Users.Ids) users.GetOrAdd(id);
         foreach (var id in train.Items.Ids) items.GetOrAdd(id);
         foreach (var id in test.Items.Ids) items.GetOrAdd(id);
-        var trainMatrix = options.Aggregation.Confidence.Apply(ToMatrix(train, users, items, options.Aggregation));
+        var (resolved, trainMatrix, choice) = ConfidenceStep.Apply(options, ToMatrix(train, users, items, options.Aggregation));
+        options = resolved;
         var testMatrix = ToMatrix(test, users, items, options.Aggregation);
         var catalogue = ItemCatalogue.From(dataset, items.Count, i => dataset.Items.IndexOf(items[i]));
 
@@ -40,8 +41,8 @@ internal static class GivenPreparation
         var interactions = new InteractionMatrix(trainMatrix, users, items);
         if (options.Target == EvaluationTarget.Validation)
             return HoldoutPreparation.ValidationFromTrain(interactions, options,
-                string.Create(CultureInfo.InvariantCulture, $"{label} train, holdout-{options.EffectiveTestFraction} seed {options.Seed + 1}"), catalogue);
-        return HoldoutPreparation.Build(interactions, testMatrix, options, $"{label}, test", catalogue);
+                string.Create(CultureInfo.InvariantCulture, $"{label} train, holdout-{options.EffectiveTestFraction} seed {options.Seed + 1}"), catalogue, choice);
+        return HoldoutPreparation.Build(interactions, testMatrix, options, $"{label}, test", catalogue, choice);
     }
 
     private static string Find(string folder, string name)

@@ -1,4 +1,5 @@
 using Encore.Core.Sparse;
+using Encore.Data.Aggregation;
 using Encore.Models.Contract;
 
 namespace Encore.Evaluation.Protocols;
@@ -26,6 +27,9 @@ public sealed class PreparedProtocol
     public CsrMatrix? HeldOut { get; init; }
 
     public ItemCatalogue Catalogue { get; init; } = ItemCatalogue.None;
+
+    /// <summary>The confidence transform the training values went through, and whether it was chosen from the data.</summary>
+    public ConfidenceChoice? Confidence { get; init; }
 
     /// <summary>Facts about the split recorded with every run (e.g. "train-pairs", "unseen-share").</summary>
     public IReadOnlyDictionary<string, double> Statistics { get; init; } = new Dictionary<string, double>();

@@ -57,8 +57,11 @@ public sealed record ProtocolOptions
     /// <value>When set, rank each user's held-out items among this many sampled negatives instead of the whole catalogue.</value>
     public int? SampledNegatives { get; init; }
 
-    /// <value>How events become scores. Default: play 1, like 1, others 0, times the event value when present (play counts).</value>
-    public AggregationOptions Aggregation { get; init; } = new() { UseEventValue = true };
+    /// <value>
+    /// How events become scores. Default: play 1, like 1, others 0, times the event value when present (play counts), with the
+    /// confidence transform chosen from the training values (<see cref="ConfidenceTransform.Auto"/>; the choice is recorded).
+    /// </value>
+    public AggregationOptions Aggregation { get; init; } = new() { UseEventValue = true, Confidence = ConfidenceTransform.Auto };
 
     public double EffectiveTestFraction => TestFraction ?? (Kind == ProtocolKind.Temporal ? 0.1 : 0.2);
 

@@ -31,17 +31,21 @@ internal static class TemporalPreparation
         var heldOutEvents = onTest ? split.Test : split.Validation;
 
         var aggregation = options.Aggregation;
-        var train = InteractionAggregator.Aggregate(trainEvents, dataset.Users, dataset.Items, aggregation, dataset.Ratings, dataset.ItemLevel);
+        var rawTrain = InteractionAggregator.Aggregate(trainEvents, dataset.Users, dataset.Items, aggregation with { Confidence = ConfidenceTransform.None }, dataset.Ratings, dataset.ItemLevel);
+        var (resolved, trainValues, choice) = ConfidenceStep.Apply(options, rawTrain.Matrix);
+        options = resolved;
+        var train = rawTrain.With(trainValues);
         var heldOut = InteractionAggregator.AggregateScores(heldOutEvents, dataset.Users.Count, dataset.Items.Count, aggregation);
         var target = PairFilter.RelevantUnseen(heldOut, train.Matrix, options.RelevanceThreshold);
 
         var trainShare = 1 - testFraction - options.ValidationFraction;
         var label = string.Create(CultureInfo.InvariantCulture,
-            $"temporal {trainShare:0.##}/{options.ValidationFraction:0.##}/{testFraction:0.##}, {(onTest ? "test (trained on train + validation)" : "validation")}, relevant = new pairs with score >= {options.RelevanceThreshold}, {options.RankingLabel}");
+            $"temporal {trainShare:0.##}/{options.ValidationFraction:0.##}/{testFraction:0.##}, {(onTest ? "test (trained on train + validation)" : "validation")}, relevant = new pairs with score >= {options.RelevanceThreshold}, {options.RankingLabel}{ConfidenceStep.LabelSuffix(choice)}");
         return new PreparedProtocol
         {
             Label = label,
             Options = options,
+            Confidence = choice,
             Train = new TrainingData(train.Matrix, train.Users, train.Items),
             Target = target,
             HeldOut = heldOut,

@@ -7,12 +7,16 @@ using Encore.Models.Files;
 
 namespace Encore.Models.Ease;
 
-/// <summary>Fitted EASE: score(u, i) = sum over the user's items j of value(u, j) * B[j][i] (B dense, zero diagonal).</summary>
-public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer
+/// <summary>
+/// Fitted EASE: score(u, i) = sum over the user's items j of value(u, j) * B[j][i] (zero diagonal). B is dense
+/// (items x items floats) or, for sparse EASE, each row's top-N weights as a CSR matrix.
+/// </summary>
+public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer, ISimilarItems
 {
     public const string Name = "ease";
 
-    private readonly float[] _weights;
+    private readonly float[]? _weights;
+    private readonly CsrMatrix? _sparse;
 
     internal EaseModel(IdMap users, IdMap items, CsrMatrix interactions, float[] weights, double lambda)
         : base(users, items, interactions)
@@ -21,12 +25,31 @@ public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer
         Lambda = lambda;
     }
 
+    internal EaseModel(IdMap users, IdMap items, CsrMatrix interactions, CsrMatrix sparse, double lambda)
+        : base(users, items, interactions)
+    {
+        _sparse = sparse;
+        Lambda = lambda;
+    }
+
     public override string ModelName => Name;
 
     public double Lambda { get; }
 
-    /// <summary>Row j of B: how much item j in a history adds to every item's score.</summary>
-    public ReadOnlySpan<float> WeightsOf(int item) => _weights.AsSpan(item * Items.Count, Items.Count);
+    /// <summary>True when the model keeps only each item's top-N weights.</summary>
+    public bool IsSparse => _sparse is not null;
+
+    /// <summary>Number of weights held (n^2 dense, at most n N sparse).</summary>
+    public long WeightCount => _sparse?.NonZeros ?? _weights!.LongLength;
+
+    /// <summary>Row j of B as a dense vector: how much item j in a history adds to every item's score.</summary>
+    public float[] WeightsOf(int item)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)item, (uint)Items.Count, nameof(item));
+        var row = new float[Items.Count];
+        AddRow(item, 1f, row);
+        return row;
+    }
 
     protected override void ScoreAll(int user, Span<float> scores)
     {
@@ -47,6 +70,20 @@ public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer
         return RankingFilter.Select(scores, options.Allow, k);
     }
 
+    /// <summary>The items whose weight in row <paramref name="item"/> of B is largest (what a listener of it is steered to).</summary>
+    public (int[] Items, float[] Scores) SimilarItems(int item, int k)
+    {
+        var row = WeightsOf(item);
+        row[item] = float.NegativeInfinity;
+        var heap = new TopKSelector(Math.Min(k, Items.Count));
+        for (var i = 0; i < row.Length; i++)
+            if (row[i] > 0) heap.Offer(i, row[i]);
+        var ids = new int[heap.Count];
+        var scores = new float[heap.Count];
+        heap.Drain(ids, scores);
+        return (ids, scores);
+    }
+
     public (int[] Items, float[] Contributions) Explain(int user, int item, int n)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)item, (uint)Items.Count, nameof(item));
@@ -56,7 +93,7 @@ public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer
         var heap = new TopKSelector(Math.Min(n, history.Length));
         for (var p = 0; p < history.Length; p++)
         {
-            var contribution = values[p] * _weights[history[p] * Items.Count + item];
+            var contribution = values[p] * Weight(history[p], item);
             if (contribution != 0) heap.Offer(history[p], contribution);
         }
         var ids = new int[heap.Count];
@@ -65,19 +102,35 @@ public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer
         return (ids, scores);
     }
 
+    private float Weight(int from, int to) => _sparse is { } s ? s.Get(from, to) : _weights![(long)from * Items.Count + to];
+
     private void Accumulate(ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> scores)
     {
-        for (var p = 0; p < items.Length; p++)
-            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(WeightsOf(items[p]), values[p], scores, scores);
+        for (var p = 0; p < items.Length; p++) AddRow(items[p], values[p], scores);
     }
 
+    private void AddRow(int item, float value, Span<float> scores)
+    {
+        if (_sparse is { } s)
+        {
+            var columns = s.RowIndices(item);
+            var weights = s.RowValues(item);
+            for (var q = 0; q < columns.Length; q++) scores[columns[q]] += value * weights[q];
+            return;
+        }
+        System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(_weights.AsSpan(item * Items.Count, Items.Count), value, scores, scores);
+    }
+
+    // Layout: users, items, interactions, lambda, dense weights (empty when sparse), then the sparse CSR when sparse.
+    // Files written before sparse EASE end after the dense weights and still read.
     public override void WritePayload(ModelWriter writer)
     {
         writer.WriteIdMap(Users);
         writer.WriteIdMap(Items);
         writer.WriteCsr(Interactions);
         writer.WriteDouble(Lambda);
-        writer.WriteArray<float>(_weights);
+        writer.WriteArray<float>(_weights ?? []);
+        if (_sparse is { } s) writer.WriteCsr(s);
     }
 
     public static EaseModel Read(ModelReader reader)
@@ -87,6 +140,13 @@ public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer
         var interactions = reader.ReadCsr();
         var lambda = reader.ReadDouble();
         var weights = reader.ReadArray<float>();
+        if (weights.Length == 0 && items.Count > 0)
+        {
+            var sparse = reader.ReadCsr();
+            if (sparse.Rows != items.Count || sparse.Columns != items.Count)
+                throw new ModelFormatException($"EASE model: sparse weights are {sparse.Rows} x {sparse.Columns} for {items.Count} items.");
+            return new EaseModel(users, items, interactions, sparse, lambda);
+        }
         if (weights.Length != (long)items.Count * items.Count)
             throw new ModelFormatException($"EASE model: {weights.Length} weights for {items.Count} items (expected {(long)items.Count * items.Count}).");
         return new EaseModel(users, items, interactions, weights, lambda);

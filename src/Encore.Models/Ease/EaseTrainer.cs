@@ -8,8 +8,12 @@ using Encore.Models.Contract;
 namespace Encore.Models.Ease;
 
 /// <summary>
-/// Fits EASE in closed form: P = (X^T X + lambda I)^-1, B = I - P diag(1 / diag(P)), i.e.
-/// B[i][j] = -P[i][j] / P[j][j] and B[j][j] = 0. Memory: one dense items x items float matrix.
+/// Fits EASE (Steck 2019) in closed form: P = (X^T X + lambda I)^-1, B = I - P diag(1 / diag(P)), i.e.
+/// B[i][j] = -P[i][j] / P[j][j] and B[j][j] = 0. The inverse runs through OpenBLAS's LAPACK (spotrf + spotri) when
+/// libopenblas.so.0 is installed, else through the managed blocked Cholesky (<see cref="DenseSpdInverse"/>); both are
+/// deterministic for a given thread count. Memory: one dense items x items float matrix while training
+/// (<see cref="EaseEstimate"/>); with <see cref="EaseOptions.Neighbours"/> the model keeps only each row's top N.
+/// Progress: one report per stage (1 Gram, 2 inverse, 3 weights, 4 sparsify).
 /// </summary>
 public sealed class EaseTrainer(EaseOptions? options = null) : IRecommenderTrainer
 {
@@ -24,13 +28,45 @@ public sealed class EaseTrainer(EaseOptions? options = null) : IRecommenderTrain
         var n = data.ItemCount;
         EnsureFits(n, Options.MaxItems);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        void Stage(int stage) => progress?.Report(new EpochReport(stage, 4, System.Diagnostics.Stopwatch.GetElapsedTime(started), double.NaN));
         var weights = Gram(data.Interactions, n, (float)Options.Lambda, Options.Threads, cancellationToken);
-        DenseSpdInverse.InvertInPlace(weights, n, Options.Threads, cancellationToken);
+        Stage(1);
+        Invert(weights, n, cancellationToken);
+        Stage(2);
         ToWeights(weights, n, Options.Threads, cancellationToken);
         if (!float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum<float>(weights)))
             throw new ModelFitException("EASE weights are not finite: increase Lambda or check the input values.");
-        progress?.Report(new EpochReport(1, 1, System.Diagnostics.Stopwatch.GetElapsedTime(started), double.NaN));
-        return new EaseModel(data.Users, data.Items, data.Interactions, weights, Options.Lambda) { Threads = Options.Threads };
+        Stage(3);
+        if (Options.Neighbours <= 0)
+        {
+            Stage(4);
+            return new EaseModel(data.Users, data.Items, data.Interactions, weights, Options.Lambda) { Threads = Options.Threads };
+        }
+        var sparse = TopWeights.Keep(weights, n, Options.Neighbours, Options.Threads, cancellationToken);
+        Stage(4);
+        return new EaseModel(data.Users, data.Items, data.Interactions, sparse, Options.Lambda) { Threads = Options.Threads };
+    }
+
+    /// <summary>Which backend the inverse will use here: "openblas" or "managed".</summary>
+    public static string Backend => Lapack.OpenBlas.IsAvailable ? "openblas" : "managed";
+
+    private void Invert(float[] g, int n, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (!Lapack.OpenBlas.IsAvailable)
+        {
+            DenseSpdInverse.InvertInPlace(g, n, Options.Threads, ct);
+            return;
+        }
+        try
+        {
+            Lapack.OpenBlas.InvertSpd(g, n, Options.Threads);
+        }
+        catch (ArithmeticException e)
+        {
+            throw new ModelFitException($"EASE: {e.Message}");
+        }
+        ct.ThrowIfCancellationRequested();
     }
 
     /// <summary>Refuses catalogues whose dense item x item matrix is too large, naming the size and the alternatives.</summary>

@@ -14,6 +14,16 @@ public static class ModelLoader
         lock (Readers) Readers[modelName] = read;
     }
 
+    /// <summary>The registered reader of a model kind (for composite models that nest others).</summary>
+    /// <exception cref="ModelFormatException">Unknown kind.</exception>
+    internal static Func<ModelReader, IRecommender> ReaderFor(string modelName)
+    {
+        ModelCatalog.EnsureRegistered();
+        lock (Readers)
+            return Readers.TryGetValue(modelName, out var read) ? read
+                : throw new ModelFormatException($"unknown nested model kind '{modelName}' (known: {string.Join(", ", Readers.Keys.Order())}).");
+    }
+
     public static IRecommender Load(string path)
     {
         ModelCatalog.EnsureRegistered();

@@ -46,14 +46,15 @@ internal static class OptionsBinder
             .ThenBy(p => p.MetadataToken)];
 
     private static bool IsSupported(Type t) =>
-        t.IsEnum || t == typeof(int) || t == typeof(long) || t == typeof(ulong) || t == typeof(float) || t == typeof(double) || t == typeof(bool);
+        t.IsEnum || t == typeof(string) || t == typeof(int) || t == typeof(long) || t == typeof(ulong) || t == typeof(float) || t == typeof(double) || t == typeof(bool);
 
     private static object Convert(string model, string key, string text, Type type)
     {
         var s = text.Trim();
         var ok = true;
         object? value = null;
-        if (type.IsEnum)
+        if (type == typeof(string)) value = s;
+        else if (type.IsEnum)
         {
             var name = Enum.GetNames(type).FirstOrDefault(n => SettingNames.Loose(n) == SettingNames.Loose(s));
             ok = name is not null;

@@ -1,10 +1,12 @@
 using Encore.Models.Content.Affinity;
+using Encore.Models.Blend;
 using Encore.Models.Contract;
 using Encore.Models.Ease;
 using Encore.Models.Factorization.Als;
 using Encore.Models.Factorization.Bpr;
 using Encore.Models.Factorization.Lmf;
 using Encore.Models.Factorization.Wmf;
+using Encore.Models.Graph;
 using Encore.Models.Neighbourhood;
 using Encore.Models.Playlists;
 using Encore.Models.Popularity;
@@ -25,6 +27,8 @@ public static class TrainerCatalog
         ("user-knn", typeof(UserKnnOptions), s => new UserKnnTrainer(OptionsBinder.Bind<UserKnnOptions>("user-knn", s))),
         ("playlist-knn", typeof(PlaylistKnnOptions), s => new PlaylistKnnTrainer(OptionsBinder.Bind<PlaylistKnnOptions>("playlist-knn", s))),
         ("ease", typeof(EaseOptions), s => new EaseTrainer(OptionsBinder.Bind<EaseOptions>("ease", s))),
+        ("rp3beta", typeof(Rp3BetaOptions), s => new Rp3BetaTrainer(OptionsBinder.Bind<Rp3BetaOptions>("rp3beta", s))),
+        ("blend", typeof(BlendOptions), s => new BlendTrainer(OptionsBinder.Bind<BlendOptions>("blend", s))),
         ("als", typeof(AlsOptions), s => new AlsTrainer(OptionsBinder.Bind<AlsOptions>("als", s))),
         ("wmf", typeof(WmfOptions), s => new WmfTrainer(OptionsBinder.Bind<WmfOptions>("wmf", s))),
         ("bpr", typeof(BprOptions), s => new BprTrainer(OptionsBinder.Bind<BprOptions>("bpr", s))),

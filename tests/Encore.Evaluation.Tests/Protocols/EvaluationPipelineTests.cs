@@ -49,7 +49,7 @@ public sealed class EvaluationPipelineTests
         Assert.Equal([1.0], run.PerUser["hitrate@5"]);
         Assert.Equal("popularity", run.Model);
         Assert.Equal("user-count", run.Parameters["scoring"]);
-        Assert.Equal(("none", "true"), (run.Parameters["data.confidence"], run.Parameters["data.use-values"]));
+        Assert.Equal(("none (auto)", "true"), (run.Parameters["data.confidence"], run.Parameters["data.use-values"]));
         Assert.Equal(protocol.Label, run.Protocol);
     }
 

@@ -47,6 +47,39 @@ public sealed class GivenProtocolTests : IDisposable
     }
 
     [Fact]
+    public void Run_PlayCountsWithoutConfidenceSetting_ChoosesLog1pAndRecordsIt()
+    {
+        // 40 pairs of 1-3 plays and a tail up to 20,000: heavy-tailed counts.
+        var lines = string.Concat(Enumerable.Range(0, 40).Select(i => $"u{i % 8}\ti{i}\t{(i < 36 ? 1 + i % 3 : 5000 * (i - 35))}\n"));
+        File.WriteAllText(Path.Combine(_dir, "train.tsv"), "user\titem\tvalue\n" + lines);
+        File.WriteAllText(Path.Combine(_dir, "test.tsv"), "user\titem\tvalue\nu1\ti0\t1\n");
+        var protocol = ProtocolPreparer.Prepare(PipelineFixtures.TimedWorld(), ProtocolOptions.Parse($"given:{_dir}"));
+
+        var run = new EvaluationPipeline(PipelineFixtures.Settings(5)).Run(protocol, [PipelineFixtures.Popularity()]).Single();
+
+        Assert.Equal("log1p (auto)", run.Parameters["data.confidence"]);
+        Assert.EndsWith(", confidence log1p (auto)", run.Protocol, StringComparison.Ordinal);
+        Assert.Equal(MathF.Log(1 + 20000f), protocol.Train.Interactions.Values.ToArray().Max(), 3);
+        Assert.NotNull(protocol.Confidence);
+        Assert.Contains("heavy-tailed", protocol.Confidence!.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prepare_ExplicitNone_KeepsRawCounts()
+    {
+        var lines = string.Concat(Enumerable.Range(0, 40).Select(i => $"u{i % 8}\ti{i}\t{(i < 36 ? 1 + i % 3 : 5000 * (i - 35))}\n"));
+        File.WriteAllText(Path.Combine(_dir, "train.tsv"), "user\titem\tvalue\n" + lines);
+        File.WriteAllText(Path.Combine(_dir, "test.tsv"), "user\titem\tvalue\nu1\ti0\t1\n");
+        var options = ProtocolOptions.Parse($"given:{_dir}");
+        options = options with { Aggregation = options.Aggregation with { Confidence = Encore.Data.Aggregation.ConfidenceTransform.None } };
+
+        var protocol = ProtocolPreparer.Prepare(PipelineFixtures.TimedWorld(), options);
+
+        Assert.Equal(20000f, protocol.Train.Interactions.Values.ToArray().Max());
+        Assert.False(protocol.Confidence!.Automatic);
+    }
+
+    [Fact]
     public void Prepare_BadValueInGivenFile_NamesFileAndLine()
     {
         File.WriteAllText(Path.Combine(_dir, "train.tsv"), "user\titem\tvalue\nu1\ta\tfive\n");

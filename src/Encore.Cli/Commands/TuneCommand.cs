@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Globalization;
+using Encore.Cli.Output;
+using Encore.Evaluation.Experiments;
+using Encore.Evaluation.Protocols;
+using Encore.Evaluation.Runs;
+using Encore.Evaluation.Tuning;
+
+namespace Encore.Cli.Commands;
+
+/// <summary>
+/// <c>encore tune &lt;dataset&gt; --model als|all --budget 40|10m [-o tuned.ini]</c>: searches each model's settings on a
+/// validation part carved once from the training data (test untouched), records every trial as a run, prints the best
+/// setting per model and writes them to a settings file that train, evaluate and sweep accept (<c>--settings</c>).
+/// </summary>
+public static class TuneCommand
+{
+    public static Command Create()
+    {
+        var dataset = new Argument<string>("dataset") { Description = "Dataset snapshot folder." };
+        var model = new Option<string>("--model") { Description = $"Model to tune, comma-separated models, or all ({string.Join(", ", TrainerFactory.Names)}).", Required = true };
+        var budget = new Option<string>("--budget") { Description = "Trials (e.g. 40: full-effort trials) or minutes (e.g. 10m); split evenly across models.", DefaultValueFactory = _ => "30" };
+        var metric = new Option<string>("--metric") { Description = "Metric to maximise on validation.", DefaultValueFactory = _ => "ndcg@10" };
+        var protocol = new Option<string>("--protocol") { Description = "holdout, temporal or given:<folder>; validation is carved from its training part.", DefaultValueFactory = _ => "holdout" };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the split, the models and the search.", DefaultValueFactory = _ => 42UL };
+        var settings = new Option<string[]>("--set") { Description = "Fixed settings: model.key=value, data.key=value, protocol.key=value; repeatable.", AllowMultipleArgumentsPerToken = true };
+        var output = new Option<string>("--output", "-o") { Description = "Settings file to write.", DefaultValueFactory = _ => "tuned.ini" };
+        var markdown = new Option<bool>("--markdown") { Description = "Print tables as Markdown." };
+        var store = StoreOption.Create();
+        var command = new Command("tune", "Search models' settings on a validation split (seeded random search + successive halving); write the best to a settings file.")
+        {
+            dataset, model, budget, metric, protocol, seed, settings, output, markdown, store,
+        };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(new TuneRequest(
+            parse.GetValue(dataset)!, parse.GetValue(model)!, parse.GetValue(budget)!, parse.GetValue(metric)!, parse.GetValue(protocol)!,
+            parse.GetValue(seed), parse.GetValue(settings) ?? [], parse.GetValue(output)!, parse.GetValue(markdown), parse.GetValue(store)), ct))));
+        return command;
+    }
+
+    internal sealed record TuneRequest(string Dataset, string Models, string Budget, string Metric, string Protocol, ulong Seed,
+        string[] Settings, string Output, bool Markdown, string? Store);
+
+    internal static int Run(TuneRequest request, CancellationToken ct)
+    {
+        var names = TrainerFactory.ParseNames(request.Models);
+        var (trials, minutes) = TuneOptions.ParseBudget(request.Budget);
+        var settings = EvaluationInputs.ParseSettings(request.Settings);
+        var store = StoreOption.Open(request.Store);
+        var (dataset, name, hash) = EvaluationInputs.LoadDataset(request.Dataset, ct);
+        var protocol = ProtocolPreparer.Prepare(dataset, EvaluationInputs.Protocol(request.Protocol, request.Seed, "validation", null, settings), ct);
+        Console.Error.WriteLine($"{name}: {protocol.Label}; {protocol.Train.Interactions.NonZeros:N0} training pairs, {protocol.Target.NonZeros:N0} validation pairs");
+        if (protocol.Confidence is { Automatic: true } choice)
+            Console.Error.WriteLine($"confidence {choice.Transform.Name} chosen from the data: {choice.Reason}");
+
+        var results = new List<TuneResult>();
+        foreach (var model in names)
+        {
+            var options = new TuneOptions
+            {
+                Trials = trials is { } t ? Math.Max(1, t / names.Count) : null,
+                Minutes = minutes / names.Count,
+                Seed = request.Seed,
+                Metric = request.Metric,
+                Fixed = settings.GetValueOrDefault(model),
+            };
+            Console.Error.WriteLine($"tuning {model} ({(options.Trials is { } n ? $"{n} trials" : $"{options.Minutes:0.#} minutes")})");
+            var result = TuneRunner.Run(protocol, model, options, new EvaluationSettings { Ks = [10], Dataset = name, DatasetHash = hash },
+                store, new TrialLine(request.Metric), ct);
+            results.Add(result);
+        }
+
+        var table = new TextTable($"tuned on {name}: {protocol.Label}", "model", "trials", $"best {request.Metric} (validation)", "defaults", "settings", "best run");
+        foreach (var r in results)
+        {
+            var defaults = r.Trials[0].Means[request.Metric];
+            table.Add(r.Model, r.Trials.Count.ToString(CultureInfo.InvariantCulture), Numbers.F(r.Best.Means[request.Metric]), Numbers.F(defaults),
+                string.Join(" ", r.BestSettings.Select(kv => $"{kv.Key}={kv.Value}")), r.Best.Id);
+        }
+        table.Print(request.Markdown);
+
+        var sections = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var part in new[] { "data", "protocol" })
+            if (settings.TryGetValue(part, out var fixedPart)) sections[part] = fixedPart;
+        foreach (var r in results) sections[r.Model] = r.BestSettings;
+        var comments = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture, $"encore tune {name} (content hash {hash}), {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC, seed {request.Seed}"),
+            $"chosen on: {protocol.Label}",
+        };
+        comments.AddRange(results.Select(r => $"{r.Model}: {request.Metric} {Numbers.F(r.Best.Means[request.Metric])} on validation after {r.Trials.Count} trials (run {r.Best.Id}, tune {r.TuneId})"));
+        TunedSettingsFile.Write(request.Output, sections, comments);
+        Console.WriteLine($"wrote {Path.GetFullPath(request.Output)}; use it with: encore evaluate {request.Dataset} --protocol {request.Protocol} --models {string.Join(",", names)} --settings {request.Output}");
+        Console.WriteLine($"recorded {results.Sum(r => r.Trials.Count)} trials in {store.Path}");
+        return ExitCodes.Ok;
+    }
+
+    private sealed class TrialLine(string metric) : IProgress<ExperimentRun>
+    {
+        public void Report(ExperimentRun value)
+        {
+            var varied = string.Join(" ", value.Parameters.Where(kv => kv.Key is not ("seed" or "threads") && !kv.Key.StartsWith("data.", StringComparison.Ordinal))
+                .Select(kv => $"{kv.Key}={kv.Value}"));
+            Console.Error.WriteLine($"  {value.Model} {metric} {Numbers.Mean(value, metric)}, fit {Numbers.Seconds(value.FitSeconds)} s: {varied}");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Encore.Core.Randomness;
+
+namespace Encore.Evaluation.Tuning;
+
+/// <summary>How one setting is drawn: log-uniform or uniform between bounds (rounded for integers), or one of a list.</summary>
+public enum DimensionKind
+{
+    LogUniform,
+    Uniform,
+    IntLogUniform,
+    Choice,
+}
+
+/// <summary>One tunable setting of a model (its catalogue key) and its range.</summary>
+public sealed record SearchDimension(string Key, DimensionKind Kind, double Min = 0, double Max = 0, IReadOnlyList<string>? Choices = null)
+{
+    /// <summary>A value drawn with <paramref name="rng"/>, formatted as the catalogue parses it.</summary>
+    public string Draw(ref Rng rng)
+    {
+        var u = rng.NextDouble();
+        return Kind switch
+        {
+            DimensionKind.LogUniform => Format(Math.Exp(Math.Log(Min) + u * (Math.Log(Max) - Math.Log(Min)))),
+            DimensionKind.Uniform => Format(Min + u * (Max - Min)),
+            DimensionKind.IntLogUniform => ((int)Math.Round(Math.Exp(Math.Log(Min) + u * (Math.Log(Max) - Math.Log(Min))))).ToString(CultureInfo.InvariantCulture),
+            DimensionKind.Choice => Choices![Math.Min(Choices.Count - 1, (int)(u * Choices.Count))],
+            _ => throw new InvalidOperationException($"unknown dimension kind {Kind}"),
+        };
+    }
+
+    // Three significant digits: settings files stay readable and equal draws compare equal.
+    private static string Format(double value) => value.ToString("G3", CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// A model's search space: the dimensions drawn at random, and for iterative models the fidelity setting (iterations)
+/// that successive halving lowers for early rungs.
+/// </summary>
+/// <param name="Model">Catalogue name.</param>
+/// <param name="Dimensions">What is drawn.</param>
+/// <param name="FidelityKey">Setting that sets the effort (e.g. "iterations"), or null for closed-form models.</param>
+/// <param name="FullFidelity">Its value in a full trial.</param>
+public sealed record SearchSpace(string Model, IReadOnlyList<SearchDimension> Dimensions, string? FidelityKey = null, int FullFidelity = 0)
+{
+    /// <summary>The built-in ranges (docs/tune.md), chosen around what worked on play-count data; unknown models have none.</summary>
+    public static SearchSpace For(string model) => model.ToLowerInvariant() switch
+    {
+        "als" => new(model,
+        [
+            new("factors", DimensionKind.Choice, Choices: ["32", "64", "128", "192", "256"]),
+            new("regularization", DimensionKind.LogUniform, 0.1, 200),
+            new("alpha", DimensionKind.LogUniform, 0.1, 20),
+        ], "iterations", 15),
+        "bpr" => new(model,
+        [
+            new("factors", DimensionKind.Choice, Choices: ["32", "64", "128"]),
+            new("learning-rate", DimensionKind.LogUniform, 0.005, 0.2),
+            new("regularization", DimensionKind.LogUniform, 0.0001, 0.1),
+        ], "iterations", 100),
+        "item-knn" or "user-knn" => new(model,
+        [
+            new("neighbours", DimensionKind.IntLogUniform, 10, 3000),
+            new("shrink", DimensionKind.Uniform, 0, 50),
+            new("similarity", DimensionKind.Choice, Choices: ["cosine", "bm25", "tfidf"]),
+        ]),
+        "ease" => new(model, [new("lambda", DimensionKind.LogUniform, 10, 5000)]),
+        "rp3beta" => new(model,
+        [
+            new("alpha", DimensionKind.Uniform, 0.3, 1.5),
+            new("beta", DimensionKind.Uniform, 0, 1),
+            new("neighbours", DimensionKind.IntLogUniform, 20, 2000),
+        ]),
+        "lmf" => new(model,
+        [
+            new("factors", DimensionKind.Choice, Choices: ["16", "32", "64"]),
+            new("learning-rate", DimensionKind.LogUniform, 0.1, 3),
+            new("regularization", DimensionKind.LogUniform, 0.1, 10),
+        ], "iterations", 30),
+        _ => new(model, []),
+    };
+
+    /// <summary>One setting drawn with <paramref name="rng"/> (keys in dimension order).</summary>
+    public Dictionary<string, string> Draw(ref Rng rng)
+    {
+        var setting = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var d in Dimensions) setting[d.Key] = d.Draw(ref rng);
+        return setting;
+    }
+}

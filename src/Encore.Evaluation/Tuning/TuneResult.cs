@@ -1,0 +1,13 @@
+using Encore.Evaluation.Runs;
+
+namespace Encore.Evaluation.Tuning;
+
+/// <summary>Every trial of one model's search (as recorded runs) and the best full-fidelity one.</summary>
+/// <param name="TuneId">Sweep id shared by the trials' runs.</param>
+/// <param name="Model">Model tuned.</param>
+/// <param name="Metric">Metric maximised.</param>
+/// <param name="Trials">Every trial's run, in the order run (low-fidelity rungs included; their "tune.fidelity" parameter says so).</param>
+/// <param name="Best">Best run at full fidelity.</param>
+/// <param name="BestSettings">The settings that produced <paramref name="Best"/> (only those the search chose or fixed).</param>
+public sealed record TuneResult(string TuneId, string Model, string Metric, IReadOnlyList<ExperimentRun> Trials, ExperimentRun Best,
+    IReadOnlyDictionary<string, string> BestSettings);

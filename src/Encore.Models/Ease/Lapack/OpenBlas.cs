@@ -1,0 +1,87 @@
+using System.Runtime.InteropServices;
+
+namespace Encore.Models.Ease.Lapack;
+
+/// <summary>
+/// A thin binding to the system's OpenBLAS (Debian package <c>libopenblas0</c>: <c>libopenblas.so.0</c>), loaded on first
+/// use; only the LAPACK routines EASE needs. Absent library: <see cref="IsAvailable"/> is false and callers use the
+/// managed kernels. Arrays are row-major n x n and symmetric, so LAPACK's column-major view is the transpose: asking
+/// for the 'U' triangle factors and inverts the lower triangle of the row-major array.
+/// Setting ENCORE_OPENBLAS=off forces the managed path (for comparisons).
+/// </summary>
+internal static unsafe class OpenBlas
+{
+    private static readonly Lazy<Api?> Loaded = new(Load);
+
+    /// <summary>True when libopenblas was found and exports spotrf_ / spotri_.</summary>
+    public static bool IsAvailable => Loaded.Value is not null;
+
+    /// <summary>The library that was loaded (for messages and benchmark notes), or null.</summary>
+    public static string? LibraryName => Loaded.Value?.Name;
+
+    /// <summary>
+    /// In place: inverse of the symmetric positive definite row-major n x n matrix <paramref name="a"/>, both
+    /// triangles filled (LAPACK spotrf then spotri, then the mirror copy).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">OpenBLAS is absent.</exception>
+    /// <exception cref="ArithmeticException">The matrix is not positive definite (LAPACK info > 0).</exception>
+    public static void InvertSpd(float[] a, int n, int threads, Action<string>? stage = null)
+    {
+        var api = Loaded.Value ?? throw new InvalidOperationException("OpenBLAS (libopenblas.so.0) is not available.");
+        if ((long)n * n != a.Length) throw new ArgumentException($"Matrix array holds {a.Length} values, not {n} x {n}.", nameof(a));
+        if (n == 0) return;
+        if (api.SetThreads != null) api.SetThreads(threads > 0 ? threads : Environment.ProcessorCount);
+        byte uplo = (byte)'U';
+        int order = n, lda = n, info = 0;
+        fixed (float* p = a)
+        {
+            stage?.Invoke("cholesky");
+            api.Potrf(&uplo, &order, p, &lda, &info, 1); // the trailing 1: Fortran's hidden length of 'U'
+            if (info != 0) throw Failure("spotrf", info);
+            stage?.Invoke("inverse");
+            api.Potri(&uplo, &order, p, &lda, &info, 1);
+            if (info != 0) throw Failure("spotri", info);
+        }
+        // Column-major 'U' = row-major lower triangle holds the result; copy it to the upper one.
+        for (var i = 0; i < n; i++)
+        {
+            var row = (long)i * n;
+            for (var j = 0; j < i; j++) a[(long)j * n + i] = a[row + j];
+        }
+    }
+
+    private static ArithmeticException Failure(string routine, int info) => info < 0
+        ? new ArithmeticException($"{routine}: argument {-info} was invalid.")
+        : new ArithmeticException($"{routine}: the matrix is not positive definite (leading minor {info}); increase the regularisation.");
+
+    private static Api? Load()
+    {
+        if (string.Equals(Environment.GetEnvironmentVariable("ENCORE_OPENBLAS"), "off", StringComparison.OrdinalIgnoreCase)) return null;
+        foreach (var name in new[] { "libopenblas.so.0", "libopenblas.so", "/usr/lib/x86_64-linux-gnu/libopenblas.so.0", "/usr/lib/aarch64-linux-gnu/libopenblas.so.0", "libopenblas.dylib", "libopenblas.dll" })
+        {
+            if (!NativeLibrary.TryLoad(name, out var handle)) continue;
+            if (NativeLibrary.TryGetExport(handle, "spotrf_", out var potrf) && NativeLibrary.TryGetExport(handle, "spotri_", out var potri))
+            {
+                _ = NativeLibrary.TryGetExport(handle, "openblas_set_num_threads", out var setThreads);
+                return new Api(name,
+                    (delegate* unmanaged<byte*, int*, float*, int*, int*, nint, void>)potrf,
+                    (delegate* unmanaged<byte*, int*, float*, int*, int*, nint, void>)potri,
+                    (delegate* unmanaged<int, void>)setThreads);
+            }
+            NativeLibrary.Free(handle);
+        }
+        return null;
+    }
+
+    private sealed class Api(string name, delegate* unmanaged<byte*, int*, float*, int*, int*, nint, void> potrf,
+        delegate* unmanaged<byte*, int*, float*, int*, int*, nint, void> potri, delegate* unmanaged<int, void> setThreads)
+    {
+        public string Name { get; } = name;
+
+        public delegate* unmanaged<byte*, int*, float*, int*, int*, nint, void> Potrf { get; } = potrf;
+
+        public delegate* unmanaged<byte*, int*, float*, int*, int*, nint, void> Potri { get; } = potri;
+
+        public delegate* unmanaged<int, void> SetThreads { get; } = setThreads;
+    }
+}

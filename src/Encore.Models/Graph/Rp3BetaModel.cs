@@ -1,0 +1,130 @@
+using Encore.Core.Ids;
+using Encore.Core.Ranking;
+using Encore.Core.Sparse;
+using Encore.Models.Contract;
+using Encore.Models.Files;
+
+namespace Encore.Models.Graph;
+
+/// <summary>Fitted RP3beta: score(u, j) = sum over the user's items i of x_ui W[i][j], W the sparse top-K walk weights.</summary>
+public sealed class Rp3BetaModel : RecommenderBase, IHistoryRecommender, ISimilarItems, IExplainer
+{
+    public const string Name = "rp3beta";
+
+    private readonly Rp3BetaOptions _options;
+
+    internal Rp3BetaModel(IdMap users, IdMap items, CsrMatrix interactions, CsrMatrix weights, Rp3BetaOptions options)
+        : base(users, items, interactions)
+    {
+        Weights = weights;
+        _options = options;
+    }
+
+    public override string ModelName => Name;
+
+    /// <summary>Item x item walk weights (row i = where a walk from i arrives, popularity-penalised, top-K).</summary>
+    public CsrMatrix Weights { get; }
+
+    public double Alpha => _options.Alpha;
+
+    public double Beta => _options.Beta;
+
+    protected override void ScoreAll(int user, Span<float> scores)
+    {
+        scores.Clear();
+        if ((uint)user < (uint)Interactions.Rows) Accumulate(Interactions.RowIndices(user), Interactions.RowValues(user), scores);
+    }
+
+    public (int[] Items, float[] Scores) RecommendFromHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> values, int k, RecommendOptions? options = null)
+    {
+        options ??= RecommendOptions.Default;
+        if (items.Length != values.Length)
+            throw new ArgumentException($"History has {items.Length} items but {values.Length} values; give one value per item.", nameof(values));
+        foreach (var item in items)
+            if ((uint)item >= (uint)Items.Count) throw new ArgumentOutOfRangeException(nameof(items), item, $"History item {item} is outside the model's {Items.Count} items.");
+        var scores = new float[Items.Count];
+        if (_options.BinaryInput)
+        {
+            var ones = new float[values.Length];
+            ones.AsSpan().Fill(1f);
+            Accumulate(items, ones, scores);
+        }
+        else Accumulate(items, values, scores);
+        RankingFilter.ApplyHistory(scores, items, options);
+        return RankingFilter.Select(scores, options.Allow, k);
+    }
+
+    public (int[] Items, float[] Scores) SimilarItems(int item, int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)item, (uint)Items.Count, nameof(item));
+        var columns = Weights.RowIndices(item);
+        var values = Weights.RowValues(item);
+        var heap = new TopKSelector(Math.Min(k, columns.Length));
+        for (var q = 0; q < columns.Length; q++) heap.Offer(columns[q], values[q]);
+        var ids = new int[heap.Count];
+        var scores = new float[heap.Count];
+        heap.Drain(ids, scores);
+        return (ids, scores);
+    }
+
+    public (int[] Items, float[] Contributions) Explain(int user, int item, int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)item, (uint)Items.Count, nameof(item));
+        if ((uint)user >= (uint)Interactions.Rows) return ([], []);
+        var history = Interactions.RowIndices(user);
+        var values = Interactions.RowValues(user);
+        var heap = new TopKSelector(Math.Min(n, history.Length));
+        for (var p = 0; p < history.Length; p++)
+        {
+            var contribution = values[p] * Weights.Get(history[p], item);
+            if (contribution != 0) heap.Offer(history[p], contribution);
+        }
+        var ids = new int[heap.Count];
+        var scores = new float[heap.Count];
+        heap.Drain(ids, scores);
+        return (ids, scores);
+    }
+
+    private void Accumulate(ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> scores)
+    {
+        for (var p = 0; p < items.Length; p++)
+        {
+            var v = values[p];
+            var columns = Weights.RowIndices(items[p]);
+            var weights = Weights.RowValues(items[p]);
+            for (var q = 0; q < columns.Length; q++) scores[columns[q]] += v * weights[q];
+        }
+    }
+
+    public override void WritePayload(ModelWriter writer)
+    {
+        writer.WriteIdMap(Users);
+        writer.WriteIdMap(Items);
+        writer.WriteCsr(Interactions);
+        writer.WriteDouble(_options.Alpha);
+        writer.WriteDouble(_options.Beta);
+        writer.WriteInt(_options.Neighbours);
+        writer.WriteBool(_options.BinaryInput);
+        writer.WriteBool(_options.NormalizeRows);
+        writer.WriteCsr(Weights);
+    }
+
+    public static Rp3BetaModel Read(ModelReader reader)
+    {
+        var users = reader.ReadIdMap();
+        var items = reader.ReadIdMap();
+        var interactions = reader.ReadCsr();
+        var options = new Rp3BetaOptions
+        {
+            Alpha = reader.ReadDouble(),
+            Beta = reader.ReadDouble(),
+            Neighbours = reader.ReadInt(),
+            BinaryInput = reader.ReadBool(),
+            NormalizeRows = reader.ReadBool(),
+        };
+        var weights = reader.ReadCsr();
+        if (weights.Rows != items.Count || weights.Columns != items.Count)
+            throw new Core.Errors.ModelFormatException($"RP3beta model: weights are {weights.Rows} x {weights.Columns} for {items.Count} items.");
+        return new Rp3BetaModel(users, items, interactions, weights, options);
+    }
+}
