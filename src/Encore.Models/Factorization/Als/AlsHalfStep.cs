@@ -6,14 +6,15 @@ namespace Encore.Models.Factorization.Als;
 
 /// <summary>
 /// One half of an ALS iteration: re-solves every row of <c>solved</c> against the fixed factors of the
-/// other side. Y^T Y + lambda I is computed once; each row then touches only its own nonzeros. Rows are
+/// other side. Y^T Y + lambda I is computed once into the caller's buffers (no transposed copy, no allocation); each row then touches only its own nonzeros. Rows are
 /// independent, so the result does not depend on the thread count.
 /// </summary>
 internal static class AlsHalfStep
 {
-    public static void Run(CsrMatrix matrix, float[] solved, float[] fixedFactors, int d, AlsOptions options, CancellationToken cancellationToken)
+    public static void Run(CsrMatrix matrix, float[] solved, float[] fixedFactors, int d, AlsOptions options, GramBuffers buffers, CancellationToken cancellationToken)
     {
-        var gram = Gram.Regularized(Gram.Compute(fixedFactors, matrix.Columns, d, options.Threads, cancellationToken), d, (float)options.Regularization);
+        var gram = Gram.Compute(fixedFactors, matrix.Columns, d, options.Threads, buffers, cancellationToken);
+        Gram.AddDiagonal(gram, d, (float)options.Regularization);
         var alpha = (float)options.Alpha;
         var exact = options.Solver == AlsSolver.Cholesky;
         ParallelLoop.For(matrix.Rows, options.Threads, _ => new Scratch(d, exact), (start, end, s) =>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Encore.Models.Contract;
+using Encore.Models.Factorization.Kernels;
 
 namespace Encore.Models.Factorization.Als;
 
@@ -25,14 +26,15 @@ public sealed class AlsTrainer(AlsOptions? options = null) : IRecommenderTrainer
         var itemUsers = userItems.Transpose();
         var users = FactorInit.Uniform(data.UserCount, d, o.Seed, 0, 0f, 0.01f);
         var items = FactorInit.Uniform(data.ItemCount, d, o.Seed, FactorInit.ItemStreams, 0f, 0.01f);
+        var gram = new GramBuffers(d);
         var clock = Stopwatch.StartNew();
         var advice = $"try increasing Regularization (now {o.Regularization.ToString(System.Globalization.CultureInfo.InvariantCulture)}) or lowering Alpha.";
         for (var epoch = 1; epoch <= o.Iterations; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            AlsHalfStep.Run(userItems, users, items, d, o, cancellationToken);
+            AlsHalfStep.Run(userItems, users, items, d, o, gram, cancellationToken);
             FactorChecks.EnsureFinite(users, ModelName, "user", epoch, advice);
-            AlsHalfStep.Run(itemUsers, items, users, d, o, cancellationToken);
+            AlsHalfStep.Run(itemUsers, items, users, d, o, gram, cancellationToken);
             FactorChecks.EnsureFinite(items, ModelName, "item", epoch, advice);
             var loss = o.CalculateLoss ? AlsLoss.Compute(userItems, users, items, d, o, cancellationToken) : double.NaN;
             progress?.Report(new EpochReport(epoch, o.Iterations, clock.Elapsed, loss));

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using Encore.Models.Contract;
+using Encore.Models.Training;
+
+namespace Encore.Evaluation.Bench;
+
+/// <summary>
+/// One model fitted once on a PEERS split, in the calling process: the unit of PEERS.md's side-by-side
+/// protocol, where every fit runs in a fresh process so that start-up (runtime, JIT, data loading) counts.
+/// <c>encore bench fit</c> prints the result as one tab-separated line; <c>bench/peers/run.sh</c> repeats it
+/// interleaved and takes medians.
+/// </summary>
+public static class FitBench
+{
+    /// <summary>Loads or generates <paramref name="shape"/>, fits <paramref name="model"/> with <paramref name="settings"/> and
+    /// (when <paramref name="quality"/> and the shape is a split) scores it with <see cref="PeersProtocol"/>.</summary>
+    /// <param name="shape">A PEERS split folder (train.tsv[.gz] and test.tsv[.gz], header <c>user item value</c>), or a
+    /// synthetic shape of <see cref="BenchInput.Prepare"/> (peers, lastfm360k).</param>
+    /// <param name="model">A <see cref="TrainerCatalog"/> name: als, bpr, lmf, item-knn, ...</param>
+    /// <param name="settings">Model settings over the defaults (as <c>--set key=value</c>).</param>
+    /// <param name="binary">Replace every training value by 1 (PEERS.md's item-kNN rows).</param>
+    /// <param name="quality">Also measure P / R / NDCG / HR at 10 over every test user.</param>
+    /// <param name="seed">Seed of a synthetic shape.</param>
+    /// <param name="events">Overrides the synthetic shape's event count.</param>
+    /// <param name="cancellationToken">Stops loading, fitting or scoring.</param>
+    /// <exception cref="ArgumentException">Unknown model or setting.</exception>
+    /// <exception cref="Encore.Core.Errors.DataFormatException">A split file is missing or malformed.</exception>
+    public static FitBenchResult Run(string shape, string model, IReadOnlyDictionary<string, string> settings, bool binary, bool quality,
+        ulong seed = 42, long? events = null, CancellationToken cancellationToken = default)
+    {
+        var trainer = TrainerCatalog.Create(model, settings);
+        var load = new CpuClock();
+        var input = BenchInput.Prepare(shape, seed, 0, cancellationToken, events);
+        var train = binary ? new TrainingData(input.Train.Interactions.MapValues(static _ => 1f), input.Train.Users, input.Train.Items) : input.Train;
+        var loadSeconds = load.WallSeconds;
+        // The fit's own peak: garbage of loading / generation is collected and the kernel's high-water mark reset.
+        var reset = PeakMemory.Reset();
+        var fit = new CpuClock();
+        var fitted = trainer.Fit(train, null, cancellationToken);
+        var fitSeconds = fit.WallSeconds;
+        var fitCpu = fit.CpuSeconds;
+        var fitPeak = reset ? PeakMemory.PeakWorkingSet() : -1;
+        var scores = quality && input.Split is { } split ? PeersProtocol.Evaluate(fitted, split, 10, cancellationToken: cancellationToken) : null;
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var sinceStart = (TimeProvider.System.GetLocalNow().LocalDateTime - process.StartTime).TotalSeconds;
+        return new FitBenchResult(trainer.ModelName, train.Interactions.NonZeros, loadSeconds, fitSeconds, fitCpu,
+            sinceStart, process.TotalProcessorTime.TotalSeconds, fitPeak, scores);
+    }
+}
