@@ -39,7 +39,7 @@ public static class CheckPatternCommand
         ArgumentOutOfRangeException.ThrowIfNegative(components);
         var parsed = TrainerCatalog.ParseSettings(settings);
         parsed.TryAdd("seed", seed.ToString(CultureInfo.InvariantCulture));
-        var options = OptionsBinder.Bind<AffinityOptions>("affinity", parsed);
+        var options = ((AffinityTrainer)TrainerCatalog.Create(AffinityModel.Name, parsed)).Options;
         var source = ContentSourceArgument.Parse(content);
         var dataset = DatasetSnapshot.Read(datasetFolder, ct);
         var matrix = InteractionAggregator.Aggregate(dataset, new AggregationOptions());

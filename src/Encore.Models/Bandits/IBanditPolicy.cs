@@ -6,7 +6,7 @@ namespace Encore.Models.Bandits;
 /// Chooses one candidate from a row-major n x d block of feature vectors given a user's
 /// <see cref="RidgeValueFunction"/> (the state lives outside the policy, so one policy serves every user
 /// and states can be stored durably). Policies are immutable and thread-safe; randomness comes from
-/// <paramref name="rng"/> only.
+/// the generator passed in only.
 /// </summary>
 public interface IBanditPolicy
 {
