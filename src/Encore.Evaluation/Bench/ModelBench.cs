@@ -45,7 +45,7 @@ public static class ModelBench
         IReadOnlyDictionary<string, ImplicitFigure> times, IReadOnlyDictionary<string, ImplicitQuality> peers, IProgress<string>? log, CancellationToken ct)
     {
         var data = input.Train;
-        var alsOptions = new AlsOptions { Factors = factors, Iterations = options.AlsIterations, Threads = options.Threads, Seed = options.Seed };
+        var alsOptions = new AlsOptions { Factors = factors, Regularization = 0.01, Iterations = options.AlsIterations, Threads = options.Threads, Seed = options.Seed };
         var settings = Invariant($"{factors} f, reg 0.01, alpha 1, CG 3 steps, {options.AlsIterations} it");
         var measureMemory = report.Memory is null;
         var reset = measureMemory && PeakMemory.Reset();
