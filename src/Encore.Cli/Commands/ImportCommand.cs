@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Encore.Cli.Output;
 using Encore.Data.Import;
+using Encore.Data.Import.Common;
 using Encore.Data.Snapshots;
 
 namespace Encore.Cli.Commands;
@@ -16,18 +17,19 @@ public static class ImportCommand
         var output = new Option<string>("--output", "-o") { Description = "Dataset snapshot folder to write.", Required = true };
         var strict = new Option<bool>("--strict") { Description = "Stop at the first bad row (default: skip bad rows and report them)." };
         var settings = new Option<string[]>("--set") { Description = "Format setting key=value (e.g. user=uid item=song delimiter=tab); repeatable.", AllowMultipleArgumentsPerToken = true };
+        var force = new Option<bool>("--force", "--overwrite") { Description = "Replace an existing output folder that holds a different snapshot (or is not a snapshot). Without it such an import refuses (exit 1) and changes nothing." };
         var command = new Command("import", "Import a source dataset into an Encore dataset snapshot (Parquet tables + manifest).")
         {
-            format, paths, output, strict, settings,
+            format, paths, output, strict, settings, force,
         };
         foreach (var importer in ImporterCatalog.All) command.Description += $"\n  {importer.Format,-10} {importer.Description}";
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(
             parse.GetValue(format)!, parse.GetValue(paths)!, parse.GetValue(output)!, parse.GetValue(strict),
-            parse.GetValue(settings) ?? [], ct))));
+            parse.GetValue(settings) ?? [], ct, parse.GetValue(force)))));
         return command;
     }
 
-    internal static int Run(string format, string[] paths, string output, bool strict, string[] settings, CancellationToken ct)
+    internal static int Run(string format, string[] paths, string output, bool strict, string[] settings, CancellationToken ct, bool force = false)
     {
         var importer = ImporterCatalog.Find(format)
             ?? throw new ArgumentException($"unknown format '{format}'; known formats: {string.Join(", ", ImporterCatalog.All.Select(i => i.Format))}.");
@@ -35,7 +37,16 @@ public static class ImportCommand
         var report = new ImportReport(options.Mode);
         var dataset = ProgressDisplay.Run($"import {importer.Format}", progress =>
             importer.Import(paths, options, report, new ImportProgressAdapter(progress), ct));
-        var manifest = DatasetSnapshot.Write(dataset, output, TimeProvider.System, ct);
+        try
+        {
+            EmptyImportCheck.EnsureNotEmpty(dataset, report, paths);
+        }
+        catch (Encore.Core.Errors.DataFormatException)
+        {
+            ReportPrinter.Print(report);
+            throw;
+        }
+        var manifest = DatasetSnapshot.WriteNew(dataset, output, force, TimeProvider.System, ct);
         ReportPrinter.Print(report);
         Console.WriteLine($"wrote {Path.GetFullPath(output)} (content hash {manifest.ContentHash[..16]})");
         return ExitCodes.Ok;

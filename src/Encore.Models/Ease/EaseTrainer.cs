@@ -24,7 +24,7 @@ public sealed class EaseTrainer(EaseOptions? options = null) : IRecommenderTrain
         var n = data.ItemCount;
         EnsureFits(n, Options.MaxItems);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var weights = Gram(data.Interactions, n, (float)Options.Lambda, Options.Threads, cancellationToken);
+        var weights = Gram(data.Signal, n, (float)Options.Lambda, Options.Threads, cancellationToken);
         DenseSpdInverse.InvertInPlace(weights, n, Options.Threads, cancellationToken);
         ToWeights(weights, n, Options.Threads, cancellationToken);
         if (!float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum<float>(weights)))
