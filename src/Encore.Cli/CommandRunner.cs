@@ -41,7 +41,7 @@ public static class CommandRunner
             DataFormatException e => (ExitCodes.BadData, e.Message),
             ModelFormatException e => (ExitCodes.BadModelFile, e.Message),
             EncoreException e => (ExitCodes.BadData, e.Message),
-            ArgumentException e => (ExitCodes.Usage, e.Message),
+            ArgumentException e => (ExitCodes.Usage, Guard.PlainMessage(e)),
             IOException e => (ExitCodes.Failure, e.Message),
             UnauthorizedAccessException e => (ExitCodes.Failure, e.Message),
             OutOfMemoryException => (ExitCodes.Failure, "out of memory; try a smaller dataset or fewer factors."),

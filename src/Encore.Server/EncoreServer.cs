@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using Encore.Core.Errors;
 using Encore.Online;
 using Encore.Server.Configuration;
 using Encore.Server.Endpoints;
@@ -51,7 +52,14 @@ public static class EncoreServer
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Description = (document.Info.Description is { Length: > 0 } d ? d + "\n\n" : "") +
+                "Ids in paths ({id}, {track}, {name}) are percent-encoded as one path segment (RFC 3986, like " +
+                "JavaScript's encodeURIComponent): '/' is %2F, a space %20, 'ü' %C3%BC. The server decodes each id " +
+                "exactly once, so /api/users/%C3%BC%2Fser%202/recommendations is user 'ü/ser 2'.";
+            return Task.CompletedTask;
+        }));
         services.AddRateLimiter(o => ConfigureRateLimiter(o, options.RateLimit, [.. options.Security.ApiKeys, .. options.Security.AdminKeys]));
         DashboardEndpoints.AddDashboard(services);
         RunEndpoints.AddRuns(services);
@@ -70,6 +78,7 @@ public static class EncoreServer
         app.UseMiddleware<BodyLimitMiddleware>();
         DashboardEndpoints.UseDashboard(app);
         app.UseRouting();
+        app.UsePathIdDecoding();
         app.UseHttpMetrics();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseRateLimiter();
@@ -131,7 +140,15 @@ public static class EncoreServer
         foreach (var entry in options.Models.Preload)
         {
             var (name, path) = ServerOptionsValidator.ParsePreload(entry, options.Models.Default);
-            engine.Serve(name, path);
+            try
+            {
+                engine.Serve(name, path);
+            }
+            catch (OnlineRequestException ex) when (ex.Field == "path")
+            {
+                // Not a model file (foreign, corrupt, unreadable): the documented "corrupt or foreign model" failure (exit 3).
+                throw new ModelFormatException($"models.preload '{entry}': {ex.Message}", ex);
+            }
         }
         ServerMetrics.Track(engine);
     }

@@ -25,7 +25,7 @@ public static class EvaluateCommand
         var protocol = new Option<string>("--protocol") { Description = "holdout (per-user 80/20), temporal (train/validation/test by time), given:<folder> (train.tsv + test.tsv), six-candidate (SPEC S4: 3 liked hidden + 3 never-rated per user; every hierarchy strategy, blend, classifier and the ensemble) or six-candidate:given (the dataset's labelled candidate lists).", DefaultValueFactory = _ => "holdout" };
         var on = new Option<string>("--on") { Description = "Score the test part or a validation part (carved from train; for choosing settings).", DefaultValueFactory = _ => "test" };
         var ks = new Option<string>("--k") { Description = "Cut-offs.", DefaultValueFactory = _ => "5,10,30" };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the split, the models and the bootstrap.", DefaultValueFactory = _ => 42UL };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the split, the models and the bootstrap; bpr and lmf repeat exactly only with --threads 1 (their parallel updates race).", DefaultValueFactory = _ => 42UL };
         var settings = new Option<string[]>("--set") { Description = "model.key=value (als.factors=128), protocol.threshold=2, protocol.test-fraction=0.1, data.confidence=log1p; repeatable.", AllowMultipleArgumentsPerToken = true };
         var sampled = new Option<int?>("--sampled") { Description = "Rank held-out items among N sampled negatives instead of the full catalogue (labelled in the protocol)." };
         var groups = new Option<bool>("--groups") { Description = "Also run the group protocol (seeded groups of 5; relevance rule: protocol.group-relevance=any|new) with every group strategy and the basic model." };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Encore.Cli.Output;
 using Encore.Data.Import;
+using Encore.Data.Import.Common;
 using Encore.Data.Snapshots;
 
 namespace Encore.Cli.Commands;
@@ -17,20 +18,21 @@ public static class ImportCommand
         var strict = new Option<bool>("--strict") { Description = "Stop at the first bad row (default: skip bad rows and report them)." };
         var settings = new Option<string[]>("--set") { Description = "Format setting key=value (e.g. user=uid item=song delimiter=tab); repeatable.", AllowMultipleArgumentsPerToken = true };
         var into = new Option<string?>("--dataset") { Description = "embeddings only: the snapshot whose tracks receive the vectors." };
+        var force = new Option<bool>("--force", "--overwrite") { Description = "Replace an existing output folder that holds a different snapshot (or is not a snapshot). Without it such an import refuses (exit 1) and changes nothing." };
         var command = new Command("import", "Import a source dataset into an Encore dataset snapshot (Parquet tables + manifest).")
         {
-            format, paths, output, strict, settings, into,
+            format, paths, output, strict, settings, into, force,
         };
         foreach (var importer in ImporterCatalog.All) command.Description += $"\n  {importer.Format,-10} {importer.Description}";
         command.Description += $"\n  {ImportEmbeddings.Format,-10} {ImportEmbeddings.Description}";
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(
             string.Equals(parse.GetValue(format), ImportEmbeddings.Format, StringComparison.OrdinalIgnoreCase)
             ? ImportEmbeddings.Run(parse.GetValue(paths)!, parse.GetValue(into), parse.GetValue(output)!, ParseSettings(parse.GetValue(settings) ?? []), ct)
-            : Run(parse.GetValue(format)!, parse.GetValue(paths)!, parse.GetValue(output)!, parse.GetValue(strict), parse.GetValue(settings) ?? [], ct))));
+            : Run(parse.GetValue(format)!, parse.GetValue(paths)!, parse.GetValue(output)!, parse.GetValue(strict), parse.GetValue(settings) ?? [], ct, parse.GetValue(force)))));
         return command;
     }
 
-    internal static int Run(string format, string[] paths, string output, bool strict, string[] settings, CancellationToken ct)
+    internal static int Run(string format, string[] paths, string output, bool strict, string[] settings, CancellationToken ct, bool force = false)
     {
         var importer = ImporterCatalog.Find(format)
             ?? throw new ArgumentException($"unknown format '{format}'; known formats: {string.Join(", ", ImporterCatalog.All.Select(i => i.Format))}.");
@@ -38,7 +40,16 @@ public static class ImportCommand
         var report = new ImportReport(options.Mode);
         var dataset = ProgressDisplay.Run($"import {importer.Format}", progress =>
             importer.Import(paths, options, report, new ImportProgressAdapter(progress), ct));
-        var manifest = DatasetSnapshot.Write(dataset, output, TimeProvider.System, ct);
+        try
+        {
+            EmptyImportCheck.EnsureNotEmpty(dataset, report, paths);
+        }
+        catch (Encore.Core.Errors.DataFormatException)
+        {
+            ReportPrinter.Print(report);
+            throw;
+        }
+        var manifest = DatasetSnapshot.WriteNew(dataset, output, force, TimeProvider.System, ct);
         ReportPrinter.Print(report);
         Console.WriteLine($"wrote {Path.GetFullPath(output)} (content hash {manifest.ContentHash[..16]})");
         return ExitCodes.Ok;

@@ -73,13 +73,18 @@ public static class RecommendCommand
     private static string Why(ColdStartAnswer answer, RecommendArguments args, IRecommender model)
     {
         var known = (args.Seeds.Length > 0 ? args.Seeds : args.History).Distinct().Count(id => model.Items.TryGetIndex(id, out _));
-        var who = args.User is null ? "no user given" : $"user '{args.User}' is not in the model";
+        var who = args.User is null ? "no user given"
+            : answer.KnownWithoutSignal ? $"user '{args.User}' is in the model but has no positive signal (only skips, dislikes or zero totals)"
+            : $"user '{args.User}' is not in the model";
         return answer.Path switch
         {
             RecommendationPath.Model => $"user '{args.User}' is in the model",
+            _ when answer.ModelWithoutEvidence => $"user '{args.User}' is in the model, but it has no evidence for any track not yet heard; the most popular items minus what the user has",
             RecommendationPath.FoldIn => $"{who}; folded in {known} known history items",
+            _ when answer.HistoryUnusable => $"{who}; the history gave {model.ModelName} no evidence for any track, so the most popular items minus the history",
             _ when known > 0 && model is IHistoryRecommender => $"{who}; the history could not be folded in, so the most popular items minus the history",
             _ when known > 0 => $"{who}; {model.ModelName} cannot fold in a history, so the most popular items minus the history",
+            _ when answer.KnownWithoutSignal => $"{who}; the most popular items minus what the user skipped or disliked",
             _ => $"{who} and no known history items; the most popular items",
         };
     }

@@ -78,5 +78,11 @@ public static class ServeCommand
             Console.Error.WriteLine($"error: {ex.Message}");
             return ExitCodes.Usage;
         }
+        catch (FileNotFoundException ex)
+        {
+            // --config names a file that is not there: a bad command line, like an unknown option.
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
     }
 }

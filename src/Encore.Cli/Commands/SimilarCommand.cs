@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Encore.Cli.Output;
 using Encore.Data.Snapshots;
+using Encore.Models.ColdStart;
 using Encore.Models.Contract;
 using Encore.Models.Files;
 
@@ -30,10 +31,13 @@ public static class SimilarCommand
         if (!model.Items.TryGetIndex(track, out var item))
             throw new ArgumentException($"item '{track}' is not in the model ({model.Items.Count:N0} items), so it has no neighbours; the model never saw it in training.");
         var labels = new ItemLabels(datasetPath is null ? null : DatasetSnapshot.Read(datasetPath), model.Items);
-        var (items, scores) = similar.SimilarItems(item, k);
+        _ = similar;
+        var answer = new ColdStartRecommender(model).SimilarItems(item, k);
         var title = labels.HasLabels && labels.Of(track) is { Length: > 0 } name ? $"{track} ({name})" : track;
-        RecommendationPrinter.PrintItems($"items similar to {title} ({model.ModelName})", [.. items.Select(i => model.Items[i])], scores, labels,
+        RecommendationPrinter.PrintItems($"items similar to {title} ({model.ModelName})", answer.Items, answer.Scores, labels,
             $"'{track}' has no neighbours in this model (no other item shares its listeners).");
+        if (answer.ItemWithoutSignal)
+            Console.WriteLine($"path: popularity ('{track}' has no positive signal in training, so it has no neighbours; the most popular items)");
         return ExitCodes.Ok;
     }
 }

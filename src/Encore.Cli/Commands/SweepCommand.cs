@@ -23,7 +23,7 @@ public static class SweepCommand
         var protocol = new Option<string>("--protocol") { Description = "holdout, temporal or given:<folder>.", DefaultValueFactory = _ => "holdout" };
         var on = new Option<string>("--on") { Description = "validation (default: carved from train, test untouched) or test.", DefaultValueFactory = _ => "validation" };
         var ks = new Option<string>("--k") { Description = "Cut-offs.", DefaultValueFactory = _ => "5,10,30" };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the split, the models and the random search.", DefaultValueFactory = _ => 42UL };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the split, the models and the random search; bpr and lmf repeat exactly only with --threads 1 (their parallel updates race).", DefaultValueFactory = _ => 42UL };
         var settings = new Option<string[]>("--set") { Description = "Fixed settings: key=value for the model, protocol.key=value, data.key=value; repeatable.", AllowMultipleArgumentsPerToken = true };
         var markdown = new Option<bool>("--markdown") { Description = "Print tables as Markdown." };
         var store = StoreOption.Create();

@@ -29,7 +29,7 @@ public static class TrainCommand
         var confidence = new Option<string>("--confidence") { Description = $"Transform of the aggregated scores: {ConfidenceArgument.Help}.", DefaultValueFactory = _ => "auto" };
         var level = new Option<string?>("--level") { Description = "Item level: track or artist (default: the dataset's event level)." };
         var output = new Option<string>("--output", "-o") { Description = "Model file to write.", Required = true };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of every random step (same as --set seed=).", DefaultValueFactory = _ => 42UL };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of every random step (same as --set seed=); same seed, same model, except that bpr and lmf repeat exactly only with --threads 1 (their parallel updates race).", DefaultValueFactory = _ => 42UL };
         var threads = new Option<int>("--threads") { Description = "Worker threads; 0 = all cores (same as --set threads=).", DefaultValueFactory = _ => 0 };
         var content = new Option<string>("--content") { Description = $"Content models (affinity): {ContentSourceArgument.Help}.", DefaultValueFactory = _ => "auto" };
         var settingsFile = new Option<string?>("--settings") { Description = "Settings file written by encore tune: its [model] section (and [data] confidence) apply; --set and --confidence win." };
@@ -100,6 +100,8 @@ public static class TrainCommand
         if (trainer is Models.Ease.EaseTrainer ease) Console.Error.WriteLine(Models.Ease.EaseEstimate.For(data.ItemCount, ease.Options));
         Console.Error.WriteLine($"training {trainer.ModelName} on {data.UserCount:N0} x {data.ItemCount:N0} ({data.Interactions.NonZeros:N0} stored values; {input})");
 
+        if (trainer.ModelName is "bpr" or "lmf" && settings["threads"] != "1")
+            Console.Error.WriteLine($"note: {trainer.ModelName} with more than one thread is not repeatable bit for bit (Hogwild-style parallel updates); use --threads 1 for a repeatable model.");
         var fit = Stopwatch.StartNew();
         var progress = new EpochProgress(trainer.ModelName);
         var model = trainer.Fit(data, progress, ct);

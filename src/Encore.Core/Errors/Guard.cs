@@ -44,4 +44,20 @@ public static class Guard
     [DoesNotReturn]
     private static void ThrowOutOfRange(string? name, object value, string rule) =>
         throw new ArgumentOutOfRangeException(name, value, $"{name} {rule} (got {value}).");
+
+    /// <summary>
+    /// The message of an argument exception without the runtime's suffixes (" (Parameter 'x')" and
+    /// "Actual value was ..."), for messages shown to users; other exceptions' messages are returned as they are.
+    /// </summary>
+    public static string PlainMessage(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var message = exception.Message;
+        if (exception is not ArgumentException) return message;
+        var cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        if (cut >= 0) message = message[..cut];
+        var actual = message.IndexOf("Actual value was", StringComparison.Ordinal);
+        if (actual >= 0) message = message[..actual];
+        return message.TrimEnd();
+    }
 }

@@ -120,4 +120,34 @@ public sealed class CsrMatrix
         Guard.SameLength(values.Length, NonZeros, "CSR values");
         return new CsrMatrix(Rows, Columns, _offsets, _columns, values, trusted: true);
     }
+
+    /// <summary>
+    /// The entries with a value &gt; 0 (finite or +infinity), in the same shape; entries that are 0, negative or
+    /// NaN are dropped. Returns this matrix itself when every stored value is already positive (no copy).
+    /// Encore's models learn only from this part: a non-positive aggregated value (a skip, a dislike) is
+    /// never a positive signal (docs/aggregation.md, "Negative values").
+    /// </summary>
+    public CsrMatrix PositivePart()
+    {
+        var values = Values;
+        var kept = 0;
+        foreach (var v in values)
+            if (v > 0) kept++;
+        if (kept == values.Length) return this;
+        var offsets = new int[Rows + 1];
+        var cols = new int[kept];
+        var vals = new float[kept];
+        var at = 0;
+        for (var r = 0; r < Rows; r++)
+        {
+            for (var p = _offsets[r]; p < _offsets[r + 1]; p++)
+            {
+                if (!(_values[p] > 0)) continue;
+                cols[at] = _columns[p];
+                vals[at++] = _values[p];
+            }
+            offsets[r + 1] = at;
+        }
+        return new CsrMatrix(Rows, Columns, offsets, cols, vals, trusted: true);
+    }
 }

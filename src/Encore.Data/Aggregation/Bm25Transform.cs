@@ -23,7 +23,12 @@ internal sealed class Bm25Transform(double k1, double b) : ConfidenceTransform
             var idf = stats.UserIdf[u];
             for (var p = offsets[u]; p < offsets[u + 1]; p++)
             {
-                var s = Math.Max(values[p], 0f);
+                var s = values[p];
+                if (!(s > 0))
+                {
+                    result[p] = s; // a total <= 0 stays what it is: seen, never a positive signal
+                    continue;
+                }
                 // An all-zero matrix has no average length; every document then counts as average.
                 var ratio = average > 0 ? stats.ItemLength[columns[p]] / average : 1.0;
                 var norm = (1.0 - b) + b * ratio;

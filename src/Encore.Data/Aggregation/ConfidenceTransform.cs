@@ -5,7 +5,8 @@ namespace Encore.Data.Aggregation;
 
 /// <summary>
 /// Maps aggregated scores s (users x items) to the values models train on. The structure (which pairs are
-/// stored) never changes. Transforms that take a logarithm or square root treat a negative s as 0.
+/// stored) never changes. Every transform maps only positive totals: a total s &lt;= 0 (a skip kept as 0, a
+/// net dislike) is passed through unchanged, so it stays "seen, no positive signal" for every model.
 /// Formulas and the BM25 / TF-IDF axis convention: docs/aggregation.md.
 /// </summary>
 public abstract class ConfidenceTransform

@@ -17,7 +17,7 @@ internal sealed class TfIdfTransform : ConfidenceTransform
         {
             var idf = stats.UserIdf[u];
             for (var p = offsets[u]; p < offsets[u + 1]; p++)
-                result[p] = (float)(Math.Sqrt(Math.Max(values[p], 0f)) * idf);
+                result[p] = values[p] > 0 ? (float)(Math.Sqrt(values[p]) * idf) : values[p]; // <= 0 stays: never a positive signal
         }
         return scores.WithValues(result);
     }

@@ -18,6 +18,7 @@ internal static class AtomicFolder
         var full = Path.GetFullPath(target).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(full) ?? throw new ArgumentException($"'{target}' has no parent folder.", nameof(target));
         Directory.CreateDirectory(parent);
+        RemoveStaleTemps(full);
         var temp = full + TempMarker + RandomSuffix();
         Directory.CreateDirectory(temp);
         return temp;
@@ -36,6 +37,18 @@ internal static class AtomicFolder
         afterBackup?.Invoke();
         Directory.Move(temp, full);
         if (backup is not null) Directory.Delete(backup, recursive: true);
+    }
+
+    /// <summary>
+    /// Deletes temporary siblings left by earlier writes to the same target that were killed before they could
+    /// clean up (<c>name.tmp-*</c>). Two writes to one target at the same time are not supported.
+    /// </summary>
+    public static void RemoveStaleTemps(string target)
+    {
+        var full = Path.GetFullPath(target).TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(full);
+        if (parent is null || !Directory.Exists(parent)) return;
+        foreach (var stale in Directory.GetDirectories(parent, Path.GetFileName(full) + TempMarker + "*")) TryDelete(stale);
     }
 
     public static void TryDelete(string folder)

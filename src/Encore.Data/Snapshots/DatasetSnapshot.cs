@@ -17,6 +17,15 @@ public static class DatasetSnapshot
     public static Task<SnapshotManifest> WriteAsync(MusicDataset dataset, string folder, TimeProvider? time = null, CancellationToken ct = default) =>
         WriteAsync(dataset, folder, time ?? TimeProvider.System, new SnapshotWriteHooks(), ct);
 
+    /// <summary>
+    /// Writes <paramref name="dataset"/> to <paramref name="folder"/> unless that would replace something different:
+    /// a snapshot with another content hash, or a non-empty folder that is not a snapshot. Rewriting the same
+    /// content is allowed. Pass <paramref name="overwrite"/> to replace anyway (what <c>encore import --force</c> does).
+    /// </summary>
+    /// <exception cref="ArgumentException">The folder holds different content and <paramref name="overwrite"/> is false (nothing is changed).</exception>
+    public static SnapshotManifest WriteNew(MusicDataset dataset, string folder, bool overwrite, TimeProvider? time = null, CancellationToken ct = default) =>
+        WriteAsync(dataset, folder, time ?? TimeProvider.System, new SnapshotWriteHooks { RefuseDifferent = !overwrite }, ct).GetAwaiter().GetResult();
+
     /// <summary>Reads the snapshot in <paramref name="folder"/>, checking the manifest and every file hash.</summary>
     public static MusicDataset Read(string folder, CancellationToken ct = default) => ReadAsync(folder, ct).GetAwaiter().GetResult();
 
@@ -43,6 +52,7 @@ public static class DatasetSnapshot
         try
         {
             var manifest = await SnapshotWriter.WriteAsync(dataset, new SnapshotWriteContext(temp, hooks.WrapStream, ct), time);
+            if (hooks.RefuseDifferent) RefuseDifferent(folder, manifest);
             AtomicFolder.Swap(temp, folder, hooks.AfterBackup);
             return manifest;
         }
@@ -51,5 +61,22 @@ public static class DatasetSnapshot
             AtomicFolder.TryDelete(temp);
             throw;
         }
+    }
+
+    private static void RefuseDifferent(string folder, SnapshotManifest written)
+    {
+        if (!Directory.Exists(folder) || !Directory.EnumerateFileSystemEntries(folder).Any()) return;
+        string existing;
+        try
+        {
+            existing = ManifestFile.Load(folder).ContentHash;
+        }
+        catch (Exception ex) when (ex is EncoreException or IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException($"{Path.GetFullPath(folder)} exists and is not an Encore snapshot; choose another output folder, or pass --force to replace it.");
+        }
+        if (existing != written.ContentHash)
+            throw new ArgumentException($"{Path.GetFullPath(folder)} already holds a different snapshot (content hash {existing[..Math.Min(16, existing.Length)]}, new {written.ContentHash[..16]}); " +
+                "choose another output folder, or pass --force to replace it.");
     }
 }

@@ -8,4 +8,7 @@ internal sealed class SnapshotWriteHooks
 
     /// <summary>Runs after the old snapshot was renamed to its backup name and before the new one moves in.</summary>
     public Action? AfterBackup { get; init; }
+
+    /// <summary>Refuse to replace a folder with different content (<see cref="DatasetSnapshot.WriteNew"/>).</summary>
+    public bool RefuseDifferent { get; init; }
 }

@@ -38,8 +38,17 @@ internal sealed class DelimitedReader : IDisposable
 
     public long LineNumber => _lines.LineNumber;
 
-    /// <summary>Non-blank lines returned so far.</summary>
+    /// <summary>Non-blank lines returned so far (header lines included).</summary>
     public long Rows { get; private set; }
+
+    /// <summary>Lines the caller marked as headers with <see cref="CountAsHeader"/>.</summary>
+    public long HeaderLines { get; private set; }
+
+    /// <summary>Data rows read so far: <see cref="Rows"/> minus header lines (what import reports count).</summary>
+    public long DataRows => Rows - HeaderLines;
+
+    /// <summary>Marks the line just read as a header, so it is not counted as a data row.</summary>
+    public void CountAsHeader() => HeaderLines++;
 
     /// <summary>The scratch buffer escaped fields are collapsed into (same offsets as the line).</summary>
     internal byte[] Scratch => _scratch;

@@ -37,7 +37,22 @@ internal static class Utf8Timestamps
         return true;
     }
 
-    /// <summary>An integer epoch value in seconds (<paramref name="milliseconds"/> false) or milliseconds.</summary>
+    /// <summary>Earliest representable time: 0001-01-01T00:00:00Z in Unix milliseconds (DateTimeOffset.MinValue).</summary>
+    public const long MinUnixMs = -62_135_596_800_000;
+
+    /// <summary>Latest representable time: 9999-12-31T23:59:59.999Z in Unix milliseconds (DateTimeOffset.MaxValue).</summary>
+    public const long MaxUnixMs = 253_402_300_799_999;
+
+    /// <summary>Text for error messages: the representable range.</summary>
+    public const string RangeText = "between years 1 and 9999";
+
+    /// <summary>True when <paramref name="unixMs"/> is a time that dates can show (years 1 to 9999).</summary>
+    public static bool IsRepresentable(long unixMs) => unixMs is >= MinUnixMs and <= MaxUnixMs;
+
+    /// <summary>
+    /// An integer epoch value in seconds (<paramref name="milliseconds"/> false) or milliseconds; false when it is
+    /// not a number or lies outside years 1..9999 (<see cref="IsRepresentable"/>), e.g. milliseconds read as seconds.
+    /// </summary>
     public static bool TryEpoch(ReadOnlySpan<byte> s, bool milliseconds, out long unixMs)
     {
         unixMs = 0;
@@ -46,16 +61,16 @@ internal static class Utf8Timestamps
             // Fractional seconds ("1262304000.5") appear in some exports.
             if (!Utf8Numbers.TryDouble(s, out var d)) return false;
             var scaled = milliseconds ? d : d * 1000.0;
-            if (Math.Abs(scaled) > 9e15) return false;
+            if (!(scaled >= MinUnixMs && scaled <= MaxUnixMs)) return false;
             unixMs = (long)Math.Round(scaled);
-            return true;
+            return IsRepresentable(unixMs);
         }
         if (milliseconds)
         {
             unixMs = v;
-            return true;
+            return IsRepresentable(v);
         }
-        if (v is > 9_000_000_000_000 or < -9_000_000_000_000) return false;
+        if (v is > MaxUnixMs / 1000 or < MinUnixMs / 1000) return false;
         unixMs = v * 1000;
         return true;
     }

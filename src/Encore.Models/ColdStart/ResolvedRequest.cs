@@ -5,7 +5,7 @@ namespace Encore.Models.ColdStart;
 /// <summary>A request's external item ids mapped to dense indices; unknown ids collected, repeated history items merged.</summary>
 internal sealed class ResolvedRequest
 {
-    private ResolvedRequest(int[] historyItems, float[] historyValues, int[]? exclude, int[]? allow, string[] unknown)
+    internal ResolvedRequest(int[] historyItems, float[] historyValues, int[]? exclude, int[]? allow, string[] unknown)
     {
         HistoryItems = historyItems;
         HistoryValues = historyValues;

@@ -29,6 +29,59 @@ public abstract class RecommenderBase : IRecommender
     /// <summary>The training matrix (users x items): used to exclude seen items and saved with the model.</summary>
     public CsrMatrix Interactions { get; }
 
+    /// <summary>
+    /// The positive part of <see cref="Interactions"/>: what the model learned from and scores with. Users and
+    /// items without a stored positive entry have "no signal" (docs/cold-start.md).
+    /// </summary>
+    public CsrMatrix Signal => _signal ??= Interactions.PositivePart();
+
+    private CsrMatrix? _signal;
+    private bool[]? _noSignalItems;
+    private bool _noSignalItemsKnown;
+
+    /// <summary>True when <paramref name="user"/> (dense index) has at least one positive entry in training.</summary>
+    public bool HasSignal(int user) => (uint)user < (uint)Signal.Rows && Signal.RowLength(user) > 0;
+
+    /// <summary>True when <paramref name="item"/> (dense index) has at least one positive entry in training.</summary>
+    public bool ItemHasSignal(int item) => (uint)item < (uint)Items.Count && (NoSignalItems is not { } none || !none[item]);
+
+    /// <summary>
+    /// Mask of items without any positive entry in training (true = no signal), or null when every item has one.
+    /// No model recommends such an item or offers it as a neighbour: it has no evidence behind it.
+    /// </summary>
+    public bool[]? NoSignalItems
+    {
+        get
+        {
+            if (_noSignalItemsKnown) return _noSignalItems;
+            var has = new bool[Items.Count];
+            foreach (var c in Signal.ColumnIndices) has[c] = true;
+            bool[]? none = null;
+            for (var i = 0; i < has.Length; i++)
+                if (!has[i]) (none ??= new bool[has.Length])[i] = true;
+            _noSignalItems = none;
+            _noSignalItemsKnown = true;
+            return none;
+        }
+    }
+
+    /// <summary>
+    /// True for models whose score 0 means "no evidence" (neighbourhood models, EASE, popularity): such
+    /// scores are masked and never returned as recommendations.
+    /// </summary>
+    protected virtual bool ZeroMeansNoEvidence => false;
+
+    /// <summary>Masks (NaN) items without signal and, when <see cref="ZeroMeansNoEvidence"/>, scores of exactly 0.</summary>
+    protected void MaskNoEvidence(Span<float> scores)
+    {
+        if (NoSignalItems is { } none)
+            for (var i = 0; i < scores.Length && i < none.Length; i++)
+                if (none[i]) scores[i] = float.NaN;
+        if (ZeroMeansNoEvidence)
+            for (var i = 0; i < scores.Length; i++)
+                if (scores[i] == 0f) scores[i] = float.NaN;
+    }
+
     /// <summary>Threads used by batch calls (0 = all cores).</summary>
     public int Threads { get; init; }
 
@@ -56,7 +109,13 @@ public abstract class RecommenderBase : IRecommender
                 for (var i = start; i < end; i++)
                 {
                     var user = userArray[i];
+                    if (!HasSignal(user))
+                    {
+                        batch.Counts[i] = 0; // no positive signal: nothing to say; the cold-start chain answers
+                        continue;
+                    }
                     ScoreAll(user, scratch.Scores);
+                    MaskNoEvidence(scratch.Scores);
                     RankingFilter.Apply(scratch.Scores, user, seen, options);
                     RankingFilter.SelectInto(scratch.Scores, options.Allow, scratch.Heap, batch, i);
                 }

@@ -25,6 +25,10 @@ public sealed class TrainingData
         IdMap.FromIds(Enumerable.Range(0, interactions.Rows).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))),
         IdMap.FromIds(Enumerable.Range(0, interactions.Columns).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
+    /// <summary>
+    /// Every aggregated pair as given, including non-positive totals (a skip kept as 0, a dislike of -1): the
+    /// "seen" set that models keep and save, so a disliked track is never recommended back to its user.
+    /// </summary>
     public CsrMatrix Interactions { get; }
 
     /// <summary>Optional content vectors of the items (one row per item); content models require them.</summary>
@@ -41,6 +45,14 @@ public sealed class TrainingData
     }
 
     private readonly ItemFeatures? _itemFeatures;
+
+    /// <summary>
+    /// The positive part of <see cref="Interactions"/> (entries &gt; 0): the only thing every model learns from.
+    /// A negative or zero total is no positive signal for any model (docs/aggregation.md, "Negative values").
+    /// </summary>
+    public CsrMatrix Signal => _signal ??= Interactions.PositivePart();
+
+    private CsrMatrix? _signal;
 
     public IdMap Users { get; }
 

@@ -34,6 +34,9 @@ public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer
 
     public override string ModelName => Name;
 
+    /// <inheritdoc/>
+    protected override bool ZeroMeansNoEvidence => true;
+
     public double Lambda { get; }
 
     /// <summary>True when the model keeps only each item's top-N weights.</summary>
@@ -54,7 +57,7 @@ public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer
     protected override void ScoreAll(int user, Span<float> scores)
     {
         scores.Clear();
-        if ((uint)user < (uint)Interactions.Rows) Accumulate(Interactions.RowIndices(user), Interactions.RowValues(user), scores);
+        if ((uint)user < (uint)Signal.Rows) Accumulate(Signal.RowIndices(user), Signal.RowValues(user), scores);
     }
 
     public (int[] Items, float[] Scores) RecommendFromHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> values, int k, RecommendOptions? options = null)
@@ -66,6 +69,7 @@ public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer
             if ((uint)item >= (uint)Items.Count) throw new ArgumentOutOfRangeException(nameof(items), item, $"History item {item} is outside the model's {Items.Count} items.");
         var scores = new float[Items.Count];
         Accumulate(items, values, scores);
+        MaskNoEvidence(scores);
         RankingFilter.ApplyHistory(scores, items, options);
         return RankingFilter.Select(scores, options.Allow, k);
     }
@@ -87,9 +91,9 @@ public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer
     public (int[] Items, float[] Contributions) Explain(int user, int item, int n)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)item, (uint)Items.Count, nameof(item));
-        if ((uint)user >= (uint)Interactions.Rows) return ([], []);
-        var history = Interactions.RowIndices(user);
-        var values = Interactions.RowValues(user);
+        if ((uint)user >= (uint)Signal.Rows) return ([], []);
+        var history = Signal.RowIndices(user);
+        var values = Signal.RowValues(user);
         var heap = new TopKSelector(Math.Min(n, history.Length));
         for (var p = 0; p < history.Length; p++)
         {

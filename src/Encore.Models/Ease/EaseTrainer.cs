@@ -29,7 +29,7 @@ public sealed class EaseTrainer(EaseOptions? options = null) : IRecommenderTrain
         EnsureFits(n, Options.MaxItems);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         void Stage(int stage) => progress?.Report(new EpochReport(stage, 4, System.Diagnostics.Stopwatch.GetElapsedTime(started), double.NaN));
-        var weights = Gram(data.Interactions, n, (float)Options.Lambda, Options.Threads, cancellationToken);
+        var weights = Gram(data.Signal, n, (float)Options.Lambda, Options.Threads, cancellationToken);
         Stage(1);
         Invert(weights, n, cancellationToken);
         Stage(2);

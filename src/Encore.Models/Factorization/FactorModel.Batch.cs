@@ -27,7 +27,7 @@ public abstract partial class FactorModel
 
         var ids = users.ToArray();
         var seen = options.ExcludeSeen ? options.SeenItems ?? Interactions : null;
-        var excluded = ExclusionMask(options.Exclude, Items.Count);
+        var excluded = ExclusionMask(options.Exclude, NoSignalItems, Items.Count);
         var blocks = (ids.Length + BlockUsers - 1) / BlockUsers;
         ParallelLoop.For(blocks, Threads, _ => new BatchScratch(Dimensions, batch.K),
             (start, end, scratch) =>
@@ -69,6 +69,8 @@ public abstract partial class FactorModel
         for (var u = 0; u < users.Length; u++)
         {
             var at = (firstRow + u) * batch.K;
+            // A user without positive signal: the factors carry no evidence; the cold-start chain answers.
+            if (!HasSignal(users[u])) s.Heaps[u].Reset(batch.K);
             batch.Counts[firstRow + u] = s.Heaps[u].Drain(batch.Items.AsSpan(at, batch.K), batch.Scores.AsSpan(at, batch.K));
         }
     }
@@ -96,10 +98,11 @@ public abstract partial class FactorModel
         }
     }
 
-    private static bool[]? ExclusionMask(IReadOnlyList<int>? exclude, int n)
+    // Excluded items plus items without any positive signal (never recommended: no evidence behind them).
+    private static bool[]? ExclusionMask(IReadOnlyList<int>? exclude, bool[]? noSignal, int n)
     {
-        if (exclude is null || exclude.Count == 0) return null;
-        var mask = new bool[n];
+        if (exclude is null || exclude.Count == 0) return noSignal;
+        var mask = noSignal is null ? new bool[n] : (bool[])noSignal.Clone();
         for (var i = 0; i < exclude.Count; i++)
             if ((uint)exclude[i] < (uint)n) mask[exclude[i]] = true;
         return mask;

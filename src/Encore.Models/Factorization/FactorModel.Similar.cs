@@ -7,12 +7,18 @@ namespace Encore.Models.Factorization;
 /// <summary>Similar items / users by cosine of factor vectors, and fold-in recommendations from a history.</summary>
 public abstract partial class FactorModel
 {
-    /// <summary>Items with the highest cosine similarity to <paramref name="item"/> (the item itself excluded).</summary>
+    /// <summary>
+    /// Items with the highest cosine similarity to <paramref name="item"/> (the item itself excluded). Items
+    /// without positive signal in training are never neighbours, and such an item has none (empty answer):
+    /// its factor vector is only its random start.
+    /// </summary>
     public (int[] Items, float[] Scores) SimilarItems(int item, int k)
     {
+        if (!ItemHasSignal(CheckItem(item))) return ([], []);
         var scores = new float[Items.Count];
         ScoreVector(ItemVector(item), scores);
         Cosine(scores, _itemNorms.Value, _itemNorms.Value[item]);
+        MaskNoEvidence(scores);
         scores[item] = float.NaN;
         return RankingFilter.Select(scores, null, k);
     }
@@ -40,6 +46,7 @@ public abstract partial class FactorModel
         var user = FoldIn(items, values);
         var scores = new float[Items.Count];
         ScoreVector(user, scores);
+        MaskNoEvidence(scores);
         RankingFilter.ApplyHistory(scores, items, options);
         return RankingFilter.Select(scores, options.Allow, k);
     }

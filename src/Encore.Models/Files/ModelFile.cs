@@ -86,12 +86,13 @@ public static class ModelFile
         if (version < 1) throw new ModelFormatException($"{name}: invalid model format version {version}.");
         var nameLength = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(pos));
         pos += 4;
-        if (nameLength < 0 || pos + nameLength + 8 > bytes.Length) throw Truncated(name);
+        // Every length is compared with what is left (never summed first), so no length can overflow the check.
+        if (nameLength < 0 || nameLength > bytes.Length - pos - 8) throw Truncated(name);
         var modelName = Encoding.UTF8.GetString(bytes, pos, nameLength);
         pos += nameLength;
         var payloadLength = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(pos));
         pos += 8;
-        if (payloadLength < 0 || pos + payloadLength + 32 > bytes.Length) throw Truncated(name);
+        if (payloadLength < 0 || payloadLength > bytes.Length - pos - 32L) throw Truncated(name);
         if (pos + payloadLength + 32 != bytes.Length) throw new ModelFormatException($"{name}: model file has {bytes.Length - (pos + payloadLength + 32)} unexpected trailing bytes.");
         var payload = new ReadOnlyMemory<byte>(bytes, pos, (int)payloadLength);
         var expected = bytes.AsSpan(pos + (int)payloadLength, 32);

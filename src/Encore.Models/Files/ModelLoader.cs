@@ -24,6 +24,8 @@ public static class ModelLoader
                 : throw new ModelFormatException($"unknown nested model kind '{modelName}' (known: {string.Join(", ", Readers.Keys.Order())}).");
     }
 
+    /// <summary>Reads a model file of any registered kind.</summary>
+    /// <exception cref="ModelFormatException">Missing, foreign, truncated, corrupt, newer or of an unknown kind; the message names the file.</exception>
     public static IRecommender Load(string path)
     {
         ModelCatalog.EnsureRegistered();
@@ -31,8 +33,17 @@ public static class ModelLoader
         Func<ModelReader, IRecommender>? read;
         lock (Readers) Readers.TryGetValue(name, out read);
         if (read is null) throw new ModelFormatException($"{path}: unknown model kind '{name}' (known: {string.Join(", ", Readers.Keys.Order())}).");
-        var model = read(payload);
-        payload.EnsureEnd();
-        return model;
+        try
+        {
+            var model = read(payload);
+            payload.EnsureEnd();
+            return model;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or OverflowException or IndexOutOfRangeException or InvalidCastException)
+        {
+            // A checksum-valid payload whose values a model refuses (a negative neighbour count, mismatched
+            // lengths): the file is corrupt or foreign, never a caller error.
+            throw new ModelFormatException($"{path}: model file is corrupt: {name} payload is invalid ({Guard.PlainMessage(ex)}).", ex);
+        }
     }
 }

@@ -52,6 +52,9 @@ public sealed class ModelReader
     {
         var count = ReadInt();
         if (count < 0) throw Corrupt("negative id count");
+        // Each id takes at least its 4-byte length: a count the rest of the payload cannot hold is corrupt
+        // (checked before anything is allocated for it).
+        if (count > (_payload.Length - _position) / sizeof(int)) throw Corrupt($"id map of {count} ids does not fit in the file");
         var map = new IdMap(count);
         for (var i = 0; i < count; i++)
             if (map.GetOrAdd(ReadString()) != i) throw Corrupt("duplicate id in id map");
@@ -83,7 +86,7 @@ public sealed class ModelReader
 
     private ReadOnlySpan<byte> Take(int count)
     {
-        if (count < 0 || _position + count > _payload.Length) throw Corrupt("payload ends early");
+        if (count < 0 || count > _payload.Length - _position) throw Corrupt("payload ends early");
         var span = _payload.Span.Slice(_position, count);
         _position += count;
         return span;

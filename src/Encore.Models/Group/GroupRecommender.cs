@@ -1,4 +1,5 @@
 using Encore.Core.Sparse;
+using Encore.Models.ColdStart;
 using Encore.Models.Contract;
 
 namespace Encore.Models.Group;
@@ -14,6 +15,8 @@ public sealed class GroupRecommender(IRecommender model, GroupOptions? options =
     public IRecommender Model { get; } = model ?? throw new ArgumentNullException(nameof(model));
 
     public GroupOptions Options { get; } = options ?? new GroupOptions();
+
+    private Popularity.PopularityModel? _fallback;
 
     public GroupRecommendation Recommend(IReadOnlyList<GroupMember> members, int k, RecommendOptions? options = null)
     {
@@ -38,7 +41,17 @@ public sealed class GroupRecommender(IRecommender model, GroupOptions? options =
         {
             if (member.User >= Model.Users.Count)
                 throw new ArgumentOutOfRangeException(nameof(member), member.User, $"Member user {member.User} is outside the model's {Model.Users.Count} users; pass their history instead.");
-            Model.Score(member.User, all, scores);
+            if (ColdStartRecommender.HasSignal(Model, member.User))
+            {
+                Model.Score(member.User, all, scores);
+                return scores;
+            }
+            // Known, but only skips / dislikes: the cold-start chain's popularity step stands in for the member.
+            _fallback ??= ColdStartRecommender.FallbackFor(Model);
+            _fallback.ItemScores.CopyTo(scores);
+            if (_fallback.NoSignalItems is { } none)
+                for (var i = 0; i < scores.Length; i++)
+                    if (none[i]) scores[i] = float.NaN;
             return scores;
         }
         if (Model is not IHistoryRecommender history)
@@ -51,7 +64,8 @@ public sealed class GroupRecommender(IRecommender model, GroupOptions? options =
 
     private bool[] Mask(IReadOnlyList<GroupMember> members, RecommendOptions options, int n)
     {
-        var mask = new bool[n];
+        // Tracks without any positive signal in training have no evidence behind them (a disliked-only track).
+        var mask = (Model as RecommenderBase)?.NoSignalItems is { } none ? (bool[])none.Clone() : new bool[n];
         if (options.ExcludeSeen)
         {
             var seen = options.SeenItems ?? (Model as RecommenderBase)?.Interactions;

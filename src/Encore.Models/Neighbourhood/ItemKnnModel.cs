@@ -28,6 +28,9 @@ public sealed class ItemKnnModel : RecommenderBase, IHistoryRecommender, ISimila
 
     public override string ModelName => Name;
 
+    /// <inheritdoc/>
+    protected override bool ZeroMeansNoEvidence => true;
+
     /// <summary>Item x item top-K similarities (row j = neighbours of item j).</summary>
     public CsrMatrix Similarities { get; }
 
@@ -40,7 +43,7 @@ public sealed class ItemKnnModel : RecommenderBase, IHistoryRecommender, ISimila
     protected override void ScoreAll(int user, Span<float> scores)
     {
         scores.Clear();
-        if ((uint)user < (uint)Interactions.Rows) Accumulate(Interactions.RowIndices(user), Interactions.RowValues(user), scores);
+        if ((uint)user < (uint)Signal.Rows) Accumulate(Signal.RowIndices(user), Signal.RowValues(user), scores);
     }
 
     public (int[] Items, float[] Scores) RecommendFromHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> values, int k, RecommendOptions? options = null)
@@ -49,6 +52,7 @@ public sealed class ItemKnnModel : RecommenderBase, IHistoryRecommender, ISimila
         HistoryChecks.Validate(items, values, Items.Count);
         var scores = new float[Items.Count];
         Accumulate(items, BinaryInput.Apply(values, _options), scores);
+        MaskNoEvidence(scores);
         RankingFilter.ApplyHistory(scores, items, options);
         return RankingFilter.Select(scores, options.Allow, k);
     }
@@ -62,9 +66,9 @@ public sealed class ItemKnnModel : RecommenderBase, IHistoryRecommender, ISimila
     public (int[] Items, float[] Contributions) Explain(int user, int item, int n)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)item, (uint)Items.Count, nameof(item));
-        if ((uint)user >= (uint)Interactions.Rows) return ([], []);
-        var history = Interactions.RowIndices(user);
-        var values = Interactions.RowValues(user);
+        if ((uint)user >= (uint)Signal.Rows) return ([], []);
+        var history = Signal.RowIndices(user);
+        var values = Signal.RowValues(user);
         var heap = new TopKSelector(Math.Min(n, history.Length));
         for (var p = 0; p < history.Length; p++)
         {

@@ -21,7 +21,7 @@ public sealed class ItemKnnTrainer : IRecommenderTrainer
         cancellationToken.ThrowIfCancellationRequested();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var interactions = BinaryInput.Apply(data.Interactions, Options);
-        var itemsByUser = interactions.Transpose();
+        var itemsByUser = interactions.PositivePart().Transpose();
         var weighted = TermWeighting.Fit(itemsByUser, Options).WeightMatrix(itemsByUser);
         var similarities = SparseNeighbours.TopK(weighted, Options.Neighbours, Options.Shrink, Options.Threads, cancellationToken);
         if (!float.IsFinite(Sum(similarities.Values)))

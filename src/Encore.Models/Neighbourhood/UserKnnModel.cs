@@ -22,10 +22,13 @@ public sealed class UserKnnModel : RecommenderBase, IHistoryRecommender, ISimila
     {
         Neighbours = neighbours;
         _options = options;
-        _historyIndex = new Lazy<HistoryIndex>(() => new HistoryIndex(Interactions, _options));
+        _historyIndex = new Lazy<HistoryIndex>(() => new HistoryIndex(Signal, _options));
     }
 
     public override string ModelName => Name;
+
+    /// <inheritdoc/>
+    protected override bool ZeroMeansNoEvidence => true;
 
     /// <summary>User x user top-K similarities (row u = neighbours of user u).</summary>
     public CsrMatrix Neighbours { get; }
@@ -43,6 +46,7 @@ public sealed class UserKnnModel : RecommenderBase, IHistoryRecommender, ISimila
         var (neighbours, sims) = _historyIndex.Value.Neighbours(items, BinaryInput.Apply(values, _options), _options.Neighbours, _options.Shrink);
         var scores = new float[Items.Count];
         Accumulate(neighbours, sims, scores);
+        MaskNoEvidence(scores);
         RankingFilter.ApplyHistory(scores, items, options);
         return RankingFilter.Select(scores, options.Allow, k);
     }
@@ -58,8 +62,8 @@ public sealed class UserKnnModel : RecommenderBase, IHistoryRecommender, ISimila
         for (var p = 0; p < neighbours.Length; p++)
         {
             var s = sims[p];
-            var items = Interactions.RowIndices(neighbours[p]);
-            var values = Interactions.RowValues(neighbours[p]);
+            var items = Signal.RowIndices(neighbours[p]);
+            var values = Signal.RowValues(neighbours[p]);
             for (var q = 0; q < items.Length; q++) scores[items[q]] += s * values[q];
         }
     }

@@ -20,8 +20,9 @@ public sealed class UserKnnTrainer : IRecommenderTrainer
         cancellationToken.ThrowIfCancellationRequested();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var interactions = BinaryInput.Apply(data.Interactions, Options);
-        var weighting = TermWeighting.Fit(interactions, Options);
-        var weighted = weighting.WeightMatrix(interactions);
+        var signal = interactions.PositivePart();
+        var weighting = TermWeighting.Fit(signal, Options);
+        var weighted = weighting.WeightMatrix(signal);
         var neighbours = SparseNeighbours.TopK(weighted, Options.Neighbours, Options.Shrink, Options.Threads, cancellationToken);
         progress?.Report(new EpochReport(1, 1, System.Diagnostics.Stopwatch.GetElapsedTime(started), double.NaN));
         return new UserKnnModel(data.Users, data.Items, interactions, neighbours, Options) { Threads = Options.Threads };

@@ -23,7 +23,7 @@ public sealed class PlaylistKnnModel : RecommenderBase, IHistoryRecommender
     {
         Neighbours = options.Neighbours;
         FillWithPopular = options.FillWithPopular;
-        _playlistsByTrack = interactions.Transpose();
+        _playlistsByTrack = Signal.Transpose();
         _fill = new float[tracks.Count];
         // Fill scores lie in [-1, 0): always below any pooled track (> 0), ordered by playlist count.
         var max = 0;
@@ -39,7 +39,7 @@ public sealed class PlaylistKnnModel : RecommenderBase, IHistoryRecommender
 
     protected override void ScoreAll(int user, Span<float> scores)
     {
-        if ((uint)user < (uint)Interactions.Rows) ScoreSeeds(Interactions.RowIndices(user), user, scores);
+        if ((uint)user < (uint)Signal.Rows) ScoreSeeds(Signal.RowIndices(user), user, scores);
         else ScoreSeeds([], -1, scores);
     }
 
@@ -63,14 +63,14 @@ public sealed class PlaylistKnnModel : RecommenderBase, IHistoryRecommender
     /// <summary>The playlists most similar to a set of distinct seed tracks by Dice similarity (best first), excluding <paramref name="self"/>.</summary>
     public (int[] Playlists, float[] Similarities) SimilarPlaylists(ReadOnlySpan<int> seeds, int self, int n)
     {
-        var overlap = new int[Interactions.Rows];
+        var overlap = new int[Signal.Rows];
         var touched = new List<int>();
         foreach (var t in seeds)
             foreach (var p in _playlistsByTrack.RowIndices(t))
                 if (overlap[p]++ == 0) touched.Add(p);
         var heap = new TopKSelector(Math.Min(n, touched.Count));
         foreach (var p in touched)
-            if (p != self) heap.Offer(p, 2f * overlap[p] / (seeds.Length + Interactions.RowLength(p)));
+            if (p != self) heap.Offer(p, 2f * overlap[p] / (seeds.Length + Signal.RowLength(p)));
         var ids = new int[heap.Count];
         var sims = new float[heap.Count];
         heap.Drain(ids, sims);
@@ -82,7 +82,7 @@ public sealed class PlaylistKnnModel : RecommenderBase, IHistoryRecommender
         _fill.CopyTo(scores);
         var (playlists, sims) = SimilarPlaylists(seeds, self, Neighbours);
         for (var i = 0; i < playlists.Length; i++)
-            foreach (var t in Interactions.RowIndices(playlists[i]))
+            foreach (var t in Signal.RowIndices(playlists[i]))
                 scores[t] = (scores[t] > 0 ? scores[t] : 0) + sims[i];
     }
 

@@ -24,6 +24,9 @@ public sealed class PopularityModel : RecommenderBase, IHistoryRecommender
 
     public override string ModelName => Name;
 
+    /// <inheritdoc/>
+    protected override bool ZeroMeansNoEvidence => true;
+
     public PopularityScoring Scoring { get; }
 
     /// <summary>Score of every item (index = dense item).</summary>
@@ -34,7 +37,7 @@ public sealed class PopularityModel : RecommenderBase, IHistoryRecommender
     {
         ArgumentNullException.ThrowIfNull(data);
         options ??= new PopularityOptions();
-        var m = data.Interactions;
+        var m = data.Signal;
         var counts = new int[m.Columns];
         var sums = new double[m.Columns];
         var columns = m.ColumnIndices;
@@ -58,7 +61,7 @@ public sealed class PopularityModel : RecommenderBase, IHistoryRecommender
                     : (float)globalMean,
                 _ => counts[i],
             };
-        return new PopularityModel(data.Users, data.Items, m, options.Scoring, scores) { Threads = options.Threads };
+        return new PopularityModel(data.Users, data.Items, data.Interactions, options.Scoring, scores) { Threads = options.Threads };
     }
 
     protected override void ScoreAll(int user, Span<float> scores) => _scores.CopyTo(scores);
@@ -69,6 +72,7 @@ public sealed class PopularityModel : RecommenderBase, IHistoryRecommender
         if (items.Length != values.Length)
             throw new ArgumentException($"History has {items.Length} items but {values.Length} values; give one value per item.", nameof(values));
         var scores = (float[])_scores.Clone();
+        MaskNoEvidence(scores);
         RankingFilter.ApplyHistory(scores, items, options);
         return RankingFilter.Select(scores, options.Allow, k);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Encore.Core.Errors;
 using Encore.Models.Contract;
 
 namespace Encore.Models.Training;
@@ -27,7 +28,7 @@ internal static class OptionsBinder
             }
             catch (TargetInvocationException ex) when (ex.InnerException is ArgumentException inner)
             {
-                throw new ArgumentException($"setting '{key}={text}' for model {model} is out of range: {inner.Message}", inner);
+                throw new ArgumentException($"setting '{key}={text}' for model {model} is out of range: {Guard.PlainMessage(inner)}", inner);
             }
         }
         return options;

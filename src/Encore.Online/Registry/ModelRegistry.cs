@@ -60,6 +60,10 @@ public sealed partial class ModelRegistry
         {
             throw OnlineRequestException.Invalid("path", ex.Message);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw OnlineRequestException.Invalid("path", $"{full}: cannot read the model file ({ex.GetType().Name.Replace("Exception", "", StringComparison.Ordinal)}).");
+        }
         return _repository.Register(name, full, kind, evaluationRunId, note);
     }
 

@@ -38,6 +38,10 @@ public sealed class RetrainService
     public RetrainResult RetrainNow(string? name = null, CancellationToken cancellationToken = default)
     {
         name ??= _options.DefaultModel;
+        // Retraining never creates a name: only registered models and the configured default (which a first
+        // retrain may bootstrap from the base dataset) can be retrained.
+        if (!string.Equals(name, _options.DefaultModel, StringComparison.Ordinal) && _registry.List(name).Count == 0)
+            throw OnlineRequestException.NotFound("name", $"Model '{name}' is not registered; retrain one of the registered models or the default model '{_options.DefaultModel}'.");
         if (!_running.Wait(0)) throw OnlineRequestException.Conflict("name", "A retrain is already running; try again when it has finished.");
         try
         {

@@ -1,3 +1,4 @@
+using Encore.Models.ColdStart;
 using Encore.Models.Contract;
 using Encore.Online.Registry;
 using Encore.Online.Store;
@@ -17,7 +18,8 @@ internal sealed class ColdStartResolver(EventRepository events, OnlineOptions op
     {
         var model = serving.Model;
         var (tracks, values) = HistoryFor(serving, user, history, historyField);
-        if (model.Users.TryGetIndex(user, out var index)) return UserProfile.Known(index);
+        var known = model.Users.TryGetIndex(user, out var index);
+        if (known && ColdStartRecommender.HasSignal(model, index)) return UserProfile.Known(index);
         var totals = new Dictionary<int, float>();
         var ignored = 0;
         for (var i = 0; i < tracks.Length; i++)
@@ -29,7 +31,8 @@ internal sealed class ColdStartResolver(EventRepository events, OnlineOptions op
         var weights = new float[items.Length];
         for (var i = 0; i < items.Length; i++) weights[i] = totals[items[i]];
         var path = items.Length > 0 && model is IHistoryRecommender ? ServingPath.FoldIn : ServingPath.Popularity;
-        return new UserProfile(path, -1, items, weights, ignored);
+        // A known user without positive signal keeps their index, so what they skipped or disliked stays masked.
+        return new UserProfile(path, known ? index : -1, items, weights, ignored);
     }
 
     /// <summary>
@@ -47,7 +50,7 @@ internal sealed class ColdStartResolver(EventRepository events, OnlineOptions op
             for (var i = 0; i < history.Count; i++) (tracks[i], values[i]) = Checked(history[i], historyField, i);
             return (tracks, values);
         }
-        if (serving.Model.Users.TryGetIndex(user, out _)) return ([], []);
+        if (serving.Model.Users.TryGetIndex(user, out var known) && ColdStartRecommender.HasSignal(serving.Model, known)) return ([], []);
         var totals = new Dictionary<string, float>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var e in events.HistoryOf(user, options.MaxListLength))

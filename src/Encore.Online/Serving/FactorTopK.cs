@@ -21,6 +21,9 @@ internal static class FactorTopK
         if (scores is null || scores.Length != n) _threadScores = scores = new float[n];
         model.ScoreVector(model.UserVector(user), scores);
         RankingFilter.Apply(scores, user, seen, options);
+        if (model.NoSignalItems is { } none)
+            for (var i = 0; i < n; i++)
+                if (none[i]) scores[i] = float.NaN; // no evidence behind these tracks
         return RankingFilter.Select(scores, options.Allow, k);
     }
 }

@@ -64,6 +64,8 @@ public sealed partial class RecommendationService
             return;
         }
         foreach (var i in profile.Items) mask[i] = true;
+        if (profile.User >= 0 && serving.Seen is { } own && profile.User < own.Rows)
+            foreach (var i in own.RowIndices(profile.User)) mask[i] = true; // a known user without signal: skips and dislikes
     }
 
     private static GroupStrategy ParseStrategy(string? name) => name?.ToLowerInvariant() switch

@@ -69,7 +69,7 @@ public sealed partial class RecommendationService : IDisposable
     // The hot path: a user the factor model knows, no lists to map, no history to exclude.
     private static (FactorModel Model, int User)? FastPath(ServingModel serving, string user, UserRecommendationRequest request) =>
         serving.Model is FactorModel factors && request.Exclude is null && request.Allow is null && request.History is not { Count: > 0 }
-            && factors.Users.TryGetIndex(user, out var index) ? (factors, index) : null;
+            && factors.Users.TryGetIndex(user, out var index) && factors.HasSignal(index) ? (factors, index) : null;
 
     // Everything else goes through the shared cold-start chain (model -> fold-in -> popularity).
     private RecommendationResponse ViaColdStart(ServingModel serving, string user, UserRecommendationRequest request)
@@ -87,7 +87,8 @@ public sealed partial class RecommendationService : IDisposable
         }, request.K);
         var items = new ScoredTrack[answer.Items.Length];
         for (var i = 0; i < items.Length; i++) items[i] = new ScoredTrack(answer.Items[i], answer.Scores[i]);
-        return new RecommendationResponse(user, serving.Name, serving.Version, PathName(answer.Path), items, answer.UnknownItems.Length);
+        var reason = answer.KnownWithoutSignal ? "no-positive-signal" : answer.ModelWithoutEvidence ? "no-evidence" : answer.HistoryUnusable ? "history-unusable" : null;
+        return new RecommendationResponse(user, serving.Name, serving.Version, PathName(answer.Path), items, answer.UnknownItems.Length, reason);
     }
 
     private static IReadOnlyList<string>? WithoutNulls(IReadOnlyList<string>? ids) => ids is null ? null : [.. ids.Where(i => i is not null)];
@@ -127,6 +128,13 @@ public sealed partial class RecommendationService : IDisposable
         if (serving.Model is not ISimilarItems similar)
             throw OnlineRequestException.Conflict("model", $"Model '{serving.Name}' ({serving.Model.ModelName}) cannot find similar tracks; use an ALS, BPR, LMF or item-kNN model.");
         var item = TrackIndex(serving, id, "track");
+        if (serving.ColdStart is { } chain)
+        {
+            var answer = chain.SimilarItems(item, k);
+            var tracks = new ScoredTrack[answer.Items.Length];
+            for (var i = 0; i < tracks.Length; i++) tracks[i] = new ScoredTrack(answer.Items[i], answer.Scores[i]);
+            return new SimilarTracksResponse(id, serving.Name, serving.Version, tracks, PathName(answer.Path));
+        }
         var (items, scores) = similar.SimilarItems(item, k);
         return new SimilarTracksResponse(id, serving.Name, serving.Version, Tracks(serving.Model, items, scores));
     }

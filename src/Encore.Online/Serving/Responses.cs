@@ -7,7 +7,10 @@ public sealed record ScoredTrack(string Track, float Score);
 /// A ranked list plus how it was made: the model name and version that served it and the path taken
 /// (<see cref="ServingPath"/>). <see cref="IgnoredTracks"/> counts request tracks the model does not know.
 /// </summary>
-public sealed record RecommendationResponse(string? User, string Model, int Version, string Path, IReadOnlyList<ScoredTrack> Items, int IgnoredTracks = 0);
+/// <see cref="Reason"/> says why a later step of the chain answered: "no-positive-signal" (the model knows the
+/// user, but only from skips / dislikes), "no-evidence" (the model has no evidence for any track it may still
+/// recommend to the user), "history-unusable" (the history gave the model no evidence), else null.
+public sealed record RecommendationResponse(string? User, string Model, int Version, string Path, IReadOnlyList<ScoredTrack> Items, int IgnoredTracks = 0, string? Reason = null);
 
 /// <summary>How well the group list suits one member.</summary>
 public sealed record MemberResult(string? User, string Path, double ShareInOwnTopN, double MeanNormalisedScore);
@@ -24,4 +27,8 @@ public sealed record Contribution(string Track, float Weight);
 
 public sealed record ExplanationResponse(string User, string Track, string Model, int Version, float Score, IReadOnlyList<Contribution> Because);
 
-public sealed record SimilarTracksResponse(string Track, string Model, int Version, IReadOnlyList<ScoredTrack> Items);
+/// <summary>
+/// Tracks similar to <see cref="Track"/>. <see cref="Path"/> is "model" (the model's own neighbours) or
+/// "popularity" when the track has no positive signal in training and so no neighbours.
+/// </summary>
+public sealed record SimilarTracksResponse(string Track, string Model, int Version, IReadOnlyList<ScoredTrack> Items, string Path = ServingPath.Model);

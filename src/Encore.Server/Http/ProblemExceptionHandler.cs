@@ -10,7 +10,7 @@ namespace Encore.Server.Http;
 /// JSON and bad parameters to 400, an over-large body to 413; anything else is a 500 that is logged (a bug,
 /// never a caller's mistake).
 /// </summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -20,7 +20,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             OnlineRequestException e => (Problems.Of(e).Status, Problems.Of(e).Title, e.Message, e.Field),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, "Request body too large", "The request body is larger than server.max_request_body_bytes allows.", ""),
             BadHttpRequestException e => (e.StatusCode, "Bad request", Describe(e), ""),
-            JsonException e => (400, "Malformed JSON", e.Message, e.Path ?? ""),
+            JsonException e => (400, "Malformed JSON", Plain(e.Message), e.Path ?? ""),
             _ => (500, "Unexpected error", "The server failed to handle this request; the error is logged with the request id.", ""),
         };
         if (status >= 500) logger.LogError(exception, "Unhandled error for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
@@ -34,5 +34,18 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 
     // Keep the JSON reader's position ("line 3, byte 7") when binding failed on malformed JSON.
     private static string Describe(BadHttpRequestException e) =>
-        e.InnerException is JsonException json ? $"{e.Message} {json.Message}" : e.Message;
+        Plain(e.InnerException is JsonException json ? $"{e.Message} {json.Message}" : e.Message);
+
+    // The JSON binder names .NET types ("could not be converted to System.Int32"); clients see JSON kinds.
+    private static string Plain(string message) => RuntimeTypeName().Replace(message, m => m.Groups[1].Value switch
+    {
+        "Int16" or "Int32" or "Int64" or "UInt16" or "UInt32" or "UInt64" or "Byte" => "an integer",
+        "Single" or "Double" or "Decimal" => "a number",
+        "String" or "Char" => "a string",
+        "Boolean" => "true or false",
+        _ => "the expected JSON shape",
+    });
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"System\.(?:Collections\.Generic\.)?(?:Nullable`1\[)?(?:System\.)?(\w+)[\w.`\[\],]*")]
+    private static partial System.Text.RegularExpressions.Regex RuntimeTypeName();
 }

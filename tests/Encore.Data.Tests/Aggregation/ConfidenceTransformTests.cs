@@ -34,7 +34,7 @@ public class ConfidenceTransformTests
         var sut = ConfidenceTransform.LogPlusOne.Apply(s);
 
         Assert.Equal(1f, sut.Values[0], 6);
-        Assert.Equal(0f, sut.Values[1]);
+        Assert.Equal(-3f, sut.Values[1]); // a negative total keeps its sign: never a positive signal (issue 12)
     }
 
     [Fact]

@@ -12,7 +12,11 @@ internal static class HetRecCatalogue
         using var reader = ctx.Open(path);
         while (reader.TryRead(out var row))
         {
-            if (HeaderLine.IsHeader(row, 2)) continue;
+            if (HeaderLine.IsHeader(row, 2))
+            {
+                reader.CountAsHeader();
+                continue;
+            }
             if (row.CheckFieldCount(2) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
             if (!Utf8Numbers.TryLong(row[0], out _)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(0, "id", "expected an integer artist id")); continue; }
             if (row.TryString(1) is not { } name) { ctx.Report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(1, "name")); continue; }
@@ -20,7 +24,7 @@ internal static class HetRecCatalogue
             if (b.ArtistInfo.Has(artist)) ctx.Report.Remove("artists.dat: repeated artist id");
             b.ArtistInfo.Set(artist, name);
         }
-        ctx.Report.Count("artists.dat rows", reader.Rows);
+        ctx.Report.Count("artists.dat rows", reader.DataRows);
     }
 
     /// <summary>Maps tag ids to the tag text, which becomes the id in the dataset's Tags map. Returns tagID -> dense index.</summary>
@@ -30,7 +34,11 @@ internal static class HetRecCatalogue
         using var reader = ctx.Open(path);
         while (reader.TryRead(out var row))
         {
-            if (HeaderLine.IsHeader(row, 2)) continue;
+            if (HeaderLine.IsHeader(row, 2))
+            {
+                reader.CountAsHeader();
+                continue;
+            }
             if (row.CheckFieldCount(2) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
             if (!row.TryLong(0, out var id)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(0, "tagID", "expected an integer tag id")); continue; }
             // tags.dat is ISO-8859-1, unlike the other files: every byte is a character.
@@ -40,7 +48,7 @@ internal static class HetRecCatalogue
             if (tag < before) ctx.Report.Count("tags.dat: tag text shared by several ids");
             if (!byId.TryAdd(id, tag)) ctx.Report.Remove("tags.dat: repeated tag id");
         }
-        ctx.Report.Count("tags.dat rows", reader.Rows);
+        ctx.Report.Count("tags.dat rows", reader.DataRows);
         return byId;
     }
 }

@@ -14,7 +14,11 @@ internal static class HetRecInteractions
         using var reader = ctx.Open(path);
         while (reader.TryRead(out var row))
         {
-            if (HeaderLine.IsHeader(row, 3)) continue;
+            if (HeaderLine.IsHeader(row, 3))
+            {
+                reader.CountAsHeader();
+                continue;
+            }
             if (row.CheckFieldCount(3) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
             if (!Utf8Numbers.TryLong(row[0], out _)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(0, "userID", "expected an integer user id")); continue; }
             if (!Utf8Numbers.TryLong(row[1], out _)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(1, "artistID", "expected an integer artist id")); continue; }
@@ -24,7 +28,7 @@ internal static class HetRecInteractions
             if (!seen.IsNew((user, artist, weight))) { ctx.Report.Remove(FaultRules.Duplicate); continue; }
             b.Events.Add(user, artist, EventKind.Play, Missing.Time, Missing.Session, weight);
         }
-        ctx.Report.Count("user_artists.dat rows", reader.Rows);
+        ctx.Report.Count("user_artists.dat rows", reader.DataRows);
     }
 
     public static void ReadFriends(HetRecContext ctx, string path)
@@ -34,7 +38,11 @@ internal static class HetRecInteractions
         using var reader = ctx.Open(path);
         while (reader.TryRead(out var row))
         {
-            if (HeaderLine.IsHeader(row, 2)) continue;
+            if (HeaderLine.IsHeader(row, 2))
+            {
+                reader.CountAsHeader();
+                continue;
+            }
             if (row.CheckFieldCount(2) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
             if (!Utf8Numbers.TryLong(row[0], out _)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(0, "userID", "expected an integer user id")); continue; }
             if (!Utf8Numbers.TryLong(row[1], out _)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(1, "friendID", "expected an integer user id")); continue; }
@@ -43,6 +51,6 @@ internal static class HetRecInteractions
             if (!seen.IsNew((from, to))) { ctx.Report.Remove(FaultRules.Duplicate); continue; }
             b.Friendships.Add((from, to));
         }
-        ctx.Report.Count("user_friends.dat rows", reader.Rows);
+        ctx.Report.Count("user_friends.dat rows", reader.DataRows);
     }
 }

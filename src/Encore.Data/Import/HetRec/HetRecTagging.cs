@@ -18,7 +18,11 @@ internal static class HetRecTagging
         using var reader = ctx.Open(path);
         while (reader.TryRead(out var row))
         {
-            if (HeaderLine.IsHeader(row, fields)) continue;
+            if (HeaderLine.IsHeader(row, fields))
+            {
+                reader.CountAsHeader();
+                continue;
+            }
             if (row.CheckFieldCount(fields) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
             if (!Utf8Numbers.TryLong(row[0], out _)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(0, "userID", "expected an integer user id")); continue; }
             if (!Utf8Numbers.TryLong(row[1], out _)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(1, "artistID", "expected an integer artist id")); continue; }
@@ -32,7 +36,7 @@ internal static class HetRecTagging
             if (!seen.IsNew((user, artist, tag, time))) { ctx.Report.Remove(FaultRules.Duplicate); continue; }
             b.TagAssignments.Add((user, EntityLevel.Artist, artist, tag, time));
         }
-        ctx.Report.Count(Path.GetFileName(path) + " rows", reader.Rows);
+        ctx.Report.Count(Path.GetFileName(path) + " rows", reader.DataRows);
     }
 
     private static bool TryTime(in DelimitedRow row, bool epochColumn, out long time, out Core.Errors.DataFormatException? error)

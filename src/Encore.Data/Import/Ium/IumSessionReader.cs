@@ -157,9 +157,9 @@ internal sealed class IumSessionReader
     private static void ReadTime(ref Utf8JsonReader reader, ref IumSessionRow row, scoped Span<byte> scratch)
     {
         if (reader.TokenType == JsonTokenType.Null) return;
-        if (reader.TokenType == JsonTokenType.Number && JsonScalar.TryGetInteger(in reader, out var ms)) row.Time = ms;
+        if (reader.TokenType == JsonTokenType.Number && JsonScalar.TryGetInteger(in reader, out var ms) && Utf8Timestamps.IsRepresentable(ms)) row.Time = ms;
         else if (JsonScalar.TryGetUtf8(in reader, scratch, out var text) && Utf8Timestamps.TryIso8601(text, out ms)) row.Time = ms;
-        else row.SetBad("timestamp", $"expected YYYY-MM-DDTHH:MM:SS[.ffffff] or integer epoch milliseconds, got {JsonScalar.Describe(in reader)}.");
+        else row.SetBad("timestamp", $"expected YYYY-MM-DDTHH:MM:SS[.ffffff] or integer epoch milliseconds {Utf8Timestamps.RangeText}, got {JsonScalar.Describe(in reader)}.");
     }
 
     private static void ReadSession(ref Utf8JsonReader reader, ref IumSessionRow row)

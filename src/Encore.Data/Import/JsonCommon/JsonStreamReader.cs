@@ -19,10 +19,16 @@ internal sealed class JsonStreamReader : IDisposable
     private long _linesBefore;
     private long _bytesBefore;
 
-    public JsonStreamReader(Stream stream, string file, int initialBuffer = 1 << 16)
+    /// <summary>Longest single JSON value accepted: the 16 MiB line bound of every other importer.</summary>
+    public const int MaxTokenBytes = 16 * 1024 * 1024;
+
+    private readonly int _maxTokenBytes;
+
+    public JsonStreamReader(Stream stream, string file, int initialBuffer = 1 << 16, int maxTokenBytes = MaxTokenBytes)
     {
         _stream = stream;
         File = file;
+        _maxTokenBytes = maxTokenBytes;
         _buffer = ArrayPool<byte>.Shared.Rent(initialBuffer);
     }
 
@@ -35,6 +41,14 @@ internal sealed class JsonStreamReader : IDisposable
     public Utf8JsonReader Start()
     {
         Fill();
+        if (_length >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF)
+        {
+            // A UTF-8 byte order mark (editors on Windows add one): skipped, as the line-based importers do.
+            Buffer.BlockCopy(_buffer, 3, _buffer, 0, _length - 3);
+            _length -= 3;
+            _bytesBefore += 3;
+            Fill();
+        }
         var reader = new Utf8JsonReader(_buffer.AsSpan(0, _length), _final, default);
         return reader;
     }
@@ -84,7 +98,10 @@ internal sealed class JsonStreamReader : IDisposable
         _length = rest;
         if (_length == _buffer.Length)
         {
-            // One token is larger than the buffer: grow (only as far as the longest token needs).
+            // One token is larger than the buffer: grow (only as far as the longest token needs, up to the bound).
+            if (_buffer.Length >= _maxTokenBytes)
+                throw new DataFormatException(File, _linesBefore + 1, "",
+                    $"a single JSON value is longer than {_maxTokenBytes / (1024 * 1024)} MiB (the bound of every importer; a damaged or hostile file).");
             var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
             Buffer.BlockCopy(_buffer, 0, bigger, 0, _length);
             ArrayPool<byte>.Shared.Return(_buffer);

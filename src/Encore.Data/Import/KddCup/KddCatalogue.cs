@@ -32,7 +32,7 @@ internal sealed class KddCatalogue(KddContext ctx)
             if (!Utf8Numbers.TryLong(row[0], out var id)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(0, "id", "expected one integer id per line")); continue; }
             Register(row[0], id, level, row);
         }
-        ctx.Report.Count(Path.GetFileName(path) + " rows", reader.Rows);
+        ctx.Report.Count(Path.GetFileName(path) + " rows", reader.DataRows);
     }
 
     /// <summary>Reads albumData2.txt: AlbumId|ArtistId|GenreId_1|...</summary>
@@ -48,7 +48,7 @@ internal sealed class KddCatalogue(KddContext ctx)
             var album = Register(row[0], id, EntityLevel.Album, row);
             if (album >= 0) ctx.Builder.AlbumInfo.Set(album, null, [.. genres], artist);
         }
-        ctx.Report.Count(Path.GetFileName(path) + " rows", reader.Rows);
+        ctx.Report.Count(Path.GetFileName(path) + " rows", reader.DataRows);
     }
 
     /// <summary>Reads trackData2.txt: TrackId|AlbumId|ArtistId|GenreId_1|...; <paramref name="first"/> = 1 skips the UserId of testTrack_hierarchy.txt.</summary>
@@ -74,7 +74,7 @@ internal sealed class KddCatalogue(KddContext ctx)
                 onUserTrack(user, track);
             }
         }
-        ctx.Report.Count(Path.GetFileName(path) + " rows", reader.Rows);
+        ctx.Report.Count(Path.GetFileName(path) + " rows", reader.DataRows);
     }
 
     private int Register(ReadOnlySpan<byte> text, long id, EntityLevel level, in DelimitedRow row)

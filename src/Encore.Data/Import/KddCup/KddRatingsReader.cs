@@ -23,7 +23,7 @@ internal static class KddRatingsReader
             ctx.Builder.Ratings.Add(blocks.User, level, target, score);
         }
         blocks.CheckComplete();
-        ctx.Report.Count(Path.GetFileName(path) + " rows", reader.Rows);
+        ctx.Report.Count(Path.GetFileName(path) + " rows", reader.DataRows);
     }
 
     public static void ReadTest(KddContext ctx, KddCatalogue catalogue, string path)
@@ -45,7 +45,7 @@ internal static class KddRatingsReader
             ctx.Builder.Candidates.Add((blocks.User, track, label));
         }
         blocks.CheckComplete();
-        ctx.Report.Count(Path.GetFileName(path) + " rows", reader.Rows);
+        ctx.Report.Count(Path.GetFileName(path) + " rows", reader.DataRows);
     }
 
     /// <summary>Item lines are tab-separated; some copies use spaces.</summary>

@@ -31,7 +31,7 @@ internal sealed class LastFm1KLogReader(MusicDatasetBuilder b, ImportOptions opt
             if (!_seen.IsNew((user, track, time))) { report.Remove(FaultRules.Duplicate); continue; }
             b.Events.Add(user, track, EventKind.Play, time);
         }
-        report.Count(Path.GetFileName(path) + " rows", reader.Rows);
+        report.Count(Path.GetFileName(path) + " rows", reader.DataRows);
     }
 
     private bool TryArtist(in DelimitedRow row, out int artist)

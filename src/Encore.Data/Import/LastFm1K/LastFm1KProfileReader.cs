@@ -15,7 +15,11 @@ internal static class LastFm1KProfileReader
         using var reader = new DelimitedReader(path, (byte)'\t', options, quoting: false, progress, ct);
         while (reader.TryRead(out var row))
         {
-            if (row.LineNumber == 1 && row.Line[0] == '#') continue;
+            if (row.LineNumber == 1 && row.Line[0] == '#')
+            {
+                reader.CountAsHeader();
+                continue;
+            }
             if (row.CheckFieldCount(5) is { } bad) { report.Fault(FaultRules.FieldCount, bad); continue; }
             if (row[0].IsEmpty) { report.Fault(FaultRules.EmptyId, row.Error(0, "id", "expected a user id")); continue; }
             if (!row.TryId(0, b.Users, out var user)) { report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(0, "id")); continue; }
@@ -27,6 +31,6 @@ internal static class LastFm1KProfileReader
                 b.UserInfo.SetAttribute(user, Attributes[i], value);
             }
         }
-        report.Count(Path.GetFileName(path) + " rows", reader.Rows);
+        report.Count(Path.GetFileName(path) + " rows", reader.DataRows);
     }
 }

@@ -105,8 +105,9 @@ internal sealed partial class MpdFileParser
                 else if (!(reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("false"u8))) Bad(ref reader, field, "true or false (boolean or string)");
                 break;
             case "modified_at":
-                if (JsonScalar.TryGetInteger(in reader, out var seconds)) p.ModifiedAtSeconds = seconds;
-                else Bad(ref reader, field, "integer Unix seconds");
+                if (JsonScalar.TryGetInteger(in reader, out var seconds) && seconds is >= Utf8Timestamps.MinUnixMs / 1000 and <= Utf8Timestamps.MaxUnixMs / 1000)
+                    p.ModifiedAtSeconds = seconds;
+                else Bad(ref reader, field, $"integer Unix seconds {Utf8Timestamps.RangeText}");
                 break;
             case "num_tracks": p.NumTracks = Count(ref reader, field); break;
             case "num_followers": p.NumFollowers = Count(ref reader, field); break;

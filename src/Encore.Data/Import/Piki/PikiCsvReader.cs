@@ -15,6 +15,7 @@ internal sealed class PikiCsvReader(MusicDatasetBuilder builder, ImportOptions o
     {
         using var reader = new DelimitedReader(path, (byte)',', options, quoting: true, progress, ct);
         if (!reader.TryRead(out var header)) return;
+        reader.CountAsHeader();
         var cols = PikiColumns.Resolve(header, path);
         while (reader.TryRead(out var row))
         {
@@ -45,7 +46,7 @@ internal sealed class PikiCsvReader(MusicDatasetBuilder builder, ImportOptions o
             builder.Events.Add(user, song, kind, time, Missing.Session, value);
             report.Count($"liked {liked}");
         }
-        report.Count(Path.GetFileName(path) + " rows", reader.Rows - 1);
+        report.Count(Path.GetFileName(path) + " rows", reader.DataRows);
     }
 
     private bool Id(in DelimitedRow row, int index, string column, Core.Ids.IdMap map, out int id)

@@ -41,6 +41,6 @@ internal static class PikiHistoriesReader
                 report.Count($"value {liked}");
             }
         }
-        report.Count(Path.GetFileName(path) + " rows", reader.Rows);
+        report.Count(Path.GetFileName(path) + " rows", reader.DataRows);
     }
 }

@@ -21,7 +21,11 @@ internal static class DelimitedTableReader
             if (cols is null)
             {
                 cols = TableColumns.Resolve(m, Names(row, m.Header, path), m.Header, path);
-                if (m.Header) continue;
+                if (m.Header)
+                {
+                    reader.CountAsHeader();
+                    continue;
+                }
             }
             if (row.Count < cols.MinCount || row.Count == DelimitedFields.BadQuoting)
             {
@@ -46,7 +50,7 @@ internal static class DelimitedTableReader
             var session = cols.Session >= 0 ? SessionOf(row[cols.Session], sink) : Missing.Session;
             sink.Add(user, item, kind, time, session, value);
         }
-        report.Count(Path.GetFileName(path) + " rows", reader.Rows);
+        report.Count(Path.GetFileName(path) + " rows", reader.DataRows);
     }
 
     internal static bool TryTime(ReadOnlySpan<byte> field, bool? epochMilliseconds, out long time) =>
@@ -54,8 +58,8 @@ internal static class DelimitedTableReader
 
     internal static string TimeExpectation(bool? epochMilliseconds) => epochMilliseconds switch
     {
-        true => "expected epoch milliseconds (time-unit=ms)",
-        false => "expected epoch seconds (time-unit=s)",
+        true => $"expected epoch milliseconds (time-unit=ms) {Utf8Timestamps.RangeText}",
+        false => $"expected epoch seconds (time-unit=s) {Utf8Timestamps.RangeText}; epoch milliseconds need time-unit=ms",
         null => "expected an ISO-8601 timestamp like 2009-05-04T23:08:57Z (set time-unit=s or ms for epoch numbers)",
     };
 

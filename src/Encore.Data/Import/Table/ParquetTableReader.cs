@@ -92,7 +92,9 @@ internal static class ParquetTableReader
             var n = column.Number(r);
             if (double.IsNaN(n)) return true;
             if (epochMilliseconds is null) return false;
-            time = (long)Math.Round(epochMilliseconds.Value ? n : n * 1000.0);
+            var ms = epochMilliseconds.Value ? n : n * 1000.0;
+            if (!(ms >= Utf8Timestamps.MinUnixMs && ms <= Utf8Timestamps.MaxUnixMs)) return false; // outside years 1..9999
+            time = (long)Math.Round(ms);
             return true;
         }
         var text = column.Text(r);

@@ -27,7 +27,11 @@ public sealed class YahooR3Importer : IDatasetImporter
             using var reader = new DelimitedReader(file, (byte)'\t', options, quoting: false, progress, cancellationToken);
             while (reader.TryRead(out var row))
             {
-                if (HeaderLine.IsHeader(row, 3)) continue;
+                if (HeaderLine.IsHeader(row, 3))
+                {
+                    reader.CountAsHeader();
+                    continue;
+                }
                 if (row.CheckFieldCount(3) is { } bad) { report.Fault(FaultRules.FieldCount, bad); continue; }
                 if (!Utf8Numbers.TryLong(row[0], out _)) { report.Fault(FaultRules.BadNumber, row.Error(0, "UserId", "expected an integer user id")); continue; }
                 if (!Utf8Numbers.TryLong(row[1], out _)) { report.Fault(FaultRules.BadNumber, row.Error(1, "SongId", "expected an integer song id")); continue; }
@@ -37,7 +41,7 @@ public sealed class YahooR3Importer : IDatasetImporter
                 if (!seen.IsNew((user, song, rating))) { report.Remove(FaultRules.Duplicate); continue; }
                 b.Ratings.Add(user, EntityLevel.Track, song, rating);
             }
-            report.Count(Path.GetFileName(file) + " rows", reader.Rows);
+            report.Count(Path.GetFileName(file) + " rows", reader.DataRows);
         }
         return b.Build();
     }

@@ -38,8 +38,8 @@ public sealed class AlsModel : FactorModel, IExplainer
     {
         var d = Dimensions;
         var target = ItemVector(item);
-        var history = Interactions.RowIndices(user);
-        var values = Interactions.RowValues(user);
+        var history = Signal.RowIndices(user);
+        var values = Signal.RowValues(user);
         var a = new float[d * d];
         var z = new float[d];
         WeightedRidge.Build(FoldInGram, ItemFactors, d, history, values, Alpha, a, z);

@@ -22,7 +22,7 @@ public sealed class AlsTrainer(AlsOptions? options = null) : IRecommenderTrainer
     {
         var o = Options;
         var d = o.Factors;
-        var userItems = data.Interactions;
+        var userItems = data.Signal;
         var itemUsers = userItems.Transpose();
         var users = FactorInit.Uniform(data.UserCount, d, o.Seed, 0, 0f, 0.01f);
         var items = FactorInit.Uniform(data.ItemCount, d, o.Seed, FactorInit.ItemStreams, 0f, 0.01f);
@@ -39,6 +39,6 @@ public sealed class AlsTrainer(AlsOptions? options = null) : IRecommenderTrainer
             var loss = o.CalculateLoss ? AlsLoss.Compute(userItems, users, items, d, o, cancellationToken) : double.NaN;
             progress?.Report(new EpochReport(epoch, o.Iterations, clock.Elapsed, loss));
         }
-        return new AlsModel(data.Users, data.Items, userItems, d, users, items, (float)o.Alpha, (float)o.Regularization) { Threads = o.Threads };
+        return new AlsModel(data.Users, data.Items, data.Interactions, d, users, items, (float)o.Alpha, (float)o.Regularization) { Threads = o.Threads };
     }
 }

@@ -24,7 +24,7 @@ public sealed class BprTrainer(BprOptions? options = null) : IRecommenderTrainer
         var o = Options;
         var d = o.Factors;
         var width = d + 1;
-        var m = data.Interactions;
+        var m = data.Signal;
         // Small symmetric start as implicit does: (U(0,1) - 0.5) / d; user bias column fixed at 1, item bias 0.
         var users = FactorInit.Uniform(m.Rows, width, o.Seed, 0, -0.5f / d, 0.5f / d);
         var items = FactorInit.Uniform(m.Columns, width, o.Seed, FactorInit.ItemStreams, -0.5f / d, 0.5f / d);
@@ -44,6 +44,6 @@ public sealed class BprTrainer(BprOptions? options = null) : IRecommenderTrainer
             FactorChecks.EnsureFinite(items, ModelName, "item", epoch, advice);
             progress?.Report(new EpochReport(epoch, o.Iterations, clock.Elapsed, loss, auc));
         }
-        return new BprModel(data.Users, data.Items, m, width, users, items, (float)o.Regularization) { Threads = o.Threads };
+        return new BprModel(data.Users, data.Items, data.Interactions, width, users, items, (float)o.Regularization) { Threads = o.Threads };
     }
 }

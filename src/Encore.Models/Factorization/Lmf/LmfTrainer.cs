@@ -22,7 +22,7 @@ public sealed class LmfTrainer(LmfOptions? options = null) : IRecommenderTrainer
         var o = Options;
         var d = o.Factors;
         var width = d + 2;
-        var m = data.Interactions;
+        var m = data.Signal;
         var scale = 0.5f / d;
         var users = FactorInit.Uniform(m.Rows, width, o.Seed, 0, -scale, scale);
         var items = FactorInit.Uniform(m.Columns, width, o.Seed, FactorInit.ItemStreams, -scale, scale);
@@ -47,6 +47,6 @@ public sealed class LmfTrainer(LmfOptions? options = null) : IRecommenderTrainer
             FactorChecks.EnsureFinite(items, ModelName, "item", epoch, advice);
             progress?.Report(new EpochReport(epoch, o.Iterations, clock.Elapsed, loss));
         }
-        return new LmfModel(data.Users, data.Items, m, width, users, items, (float)o.Regularization) { Threads = o.Threads };
+        return new LmfModel(data.Users, data.Items, data.Interactions, width, users, items, (float)o.Regularization) { Threads = o.Threads };
     }
 }

@@ -1,0 +1,201 @@
+using Encore.Data.Snapshots;
+
+namespace Encore.Cli.Tests.Faults;
+
+/// <summary>The command-line examples of issue 12, each with its documented exit code and a clear message.</summary>
+[Collection("console")]
+public sealed class FieldFaultTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("encore-faults-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private async Task<string> ImportAsync(string csv, string name = "ds")
+    {
+        var output = Path.Combine(_dir, name);
+        var (code, _, error) = await ConsoleCapture.RunAsync("import", "table", csv, "-o", output, "--set", "user=user", "--set", "item=item", "--set", "kind=kind");
+        Assert.True(code == ExitCodes.Ok, error);
+        return output;
+    }
+
+    [Theory]
+    [InlineData("popularity")]
+    [InlineData("item-knn")]
+    [InlineData("user-knn")]
+    [InlineData("ease")]
+    [InlineData("als")]
+    [InlineData("bpr")]
+    [InlineData("lmf")]
+    public async Task Recommend_DislikeWeightedMinusOne_NeverServesTheDislikedTrack(string model)
+    {
+        var ds = await ImportAsync(Write("min.csv", "user,item,kind\nu1,t1,play\nu1,tbad,dislike\nu2,t2,play\nu2,tbad,dislike\nu3,t2,play\nu3,tbad,dislike\nu4,t1,play\n"));
+        var bin = Path.Combine(_dir, model + ".bin");
+        var (trained, _, trainError) = await ConsoleCapture.RunAsync("train", ds, "--model", model, "--weights", "play=1,dislike=-1", "-o", bin);
+        Assert.True(trained == ExitCodes.Ok, trainError);
+
+        foreach (var user in new[] { "u4", "newcomer" })
+        {
+            var (code, output, _) = await ConsoleCapture.RunAsync("recommend", bin, "--user", user, "-k", "3");
+            Assert.Equal(ExitCodes.Ok, code);
+            Assert.DoesNotContain("tbad", output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Recommend_UserWithOnlySkips_SaysPopularityAndWhy()
+    {
+        var ds = await ImportAsync(Write("skip.csv", "user,item,kind\nu1,trare,play\nu2,thit,play\nu3,thit,play\nu4,thit,play\nuskip,thit,skip\n"));
+        var bin = Path.Combine(_dir, "item-knn.bin");
+        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("train", ds, "--model", "item-knn", "-o", bin)).Code);
+
+        var (code, output, _) = await ConsoleCapture.RunAsync("recommend", bin, "--user", "uskip", "-k", "3");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("path: popularity", output, StringComparison.Ordinal);
+        Assert.Contains("no positive signal", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recommend_FoldInWithoutEvidence_IsNotCalledFoldIn()
+    {
+        var ds = await ImportAsync(Write("skip.csv", "user,item,kind\nu1,trare,play\nu2,thit,play\nu3,thit,play\nu4,thit,play\nuskip,thit,skip\n"));
+        var bin = Path.Combine(_dir, "user-knn.bin");
+        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("train", ds, "--model", "user-knn", "-o", bin)).Code);
+
+        var (code, output, _) = await ConsoleCapture.RunAsync("recommend", bin, "--user", "guest", "--history", "trare");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.DoesNotContain("path: fold-in", output, StringComparison.Ordinal);
+        Assert.Contains("path: popularity", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_EpochMillisecondsAsSeconds_IsARowFault()
+    {
+        var csv = Write("ms.csv", "user,item,time\nu1,t1,1700000000000\nu2,t1,1700000000\n");
+        var output = Path.Combine(_dir, "ds");
+
+        var (strict, _, error) = await ConsoleCapture.RunAsync("import", "table", csv, "-o", output, "--strict", "--set", "user=user", "--set", "item=item", "--set", "time=time", "--set", "time-unit=s");
+        var (lenient, _, _) = await ConsoleCapture.RunAsync("import", "table", csv, "-o", output, "--set", "user=user", "--set", "item=item", "--set", "time=time", "--set", "time-unit=s");
+
+        Assert.Equal(ExitCodes.BadData, strict);
+        Assert.Contains("ms.csv:2", error, StringComparison.Ordinal);
+        Assert.Contains("time-unit=ms", error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Ok, lenient);
+        Assert.Equal(1, DatasetSnapshot.Read(output).Events.Count);
+        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("stats", output)).Code);
+    }
+
+    [Theory]
+    [InlineData("user,item\n")]
+    [InlineData("")]
+    [InlineData("user,item\n,t1\n,t2\n")]
+    public async Task Import_NothingImported_ExitsBadDataInBothModes(string text)
+    {
+        var csv = Write("empty.csv", text);
+        foreach (var strict in new[] { false, true })
+        {
+            string[] args = ["import", "table", csv, "-o", Path.Combine(_dir, "ds"), "--set", "user=user", "--set", "item=item", "--set", "header=true"];
+            var (code, _, error) = await ConsoleCapture.RunAsync(strict ? [.. args, "--strict"] : args);
+            Assert.Equal(ExitCodes.BadData, code);
+            Assert.Contains("empty.csv", error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Import_ControlCharacterInId_IsARowFault()
+    {
+        var csv = Write("nul.csv", "user,item\nu\u00001,t1\nu2,t1\n");
+        var output = Path.Combine(_dir, "ds");
+
+        var (code, _, _) = await ConsoleCapture.RunAsync("import", "table", csv, "-o", output, "--set", "user=user", "--set", "item=item");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal(["u2"], DatasetSnapshot.Read(output).Users.Ids);
+    }
+
+    [Fact]
+    public async Task Import_ReportCountsDataRowsNotTheHeader()
+    {
+        var csv = Write("rows.csv", "user,item\nu1,t1\nu2,t1\n");
+
+        var (_, output, _) = await ConsoleCapture.RunAsync("import", "table", csv, "-o", Path.Combine(_dir, "ds"), "--set", "user=user", "--set", "item=item");
+
+        Assert.Matches(@"rows\.csv rows\D+2\b", output);
+    }
+
+    [Fact]
+    public async Task Import_OverDifferentSnapshot_RefusesUnlessForced()
+    {
+        var output = Path.Combine(_dir, "ds");
+        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("import", "table", Write("a.csv", "user,item\nu1,t1\n"), "-o", output, "--set", "user=user", "--set", "item=item")).Code);
+        var first = DatasetSnapshot.ReadManifest(output).ContentHash;
+        var stale = output + ".tmp-0123456789ab";
+        Directory.CreateDirectory(stale);
+        var b = Write("b.csv", "user,item\nu2,t2\n");
+
+        var (refused, _, error) = await ConsoleCapture.RunAsync("import", "table", b, "-o", output, "--set", "user=user", "--set", "item=item");
+        Assert.Equal(ExitCodes.Usage, refused);
+        Assert.Contains("--force", error, StringComparison.Ordinal);
+        Assert.Equal(first, DatasetSnapshot.ReadManifest(output).ContentHash);
+        Assert.False(Directory.Exists(stale));
+
+        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("import", "table", b, "-o", output, "--force", "--set", "user=user", "--set", "item=item")).Code);
+        Assert.NotEqual(first, DatasetSnapshot.ReadManifest(output).ContentHash);
+        Assert.Empty(Directory.GetDirectories(_dir, "ds.tmp-*"));
+    }
+
+    [Fact]
+    public async Task Recommend_HostileModelHeader_ExitsBadModelFileNamingIt()
+    {
+        // ENCOREMF, version 1, name length 0x7FFFFFFF, "als": 19 bytes.
+        var path = Path.Combine(_dir, "hostile.bin");
+        File.WriteAllBytes(path, [.. "ENCOREMF"u8, 1, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0x7F, .. "als"u8]);
+
+        var (code, _, error) = await ConsoleCapture.RunAsync("recommend", path, "--user", "u1");
+
+        Assert.Equal(ExitCodes.BadModelFile, code);
+        Assert.Contains("hostile.bin", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpected error", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_SettingOutOfRange_HasNoRuntimeText()
+    {
+        var ds = await ImportAsync(Write("min.csv", "user,item,kind\nu1,t1,play\nu2,t2,play\n"));
+
+        var (code, _, error) = await ConsoleCapture.RunAsync("train", ds, "--model", "als", "--set", "factors=-3", "-o", Path.Combine(_dir, "m.bin"));
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("factors", error, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("(Parameter '", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Actual value was", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_NotAModelFile_ExitsBadModelFile()
+    {
+        var notModel = Write("notes.bin", "this is not a model");
+
+        var (code, _, error) = await ConsoleCapture.RunAsync("serve", "--urls", "http://127.0.0.1:0", "--model", notModel);
+
+        Assert.Equal(ExitCodes.BadModelFile, code);
+        Assert.Contains("notes.bin", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_MissingConfigFile_ExitsBadCommandLine()
+    {
+        var (code, _, error) = await ConsoleCapture.RunAsync("serve", "--urls", "http://127.0.0.1:0", "--config", Path.Combine(_dir, "nope.toml"));
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("nope.toml", error, StringComparison.Ordinal);
+    }
+}
