@@ -108,7 +108,7 @@ public static class EvaluateCommand
         }
 
         store.Save(runs);
-        Console.WriteLine($"recorded {runs.Count} runs in {store.Path}:");
+        Console.WriteLine($"recorded {runs.Count} runs in {StoreOption.Describe(store)}:");
         foreach (var run in runs) Console.WriteLine($"  {run.Id}  {run.Model}");
         Console.Error.WriteLine($"done in {Numbers.Seconds(clock.Elapsed.TotalSeconds)} s");
         return (runs, fitted);

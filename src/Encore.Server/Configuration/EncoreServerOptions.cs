@@ -82,7 +82,7 @@ public sealed class RateLimitSection
 
 public sealed class StoreSection
 {
-    /// <value>SQLite file for events, users, tracks, the model registry and idempotency keys. Default "encore.db".</value>
+    /// <value>SQLite file, or postgres:// URI of a shared database, for events, users, tracks, the model registry and idempotency keys. Default "encore.db".</value>
     public string Path { get; set; } = "encore.db";
 }
 
