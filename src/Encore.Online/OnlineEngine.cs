@@ -8,7 +8,7 @@ using Encore.Online.Store;
 namespace Encore.Online;
 
 /// <summary>
-/// The serving layer wired together over one SQLite store: registry, recommendations, feedback, catalogue
+/// The serving layer wired together over one store (SQLite file or PostgreSQL, see <see cref="OnlineStores"/>): registry, recommendations, feedback, catalogue
 /// and retraining. Hosts (server, CLI, tests) create one and call its parts.
 /// </summary>
 public sealed class OnlineEngine : IDisposable
@@ -18,21 +18,21 @@ public sealed class OnlineEngine : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         time ??= TimeProvider.System;
         Options = options;
-        Store = new SqliteStore(options.StorePath, time);
-        Events = new EventRepository(Store);
+        Store = OnlineStores.Open(options.StorePath, time);
+        Events = Store.Events;
         BaseDataset = baseDataset ?? new BaseDatasetSource(options.BaseDatasetPath);
-        Registry = new ModelRegistry(new ModelRepository(Store), time);
+        Registry = new ModelRegistry(Store.Models, time);
         Recommendations = new RecommendationService(Registry, Events, BaseDataset, options);
         Feedback = new FeedbackService(Events, options, time);
-        Catalogue = new CatalogueService(new CatalogueRepository(Store), options);
+        Catalogue = new CatalogueService(Store.Catalogue, options);
         Retrain = new RetrainService(Registry, Events, BaseDataset, options, time);
     }
 
     public OnlineOptions Options { get; }
 
-    public SqliteStore Store { get; }
+    public IOnlineStore Store { get; }
 
-    public EventRepository Events { get; }
+    public IEventStore Events { get; }
 
     public BaseDatasetSource BaseDataset { get; }
 

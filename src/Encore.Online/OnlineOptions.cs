@@ -5,7 +5,7 @@ namespace Encore.Online;
 /// <summary>Settings of the serving layer (bound from the host's configuration tree, validated there).</summary>
 public sealed record OnlineOptions
 {
-    /// <value>The SQLite file holding events, users, tracks, the model registry and idempotency keys. Default "encore-service.db" (not the run store encore.db).</value>
+    /// <value>The store holding events, users, tracks, the model registry and idempotency keys: a SQLite file, or a postgres://user:password@host:port/database URI shared by several processes. Default "encore-service.db" (not the run store encore.db).</value>
     public string StorePath { get; init; } = "encore-service.db";
 
     /// <value>Folder where retrained model files are written. Default "models".</value>

@@ -157,7 +157,7 @@ public static class EvaluateCommand
         store.Save(runs);
         // In a machine format stdout holds the table only.
         var recorded = format.IsMachine() ? Console.Error : Console.Out;
-        recorded.WriteLine($"recorded {runs.Count} runs in {store.Path}:");
+        recorded.WriteLine($"recorded {runs.Count} runs in {StoreOption.Describe(store)}:");
         foreach (var run in runs) recorded.WriteLine($"  {run.Id}  {run.Model}");
         if (printTotal) Console.Error.WriteLine($"done in {Numbers.Seconds(clock.Elapsed.TotalSeconds)} s");
         return (runs, fitted);

@@ -28,7 +28,7 @@ public static class RunsListCommand
     {
         var store = StoreOption.Open(storePath);
         var runs = store.List(query);
-        var table = new TextTable($"{runs.Count} runs in {store.Path}", "id", "started (UTC)", "kind", "sweep", "model", "confidence", "dataset", "protocol", metric, "fit s");
+        var table = new TextTable($"{runs.Count} runs in {StoreOption.Describe(store)}", "id", "started (UTC)", "kind", "sweep", "model", "confidence", "dataset", "protocol", metric, "fit s");
         foreach (var r in runs)
         {
             var value = r.Means.TryGetValue(metric, out var v) ? Numbers.F(v)

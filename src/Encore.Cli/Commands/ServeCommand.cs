@@ -20,7 +20,7 @@ public static class ServeCommand
         var urls = new Option<string?>("--urls") { Description = "Listen addresses, e.g. http://127.0.0.1:5080 (overrides server.urls)." };
         var models = new Option<string[]>("--model") { Description = "Model file to serve, as path (default name) or name=path; repeatable.", AllowMultipleArgumentsPerToken = false };
         var dataset = new Option<string?>("--dataset") { Description = "Base dataset snapshot (encore synth / import output): track titles, user histories, retraining data (dataset.base)." };
-        var store = new Option<string?>("--store") { Description = "The service's SQLite store for events, catalogue and model registry (store.path; default encore-service.db)." };
+        var store = new Option<string?>("--store") { Description = "The service's store for events, catalogue and model registry: a SQLite file or a postgres://user:password@host:port/database URI shared by several processes (store.path; default encore-service.db; docs/deployment.md)." };
         var runs = new Option<string?>("--runs") { Description = $"Run store shown on the Runs page (runs.path). Default: ${RunStoreLocation.EnvironmentVariable}, else {RunStoreLocation.DefaultFile} here when it exists." };
         var command = new Command("serve", "Run the recommendation service (HTTP API, feedback ingestion, model registry, retraining) with its dashboard.")
         {

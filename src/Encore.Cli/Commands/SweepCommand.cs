@@ -59,7 +59,7 @@ public static class SweepCommand
         RunLeaderboardPrinter.Print(result.Runs, ks, request.Metric, $"sweep {result.SweepId} of {request.Model} on {name}: {protocol.Label}", request.Markdown, run => Varied(run, grid));
         var best = result.Best;
         Console.WriteLine($"best {request.Metric} = {Numbers.F(best.Means[request.Metric])}: {Varied(best, grid)} (run {best.Id})");
-        Console.WriteLine($"recorded {result.Runs.Count} runs with sweep id {result.SweepId} in {store.Path}");
+        Console.WriteLine($"recorded {result.Runs.Count} runs with sweep id {result.SweepId} in {StoreOption.Describe(store)}");
         return ExitCodes.Ok;
     }
 

@@ -7,7 +7,7 @@ namespace Encore.Evaluation.Runs;
 /// <summary>Reads run rows back into <see cref="ExperimentRun"/> records, optionally with per-user values and curves.</summary>
 internal static class RunReader
 {
-    private const string Columns = """
+    internal const string Columns = """
         id, started, kind, sweep_id, model, parameters, dataset, dataset_hash, protocol, code_version, seed,
         fit_seconds, evaluate_seconds, means, intervals, users
         """;
@@ -52,7 +52,7 @@ internal static class RunReader
         return WithDetails(connection, run);
     }
 
-    private static ExperimentRun ReadRow(SqliteDataReader r) => new()
+    internal static ExperimentRun ReadRow(System.Data.Common.DbDataReader r) => new()
     {
         Id = r.GetString(1),
         StartedAt = DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),

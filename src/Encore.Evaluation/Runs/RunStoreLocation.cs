@@ -1,6 +1,9 @@
 namespace Encore.Evaluation.Runs;
 
-/// <summary>Where the embedded run store lives: an explicit path, else ENCORE_STORE, else encore.db in the working folder.</summary>
+/// <summary>
+/// Where the run store lives: an explicit location, else ENCORE_STORE, else encore.db in the working folder.
+/// A location is a SQLite file path (made absolute) or a PostgreSQL URI / connection string (kept as given).
+/// </summary>
 public static class RunStoreLocation
 {
     public const string EnvironmentVariable = "ENCORE_STORE";
@@ -9,8 +12,9 @@ public static class RunStoreLocation
 
     public static string Resolve(string? explicitPath)
     {
-        if (!string.IsNullOrWhiteSpace(explicitPath)) return Path.GetFullPath(explicitPath);
         var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        return Path.GetFullPath(string.IsNullOrWhiteSpace(fromEnvironment) ? DefaultFile : fromEnvironment);
+        var location = !string.IsNullOrWhiteSpace(explicitPath) ? explicitPath
+            : string.IsNullOrWhiteSpace(fromEnvironment) ? DefaultFile : fromEnvironment;
+        return Postgres.PostgresLocation.IsPostgres(location) ? location : Path.GetFullPath(location);
     }
 }

@@ -83,7 +83,7 @@ internal static class RunWriter
         }
     }
 
-    private static void Validate(ExperimentRun run)
+    internal static void Validate(ExperimentRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentException.ThrowIfNullOrWhiteSpace(run.Id, nameof(run));

@@ -7,7 +7,7 @@ namespace Encore.Online.Catalogue;
 /// Users and tracks (catalogue updates): validated, upserted by external id in one durable transaction per
 /// call; a repeated idempotency key returns "duplicate" without writing again.
 /// </summary>
-public sealed class CatalogueService(CatalogueRepository repository, OnlineOptions options)
+public sealed class CatalogueService(ICatalogueStore repository, OnlineOptions options)
 {
     public CatalogueResult UpsertUsers(IReadOnlyList<UserUpdate?>? users, string? idempotencyKey = null)
     {

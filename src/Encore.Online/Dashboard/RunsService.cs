@@ -18,12 +18,14 @@ public sealed class RunsService
 
     private readonly string? _path;
     private readonly Lock _gate = new();
-    private SqliteRunStore? _store;
+    private readonly bool _postgres;
+    private IRunStore? _store;
 
-    /// <param name="path">The store file (runs.path), or null / empty when none is configured.</param>
+    /// <param name="path">The store file or PostgreSQL URI (runs.path), or null / empty when none is configured.</param>
     public RunsService(string? path)
     {
-        _path = string.IsNullOrWhiteSpace(path) ? null : Path.GetFullPath(path);
+        _postgres = Encore.Evaluation.Postgres.PostgresLocation.IsPostgres(path);
+        _path = string.IsNullOrWhiteSpace(path) ? null : _postgres ? path : Path.GetFullPath(path);
     }
 
     /// <summary>Runs matching the filters, oldest first (the newest <paramref name="last"/> when given).</summary>
@@ -74,25 +76,25 @@ public sealed class RunsService
         {
             return query();
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or Encore.Core.Errors.EncoreException or InvalidDataException)
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or Encore.Core.Errors.EncoreException or InvalidDataException)
         {
             throw new OnlineRequestException(RequestProblem.Conflict, "runs.path", $"The experiment store '{FileName}' cannot be read: {ex.Message}");
         }
     }
 
-    private string? FileName => _path is null ? null : Path.GetFileName(_path);
+    private string? FileName => _path is null ? null : _postgres ? Encore.Evaluation.Postgres.PostgresLocation.Redact(_path) : Path.GetFileName(_path);
 
     private string Unavailable => _path is null
         ? "No experiment store is configured: set runs.path (ENCORE_RUNS__PATH) to the file written by encore evaluate or encore demo."
         : $"The experiment store '{FileName}' does not exist yet: run encore evaluate (or encore demo) to record runs.";
 
     // Opened lazily so a store written after the service started is picked up; never created here.
-    private SqliteRunStore? Store()
+    private IRunStore? Store()
     {
         if (_path is null) return null;
         lock (_gate)
         {
-            if (_store is null && File.Exists(_path)) _store = Read(() => new SqliteRunStore(_path));
+            if (_store is null && (_postgres || File.Exists(_path))) _store = Read(() => RunStores.Open(_path));
             return _store;
         }
     }

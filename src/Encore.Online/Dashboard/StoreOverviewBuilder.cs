@@ -1,19 +1,19 @@
+using System.Data.Common;
 using Encore.Data.Model;
 using Encore.Online.Feedback;
 using Encore.Online.Store;
-using Microsoft.Data.Sqlite;
 
 namespace Encore.Online.Dashboard;
 
 /// <summary>
-/// The overview of the events the service has ingested, computed with GROUP BY queries in SQLite (one
+/// The overview of the events the service has ingested, computed with GROUP BY queries in the store (SQL both SQLite and PostgreSQL accept) (one
 /// pass per figure; nothing is loaded row by row except the per-track counts for the histogram).
 /// </summary>
 internal static class StoreOverviewBuilder
 {
-    public static DatasetOverview Build(SqliteStore store, int topTracks, int maxDays)
+    public static DatasetOverview Build(IOnlineStore store, int topTracks, int maxDays)
     {
-        using var connection = store.Open();
+        using var connection = store.OpenReadConnection();
         var counts = Counts(connection);
 
         var kinds = new List<KindCount>();
@@ -26,7 +26,7 @@ internal static class StoreOverviewBuilder
 
         var histogram = new PopularityHistogram();
         var top = new TopCounts(topTracks);
-        Query(connection, "SELECT e.track_id, COUNT(*), t.title FROM events e LEFT JOIN tracks t ON t.track_id = e.track_id GROUP BY e.track_id;",
+        Query(connection, "SELECT e.track_id, COUNT(*), MAX(t.title) FROM events e LEFT JOIN tracks t ON t.track_id = e.track_id GROUP BY e.track_id;",
             r =>
             {
                 var n = r.GetInt64(1);
@@ -37,7 +37,7 @@ internal static class StoreOverviewBuilder
         return new DatasetOverview("store", "ingested events", counts, kinds, DayBins.Series(days, maxDays), top.ToList(), histogram.ToBuckets());
     }
 
-    private static OverviewCounts Counts(SqliteConnection connection)
+    private static OverviewCounts Counts(DbConnection connection)
     {
         long events = 0, users = 0, tracks = 0;
         long? first = null, last = null;
@@ -58,7 +58,7 @@ internal static class StoreOverviewBuilder
         return new OverviewCounts(events, users, tracks, catalogueUsers, catalogueTracks, 0, first, last);
     }
 
-    private static void Query(SqliteConnection connection, string sql, Action<SqliteDataReader> row)
+    private static void Query(DbConnection connection, string sql, Action<DbDataReader> row)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

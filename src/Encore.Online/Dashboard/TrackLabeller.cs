@@ -4,7 +4,7 @@ using Encore.Online.Store;
 namespace Encore.Online.Dashboard;
 
 /// <summary>Titles and artists for track ids: the service's tracks table first, then the base dataset.</summary>
-internal sealed class TrackLabeller(SqliteStore store, Func<MusicDataset?> baseDataset)
+internal sealed class TrackLabeller(IOnlineStore store, Func<MusicDataset?> baseDataset)
 {
     public Dictionary<string, TrackLabel> Label(IEnumerable<string> ids)
     {
@@ -12,10 +12,13 @@ internal sealed class TrackLabeller(SqliteStore store, Func<MusicDataset?> baseD
         var dataset = baseDataset();
         foreach (var id in ids.Distinct(StringComparer.Ordinal)) result[id] = FromBase(dataset, id);
         if (result.Count == 0) return result;
-        using var connection = store.Open();
+        using var connection = store.OpenReadConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT title, artist FROM tracks WHERE track_id = $id;";
-        var parameter = command.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
+        command.CommandText = "SELECT title, artist FROM tracks WHERE track_id = @id;";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "id";
+        parameter.DbType = System.Data.DbType.String;
+        command.Parameters.Add(parameter);
         foreach (var id in result.Keys.ToList())
         {
             parameter.Value = id;

@@ -9,7 +9,7 @@ internal static class UserHistoryBuilder
     // Stored events read per user: enough for any listener the explorer is used on.
     private const int MaxStoredEvents = 100_000;
 
-    public static UserHistory Build(string user, EventRepository events, BaseUserIndex? baseUsers, TrackLabeller labeller, int limit)
+    public static UserHistory Build(string user, IEventStore events, BaseUserIndex? baseUsers, TrackLabeller labeller, int limit)
     {
         var rows = new Dictionary<string, Row>(StringComparer.Ordinal);
         long total = 0;

@@ -8,11 +8,11 @@ namespace Encore.Online.Feedback;
 /// </summary>
 public sealed class FeedbackService
 {
-    private readonly EventRepository _events;
+    private readonly IEventStore _events;
     private readonly EventValidator _validator;
     private long _accepted;
 
-    public FeedbackService(EventRepository events, OnlineOptions options, TimeProvider? time = null)
+    public FeedbackService(IEventStore events, OnlineOptions options, TimeProvider? time = null)
     {
         _events = events ?? throw new ArgumentNullException(nameof(events));
         _validator = new EventValidator(options ?? throw new ArgumentNullException(nameof(options)), time ?? TimeProvider.System);

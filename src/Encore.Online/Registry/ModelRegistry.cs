@@ -8,19 +8,19 @@ using Encore.Online.Store;
 namespace Encore.Online.Registry;
 
 /// <summary>
-/// Named models with numbered versions (stored in SQLite) and one active, loaded version per name.
+/// Named models with numbered versions (stored in the online store) and one active, loaded version per name.
 /// <see cref="Activate(string, int)"/> loads the file first and then swaps one reference atomically
 /// (<see cref="Interlocked.Exchange{T}(ref T, T)"/>): requests already running keep the model they took,
 /// new requests get the new one, nobody waits.
 /// </summary>
 public sealed partial class ModelRegistry
 {
-    private readonly ModelRepository _repository;
+    private readonly IModelStore _repository;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
     private readonly Lock _activation = new();
 
-    public ModelRegistry(ModelRepository repository, TimeProvider? time = null)
+    public ModelRegistry(IModelStore repository, TimeProvider? time = null)
     {
         _repository = repository ?? throw new ArgumentNullException(nameof(repository));
         _time = time ?? TimeProvider.System;

@@ -16,14 +16,14 @@ namespace Encore.Online.Retraining;
 public sealed class RetrainService
 {
     private readonly ModelRegistry _registry;
-    private readonly EventRepository _events;
+    private readonly IEventStore _events;
     private readonly BaseDatasetSource _baseDataset;
     private readonly OnlineOptions _options;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _running = new(1, 1);
     private long _lastSequence = -1;
 
-    public RetrainService(ModelRegistry registry, EventRepository events, BaseDatasetSource baseDataset, OnlineOptions options, TimeProvider? time = null)
+    public RetrainService(ModelRegistry registry, IEventStore events, BaseDatasetSource baseDataset, OnlineOptions options, TimeProvider? time = null)
     {
         _registry = registry ?? throw new ArgumentNullException(nameof(registry));
         _events = events ?? throw new ArgumentNullException(nameof(events));

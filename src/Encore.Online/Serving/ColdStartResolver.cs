@@ -12,7 +12,7 @@ namespace Encore.Online.Serving;
 /// (4) otherwise popularity. Top-k lists go through the shared <c>ColdStartRecommender</c> with the same
 /// history (<see cref="HistoryFor"/>). Tracks the model does not know are dropped (counted in the response).
 /// </summary>
-internal sealed class ColdStartResolver(EventRepository events, OnlineOptions options)
+internal sealed class ColdStartResolver(IEventStore events, OnlineOptions options)
 {
     public UserProfile Resolve(ServingModel serving, string user, IReadOnlyList<HistoryEntry>? history, string historyField = "history")
     {

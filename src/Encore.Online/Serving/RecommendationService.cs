@@ -21,7 +21,7 @@ public sealed partial class RecommendationService : IDisposable
     private readonly BaseDatasetSource _baseDataset;
     private readonly FactorBatcher? _batcher;
 
-    public RecommendationService(ModelRegistry registry, EventRepository events, BaseDatasetSource baseDataset, OnlineOptions options)
+    public RecommendationService(ModelRegistry registry, IEventStore events, BaseDatasetSource baseDataset, OnlineOptions options)
     {
         _registry = registry ?? throw new ArgumentNullException(nameof(registry));
         _options = options ?? throw new ArgumentNullException(nameof(options));

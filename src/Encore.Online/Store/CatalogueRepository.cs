@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace Encore.Online.Store;
 
 /// <summary>The users and tracks tables (upserts by external id) and the idempotency keys that guard repeated calls.</summary>
-public sealed class CatalogueRepository(SqliteStore store)
+public sealed class CatalogueRepository(SqliteStore store) : ICatalogueStore
 {
     public CatalogueResult UpsertUsers(IReadOnlyList<UserUpdate> users, string? idempotencyKey) =>
         Upsert("users", idempotencyKey, users, "SELECT 1 FROM users WHERE user_id = $id;",

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace Encore.Online.Store;
 
 /// <summary>The events table: durable batch inserts with client-id idempotency, and reads for retraining / fold-in.</summary>
-public sealed class EventRepository(SqliteStore store)
+public sealed class EventRepository(SqliteStore store) : IEventStore
 {
     /// <summary>Writes a batch in one transaction; a client event id seen before gives <see cref="EventOutcome.Duplicate"/>.</summary>
     public EventOutcome[] Insert(IReadOnlyList<StoredEvent> events)

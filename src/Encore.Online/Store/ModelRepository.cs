@@ -3,7 +3,7 @@ using Encore.Online.Registry;
 namespace Encore.Online.Store;
 
 /// <summary>The models (name -> active version) and model_versions tables.</summary>
-public sealed class ModelRepository(SqliteStore store)
+public sealed class ModelRepository(SqliteStore store) : IModelStore
 {
     /// <summary>Adds the next version of <paramref name="name"/> and returns it.</summary>
     public ModelVersionInfo Register(string name, string path, string kind, string? evaluationRunId, string? note)
@@ -34,7 +34,7 @@ public sealed class ModelRepository(SqliteStore store)
         return new ModelVersionInfo(name, version, path, kind, evaluationRunId, note, now, false);
     }
 
-    public void SetActive(string name, int version) => store.Write((connection, transaction) =>
+    public int SetActive(string name, int version) => store.Write((connection, transaction) =>
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;

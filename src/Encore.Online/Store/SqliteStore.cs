@@ -7,7 +7,7 @@ namespace Encore.Online.Store;
 /// committed transaction survives a process kill or power cut before the caller is told "accepted".
 /// Writes go through one writer lock (SQLite has a single writer anyway; queuing here avoids busy errors).
 /// </summary>
-public sealed class SqliteStore : IDisposable
+public sealed class SqliteStore : IOnlineStore
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writer = new(1, 1);
@@ -23,7 +23,22 @@ public sealed class SqliteStore : IDisposable
         using var connection = Open();
         Execute(connection, "PRAGMA journal_mode=WAL;");
         Execute(connection, StoreSchema.Create);
+        Events = new EventRepository(this);
+        Catalogue = new CatalogueRepository(this);
+        Models = new ModelRepository(this);
     }
+
+    public string Kind => "sqlite";
+
+    public string Description => Path;
+
+    public IEventStore Events { get; }
+
+    public ICatalogueStore Catalogue { get; }
+
+    public IModelStore Models { get; }
+
+    public System.Data.Common.DbConnection OpenReadConnection() => Open();
 
     public string Path { get; }
 

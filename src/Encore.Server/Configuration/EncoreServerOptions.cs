@@ -82,7 +82,7 @@ public sealed class RateLimitSection
 
 public sealed class StoreSection
 {
-    /// <value>SQLite file for events, users, tracks, the model registry and idempotency keys. Default "encore-service.db" (the run store of encore evaluate is encore.db: the two never share a file).</value>
+    /// <value>SQLite file, or postgres:// URI of a shared database, for events, users, tracks, the model registry and idempotency keys. Default "encore-service.db" (the run store of encore evaluate is encore.db: the two never share a file).</value>
     public string Path { get; set; } = "encore-service.db";
 }
 

@@ -14,7 +14,7 @@ public sealed class ServerOptionsValidator : IValidateOptions<EncoreServerOption
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
         Check(errors, options.Server.MaxRequestBodyBytes is >= 1024 and <= 1L << 30, "server.max_request_body_bytes must be between 1024 and 1073741824.");
-        Check(errors, !string.IsNullOrWhiteSpace(options.Store.Path), "store.path must name the SQLite file.");
+        Check(errors, !string.IsNullOrWhiteSpace(options.Store.Path), "store.path must name the SQLite file or a postgres:// URI.");
         Check(errors, !string.IsNullOrWhiteSpace(options.Models.Default), "models.default must name the default model.");
         Check(errors, options.Serving.MaxK is >= 1 and <= 100_000, "serving.max_k must be between 1 and 100000.");
         Check(errors, options.Serving.MaxBatchSize is >= 1 and <= 100_000, "serving.max_batch_size must be between 1 and 100000.");

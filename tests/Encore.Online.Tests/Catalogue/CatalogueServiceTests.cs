@@ -28,7 +28,7 @@ public sealed class CatalogueServiceTests
 
         Assert.True(repeat.Duplicate);
         using var reopened = scope.Reopen();
-        Assert.Equal(1, new Encore.Online.Store.CatalogueRepository(reopened.Store).Count("users"));
+        Assert.Equal(1, reopened.Store.Catalogue.Count("users"));
     }
 
     [Fact]

@@ -1,0 +1,56 @@
+namespace Encore.Online.Store.Postgres;
+
+/// <summary>
+/// The online store's tables in PostgreSQL (schema component "online"), the same columns as the SQLite store
+/// (docs/service.md) with PostgreSQL types. Step i creates version i + 1; a new step is appended, never edited.
+/// </summary>
+internal static class PostgresSchema
+{
+    public const string Component = "online";
+
+    public static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS models (
+            name TEXT PRIMARY KEY,
+            active_version INTEGER,
+            activated_ms BIGINT);
+        CREATE TABLE IF NOT EXISTS model_versions (
+            name TEXT NOT NULL REFERENCES models (name),
+            version INTEGER NOT NULL,
+            path TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            evaluation_run_id TEXT,
+            note TEXT,
+            registered_ms BIGINT NOT NULL,
+            PRIMARY KEY (name, version));
+        CREATE TABLE IF NOT EXISTS events (
+            seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            client_event_id TEXT UNIQUE,
+            user_id TEXT NOT NULL,
+            track_id TEXT NOT NULL,
+            kind INTEGER NOT NULL,
+            timestamp_ms BIGINT NOT NULL,
+            value DOUBLE PRECISION,
+            session TEXT,
+            received_ms BIGINT NOT NULL);
+        CREATE INDEX IF NOT EXISTS events_by_user ON events (user_id, seq);
+        CREATE TABLE IF NOT EXISTS users (
+            user_id TEXT PRIMARY KEY,
+            attributes TEXT,
+            updated_ms BIGINT NOT NULL);
+        CREATE TABLE IF NOT EXISTS tracks (
+            track_id TEXT PRIMARY KEY,
+            title TEXT,
+            artist TEXT,
+            album TEXT,
+            genres TEXT,
+            duration_ms BIGINT,
+            updated_ms BIGINT NOT NULL);
+        CREATE TABLE IF NOT EXISTS idempotency_keys (
+            key TEXT PRIMARY KEY,
+            scope TEXT NOT NULL,
+            created_ms BIGINT NOT NULL);
+        """,
+    ];
+}
