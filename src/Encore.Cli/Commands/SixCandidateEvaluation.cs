@@ -26,7 +26,7 @@ internal static class SixCandidateEvaluation
         SixCandidatePrinter.Print(report, dataset, $"{name}: {report.Label}", request.Markdown, request.Explain);
         var runs = SixCandidateRuns.From(report, name, hash, request.Seed, TimeProvider.System);
         store.Save(runs);
-        Console.WriteLine($"recorded {runs.Count} runs in {store.Path}");
+        Console.WriteLine($"recorded {runs.Count} runs in {StoreOption.Describe(store)}");
         Console.Error.WriteLine($"done in {Numbers.Seconds(clock.Elapsed.TotalSeconds)} s");
         return ExitCodes.Ok;
     }

@@ -90,7 +90,7 @@ public static class TuneCommand
         comments.AddRange(results.Select(r => $"{r.Model}: {request.Metric} {Numbers.F(r.Best.Means[request.Metric])} on validation after {r.Trials.Count} trials (run {r.Best.Id}, tune {r.TuneId})"));
         TunedSettingsFile.Write(request.Output, sections, comments);
         Console.WriteLine($"wrote {Path.GetFullPath(request.Output)}; use it with: encore evaluate {request.Dataset} --protocol {request.Protocol} --models {string.Join(",", names)} --settings {request.Output}");
-        Console.WriteLine($"recorded {results.Sum(r => r.Trials.Count)} trials in {store.Path}");
+        Console.WriteLine($"recorded {results.Sum(r => r.Trials.Count)} trials in {StoreOption.Describe(store)}");
         return ExitCodes.Ok;
     }
 
