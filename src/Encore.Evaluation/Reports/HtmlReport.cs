@@ -37,8 +37,10 @@ public static class HtmlReport
             ("Training curves", TrainingCurveFigures.Build(context)),
             ("Hyper-parameter sweeps", SweepFigures.Build(context)),
             ("Coverage vs accuracy", [CoverageAccuracyFigure.Build(context)]),
-            ("Six-candidate (SPEC S4)", SixCandidateFigure.Build(context)),
         ];
+        // The S4 section appears only when the report holds six-candidate runs.
+        var sixCandidate = SixCandidateFigure.Build(context);
+        if (sixCandidate.Count > 0) sections = [.. sections, ("Six-candidate (SPEC S4)", sixCandidate)];
         return HtmlPage.Render(context, sections);
     }
 }

@@ -2,7 +2,7 @@ namespace Encore.Evaluation.Reports;
 
 /// <summary>
 /// SPEC S4's results summary as a chart: for each (dataset, six-candidate protocol) in the report, the
-/// latest run of every model, sorted by accuracy, with its 95% bootstrap interval.
+/// latest run of every model, sorted by accuracy, with its 95% bootstrap interval. No six-candidate run: no figure.
 /// </summary>
 internal static class SixCandidateFigure
 {
@@ -21,9 +21,8 @@ internal static class SixCandidateFigure
                 .OrderBy(r => r.Mean(Metric)).ThenBy(r => r.Run.Model, StringComparer.Ordinal).ToList();
             figures.Add(Figure(context, group.Key.Dataset, group.Key.Protocol, latest, figures.Count));
         }
-        if (figures.Count == 0)
-            figures.Add(ReportFigure.Skipped("six-candidate", "Six-candidate results summary", "Skipped: no six-candidate run (encore evaluate --protocol six-candidate) in this report."));
-        return figures;
+        return figures; // empty: the report leaves the section out
+
     }
 
     private static ReportFigure Figure(ReportContext context, string dataset, string protocol, List<ReportRun> runs, int index)
