@@ -74,7 +74,7 @@ public sealed class ModelReader
         }
         catch (ArgumentException ex)
         {
-            throw Corrupt($"invalid sparse matrix ({ex.Message})");
+            throw Corrupt($"invalid sparse matrix ({Guard.PlainMessage(ex)})");
         }
     }
 

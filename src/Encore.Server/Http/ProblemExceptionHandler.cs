@@ -46,6 +46,6 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         _ => "the expected JSON shape",
     });
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"System\.(?:Collections\.Generic\.)?(?:Nullable`1\[)?(?:System\.)?(\w+)[\w.`\[\],]*")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"System\.(?:\w+\.)*(\w+)(?:`\d+\[[^\]]*\])?")]
     private static partial System.Text.RegularExpressions.Regex RuntimeTypeName();
 }

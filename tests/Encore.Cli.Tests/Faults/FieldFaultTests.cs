@@ -122,16 +122,6 @@ public sealed class FieldFaultTests : IDisposable
     }
 
     [Fact]
-    public async Task Import_ReportCountsDataRowsNotTheHeader()
-    {
-        var csv = Write("rows.csv", "user,item\nu1,t1\nu2,t1\n");
-
-        var (_, output, _) = await ConsoleCapture.RunAsync("import", "table", csv, "-o", Path.Combine(_dir, "ds"), "--set", "user=user", "--set", "item=item");
-
-        Assert.Matches(@"rows\.csv rows\D+2\b", output);
-    }
-
-    [Fact]
     public async Task Import_OverDifferentSnapshot_RefusesUnlessForced()
     {
         var output = Path.Combine(_dir, "ds");
