@@ -19,6 +19,14 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public void Arguments_StoresAndExtraKeys_BecomeConfigurationKeys()
+    {
+        var args = ServeCommand.Arguments(null, null, [], new ServeCommand.ServeStores("world", "service.db", "encore.db"), ["--Security:ApiKeys:0", "k"]);
+
+        Assert.Equal(["--Dataset:Base", "world", "--Store:Path", "service.db", "--Runs:Path", "encore.db", "--Security:ApiKeys:0", "k"], args);
+    }
+
+    [Fact]
     public async Task Serve_InvalidConfig_ExitsWithUsageNamingOption()
     {
         var config = Path.Combine(_dir, "encore.toml");

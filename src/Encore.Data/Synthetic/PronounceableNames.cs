@@ -3,8 +3,8 @@ using Encore.Core.Randomness;
 namespace Encore.Data.Synthetic;
 
 /// <summary>
-/// Seeded, pronounceable names for the synthetic catalogue: artists ("Mira Kolven"), albums ("Soltera")
-/// and track titles ("Velo Dunai"). Words are built from consonant-vowel syllables with an optional final
+/// Seeded, pronounceable names for the synthetic catalogue: artists ("Feitu Tebraitran"), albums
+/// and track titles ("Potam", "Deibrebra"). Words are built from consonant-vowel syllables with an optional final
 /// consonant, so every word can be read aloud. A name depends only on (seed, kind, index): the same world
 /// seed always gives the same names, and the generation of one entity never shifts another's name.
 /// Names are not guaranteed unique; ids stay the identity.
@@ -23,13 +23,13 @@ internal static class PronounceableNames
     /// <summary>Stream numbers so artist, album and track names never share a random sequence.</summary>
     private const ulong ArtistStream = 0xA127, AlbumStream = 0xA1B0, TrackStream = 0x7EAC;
 
-    /// <summary>An artist: a two-word name, e.g. "Mira Kolven".</summary>
+    /// <summary>An artist: a two-word name, e.g. "Feitu Tebraitran".</summary>
     public static string Artist(ulong seed, int index) => Words(Rng.Fork(seed ^ ArtistStream, (ulong)index), 2, 2);
 
-    /// <summary>An album: one or two words, e.g. "Soltera".</summary>
+    /// <summary>An album: one or two words.</summary>
     public static string Album(ulong seed, int index) => Words(Rng.Fork(seed ^ AlbumStream, (ulong)index), 1, 2);
 
-    /// <summary>A track title: one to three words, e.g. "Velo Dunai".</summary>
+    /// <summary>A track title: one to three words, e.g. "Potam".</summary>
     public static string Track(ulong seed, int index) => Words(Rng.Fork(seed ^ TrackStream, (ulong)index), 1, 3);
 
     private static string Words(Rng rng, int min, int max)
