@@ -26,6 +26,7 @@ public sealed class OnlineEngine : IDisposable
         Feedback = new FeedbackService(Events, options, time);
         Catalogue = new CatalogueService(Store.Catalogue, options);
         Retrain = new RetrainService(Registry, Events, BaseDataset, options, time);
+        Experiments = new Experiments.ExperimentService(Registry, Recommendations, options, time);
     }
 
     public OnlineOptions Options { get; }
@@ -45,6 +46,9 @@ public sealed class OnlineEngine : IDisposable
     public CatalogueService Catalogue { get; }
 
     public RetrainService Retrain { get; }
+
+    /// <summary>A/B experiments over the registered models (in memory).</summary>
+    public Experiments.ExperimentService Experiments { get; }
 
     /// <summary>Registers (or reuses) a model file under <paramref name="name"/> and activates it.</summary>
     public ServingModel Serve(string name, string path)
