@@ -27,7 +27,7 @@ public static class SimilarCommand
         if (k <= 0) throw new ArgumentException($"--k must be at least 1, got {k}.");
         var model = ModelLoader.Load(modelPath);
         if (model is not ISimilarItems similar)
-            throw new ArgumentException($"the {model.ModelName} model has no item similarities; use a model trained with item-knn, als, bpr or lmf.");
+            throw new ArgumentException($"the {model.ModelName} model has no item similarities; use a model trained with item-knn, ease, rp3beta, als, bpr or lmf.");
         if (!model.Items.TryGetIndex(track, out var item))
             throw new ArgumentException($"item '{track}' is not in the model ({model.Items.Count:N0} items), so it has no neighbours; the model never saw it in training.");
         var labels = new ItemLabels(datasetPath is null ? null : DatasetSnapshot.Read(datasetPath), model.Items);

@@ -9,7 +9,7 @@ namespace Encore.Evaluation.Protocols;
 /// users x items shape; training items are excluded from every ranking), the catalogue for diversity, and
 /// the protocol's own statistics (pair counts, share of held-out pairs never seen in training).
 /// </summary>
-public sealed class PreparedProtocol
+public sealed record PreparedProtocol
 {
     public required string Label { get; init; }
 

@@ -21,10 +21,7 @@ public static class ProtocolPreparer
         };
         // Content models (affinity) read the tracks' vectors; every other model ignores them.
         var train = Content.ContentFeatures.Attach(dataset, prepared.Train);
-        return ReferenceEquals(train, prepared.Train) ? prepared : new PreparedProtocol
-        {
-            Label = prepared.Label, Options = prepared.Options, Train = train, Target = prepared.Target,
-            Catalogue = prepared.Catalogue, Statistics = prepared.Statistics,
-        };
+        // A copy with every other part kept (held-out scores, confidence choice, statistics, ...).
+        return ReferenceEquals(train, prepared.Train) ? prepared : prepared with { Train = train };
     }
 }

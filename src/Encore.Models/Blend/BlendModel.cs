@@ -29,6 +29,9 @@ public sealed class BlendModel : RecommenderBase
 
     public override string ModelName => Name;
 
+    /// <summary>A blended score of exactly 0 comes from components that were all constant: no evidence.</summary>
+    protected override bool ZeroMeansNoEvidence => true;
+
     /// <summary>The blended models, in order.</summary>
     public IReadOnlyList<IRecommender> Components => _components;
 

@@ -39,6 +39,11 @@ public static class ModelLoader
             payload.EnsureEnd();
             return model;
         }
+        catch (ModelFormatException ex) when (!ex.Message.Contains(path, StringComparison.Ordinal))
+        {
+            // A reader's own corruption message gets the file named, like every other model-file error.
+            throw new ModelFormatException($"{path}: {ex.Message}", ex);
+        }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or OverflowException or IndexOutOfRangeException or InvalidCastException)
         {
             // A checksum-valid payload whose values a model refuses (a negative neighbour count, mismatched

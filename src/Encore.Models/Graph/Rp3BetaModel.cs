@@ -22,6 +22,9 @@ public sealed class Rp3BetaModel : RecommenderBase, IHistoryRecommender, ISimila
 
     public override string ModelName => Name;
 
+    /// <summary>A walk score of 0 means no path from the user's history: no evidence, never a recommendation.</summary>
+    protected override bool ZeroMeansNoEvidence => true;
+
     /// <summary>Item x item walk weights (row i = where a walk from i arrives, popularity-penalised, top-K).</summary>
     public CsrMatrix Weights { get; }
 
@@ -32,7 +35,7 @@ public sealed class Rp3BetaModel : RecommenderBase, IHistoryRecommender, ISimila
     protected override void ScoreAll(int user, Span<float> scores)
     {
         scores.Clear();
-        if ((uint)user < (uint)Interactions.Rows) Accumulate(Interactions.RowIndices(user), Interactions.RowValues(user), scores);
+        if ((uint)user < (uint)Signal.Rows) Accumulate(Signal.RowIndices(user), Signal.RowValues(user), scores);
     }
 
     public (int[] Items, float[] Scores) RecommendFromHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> values, int k, RecommendOptions? options = null)
@@ -50,6 +53,7 @@ public sealed class Rp3BetaModel : RecommenderBase, IHistoryRecommender, ISimila
             Accumulate(items, ones, scores);
         }
         else Accumulate(items, values, scores);
+        MaskNoEvidence(scores);
         RankingFilter.ApplyHistory(scores, items, options);
         return RankingFilter.Select(scores, options.Allow, k);
     }
@@ -70,9 +74,9 @@ public sealed class Rp3BetaModel : RecommenderBase, IHistoryRecommender, ISimila
     public (int[] Items, float[] Contributions) Explain(int user, int item, int n)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)item, (uint)Items.Count, nameof(item));
-        if ((uint)user >= (uint)Interactions.Rows) return ([], []);
-        var history = Interactions.RowIndices(user);
-        var values = Interactions.RowValues(user);
+        if ((uint)user >= (uint)Signal.Rows) return ([], []);
+        var history = Signal.RowIndices(user);
+        var values = Signal.RowValues(user);
         var heap = new TopKSelector(Math.Min(n, history.Length));
         for (var p = 0; p < history.Length; p++)
         {

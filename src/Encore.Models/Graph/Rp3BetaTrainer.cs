@@ -24,7 +24,7 @@ public sealed class Rp3BetaTrainer(Rp3BetaOptions? options = null) : IRecommende
         ArgumentNullException.ThrowIfNull(data);
         cancellationToken.ThrowIfCancellationRequested();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var x = Options.BinaryInput ? data.Interactions.MapValues(static _ => 1f) : data.Interactions;
+        var x = Options.BinaryInput ? data.Signal.MapValues(static _ => 1f) : data.Signal;
         var n = data.ItemCount;
         var alpha = Options.Alpha;
         // Users -> items, rows scaled to transition probabilities P(j | u)^alpha.

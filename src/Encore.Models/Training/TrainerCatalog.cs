@@ -1,5 +1,5 @@
-using Encore.Models.Content.Affinity;
 using Encore.Models.Blend;
+using Encore.Models.Content.Affinity;
 using Encore.Models.Contract;
 using Encore.Models.Ease;
 using Encore.Models.Factorization.Als;

@@ -19,10 +19,11 @@ public sealed class GivenProtocolTests : IDisposable
         var run = new EvaluationPipeline(PipelineFixtures.Settings(1, 5)).Run(protocol, [PipelineFixtures.Popularity()]).Single();
 
         // Users u1, u2, u3; items a, b, c, d. Popularity a 2, b 1, c 1, d 0.
-        // u1 (has a, b) gets c, d: c is a hit at rank 1. u3 (cold) gets a, b, c, d: d is a hit at rank 4.
+        // u1 (has a, b) gets c: c is a hit at rank 1. u3 (cold) gets a, b, c; d has no plays, so it is never
+        // presented (docs/cold-start.md: no evidence is no recommendation) and u3's test item d is missed.
         Assert.Equal([0, 2], run.Users);
         Assert.Equal([1.0, 0.0], run.PerUser["precision@1"]);
-        Assert.Equal([1.0, 1 / Math.Log2(5)], run.PerUser["ndcg@5"]);
+        Assert.Equal([1.0, 0.0], run.PerUser["ndcg@5"]);
         Assert.Equal(5f, protocol.Train.Interactions.Get(0, 0));
         Assert.Equal(1.0, run.Means["unseen-share"]);
         Assert.StartsWith($"given:{Path.GetFileName(_dir)}, test, full-ranking", run.Protocol, StringComparison.Ordinal);

@@ -10,8 +10,12 @@ namespace Encore.Models.Tests.Faults;
 /// <summary>The small inputs of issue 12, aggregated the way <c>encore train --weights</c> does.</summary>
 internal static class FaultWorlds
 {
-    /// <summary>Every model, small enough to train on a handful of events (fixed seeds, one thread).</summary>
-    public static TheoryData<string> Models => [.. TrainerCatalog.Names];
+    /// <summary>
+    /// Every model, small enough to train on a handful of events (fixed seeds, one thread). The content model
+    /// (affinity) is left out: it needs track vectors and at least 10 training rows, which these handfuls of
+    /// events cannot give; its guards and scoring are covered by its own tests.
+    /// </summary>
+    public static TheoryData<string> Models => [.. TrainerCatalog.Names.Where(n => n != "affinity")];
 
     public static IRecommender Train(string model, TrainingData data)
     {
