@@ -162,9 +162,9 @@ public sealed class ModelCommandsTests(ModelCommandsFixture world) : IClassFixtu
     [Fact]
     public async Task Similar_ModelWithoutSimilaritiesOrUnknownTrack_ExitsWithAClearMessage()
     {
-        var (code, _, error) = await ConsoleCapture.RunAsync("similar", world.Popularity, "--track", "t10");
+        var (code, _, error) = await ConsoleCapture.RunAsync("similar", world.PlaylistKnn, "--track", "t10");
         Assert.Equal(ExitCodes.Usage, code);
-        Assert.Contains("the popularity model has no item similarities", error, StringComparison.Ordinal);
+        Assert.Contains("the playlist-knn model has no item similarities", error, StringComparison.Ordinal);
         (code, _, error) = await ConsoleCapture.RunAsync("similar", world.ItemKnn, "--track", "no-such-track");
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("item 'no-such-track' is not in the model", error, StringComparison.Ordinal);

@@ -46,7 +46,10 @@ public sealed class Rp3BetaTrainer(Rp3BetaOptions? options = null) : IRecommende
         if (!float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum(weights.Values)))
             throw new ModelFitException("RP3beta weights are not finite: check the input values for NaN or infinity.");
         progress?.Report(new EpochReport(1, 1, System.Diagnostics.Stopwatch.GetElapsedTime(started), double.NaN));
-        return new Rp3BetaModel(data.Users, data.Items, x, weights, Options) { Threads = Options.Threads };
+        // The model keeps every seen pair (skips and dislikes too, for filtering and the cold-start chain); it scores
+        // from their positive part, as binary 1s when the walk was built on binary input.
+        var seen = Options.BinaryInput ? data.Interactions.MapValues(static v => v > 0 ? 1f : v) : data.Interactions;
+        return new Rp3BetaModel(data.Users, data.Items, seen, weights, Options) { Threads = Options.Threads };
     }
 
     private static CsrMatrix Scale(CsrMatrix m, Func<int, double> rowSum, double alpha)

@@ -15,7 +15,10 @@ internal static class FaultWorlds
     /// (affinity) is left out: it needs track vectors and at least 10 training rows, which these handfuls of
     /// events cannot give; its guards and scoring are covered by its own tests.
     /// </summary>
-    public static TheoryData<string> Models => [.. TrainerCatalog.Names.Where(n => n != "affinity")];
+    public static TheoryData<string> Models => [.. ModelNames];
+
+    /// <summary>The names behind <see cref="Models"/>.</summary>
+    public static IReadOnlyList<string> ModelNames => [.. TrainerCatalog.Names.Where(n => n != "affinity")];
 
     public static IRecommender Train(string model, TrainingData data)
     {

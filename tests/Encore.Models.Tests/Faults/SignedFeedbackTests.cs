@@ -82,7 +82,7 @@ public sealed class SignedFeedbackTests
     public static TheoryData<string, GroupStrategy> ModelsAndStrategies()
     {
         var data = new TheoryData<string, GroupStrategy>();
-        foreach (var model in Models.Training.TrainerCatalog.Names)
+        foreach (var model in FaultWorlds.ModelNames)
             foreach (var strategy in Enum.GetValues<GroupStrategy>())
                 data.Add(model, strategy);
         return data;
