@@ -3,6 +3,7 @@ using Encore.Core.Ranking;
 using Encore.Core.Sparse;
 using Encore.Models.Contract;
 using Encore.Models.Files;
+using Encore.Models.Neighbourhood;
 
 namespace Encore.Models.Graph;
 
@@ -41,10 +42,7 @@ public sealed class Rp3BetaModel : RecommenderBase, IHistoryRecommender, ISimila
     public (int[] Items, float[] Scores) RecommendFromHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> values, int k, RecommendOptions? options = null)
     {
         options ??= RecommendOptions.Default;
-        if (items.Length != values.Length)
-            throw new ArgumentException($"History has {items.Length} items but {values.Length} values; give one value per item.", nameof(values));
-        foreach (var item in items)
-            if ((uint)item >= (uint)Items.Count) throw new ArgumentOutOfRangeException(nameof(items), item, $"History item {item} is outside the model's {Items.Count} items.");
+        HistoryChecks.Validate(items, values, Items.Count);
         var scores = new float[Items.Count];
         if (_options.BinaryInput)
         {
@@ -61,44 +59,17 @@ public sealed class Rp3BetaModel : RecommenderBase, IHistoryRecommender, ISimila
     public (int[] Items, float[] Scores) SimilarItems(int item, int k)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)item, (uint)Items.Count, nameof(item));
-        var columns = Weights.RowIndices(item);
-        var values = Weights.RowValues(item);
-        var heap = new TopKSelector(Math.Min(k, columns.Length));
-        for (var q = 0; q < columns.Length; q++) heap.Offer(columns[q], values[q]);
-        var ids = new int[heap.Count];
-        var scores = new float[heap.Count];
-        heap.Drain(ids, scores);
-        return (ids, scores);
+        return HistoryChecks.TopOfRow(Weights.RowIndices(item), Weights.RowValues(item), k);
     }
 
     public (int[] Items, float[] Contributions) Explain(int user, int item, int n)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)item, (uint)Items.Count, nameof(item));
-        if ((uint)user >= (uint)Signal.Rows) return ([], []);
-        var history = Signal.RowIndices(user);
-        var values = Signal.RowValues(user);
-        var heap = new TopKSelector(Math.Min(n, history.Length));
-        for (var p = 0; p < history.Length; p++)
-        {
-            var contribution = values[p] * Weights.Get(history[p], item);
-            if (contribution != 0) heap.Offer(history[p], contribution);
-        }
-        var ids = new int[heap.Count];
-        var scores = new float[heap.Count];
-        heap.Drain(ids, scores);
-        return (ids, scores);
+        return ItemWeightScoring.Explain(Weights, Signal, user, item, n);
     }
 
-    private void Accumulate(ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> scores)
-    {
-        for (var p = 0; p < items.Length; p++)
-        {
-            var v = values[p];
-            var columns = Weights.RowIndices(items[p]);
-            var weights = Weights.RowValues(items[p]);
-            for (var q = 0; q < columns.Length; q++) scores[columns[q]] += v * weights[q];
-        }
-    }
+    private void Accumulate(ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> scores) =>
+        ItemWeightScoring.Accumulate(Weights, items, values, scores);
 
     public override void WritePayload(ModelWriter writer)
     {

@@ -66,31 +66,11 @@ public sealed class ItemKnnModel : RecommenderBase, IHistoryRecommender, ISimila
     public (int[] Items, float[] Contributions) Explain(int user, int item, int n)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)item, (uint)Items.Count, nameof(item));
-        if ((uint)user >= (uint)Signal.Rows) return ([], []);
-        var history = Signal.RowIndices(user);
-        var values = Signal.RowValues(user);
-        var heap = new TopKSelector(Math.Min(n, history.Length));
-        for (var p = 0; p < history.Length; p++)
-        {
-            var contribution = values[p] * Similarities.Get(history[p], item);
-            if (contribution != 0) heap.Offer(history[p], contribution);
-        }
-        var ids = new int[heap.Count];
-        var scores = new float[heap.Count];
-        heap.Drain(ids, scores);
-        return (ids, scores);
+        return ItemWeightScoring.Explain(Similarities, Signal, user, item, n);
     }
 
-    private void Accumulate(ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> scores)
-    {
-        for (var p = 0; p < items.Length; p++)
-        {
-            var v = values[p];
-            var neighbours = Similarities.RowIndices(items[p]);
-            var sims = Similarities.RowValues(items[p]);
-            for (var q = 0; q < neighbours.Length; q++) scores[neighbours[q]] += v * sims[q];
-        }
-    }
+    private void Accumulate(ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> scores) =>
+        ItemWeightScoring.Accumulate(Similarities, items, values, scores);
 
     public override void WritePayload(ModelWriter writer)
     {
