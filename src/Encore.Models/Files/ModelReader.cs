@@ -78,6 +78,9 @@ public sealed class ModelReader
         }
     }
 
+    /// <value>True when the whole payload has been read (a field appended in a later release is absent).</value>
+    public bool AtEnd => _position == _payload.Length;
+
     /// <summary>Fails unless the whole payload was consumed (catches a reader / writer mismatch).</summary>
     public void EnsureEnd()
     {

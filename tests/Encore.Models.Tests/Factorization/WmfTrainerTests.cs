@@ -70,6 +70,47 @@ public sealed class WmfTrainerTests
     }
 
     [Fact]
+    public void Score_PopularityWeight_AddsGammaLogOnePlusTrackTotalToEveryTrack()
+    {
+        // Track totals over users: t0 = 3 + 1 = 4, t1 = 2, t2 = 0 (a negative score is not popularity).
+        var data = Data(3, 3, [(0, 0, 3f), (1, 0, 1f), (1, 1, 2f), (2, 2, -1f), (2, 1, 0f)]);
+        var options = new WmfOptions { Factors = 2, Regularization = 1, Iterations = 2 };
+        var plain = new WmfTrainer(options).Fit(data);
+        var sut = new WmfTrainer(options with { PopularityWeight = 0.5 }).Fit(data);
+        int[] all = [0, 1, 2];
+        var a = new float[3];
+        var b = new float[3];
+        plain.Score(0, all, a);
+        sut.Score(0, all, b);
+
+        Assert.Equal(a[0] + 0.5f * MathF.Log(5), b[0], 4);
+        Assert.Equal(a[1] + 0.5f * MathF.Log(3), b[1], 4);
+        Assert.Equal(a[2], b[2], 4);
+    }
+
+    [Fact]
+    public void WriteRead_KeepsBothTerms()
+    {
+        var data = PlantedBlocks.Create();
+        var sut = new WmfTrainer(new WmfOptions { Factors = 3, Iterations = 2, RepeatWeight = 0.5, PopularityWeight = 0.25 }).Fit(data);
+        var path = Path.Combine(Path.GetTempPath(), $"wmf-{Guid.NewGuid():N}.bin");
+        try
+        {
+            Encore.Models.Files.ModelFile.Save(sut, path);
+            var back = Assert.IsType<WmfModel>(Encore.Models.Files.ModelLoader.Load(path));
+            var all = Enumerable.Range(0, data.ItemCount).ToArray();
+            var a = new float[all.Length];
+            var b = new float[all.Length];
+            sut.Score(1, all, a);
+            back.Score(1, all, b);
+
+            Assert.Equal(0.25f, back.PopularityWeight);
+            Assert.Equal(a, b);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
     public void Fit_NoScoreReachesTheThreshold_ThrowsWithTheReason()
     {
         var data = Data(2, 2, [(0, 0, 0f), (1, 1, 0.5f)]);

@@ -6,7 +6,8 @@ namespace Encore.Models.Factorization.Wmf;
 /// <summary>
 /// Settings of SPEC S1's weighted matrix factorisation: preference p = [score >= <see cref="PreferenceThreshold"/>],
 /// confidence c = 1 + <see cref="Alpha"/> ln(1 + score / <see cref="Epsilon"/>), solved by ALS, plus an optional
-/// familiarity (repeat) term added to each user's already played tracks. Every value is checked when set.
+/// familiarity (repeat) term added to each user's already played tracks and an optional popularity prior added to
+/// every track. Every value is checked when set.
 /// </summary>
 public sealed record WmfOptions : ModelOptions
 {
@@ -17,6 +18,7 @@ public sealed record WmfOptions : ModelOptions
     private readonly double _preferenceThreshold = 1;
     private readonly int _iterations = 15;
     private readonly double _repeatWeight;
+    private readonly double _popularityWeight;
 
     /// <value>Latent factors per user and track. Default 64.</value>
     public int Factors { get => _factors; init { Guard.InRange(value, 1, 4096, nameof(Factors)); _factors = value; } }
@@ -42,4 +44,11 @@ public sealed record WmfOptions : ModelOptions
     /// on validation (bench/results/s1-groups-ium.md).
     /// </value>
     public double RepeatWeight { get => _repeatWeight; init { Guard.NonNegative(value, nameof(RepeatWeight)); _repeatWeight = value; } }
+
+    /// <value>
+    /// Popularity prior gamma (>= 0): every track's score gains gamma ln(1 + n_i), where n_i is the sum of the track's
+    /// positive training scores over all users, so tracks the whole community keeps playing rise above tracks the
+    /// factors rate alike. Default 0 (pure SPEC S1); the S1 results use the value chosen on validation.
+    /// </value>
+    public double PopularityWeight { get => _popularityWeight; init { Guard.NonNegative(value, nameof(PopularityWeight)); _popularityWeight = value; } }
 }

@@ -39,7 +39,7 @@ public sealed class WmfTrainer(WmfOptions? options = null) : IRecommenderTrainer
             Seed = o.Seed,
             Threads = o.Threads,
         }).Fit(new TrainingData(confidence, data.Users, data.Items), progress, cancellationToken);
-        return new WmfModel(als, data.Interactions, (float)o.RepeatWeight) { Threads = o.Threads };
+        return new WmfModel(als, data.Interactions, (float)o.RepeatWeight, (float)o.PopularityWeight) { Threads = o.Threads };
     }
 
     /// <summary>ln(1 + s / eps) for every stored s >= threshold; other pairs dropped. Same shape.</summary>
