@@ -23,6 +23,7 @@ public static class ModelCatalog
         ModelLoader.Register(Factorization.Wmf.WmfModel.Name, Factorization.Wmf.WmfModel.Read);
         ModelLoader.Register(Graph.Rp3BetaModel.Name, Graph.Rp3BetaModel.Read);
         ModelLoader.Register(Blend.BlendModel.Name, Blend.BlendModel.Read);
+        ModelLoader.Register(Ranking.FunnelModel.Name, Ranking.FunnelModel.Read);
         return true;
     });
 

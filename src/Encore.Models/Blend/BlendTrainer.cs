@@ -35,7 +35,7 @@ public sealed class BlendTrainer(BlendOptions? options = null) : IRecommenderTra
             return TrainerCatalog.Create(c.Model, settings);
         }).ToArray();
 
-        var (inner, heldOut) = Carve(data.Interactions, Options.ValidationShare, Options.Seed);
+        var (inner, heldOut) = ValidationCarve.Split(data.Interactions, Options.ValidationShare, Options.Seed);
         var innerData = new TrainingData(inner, data.Users, data.Items);
         var innerModels = trainers.Select(t => t.Fit(innerData, null, cancellationToken)).ToArray();
         Stage(1);
@@ -124,28 +124,5 @@ public sealed class BlendTrainer(BlendOptions? options = null) : IRecommenderTra
             total += ideal[x] > 0 ? dcg / ideal[x] : 0;
         }
         return features.Length == 0 ? 0 : total / features.Length;
-    }
-
-    // Per user with n >= 2 items: round(share n) of them (at least 1, at most n - 1) go to the held-out part, seeded per user.
-    private static (CsrMatrix Train, CsrMatrix HeldOut) Carve(CsrMatrix x, double share, ulong seed)
-    {
-        var (tr, tc, tv, hr, hc, hv) = (new List<int>(), new List<int>(), new List<float>(), new List<int>(), new List<int>(), new List<float>());
-        for (var u = 0; u < x.Rows; u++)
-        {
-            var items = x.RowIndices(u);
-            var values = x.RowValues(u);
-            var n = items.Length;
-            var hold = n < 2 ? 0 : Math.Clamp((int)Math.Round(share * n, MidpointRounding.AwayFromZero), 1, n - 1);
-            var order = Enumerable.Range(0, n).ToArray();
-            Rng.Fork(seed, (ulong)u).Shuffle(order.AsSpan());
-            var held = new bool[n];
-            for (var i = 0; i < hold; i++) held[order[i]] = true;
-            for (var p = 0; p < n; p++)
-            {
-                if (held[p]) { hr.Add(u); hc.Add(items[p]); hv.Add(values[p]); }
-                else { tr.Add(u); tc.Add(items[p]); tv.Add(values[p]); }
-            }
-        }
-        return (CsrMatrix.FromTriples(x.Rows, x.Columns, [.. tr], [.. tc], [.. tv]), CsrMatrix.FromTriples(x.Rows, x.Columns, [.. hr], [.. hc], [.. hv]));
     }
 }

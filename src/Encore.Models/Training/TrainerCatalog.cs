@@ -10,6 +10,7 @@ using Encore.Models.Graph;
 using Encore.Models.Neighbourhood;
 using Encore.Models.Playlists;
 using Encore.Models.Popularity;
+using Encore.Models.Ranking;
 
 namespace Encore.Models.Training;
 
@@ -29,6 +30,7 @@ public static class TrainerCatalog
         ("ease", typeof(EaseOptions), s => new EaseTrainer(OptionsBinder.Bind<EaseOptions>("ease", s))),
         ("rp3beta", typeof(Rp3BetaOptions), s => new Rp3BetaTrainer(OptionsBinder.Bind<Rp3BetaOptions>("rp3beta", s))),
         ("blend", typeof(BlendOptions), s => new BlendTrainer(OptionsBinder.Bind<BlendOptions>("blend", s))),
+        ("funnel", typeof(FunnelOptions), s => new FunnelTrainer(OptionsBinder.Bind<FunnelOptions>("funnel", s))),
         ("als", typeof(AlsOptions), s => new AlsTrainer(OptionsBinder.Bind<AlsOptions>("als", s))),
         ("wmf", typeof(WmfOptions), s => new WmfTrainer(OptionsBinder.Bind<WmfOptions>("wmf", s))),
         ("bpr", typeof(BprOptions), s => new BprTrainer(OptionsBinder.Bind<BprOptions>("bpr", s))),

@@ -1,0 +1,121 @@
+using Encore.Core.Ranking;
+using Encore.Core.Sparse;
+using Encore.Models.Contract;
+
+namespace Encore.Models.Ranking;
+
+/// <summary>
+/// The funnel's two stages' meeting point: for one user, the union of every generator's top-N unseen items and one
+/// feature row per candidate. Columns, for each generator c: its score standardised over its scored items (z, 0
+/// where the generator has no evidence) and its reciprocal rank 1 / (1 + rank) in its top-N (0 outside); then ln(1 + the item's
+/// number of users with positive signal) and ln(1 + the user's number of positive items). Width = 2 g + 2.
+/// A generator's score of exactly 0 or a non-finite one is "no evidence" (the neighbourhood models' and EASE's
+/// convention; a factor model's score is never exactly 0 in practice): such items are never its candidates.
+/// Thread-safe (no shared mutable state).
+/// </summary>
+internal sealed class FunnelFeatures
+{
+    private readonly IRecommender[] _generators;
+    private readonly CsrMatrix _interactions;
+    private readonly float[] _itemPopularity;
+    private readonly int[] _allItems;
+
+    /// <param name="generators">Fitted generators over the same users and items as <paramref name="interactions"/>.</param>
+    /// <param name="interactions">The training matrix the generators saw (seen items and popularity).</param>
+    /// <param name="candidates">N of each generator's top-N.</param>
+    public FunnelFeatures(IRecommender[] generators, CsrMatrix interactions, int candidates)
+    {
+        _generators = generators;
+        _interactions = interactions;
+        Candidates = candidates;
+        _allItems = [.. Enumerable.Range(0, interactions.Columns)];
+        _itemPopularity = new float[interactions.Columns];
+        var counts = new int[interactions.Columns];
+        for (var u = 0; u < interactions.Rows; u++)
+        {
+            var items = interactions.RowIndices(u);
+            var values = interactions.RowValues(u);
+            for (var p = 0; p < items.Length; p++) if (values[p] > 0) counts[items[p]]++;
+        }
+        for (var i = 0; i < counts.Length; i++) _itemPopularity[i] = MathF.Log(1 + counts[i]);
+    }
+
+    public int Candidates { get; }
+
+    public int Width => 2 * _generators.Length + 2;
+
+    /// <summary>Column names, in order, for the given generator names.</summary>
+    public static string[] Names(IEnumerable<string> generators) =>
+        [.. generators.SelectMany(g => new[] { $"{g}-z", $"{g}-reciprocal-rank" }), "item-popularity-log", "user-activity-log"];
+
+    /// <summary>
+    /// The candidates of <paramref name="user"/> (ascending item index), their feature rows (row-major,
+    /// candidates x <see cref="Width"/>) and the first generator's standardised score of every item (NaN where it
+    /// has no evidence or the user has seen the item).
+    /// </summary>
+    public (int[] Items, float[] Rows, float[] FirstZ) Build(int user)
+    {
+        var n = _allItems.Length;
+        var g = _generators.Length;
+        var z = new float[g][];
+        var rank = new Dictionary<int, int>[g];
+        var seen = _interactions.RowIndices(user);
+        var selector = new TopKSelector(Candidates);
+        var ids = new int[Candidates];
+        var top = new float[Candidates];
+        var union = new SortedSet<int>();
+        for (var c = 0; c < g; c++)
+        {
+            var scores = new float[n];
+            _generators[c].Score(user, _allItems, scores);
+            for (var i = 0; i < n; i++) if (scores[i] == 0f || !float.IsFinite(scores[i])) scores[i] = float.NaN;
+            foreach (var item in seen) scores[item] = float.NaN;
+            selector.Reset(Candidates);
+            selector.OfferAll(scores);
+            var count = selector.Drain(ids, top);
+            rank[c] = new Dictionary<int, int>(count);
+            for (var r = 0; r < count; r++) { rank[c][ids[r]] = r; union.Add(ids[r]); }
+            z[c] = Standardise(scores);
+        }
+        var items = union.ToArray();
+        var width = Width;
+        var rows = new float[items.Length * width];
+        var activity = 0;
+        foreach (var v in _interactions.RowValues(user)) if (v > 0) activity++;
+        var userActivity = MathF.Log(1 + activity);
+        for (var x = 0; x < items.Length; x++)
+        {
+            var row = rows.AsSpan(x * width, width);
+            var item = items[x];
+            for (var c = 0; c < g; c++)
+            {
+                row[2 * c] = float.IsFinite(z[c][item]) ? z[c][item] : 0f;
+                row[2 * c + 1] = rank[c].TryGetValue(item, out var r) ? 1f / (1 + r) : 0f;
+            }
+            row[2 * g] = _itemPopularity[item];
+            row[2 * g + 1] = userActivity;
+        }
+        return (items, rows, z[0]);
+    }
+
+    /// <summary>(s - mean) / sd over the finite scores; non-finite scores stay NaN.</summary>
+    private static float[] Standardise(float[] scores)
+    {
+        double sum = 0, squares = 0;
+        var count = 0;
+        foreach (var s in scores)
+        {
+            if (!float.IsFinite(s)) continue;
+            sum += s;
+            squares += (double)s * s;
+            count++;
+        }
+        var result = new float[scores.Length];
+        var mean = count == 0 ? 0 : sum / count;
+        var variance = count == 0 ? 0 : squares / count - mean * mean;
+        var scale = variance > 1e-12 ? 1 / Math.Sqrt(variance) : 0;
+        for (var i = 0; i < scores.Length; i++)
+            result[i] = float.IsFinite(scores[i]) ? (float)((scores[i] - mean) * scale) : float.NaN;
+        return result;
+    }
+}

@@ -1,0 +1,53 @@
+using Encore.Core.Errors;
+using Encore.Models.Blend;
+using Encore.Models.Contract;
+
+namespace Encore.Models.Ranking;
+
+/// <summary>
+/// Options of <see cref="FunnelTrainer"/>: the candidate generators (the cheap stage), how many candidates each gives,
+/// the validation carve the ranker learns from, and the LightGBM LambdaRank settings (the rich stage).
+/// </summary>
+public sealed record FunnelOptions : ModelOptions
+{
+    private readonly string _generators = "als+rp3beta+item-knn";
+    private readonly int _candidates = 100;
+    private readonly double _validationShare = 0.2;
+    private readonly int _validationUsers = 2000;
+    private readonly int _trees = 200;
+    private readonly int _leaves = 31;
+    private readonly int _minimumPerLeaf = 20;
+    private readonly double _learningRate = 0.05;
+
+    /// <value>
+    /// Candidate generators, '+'-separated, each optionally with settings in parentheses (as for the blend):
+    /// <c>als(factors=128)+rp3beta+item-knn</c>. Default "als+rp3beta+item-knn". The first one also orders the items
+    /// outside every generator's top-N.
+    /// </value>
+    public string Generators
+    {
+        get => _generators;
+        init { _ = BlendComponents.Parse(value, FunnelModel.Name); _generators = value; }
+    }
+
+    /// <value>Top-N of each generator (unseen items) whose union is re-ranked, 1-5,000. Default 100.</value>
+    public int Candidates { get => _candidates; init { Guard.InRange(value, 1, 5000, nameof(Candidates)); _candidates = value; } }
+
+    /// <value>Share of each user's training items held out (seeded) to train the ranker, 0.05-0.5. Default 0.2.</value>
+    public double ValidationShare { get => _validationShare; init { Guard.InRange(value, 0.05, 0.5, nameof(ValidationShare)); _validationShare = value; } }
+
+    /// <value>Most users (seeded sample) whose candidate lists train the ranker. Default 2,000.</value>
+    public int ValidationUsers { get => _validationUsers; init { Guard.Positive(value, nameof(ValidationUsers)); _validationUsers = value; } }
+
+    /// <value>Boosting rounds of LambdaRank, 1-5,000. Default 200.</value>
+    public int Trees { get => _trees; init { Guard.InRange(value, 1, 5000, nameof(Trees)); _trees = value; } }
+
+    /// <value>Leaves per tree, 2-1,024. Default 31.</value>
+    public int Leaves { get => _leaves; init { Guard.InRange(value, 2, 1024, nameof(Leaves)); _leaves = value; } }
+
+    /// <value>Fewest rows in a leaf, >= 1. Default 20.</value>
+    public int MinimumPerLeaf { get => _minimumPerLeaf; init { Guard.Positive(value, nameof(MinimumPerLeaf)); _minimumPerLeaf = value; } }
+
+    /// <value>Shrinkage per round, (0, 1]. Default 0.05.</value>
+    public double LearningRate { get => _learningRate; init { Guard.InRange(value, 1e-6, 1, nameof(LearningRate)); _learningRate = value; } }
+}
