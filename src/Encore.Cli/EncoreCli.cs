@@ -25,6 +25,8 @@ public static class EncoreCli
             ServeCommand.Create(),
             BenchCommand.Create(),
             CheckPatternCommand.Create(),
+            BanditsCommand.Create(),
+            FalseNegativesCommand.Create(),
         };
         var result = root.Parse(args);
         return await result.InvokeAsync();

@@ -39,6 +39,8 @@ public static class CheckPatternCommand
         ArgumentOutOfRangeException.ThrowIfNegative(components);
         var parsed = TrainerCatalog.ParseSettings(settings);
         parsed.TryAdd("seed", seed.ToString(CultureInfo.InvariantCulture));
+        // "Does content predict listening?" is a content-only question: the popularity input stays off unless asked for.
+        parsed.TryAdd("popularity-feature", "false");
         var options = ((AffinityTrainer)TrainerCatalog.Create(AffinityModel.Name, parsed)).Options;
         var source = ContentSourceArgument.Parse(content);
         var dataset = DatasetSnapshot.Read(datasetFolder, ct);

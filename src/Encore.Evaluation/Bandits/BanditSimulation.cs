@@ -23,16 +23,30 @@ public static class BanditSimulation
     public static BanditTrajectory Run(float[] features, int dimension, Func<int, int, double> trueReward, IReadOnlyList<int> users,
         IBanditPolicy policy, BanditSimulationOptions options, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        return Run(features, dimension, trueReward, users, new DisjointBanditLearner(policy, dimension, options.Regularization), options, ct);
+    }
+
+    /// <summary>Same as the policy overload for any learner (e.g. <see cref="HybridLinUcb"/>, whose shared part spans users); the learner must start empty.</summary>
+    /// <param name="features">Row-major items x <paramref name="dimension"/> vectors the policies see.</param>
+    /// <param name="dimension">Feature width.</param>
+    /// <param name="trueReward">Expected reward of (simulated user index, item).</param>
+    /// <param name="users">Real user indices to simulate (at least <see cref="BanditSimulationOptions.Users"/>).</param>
+    /// <param name="learner">The learner under test (its own regularisation applies, not <see cref="BanditSimulationOptions.Regularization"/>).</param>
+    /// <param name="options">Rounds, candidates, noise, seed.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static BanditTrajectory Run(float[] features, int dimension, Func<int, int, double> trueReward, IReadOnlyList<int> users,
+        IBanditLearner learner, BanditSimulationOptions options, CancellationToken ct = default)
+    {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(trueReward);
         ArgumentNullException.ThrowIfNull(users);
-        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(learner);
         ArgumentNullException.ThrowIfNull(options);
+        if (learner.Dimension != dimension) throw new ArgumentException($"the learner expects {learner.Dimension}-wide vectors, the features are {dimension}-wide.", nameof(learner));
         var items = features.Length / dimension;
         if (items < options.Candidates) throw new ArgumentException($"{items} items cannot fill candidate sets of {options.Candidates}.", nameof(features));
         if (users.Count < options.Users) throw new ArgumentException($"{users.Count} users given, {options.Users} asked for.", nameof(users));
-        var states = new RidgeValueFunction[options.Users];
-        for (var u = 0; u < states.Length; u++) states[u] = new RidgeValueFunction(dimension, options.Regularization);
         var world = new Rng(options.Seed);
         var own = Rng.Fork(options.Seed, 1);
         var block = new float[options.Candidates * dimension];
@@ -56,15 +70,15 @@ public static class BanditSimulation
                 best = Math.Max(best, expected[c]);
             }
             var noise = options.RewardNoise * world.NextGaussian();
-            var choice = policy.Choose(states[slot], block, ref own);
+            var choice = learner.Choose(slot, block, ref own);
             var observed = expected[choice.Index] + noise;
-            states[slot].Update(block.AsSpan(choice.Index * dimension, dimension), observed);
+            learner.Update(slot, block.AsSpan(choice.Index * dimension, dimension), observed);
             totalReward += observed;
             totalRegret += best - expected[choice.Index];
             reward[t] = totalReward;
             regret[t] = totalRegret;
             mean[t] = totalReward / (t + 1);
         }
-        return new BanditTrajectory(policy.Name, reward, regret, mean);
+        return new BanditTrajectory(learner.Name, reward, regret, mean);
     }
 }

@@ -23,10 +23,22 @@ public static class ReplayEvaluator
     public static ReplayEstimate Evaluate(IReadOnlyList<LoggedEvent> log, float[] features, int dimension, IBanditPolicy policy,
         double regularization = 1.0, ulong seed = 42)
     {
+        ArgumentNullException.ThrowIfNull(policy);
+        return Evaluate(log, features, dimension, new DisjointBanditLearner(policy, dimension, regularization), seed);
+    }
+
+    /// <summary>Same as the policy overload for any learner (e.g. <see cref="HybridLinUcb"/>); the learner must start empty.</summary>
+    /// <param name="log">Events in logging order; candidates are item indices into <paramref name="features"/>.</param>
+    /// <param name="features">Row-major items x <paramref name="dimension"/> vectors.</param>
+    /// <param name="dimension">Feature width.</param>
+    /// <param name="learner">The learner under test.</param>
+    /// <param name="seed">Seed of the policy's randomness.</param>
+    /// <exception cref="ArgumentException">An event whose shown item is not among its candidates.</exception>
+    public static ReplayEstimate Evaluate(IReadOnlyList<LoggedEvent> log, float[] features, int dimension, IBanditLearner learner, ulong seed = 42)
+    {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(features);
-        ArgumentNullException.ThrowIfNull(policy);
-        var states = new Dictionary<int, RidgeValueFunction>();
+        ArgumentNullException.ThrowIfNull(learner);
         var rng = new Rng(seed);
         var running = new List<double>();
         double sum = 0, squares = 0;
@@ -35,22 +47,21 @@ public static class ReplayEvaluator
             var ev = log[e];
             if (Array.IndexOf(ev.Candidates, ev.Shown) < 0)
                 throw new ArgumentException($"log event {e + 1}: shown item {ev.Shown} is not among its {ev.Candidates.Length} candidates.", nameof(log));
-            if (!states.TryGetValue(ev.User, out var state)) states[ev.User] = state = new RidgeValueFunction(dimension, regularization);
             var block = new float[ev.Candidates.Length * dimension];
             for (var c = 0; c < ev.Candidates.Length; c++)
                 features.AsSpan(ev.Candidates[c] * dimension, dimension).CopyTo(block.AsSpan(c * dimension, dimension));
-            var choice = policy.Choose(state, block, ref rng);
+            var choice = learner.Choose(ev.User, block, ref rng);
             if (ev.Candidates[choice.Index] != ev.Shown) continue;
-            state.Update(features.AsSpan(ev.Shown * dimension, dimension), ev.Reward);
+            learner.Update(ev.User, features.AsSpan(ev.Shown * dimension, dimension), ev.Reward);
             sum += ev.Reward;
             squares += ev.Reward * ev.Reward;
             running.Add(sum / (running.Count + 1));
         }
         var m = running.Count;
-        if (m == 0) return new ReplayEstimate(policy.Name, double.NaN, double.NaN, double.NaN, 0, log.Count, []);
+        if (m == 0) return new ReplayEstimate(learner.Name, double.NaN, double.NaN, double.NaN, 0, log.Count, []);
         var mean = sum / m;
         var sd = m > 1 ? Math.Sqrt(Math.Max(0, (squares - m * mean * mean) / (m - 1))) : 0;
         var half = 1.959964 * sd / Math.Sqrt(m);
-        return new ReplayEstimate(policy.Name, mean, mean - half, mean + half, m, log.Count, [.. running]);
+        return new ReplayEstimate(learner.Name, mean, mean - half, mean + half, m, log.Count, [.. running]);
     }
 }

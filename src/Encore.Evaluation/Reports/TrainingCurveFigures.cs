@@ -14,8 +14,10 @@ internal static class TrainingCurveFigures
 
     private static ReportFigure Figure(ReportContext context, string series)
     {
-        var plot = PlotImage.Create(series == "loss" ? "training loss per iteration" : $"{series} per step",
-            series == "loss" ? "iteration" : "step", series);
+        // Bandit runs (simulation, replay) count rounds; training runs count iterations / steps.
+        var bandit = context.Compared.Where(r => r.Run.Curve.Any(p => p.Series == series)).All(r => r.Run.Kind.StartsWith("bandit-", StringComparison.Ordinal));
+        var unit = series == "loss" ? "iteration" : bandit ? "round" : "step";
+        var plot = PlotImage.Create(series == "loss" ? "training loss per iteration" : $"{series} per {unit}", unit, series);
         var lines = 0;
         foreach (var run in context.Compared)
         {
@@ -29,8 +31,8 @@ internal static class TrainingCurveFigures
         }
         plot.ShowLegend(ScottPlot.Edge.Right);
         return ReportFigure.Plot($"curve-{series}", series == "loss" ? "Training loss" : $"Curve: {series}",
-            $"Series \"{series}\" of each model's training or bandit trajectory, by step.",
-            $"Line chart of {series} per step for {lines} runs.",
+            $"Series \"{series}\" of each model's training or bandit trajectory, by {unit}.",
+            $"Line chart of {series} per {unit} for {lines} runs.",
             PlotImage.Png(plot, context.Options));
     }
 }

@@ -20,4 +20,29 @@ internal static class Cholesky
             for (var i = 0; i < j; i++) a[i * n + j] = 0;
         }
     }
+
+    /// <summary>Inverse of a symmetric positive-definite n x n matrix (row-major) via A = L Lᵀ: solves L Lᵀ X = I column by column. O(n³).</summary>
+    public static void InvertSpd(ReadOnlySpan<double> a, int n, double[] inverse)
+    {
+        var factor = a[..(n * n)].ToArray();
+        FactorLowerInPlace(factor, n);
+        var column = new double[n];
+        for (var c = 0; c < n; c++)
+        {
+            // Forward: L y = e_c; backward: Lᵀ x = y.
+            for (var i = 0; i < n; i++)
+            {
+                var s = i == c ? 1.0 : 0.0;
+                for (var k = 0; k < i; k++) s -= factor[i * n + k] * column[k];
+                column[i] = s / factor[i * n + i];
+            }
+            for (var i = n - 1; i >= 0; i--)
+            {
+                var s = column[i];
+                for (var k = i + 1; k < n; k++) s -= factor[k * n + i] * column[k];
+                column[i] = s / factor[i * n + i];
+            }
+            for (var i = 0; i < n; i++) inverse[i * n + c] = column[i];
+        }
+    }
 }

@@ -57,6 +57,17 @@ public sealed class ReplayEvaluatorTests
     }
 
     [Fact]
+    public void Replay_HybridLinUcb_BeatsTheLogMean()
+    {
+        var log = Log();
+        var sut = ReplayEvaluator.Evaluate(log, Features(), 2, new HybridLinUcb(2, 0.3, 0.1, 0.1));
+        Assert.Equal("hybrid-linucb(alpha=0.3)", sut.Policy);
+        Assert.True(sut.Matched > 50);
+        Assert.True(sut.MeanReward > 0.8, $"hybrid LinUCB replay estimate {sut.MeanReward:F3}");
+        Assert.True(sut.Low < sut.MeanReward && sut.MeanReward <= sut.High);
+    }
+
+    [Fact]
     public void Replay_ShownItemNotACandidate_Throws()
     {
         List<LoggedEvent> log = [new(0, [1, 2], 3, 1)];

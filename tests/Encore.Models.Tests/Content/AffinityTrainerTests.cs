@@ -69,6 +69,24 @@ public sealed class AffinityTrainerTests
     }
 
     [Fact]
+    public void Fit_PopularityFeature_ScoresAddItsWeightTimesTheTracksPopularity()
+    {
+        var data = PlantedContent.Create();
+        var with = (AffinityModel)new AffinityTrainer().Fit(data);
+        var without = (AffinityModel)new AffinityTrainer(new AffinityOptions { PopularityFeature = false }).Fit(data);
+        Assert.Equal(without.Weights.Length + 1, with.Weights.Length);
+        Assert.False(without.PopularityFeature);
+        // Ranking all items and scoring them one by one agree (the popularity term is in both paths).
+        var all = with.Recommend([1], with.Items.Count, new Encore.Models.Contract.RecommendOptions { ExcludeSeen = false });
+        var single = new float[1];
+        for (var r = 0; r < 5; r++)
+        {
+            with.Score(1, [all.ItemsOf(0)[r]], single);
+            Assert.Equal(all.ScoresOf(0)[r], single[0], 4);
+        }
+    }
+
+    [Fact]
     public void SaveLoad_KeepsTransformAndValidation()
     {
         var model = (AffinityModel)new AffinityTrainer(new AffinityOptions { Components = 3 }).Fit(PlantedContent.Create());
@@ -82,6 +100,13 @@ public sealed class AffinityTrainerTests
             Assert.Equal(model.Validation.Probabilities, loaded.Validation.Probabilities);
             Assert.Equal(model.Validation.Labels, loaded.Validation.Labels);
             Assert.Equal(model.Weights.ToArray(), loaded.Weights.ToArray());
+            Assert.True(loaded.PopularityFeature);
+            var items = Enumerable.Range(0, model.Items.Count).ToArray();
+            var before = new float[items.Length];
+            var after = new float[items.Length];
+            model.Score(2, items, before);
+            loaded.Score(2, items, after);
+            Assert.Equal(before, after);
         }
         finally
         {

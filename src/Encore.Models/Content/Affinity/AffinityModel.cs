@@ -10,7 +10,7 @@ namespace Encore.Models.Content.Affinity;
 /// <summary>
 /// The fitted S2 affinity classifier: P(user likes track) = σ(w·[p ⊕ v ⊕ p∘v] + b) with p the user's profile
 /// and v the transformed track vector. Ranking all tracks for a user costs one pass over the item vectors:
-/// the logit is c + v·q with q = w_v + w_p∘p and c = w_u·p + b. Scores are logits (monotone in probability).
+/// the logit is c + v·q + w_pop·pop(v) with q = w_v + w_p∘p and c = w_u·p + b. Scores are logits (monotone in probability).
 /// New users are folded in from a history (their profile is computed on the fly).
 /// </summary>
 public sealed class AffinityModel : RecommenderBase, IHistoryRecommender
@@ -20,11 +20,13 @@ public sealed class AffinityModel : RecommenderBase, IHistoryRecommender
     private readonly float[] _vectors;
     private readonly float[] _profiles;
     private readonly float[] _weights;
+    private readonly float[] _popularity;
 
     internal AffinityModel(IdMap users, IdMap items, CsrMatrix interactions, ContentTransform transform, float[] vectors, float[] profiles,
-        ProfileWeighting weighting, bool product, float[] weights, float bias, AffinityValidation validation)
+        ProfileWeighting weighting, bool product, float[] popularity, float[] weights, float bias, AffinityValidation validation)
         : base(users, items, interactions)
     {
+        _popularity = popularity;
         Transform = transform;
         _vectors = vectors;
         _profiles = profiles;
@@ -44,7 +46,10 @@ public sealed class AffinityModel : RecommenderBase, IHistoryRecommender
 
     public bool ProductFeatures { get; }
 
-    /// <summary>Logistic regression weights over profile ⊕ track (⊕ product): 2k or 3k values.</summary>
+    /// <summary>Whether the track's log-popularity is an input (its weight is the last of <see cref="Weights"/>).</summary>
+    public bool PopularityFeature => _popularity.Length > 0;
+
+    /// <summary>Logistic regression weights over profile ⊕ track (⊕ product) (⊕ popularity): 2k or 3k values, plus 1 with popularity.</summary>
     public ReadOnlySpan<float> Weights => _weights;
 
     public float Bias { get; }
@@ -69,7 +74,9 @@ public sealed class AffinityModel : RecommenderBase, IHistoryRecommender
         var k = Transform.OutputDimension;
         Span<float> q = stackalloc float[k];
         var c = Query(_profiles.AsSpan(user * k, k), q);
-        for (var i = 0; i < items.Length; i++) scores[i] = c + TensorPrimitives.Dot(_vectors.AsSpan(items[i] * k, k), q);
+        var wp = PopularityFeature ? _weights[^1] : 0f;
+        for (var i = 0; i < items.Length; i++)
+            scores[i] = c + TensorPrimitives.Dot(_vectors.AsSpan(items[i] * k, k), q) + (PopularityFeature ? wp * _popularity[items[i]] : 0f);
     }
 
     protected override void ScoreAll(int user, Span<float> scores) => ScoreProfile(_profiles.AsSpan(user * Transform.OutputDimension, Transform.OutputDimension), scores);
@@ -93,6 +100,7 @@ public sealed class AffinityModel : RecommenderBase, IHistoryRecommender
         Span<float> q = stackalloc float[k];
         var c = Query(profile, q);
         for (var i = 0; i < scores.Length; i++) scores[i] = c + TensorPrimitives.Dot(_vectors.AsSpan(i * k, k), q);
+        if (PopularityFeature) TensorPrimitives.MultiplyAdd(_popularity, _weights[^1], scores, scores);
     }
 
     // logit(p, v) = w_u·p + b + v·(w_v + w_p∘p): returns the constant, writes q.
@@ -126,6 +134,7 @@ public sealed class AffinityModel : RecommenderBase, IHistoryRecommender
         writer.WriteArray<float>(Validation.Probabilities);
         writer.WriteArray<byte>([.. Validation.Labels.Select(l => l ? (byte)1 : (byte)0)]);
         writer.WriteInt(Validation.TrainRows);
+        writer.WriteArray<float>(_popularity);
     }
 
     public static AffinityModel Read(ModelReader reader)
@@ -144,10 +153,13 @@ public sealed class AffinityModel : RecommenderBase, IHistoryRecommender
         var probabilities = reader.ReadArray<float>();
         var labels = reader.ReadArray<byte>().Select(b => b != 0).ToArray();
         var trainRows = reader.ReadInt();
+        var popularity = reader.ReadArray<float>();
         var k = transform.OutputDimension;
-        if (vectors.Length != (long)items.Count * k || profiles.Length != (long)users.Count * k || weights.Length != (product ? 3 : 2) * k || probabilities.Length != labels.Length)
+        if (vectors.Length != (long)items.Count * k || profiles.Length != (long)users.Count * k || probabilities.Length != labels.Length
+            || (popularity.Length != 0 && popularity.Length != items.Count)
+            || weights.Length != AffinitySamples.WidthFor(k, product, popularity.Length > 0))
             throw new ModelFormatException($"affinity model: array sizes do not match {users.Count} users, {items.Count} items and {k} dimensions.");
-        return new AffinityModel(users, items, interactions, transform, vectors, profiles, weighting, product, weights, bias,
+        return new AffinityModel(users, items, interactions, transform, vectors, profiles, weighting, product, popularity, weights, bias,
             new AffinityValidation(probabilities, labels, trainRows));
     }
 }

@@ -56,6 +56,12 @@ public sealed record AffinityOptions : ModelOptions
     /// weighted dot product (a personal ranking); off reproduces S2's plain concatenation. Default true.</value>
     public bool ProductFeatures { get; init; } = true;
 
+    /// <value>Add the track's popularity, log(1 + users who have it) / log(1 + the most any track has) in [0, 1],
+    /// as one more input, so the classifier ranks by taste on top of how widely a track is played (what S2's
+    /// ranking use needs: with uniform negatives a content-only model cannot tell a hit from an obscure track
+    /// of the same sound, and loses to plain popularity). Off = content only. Default true.</value>
+    public bool PopularityFeature { get; init; } = true;
+
     /// <value>Positives sampled per user at most (heavy users would dominate otherwise). Default 200.</value>
     public int MaxPositivesPerUser
     {

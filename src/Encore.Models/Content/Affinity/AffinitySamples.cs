@@ -6,7 +6,7 @@ namespace Encore.Models.Content.Affinity;
 /// <summary>
 /// The labelled rows of S2: for each user with a profile, up to <c>MaxPositivesPerUser</c> of the user's
 /// items with content (label 1) and <c>NegativeRatio</c> times as many seeded uniform draws among items
-/// with content the user never touched (label 0). Row = profile ⊕ track (⊕ profile ∘ track).
+/// with content the user never touched (label 0). Row = profile ⊕ track (⊕ profile ∘ track) (⊕ popularity).
 /// </summary>
 internal sealed class AffinitySamples
 {
@@ -27,20 +27,33 @@ internal sealed class AffinitySamples
 
     public int Positives => Labels.Count(l => l);
 
-    public static int WidthFor(int k, bool product) => product ? 3 * k : 2 * k;
+    public static int WidthFor(int k, bool product, bool popularity) => (product ? 3 * k : 2 * k) + (popularity ? 1 : 0);
 
-    /// <summary>Writes profile ⊕ track (⊕ product) into <paramref name="row"/>.</summary>
-    public static void Compose(ReadOnlySpan<float> profile, ReadOnlySpan<float> track, bool product, Span<float> row)
+    /// <summary>Writes profile ⊕ track (⊕ product) (⊕ popularity) into <paramref name="row"/>; <paramref name="popularity"/> is NaN when not used.</summary>
+    public static void Compose(ReadOnlySpan<float> profile, ReadOnlySpan<float> track, bool product, float popularity, Span<float> row)
     {
         var k = profile.Length;
         profile.CopyTo(row);
         track.CopyTo(row[k..]);
         if (product) System.Numerics.Tensors.TensorPrimitives.Multiply(profile, track, row.Slice(2 * k, k));
+        if (!float.IsNaN(popularity)) row[^1] = popularity;
     }
 
-    public static AffinitySamples Build(CsrMatrix interactions, float[] itemVectors, float[] profiles, int k, AffinityOptions options, CancellationToken ct)
+    /// <summary>Per item: log(1 + users with the item) / log(1 + the largest such count), in [0, 1].</summary>
+    public static float[] Popularity(CsrMatrix interactions)
     {
-        var width = WidthFor(k, options.ProductFeatures);
+        var counts = new int[interactions.Columns];
+        for (var u = 0; u < interactions.Rows; u++)
+            foreach (var i in interactions.RowIndices(u)) counts[i]++;
+        var top = Math.Log(1 + Math.Max(1, counts.DefaultIfEmpty(0).Max()));
+        var result = new float[counts.Length];
+        for (var i = 0; i < counts.Length; i++) result[i] = (float)(Math.Log(1 + counts[i]) / top);
+        return result;
+    }
+
+    public static AffinitySamples Build(CsrMatrix interactions, float[] itemVectors, float[] profiles, float[]? popularity, int k, AffinityOptions options, CancellationToken ct)
+    {
+        var width = WidthFor(k, options.ProductFeatures, popularity is not null);
         var withContent = new List<int>();
         for (var i = 0; i < interactions.Columns; i++)
             if (UserProfiles.HasContent(itemVectors.AsSpan(i * k, k))) withContent.Add(i);
@@ -80,7 +93,7 @@ internal sealed class AffinitySamples
 
         void Add(ReadOnlySpan<float> profile, int item, bool label)
         {
-            Compose(profile, itemVectors.AsSpan(item * k, k), options.ProductFeatures, row);
+            Compose(profile, itemVectors.AsSpan(item * k, k), options.ProductFeatures, popularity is null ? float.NaN : popularity[item], row);
             rows.AddRange(row);
             labels.Add(label);
         }

@@ -7,7 +7,7 @@ namespace Encore.Models.Content.Affinity;
 /// <summary>
 /// Fits the S2 track-affinity classifier: the item content vectors are standardised, L2-normalised and
 /// optionally PCA-reduced (<see cref="ContentTransformFitter"/>); each user's profile is the mean vector of
-/// the user's items; rows profile ⊕ track (⊕ profile ∘ track) are labelled 1 for the user's items and 0 for
+/// the user's items; rows profile ⊕ track (⊕ profile ∘ track) (⊕ the track's log-popularity) are labelled 1 for the user's items and 0 for
 /// seeded sampled negatives; a seeded share is held out; an L2-regularised logistic regression (ML.NET
 /// L-BFGS) is fitted on the rest. Deterministic for a seed. Requires <see cref="TrainingData.ItemFeatures"/>.
 /// </summary>
@@ -32,7 +32,8 @@ public sealed class AffinityTrainer(AffinityOptions? options = null) : IRecommen
         var k = transform.OutputDimension;
         var vectors = transform.ApplyAll(features);
         var profiles = UserProfiles.Build(data.Interactions, vectors, k, Options.Weighting);
-        var samples = AffinitySamples.Build(data.Interactions, vectors, profiles, k, Options, cancellationToken);
+        var popularity = Options.PopularityFeature ? AffinitySamples.Popularity(data.Interactions) : null;
+        var samples = AffinitySamples.Build(data.Interactions, vectors, profiles, popularity, k, Options, cancellationToken);
         CheckClasses(samples.Labels, "labelled rows");
 
         var order = new int[samples.Count];
@@ -54,7 +55,7 @@ public sealed class AffinityTrainer(AffinityOptions? options = null) : IRecommen
         var validation = new AffinityValidation(probabilities, Select(samples.Labels, testIdx), trainIdx.Length);
         progress?.Report(new EpochReport(1, 1, clock.Elapsed, double.NaN));
         return new AffinityModel(data.Users, data.Items, data.Interactions, transform, vectors, profiles, Options.Weighting,
-            Options.ProductFeatures, weights, bias, validation)
+            Options.ProductFeatures, popularity ?? [], weights, bias, validation)
         { Threads = Options.Threads };
     }
 
