@@ -22,7 +22,7 @@ public static class EvaluateCommand
     {
         var dataset = new Argument<string>("dataset") { Description = "Dataset snapshot folder (from import or synth)." };
         var models = new Option<string>("--models") { Description = $"Comma-separated models or 'all' ({string.Join(", ", TrainerFactory.Names)}).", DefaultValueFactory = _ => DefaultModels };
-        var protocol = new Option<string>("--protocol") { Description = "holdout (per-user 80/20), temporal (train/validation/test by time), given:<folder> (train.tsv + test.tsv), six-candidate (SPEC S4: 3 liked hidden + 3 never-rated per user; every hierarchy strategy, blend, classifier and the ensemble) or six-candidate:given (the dataset's labelled candidate lists).", DefaultValueFactory = _ => "holdout" };
+        var protocol = new Option<string>("--protocol") { Description = "holdout (per-user 80/20), temporal (train/validation/test by time), given:<folder> (train.tsv + test.tsv), six-candidate (SPEC S4: 3 liked hidden + 3 never-rated per user; every hierarchy strategy, blend, classifier and the ensemble), six-candidate:given (the dataset's labelled candidate lists), playlist-challenge (MPD challenge: 10 seed categories, R-precision / NDCG / clicks; protocol.playlists=N per category, default 100) or playlist-hide-first (SPEC S5: hide each test playlist's first track, hit rate at 100; protocol.playlists=N, default 1000). Playlist protocols default to --models popularity,playlist-knn,item-knn,lmf.", DefaultValueFactory = _ => "holdout" };
         var on = new Option<string>("--on") { Description = "Score the test part or a validation part (carved from train; for choosing settings).", DefaultValueFactory = _ => "test" };
         var ks = new Option<string>("--k") { Description = "Cut-offs.", DefaultValueFactory = _ => "5,10,30" };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the split, the models and the bootstrap; bpr and lmf repeat exactly only with --threads 1 (their parallel updates race).", DefaultValueFactory = _ => 42UL };
@@ -83,6 +83,7 @@ public static class EvaluateCommand
     internal static int Run(EvaluateRequest request, CancellationToken ct)
     {
         if (SixCandidateEvaluation.Handles(request.Protocol)) return SixCandidateEvaluation.Run(request, ct);
+        if (PlaylistEvaluation.Handles(request.Protocol)) return PlaylistEvaluation.Run(request, ct);
         Execute(request, ct);
         return ExitCodes.Ok;
     }
