@@ -22,11 +22,11 @@ public static class EvaluateCommand
     {
         var dataset = new Argument<string>("dataset") { Description = "Dataset snapshot folder (from import or synth)." };
         var models = new Option<string>("--models") { Description = $"Comma-separated models or 'all' ({string.Join(", ", TrainerFactory.Names)}).", DefaultValueFactory = _ => DefaultModels };
-        var protocol = new Option<string>("--protocol") { Description = "holdout (per-user 80/20), temporal (train/validation/test by time), given:<folder> (train.tsv + test.tsv), six-candidate (SPEC S4: 3 liked hidden + 3 never-rated per user; every hierarchy strategy, blend, classifier and the ensemble) or six-candidate:given (the dataset's labelled candidate lists).", DefaultValueFactory = _ => "holdout" };
+        var protocol = new Option<string>("--protocol") { Description = "holdout (per-user 80/20), temporal (train/validation/test by time), given:<folder> (train.tsv + test.tsv), six-candidate (SPEC S4: 3 liked hidden + 3 never-rated per user; every hierarchy strategy, blend, classifier and the ensemble), six-candidate:given (the dataset's labelled candidate lists), playlist-challenge (MPD challenge: 10 seed categories, R-precision / NDCG / clicks; protocol.playlists=N per category, default 100) or playlist-hide-first (SPEC S5: hide each test playlist's first track, hit rate at 100; protocol.playlists=N, default 1000). Playlist protocols default to --models popularity,playlist-knn,item-knn,lmf.", DefaultValueFactory = _ => "holdout" };
         var on = new Option<string>("--on") { Description = "Score the test part or a validation part (carved from train; for choosing settings).", DefaultValueFactory = _ => "test" };
         var ks = new Option<string>("--k") { Description = "Cut-offs.", DefaultValueFactory = _ => "5,10,30" };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the split, the models and the bootstrap; bpr and lmf repeat exactly only with --threads 1 (their parallel updates race).", DefaultValueFactory = _ => 42UL };
-        var settings = new Option<string[]>("--set") { Description = "model.key=value (als.factors=128), protocol.threshold=2, protocol.test-fraction=0.1, data.confidence=log1p; repeatable.", AllowMultipleArgumentsPerToken = true };
+        var settings = new Option<string[]>("--set") { Description = "model.key=value (als.factors=128), protocol.threshold=4 (relevance: held-out score >= it; default 1, or the source's rating default: Yahoo R3 4, KDD 80), protocol.test-fraction=0.1, data.confidence=log1p, data.ratings=auto|ignore|values|positive|signed (ratings as the signal; docs/ratings.md); repeatable.", AllowMultipleArgumentsPerToken = true };
         var sampled = new Option<int?>("--sampled") { Description = "Rank held-out items among N sampled negatives instead of the full catalogue (labelled in the protocol)." };
         var groups = new Option<bool>("--groups") { Description = "Also run the group protocol (seeded groups of 5; relevance rule: protocol.group-relevance=any|new) with every group strategy and the basic model." };
         var groupCounts = new Option<string>("--group-counts") { Description = "Group draws: the first count gives S1's mean ± sd table, every further count a table with 95% intervals and a paired test against the basic model.", DefaultValueFactory = _ => "10,100" };
@@ -83,6 +83,7 @@ public static class EvaluateCommand
     internal static int Run(EvaluateRequest request, CancellationToken ct)
     {
         if (SixCandidateEvaluation.Handles(request.Protocol)) return SixCandidateEvaluation.Run(request, ct);
+        if (PlaylistEvaluation.Handles(request.Protocol)) return PlaylistEvaluation.Run(request, ct);
         Execute(request, ct);
         return ExitCodes.Ok;
     }

@@ -105,15 +105,31 @@ internal static class EvaluationInputs
         var aggregation = options.Aggregation;
         foreach (var (key, value) in settings.GetValueOrDefault("data") ?? [])
         {
+            if (Loose(key) == "ratings")
+            {
+                options = options with { Ratings = RatingSignalValue(value) };
+                continue;
+            }
             aggregation = Loose(key) switch
             {
                 "confidence" => aggregation with { Confidence = Confidence(value) },
                 "usevalues" or "useeventvalue" => aggregation with { UseEventValue = bool.TryParse(value, out var b) ? b : throw new ArgumentException($"data.{key} expects true or false, got '{value}'.") },
-                _ => throw new ArgumentException($"unknown data setting '{key}'; use confidence (auto, none, log1p, bm25, log) or use-values (true, false)."),
+                _ => throw new ArgumentException($"unknown data setting '{key}'; use confidence (auto, none, log1p, bm25, log), use-values (true, false) or ratings (auto, ignore, values, positive, signed)."),
             };
         }
         return options with { Aggregation = aggregation };
     }
+
+    /// <summary>Parses data.ratings: auto, ignore (events), values, positive or signed (docs/ratings.md).</summary>
+    public static Data.Ratings.RatingSignal RatingSignalValue(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "auto" => Data.Ratings.RatingSignal.Auto,
+        "ignore" or "events" or "off" => Data.Ratings.RatingSignal.Ignore,
+        "values" or "all" => Data.Ratings.RatingSignal.Values,
+        "positive" => Data.Ratings.RatingSignal.Positive,
+        "signed" => Data.Ratings.RatingSignal.Signed,
+        _ => throw new ArgumentException($"data.ratings expects auto, ignore, values, positive or signed, got '{value}'."),
+    };
 
     private static GroupRelevance GroupRelevanceValue(string value) => value.Trim().ToLowerInvariant() switch
     {

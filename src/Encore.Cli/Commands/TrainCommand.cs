@@ -32,22 +32,35 @@ public static class TrainCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of every random step (same as --set seed=); same seed, same model, except that bpr and lmf repeat exactly only with --threads 1 (their parallel updates race).", DefaultValueFactory = _ => 42UL };
         var threads = new Option<int>("--threads") { Description = "Worker threads; 0 = all cores (same as --set threads=).", DefaultValueFactory = _ => 0 };
         var content = new Option<string>("--content") { Description = $"Content models (affinity): {ContentSourceArgument.Help}.", DefaultValueFactory = _ => "auto" };
+        var ratings = new Option<string>("--ratings") { Description = "Ratings as the signal: auto (when the events carry no positive weight, e.g. Yahoo R3, KDD Cup), ignore, values, positive (only ratings >= --threshold) or signed (below it as -1). See docs/ratings.md.", DefaultValueFactory = _ => "auto" };
+        var threshold = new Option<float?>("--threshold") { Description = "Rating threshold for --ratings positive|signed (default: the source's, Yahoo R3 4, KDD 80)." };
         var settingsFile = new Option<string?>("--settings") { Description = "Settings file written by encore tune: its [model] section (and [data] confidence) apply; --set and --confidence win." };
         var command = new Command("train", "Train a model on a dataset snapshot and save it to a model file.")
         {
-            dataset, model, settings, weights, values, confidence, level, output, seed, threads, content, settingsFile,
+            dataset, model, settings, weights, values, confidence, level, output, seed, threads, content, settingsFile, ratings, threshold,
         };
         foreach (var name in TrainerCatalog.Names)
             command.Description += $"\n  {name,-13} {string.Join(", ", TrainerCatalog.Settings(name).Select(s => s.Key))}";
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(new TrainArguments(
             parse.GetValue(dataset)!, parse.GetValue(model)!, parse.GetValue(settings) ?? [], parse.GetValue(weights),
             parse.GetValue(values)!, parse.GetValue(confidence)!, parse.GetValue(level), parse.GetValue(output)!,
-            parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(content) ?? "auto", parse.GetValue(settingsFile)), ct))));
+            parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(content) ?? "auto", parse.GetValue(settingsFile))
+        {
+            Ratings = parse.GetValue(ratings)!,
+            Threshold = parse.GetValue(threshold),
+        }, ct))));
         return command;
     }
 
     internal sealed record TrainArguments(string Dataset, string Model, string[] Settings, string? Weights, string Values,
-        string Confidence, string? Level, string Output, ulong Seed = 42, int Threads = 0, string Content = "auto", string? SettingsFile = null);
+        string Confidence, string? Level, string Output, ulong Seed = 42, int Threads = 0, string Content = "auto", string? SettingsFile = null)
+    {
+        /// <summary>--ratings: auto, ignore, values, positive or signed.</summary>
+        public string Ratings { get; init; } = "auto";
+
+        /// <summary>--threshold for positive / signed ratings; null = the source default (or 1).</summary>
+        public float? Threshold { get; init; }
+    }
 
     internal static int Run(TrainArguments args, CancellationToken ct)
     {
@@ -77,19 +90,32 @@ public static class TrainCommand
         }
         else
         {
-            var useValues = args.Values.ToLowerInvariant() switch
+            var signal = Data.Ratings.RatingEvents.Resolve(dataset, EvaluationInputs.RatingSignalValue(args.Ratings), weights);
+            var byRatings = signal != Data.Ratings.RatingSignal.Ignore;
+            var useValues = byRatings || args.Values.ToLowerInvariant() switch
             {
                 "on" => true,
                 "off" => false,
                 "auto" => TrainingMatrix.EventsCarryValues(dataset.Events, weights),
                 _ => throw new ArgumentException($"--values '{args.Values}' must be auto, on or off."),
             };
-            var options = new AggregationOptions { Weights = weights, UseEventValue = useValues, Confidence = ConfidenceTransform.None };
+            var options = byRatings
+                ? Data.Ratings.RatingEvents.Aggregation(ConfidenceTransform.None)
+                : new AggregationOptions { Weights = weights, UseEventValue = useValues, Confidence = ConfidenceTransform.None };
+            var source = byRatings ? Data.Ratings.RatingEvents.AsEvents(dataset) : dataset;
             var level = ParseLevel(args.Level, dataset.ItemLevel);
-            var raw = TrainingMatrix.Interactions(dataset, level, options);
+            var raw = TrainingMatrix.Interactions(source, level, options);
             var choice = ConfidenceChoice.Resolve(transform, raw.Interactions);
-            data = new TrainingData(choice.Apply(raw.Interactions), raw.Users, raw.Items);
+            var cut = args.Threshold ?? Data.Ratings.RatingScale.ForSource(dataset.Source)?.Threshold ?? 1f;
+            var values = Data.Ratings.RatingTraining.Apply(choice.Apply(raw.Interactions), raw.Interactions, signal, cut);
+            data = new TrainingData(values, raw.Users, raw.Items);
             input = $"users x {level.ToString().ToLowerInvariant()}s, event values {(useValues ? "on" : "off")}, confidence {choice.Label}";
+            if (byRatings)
+                input = string.Create(CultureInfo.InvariantCulture, $"users x {level.ToString().ToLowerInvariant()}s, ratings as {signal.ToString().ToLowerInvariant()}{(signal is Data.Ratings.RatingSignal.Positive or Data.Ratings.RatingSignal.Signed ? $" (threshold {cut})" : "")}, confidence {choice.Label}");
+            if (Data.Ratings.RatingTraining.PositiveCount(values) == 0)
+                throw new Core.Errors.EncoreException(
+                    $"nothing to train on: {values.NonZeros:N0} pairs, none with a positive value ({dataset.Events.Count:N0} events, {Data.Ratings.RatingEvents.Count(dataset):N0} ratings at the {dataset.ItemLevel.ToString().ToLowerInvariant()} level). " +
+                    "For a rating data set use --ratings values; for events check --weights.");
             if (choice.Automatic) Console.Error.WriteLine($"confidence {choice.Transform.Name} chosen from the data: {choice.Reason} (set --confidence to override)");
         }
         if (trainer.ModelName == Models.Content.Affinity.AffinityModel.Name)

@@ -17,9 +17,16 @@ public static class TrainerFactory
     /// <summary>A trainer with <paramref name="settings"/> over the defaults (<paramref name="seed"/> unless a seed setting is given).</summary>
     /// <exception cref="ArgumentException">Unknown model, unknown key (the message lists the valid keys), or a bad value.</exception>
     public static (IRecommenderTrainer Trainer, IReadOnlyDictionary<string, string> Parameters) Create(
-        string name, IReadOnlyDictionary<string, string>? settings = null, ulong? seed = null)
+        string name, IReadOnlyDictionary<string, string>? settings = null, ulong? seed = null) => Create(name, settings, seed, Names);
+
+    /// <summary>As <see cref="Create(string, IReadOnlyDictionary{string, string}?, ulong?)"/> over every catalogue model, playlist-kNN included (playlist protocols).</summary>
+    public static (IRecommenderTrainer Trainer, IReadOnlyDictionary<string, string> Parameters) CreateAny(
+        string name, IReadOnlyDictionary<string, string>? settings = null, ulong? seed = null) => Create(name, settings, seed, TrainerCatalog.Names);
+
+    private static (IRecommenderTrainer Trainer, IReadOnlyDictionary<string, string> Parameters) Create(
+        string name, IReadOnlyDictionary<string, string>? settings, ulong? seed, IReadOnlyList<string> known)
     {
-        var canonical = Canonical(name);
+        var canonical = Canonical(name, known);
         var defaults = TrainerCatalog.Settings(canonical);
         var given = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (seed is { } s && defaults.Any(d => d.Key == "seed")) given["seed"] = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -42,12 +49,12 @@ public static class TrainerFactory
         if (list.Trim().Equals("all", StringComparison.OrdinalIgnoreCase)) return Names;
         var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (names.Length == 0) throw new ArgumentException("no model named; use e.g. --models popularity,item-knn,als or all.");
-        return [.. names.Select(Canonical).Distinct()];
+        return [.. names.Select(n => Canonical(n, Names)).Distinct()];
     }
 
-    private static string Canonical(string name) =>
-        Names.FirstOrDefault(n => string.Equals(n, name.Trim(), StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"unknown model '{name}' for evaluation; known models: {string.Join(", ", Names)}.");
+    private static string Canonical(string name, IReadOnlyList<string> known) =>
+        known.FirstOrDefault(n => string.Equals(n, name.Trim(), StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"unknown model '{name}' for evaluation; known models: {string.Join(", ", known)}.");
 
     private static string Loose(string key) =>
         key.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();

@@ -94,6 +94,7 @@ public sealed class EvaluationPipeline
         {
             ["data.confidence"] = protocol.Confidence?.Label ?? options.Aggregation.Confidence.Name,
             ["data.use-values"] = options.Aggregation.UseEventValue ? "true" : "false",
+            ["data.ratings"] = options.Ratings.ToString().ToLowerInvariant(),
         };
         return result;
     }

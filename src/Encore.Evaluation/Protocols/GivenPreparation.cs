@@ -13,7 +13,8 @@ namespace Encore.Evaluation.Protocols;
 /// A split given as files (the PEERS.md benchmark folders): train.tsv and test.tsv (optionally .gz) with a
 /// header <c>user item value</c>, read strictly by the table importer. Users and items are numbered train
 /// first, then test; the ranking universe is every item of either file. Train values are summed per pair.
-/// The dataset only supplies the catalogue (artists, genres) for items whose id it knows.
+/// The dataset only supplies the catalogue (artists, genres) for items whose id it knows. A test pair is relevant when
+/// its value is at least the protocol's threshold (ratings below it are held out but not relevant).
 /// </summary>
 internal static class GivenPreparation
 {
@@ -31,7 +32,8 @@ internal static class GivenPreparation
         foreach (var id in test.Users.Ids) users.GetOrAdd(id);
         foreach (var id in train.Items.Ids) items.GetOrAdd(id);
         foreach (var id in test.Items.Ids) items.GetOrAdd(id);
-        var (resolved, trainMatrix, choice) = ConfidenceStep.Apply(options, ToMatrix(train, users, items, options.Aggregation));
+        var rawTrain = ToMatrix(train, users, items, options.Aggregation);
+        var (resolved, trainMatrix, choice) = ConfidenceStep.Apply(options, rawTrain);
         options = resolved;
         var testMatrix = ToMatrix(test, users, items, options.Aggregation);
         var catalogue = ItemCatalogue.From(dataset, items.Count, i => dataset.Items.IndexOf(items[i]));
@@ -40,9 +42,9 @@ internal static class GivenPreparation
         var label = string.Create(CultureInfo.InvariantCulture, $"given:{name}");
         var interactions = new InteractionMatrix(trainMatrix, users, items);
         if (options.Target == EvaluationTarget.Validation)
-            return HoldoutPreparation.ValidationFromTrain(interactions, options,
+            return HoldoutPreparation.ValidationFromTrain(interactions, rawTrain, options,
                 string.Create(CultureInfo.InvariantCulture, $"{label} train, holdout-{options.EffectiveTestFraction} seed {options.Seed + 1}"), catalogue, choice);
-        return HoldoutPreparation.Build(interactions, testMatrix, options, $"{label}, test", catalogue, choice);
+        return HoldoutPreparation.Build(interactions, rawTrain, testMatrix, options, $"{label}, test", catalogue, choice);
     }
 
     private static string Find(string folder, string name)

@@ -44,8 +44,26 @@ public sealed record ProtocolOptions
     /// </value>
     public EvaluationTarget Target { get; init; } = EvaluationTarget.Test;
 
-    /// <value>Temporal: a held-out (user, item) pair is relevant when its aggregated score is at least this. Default 1.</value>
-    public float RelevanceThreshold { get; init; } = 1f;
+    private readonly float? _relevanceThreshold;
+
+    /// <value>
+    /// A held-out (user, item) pair is relevant when its raw aggregated score (play count, rating) is at least this, in every
+    /// protocol. Default: the source's documented rating threshold when ratings are the signal (Yahoo! R3 4 of 1..5, KDD Cup 80
+    /// of 0..100, see <see cref="Data.Ratings.RatingScale"/>), otherwise 1. Setting it makes <see cref="ThresholdIsSet"/> true.
+    /// </value>
+    public float RelevanceThreshold { get => _relevanceThreshold ?? 1f; init => _relevanceThreshold = value; }
+
+    /// <summary>True when <see cref="RelevanceThreshold"/> was set (by the user or by the source default), false when it is the plain default 1.</summary>
+    public bool ThresholdIsSet => _relevanceThreshold.HasValue;
+
+    /// <value>Where the threshold came from when it is a source default, e.g. "yahoo-r3 default: >= 4 of 1..5"; null otherwise. Shown in the label.</value>
+    public string? ThresholdOrigin { get; init; }
+
+    /// <value>
+    /// Whether ratings are the signal and how training uses them (<c>data.ratings=</c>): auto (default: ratings when the
+    /// events carry no positive weight), ignore, values, positive or signed. See <see cref="Data.Ratings.RatingSignal"/>.
+    /// </value>
+    public Data.Ratings.RatingSignal Ratings { get; init; } = Data.Ratings.RatingSignal.Auto;
 
     /// <value>
     /// Group protocol: <see cref="Protocols.GroupRelevance.Any"/> (SPEC S1, default: every held-out track with score

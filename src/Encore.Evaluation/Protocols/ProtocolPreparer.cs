@@ -12,6 +12,8 @@ public static class ProtocolPreparer
         if (options.SampledNegatives is <= 0)
             throw new ArgumentException($"sampled negatives must be > 0, got {options.SampledNegatives}.", nameof(options));
         cancellationToken.ThrowIfCancellationRequested();
+        var source = dataset;
+        (dataset, options) = SignalStep.Resolve(dataset, options);
         var prepared = options.Kind switch
         {
             ProtocolKind.Holdout => HoldoutPreparation.Prepare(dataset, options),
@@ -19,6 +21,7 @@ public static class ProtocolPreparer
             ProtocolKind.Given => GivenPreparation.Prepare(dataset, options, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "unknown protocol kind"),
         };
+        SignalStep.EnsureUsable(prepared, source);
         // Content models (affinity) read the tracks' vectors; every other model ignores them.
         var train = Content.ContentFeatures.Attach(dataset, prepared.Train);
         // A copy with every other part kept (held-out scores, confidence choice, statistics, ...).

@@ -34,13 +34,13 @@ internal static class TemporalPreparation
         var rawTrain = InteractionAggregator.Aggregate(trainEvents, dataset.Users, dataset.Items, aggregation with { Confidence = ConfidenceTransform.None }, dataset.Ratings, dataset.ItemLevel);
         var (resolved, trainValues, choice) = ConfidenceStep.Apply(options, rawTrain.Matrix);
         options = resolved;
-        var train = rawTrain.With(trainValues);
+        var train = rawTrain.With(TrainingSignal.Apply(trainValues, rawTrain.Matrix, options.Ratings, options.RelevanceThreshold));
         var heldOut = InteractionAggregator.AggregateScores(heldOutEvents, dataset.Users.Count, dataset.Items.Count, aggregation);
-        var target = PairFilter.RelevantUnseen(heldOut, train.Matrix, options.RelevanceThreshold);
+        var target = PairFilter.RelevantUnseen(heldOut, rawTrain.Matrix, options.RelevanceThreshold);
 
         var trainShare = 1 - testFraction - options.ValidationFraction;
         var label = string.Create(CultureInfo.InvariantCulture,
-            $"temporal {trainShare:0.##}/{options.ValidationFraction:0.##}/{testFraction:0.##}, {(onTest ? "test (trained on train + validation)" : "validation")}, relevant = new pairs with score >= {options.RelevanceThreshold}, {options.RankingLabel}{ConfidenceStep.LabelSuffix(choice)}");
+            $"temporal {trainShare:0.##}/{options.ValidationFraction:0.##}/{testFraction:0.##}, {(onTest ? "test (trained on train + validation)" : "validation")}, relevant = new pairs with {ThresholdLabel.Of(options)}, {options.RankingLabel}{ConfidenceStep.LabelSuffix(choice)}{TrainingSignal.LabelSuffix(options.Ratings)}");
         return new PreparedProtocol
         {
             Label = label,
@@ -56,7 +56,7 @@ internal static class TemporalPreparation
                 ["held-out-events"] = heldOutEvents.Count,
                 ["train-pairs"] = train.Matrix.NonZeros,
                 ["held-out-pairs"] = heldOut.NonZeros,
-                ["unseen-share"] = heldOut.NonZeros == 0 ? 0 : (double)PairFilter.CountUnseen(heldOut, train.Matrix) / heldOut.NonZeros,
+                ["unseen-share"] = heldOut.NonZeros == 0 ? 0 : (double)PairFilter.CountUnseen(heldOut, rawTrain.Matrix) / heldOut.NonZeros,
                 ["target-pairs"] = target.NonZeros,
                 ["target-users"] = PairFilter.UsersWithEntries(target),
             },

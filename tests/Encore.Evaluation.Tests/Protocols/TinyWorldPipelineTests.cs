@@ -43,7 +43,7 @@ public sealed class TinyWorldPipelineTests
             Assert.InRange(popularity.Means[metric], interval.Low, interval.High);
         }
         Assert.Equal(0.0, popularity.Means["unseen-share"] - 1.0);
-        Assert.Equal("holdout-0.2 seed 42, test, full-ranking, confidence log1p (auto)", popularity.Protocol);
+        Assert.Equal("holdout-0.2 seed 42, test, full-ranking, relevant = score >= 1, confidence log1p (auto)", popularity.Protocol);
         Assert.True(runs[1].Means["coverage@10"] > popularity.Means["coverage@10"]);
         Assert.Equal("20", runs[1].Parameters["neighbours"]);
         Assert.Contains("diversity-artist@10", popularity.Means.Keys);

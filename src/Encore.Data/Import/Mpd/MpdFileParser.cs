@@ -14,6 +14,9 @@ namespace Encore.Data.Import.Mpd;
 /// </summary>
 internal sealed partial class MpdFileParser
 {
+    /// <summary>Prefix of the user id each playlist gets for its playlist-add events ("playlist:" + pid).</summary>
+    public const string PlaylistUserPrefix = "playlist:";
+
     private readonly MusicDatasetBuilder _data;
     private readonly ImportReport _report;
     private readonly MpdTrackRegistry _tracks;
@@ -171,6 +174,9 @@ internal sealed partial class MpdFileParser
         var declared = p.NumTracks ?? (p.NumSamples + p.NumHoldouts) ?? -1;
         var modified = p.ModifiedAtSeconds is { } s ? s * 1000 : Missing.Time;
         _data.PlaylistInfo.Add(p.Name, CollectionsMarshal.AsSpan(p.Tracks), followers: p.NumFollowers ?? 0, modifiedAt: modified, declaredTrackCount: declared);
+        // Playlists as users: one playlist-add event per entry by the user "playlist:<pid>" (session = pid), so every model trains on playlists.
+        var user = _data.Users.GetOrAdd(PlaylistUserPrefix + p.Pid.Value.ToString(CultureInfo.InvariantCulture));
+        foreach (var track in p.Tracks) _data.Events.Add(user, track, EventKind.PlaylistAdd, modified, p.Pid.Value, Missing.Value);
         _report.Count(p.IsChallenge ? MpdRules.ChallengePlaylists : MpdRules.SlicePlaylists);
         _report.Count(MpdRules.PlaylistTracks, p.Tracks.Count);
         if (p.Collaborative) _report.Count(MpdRules.Collaborative);

@@ -8,7 +8,7 @@ namespace Encore.Data.Import.Mpd;
 /// Imports the Spotify Million Playlist Dataset: slice files <c>mpd.slice.&lt;first&gt;-&lt;last&gt;.json</c> and the
 /// challenge set <c>challenge_set.json</c> (folders or files, optionally gzipped). Files are streamed; memory
 /// holds the catalogue and playlists, never a file's DOM. Playlists go to <see cref="MusicDataset.PlaylistInfo"/>
-/// (id = pid); no user events are produced. See docs/import-mpd.md.
+/// (id = pid), and every entry is also a playlist-add event by the user "playlist:&lt;pid&gt;" (playlists as users). See docs/import-mpd.md.
 /// </summary>
 public sealed class MpdImporter : IDatasetImporter
 {

@@ -50,7 +50,12 @@ public sealed class MpdImporterTests
         Assert.Equal([0, 1, 2, 1], data.AlbumInfo.Artists);
         Assert.Equal([0, 1, 0, 2, 1], data.TrackInfo.Artists);
         Assert.Equal([0, 1, 0, 2, 3], data.TrackInfo.Albums);
-        Assert.Equal(0, data.Events.Count);
+        // Playlists as users: one playlist-add event per entry (repeats kept) by "playlist:<pid>", in playlist order.
+        Assert.Equal(9, data.Events.Count);
+        Assert.Equal(data.PlaylistInfo.Tracks.Values, data.Events.Items);
+        Assert.All(data.Events.Kinds, k => Assert.Equal(EventKind.PlaylistAdd, k));
+        Assert.Equal(data.Playlists.Ids.Select(pid => "playlist:" + pid), data.Users.Ids);
+        Assert.Equal(data.Users.IndexOf("playlist:" + data.Playlists[0]), data.Events.Users[0]);
     }
 
     [Fact]

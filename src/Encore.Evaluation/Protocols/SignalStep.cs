@@ -1,0 +1,38 @@
+using Encore.Data.Model;
+using Encore.Data.Ratings;
+
+namespace Encore.Evaluation.Protocols;
+
+/// <summary>
+/// Chooses the protocol's signal before any split: the events, or the ratings as interaction values
+/// (<see cref="RatingEvents"/>), and the relevance threshold's source default when the user set none.
+/// </summary>
+internal static class SignalStep
+{
+    public static (MusicDataset Dataset, ProtocolOptions Options) Resolve(MusicDataset dataset, ProtocolOptions options)
+    {
+        var signal = RatingEvents.Resolve(dataset, options.Ratings, options.Aggregation.Weights);
+        var ratings = signal != RatingSignal.Ignore && options.Kind != ProtocolKind.Given;
+        if (signal != RatingSignal.Ignore && options.Kind != ProtocolKind.Given && RatingEvents.Count(dataset) == 0)
+            throw new Core.Errors.EncoreException(
+                $"data.ratings={signal.ToString().ToLowerInvariant()}: the data set ({dataset.Source}) has no ratings at its item level ({dataset.ItemLevel}); nothing to train on. Use data.ratings=ignore to train on its events.");
+        var resolved = options with { Ratings = signal };
+        if (ratings) resolved = resolved with { Aggregation = RatingEvents.Aggregation(options.Aggregation.Confidence) };
+        var scale = RatingScale.ForSource(dataset.Source);
+        if (!options.ThresholdIsSet && scale is not null && (scale.RatingsOnly || ratings))
+            resolved = resolved with { RelevanceThreshold = scale.Threshold, ThresholdOrigin = scale.Describe() };
+        return (ratings ? RatingEvents.AsEvents(dataset) : dataset, resolved);
+    }
+
+    /// <summary>Refuses a protocol with nothing to train on or nothing to score, saying why (exit 2 in the CLI).</summary>
+    public static void EnsureUsable(PreparedProtocol prepared, MusicDataset dataset)
+    {
+        var positive = 0;
+        foreach (var v in prepared.Train.Interactions.Values)
+            if (v > 0) positive++;
+        if (positive == 0)
+            throw new Core.Errors.EncoreException(
+                $"nothing to train on: {prepared.Train.Interactions.NonZeros:N0} training pairs, none with a positive value ({dataset.Source}: {dataset.Events.Count:N0} events, {RatingEvents.Count(dataset):N0} ratings at the {dataset.ItemLevel} level; protocol {prepared.Label}). " +
+                "For a rating data set use --set data.ratings=values; for events check the event kinds and weights.");
+    }
+}
