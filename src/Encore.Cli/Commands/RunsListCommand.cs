@@ -18,7 +18,7 @@ public static class RunsListCommand
         var metric = new Option<string>("--metric") { Description = "Metric column to show.", DefaultValueFactory = _ => "ndcg@10" };
         var markdown = new Option<bool>("--markdown") { Description = "Print as Markdown." };
         var store = StoreOption.Create();
-        var command = new Command("list", "List recorded runs.") { model, sweep, kind, last, metric, markdown, store };
+        var command = new Command("list", "List recorded runs. A * after the model name marks a run its seed does not repeat (BPR / LMF on more than one thread; runs show gives the reason).") { model, sweep, kind, last, metric, markdown, store };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(
             new RunQuery { Model = parse.GetValue(model), SweepId = parse.GetValue(sweep), Kind = parse.GetValue(kind), Last = parse.GetValue(last) },
             parse.GetValue(metric)!, parse.GetValue(markdown), parse.GetValue(store)))));
