@@ -128,7 +128,7 @@ public static class EncoreServer
 
     private static EncoreServerOptions Validated(IConfiguration configuration)
     {
-        var options = configuration.Get<EncoreServerOptions>() ?? new EncoreServerOptions();
+        var options = ConfigurationBinding.Bind(configuration);
         var result = new ServerOptionsValidator().Validate(null, options);
         if (result.Failed) throw new OptionsValidationException(nameof(EncoreServerOptions), typeof(EncoreServerOptions), result.Failures);
         return options;

@@ -103,6 +103,25 @@ public sealed class EvaluationCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Runs_BprOnSeveralThreads_IsMarkedNotRepeatableInListShowAndReport()
+    {
+        await MakeWorld();
+        await Output("evaluate", World, "--models", "bpr,popularity", "--set", "bpr.threads=2", "--set", "bpr.iterations=2", "--store", Store);
+        var bpr = new SqliteRunStore(Store).List().Single(r => r.Model == "bpr");
+        var html = Path.Combine(_dir, "report.html");
+
+        var list = await Output("runs", "list", "--store", Store, "--markdown");
+        var show = await Output("runs", "show", bpr.Id, "--store", Store, "--markdown");
+        await Output("report", bpr.Id, "--store", Store, "-o", html);
+
+        Assert.Contains("| bpr* |", list, StringComparison.Ordinal);
+        Assert.Contains("| popularity |", list, StringComparison.Ordinal);
+        Assert.Contains("* not repeatable bit for bit", list, StringComparison.Ordinal);
+        Assert.Contains("repeatable=no: 2 threads", show, StringComparison.Ordinal);
+        Assert.Contains("repeatable=no: 2 threads", File.ReadAllText(html), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Report_RunsFromTheStore_WritesTheirPage()
     {
         await MakeWorld();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Encore.Cli.Output;
 using Encore.Evaluation.Runs;
+using Encore.Models.Training;
 
 namespace Encore.Cli.Commands;
 
@@ -17,7 +18,7 @@ public static class RunsListCommand
         var metric = new Option<string>("--metric") { Description = "Metric column to show.", DefaultValueFactory = _ => "ndcg@10" };
         var markdown = new Option<bool>("--markdown") { Description = "Print as Markdown." };
         var store = StoreOption.Create();
-        var command = new Command("list", "List recorded runs.") { model, sweep, kind, last, metric, markdown, store };
+        var command = new Command("list", "List recorded runs. A * after the model name marks a run its seed does not repeat (BPR / LMF on more than one thread; runs show gives the reason).") { model, sweep, kind, last, metric, markdown, store };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(
             new RunQuery { Model = parse.GetValue(model), SweepId = parse.GetValue(sweep), Kind = parse.GetValue(kind), Last = parse.GetValue(last) },
             parse.GetValue(metric)!, parse.GetValue(markdown), parse.GetValue(store)))));
@@ -34,11 +35,19 @@ public static class RunsListCommand
             var value = r.Means.TryGetValue(metric, out var v) ? Numbers.F(v)
                 : r.Means.TryGetValue($"group-precision@{metric.Split('@').Last()}", out var g) ? $"group P {Numbers.F(g)}" : "-";
             table.Add(r.Id, r.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.Kind, r.SweepId ?? "",
-                r.Model, r.Parameters.GetValueOrDefault("data.confidence", "-"), r.Dataset, Shorten(r.Protocol), value, Numbers.Seconds(r.FitSeconds));
+                ModelLabel(r), r.Parameters.GetValueOrDefault("data.confidence", "-"), r.Dataset, Shorten(r.Protocol), value, Numbers.Seconds(r.FitSeconds));
         }
         table.Print(markdown);
+        if (runs.Any(r => r.Parameters.ContainsKey(Repeatability.Key)))
+            Console.WriteLine($"{NotRepeatableMark} not repeatable bit for bit with its seed (more than one thread); `encore runs show <id>` gives the reason.");
         return ExitCodes.Ok;
     }
+
+    private const string NotRepeatableMark = "*";
+
+    // The model name, marked when the run's seed does not repeat it (issue 12 item 10).
+    private static string ModelLabel(ExperimentRun run) =>
+        run.Parameters.ContainsKey(Repeatability.Key) ? run.Model + NotRepeatableMark : run.Model;
 
     private static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
 }

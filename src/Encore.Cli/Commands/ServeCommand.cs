@@ -62,7 +62,8 @@ public static class ServeCommand
         return File.Exists(path) ? path : null;
     }
 
-    private static async Task<int> Run(string[] args, CancellationToken ct)
+    /// <summary>Builds the server from <paramref name="args"/> (configuration checked) and runs it until <paramref name="ct"/>; configuration errors exit 1.</summary>
+    internal static async Task<int> Run(string[] args, CancellationToken ct)
     {
         try
         {

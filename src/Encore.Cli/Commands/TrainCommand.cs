@@ -126,8 +126,8 @@ public static class TrainCommand
         if (trainer is Models.Ease.EaseTrainer ease) Console.Error.WriteLine(Models.Ease.EaseEstimate.For(data.ItemCount, ease.Options));
         Console.Error.WriteLine($"training {trainer.ModelName} on {data.UserCount:N0} x {data.ItemCount:N0} ({data.Interactions.NonZeros:N0} stored values; {input})");
 
-        if (trainer.ModelName is "bpr" or "lmf" && settings["threads"] != "1")
-            Console.Error.WriteLine($"note: {trainer.ModelName} with more than one thread is not repeatable bit for bit (Hogwild-style parallel updates); use --threads 1 for a repeatable model.");
+        if (Models.Training.Repeatability.Caveat(trainer.ModelName, settings) is { } caveat)
+            Console.Error.WriteLine($"note: {trainer.ModelName} is not repeatable bit for bit ({caveat}); use --threads 1 for a repeatable model.");
         var fit = Stopwatch.StartNew();
         var progress = new EpochProgress(trainer.ModelName);
         var model = trainer.Fit(data, progress, ct);

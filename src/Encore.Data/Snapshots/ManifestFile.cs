@@ -29,7 +29,7 @@ internal static class ManifestFile
         }
         catch (JsonException ex)
         {
-            throw new ModelFormatException($"{path}: not valid JSON ({ex.Message}).", ex);
+            throw new ModelFormatException($"{path}: {Describe(ex)}; the manifest is damaged (re-import the dataset).", ex);
         }
         if (manifest is null || manifest.Format != SnapshotManifest.FormatName)
             throw new ModelFormatException($"not an Encore dataset snapshot: {path}: field 'format' is not '{SnapshotManifest.FormatName}'.");
@@ -43,5 +43,14 @@ internal static class ManifestFile
             if (manifest.Find(table) is null)
                 throw new ModelFormatException($"{path}: table '{table}' is not listed in field 'tables'.");
         return manifest;
+    }
+
+    // The serializer's own text names .NET types ("System.Int32"); say which field and where instead.
+    private static string Describe(JsonException ex)
+    {
+        var where = $"line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}";
+        return ex.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+            ? $"field '{ex.Path}' holds a value of the wrong type or out of range ({where})"
+            : $"not valid JSON ({where})";
     }
 }

@@ -86,17 +86,9 @@ internal readonly ref struct DelimitedRow
     public DataFormatException InvalidUtf8(int index, string column) =>
         Error(index, column, "expected valid UTF-8 text without control characters (NUL, tab, line breaks and the like; an id must be addressable in a URL)");
 
-    // C0 controls and DEL: an id holding them could never be typed or addressed through the API.
-    private static bool HasControl(ReadOnlySpan<char> id)
-    {
-        foreach (var c in id)
-            if (c < ' ' || c == '\u007f') return true;
-        return false;
-    }
-
     private static bool Finish(ReadOnlySpan<byte> field, Span<char> chars, IdMap map, out int id)
     {
-        if (!Utf8Text.TryDecode(field, chars, out var written) || HasControl(chars[..written]))
+        if (!Utf8Text.TryDecode(field, chars, out var written) || IdText.HasControl(chars[..written]))
         {
             id = -1;
             return false;

@@ -39,6 +39,8 @@ public static class TrainerFactory
         var trainer = TrainerCatalog.Create(canonical, given);
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var setting in defaults) parameters[setting.Key] = given.GetValueOrDefault(setting.Key, setting.Default);
+        // Issue 12 item 10: a seed does not repeat BPR / LMF with several threads; the run says so.
+        if (Repeatability.Caveat(canonical, parameters) is { } caveat) parameters[Repeatability.Key] = caveat;
         return (trainer, parameters);
     }
 

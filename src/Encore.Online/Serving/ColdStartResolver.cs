@@ -68,6 +68,7 @@ internal sealed class ColdStartResolver(IEventStore events, OnlineOptions option
     {
         if (entry is null) throw OnlineRequestException.Invalid($"{field}[{i}]", "is null; expected {\"track\": id, \"value\": number}.");
         if (string.IsNullOrEmpty(entry.Track)) throw OnlineRequestException.Invalid($"{field}[{i}].track", "is missing; expected a track id.");
+        RequestChecks.NoControl(entry.Track, $"{field}[{i}].track");
         if (!float.IsFinite(entry.Value) || entry.Value < 0 || entry.Value > Feedback.EventValidator.MaxAbsValue)
             throw OnlineRequestException.Invalid($"{field}[{i}].value", "must be a finite number between 0 and 1e6.");
         return (entry.Track, entry.Value);

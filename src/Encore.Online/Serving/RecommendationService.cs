@@ -63,6 +63,8 @@ public sealed partial class RecommendationService : IDisposable
         RequestChecks.K(request.K, _options.MaxK);
         RequestChecks.Length(request.Exclude, _options.MaxListLength, "exclude");
         RequestChecks.Length(request.Allow, _options.MaxListLength, "allow");
+        RequestChecks.NoControl(request.Exclude, "exclude");
+        RequestChecks.NoControl(request.Allow, "allow");
         return (user, Model(request.Model));
     }
 
@@ -108,6 +110,7 @@ public sealed partial class RecommendationService : IDisposable
         var id = RequestChecks.Id(user, "user");
         if (request.Tracks is null || request.Tracks.Count == 0) throw OnlineRequestException.Invalid("tracks", "is empty; send the candidate track ids to score.");
         RequestChecks.Length(request.Tracks, _options.MaxListLength, "tracks");
+        RequestChecks.NoControl(request.Tracks, "tracks");
         var serving = Model(request.Model);
         var profile = _coldStart.Resolve(serving, id, request.History);
         var all = ProfileScoring.All(serving, profile);
@@ -185,8 +188,8 @@ public sealed partial class RecommendationService : IDisposable
         return new RecommendOptions
         {
             ExcludeSeen = excludeSeen,
-            Exclude = exclude is null ? null : RequestChecks.Known(exclude, model.Items, ref ignored),
-            Allow = allow is null ? null : RequestChecks.Known(allow, model.Items, ref ignored),
+            Exclude = exclude is null ? null : RequestChecks.Known(exclude, model.Items, ref ignored, "exclude"),
+            Allow = allow is null ? null : RequestChecks.Known(allow, model.Items, ref ignored, "allow"),
         };
     }
 

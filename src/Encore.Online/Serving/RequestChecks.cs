@@ -25,10 +25,28 @@ internal static class RequestChecks
         return id!;
     }
 
-    /// <summary>Dense indices of the ids the map knows; unknown ids are skipped and counted.</summary>
-    public static int[] Known(IReadOnlyList<string>? ids, IdMap map, ref int ignored)
+    /// <summary>
+    /// Refuses (400, naming <paramref name="field"/>) an id that holds a control character: such an id can never
+    /// be stored or addressed, so it is malformed input, not merely an unknown id (issue 12 item 8).
+    /// </summary>
+    public static void NoControl(string? id, string field)
+    {
+        if (id is not null && id.Any(char.IsControl))
+            throw OnlineRequestException.Invalid(field, $"{field} contains control characters; ids are printable text.");
+    }
+
+    /// <summary>The control-character check over every entry of a list of ids (field[i] named).</summary>
+    public static void NoControl(IReadOnlyList<string?>? ids, string field)
+    {
+        if (ids is null) return;
+        for (var i = 0; i < ids.Count; i++) NoControl(ids[i], $"{field}[{i}]");
+    }
+
+    /// <summary>Dense indices of the ids the map knows; unknown ids are skipped and counted; an id with control characters is refused.</summary>
+    public static int[] Known(IReadOnlyList<string>? ids, IdMap map, ref int ignored, string field = "ids")
     {
         if (ids is null) return [];
+        NoControl(ids, field);
         var result = new List<int>(ids.Count);
         foreach (var id in ids)
         {

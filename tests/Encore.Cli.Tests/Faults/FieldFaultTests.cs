@@ -17,10 +17,34 @@ public sealed class FieldFaultTests : IDisposable
         return path;
     }
 
+    /// <summary>Issue 12 item 1's example: tbad is the most-touched track and the most disliked.</summary>
+    private const string DislikedCsv = "user,item,kind\nu1,t1,play\nu1,tbad,dislike\nu2,t2,play\nu2,tbad,dislike\nu3,t2,play\nu3,tbad,dislike\nu4,t1,play\n";
+
+    /// <summary>Issue 12 item 2's example: uskip only skipped thit.</summary>
+    private const string SkippedCsv = "user,item,kind\nu1,trare,play\nu2,thit,play\nu3,thit,play\nu4,thit,play\nuskip,thit,skip\n";
+
     private async Task<string> ImportAsync(string csv, string name = "ds")
     {
         var output = Path.Combine(_dir, name);
         var (code, _, error) = await ConsoleCapture.RunAsync("import", "table", csv, "-o", output, "--set", "user=user", "--set", "item=item", "--set", "kind=kind");
+        Assert.True(code == ExitCodes.Ok, error);
+        return output;
+    }
+
+    /// <summary>Imports <paramref name="csv"/> and trains <paramref name="model"/> on it; returns the model file.</summary>
+    private async Task<string> TrainAsync(string csv, string model, params string[] extra)
+    {
+        var ds = await ImportAsync(Write(model + ".csv", csv), model + "-ds");
+        var bin = Path.Combine(_dir, model + ".bin");
+        var (code, _, error) = await ConsoleCapture.RunAsync(["train", ds, "--model", model, "-o", bin, .. extra]);
+        Assert.True(code == ExitCodes.Ok, error);
+        return bin;
+    }
+
+    /// <summary><c>recommend</c> on <paramref name="bin"/>: exit 0 expected; returns stdout.</summary>
+    private static async Task<string> RecommendAsync(string bin, params string[] args)
+    {
+        var (code, output, error) = await ConsoleCapture.RunAsync(["recommend", bin, .. args]);
         Assert.True(code == ExitCodes.Ok, error);
         return output;
     }
@@ -33,47 +57,28 @@ public sealed class FieldFaultTests : IDisposable
     [InlineData("als")]
     [InlineData("bpr")]
     [InlineData("lmf")]
+    [InlineData("rp3beta")]
+    [InlineData("wmf")]
     public async Task Recommend_DislikeWeightedMinusOne_NeverServesTheDislikedTrack(string model)
     {
-        var ds = await ImportAsync(Write("min.csv", "user,item,kind\nu1,t1,play\nu1,tbad,dislike\nu2,t2,play\nu2,tbad,dislike\nu3,t2,play\nu3,tbad,dislike\nu4,t1,play\n"));
-        var bin = Path.Combine(_dir, model + ".bin");
-        var (trained, _, trainError) = await ConsoleCapture.RunAsync("train", ds, "--model", model, "--weights", "play=1,dislike=-1", "-o", bin);
-        Assert.True(trained == ExitCodes.Ok, trainError);
+        var bin = await TrainAsync(DislikedCsv, model, "--weights", "play=1,dislike=-1");
 
-        foreach (var user in new[] { "u4", "newcomer" })
-        {
-            var (code, output, _) = await ConsoleCapture.RunAsync("recommend", bin, "--user", user, "-k", "3");
-            Assert.Equal(ExitCodes.Ok, code);
-            Assert.DoesNotContain("tbad", output, StringComparison.Ordinal);
-        }
+        Assert.DoesNotContain("tbad", await RecommendAsync(bin, "--user", "u4", "-k", "3"), StringComparison.Ordinal);
+        Assert.DoesNotContain("tbad", await RecommendAsync(bin, "--user", "newcomer", "-k", "3"), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Recommend_UserWithOnlySkips_SaysPopularityAndWhy()
+    [Theory]
+    [InlineData("item-knn", "--user", "uskip")]
+    [InlineData("user-knn", "--user", "guest", "--history", "trare")]
+    public async Task Recommend_NoUsableSignal_SaysPopularityAndWhy(string model, params string[] who)
     {
-        var ds = await ImportAsync(Write("skip.csv", "user,item,kind\nu1,trare,play\nu2,thit,play\nu3,thit,play\nu4,thit,play\nuskip,thit,skip\n"));
-        var bin = Path.Combine(_dir, "item-knn.bin");
-        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("train", ds, "--model", "item-knn", "-o", bin)).Code);
+        var bin = await TrainAsync(SkippedCsv, model);
 
-        var (code, output, _) = await ConsoleCapture.RunAsync("recommend", bin, "--user", "uskip", "-k", "3");
+        var output = await RecommendAsync(bin, [.. who, "-k", "3"]);
 
-        Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("path: popularity", output, StringComparison.Ordinal);
-        Assert.Contains("no positive signal", output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Recommend_FoldInWithoutEvidence_IsNotCalledFoldIn()
-    {
-        var ds = await ImportAsync(Write("skip.csv", "user,item,kind\nu1,trare,play\nu2,thit,play\nu3,thit,play\nu4,thit,play\nuskip,thit,skip\n"));
-        var bin = Path.Combine(_dir, "user-knn.bin");
-        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("train", ds, "--model", "user-knn", "-o", bin)).Code);
-
-        var (code, output, _) = await ConsoleCapture.RunAsync("recommend", bin, "--user", "guest", "--history", "trare");
-
-        Assert.Equal(ExitCodes.Ok, code);
         Assert.DoesNotContain("path: fold-in", output, StringComparison.Ordinal);
-        Assert.Contains("path: popularity", output, StringComparison.Ordinal);
+        Assert.Contains(who[1] == "uskip" ? "no positive signal" : "no evidence", output, StringComparison.Ordinal);
     }
 
     [Fact]

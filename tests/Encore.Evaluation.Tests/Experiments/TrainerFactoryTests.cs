@@ -26,6 +26,31 @@ public sealed class TrainerFactoryTests
     }
 
     [Theory]
+    [InlineData("bpr", null, "all cores")]
+    [InlineData("lmf", "4", "4 threads")]
+    public void Create_HogwildModelOnSeveralThreads_RecordsThatTheSeedDoesNotRepeatIt(string model, string? threads, string expected)
+    {
+        var settings = threads is null ? null : new Dictionary<string, string> { ["threads"] = threads };
+
+        var (_, parameters) = TrainerFactory.Create(model, settings, seed: 3);
+
+        Assert.StartsWith("no: " + expected, parameters[Models.Training.Repeatability.Key], StringComparison.Ordinal);
+        Assert.Contains("threads=1", parameters[Models.Training.Repeatability.Key], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bpr", "1")]
+    [InlineData("lmf", "1")]
+    [InlineData("als", "4")]
+    [InlineData("item-knn", "0")]
+    public void Create_RepeatableSetting_RecordsNoCaveat(string model, string threads)
+    {
+        var (_, parameters) = TrainerFactory.Create(model, new Dictionary<string, string> { ["threads"] = threads });
+
+        Assert.False(parameters.ContainsKey(Models.Training.Repeatability.Key));
+    }
+
+    [Theory]
     [InlineData("als", "factor", "unknown setting 'factor'")]
     [InlineData("als", "factors", "factors=many")]
     [InlineData("als", "regularization", "out of range")]

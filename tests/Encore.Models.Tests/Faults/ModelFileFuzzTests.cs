@@ -19,11 +19,11 @@ public sealed class ModelFileFuzzTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Theory]
-    [MemberData(nameof(FaultWorlds.Models), MemberType = typeof(FaultWorlds))]
+    [MemberData(nameof(FaultWorlds.AllModels), MemberType = typeof(FaultWorlds))]
     public void Load_DamagedFiles_FailOnlyAsCorruptModels(string model)
     {
         var path = Path.Combine(_dir, model + ".bin");
-        ModelFile.Save(FaultWorlds.Train(model, FaultWorlds.Disliked()), path);
+        ModelFile.Save(FaultWorlds.Train(model, FaultWorlds.DislikedFor(model)), path);
         var original = File.ReadAllBytes(path);
         var random = new Random(1212 + model.Length);
         for (var m = 0; m < MutationsPerModel; m++)

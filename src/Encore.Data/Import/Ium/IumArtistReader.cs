@@ -2,6 +2,7 @@ using System.Text.Json;
 using Encore.Core.Errors;
 using Encore.Data.Import.JsonCommon;
 using Encore.Data.Model;
+using Encore.Data.Text;
 
 namespace Encore.Data.Import.Ium;
 
@@ -69,6 +70,11 @@ internal sealed class IumArtistReader
         if (badField == "id" || string.IsNullOrEmpty(id))
         {
             _report.Fault(IumRules.BadArtistId, new DataFormatException(_file, lineNumber, "id", badField == "id" ? badProblem! : "is missing or empty; expected a Spotify artist id string."));
+            return;
+        }
+        if (IdText.HasControl(id))
+        {
+            _report.Fault(IumRules.BadArtistId, new DataFormatException(_file, lineNumber, "id", IdText.ControlProblem + "."));
             return;
         }
         if (badField is not null)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Encore.Core.Errors;
 using Encore.Data.Import.JsonCommon;
 using Encore.Data.Model;
+using Encore.Data.Text;
 
 namespace Encore.Data.Import.Ium;
 
@@ -58,6 +59,11 @@ internal sealed class IumTrackReader
             _report.Fault(IumRules.BadTrackId, new DataFormatException(_file, lineNumber, "id", "is missing, null or empty; expected a Spotify track id string."));
             return;
         }
+        if (IdText.HasControl(id))
+        {
+            _report.Fault(IumRules.BadTrackId, new DataFormatException(_file, lineNumber, "id", IdText.ControlProblem + "."));
+            return;
+        }
         var before = _data.Tracks.Count;
         var index = _data.Tracks.GetOrAdd(id);
         if (index < before)
@@ -84,6 +90,7 @@ internal sealed class IumTrackReader
             case "id_artist":
                 if (reader.TokenType != JsonTokenType.String) return false;
                 var artist = reader.GetString()!;
+                if (IdText.HasControl(artist)) return false;
                 if (artist.Length > 0) info = info with { Artist = _data.Artists.GetOrAdd(artist) };
                 return true;
             case "release_date":
@@ -128,7 +135,8 @@ internal sealed class IumTrackReader
 
     private static string Expected(string field) => field switch
     {
-        "id" or "name" or "id_artist" => "a string",
+        "id" or "name" => "a string",
+        "id_artist" => "an artist id string without control characters",
         "release_date" => "a date string YYYY, YYYY-MM or YYYY-MM-DD",
         "explicit" => "0 or 1",
         "duration_ms" => "an integer",

@@ -67,6 +67,11 @@ internal sealed class JsonStreamReader : IDisposable
                 throw new DataFormatException(File, (ex.LineNumber ?? 0) + 1, "",
                     $"invalid JSON at byte {(ex.BytePositionInLine ?? 0) + 1} of the line: {ex.Message}", ex);
             }
+            catch (InvalidOperationException ex)
+            {
+                // Raised for bytes that are not UTF-8 inside a property name or string the tokenizer compares.
+                throw new DataFormatException(File, LineOf(ref reader), "", "expected UTF-8 JSON text, found a byte sequence that is not UTF-8; the file is damaged or in another encoding.", ex);
+            }
             if (_final) return false;
             Refill(ref reader);
         }

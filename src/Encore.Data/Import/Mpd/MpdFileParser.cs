@@ -81,9 +81,10 @@ internal sealed partial class MpdFileParser
                 else if (reader.TokenType != JsonTokenType.Null) Bad(ref reader, "tracks", "an array of track objects");
                 continue;
             }
-            var field = reader.GetString()!;
+            if (!TryGetText(in reader, out var field))
+                throw new DataFormatException(_json.File, _json.LineOf(in reader), "", "expected a UTF-8 property name, found a byte sequence that is not UTF-8; the file is damaged or in another encoding.");
             _json.Read(ref reader);
-            ReadPlaylistScalar(ref reader, field);
+            ReadPlaylistScalar(ref reader, field!);
         }
         Finish(line);
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using Encore.Core.Ids;
 using Encore.Data.Model;
+using Encore.Data.Text;
 
 namespace Encore.Data.Import.Mpd;
 
@@ -86,6 +87,12 @@ internal sealed class MpdTrackRegistry
             return false;
         }
         id = _chars.AsSpan(0, Encoding.UTF8.GetChars(value, _chars));
+        if (IdText.HasControl(id))
+        {
+            problem = IdText.ControlProblem;
+            id = default;
+            return false;
+        }
         return true;
     }
 }

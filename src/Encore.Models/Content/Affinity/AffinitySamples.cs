@@ -4,7 +4,7 @@ using Encore.Core.Sparse;
 namespace Encore.Models.Content.Affinity;
 
 /// <summary>
-/// The labelled rows of S2: for each user with a profile, up to <c>MaxPositivesPerUser</c> of the user's
+/// The labelled rows of S2: for each user with a profile, up to <c>MaxPositivesPerUser</c> of the user's positive
 /// items with content (label 1) and <c>NegativeRatio</c> times as many seeded uniform draws among items
 /// with content the user never touched (label 0). Row = profile ⊕ track (⊕ profile ∘ track) (⊕ popularity).
 /// </summary>
@@ -68,9 +68,11 @@ internal sealed class AffinitySamples
             var profile = profiles.AsSpan(u * k, k);
             if (!UserProfiles.HasContent(profile)) continue;
             var items = interactions.RowIndices(u);
+            var values = interactions.RowValues(u);
             picked.Clear();
-            foreach (var i in items)
-                if (UserProfiles.HasContent(itemVectors.AsSpan(i * k, k))) picked.Add(i);
+            // Positives are positive totals only; a skipped or disliked track is neither a positive nor drawn as a negative.
+            for (var p = 0; p < items.Length; p++)
+                if (values[p] > 0 && UserProfiles.HasContent(itemVectors.AsSpan(items[p] * k, k))) picked.Add(items[p]);
             var positives = picked.ToArray();
             if (positives.Length > options.MaxPositivesPerUser)
             {

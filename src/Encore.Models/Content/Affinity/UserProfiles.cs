@@ -26,8 +26,9 @@ internal static class UserProfiles
         {
             var row = itemVectors.AsSpan(items[p] * k, k);
             if (!HasContent(row)) continue;
-            var w = weighting == ProfileWeighting.Value ? Math.Max(0f, values[p]) : 1f;
-            if (w == 0) continue;
+            // A total <= 0 (a skip, a dislike) is seen without positive signal: it never shapes a taste profile.
+            if (!(values[p] > 0)) continue;
+            var w = weighting == ProfileWeighting.Value ? values[p] : 1f;
             for (var j = 0; j < k; j++) profile[j] += w * row[j];
             total += w;
         }

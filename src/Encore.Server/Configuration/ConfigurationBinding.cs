@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Encore.Server.Configuration;
+
+/// <summary>
+/// Binds the configuration tree to <see cref="EncoreServerOptions"/>. A value the binder cannot convert
+/// (<c>max_k = "many"</c>, <c>1e309</c> for a whole number) becomes an <see cref="OptionsValidationException"/>
+/// naming the option, the value and the expected kind, like every other bad value (exit 1 in
+/// <c>encore serve</c>), instead of the binder's text with .NET type names.
+/// </summary>
+internal static partial class ConfigurationBinding
+{
+    public static EncoreServerOptions Bind(IConfiguration configuration)
+    {
+        try
+        {
+            return configuration.Get<EncoreServerOptions>() ?? new EncoreServerOptions();
+        }
+        catch (InvalidOperationException ex) when (Conversion().Match(ex.Message) is { Success: true } m)
+        {
+            var failure = $"{m.Groups["key"].Value}: '{m.Groups["value"].Value}' is not {Expected(m.Groups["type"].Value)}.";
+            throw new OptionsValidationException(nameof(EncoreServerOptions), typeof(EncoreServerOptions), [failure]);
+        }
+    }
+
+    private static string Expected(string type) => type switch
+    {
+        "System.Int32" => "a whole number between -2147483648 and 2147483647",
+        "System.Int64" => "a whole number",
+        "System.Double" or "System.Single" or "System.Decimal" => "a number",
+        "System.Boolean" => "true or false",
+        "System.TimeSpan" => "a duration (hh:mm:ss)",
+        _ => "a value of the expected kind (see encore.sample.toml)",
+    };
+
+    [GeneratedRegex(@"^Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']*)' to type '(?<type>[^']*)'")]
+    private static partial Regex Conversion();
+}
