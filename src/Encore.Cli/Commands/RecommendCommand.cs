@@ -1,3 +1,4 @@
+using Encore.Core.Ids;
 using System.CommandLine;
 using Encore.Cli.Arguments;
 using Encore.Cli.Output;
@@ -72,7 +73,7 @@ public static class RecommendCommand
 
     private static string Why(ColdStartAnswer answer, RecommendArguments args, IRecommender model)
     {
-        var known = (args.Seeds.Length > 0 ? args.Seeds : args.History).Distinct().Count(id => model.Items.TryGetIndex(id, out _));
+        var known = (args.Seeds.Length > 0 ? args.Seeds : args.History).Distinct().Count(id => model.Items.TryGetTrackIndex(id, out _));
         var who = args.User is null ? "no user given"
             : answer.KnownWithoutSignal ? $"user '{args.User}' is in the model but has no positive signal (only skips, dislikes or zero totals)"
             : $"user '{args.User}' is not in the model";
@@ -122,7 +123,7 @@ public static class RecommendCommand
     {
         unknown = [];
         if (ids is null) return null;
-        unknown = [.. ids.Where(id => !model.Items.TryGetIndex(id, out _))];
-        return [.. ids.Where(id => model.Items.TryGetIndex(id, out _)).Select(id => model.Items.IndexOf(id))];
+        unknown = [.. ids.Where(id => !model.Items.TryGetTrackIndex(id, out _))];
+        return [.. ids.Select(id => model.Items.TryGetTrackIndex(id, out var item) ? item : -1).Where(item => item >= 0)];
     }
 }

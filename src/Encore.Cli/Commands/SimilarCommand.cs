@@ -1,3 +1,4 @@
+using Encore.Core.Ids;
 using System.CommandLine;
 using Encore.Cli.Output;
 using Encore.Data.Snapshots;
@@ -28,7 +29,7 @@ public static class SimilarCommand
         var model = ModelLoader.Load(modelPath);
         if (model is not ISimilarItems similar)
             throw new ArgumentException($"the {model.ModelName} model has no item similarities; use a model trained with item-knn, ease, rp3beta, als, bpr or lmf.");
-        if (!model.Items.TryGetIndex(track, out var item))
+        if (!model.Items.TryGetTrackIndex(track, out var item))
             throw new ArgumentException($"item '{track}' is not in the model ({model.Items.Count:N0} items), so it has no neighbours; the model never saw it in training.");
         var labels = new ItemLabels(datasetPath is null ? null : DatasetSnapshot.Read(datasetPath), model.Items);
         _ = similar;

@@ -37,7 +37,7 @@ internal sealed class ResolvedRequest
         for (var i = 0; i < history.Count; i++)
         {
             var value = request.HistoryValues?[i] ?? 1f;
-            if (!items.TryGetIndex(history[i], out var item))
+            if (!items.TryGetTrackIndex(history[i], out var item))
             {
                 AddOnce(unknown, history[i]);
                 continue;
@@ -60,7 +60,7 @@ internal sealed class ResolvedRequest
         if (ids is null) return null;
         var known = new List<int>(ids.Count);
         foreach (var id in ids)
-            if (items.TryGetIndex(id, out var item)) known.Add(item);
+            if (items.TryGetTrackIndex(id, out var item)) known.Add(item);
             else AddOnce(unknown, id);
         return [.. known];
     }

@@ -1,3 +1,4 @@
+using Encore.Core.Ids;
 using Encore.Models.ColdStart;
 using Encore.Models.Contract;
 using Encore.Online.Registry;
@@ -24,7 +25,7 @@ internal sealed class ColdStartResolver(IEventStore events, OnlineOptions option
         var ignored = 0;
         for (var i = 0; i < tracks.Length; i++)
         {
-            if (model.Items.TryGetIndex(tracks[i], out var item)) totals[item] = totals.GetValueOrDefault(item) + values[i];
+            if (model.Items.TryGetTrackIndex(tracks[i], out var item)) totals[item] = totals.GetValueOrDefault(item) + values[i];
             else ignored++;
         }
         var items = totals.Keys.Order().ToArray();

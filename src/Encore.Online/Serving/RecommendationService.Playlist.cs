@@ -1,3 +1,4 @@
+using Encore.Core.Ids;
 using Encore.Models.ColdStart;
 
 namespace Encore.Online.Serving;
@@ -25,7 +26,7 @@ public sealed partial class RecommendationService
         var chain = serving.ColdStart ?? throw OnlineRequestException.Conflict("model", $"Model '{serving.Name}' keeps no training matrix, so it cannot continue playlists.");
         var seeds = WithoutNulls(request.Seeds) ?? [];
         var answer = chain.Recommend(new ColdStartRequest { History = seeds, ExcludeSeen = true }, request.K);
-        var knownSeeds = seeds.Any(s => serving.Model.Items.Contains(s));
+        var knownSeeds = seeds.Any(s => serving.Model.Items.TryGetTrackIndex(s, out _));
         if (answer.Path == RecommendationPath.Popularity && !knownSeeds && !string.IsNullOrWhiteSpace(request.Title) && _baseDataset.Titles is { } titles)
         {
             var ranked = titles.Rank(request.Title, seeds, request.K);

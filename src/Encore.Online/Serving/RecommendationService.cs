@@ -1,3 +1,4 @@
+using Encore.Core.Ids;
 using Encore.Models.ColdStart;
 using Encore.Models.Contract;
 using Encore.Models.Factorization;
@@ -118,7 +119,7 @@ public sealed partial class RecommendationService : IDisposable
         for (var i = 0; i < result.Length; i++)
         {
             var track = request.Tracks[i] ?? throw OnlineRequestException.Invalid($"tracks[{i}]", "is null; expected a track id.");
-            result[i] = new CandidateScore(track, serving.Model.Items.TryGetIndex(track, out var item) && !float.IsNaN(all[item]) ? all[item] : null);
+            result[i] = new CandidateScore(track, serving.Model.Items.TryGetTrackIndex(track, out var item) && !float.IsNaN(all[item]) ? all[item] : null);
         }
         return new ScoresResponse(id, serving.Name, serving.Version, profile.Path, result);
     }
@@ -176,7 +177,7 @@ public sealed partial class RecommendationService : IDisposable
     }
 
     private static int TrackIndex(ServingModel serving, string track, string field) =>
-        serving.Model.Items.TryGetIndex(track, out var item) ? item
+        serving.Model.Items.TryGetTrackIndex(track, out var item) ? item
             : throw OnlineRequestException.NotFound(field, $"Track '{track}' is unknown to model '{serving.Name}' v{serving.Version}.");
 
     private RecommendOptions Filters(IRecommender model, bool excludeSeen, IReadOnlyList<string>? exclude, IReadOnlyList<string>? allow, ref int ignored)

@@ -42,7 +42,10 @@ internal static class RequestChecks
         for (var i = 0; i < ids.Count; i++) NoControl(ids[i], $"{field}[{i}]");
     }
 
-    /// <summary>Dense indices of the ids the map knows; unknown ids are skipped and counted; an id with control characters is refused.</summary>
+    /// <summary>
+    /// Dense indices of the track ids the map knows (bare or <c>spotify:track:</c> form, <see cref="TrackIdForms"/>);
+    /// unknown ids are skipped and counted; an id with control characters is refused.
+    /// </summary>
     public static int[] Known(IReadOnlyList<string>? ids, IdMap map, ref int ignored, string field = "ids")
     {
         if (ids is null) return [];
@@ -50,7 +53,7 @@ internal static class RequestChecks
         var result = new List<int>(ids.Count);
         foreach (var id in ids)
         {
-            if (id is not null && map.TryGetIndex(id, out var index)) result.Add(index);
+            if (id is not null && map.TryGetTrackIndex(id, out var index)) result.Add(index);
             else ignored++;
         }
         return [.. result];

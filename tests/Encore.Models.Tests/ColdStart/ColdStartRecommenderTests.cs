@@ -48,6 +48,15 @@ public sealed class ColdStartRecommenderTests
     }
 
     [Fact]
+    public void Recommend_HistoryAsSpotifyUri_ResolvesToTheBareId()
+    {
+        var answer = ItemKnn().Recommend(new ColdStartRequest { UserId = "zoe", History = ["spotify:track:c"] }, 2);
+        Assert.Equal(RecommendationPath.FoldIn, answer.Path);
+        Assert.Equal(["b", "a"], answer.Items);
+        Assert.Empty(answer.UnknownItems);
+    }
+
+    [Fact]
     public void Recommend_UnknownUserWithHistory_FoldsIn()
     {
         var answer = ItemKnn().Recommend(new ColdStartRequest { UserId = "zoe", History = ["c"] }, 2);
