@@ -30,17 +30,13 @@ public sealed class LinUcbPolicy : IBanditPolicy
         var d = state.Dimension;
         var inverse = state.InverseF.AsSpan();
         var theta = state.ThetaF.AsSpan();
-        Span<float> y = d <= 1024 ? stackalloc float[d] : new float[d];
         var arg = 0;
         var best = float.NegativeInfinity;
         for (var c = 0; c < n; c++)
         {
             var x = candidates.Slice(c * d, d);
-            // y = A⁻¹x as a sum of rows (A⁻¹ is symmetric): d fused multiply-adds of length d.
-            y.Clear();
-            for (var j = 0; j < d; j++)
-                if (x[j] != 0) TensorPrimitives.MultiplyAdd(inverse.Slice(j * d, d), x[j], y, y);
-            var variance = Math.Max(0f, TensorPrimitives.Dot(x, y));
+            // xᵀA⁻¹x with A⁻¹x kept in registers (QuadraticForm): no allocation, A⁻¹ streamed from L1.
+            var variance = Math.Max(0f, QuadraticForm.Evaluate(inverse, x));
             var ucb = TensorPrimitives.Dot(theta, x) + Alpha * MathF.Sqrt(variance);
             if (ucb > best) { best = ucb; arg = c; }
         }
