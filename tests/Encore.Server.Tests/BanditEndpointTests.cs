@@ -67,6 +67,16 @@ public sealed class BanditEndpointTests
     }
 
     [Fact]
+    public async Task OpenApi_Document_ListsTheBanditEndpoints()
+    {
+        await using var server = await Start();
+        var paths = (await Json.Read(await server.Client.GetAsync("/openapi/v1.json"))).GetProperty("paths");
+        Assert.True(paths.GetProperty("/api/users/{id}/next").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/api/users/{id}/bandit").TryGetProperty("get", out _));
+        Assert.True(paths.TryGetProperty("/api/bandit/users", out _));
+    }
+
+    [Fact]
     public async Task Next_NoKeyOrWrongKey_Is401AndNothingIsServed()
     {
         await using var server = await Start();
