@@ -12,7 +12,8 @@ namespace Encore.Server.Tests;
 /// </summary>
 public sealed class BanditEndpointTests
 {
-    private static readonly Lazy<string> Snapshot = new(() =>
+    /// <summary>The Tiny world written once as a snapshot folder, for servers with Dataset:Base.</summary>
+    internal static readonly Lazy<string> Snapshot = new(() =>
     {
         var folder = Path.Combine(Path.GetTempPath(), "encore-bandit-base-" + Guid.NewGuid().ToString("N"));
         DatasetSnapshot.Write(SyntheticWorld.Generate(SyntheticWorldOptions.Tiny).Dataset, folder);

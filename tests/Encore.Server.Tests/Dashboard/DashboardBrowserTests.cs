@@ -151,9 +151,11 @@ public sealed class DashboardBrowserTests(DashboardServerFixture fixture) : ICla
     [ChromiumFact]
     public async Task Bandit_NextTrackThenLike_StateCurveAndChoicesUpdate()
     {
+        // A server of its own: the feedback event must not change the shared fixture's event counts.
+        await using var server = await TestServer.StartAsync(new Dictionary<string, string?> { ["Dataset:Base"] = BanditEndpointTests.Snapshot.Value });
         var user = "bandit-browser-" + Guid.NewGuid().ToString("N")[..6];
         await using var browser = await BrowserSession.StartAsync();
-        await browser.OpenAsync(Server, "bandit");
+        await browser.OpenAsync(server.Client.BaseAddress!, "bandit");
         var page = browser.Page;
         await page.FillAsync("#bandit-user", user);
         await page.FillAsync("#api-key", TestServer.WriteKey);
