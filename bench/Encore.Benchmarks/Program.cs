@@ -15,4 +15,11 @@ if (args.Length > 1 && args[0] == "peak-import")
     Encore.Benchmarks.Data.ImportPeakMemory.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000_000);
     return;
 }
+// Thread CPU time per online bandit round: ... -- bandit-cpu [candidates] [dimension]
+if (args.Length > 0 && args[0] == "bandit-cpu")
+{
+    Encore.Benchmarks.Bandits.BanditCpuTime.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 64);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

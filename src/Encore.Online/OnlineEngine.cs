@@ -23,7 +23,8 @@ public sealed class OnlineEngine : IDisposable
         BaseDataset = baseDataset ?? new BaseDatasetSource(options.BaseDatasetPath);
         Registry = new ModelRegistry(Store.Models, time);
         Recommendations = new RecommendationService(Registry, Events, BaseDataset, options);
-        Feedback = new FeedbackService(Events, options, time);
+        Bandits = new Bandits.BanditService(Recommendations, Store.Bandits, BaseDataset, options, time);
+        Feedback = new FeedbackService(Events, options, time, Bandits.Observe);
         Catalogue = new CatalogueService(Store.Catalogue, options);
         Retrain = new RetrainService(Registry, Events, BaseDataset, options, time);
         Experiments = new Experiments.ExperimentService(Registry, Recommendations, options, time);
@@ -42,6 +43,9 @@ public sealed class OnlineEngine : IDisposable
     public RecommendationService Recommendations { get; }
 
     public FeedbackService Feedback { get; }
+
+    /// <summary>The online bandit: next-track choices and their feedback loop.</summary>
+    public Bandits.BanditService Bandits { get; }
 
     public CatalogueService Catalogue { get; }
 

@@ -32,6 +32,9 @@ public sealed record OnlineOptions
     /// <value>Optional dataset snapshot folder: merged into retraining and used for title-only playlist continuation.</value>
     public string? BaseDatasetPath { get; init; }
 
+    /// <value>The online bandit behind /api/users/{id}/next.</value>
+    public Bandits.BanditOptions Bandit { get; init; } = new();
+
     /// <value>Retraining settings.</value>
     public RetrainOptions Retrain { get; init; } = new();
 }

@@ -91,6 +91,7 @@ public static class EncoreServer
         PlaylistEndpoints.Map(app);
         TrackEndpoints.Map(app);
         EventEndpoints.Map(app);
+        BanditEndpoints.Map(app);
         ModelEndpoints.Map(app);
         DashboardEndpoints.Map(app);
         RunEndpoints.Map(app);

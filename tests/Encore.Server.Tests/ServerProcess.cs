@@ -20,7 +20,7 @@ internal sealed class ServerProcess : IDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServerProcess> StartAsync(string storePath, string modelPath)
+    public static async Task<ServerProcess> StartAsync(string storePath, string modelPath, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var dll = Path.Combine(AppContext.BaseDirectory, "Encore.Server.dll");
@@ -37,6 +37,7 @@ internal sealed class ServerProcess : IDisposable
         info.Environment["ENCORE_SECURITY__API_KEYS__0"] = TestServer.WriteKey;
         info.Environment["ENCORE_SERVER__JSON_LOGS"] = "false";
         info.Environment["ENCORE_LOGGING__LOG_LEVEL__DEFAULT"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the server process");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -5,20 +5,21 @@ namespace Encore.Models.Bandits;
 /// <summary>
 /// The upper-confidence scan shared by disjoint and hybrid LinUCB: argmax over candidates of
 /// φ·x + α sqrt(xᵀ S x) for a weight vector φ (d) and a symmetric covariance S (d x d, row-major).
-/// Ties go to the first candidate. Cost O(n d²) with TensorPrimitives.
+/// Ties go to the first candidate. Cost O(n d²) (<see cref="QuadraticForm"/>), no allocation.
 /// </summary>
 internal static class UcbScan
 {
     public static int ArgMax(ReadOnlySpan<float> phi, ReadOnlySpan<float> covariance, float alpha, ReadOnlySpan<float> candidates, int n)
     {
         var d = phi.Length;
-        Span<float> y = d <= 1024 ? stackalloc float[d] : new float[d];
         var arg = 0;
         var best = float.NegativeInfinity;
         for (var c = 0; c < n; c++)
         {
             var x = candidates.Slice(c * d, d);
-            var ucb = TensorPrimitives.Dot(phi, x) + alpha * MathF.Sqrt(Variance(covariance, x, y));
+            // xᵀSx with Sx kept in registers (QuadraticForm): no allocation, S streamed from L1.
+            var variance = Math.Max(0f, QuadraticForm.Evaluate(covariance, x));
+            var ucb = TensorPrimitives.Dot(phi, x) + alpha * MathF.Sqrt(variance);
             if (ucb > best) { best = ucb; arg = c; }
         }
         return arg;

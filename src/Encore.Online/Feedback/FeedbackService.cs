@@ -10,10 +10,16 @@ public sealed class FeedbackService
 {
     private readonly IEventStore _events;
     private readonly EventValidator _validator;
+    private readonly Func<IReadOnlyList<StoredEvent>, IReadOnlyList<EventOutcome>, int>? _observer;
     private long _accepted;
 
-    public FeedbackService(IEventStore events, OnlineOptions options, TimeProvider? time = null)
+    /// <param name="events">The events table.</param>
+    /// <param name="options">Validation limits.</param>
+    /// <param name="time">Clock for the future-skew check.</param>
+    /// <param name="observer">Called after each committed batch with its events and outcomes (the online bandit's rewards); returns the number of bandit states it updated.</param>
+    public FeedbackService(IEventStore events, OnlineOptions options, TimeProvider? time = null, Func<IReadOnlyList<StoredEvent>, IReadOnlyList<EventOutcome>, int>? observer = null)
     {
+        _observer = observer;
         _events = events ?? throw new ArgumentNullException(nameof(events));
         _validator = new EventValidator(options ?? throw new ArgumentNullException(nameof(options)), time ?? TimeProvider.System);
     }
@@ -33,6 +39,7 @@ public sealed class FeedbackService
         foreach (var o in outcomes)
             if (o == EventOutcome.Accepted) accepted++;
         Interlocked.Add(ref _accepted, accepted);
-        return new IngestResult(accepted, outcomes.Length - accepted, outcomes);
+        var banditUpdates = accepted > 0 && _observer is not null ? _observer(valid, outcomes) : 0;
+        return new IngestResult(accepted, outcomes.Length - accepted, outcomes, banditUpdates);
     }
 }

@@ -9,5 +9,8 @@ public enum EventOutcome
     Duplicate,
 }
 
-/// <summary>Result of an ingestion call: counts plus one outcome per event, in request order.</summary>
-public sealed record IngestResult(int Accepted, int Duplicates, EventOutcome[] Outcomes);
+/// <summary>
+/// Result of an ingestion call: counts plus one outcome per event, in request order, and how many online bandit
+/// states the accepted events rewarded (events on tracks /next served to that user).
+/// </summary>
+public sealed record IngestResult(int Accepted, int Duplicates, EventOutcome[] Outcomes, int BanditUpdates = 0);

@@ -27,6 +27,9 @@ public interface IOnlineStore : IDisposable
     /// <summary>The model registry tables.</summary>
     IModelStore Models { get; }
 
+    /// <summary>The per-user bandit state and served choices of /next.</summary>
+    IBanditStore Bandits { get; }
+
     /// <summary>
     /// An open connection for read-only SQL that both dialects accept (the dashboard's aggregates); parameters are
     /// named <c>@name</c>. The caller disposes it.

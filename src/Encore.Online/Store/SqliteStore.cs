@@ -25,6 +25,7 @@ public sealed class SqliteStore : IOnlineStore
         Execute(connection, StoreSchema.Create);
         Events = new EventRepository(this);
         Catalogue = new CatalogueRepository(this);
+        Bandits = new BanditRepository(this);
         Models = new ModelRepository(this);
     }
 
@@ -37,6 +38,8 @@ public sealed class SqliteStore : IOnlineStore
     public ICatalogueStore Catalogue { get; }
 
     public IModelStore Models { get; }
+
+    public IBanditStore Bandits { get; }
 
     public System.Data.Common.DbConnection OpenReadConnection() => Open();
 

@@ -44,5 +44,32 @@ internal static class StoreSchema
             key TEXT PRIMARY KEY,
             scope TEXT NOT NULL,
             created_ms INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS bandit_states (
+            user_id TEXT NOT NULL,
+            space TEXT NOT NULL,
+            dimension INTEGER NOT NULL,
+            regularization REAL NOT NULL,
+            inverse BLOB NOT NULL,
+            b BLOB NOT NULL,
+            updates INTEGER NOT NULL,
+            reward_sum REAL NOT NULL,
+            updated_ms INTEGER NOT NULL,
+            PRIMARY KEY (user_id, space));
+        CREATE TABLE IF NOT EXISTS bandit_choices (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            user_id TEXT NOT NULL,
+            space TEXT NOT NULL,
+            track_id TEXT NOT NULL,
+            vector BLOB NOT NULL,
+            policy TEXT NOT NULL,
+            value REAL NOT NULL,
+            uncertainty REAL NOT NULL,
+            pool_size INTEGER NOT NULL,
+            round INTEGER NOT NULL,
+            served_ms INTEGER NOT NULL,
+            reward REAL,
+            feedback TEXT,
+            rewarded_ms INTEGER);
+        CREATE INDEX IF NOT EXISTS bandit_choices_by_user ON bandit_choices(user_id, track_id, id);
         """;
 }

@@ -28,6 +28,8 @@ public sealed class EncoreServerOptions
 
     public RunsSection Runs { get; set; } = new();
 
+    public BanditSection Bandit { get; set; } = new();
+
     /// <summary>The serving layer's settings.</summary>
     public OnlineOptions ToOnline() => new()
     {
@@ -41,6 +43,7 @@ public sealed class EncoreServerOptions
         BatchRequests = Serving.BatchRequests,
         BaseDatasetPath = string.IsNullOrWhiteSpace(Dataset.Base) ? null : Dataset.Base,
         Retrain = Retrain.ToOptions(),
+        Bandit = Bandit.ToOptions(),
     };
 }
 

@@ -28,6 +28,7 @@ public sealed class ServerOptionsValidator : IValidateOptions<EncoreServerOption
         }
         Preloads(errors, options.Models);
         Retrain(errors, options.Retrain);
+        errors.AddRange(options.Bandit.Problems(options.Serving.MaxK));
         if (options.Dataset.Base is { Length: > 0 } dataset)
             Check(errors, System.IO.Directory.Exists(dataset), $"dataset.base '{dataset}' is not a folder; expected a dataset snapshot folder.");
         // A missing file is allowed (the runs page says so); a folder is a mistake.

@@ -147,4 +147,35 @@ public sealed class DashboardBrowserTests(DashboardServerFixture fixture) : ICla
         await browser.ScreenshotAsync("live");
         browser.AssertNoErrors();
     }
+
+    [ChromiumFact]
+    public async Task Bandit_NextTrackThenLike_StateCurveAndChoicesUpdate()
+    {
+        // A server of its own: the feedback event must not change the shared fixture's event counts.
+        await using var server = await TestServer.StartAsync(new Dictionary<string, string?> { ["Dataset:Base"] = BanditEndpointTests.Snapshot.Value });
+        var user = "bandit-browser-" + Guid.NewGuid().ToString("N")[..6];
+        await using var browser = await BrowserSession.StartAsync();
+        await browser.OpenAsync(server.Client.BaseAddress!, "bandit");
+        var page = browser.Page;
+        await page.FillAsync("#bandit-user", user);
+        await page.FillAsync("#api-key", TestServer.WriteKey);
+        await page.Locator("#api-key").DispatchEventAsync("change");
+        await page.ClickAsync("#bandit-show");
+        await page.WaitForSelectorAsync("#bandit-body .chart-box");
+
+        await page.ClickAsync("#bandit-next");
+        await page.WaitForSelectorAsync("#bandit-like");
+        Assert.Contains("uncertainty", await page.InnerTextAsync("#bandit-served"), StringComparison.Ordinal);
+        await page.ClickAsync("#bandit-like");
+        await page.WaitForFunctionAsync("document.querySelector('#bandit-choices')?.textContent.includes('like (1)')");
+        Assert.Equal("1", await page.Locator("#bandit-body .card .value").Nth(1).InnerTextAsync());
+
+        // The curve has the rewarded round.
+        var charts = await browser.ChartsAsync("#bandit-body");
+        Assert.Equal(["line", "line"], charts.Select(c => c.Type));
+        Assert.Equal(1d, (double)charts[0].Values.Single());
+
+        await browser.ScreenshotAsync("bandit");
+        browser.AssertNoErrors();
+    }
 }

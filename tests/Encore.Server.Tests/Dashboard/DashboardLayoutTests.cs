@@ -100,6 +100,27 @@ public sealed class DashboardLayoutTests(DashboardServerFixture fixture) : IClas
         await Check("live", page => page.WaitForSelectorAsync("#live-body .chart-box"));
     }
 
+    [ChromiumFact]
+    public async Task Bandit_AfterRounds_NothingOverlaps()
+    {
+        var user = ModelFiles.User(6);
+        for (var round = 0; round < 12; round++)
+        {
+            using var next = await fixture.Server.Client.SendAsync(fixture.Server.Request(HttpMethod.Post, $"/api/users/{user}/next", TestServer.WriteKey));
+            next.EnsureSuccessStatusCode();
+            var track = (await Json.Read(next)).GetProperty("track").GetString();
+            using var feedback = await fixture.Server.Client.SendAsync(fixture.Server.Request(HttpMethod.Post, "/api/events", TestServer.WriteKey,
+                Json.Body(new { user, track, kind = round % 3 == 0 ? "skip" : "like" })));
+            feedback.EnsureSuccessStatusCode();
+        }
+        await Check("bandit", async page =>
+        {
+            await page.FillAsync("#bandit-user", user);
+            await page.ClickAsync("#bandit-show");
+            await page.WaitForSelectorAsync("#bandit-choices tbody tr");
+        });
+    }
+
     private async Task Check(string route, Func<IPage, Task> fill)
     {
         foreach (var width in Widths)

@@ -52,5 +52,34 @@ internal static class PostgresSchema
             scope TEXT NOT NULL,
             created_ms BIGINT NOT NULL);
         """,
+        """
+        CREATE TABLE IF NOT EXISTS bandit_states (
+            user_id TEXT NOT NULL,
+            space TEXT NOT NULL,
+            dimension INTEGER NOT NULL,
+            regularization DOUBLE PRECISION NOT NULL,
+            inverse BYTEA NOT NULL,
+            b BYTEA NOT NULL,
+            updates BIGINT NOT NULL,
+            reward_sum DOUBLE PRECISION NOT NULL,
+            updated_ms BIGINT NOT NULL,
+            PRIMARY KEY (user_id, space));
+        CREATE TABLE IF NOT EXISTS bandit_choices (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            user_id TEXT NOT NULL,
+            space TEXT NOT NULL,
+            track_id TEXT NOT NULL,
+            vector BYTEA NOT NULL,
+            policy TEXT NOT NULL,
+            value DOUBLE PRECISION NOT NULL,
+            uncertainty DOUBLE PRECISION NOT NULL,
+            pool_size INTEGER NOT NULL,
+            round BIGINT NOT NULL,
+            served_ms BIGINT NOT NULL,
+            reward DOUBLE PRECISION,
+            feedback TEXT,
+            rewarded_ms BIGINT);
+        CREATE INDEX IF NOT EXISTS bandit_choices_by_user ON bandit_choices (user_id, track_id, id);
+        """,
     ];
 }

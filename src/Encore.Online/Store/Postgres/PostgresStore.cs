@@ -28,6 +28,7 @@ public sealed class PostgresStore : IOnlineStore
         PostgresMigrator.Migrate(_source, PostgresSchema.Component, PostgresSchema.Migrations, NowMs);
         Events = new PostgresEventStore(this);
         Catalogue = new PostgresCatalogueStore(this);
+        Bandits = new PostgresBanditStore(this);
         Models = new PostgresModelStore(this);
     }
 
@@ -42,6 +43,8 @@ public sealed class PostgresStore : IOnlineStore
     public ICatalogueStore Catalogue { get; }
 
     public IModelStore Models { get; }
+
+    public IBanditStore Bandits { get; }
 
     /// <summary>Current time in Unix milliseconds (from <see cref="Time"/>).</summary>
     public long NowMs => Time.GetUtcNow().ToUnixTimeMilliseconds();
