@@ -1,7 +1,7 @@
-using Encore.Core.Ids;
 using System.CommandLine;
 using Encore.Cli.Arguments;
 using Encore.Cli.Output;
+using Encore.Core.Ids;
 using Encore.Data.Snapshots;
 using Encore.Models.ColdStart;
 using Encore.Models.Contract;

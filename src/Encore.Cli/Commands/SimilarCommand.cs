@@ -1,6 +1,6 @@
-using Encore.Core.Ids;
 using System.CommandLine;
 using Encore.Cli.Output;
+using Encore.Core.Ids;
 using Encore.Data.Snapshots;
 using Encore.Models.ColdStart;
 using Encore.Models.Contract;
