@@ -28,6 +28,8 @@ public sealed class EncoreServerOptions
 
     public RunsSection Runs { get; set; } = new();
 
+    public ClusterSection Cluster { get; set; } = new();
+
     /// <summary>The serving layer's settings.</summary>
     public OnlineOptions ToOnline() => new()
     {
