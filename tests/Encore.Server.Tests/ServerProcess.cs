@@ -13,6 +13,8 @@ internal sealed class ServerProcess : IDisposable
     private readonly Process _process;
     private readonly Queue<string> _output = new();
 
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
+
     private ServerProcess(Process process, Uri address)
     {
         _process = process;
@@ -87,8 +89,10 @@ internal sealed class ServerProcess : IDisposable
 
     private async Task WaitReadyAsync()
     {
+        // Generous: on a shared 2-core machine under load a cold start (JIT, schema, silo join) can take a minute.
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        for (var attempt = 0; attempt < 600; attempt++)
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < ReadyTimeout)
         {
             if (_process.HasExited) throw new InvalidOperationException($"server process exited with code {_process.ExitCode}:\n{OutputTail}");
             try
@@ -99,9 +103,13 @@ internal sealed class ServerProcess : IDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening but too busy starting to answer within the client timeout.
+            }
             await Task.Delay(100);
         }
-        throw new TimeoutException($"server process did not become ready in 60 s:\n{OutputTail}");
+        throw new TimeoutException($"server process did not become ready in {ReadyTimeout.TotalSeconds} s:\n{OutputTail}");
     }
 
     public static int FreePort()

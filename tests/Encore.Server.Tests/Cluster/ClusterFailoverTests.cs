@@ -36,10 +36,10 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         try
         {
             var clock = Stopwatch.StartNew();
-            cluster.Silos[0] = await cluster.StartAsync(0, ModelFiles.Als);
-            var rest = await Task.WhenAll(cluster.StartAsync(1), cluster.StartAsync(2));
-            cluster.Silos[1] = rest[0];
-            cluster.Silos[2] = rest[1];
+            // All three start together: they create the schemas once (migration lock); silo 0 registers and activates
+            // the model, the others pick it up from the shared registry (model poll) and only then report ready.
+            var started = await Task.WhenAll(cluster.StartAsync(0, ModelFiles.Als), cluster.StartAsync(1), cluster.StartAsync(2));
+            for (var i = 0; i < SiloCount; i++) cluster.Silos[i] = started[i];
             output.WriteLine($"3 silos ready after {clock.Elapsed.TotalSeconds:F1} s");
 
             using var traffic = new Traffic(cluster);
