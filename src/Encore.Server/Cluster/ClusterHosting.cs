@@ -32,6 +32,9 @@ public static class ClusterHosting
         using (var source = NpgsqlDataSource.Create(connection))
             PostgresMigrator.Migrate(source, OrleansMembershipSchema.Component, OrleansMembershipSchema.Migrations, TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds());
 
+        // Orleans logs every grain placement (through Polly) at Information; keep its warnings unless asked for more.
+        if (builder.Configuration["Logging:LogLevel:Orleans"] is null) builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        if (builder.Configuration["Logging:LogLevel:Polly"] is null) builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Services.AddSingleton<IUserRouter, GrainUserRouter>();
         builder.Services.AddHostedService(sp => new ModelFollowService(sp.GetRequiredService<OnlineEngine>(), sp.GetRequiredService<TimeProvider>(),
             TimeSpan.FromSeconds(cluster.ModelPollSeconds), sp.GetRequiredService<ILogger<ModelFollowService>>()));
