@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Encore.Core.Errors;
 using Encore.Online;
+using Encore.Server.Cluster;
 using Encore.Server.Configuration;
 using Encore.Server.Endpoints;
 using Encore.Server.Hosting;
@@ -48,6 +49,7 @@ public static class EncoreServer
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new OnlineEngine(options.ToOnline(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<RetrainBackgroundService>();
+        ClusterHosting.Add(builder, options.Cluster);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

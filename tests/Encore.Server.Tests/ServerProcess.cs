@@ -11,6 +11,9 @@ namespace Encore.Server.Tests;
 internal sealed class ServerProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly Queue<string> _output = new();
+
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
 
     private ServerProcess(Process process, Uri address)
     {
@@ -20,32 +23,66 @@ internal sealed class ServerProcess : IDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServerProcess> StartAsync(string storePath, string modelPath, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Starts the server on a SQLite store with one model; <paramref name="environment"/> adds ENCORE_* variables.</summary>
+    public static Task<ServerProcess> StartAsync(string storePath, string modelPath, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var port = FreePort();
+        var variables = new Dictionary<string, string>
+        {
+            ["ENCORE_STORE__PATH"] = storePath,
+            ["ENCORE_MODELS__DIRECTORY"] = Path.Combine(Path.GetDirectoryName(storePath)!, "models"),
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) variables[name] = value;
+        return StartAsync(Path.GetDirectoryName(storePath)!, ["--model", modelPath], variables);
+    }
+
+    /// <summary>Starts the server with extra arguments and ENCORE_* variables (write key set, plain logs, warnings only).</summary>
+    /// <param name="folder">Working folder.</param>
+    /// <param name="arguments">Arguments after --urls.</param>
+    /// <param name="environment">Variables added to (or overriding) the defaults.</param>
+    /// <param name="port">HTTP port (default a free one); a restarted silo keeps its port.</param>
+    public static async Task<ServerProcess> StartAsync(string folder, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, int? port = null)
+    {
+        var http = port ?? FreePort();
         var dll = Path.Combine(AppContext.BaseDirectory, "Encore.Server.dll");
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(storePath)!,
+            WorkingDirectory = folder,
         };
-        foreach (var arg in new[] { "exec", dll, "--urls", $"http://127.0.0.1:{port}", "--model", modelPath }) info.ArgumentList.Add(arg);
-        info.Environment["ENCORE_STORE__PATH"] = storePath;
-        info.Environment["ENCORE_MODELS__DIRECTORY"] = Path.Combine(Path.GetDirectoryName(storePath)!, "models");
+        foreach (var arg in new[] { "exec", dll, "--urls", $"http://127.0.0.1:{http}" }.Concat(arguments)) info.ArgumentList.Add(arg);
         info.Environment["ENCORE_SECURITY__API_KEYS__0"] = TestServer.WriteKey;
         info.Environment["ENCORE_SERVER__JSON_LOGS"] = "false";
         info.Environment["ENCORE_LOGGING__LOG_LEVEL__DEFAULT"] = "Warning";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the server process");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{http}"));
+        process.OutputDataReceived += (_, e) => server.Remember(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Remember(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
         await server.WaitReadyAsync();
         return server;
+    }
+
+    /// <summary>The last lines the process wrote (for failure messages).</summary>
+    public string OutputTail
+    {
+        get
+        {
+            lock (_output) return string.Join("\n", _output);
+        }
+    }
+
+    private void Remember(string? line)
+    {
+        if (line is null) return;
+        lock (_output)
+        {
+            _output.Enqueue(line);
+            while (_output.Count > 40) _output.Dequeue();
+        }
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing; only what was committed survives.</summary>
@@ -57,10 +94,12 @@ internal sealed class ServerProcess : IDisposable
 
     private async Task WaitReadyAsync()
     {
+        // Generous: on a shared 2-core machine under load a cold start (JIT, schema, silo join) can take a minute.
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        for (var attempt = 0; attempt < 600; attempt++)
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < ReadyTimeout)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"server process exited with code {_process.ExitCode}");
+            if (_process.HasExited) throw new InvalidOperationException($"server process exited with code {_process.ExitCode}:\n{OutputTail}");
             try
             {
                 if ((await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return;
@@ -69,12 +108,16 @@ internal sealed class ServerProcess : IDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening but too busy starting to answer within the client timeout.
+            }
             await Task.Delay(100);
         }
-        throw new TimeoutException("server process did not become ready in 60 s");
+        throw new TimeoutException($"server process did not become ready in {ReadyTimeout.TotalSeconds} s:\n{OutputTail}");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -31,9 +31,22 @@ public sealed class FeedbackService
 
     public IngestResult Ingest(IReadOnlyList<FeedbackEvent?> batch) => IngestCore(batch ?? throw OnlineRequestException.Invalid("events", "is missing; expected an array of events."), "events");
 
-    private IngestResult IngestCore(IReadOnlyList<FeedbackEvent?> events, string prefix)
+    /// <summary>
+    /// Checks a call's events without writing anything (the first half of <see cref="Ingest(IReadOnlyList{FeedbackEvent})"/>;
+    /// a cluster checks the whole call at the edge, then writes each user's part through that user's grain).
+    /// </summary>
+    /// <param name="events">The call's events.</param>
+    /// <param name="isBatch">True when the call sent an array (problems are then named "events[i].field").</param>
+    /// <returns>The validated events, in order.</returns>
+    /// <exception cref="OnlineRequestException">Any event is invalid (every problem listed; nothing may be written).</exception>
+    public StoredEvent[] Validate(IReadOnlyList<FeedbackEvent?> events, bool isBatch) =>
+        _validator.Validate(events ?? throw OnlineRequestException.Invalid("events", "is missing; expected an array of events."), isBatch ? "events" : "");
+
+    /// <summary>Writes already validated events in one durable transaction (the second half of <see cref="Ingest(IReadOnlyList{FeedbackEvent})"/>).</summary>
+    /// <returns>Counts and one outcome per event, in order; a client event id stored before is a duplicate.</returns>
+    public IngestResult Store(IReadOnlyList<StoredEvent> valid)
     {
-        var valid = _validator.Validate(events, prefix);
+        ArgumentNullException.ThrowIfNull(valid);
         var outcomes = _events.Insert(valid);
         var accepted = 0;
         foreach (var o in outcomes)
@@ -42,4 +55,6 @@ public sealed class FeedbackService
         var banditUpdates = accepted > 0 && _observer is not null ? _observer(valid, outcomes) : 0;
         return new IngestResult(accepted, outcomes.Length - accepted, outcomes, banditUpdates);
     }
+
+    private IngestResult IngestCore(IReadOnlyList<FeedbackEvent?> events, string prefix) => Store(_validator.Validate(events, prefix));
 }

@@ -80,20 +80,41 @@ public sealed partial class ModelRegistry
     {
         var info = _repository.Versions(name).FirstOrDefault(v => v.Version == version)
             ?? throw OnlineRequestException.NotFound("version", $"Model '{name}' has no version {version}.");
-        IRecommender model;
+        return Swap(info, Load(info));
+    }
+
+    private static IRecommender Load(ModelVersionInfo info)
+    {
         try
         {
-            model = ModelLoader.Load(info.Path);
+            return ModelLoader.Load(info.Path);
         }
         catch (ModelFormatException ex)
         {
-            throw OnlineRequestException.Conflict("version", $"Version {version} of '{name}' cannot be loaded: {ex.Message}");
+            throw OnlineRequestException.Conflict("version", $"Version {info.Version} of '{info.Name}' cannot be loaded: {ex.Message}");
         }
-        return Swap(info, model);
     }
 
     /// <summary>Activates a registered version whose model is already in memory (retraining).</summary>
     public ServingModel Activate(ModelVersionInfo info, IRecommender loaded) => Swap(info ?? throw new ArgumentNullException(nameof(info)), loaded);
+
+    /// <summary>
+    /// Makes this process serve what the shared store marks active, without writing the store: each name whose
+    /// active version differs from the loaded one is loaded and swapped in. Several processes on one PostgreSQL
+    /// store call it periodically, so an activation on one reaches all (docs/deployment.md).
+    /// </summary>
+    /// <returns>The models swapped in by this call (empty when nothing changed).</returns>
+    /// <exception cref="OnlineRequestException">A version marked active cannot be loaded (its file is missing or corrupt).</exception>
+    public IReadOnlyList<ServingModel> FollowStore()
+    {
+        var swapped = new List<ServingModel>();
+        foreach (var info in _repository.Versions().Where(v => v.IsActive))
+        {
+            if (Active(info.Name)?.Version == info.Version) continue;
+            swapped.Add(Swap(info, Load(info), record: false));
+        }
+        return swapped;
+    }
 
     /// <summary>Loads every version marked active in the store (start-up).</summary>
     public void LoadActive()
@@ -101,14 +122,14 @@ public sealed partial class ModelRegistry
         foreach (var info in _repository.Versions().Where(v => v.IsActive)) Activate(info.Name, info.Version);
     }
 
-    private ServingModel Swap(ModelVersionInfo info, IRecommender model)
+    private ServingModel Swap(ModelVersionInfo info, IRecommender model, bool record = true)
     {
         var serving = new ServingModel(info.Name, info.Version, info.Path, model, _time.GetUtcNow().ToUnixTimeMilliseconds());
         ServingModel? previous;
         // The lock only orders concurrent activations (store row and slot agree); readers never take it.
         lock (_activation)
         {
-            _repository.SetActive(info.Name, info.Version);
+            if (record) _repository.SetActive(info.Name, info.Version);
             var slot = _slots.GetOrAdd(info.Name, _ => new Slot());
             previous = Interlocked.Exchange(ref slot.Current, serving);
         }

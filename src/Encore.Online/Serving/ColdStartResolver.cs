@@ -1,6 +1,7 @@
 using Encore.Core.Ids;
 using Encore.Models.ColdStart;
 using Encore.Models.Contract;
+using Encore.Online.Feedback;
 using Encore.Online.Registry;
 using Encore.Online.Store;
 
@@ -41,7 +42,13 @@ internal sealed class ColdStartResolver(IEventStore events, OnlineOptions option
     /// (validated, repeats added), else the user's stored events weighted like retraining; empty for a user the
     /// model knows and sent no history.
     /// </summary>
-    public (string[] Tracks, float[] Values) HistoryFor(ServingModel serving, string user, IReadOnlyList<HistoryEntry>? history, string historyField = "history")
+    /// <param name="serving">The model the answer comes from.</param>
+    /// <param name="user">The user id.</param>
+    /// <param name="history">The request's history (wins when non-empty).</param>
+    /// <param name="historyField">The request field named in errors.</param>
+    /// <param name="recent">The user's recent stored events when the caller holds them (a cluster user grain); null reads the event store.</param>
+    public (string[] Tracks, float[] Values) HistoryFor(ServingModel serving, string user, IReadOnlyList<HistoryEntry>? history, string historyField = "history",
+        IReadOnlyList<StoredEvent>? recent = null)
     {
         RequestChecks.Length(history, options.MaxListLength, historyField);
         if (history is { Count: > 0 })
@@ -54,7 +61,7 @@ internal sealed class ColdStartResolver(IEventStore events, OnlineOptions option
         if (serving.Model.Users.TryGetIndex(user, out var known) && ColdStartRecommender.HasSignal(serving.Model, known)) return ([], []);
         var totals = new Dictionary<string, float>(StringComparer.Ordinal);
         var order = new List<string>();
-        foreach (var e in events.HistoryOf(user, options.MaxListLength))
+        foreach (var e in recent ?? events.HistoryOf(user, options.MaxListLength))
         {
             var weight = options.Retrain.Weights[e.Kind];
             if (weight == 0) continue;

@@ -2,6 +2,7 @@ using Encore.Core.Ids;
 using Encore.Models.ColdStart;
 using Encore.Models.Contract;
 using Encore.Models.Factorization;
+using Encore.Online.Feedback;
 using Encore.Online.Registry;
 using Encore.Online.Store;
 
@@ -32,7 +33,12 @@ public sealed partial class RecommendationService : IDisposable
     }
 
     /// <summary>Top-k for one user, computed on the calling thread.</summary>
-    public RecommendationResponse ForUser(UserRecommendationRequest request)
+    /// <param name="request">The request (validated here).</param>
+    /// <param name="recent">
+    /// The user's recent stored events when the caller already holds them (a cluster's user grain, oldest first, at most
+    /// <see cref="OnlineOptions.MaxListLength"/>); null reads them from the event store when fold-in needs them.
+    /// </param>
+    public RecommendationResponse ForUser(UserRecommendationRequest request, IReadOnlyList<StoredEvent>? recent = null)
     {
         var (user, serving) = Prepare(request);
         if (FastPath(serving, user, request) is { } fast)
@@ -41,7 +47,7 @@ public sealed partial class RecommendationService : IDisposable
                 request.ExcludeSeen ? RecommendOptions.Default : NoFilters);
             return new RecommendationResponse(user, serving.Name, serving.Version, ServingPath.Model, Tracks(serving.Model, items, scores));
         }
-        return ViaColdStart(serving, user, request);
+        return ViaColdStart(serving, user, request, recent);
     }
 
     /// <summary>
@@ -49,10 +55,12 @@ public sealed partial class RecommendationService : IDisposable
     /// concurrent requests (<see cref="FactorBatcher"/>) when <see cref="OnlineOptions.BatchRequests"/> is on.
     /// Same results as <see cref="ForUser"/>.
     /// </summary>
-    public async ValueTask<RecommendationResponse> ForUserAsync(UserRecommendationRequest request)
+    /// <param name="request">The request (validated here).</param>
+    /// <param name="recent">The user's recent stored events when the caller holds them (see <see cref="ForUser"/>); null reads the store.</param>
+    public async ValueTask<RecommendationResponse> ForUserAsync(UserRecommendationRequest request, IReadOnlyList<StoredEvent>? recent = null)
     {
         var (user, serving) = Prepare(request);
-        if (_batcher is null || FastPath(serving, user, request) is not { } fast) return ForUser(request);
+        if (_batcher is null || FastPath(serving, user, request) is not { } fast) return ForUser(request, recent);
         var (items, scores) = await _batcher.Recommend(fast.Model, fast.User, request.K, request.ExcludeSeen).ConfigureAwait(false);
         return new RecommendationResponse(user, serving.Name, serving.Version, ServingPath.Model, Tracks(serving.Model, items, scores));
     }
@@ -75,10 +83,10 @@ public sealed partial class RecommendationService : IDisposable
             && factors.Users.TryGetIndex(user, out var index) && factors.HasSignal(index) ? (factors, index) : null;
 
     // Everything else goes through the shared cold-start chain (model -> fold-in -> popularity).
-    private RecommendationResponse ViaColdStart(ServingModel serving, string user, UserRecommendationRequest request)
+    private RecommendationResponse ViaColdStart(ServingModel serving, string user, UserRecommendationRequest request, IReadOnlyList<StoredEvent>? recent)
     {
         var chain = serving.ColdStart ?? throw OnlineRequestException.Conflict("model", $"Model '{serving.Name}' keeps no training matrix, so it has no cold-start chain.");
-        var (history, values) = _coldStart.HistoryFor(serving, user, request.History);
+        var (history, values) = _coldStart.HistoryFor(serving, user, request.History, recent: recent);
         var answer = chain.Recommend(new ColdStartRequest
         {
             UserId = user,

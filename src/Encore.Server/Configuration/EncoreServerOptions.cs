@@ -30,6 +30,8 @@ public sealed class EncoreServerOptions
 
     public BanditSection Bandit { get; set; } = new();
 
+    public ClusterSection Cluster { get; set; } = new();
+
     /// <summary>The serving layer's settings.</summary>
     public OnlineOptions ToOnline() => new()
     {

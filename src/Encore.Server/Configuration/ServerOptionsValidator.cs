@@ -26,6 +26,7 @@ public sealed class ServerOptionsValidator : IValidateOptions<EncoreServerOption
             Check(errors, options.RateLimit.PermitLimit >= 1, "rate_limit.permit_limit must be at least 1 when rate_limit.enabled is true.");
             Check(errors, options.RateLimit.WindowSeconds is > 0 and <= 3600, "rate_limit.window_seconds must be in (0, 3600].");
         }
+        Cluster(errors, options.Cluster, options.Store);
         Preloads(errors, options.Models);
         Retrain(errors, options.Retrain);
         errors.AddRange(options.Bandit.Problems(options.Serving.MaxK));
@@ -45,6 +46,22 @@ public sealed class ServerOptionsValidator : IValidateOptions<EncoreServerOption
             errors.Add($"security: key '{shared[..Math.Min(4, shared.Length)]}...' is in both api_keys and admin_keys; give admins their own key.");
         Check(errors, !security.RequireKeyForReads || security.ApiKeys.Count + security.AdminKeys.Count > 0,
             "security.require_key_for_reads is true but no keys are configured: every request would be refused.");
+    }
+
+    private static void Cluster(List<string> errors, ClusterSection cluster, StoreSection store)
+    {
+        if (!cluster.Enabled) return;
+        Check(errors, Encore.Evaluation.Postgres.PostgresLocation.IsPostgres(cluster.Membership),
+            "cluster.membership must be a postgres://user:password@host:port/database URI (or Host=... string) when set.");
+        Check(errors, Encore.Evaluation.Postgres.PostgresLocation.IsPostgres(store.Path),
+            $"cluster mode needs a shared store: store.path is '{store.Path}', expected a postgres:// URI (it may be the cluster.membership database).");
+        Check(errors, System.Net.IPAddress.TryParse(cluster.Address, out _), $"cluster.address '{cluster.Address}' is not an IP address; expected e.g. 127.0.0.1.");
+        Check(errors, cluster.SiloPort is >= 1 and <= 65535, "cluster.silo_port must be between 1 and 65535.");
+        Check(errors, cluster.GatewayPort is >= 0 and <= 65535 && cluster.GatewayPort != cluster.SiloPort, "cluster.gateway_port must be 0 (none) or a port other than cluster.silo_port.");
+        Check(errors, !string.IsNullOrWhiteSpace(cluster.ClusterId) && !string.IsNullOrWhiteSpace(cluster.ServiceId), "cluster.cluster_id and cluster.service_id must not be empty.");
+        Check(errors, cluster.ProbeTimeoutSeconds is >= 0.1 and <= 600, "cluster.probe_timeout_seconds must be between 0.1 and 600.");
+        Check(errors, cluster.ResponseTimeoutSeconds is >= 0.1 and <= 600, "cluster.response_timeout_seconds must be between 0.1 and 600.");
+        Check(errors, cluster.ModelPollSeconds is >= 0.1 and <= 3600, "cluster.model_poll_seconds must be between 0.1 and 3600.");
     }
 
     private static void Preloads(List<string> errors, ModelsSection models)

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Encore.Online;
 using Encore.Online.Feedback;
+using Encore.Server.Cluster;
 using Encore.Server.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -17,10 +17,10 @@ public static class EventEndpoints
         events.MapPost("", Ingest).WithSummary("Ingest one event (object) or a batch (array, or {\"events\": [...]}) (write key).").RequireApiKey(ApiKeyRole.Write);
     }
 
-    private static Ok<IngestResult> Ingest(JsonElement body, OnlineEngine engine, IOptions<JsonOptions> json)
+    private static async Task<Ok<IngestResult>> Ingest(JsonElement body, IUserRouter users, IOptions<JsonOptions> json)
     {
         var (items, isBatch, _) = JsonBody.ListOrSingle<FeedbackEvent>(body, "events", json.Value.SerializerOptions);
-        var result = isBatch ? engine.Feedback.Ingest(items) : engine.Feedback.Ingest(items[0]);
+        var result = await users.IngestAsync(items, isBatch);
         ServerMetrics.EventsIngested.Inc(result.Accepted);
         ServerMetrics.Duplicates.Inc(result.Duplicates);
         return TypedResults.Ok(result);

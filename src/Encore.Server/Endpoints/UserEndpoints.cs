@@ -2,6 +2,7 @@ using System.Text.Json;
 using Encore.Online;
 using Encore.Online.Catalogue;
 using Encore.Online.Serving;
+using Encore.Server.Cluster;
 using Encore.Server.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -22,9 +23,9 @@ public static class UserEndpoints
         users.MapPost("", Upsert).WithSummary("Create or update users (write key).").RequireApiKey(ApiKeyRole.Write).ProducesProblem(401);
     }
 
-    private static async Task<Ok<RecommendationResponse>> Recommend(string id, OnlineEngine engine, int? k, string? model, bool? excludeSeen,
+    private static async Task<Ok<RecommendationResponse>> Recommend(string id, IUserRouter users, int? k, string? model, bool? excludeSeen,
         [Microsoft.AspNetCore.Mvc.FromQuery] string[]? exclude, [Microsoft.AspNetCore.Mvc.FromQuery] string[]? allow) =>
-        TypedResults.Ok(await engine.Recommendations.ForUserAsync(new UserRecommendationRequest
+        TypedResults.Ok(await users.RecommendAsync(new UserRecommendationRequest
         {
             User = id,
             K = k ?? 10,
@@ -34,8 +35,8 @@ public static class UserEndpoints
             Allow = JsonBody.SplitList(allow),
         }));
 
-    private static async Task<Ok<RecommendationResponse>> RecommendWithHistory(UserRecommendationRequest request, OnlineEngine engine) =>
-        TypedResults.Ok(await engine.Recommendations.ForUserAsync(request));
+    private static async Task<Ok<RecommendationResponse>> RecommendWithHistory(UserRecommendationRequest request, IUserRouter users) =>
+        TypedResults.Ok(await users.RecommendAsync(request));
 
     private static Ok<ScoresResponse> Scores(string id, ScoreRequest request, OnlineEngine engine) =>
         TypedResults.Ok(engine.Recommendations.Scores(id, request));

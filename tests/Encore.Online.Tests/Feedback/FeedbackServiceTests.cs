@@ -129,4 +129,31 @@ public sealed class FeedbackServiceTests
 
         Assert.Contains("at most 2", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ValidateThenStore_InvalidBatch_ThrowsBeforeAnythingIsWritten()
+    {
+        using var scope = new EngineScope(time: new FakeTimeProvider(Now));
+        var sut = scope.Engine.Feedback;
+
+        var error = Assert.Throws<Encore.Online.OnlineRequestException>(() => sut.Validate([Play("a"), Play("b") with { Kind = "shout" }], isBatch: true));
+
+        Assert.Equal("events[1].kind", error.Field);
+        Assert.Equal(0, scope.Engine.Events.Count());
+    }
+
+    [Fact]
+    public void ValidateThenStore_ValidBatch_SameOutcomesAsIngest()
+    {
+        using var scope = new EngineScope(time: new FakeTimeProvider(Now));
+        var sut = scope.Engine.Feedback;
+        sut.Ingest(Play("a"));
+
+        var result = sut.Store(sut.Validate([Play("a"), Play("b"), Play("b")], isBatch: true));
+
+        Assert.Equal([EventOutcome.Duplicate, EventOutcome.Accepted, EventOutcome.Duplicate], result.Outcomes);
+        Assert.Equal((1, 2), (result.Accepted, result.Duplicates));
+        Assert.Equal(2, scope.Engine.Events.Count());
+        Assert.Equal(2, sut.AcceptedCount);
+    }
 }

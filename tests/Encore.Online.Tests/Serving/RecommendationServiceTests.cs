@@ -202,4 +202,30 @@ public sealed class RecommendationServiceTests : IDisposable
 
         Assert.Equal("user", ex.Field);
     }
+
+    [Fact]
+    public void ForUser_RecentEventsGiven_SameAnswerAsTheSameEventsStored()
+    {
+        // A cluster's user grain passes the events it holds instead of the store reading them: same fold-in.
+        var now = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
+        var events = TestWorld.Matrix.Items.Ids.Take(6).Select((t, i) => new FeedbackEvent
+        {
+            EventId = "recent-" + i,
+            User = "grain-user",
+            Track = t,
+            Kind = i % 3 == 0 ? "like" : "play",
+            Timestamp = now - 10_000 + i,
+        }).ToArray();
+        var recent = _scope.Engine.Feedback.Validate(events, isBatch: true);
+
+        var fromRecent = Sut.ForUser(new UserRecommendationRequest { User = "grain-user", K = 10 }, recent);
+        var beforeStored = Sut.ForUser(new UserRecommendationRequest { User = "grain-user", K = 10 });
+        _scope.Engine.Feedback.Store(recent);
+        var fromStore = Sut.ForUser(new UserRecommendationRequest { User = "grain-user", K = 10 });
+
+        Assert.Equal(ServingPath.FoldIn, fromRecent.Path);
+        Assert.Equal(ServingPath.Popularity, beforeStored.Path);
+        Assert.Equal(fromStore.Items, fromRecent.Items);
+        Assert.DoesNotContain(fromRecent.Items, i => events.Any(e => e.Track == i.Track));
+    }
 }

@@ -45,4 +45,38 @@ public sealed class SharedStoreEngineTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Theory, MemberData(nameof(Kinds))]
+    public void ActivationThroughOneEngine_FollowStoreOnTheOther_ServesItWithoutWriting(string kind)
+    {
+        using var scope = new StoreScope(kind);
+        var folder = Directory.CreateTempSubdirectory("encore-follow-").FullName;
+        try
+        {
+            var options = new OnlineOptions { StorePath = scope.Location, ModelDirectory = Path.Combine(folder, "models") };
+            using var a = new OnlineEngine(options);
+            using var b = new OnlineEngine(options);
+            a.Serve("main", TestWorld.AlsPath);
+            b.Registry.LoadActive();
+            Assert.Empty(b.Registry.FollowStore());
+
+            var second = a.Registry.Register("main", TestWorld.KnnPath);
+            a.Registry.Activate("main", second.Version);
+            Assert.Equal(1, b.Registry.Active("main")!.Version);
+
+            var followed = Assert.Single(b.Registry.FollowStore());
+            Assert.Equal(("main", 2), (followed.Name, followed.Version));
+            Assert.Equal(2, b.Registry.Active("main")!.Version);
+            Assert.Empty(b.Registry.FollowStore());
+
+            // Following never writes: a activates version 1 again, and b follows back.
+            a.Registry.Activate("main", 1);
+            Assert.Equal(1, Assert.Single(b.Registry.FollowStore()).Version);
+            Assert.True(a.Registry.List("main").Single(v => v.Version == 1).IsActive);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

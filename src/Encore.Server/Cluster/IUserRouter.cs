@@ -1,0 +1,19 @@
+using Encore.Online.Feedback;
+using Encore.Online.Serving;
+
+namespace Encore.Server.Cluster;
+
+/// <summary>
+/// Where per-user calls go: straight to this process's engine (<see cref="LocalUserRouter"/>) or through the
+/// user's grain in the cluster (<see cref="GrainUserRouter"/>). The endpoints only parse and call this.
+/// </summary>
+public interface IUserRouter
+{
+    /// <summary>Top-k for the request's user (errors as <see cref="Encore.Online.OnlineRequestException"/>).</summary>
+    Task<RecommendationResponse> RecommendAsync(UserRecommendationRequest request);
+
+    /// <summary>Validates the whole call (nothing is written if any event is invalid), then stores it durably.</summary>
+    /// <param name="events">The call's events.</param>
+    /// <param name="isBatch">True when the call sent an array (problems are then named "events[i].field").</param>
+    Task<IngestResult> IngestAsync(IReadOnlyList<FeedbackEvent?> events, bool isBatch);
+}
