@@ -1,3 +1,7 @@
+using System.Globalization;
+using Encore.Models.Contract;
+using Encore.Models.Training;
+
 namespace Encore.Models.Blend;
 
 /// <summary>Parses <c>ease(lambda=200)+rp3beta(beta=0.6, neighbours=300)+als</c> into (model, settings) pairs.</summary>
@@ -29,4 +33,17 @@ internal static class BlendComponents
         if (result.Count < 2) throw new ArgumentException($"a {owner} needs at least two components, got '{text}'.");
         return result;
     }
+
+    /// <summary>
+    /// One trainer per component of <paramref name="text"/>, each given the owner's seed and thread count unless its
+    /// own settings name them (the blend's components, the funnel's generators).
+    /// </summary>
+    public static IRecommenderTrainer[] Trainers(string text, string owner, ulong seed, int threads) =>
+        [.. Parse(text, owner).Select(c =>
+        {
+            var settings = new Dictionary<string, string>(c.Settings, StringComparer.OrdinalIgnoreCase);
+            settings.TryAdd("seed", seed.ToString(CultureInfo.InvariantCulture));
+            settings.TryAdd("threads", threads.ToString(CultureInfo.InvariantCulture));
+            return TrainerCatalog.Create(c.Model, settings);
+        })];
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Encore.Core.Randomness;
 using Encore.Core.Sparse;
 using Encore.Models.Contract;
@@ -27,13 +26,7 @@ public sealed class BlendTrainer(BlendOptions? options = null) : IRecommenderTra
         cancellationToken.ThrowIfCancellationRequested();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         void Stage(int s) => progress?.Report(new EpochReport(s, 3, System.Diagnostics.Stopwatch.GetElapsedTime(started), double.NaN));
-        var trainers = BlendComponents.Parse(Options.Components).Select(c =>
-        {
-            var settings = new Dictionary<string, string>(c.Settings, StringComparer.OrdinalIgnoreCase);
-            settings.TryAdd("seed", Options.Seed.ToString(CultureInfo.InvariantCulture));
-            settings.TryAdd("threads", Options.Threads.ToString(CultureInfo.InvariantCulture));
-            return TrainerCatalog.Create(c.Model, settings);
-        }).ToArray();
+        var trainers = BlendComponents.Trainers(Options.Components, BlendModel.Name, Options.Seed, Options.Threads);
 
         var (inner, heldOut) = ValidationCarve.Split(data.Interactions, Options.ValidationShare, Options.Seed);
         var innerData = new TrainingData(inner, data.Users, data.Items);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Encore.Core.Randomness;
 using Encore.Core.Sparse;
 using Encore.Models.Blend;
@@ -30,14 +29,8 @@ public sealed class FunnelTrainer(FunnelOptions? options = null) : IRecommenderT
         cancellationToken.ThrowIfCancellationRequested();
         var started = Stopwatch.GetTimestamp();
         void Stage(int s) => progress?.Report(new EpochReport(s, 4, Stopwatch.GetElapsedTime(started), double.NaN));
-        var parsed = BlendComponents.Parse(Options.Generators, FunnelModel.Name);
-        var trainers = parsed.Select(c =>
-        {
-            var settings = new Dictionary<string, string>(c.Settings, StringComparer.OrdinalIgnoreCase);
-            settings.TryAdd("seed", Options.Seed.ToString(CultureInfo.InvariantCulture));
-            settings.TryAdd("threads", Options.Threads.ToString(CultureInfo.InvariantCulture));
-            return TrainerCatalog.Create(c.Model, settings);
-        }).ToArray();
+        var names = BlendComponents.Parse(Options.Generators, FunnelModel.Name).Select(p => p.Model).ToArray();
+        var trainers = BlendComponents.Trainers(Options.Generators, FunnelModel.Name, Options.Seed, Options.Threads);
         var (inner, heldOut) = ValidationCarve.Split(data.Interactions, Options.ValidationShare, Options.Seed);
         var innerData = new TrainingData(inner, data.Users, data.Items);
         var innerModels = trainers.Select(t => t.Fit(innerData, null, cancellationToken)).ToArray();
@@ -49,7 +42,7 @@ public sealed class FunnelTrainer(FunnelOptions? options = null) : IRecommenderT
         Stage(3);
         var models = trainers.Select(t => t.Fit(data, null, cancellationToken)).ToArray();
         Stage(4);
-        return new FunnelModel(data.Users, data.Items, data.Interactions, models, [.. parsed.Select(p => p.Model)], ranker, Options.Candidates, Options.Seed)
+        return new FunnelModel(data.Users, data.Items, data.Interactions, models, names, ranker, Options.Candidates, Options.Seed)
         {
             Threads = Options.Threads,
         };
