@@ -7,8 +7,9 @@ namespace Encore.Server.Http;
 
 /// <summary>
 /// Maps exceptions to problem details: serving-layer refusals to 400 / 404 / 409 with the field, malformed
-/// JSON and bad parameters to 400, an over-large body to 413; anything else is a 500 that is logged (a bug,
-/// never a caller's mistake).
+/// JSON and bad parameters to 400, an over-large body to 413; in cluster mode a grain call that could not reach
+/// its silo (a silo leaving or joining) to 503 with Retry-After, since the same request succeeds once membership
+/// settles; anything else is a 500 that is logged (a bug, never a caller's mistake).
 /// </summary>
 public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
@@ -21,9 +22,16 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, "Request body too large", "The request body is larger than server.max_request_body_bytes allows.", ""),
             BadHttpRequestException e => (e.StatusCode, "Bad request", Describe(e), ""),
             JsonException e => (400, "Malformed JSON", Plain(e.Message), e.Path ?? ""),
+            Orleans.Runtime.OrleansException or TimeoutException => (503, "Cluster member unavailable",
+                "A cluster member needed for this request is leaving or joining the cluster; retry the same request (event ids make it safe).", ""),
             _ => (500, "Unexpected error", "The server failed to handle this request; the error is logged with the request id.", ""),
         };
-        if (status >= 500) logger.LogError(exception, "Unhandled error for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        if (status == 503)
+        {
+            logger.LogWarning("Cluster member unavailable for {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+            httpContext.Response.Headers.RetryAfter = "1";
+        }
+        else if (status >= 500) logger.LogError(exception, "Unhandled error for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Instance = httpContext.Request.Path };
         problem.Extensions["requestId"] = httpContext.TraceIdentifier;
         if (field.Length > 0) problem.Extensions["field"] = field;

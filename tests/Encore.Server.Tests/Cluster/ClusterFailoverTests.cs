@@ -46,9 +46,10 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
             using var stop = new CancellationTokenSource();
             var running = Task.Run(() => traffic.RunAsync(stop.Token));
             await Task.Delay(TimeSpan.FromSeconds(4));
+            // Marked down before the kill: a request in flight to it fails at once and must count as hitting the down silo.
+            traffic.Down = Killed;
             traffic.KilledAt = traffic.Now;
             cluster.Silos[Killed]!.Kill();
-            traffic.Down = Killed;
             await Task.Delay(TimeSpan.FromSeconds(8));
             traffic.RestartedAt = traffic.Now;
             cluster.Silos[Killed]!.Dispose();
@@ -194,6 +195,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
 
         private async Task PostUntilAcknowledged(int first, string user, string[] ids, int round)
         {
+            var started = Now;
             for (var attempt = 0; ; attempt++)
             {
                 var silo = (first + attempt) % SiloCount;
@@ -203,7 +205,6 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
                     Content = Json.Body(body),
                     Headers = { { "X-Api-Key", TestServer.WriteKey } },
                 };
-                var at = Now;
                 var outcome = await Send(request);
                 _posts++;
                 if (outcome is null)
@@ -211,20 +212,21 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
                     foreach (var id in ids) AcknowledgedIds.Add(id);
                     return;
                 }
-                Record(at, silo, "POST /api/events: " + outcome);
-                if (attempt > 100) throw new InvalidOperationException($"events of round {round} were never acknowledged: {outcome}");
+                Record(Now, silo, "POST /api/events: " + outcome);
+                if (Now - started > 60) throw new InvalidOperationException($"events of round {round} were never acknowledged in 60 s: {outcome}");
+                await Task.Delay(100); // the client backs off a little, as a real one would (503 carries Retry-After)
             }
         }
 
         private async Task Recommend(int silo, string user)
         {
-            var at = Now;
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(cluster.Address(silo), $"/api/users/{Uri.EscapeDataString(user)}/recommendations?k=5"));
             var outcome = await Send(request);
             _recommendations++;
-            if (outcome is not null) Record(at, silo, "GET recommendations: " + outcome);
+            if (outcome is not null) Record(Now, silo, "GET recommendations: " + outcome);
         }
 
+        /// <param name="at">When the failure was seen (seconds since the traffic started).</param>
         private void Record(double at, int silo, string what)
         {
             // A request to the silo that is down fails by design (the client moves on); only live silos count.
