@@ -29,7 +29,6 @@ public sealed class FunnelTrainer(FunnelOptions? options = null) : IRecommenderT
         cancellationToken.ThrowIfCancellationRequested();
         var started = Stopwatch.GetTimestamp();
         void Stage(int s) => progress?.Report(new EpochReport(s, 4, Stopwatch.GetElapsedTime(started), double.NaN));
-        var names = BlendComponents.Parse(Options.Generators, FunnelModel.Name).Select(p => p.Model).ToArray();
         var trainers = BlendComponents.Trainers(Options.Generators, FunnelModel.Name, Options.Seed, Options.Threads);
         var (inner, heldOut) = ValidationCarve.Split(data.Interactions, Options.ValidationShare, Options.Seed);
         var innerData = new TrainingData(inner, data.Users, data.Items);
@@ -42,7 +41,7 @@ public sealed class FunnelTrainer(FunnelOptions? options = null) : IRecommenderT
         Stage(3);
         var models = trainers.Select(t => t.Fit(data, null, cancellationToken)).ToArray();
         Stage(4);
-        return new FunnelModel(data.Users, data.Items, data.Interactions, models, names, ranker, Options.Candidates, Options.Seed)
+        return new FunnelModel(data.Users, data.Items, data.Interactions, models, [.. trainers.Select(t => t.ModelName)], ranker, Options.Candidates, Options.Seed)
         {
             Threads = Options.Threads,
         };
