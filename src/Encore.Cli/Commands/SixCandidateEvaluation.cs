@@ -45,6 +45,7 @@ internal static class SixCandidateEvaluation
                 var k = $"{prefix}.{key}".Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
                 options = k switch
                 {
+                    "protocol.ratings" => options with { Ratings = Source(value) },
                     "protocol.threshold" => options with { Threshold = (float)Number(k, value) },
                     "protocol.validationusers" => options with { ValidationUsers = (int)Number(k, value) },
                     "protocol.classifiershare" => options with { ClassifierShare = Number(k, value) },
@@ -56,13 +57,21 @@ internal static class SixCandidateEvaluation
                     "classifiers.learningrate" => options with { Classifiers = classifiers = classifiers with { LearningRate = Number(k, value) } },
                     "classifiers.minperleaf" => options with { Classifiers = classifiers = classifiers with { MinimumPerLeaf = (int)Number(k, value) } },
                     "classifiers.threads" => options with { Classifiers = classifiers = classifiers with { Threads = (int)Number(k, value) } },
-                    _ => throw new ArgumentException($"unknown six-candidate setting '{prefix}.{key}'; use protocol.threshold, protocol.validation-users, protocol.classifier-share, hierarchy.prior-strength, als.factors, als.iterations, classifiers.trees, classifiers.leaves, classifiers.learning-rate, classifiers.min-per-leaf or classifiers.threads."),
+                    _ => throw new ArgumentException($"unknown six-candidate setting '{prefix}.{key}'; use protocol.ratings, protocol.threshold, protocol.validation-users, protocol.classifier-share, hierarchy.prior-strength, als.factors, als.iterations, classifiers.trees, classifiers.leaves, classifiers.learning-rate, classifiers.min-per-leaf or classifiers.threads."),
                 };
             }
         }
         options.Validate();
         return options;
     }
+
+    private static RatingSource Source(string value) => value.ToLowerInvariant() switch
+    {
+        "auto" => RatingSource.Auto,
+        "explicit" => RatingSource.Explicit,
+        "interactions" => RatingSource.Interactions,
+        _ => throw new ArgumentException($"--set protocol.ratings expects auto, explicit or interactions, got '{value}'."),
+    };
 
     private static double Number(string key, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v

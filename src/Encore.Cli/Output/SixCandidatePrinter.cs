@@ -25,6 +25,7 @@ internal static class SixCandidatePrinter
         if (report.BestVsRunnerUp is { } h)
             steps.Add($"runner-up {h.From}", $"best {h.To}", Numbers.F(h.Comparison.MeanDifference, "+0.0000;-0.0000"), Ci(h), Numbers.F(h.Comparison.PermutationPValue, "0.0000"), Verdict(h));
         steps.Print(markdown);
+        PrintEvidence(report, markdown);
 
         if (report.Fallback is { } f)
             Note(markdown, $"learned fallback (validation): score = {Numbers.F(f.Intercept, "0.#")} + {Numbers.F(f.Slope, "0.#")} z(als-flat) where the user rated no level; validation accuracy {Numbers.F(f.ValidationAccuracy)}");
@@ -43,6 +44,21 @@ internal static class SixCandidatePrinter
             imp.Print(markdown);
         }
         Explain(report, dataset, explainUser, markdown);
+    }
+
+    private static void PrintEvidence(SixCandidateReport report, bool markdown)
+    {
+        var set = report.Test.Set;
+        var e = new TextTable("evidence per test candidate (share of candidates; album / artist mu_i where the Bayesian fallback answers)",
+            "candidates", "count", "album rated", "siblings", "artist rated", "genre rated", "no evidence", "album mu_i", "artist mu_i", "track mu_i");
+        foreach (var r in EvidenceCoverage.Compute(report.Test.Features, set.Labels))
+            e.Add(r.Group, $"{r.Candidates:N0}", Numbers.F(r.AlbumRated, "0.000"), Numbers.F(r.AlbumFromSiblings, "0.000"), Numbers.F(r.ArtistRated, "0.000"),
+                Numbers.F(r.GenreRated, "0.000"), Numbers.F(r.NoEvidence, "0.000"), Numbers.F(r.BayesianAlbumMean, "0.0"), Numbers.F(r.BayesianArtistMean, "0.0"), Numbers.F(r.TrackPriorMean, "0.0"));
+        e.Print(markdown);
+        var ties = string.Join(", ", new[] { "max-genre", "weighted", "weighted+bayes+siblings", "adaptive" }
+            .Where(report.TestScores.ContainsKey)
+            .Select(n => $"{n} {Numbers.F(EvidenceCoverage.TiedCutShare(report.TestScores[n], set), "0.000")}"));
+        Note(markdown, $"share of test lists whose 3rd and 4th scores tie (the cut falls to list order): {ties}");
     }
 
     private static void Explain(SixCandidateReport report, MusicDataset dataset, string? explainUser, bool markdown)

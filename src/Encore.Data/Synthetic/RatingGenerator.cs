@@ -5,10 +5,12 @@ using Encore.Data.Model;
 namespace Encore.Data.Synthetic;
 
 /// <summary>
-/// SPEC S4-style explicit ratings, 0..100 integers on tracks (50%), albums, artists (20% each) and
-/// genres (10%). A rating's target comes from the user's taste (60%) or from popularity (40%, so low
-/// ratings exist), and its value is 100 x logistic(k (affinity - midpoint) + noise), with the midpoint halfway
-/// between the skip and like midpoints. Counts are Poisson per user; a target already rated by the user is redrawn (up to 4 times).
+/// SPEC S4-style explicit ratings on tracks, albums, artists and genres: each user rates the levels in
+/// their own proportions, a Dirichlet draw around 50 / 20 / 20 / 10% (<see cref="RatingHabits"/>). A rating's
+/// target comes from the user's taste (60%) or from popularity (40%, so low ratings exist); its propensity is
+/// 100 x logistic(k (affinity - midpoint) + noise), with the midpoint halfway between the skip and like
+/// midpoints, and the stored score is that propensity's star value (0 / 30 / 50 / 70 / 90, as Yahoo! Music's
+/// widget gives). Counts are Poisson per user; a target already rated by the user is redrawn (up to 4 times).
 /// </summary>
 internal sealed class RatingGenerator(SyntheticWorldOptions o, SyntheticCatalogue catalogue, AffinityModel affinity,
     TrackSampler sampler, ulong seed)
@@ -39,17 +41,19 @@ internal sealed class RatingGenerator(SyntheticWorldOptions o, SyntheticCatalogu
         var midpoint = (_o.SkipMidpoint + _o.LikeMidpoint) / 2;
         ParallelLoop.For(users, _o.DegreeOfParallelism, (from, to) =>
         {
+            Span<double> mix = stackalloc double[4];
             for (var u = from; u < to; u++)
             {
                 var rng = SyntheticStreams.ForIndex(stageSeed, 2L * u + 1);
+                RatingHabits.DrawLevelMix(mix, ref rng);
                 for (var r = offsets[u]; r < offsets[u + 1]; r++)
                 {
-                    var (level, target) = DrawTarget(u, table, offsets[u], r, ref rng);
+                    var (level, target) = DrawTarget(u, mix, table, offsets[u], r, ref rng);
                     var logit = _o.FeedbackSharpness / 2 * (affinity.Affinity(u, level, target) - midpoint) + 0.5 * rng.NextGaussian();
                     table.Users[r] = u;
                     table.Levels[r] = level;
                     table.Targets[r] = target;
-                    table.Values[r] = (float)Math.Round(100 * LatentMath.Logistic(logit));
+                    table.Values[r] = RatingHabits.Star(100 * LatentMath.Logistic(logit));
                     table.Timestamps[r] = joinTimes[u] + (long)(rng.NextDouble() * Math.Max(1, end - joinTimes[u]));
                 }
             }
@@ -57,7 +61,7 @@ internal sealed class RatingGenerator(SyntheticWorldOptions o, SyntheticCatalogu
         return table;
     }
 
-    private (EntityLevel Level, int Target) DrawTarget(int user, RatingTable table, int first, int row, ref Rng rng)
+    private (EntityLevel Level, int Target) DrawTarget(int user, ReadOnlySpan<double> mix, RatingTable table, int first, int row, ref Rng rng)
     {
         var level = EntityLevel.Track;
         var target = 0;
@@ -69,9 +73,9 @@ internal sealed class RatingGenerator(SyntheticWorldOptions o, SyntheticCatalogu
             var roll = rng.NextDouble();
             (level, target) = roll switch
             {
-                < 0.5 => (EntityLevel.Track, track),
-                < 0.7 => (EntityLevel.Album, catalogue.TrackAlbums[track]),
-                < 0.9 => (EntityLevel.Artist, catalogue.TrackArtists[track]),
+                _ when roll < mix[0] => (EntityLevel.Track, track),
+                _ when roll < mix[1] => (EntityLevel.Album, catalogue.TrackAlbums[track]),
+                _ when roll < mix[2] => (EntityLevel.Artist, catalogue.TrackArtists[track]),
                 _ => (EntityLevel.Genre, catalogue.TrackGenres[track]),
             };
             if (!Seen(table, first, row, level, target)) break;

@@ -6,7 +6,10 @@ namespace Encore.Evaluation.Protocols.SixCandidate;
 /// <summary>Maps the canonical dataset onto the Core-only inputs of the hierarchy models.</summary>
 public static class HierarchyInputs
 {
-    /// <summary>The track -> album / artist / genres links of the dataset's catalogue (missing links stay -1).</summary>
+    /// <summary>
+    /// The track -> album / artist / genres links of the dataset's catalogue (missing links stay -1). A track with
+    /// no genres of its own takes its album's genres, else its artist's (IUM tags only artists).
+    /// </summary>
     public static HierarchyCatalogue Catalogue(MusicDataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
@@ -23,7 +26,13 @@ public static class HierarchyInputs
         var genres = new List<int>();
         for (var t = 0; t < n; t++)
         {
+            var start = genres.Count;
             if (t < info.Genres.Count) foreach (var g in info.Genres[t]) if (g >= 0) genres.Add(g);
+            // A track without genres of its own inherits its album's, else its artist's (IUM tags artists only).
+            if (genres.Count == start && albums[t] >= 0 && albums[t] < dataset.AlbumInfo.Genres.Count)
+                foreach (var g in dataset.AlbumInfo.Genres[albums[t]]) if (g >= 0) genres.Add(g);
+            if (genres.Count == start && artists[t] >= 0 && artists[t] < dataset.ArtistInfo.Genres.Count)
+                foreach (var g in dataset.ArtistInfo.Genres[artists[t]]) if (g >= 0) genres.Add(g);
             offsets[t + 1] = genres.Count;
         }
         return new HierarchyCatalogue(albums, artists, offsets, [.. genres], dataset.Albums.Count, dataset.Artists.Count, dataset.Genres.Count);

@@ -1,4 +1,5 @@
 using Encore.Core.Errors;
+using Encore.Data.Model;
 using Encore.Models.Hierarchy;
 
 namespace Encore.Evaluation.Protocols.SixCandidate;
@@ -36,6 +37,9 @@ public sealed record SixCandidateOptions
     /// <summary>Settings of the ML.NET classifiers.</summary>
     public ClassifierOptions Classifiers { get; init; } = new();
 
+    /// <summary>Where the track ratings come from (default <see cref="RatingSource.Auto"/>: explicit ratings, else derived from interactions).</summary>
+    public RatingSource Ratings { get; init; } = RatingSource.Auto;
+
     /// <summary>Models to report (names from <see cref="SixCandidateModels.All"/>); empty = all.</summary>
     public IReadOnlyList<string> Models { get; init; } = [];
 
@@ -55,8 +59,24 @@ public sealed record SixCandidateOptions
     }
 
     /// <summary>Text that says everything that changes the numbers.</summary>
-    public string Label(bool given) => given
+    public string Label(bool given) => (given
         ? $"six-candidate given labelled lists (3 liked + 3 not per user), validation carved from train seed {Seed}"
         : string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"six-candidate threshold {Threshold:0.##} (3 liked hidden + 3 never-rated drawn by high-rating count) seed {Seed}");
+            $"six-candidate threshold {Threshold:0.##} (3 liked hidden + 3 never-rated drawn by high-rating count) seed {Seed}"))
+        + (Ratings == RatingSource.Interactions ? $"; {DerivedRatings.Description}" : "");
+
+    /// <summary>
+    /// These options with <see cref="RatingSource.Auto"/> resolved for <paramref name="dataset"/>, and the dataset
+    /// the protocol runs on (with derived ratings when <see cref="RatingSource.Interactions"/>).
+    /// </summary>
+    public (SixCandidateOptions Options, MusicDataset Dataset) Resolve(MusicDataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var source = Ratings;
+        if (source == RatingSource.Auto)
+            source = Array.Exists(dataset.Ratings.Levels, l => l == EntityLevel.Track) ? RatingSource.Explicit : RatingSource.Interactions;
+        return source == RatingSource.Interactions
+            ? (this with { Ratings = source }, DerivedRatings.WithRatings(dataset, DerivedRatings.FromInteractions(dataset)))
+            : (this with { Ratings = source }, dataset);
+    }
 }

@@ -20,6 +20,8 @@ public static class SixCandidateRunner
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        (options, dataset) = options.Resolve(dataset);
+        if (options.Ratings == RatingSource.Interactions) progress?.Report($"no explicit track ratings used: {DerivedRatings.Description}");
         var wanted = options.Models.Count == 0 ? SixCandidateModels.All : options.Models;
         bool Want(string name) => wanted.Contains(name, StringComparer.OrdinalIgnoreCase);
 
