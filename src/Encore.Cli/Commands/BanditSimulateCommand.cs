@@ -27,6 +27,8 @@ public static class BanditSimulateCommand
         var candidates = new Option<int>("--candidates") { Description = "Uniform candidate tracks per round.", DefaultValueFactory = _ => 50 };
         var noise = new Option<double>("--noise") { Description = "Standard deviation of the reward noise.", DefaultValueFactory = _ => 0.1 };
         var lambda = new Option<double>("--lambda") { Description = "Ridge weight of every value function.", DefaultValueFactory = _ => BanditDefaults.Regularization };
+        var priorWeight = new Option<double>("--prior-weight") { Description = "Warm-start every policy from the simulated users' logged history: weight of each pseudo-observation (played track = reward 1, sampled untouched track = 0); 0 = no warm start.", DefaultValueFactory = _ => BanditDefaults.PriorWeight };
+        var priorNegatives = new Option<double>("--prior-negatives") { Description = "Sampled untouched tracks per played track in the warm start.", DefaultValueFactory = _ => BanditDefaults.PriorNegativeRatio };
         var normalise = new Option<bool>("--normalise") { Description = "L2-normalise the track vectors before the policies see them." };
         var every = new Option<int>("--curve-every") { Description = "Record the curves every N rounds.", DefaultValueFactory = _ => 10 };
         var noStore = new Option<bool>("--no-store") { Description = "Print only; record no runs." };
@@ -34,18 +36,18 @@ public static class BanditSimulateCommand
         var markdown = new Option<bool>("--markdown") { Description = "Print the table as GitHub Markdown." };
         var command = new Command("simulate", "Cumulative regret of bandit policies on the synthetic world's planted tastes; runs and curves go to the run store.")
         {
-            preset, worldSeed, seeds, policies, rounds, users, candidates, noise, lambda, normalise, every, noStore, store, markdown,
+            preset, worldSeed, seeds, policies, rounds, users, candidates, noise, lambda, priorWeight, priorNegatives, normalise, every, noStore, store, markdown,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(new Request(
             parse.GetValue(preset)!, parse.GetValue(worldSeed), parse.GetValue(seeds)!, parse.GetValue(policies)!, parse.GetValue(rounds), parse.GetValue(users),
-            parse.GetValue(candidates), parse.GetValue(noise), parse.GetValue(lambda), parse.GetValue(normalise), parse.GetValue(every),
+            parse.GetValue(candidates), parse.GetValue(noise), parse.GetValue(lambda), parse.GetValue(priorWeight), parse.GetValue(priorNegatives), parse.GetValue(normalise), parse.GetValue(every),
             parse.GetValue(noStore) ? null : parse.GetValue(store) ?? "", parse.GetValue(markdown)), ct))));
         return command;
     }
 
     /// <summary>Parsed command line; <see cref="Store"/> null = record nothing, "" = the default store.</summary>
     internal sealed record Request(string Preset, ulong WorldSeed, string Seeds, string Policies, int Rounds, int Users, int Candidates,
-        double Noise, double Lambda, bool Normalise, int Every, string? Store, bool Markdown);
+        double Noise, double Lambda, double PriorWeight, double PriorNegatives, bool Normalise, int Every, string? Store, bool Markdown);
 
     internal static int Run(Request request, CancellationToken ct)
     {
@@ -61,6 +63,8 @@ public static class BanditSimulateCommand
             Candidates = request.Candidates,
             RewardNoise = request.Noise,
             Regularization = request.Lambda,
+            PriorWeight = request.PriorWeight,
+            PriorNegativeRatio = request.PriorNegatives,
         };
         var store = request.Store is null ? null : StoreOption.Open(request.Store.Length == 0 ? null : request.Store);
         var world = SyntheticWorld.Generate(SynthCommand.Options(request.Preset, request.WorldSeed));
@@ -81,7 +85,7 @@ public static class BanditSimulateCommand
         headers.AddRange(seeds.Select(s => $"seed {s}"));
         headers.Add("mean regret");
         headers.Add("mean reward");
-        var table = new TextTable($"cumulative regret after {request.Rounds:N0} rounds: {label}, {request.Users} users, {request.Candidates} candidates, noise {Numbers.F(request.Noise, "0.###")}, lambda {Numbers.F(request.Lambda, "0.###")}", [.. headers]);
+        var table = new TextTable($"cumulative regret after {request.Rounds:N0} rounds: {label}, {request.Users} users, {request.Candidates} candidates, noise {Numbers.F(request.Noise, "0.###")}, lambda {Numbers.F(request.Lambda, "0.###")}, {(request.PriorWeight > 0 ? $"history prior w={Numbers.F(request.PriorWeight, "0.###")} neg={Numbers.F(request.PriorNegatives, "0.###")}" : "no prior")}", [.. headers]);
         var runs = new List<ExperimentRun>();
         foreach (var factory in factories)
         {
@@ -93,7 +97,7 @@ public static class BanditSimulateCommand
                 var options = baseOptions with { Seed = seed };
                 var learner = factory(d, request.Lambda);
                 name = learner.Name;
-                var trajectory = BanditSimulation.Run(features, d, (u, i) => world.TrueAffinity(u, i), simulated, learner, options, ct);
+                var trajectory = BanditSimulation.Run(features, d, (u, i) => world.TrueAffinity(u, i), simulated, learner, options, ct, world.Dataset.Events);
                 cells.Add(Numbers.F(trajectory.FinalRegret, "0.0"));
                 regret += trajectory.FinalRegret;
                 reward += trajectory.FinalReward;

@@ -50,6 +50,8 @@ public static class BanditRuns
                 ["candidates"] = Text(options.Candidates),
                 ["noise"] = Text(options.RewardNoise),
                 ["regularization"] = Text(options.Regularization),
+                ["prior-weight"] = Text(options.PriorWeight),
+                ["prior-negatives"] = Text(options.PriorNegativeRatio),
             },
             Dataset = world,
             DatasetHash = "",
@@ -101,7 +103,7 @@ public static class BanditRuns
     {
         ArgumentNullException.ThrowIfNull(options);
         return string.Create(CultureInfo.InvariantCulture,
-            $"bandit-simulation rounds={options.Rounds} users={options.Users} candidates={options.Candidates} noise={options.RewardNoise} lambda={options.Regularization} seed={options.Seed}");
+            $"bandit-simulation rounds={options.Rounds} users={options.Users} candidates={options.Candidates} noise={options.RewardNoise} lambda={options.Regularization}{(options.PriorWeight > 0 ? $" prior=history(w={options.PriorWeight},neg={options.PriorNegativeRatio})" : "")} seed={options.Seed}");
     }
 
     private static IEnumerable<int> Steps(int count, int every)

@@ -1,4 +1,5 @@
 using Encore.Core.Randomness;
+using Encore.Data.Model;
 using Encore.Models.Bandits;
 
 namespace Encore.Evaluation.Bandits;
@@ -35,8 +36,11 @@ public static class BanditSimulation
     /// <param name="learner">The learner under test (its own regularisation applies, not <see cref="BanditSimulationOptions.Regularization"/>).</param>
     /// <param name="options">Rounds, candidates, noise, seed.</param>
     /// <param name="ct">Cancellation.</param>
+    /// <param name="history">The users' logged events (dense user and track indices): with
+    /// <see cref="BanditSimulationOptions.PriorWeight"/> &gt; 0 the learner is warm-started from them (<see cref="HistoryPrior"/>)
+    /// before the first round; null or weight 0 = no warm start.</param>
     public static BanditTrajectory Run(float[] features, int dimension, Func<int, int, double> trueReward, IReadOnlyList<int> users,
-        IBanditLearner learner, BanditSimulationOptions options, CancellationToken ct = default)
+        IBanditLearner learner, BanditSimulationOptions options, CancellationToken ct = default, EventTable? history = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(trueReward);
@@ -47,6 +51,8 @@ public static class BanditSimulation
         var items = features.Length / dimension;
         if (items < options.Candidates) throw new ArgumentException($"{items} items cannot fill candidate sets of {options.Candidates}.", nameof(features));
         if (users.Count < options.Users) throw new ArgumentException($"{users.Count} users given, {options.Users} asked for.", nameof(users));
+        if (history is not null && options.PriorWeight > 0)
+            HistoryPrior.FromEvents(history, users.Take(options.Users).ToArray(), items, options.PriorWeight, options.PriorNegativeRatio, options.Seed).Apply(learner, features);
         var world = new Rng(options.Seed);
         var own = Rng.Fork(options.Seed, 1);
         var block = new float[options.Candidates * dimension];

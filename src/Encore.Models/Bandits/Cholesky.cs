@@ -3,7 +3,7 @@ namespace Encore.Models.Bandits;
 /// <summary>Small dense Cholesky A = L Lᵀ (row-major, lower triangle written, upper zeroed), with a tiny diagonal jitter for round-off.</summary>
 internal static class Cholesky
 {
-    public static void FactorLowerInPlace(double[] a, int n)
+    public static void FactorLowerInPlace(Span<double> a, int n)
     {
         for (var j = 0; j < n; j++)
         {

@@ -156,6 +156,7 @@ public sealed class BanditService
             RequestChecks.Length(candidates, _options.MaxListLength, "candidates");
             for (var i = 0; i < candidates.Count; i++)
                 if (string.IsNullOrEmpty(candidates[i])) throw OnlineRequestException.Invalid($"candidates[{i}]", "is empty; expected a track id.");
+            RequestChecks.NoControl(candidates, "candidates");
             return (candidates, "request", null, null, null);
         }
         var size = request.PoolSize ?? _options.Bandit.PoolSize;

@@ -25,20 +25,40 @@ public sealed class BanditSimulationTests
             Options(seed, rounds));
     }
 
-    // α = 0.2 and λ = 0.1 were chosen on seeds 101-110 (BanditDefaults); these seeds were not looked at while tuning.
-    // On the tuning seeds LinUCB / ε-greedy(0.1) was 0.51-0.62 (mean 0.54): the 0.5 is not reached on this
-    // world, so the bound is what the tuning seeds support (max 0.62 -> 0.65), not a number fitted to these seeds.
+    private static BanditTrajectory RunWithPrior(IBanditPolicy policy, ulong seed, double weight = BanditDefaults.PriorWeight)
+    {
+        var info = World.Dataset.TrackInfo;
+        var options = Options(seed) with { PriorWeight = weight, PriorNegativeRatio = BanditDefaults.PriorNegativeRatio };
+        return BanditSimulation.Run(info.Embeddings, info.EmbeddingDimension, (u, i) => World.TrueAffinity(u, i), Enumerable.Range(0, 10).ToArray(),
+            new DisjointBanditLearner(policy, info.EmbeddingDimension, BanditDefaults.Regularization), options, default, World.Dataset.Events);
+    }
+
+    // α = 0.1, λ = 0.1 and the history prior (w = 0.05, 3 negatives per played track) were chosen on seeds 101-110
+    // (BanditDefaults); these seeds were not looked at while tuning. Every policy gets the same prior. On the tuning
+    // seeds LinUCB / ε-greedy(0.1) was 0.45-0.53 (mean 0.50): the 0.5 is the mean, not a per-seed bound,
+    // because any linear policy on these vectors keeps ~0.06 regret per round (bench/results/bandits-simulation.md),
+    // so the bound is what the tuning seeds support (max 0.53 -> 0.55), not a number fitted to these seeds.
     [Theory]
     [InlineData(21UL)]
     [InlineData(22UL)]
     [InlineData(23UL)]
     public void Simulation_TinyWorld_LinUcbRegretWellBelowEpsilonGreedyAndFarBelowRandom(ulong seed)
     {
-        var linUcb = Run(new LinUcbPolicy(0.2), seed).FinalRegret;
-        var epsilon = Run(new EpsilonGreedyPolicy(0.1), seed).FinalRegret;
-        var random = Run(new RandomPolicy(), seed).FinalRegret;
-        Assert.True(linUcb <= 0.65 * epsilon, $"seed {seed}: LinUCB regret {linUcb:F1}, epsilon-greedy {epsilon:F1}");
-        Assert.True(linUcb <= 0.15 * random, $"seed {seed}: LinUCB regret {linUcb:F1}, random {random:F1}");
+        var linUcb = RunWithPrior(new LinUcbPolicy(BanditDefaults.LinUcbAlpha), seed).FinalRegret;
+        var epsilon = RunWithPrior(new EpsilonGreedyPolicy(0.1), seed).FinalRegret;
+        var random = RunWithPrior(new RandomPolicy(), seed).FinalRegret;
+        Assert.True(linUcb <= 0.55 * epsilon, $"seed {seed}: LinUCB regret {linUcb:F1}, epsilon-greedy {epsilon:F1}");
+        Assert.True(linUcb <= 0.12 * random, $"seed {seed}: LinUCB regret {linUcb:F1}, random {random:F1}");
+    }
+
+    [Theory]
+    [InlineData(21UL)]
+    [InlineData(22UL)]
+    public void Simulation_HistoryPrior_LowersLinUcbRegret(ulong seed)
+    {
+        var cold = RunWithPrior(new LinUcbPolicy(BanditDefaults.LinUcbAlpha), seed, weight: 0).FinalRegret;
+        var warm = RunWithPrior(new LinUcbPolicy(BanditDefaults.LinUcbAlpha), seed).FinalRegret;
+        Assert.True(warm < 0.95 * cold, $"seed {seed}: warm {warm:F1}, cold {cold:F1}");
     }
 
     [Theory]

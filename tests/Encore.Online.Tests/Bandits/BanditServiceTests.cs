@@ -80,6 +80,8 @@ public sealed class BanditServiceTests : IDisposable
         Assert.Equal("user", Assert.Throws<OnlineRequestException>(() => Sut.Next("", null)).Field);
         Assert.Equal("candidates", Assert.Throws<OnlineRequestException>(() => Sut.Next("u", new NextTrackRequest { Candidates = [] })).Field);
         Assert.Equal("poolSize", Assert.Throws<OnlineRequestException>(() => Sut.Next("u", new NextTrackRequest { PoolSize = 0 })).Field);
+        Assert.Equal("candidates[1]", Assert.Throws<OnlineRequestException>(() => Sut.Next("u", new NextTrackRequest { Candidates = ["t1", "t\u00072"] })).Field);
+        Assert.Equal("user", Assert.Throws<OnlineRequestException>(() => Sut.Next("u\u0000", null)).Field);
     }
 
     [Fact]

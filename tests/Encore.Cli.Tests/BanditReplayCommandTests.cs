@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using Encore.Evaluation.Runs;
+
+namespace Encore.Cli.Tests;
+
+/// <summary><c>bandits replay</c> on a hand-made R3-shaped log: estimates with intervals, runs with ctr curves, the report, bad input.</summary>
+[Collection("console")]
+public sealed class BanditReplayCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("encore-replay-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    // 200 users x 10 of 40 songs (songs u, u+3, ..., u+27 mod 40: five even, five odd), rating 5 for even songs, 2 for odd; vectors (1, parity).
+    private (string Log, string Vectors) Fixture()
+    {
+        var log = new StringBuilder();
+        for (var u = 0; u < 200; u++)
+            for (var k = 0; k < 10; k++)
+            {
+                var s = (u + 3 * k) % 40;
+                log.Append(CultureInfo.InvariantCulture, $"{u}\t{s}\t{(s % 2 == 0 ? 5 : 2)}\n");
+            }
+        var vectors = new StringBuilder("id,v0,v1\n");
+        for (var s = 0; s < 40; s++) vectors.Append(CultureInfo.InvariantCulture, $"{s},1,{s % 2}\n");
+        var logPath = Path.Combine(_dir, "r3-test.txt");
+        var vectorPath = Path.Combine(_dir, "songs.csv");
+        File.WriteAllText(logPath, log.ToString());
+        File.WriteAllText(vectorPath, vectors.ToString());
+        return (logPath, vectorPath);
+    }
+
+    [Fact]
+    public async Task BanditsReplay_PrintsEstimatesWithIntervals_RecordsRuns_AndTheReportPlotsThem()
+    {
+        var (log, vectors) = Fixture();
+        var store = Path.Combine(_dir, "encore.db");
+        var (code, text, _) = await ConsoleCapture.RunAsync("bandits", "replay", log, "--vectors", vectors, "--policies", "hybrid:0.1,random",
+            "--store", store, "--markdown");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("2,000 events, 200 users, logging policy (uniform) mean reward 0.5000", text, StringComparison.Ordinal);
+        Assert.Contains("| hybrid-linucb(alpha=0.1) |", text, StringComparison.Ordinal);
+        Assert.Contains("| random |", text, StringComparison.Ordinal);
+        var runs = new SqliteRunStore(store).List(new RunQuery { IncludeDetails = true });
+        Assert.Equal(2, runs.Count);
+        Assert.All(runs, r => Assert.Equal("bandit-replay", r.Kind));
+        Assert.All(runs, r => Assert.Contains(r.Curve, p => p.Series == "ctr"));
+        var hybrid = runs.Single(r => r.Model.StartsWith("hybrid", StringComparison.Ordinal));
+        var random = runs.Single(r => r.Model == "random");
+        Assert.True(hybrid.Intervals["ctr"].Low > random.Intervals["ctr"].High, $"hybrid {hybrid.Means["ctr"]}, random {random.Means["ctr"]}");
+        Assert.InRange(0.5, random.Intervals["ctr"].Low, random.Intervals["ctr"].High);
+        var report = Path.Combine(_dir, "report.html");
+        var (reportCode, _, _) = await ConsoleCapture.RunAsync(["report", .. runs.Select(r => r.Id), "-o", report, "--store", store]);
+        Assert.Equal(ExitCodes.Ok, reportCode);
+        Assert.Contains("curve-ctr", await File.ReadAllTextAsync(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BanditsReplay_BadRating_ExitsTwoNamingLineAndField()
+    {
+        var (_, vectors) = Fixture();
+        var log = Path.Combine(_dir, "bad.txt");
+        await File.WriteAllTextAsync(log, "1\t2\t5\n1\t3\tx\n");
+        var (code, _, error) = await ConsoleCapture.RunAsync("bandits", "replay", log, "--vectors", vectors, "--no-store");
+        Assert.Equal(ExitCodes.BadData, code);
+        Assert.Contains("bad.txt:2", error, StringComparison.Ordinal);
+        Assert.Contains("field 'rating'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BanditsReplay_NoSongHasAVector_ExitsOneSayingSo()
+    {
+        var (log, _) = Fixture();
+        var vectors = Path.Combine(_dir, "other.csv");
+        await File.WriteAllTextAsync(vectors, "id,v0\nzz,1\n");
+        var (code, _, error) = await ConsoleCapture.RunAsync("bandits", "replay", log, "--vectors", vectors, "--no-store");
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("2000 without a track vector", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BanditsReplay_Help_NamesTheEstimatorAndTheThreshold()
+    {
+        var (code, text, _) = await ConsoleCapture.RunAsync("bandits", "replay", "--help");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("Li et al. 2011", text, StringComparison.Ordinal);
+        Assert.Contains("--threshold", text, StringComparison.Ordinal);
+    }
+}
