@@ -19,6 +19,9 @@ public interface IRetrainGrain : IGrainWithStringKey
     [ResponseTimeout("06:00:00")]
     Task<GrainReply<RetrainResult>> Retrain(string? name);
 
-    /// <summary>True when events arrived since this grain's silo last retrained (or none ran there yet).</summary>
-    Task<bool> HasNewEvents();
+    /// <summary>
+    /// A schedule tick asks whether to retrain: true when events arrived since this grain's silo last retrained and
+    /// no other silo's tick was granted within the interval (<see cref="ScheduledRetrainGate"/>).
+    /// </summary>
+    Task<bool> ClaimScheduledRun();
 }

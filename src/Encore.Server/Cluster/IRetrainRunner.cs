@@ -12,8 +12,8 @@ public interface IRetrainRunner
     /// <summary>Retrains <paramref name="name"/> (null: the default model); errors as <see cref="OnlineRequestException"/> (409 when one is running).</summary>
     Task<RetrainResult> RetrainAsync(string? name, CancellationToken cancellationToken);
 
-    /// <summary>True when events arrived since the last retrain of the place that runs them.</summary>
-    Task<bool> HasNewEventsAsync();
+    /// <summary>Whether a schedule tick should retrain: events arrived since the last retrain (and, in a cluster, no other silo's tick retrained within the interval).</summary>
+    Task<bool> ClaimScheduledRunAsync();
 }
 
 /// <summary>A single process: retrains on a worker thread of this process.</summary>
@@ -22,7 +22,7 @@ public sealed class LocalRetrainRunner(OnlineEngine engine) : IRetrainRunner
     public Task<RetrainResult> RetrainAsync(string? name, CancellationToken cancellationToken) =>
         Task.Run(() => engine.Retrain.RetrainNow(name, cancellationToken), cancellationToken);
 
-    public Task<bool> HasNewEventsAsync() => Task.FromResult(engine.Retrain.HasNewEvents);
+    public Task<bool> ClaimScheduledRunAsync() => Task.FromResult(engine.Retrain.HasNewEvents);
 }
 
 /// <summary>Cluster mode: every silo's request goes to the one retraining grain.</summary>
@@ -32,5 +32,5 @@ internal sealed class GrainRetrainRunner(IGrainFactory grains) : IRetrainRunner
 
     public async Task<RetrainResult> RetrainAsync(string? name, CancellationToken cancellationToken) => (await Singleton.Retrain(name)).Unwrap();
 
-    public Task<bool> HasNewEventsAsync() => Singleton.HasNewEvents();
+    public Task<bool> ClaimScheduledRunAsync() => Singleton.ClaimScheduledRun();
 }

@@ -10,8 +10,10 @@ namespace Encore.Server.Cluster;
 /// running") instead of waiting to retrain the same data again. Stopping the silo cancels a running retrain.
 /// </summary>
 [Reentrant]
-internal sealed class RetrainGrain(OnlineEngine engine, IHostApplicationLifetime lifetime) : Grain, IRetrainGrain
+internal sealed class RetrainGrain(OnlineEngine engine, IHostApplicationLifetime lifetime, TimeProvider time) : Grain, IRetrainGrain
 {
+    private readonly ScheduledRetrainGate _schedule = new(time, engine.Options.Retrain.Interval);
+
     public async Task<GrainReply<RetrainResult>> Retrain(string? name)
     {
         try
@@ -25,5 +27,5 @@ internal sealed class RetrainGrain(OnlineEngine engine, IHostApplicationLifetime
         }
     }
 
-    public Task<bool> HasNewEvents() => Task.FromResult(engine.Retrain.HasNewEvents);
+    public Task<bool> ClaimScheduledRun() => Task.FromResult(_schedule.TryClaim(engine.Retrain.HasNewEvents));
 }

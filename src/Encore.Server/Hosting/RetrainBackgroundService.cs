@@ -6,7 +6,7 @@ namespace Encore.Server.Hosting;
 /// <summary>
 /// Scheduled retraining: every retrain.interval_minutes, retrains the default model when events arrived
 /// since the last run. Failures are logged and the schedule goes on; serving is never interrupted. In cluster mode
-/// every silo's schedule asks the retraining singleton (<see cref="IRetrainRunner"/>), so a tick retrains once.
+/// every silo's schedule asks the retraining singleton (<see cref="IRetrainRunner"/>), which grants about one run per interval.
 /// </summary>
 public sealed class RetrainBackgroundService(OnlineEngine engine, IRetrainRunner runner, TimeProvider time, ILogger<RetrainBackgroundService> logger) : BackgroundService
 {
@@ -19,7 +19,7 @@ public sealed class RetrainBackgroundService(OnlineEngine engine, IRetrainRunner
         {
             try
             {
-                if (!await runner.HasNewEventsAsync()) continue;
+                if (!await runner.ClaimScheduledRunAsync()) continue;
                 var result = await runner.RetrainAsync(null, stoppingToken);
                 logger.LogInformation("Scheduled retrain of {Model}: {Reason} in {Seconds:F1} s", result.Name, result.Reason, result.Seconds);
             }

@@ -14,6 +14,7 @@ namespace Encore.Server.Tests.Cluster;
 /// silo exactly as in one process; two retrain requests sent at once to two silos retrain once, and the result
 /// serves everywhere.
 /// </summary>
+[Collection(ClusterCollection.Name)]
 public sealed class ClusterServicesTests(ITestOutputHelper output)
 {
     /// <summary>The stated bound: a model activated on one silo serves on every silo within this time (poll 1 s, fetch, load).</summary>
