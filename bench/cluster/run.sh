@@ -10,7 +10,8 @@
 # Usage: ENCORE_BENCH_POSTGRES=postgres://encore@127.0.0.1:55400/encore_test bench/cluster/run.sh [seconds] [connections] [repeats] [configs...]
 # Needs Release builds of src/Encore.Server and bench/Encore.Bench.Service (the ALS model of bench/results/service.md:
 # 20,000 users x 100,000 tracks, 64 factors, made once into /tmp/encore-bench-service). Each configuration gets a
-# PostgreSQL schema of its own (dropped afterwards). Prints markdown rows; the machine's load average is in every row.
+# PostgreSQL schema of its own (dropped afterwards). wrk waits up to 10 s per request (slower ones count as timeout
+# errors, not latencies). Prints markdown rows; the machine's load average is in every row.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 RUN_SECONDS=${1:-15}
@@ -81,7 +82,7 @@ load() {
   local script=users.lua; [ "$workload" = post ] && script=events.lua
   for port in "${ports[@]}"; do
     outs+=("$WORK/wrk-$tag-$i.txt")
-    (cd "$WORK" && wrk -t"$threads" -c"$per" -d"${seconds}s" --latency -s "$script" "http://127.0.0.1:$port" -- "$tag-$i") > "${outs[$i]}" 2>&1 &
+    (cd "$WORK" && wrk -t"$threads" -c"$per" -d"${seconds}s" --timeout 10s --latency -s "$script" "http://127.0.0.1:$port" -- "$tag-$i") > "${outs[$i]}" 2>&1 &
     wpids+=($!)
     i=$((i + 1))
   done
