@@ -21,7 +21,7 @@ public sealed class OnlineEngine : IDisposable
         Store = OnlineStores.Open(options.StorePath, time);
         Events = Store.Events;
         BaseDataset = baseDataset ?? new BaseDatasetSource(options.BaseDatasetPath);
-        Registry = new ModelRegistry(Store.Models, time);
+        Registry = new ModelRegistry(Store.Models, time, Path.Combine(options.ModelDirectory, "by-hash"));
         Recommendations = new RecommendationService(Registry, Events, BaseDataset, options);
         Bandits = new Bandits.BanditService(Recommendations, Store.Bandits, BaseDataset, options, time);
         Feedback = new FeedbackService(Events, options, time, Bandits.Observe);

@@ -47,7 +47,14 @@ public static class EncoreServer
         services.AddOptions<EncoreServerOptions>().Bind(builder.Configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EncoreServerOptions>, ServerOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new OnlineEngine(options.ToOnline(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            var engine = new OnlineEngine(options.ToOnline(), sp.GetRequiredService<TimeProvider>());
+            var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Encore.Online.Registry");
+            engine.Registry.Fetched += (info, path) => log.LogInformation("Fetched {Model} version {Version} (SHA-256 {Hash}) from the shared store into {Path}",
+                info.Name, info.Version, info.ContentHash, path);
+            return engine;
+        });
         services.AddHostedService<RetrainBackgroundService>();
         ClusterHosting.Add(builder, options.Cluster);
         services.AddProblemDetails();

@@ -28,7 +28,7 @@ public sealed class RetrainScheduleTests
             for (var u = 0; u < 10; u++)
                 for (var t = 0; t < 6; t++) events.Add(new FeedbackEvent { User = $"u{u}", Track = $"t{(u % 2) * 6 + t}", Kind = "like" });
             engine.Feedback.Ingest(events);
-            using var sut = new RetrainBackgroundService(engine, time, NullLogger<RetrainBackgroundService>.Instance);
+            using var sut = new RetrainBackgroundService(engine, new Encore.Server.Cluster.LocalRetrainRunner(engine), time, NullLogger<RetrainBackgroundService>.Instance);
 
             await sut.StartAsync(CancellationToken.None);
             // The service creates its timer on a pool thread (BackgroundService), so keep moving the clock.

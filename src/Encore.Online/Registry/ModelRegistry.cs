@@ -11,7 +11,9 @@ namespace Encore.Online.Registry;
 /// Named models with numbered versions (stored in the online store) and one active, loaded version per name.
 /// <see cref="Activate(string, int)"/> loads the file first and then swaps one reference atomically
 /// (<see cref="Interlocked.Exchange{T}(ref T, T)"/>): requests already running keep the model they took,
-/// new requests get the new one, nobody waits.
+/// new requests get the new one, nobody waits. Every version records its file's SHA-256 (<see cref="ModelContentHash"/>)
+/// and is loaded only from bytes with that hash (<see cref="ModelFileResolver"/>); on a store that keeps model bytes
+/// (PostgreSQL) registration also uploads them, so every process on the store can load every version.
 /// </summary>
 public sealed partial class ModelRegistry
 {
@@ -19,11 +21,23 @@ public sealed partial class ModelRegistry
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
     private readonly Lock _activation = new();
+    private readonly ModelFileResolver _files;
 
-    public ModelRegistry(IModelStore repository, TimeProvider? time = null)
+    /// <param name="repository">The registry's tables.</param>
+    /// <param name="time">Clock (default system).</param>
+    /// <param name="cacheDirectory">Where versions fetched from the store by content hash are kept (default "models/by-hash").</param>
+    public ModelRegistry(IModelStore repository, TimeProvider? time = null, string? cacheDirectory = null)
     {
         _repository = repository ?? throw new ArgumentNullException(nameof(repository));
         _time = time ?? TimeProvider.System;
+        _files = new ModelFileResolver(repository, cacheDirectory ?? Path.Combine("models", "by-hash"));
+    }
+
+    /// <summary>Raised after a version's bytes were fetched from the shared store into the local cache (version, cache path).</summary>
+    public event Action<ModelVersionInfo, string>? Fetched
+    {
+        add => _files.Fetched += value;
+        remove => _files.Fetched -= value;
     }
 
     /// <summary>Raised after a swap (new model, previous model or null).</summary>
@@ -45,16 +59,22 @@ public sealed partial class ModelRegistry
 
     public IReadOnlyList<ModelVersionInfo> List(string? name = null) => _repository.Versions(name);
 
-    /// <summary>Registers a model file as the next version of <paramref name="name"/> (the file is checked, not loaded into serving).</summary>
+    /// <summary>
+    /// Registers a model file as the next version of <paramref name="name"/> (the file is checked, not loaded into
+    /// serving) with its content hash; a store that keeps model bytes receives them first.
+    /// </summary>
     public ModelVersionInfo Register(string name, string path, string? evaluationRunId = null, string? note = null)
     {
         CheckName(name);
         if (string.IsNullOrWhiteSpace(path)) throw OnlineRequestException.Invalid("path", "is empty; expected the path of a model file.");
         var full = Path.GetFullPath(path);
         string kind;
+        string hash;
         try
         {
             kind = ModelFile.Open(full).ModelName;
+            hash = ModelContentHash.OfFile(full);
+            if (_repository is IModelBlobStore blobs && !blobs.HasBlob(hash)) blobs.PutBlob(hash, full);
         }
         catch (ModelFormatException ex)
         {
@@ -64,15 +84,23 @@ public sealed partial class ModelRegistry
         {
             throw OnlineRequestException.Invalid("path", $"{full}: cannot read the model file ({ex.GetType().Name.Replace("Exception", "", StringComparison.Ordinal)}).");
         }
-        return _repository.Register(name, full, kind, evaluationRunId, note);
+        catch (ArgumentException ex)
+        {
+            throw OnlineRequestException.Invalid("path", ex.Message);
+        }
+        return _repository.Register(name, full, kind, evaluationRunId, note, hash);
     }
 
-    /// <summary>The newest version of <paramref name="name"/> when it points at <paramref name="path"/>, else a new registration (start-up preloads).</summary>
+    /// <summary>
+    /// The newest version of <paramref name="name"/> when it points at <paramref name="path"/> and the file there still
+    /// has its content hash, else a new registration (start-up preloads).
+    /// </summary>
     public ModelVersionInfo RegisterOrReuse(string name, string path)
     {
         var full = Path.GetFullPath(path);
         var latest = _repository.Versions(name).LastOrDefault();
-        return latest is not null && latest.Path == full ? latest : Register(name, full);
+        var same = latest is not null && latest.Path == full && (latest.ContentHash is null || latest.ContentHash == ModelContentHash.OfFileIfPresent(full));
+        return same ? latest! : Register(name, full);
     }
 
     /// <summary>Loads version <paramref name="version"/> of <paramref name="name"/> and makes it the active one.</summary>
@@ -83,11 +111,12 @@ public sealed partial class ModelRegistry
         return Swap(info, Load(info));
     }
 
-    private static IRecommender Load(ModelVersionInfo info)
+    private IRecommender Load(ModelVersionInfo info)
     {
+        var path = _files.Resolve(info);
         try
         {
-            return ModelLoader.Load(info.Path);
+            return ModelLoader.Load(path);
         }
         catch (ModelFormatException ex)
         {
@@ -104,7 +133,7 @@ public sealed partial class ModelRegistry
     /// store call it periodically, so an activation on one reaches all (docs/deployment.md).
     /// </summary>
     /// <returns>The models swapped in by this call (empty when nothing changed).</returns>
-    /// <exception cref="OnlineRequestException">A version marked active cannot be loaded (its file is missing or corrupt).</exception>
+    /// <exception cref="OnlineRequestException">A version marked active cannot be loaded (no file with its content hash here or in the store, or corrupt).</exception>
     public IReadOnlyList<ServingModel> FollowStore()
     {
         var swapped = new List<ServingModel>();

@@ -9,4 +9,6 @@ namespace Encore.Online.Registry;
 /// <param name="Note">Free text (retraining writes its holdout comparison here).</param>
 /// <param name="RegisteredMs">Unix milliseconds of registration.</param>
 /// <param name="IsActive">True for the version that serves the name now.</param>
-public sealed record ModelVersionInfo(string Name, int Version, string Path, string Kind, string? EvaluationRunId, string? Note, long RegisteredMs, bool IsActive);
+/// <param name="ContentHash">SHA-256 of the file's bytes, 64 lowercase hex characters (<see cref="ModelContentHash"/>); null for versions registered before hashes were recorded.</param>
+public sealed record ModelVersionInfo(string Name, int Version, string Path, string Kind, string? EvaluationRunId, string? Note, long RegisteredMs, bool IsActive,
+    string? ContentHash = null);

@@ -6,7 +6,7 @@ namespace Encore.Online.Store;
 public sealed class ModelRepository(SqliteStore store) : IModelStore
 {
     /// <summary>Adds the next version of <paramref name="name"/> and returns it.</summary>
-    public ModelVersionInfo Register(string name, string path, string kind, string? evaluationRunId, string? note)
+    public ModelVersionInfo Register(string name, string path, string kind, string? evaluationRunId, string? note, string? contentHash = null)
     {
         var now = store.NowMs;
         var version = store.Write((connection, transaction) =>
@@ -19,8 +19,8 @@ public sealed class ModelRepository(SqliteStore store) : IModelStore
             using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = """
-                INSERT INTO model_versions (name, version, path, kind, evaluation_run_id, note, registered_ms)
-                VALUES ($n, (SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE name = $n), $p, $k, $e, $note, $now)
+                INSERT INTO model_versions (name, version, path, kind, evaluation_run_id, note, registered_ms, content_hash)
+                VALUES ($n, (SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE name = $n), $p, $k, $e, $note, $now, $h)
                 RETURNING version;
                 """;
             insert.Parameters.AddWithValue("$n", name);
@@ -29,9 +29,10 @@ public sealed class ModelRepository(SqliteStore store) : IModelStore
             insert.Parameters.AddWithValue("$e", (object?)evaluationRunId ?? DBNull.Value);
             insert.Parameters.AddWithValue("$note", (object?)note ?? DBNull.Value);
             insert.Parameters.AddWithValue("$now", now);
+            insert.Parameters.AddWithValue("$h", (object?)contentHash ?? DBNull.Value);
             return Convert.ToInt32(insert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         });
-        return new ModelVersionInfo(name, version, path, kind, evaluationRunId, note, now, false);
+        return new ModelVersionInfo(name, version, path, kind, evaluationRunId, note, now, false, contentHash);
     }
 
     public int SetActive(string name, int version) => store.Write((connection, transaction) =>
@@ -51,7 +52,7 @@ public sealed class ModelRepository(SqliteStore store) : IModelStore
         using var connection = store.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT v.name, v.version, v.path, v.kind, v.evaluation_run_id, v.note, v.registered_ms, COALESCE(m.active_version = v.version, 0)
+            SELECT v.name, v.version, v.path, v.kind, v.evaluation_run_id, v.note, v.registered_ms, COALESCE(m.active_version = v.version, 0), v.content_hash
             FROM model_versions v JOIN models m ON m.name = v.name
             WHERE $n IS NULL OR v.name = $n ORDER BY v.name, v.version;
             """;
@@ -61,7 +62,7 @@ public sealed class ModelRepository(SqliteStore store) : IModelStore
         while (reader.Read())
             list.Add(new ModelVersionInfo(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.GetInt64(6), reader.GetInt64(7) != 0));
+                reader.GetInt64(6), reader.GetInt64(7) != 0, reader.IsDBNull(8) ? null : reader.GetString(8)));
         return list;
     }
 }

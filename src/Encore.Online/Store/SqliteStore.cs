@@ -23,6 +23,7 @@ public sealed class SqliteStore : IOnlineStore
         using var connection = Open();
         Execute(connection, "PRAGMA journal_mode=WAL;");
         Execute(connection, StoreSchema.Create);
+        AddMissingColumns(connection);
         Events = new EventRepository(this);
         Catalogue = new CatalogueRepository(this);
         Bandits = new BanditRepository(this);
@@ -75,6 +76,20 @@ public sealed class SqliteStore : IOnlineStore
         finally
         {
             _writer.Release();
+        }
+    }
+
+    // A store file written by an older build lacks the columns added since; they are added (NULL in old rows).
+    private static void AddMissingColumns(SqliteConnection connection)
+    {
+        foreach (var (table, column, definition) in StoreSchema.AddedColumns)
+        {
+            using var check = connection.CreateCommand();
+            check.CommandText = "SELECT COUNT(*) FROM pragma_table_info($t) WHERE name = $c;";
+            check.Parameters.AddWithValue("$t", table);
+            check.Parameters.AddWithValue("$c", column);
+            if (Convert.ToInt64(check.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+                Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition};");
         }
     }
 

@@ -16,6 +16,7 @@ internal static class StoreSchema
             evaluation_run_id TEXT,
             note TEXT,
             registered_ms INTEGER NOT NULL,
+            content_hash TEXT,
             PRIMARY KEY (name, version));
         CREATE TABLE IF NOT EXISTS events (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -72,4 +73,10 @@ internal static class StoreSchema
             rewarded_ms INTEGER);
         CREATE INDEX IF NOT EXISTS bandit_choices_by_user ON bandit_choices(user_id, track_id, id);
         """;
+
+    /// <summary>Columns added after a table was first shipped: (table, column, definition), added on open when missing.</summary>
+    public static readonly (string Table, string Column, string Definition)[] AddedColumns =
+    [
+        ("model_versions", "content_hash", "TEXT"),
+    ];
 }

@@ -11,8 +11,8 @@ namespace Encore.Server.Cluster;
 /// <summary>
 /// Cluster mode wiring: the service hosts an Orleans silo in-process (UseOrleans), clustered through PostgreSQL with
 /// Orleans' ADO.NET clustering (membership, failure detection and grain placement are Orleans'); per-user calls
-/// go through <see cref="IUserGrain"/>; <see cref="ModelFollowService"/> keeps every silo on the registry's active
-/// models. Without cluster.membership the service runs alone (<see cref="LocalUserRouter"/>).
+/// go through <see cref="IUserGrain"/>; retraining runs on the singleton <see cref="IRetrainGrain"/>;
+/// <see cref="ModelFollowService"/> keeps every silo on the registry's active models (loaded by content hash). Without cluster.membership the service runs alone (<see cref="LocalUserRouter"/>).
 /// </summary>
 public static class ClusterHosting
 {
@@ -26,6 +26,7 @@ public static class ClusterHosting
         if (!cluster.Enabled)
         {
             builder.Services.AddSingleton<IUserRouter, LocalUserRouter>();
+            builder.Services.AddSingleton<IRetrainRunner, LocalRetrainRunner>();
             return;
         }
         var connection = PostgresLocation.ToConnectionString(cluster.Membership!);
@@ -36,6 +37,7 @@ public static class ClusterHosting
         if (builder.Configuration["Logging:LogLevel:Orleans"] is null) builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         if (builder.Configuration["Logging:LogLevel:Polly"] is null) builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Services.AddSingleton<IUserRouter, GrainUserRouter>();
+        builder.Services.AddSingleton<IRetrainRunner, GrainRetrainRunner>();
         builder.Services.AddHostedService(sp => new ModelFollowService(sp.GetRequiredService<OnlineEngine>(), sp.GetRequiredService<TimeProvider>(),
             TimeSpan.FromSeconds(cluster.ModelPollSeconds), sp.GetRequiredService<ILogger<ModelFollowService>>()));
         builder.UseOrleans(silo =>

@@ -1,3 +1,4 @@
+using Encore.Online.Bandits;
 using Encore.Online.Feedback;
 using Encore.Online.Serving;
 
@@ -13,6 +14,12 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Top-k for this user through the active model, folding in the history the grain holds.</summary>
     Task<GrainReply<RecommendationResponse>> Recommend(UserRecommendationRequest request);
 
-    /// <summary>Writes validated events of this user durably (one transaction) and adds the accepted ones to the history.</summary>
+    /// <summary>
+    /// Writes validated events of this user durably (one transaction), updates the user's bandit state with their
+    /// rewards (shared store), and adds the accepted ones to the history.
+    /// </summary>
     Task<GrainReply<IngestResult>> Append(StoredEvent[] events);
+
+    /// <summary>The bandit's next track for this user, chosen and recorded (shared store).</summary>
+    Task<GrainReply<NextTrackResponse>> Next(NextTrackRequest? request);
 }

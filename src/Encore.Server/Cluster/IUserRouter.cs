@@ -1,3 +1,4 @@
+using Encore.Online.Bandits;
 using Encore.Online.Feedback;
 using Encore.Online.Serving;
 
@@ -16,4 +17,7 @@ public interface IUserRouter
     /// <param name="events">The call's events.</param>
     /// <param name="isBatch">True when the call sent an array (problems are then named "events[i].field").</param>
     Task<IngestResult> IngestAsync(IReadOnlyList<FeedbackEvent?> events, bool isBatch);
+
+    /// <summary>The bandit's next track for <paramref name="user"/> (the choice is recorded; errors as <see cref="Encore.Online.OnlineRequestException"/>).</summary>
+    Task<NextTrackResponse> NextAsync(string user, NextTrackRequest? request);
 }

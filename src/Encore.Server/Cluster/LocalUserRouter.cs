@@ -1,4 +1,5 @@
 using Encore.Online;
+using Encore.Online.Bandits;
 using Encore.Online.Feedback;
 using Encore.Online.Serving;
 
@@ -12,4 +13,6 @@ internal sealed class LocalUserRouter(OnlineEngine engine) : IUserRouter
 
     public Task<IngestResult> IngestAsync(IReadOnlyList<FeedbackEvent?> events, bool isBatch) =>
         Task.FromResult(isBatch ? engine.Feedback.Ingest(events) : engine.Feedback.Ingest(events[0]));
+
+    public Task<NextTrackResponse> NextAsync(string user, NextTrackRequest? request) => Task.FromResult(engine.Bandits.Next(user, request));
 }

@@ -1,4 +1,5 @@
 using Encore.Online;
+using Encore.Online.Bandits;
 using Encore.Online.Feedback;
 using Encore.Online.Serving;
 
@@ -45,5 +46,21 @@ internal sealed class UserGrain(OnlineEngine engine) : Grain, IUserGrain
         var excess = _recent.Count - engine.Options.MaxListLength;
         if (excess > 0) _recent.RemoveRange(0, excess);
         return Task.FromResult(new GrainReply<IngestResult>(result));
+    }
+
+    public async Task<GrainReply<NextTrackResponse>> Next(NextTrackRequest? request)
+    {
+        var user = this.GetPrimaryKeyString();
+        try
+        {
+            // On the thread pool, not the grain's scheduler: the first call builds the track vectors from the base
+            // dataset, whose snapshot reader waits on async I/O synchronously (a deadlock on the grain's scheduler).
+            // The grain's turn lasts until it returns, so this user's calls stay ordered.
+            return new(await Task.Run(() => engine.Bandits.Next(user, request)));
+        }
+        catch (OnlineRequestException ex)
+        {
+            return GrainReply<NextTrackResponse>.Failed(ex);
+        }
     }
 }

@@ -19,8 +19,9 @@ public static class BanditEndpoints
         app.MapGet("/api/bandit/users", Users).WithTags("bandit").WithSummary("Users with bandit state, most recently updated first.").ProducesProblem(400);
     }
 
-    private static Ok<NextTrackResponse> Next(string id, NextTrackRequest? request, OnlineEngine engine) =>
-        TypedResults.Ok(engine.Bandits.Next(id, request));
+    // Through the user's grain in cluster mode (Cluster.IUserRouter), straight to the engine otherwise.
+    private static async Task<Ok<NextTrackResponse>> Next(string id, NextTrackRequest? request, Cluster.IUserRouter users) =>
+        TypedResults.Ok(await users.NextAsync(id, request));
 
     private static Ok<BanditStateResponse> State(string id, OnlineEngine engine, int? last) =>
         TypedResults.Ok(engine.Bandits.State(id, last ?? 20));

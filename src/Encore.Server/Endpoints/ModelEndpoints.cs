@@ -44,6 +44,6 @@ public static class ModelEndpoints
         return TypedResults.Ok(engine.Registry.List(name).First(v => v.Version == serving.Version));
     }
 
-    private static async Task<Ok<RetrainResult>> Retrain(string name, OnlineEngine engine, CancellationToken ct) =>
-        TypedResults.Ok(await Task.Run(() => engine.Retrain.RetrainNow(name, ct), ct));
+    private static async Task<Ok<RetrainResult>> Retrain(string name, Cluster.IRetrainRunner runner, CancellationToken ct) =>
+        TypedResults.Ok(await runner.RetrainAsync(name, ct));
 }

@@ -1,12 +1,14 @@
 using Encore.Online;
+using Encore.Server.Cluster;
 
 namespace Encore.Server.Hosting;
 
 /// <summary>
 /// Scheduled retraining: every retrain.interval_minutes, retrains the default model when events arrived
-/// since the last run. Failures are logged and the schedule goes on; serving is never interrupted.
+/// since the last run. Failures are logged and the schedule goes on; serving is never interrupted. In cluster mode
+/// every silo's schedule asks the retraining singleton (<see cref="IRetrainRunner"/>), which grants about one run per interval.
 /// </summary>
-public sealed class RetrainBackgroundService(OnlineEngine engine, TimeProvider time, ILogger<RetrainBackgroundService> logger) : BackgroundService
+public sealed class RetrainBackgroundService(OnlineEngine engine, IRetrainRunner runner, TimeProvider time, ILogger<RetrainBackgroundService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -15,17 +17,17 @@ public sealed class RetrainBackgroundService(OnlineEngine engine, TimeProvider t
         using var timer = new PeriodicTimer(options.Interval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            if (!engine.Retrain.HasNewEvents) continue;
             try
             {
-                var result = await Task.Run(() => engine.Retrain.RetrainNow(null, stoppingToken), stoppingToken);
+                if (!await runner.ClaimScheduledRunAsync()) continue;
+                var result = await runner.RetrainAsync(null, stoppingToken);
                 logger.LogInformation("Scheduled retrain of {Model}: {Reason} in {Seconds:F1} s", result.Name, result.Reason, result.Seconds);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception ex) when (ex is OnlineRequestException or IOException or Core.Errors.EncoreException or ArgumentException)
+            catch (Exception ex) when (ex is OnlineRequestException or IOException or Core.Errors.EncoreException or ArgumentException or Orleans.Runtime.OrleansException or TimeoutException)
             {
                 logger.LogWarning(ex, "Scheduled retrain failed; the active model keeps serving");
             }

@@ -11,6 +11,7 @@ namespace Encore.Server.Tests.Cluster;
 /// store). A client streams feedback (with event ids, a failed post retried on the next silo) and recommendation
 /// requests through all three while one silo is SIGKILLed and later restarted on the same ports.
 /// </summary>
+[Collection(ClusterCollection.Name)]
 public sealed class ClusterFailoverTests(ITestOutputHelper output)
 {
     /// <summary>

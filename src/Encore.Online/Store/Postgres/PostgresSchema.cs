@@ -81,5 +81,14 @@ internal static class PostgresSchema
             rewarded_ms BIGINT);
         CREATE INDEX IF NOT EXISTS bandit_choices_by_user ON bandit_choices (user_id, track_id, id);
         """,
+        // Version 3: content hashes of model versions and the model bytes by hash (models distributed through the store).
+        """
+        ALTER TABLE model_versions ADD COLUMN IF NOT EXISTS content_hash TEXT;
+        CREATE TABLE IF NOT EXISTS model_blobs (
+            content_hash TEXT PRIMARY KEY,
+            size BIGINT NOT NULL,
+            bytes BYTEA NOT NULL,
+            stored_ms BIGINT NOT NULL);
+        """,
     ];
 }
