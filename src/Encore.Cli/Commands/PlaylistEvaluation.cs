@@ -15,7 +15,7 @@ namespace Encore.Cli.Commands;
 internal static class PlaylistEvaluation
 {
     /// <summary>Models when --models is left at its default: the playlist models and two general ones.</summary>
-    public const string DefaultModels = "popularity,playlist-knn,item-knn,lmf";
+    public const string DefaultModels = "popularity,playlist-knn,item-knn,lmf,playlist-combined";
 
     public static bool Handles(string protocol) =>
         protocol.Equals("playlist-challenge", StringComparison.OrdinalIgnoreCase) || protocol.Equals("playlist-hide-first", StringComparison.OrdinalIgnoreCase);
