@@ -18,6 +18,7 @@ public static class ModelCatalog
         ModelLoader.Register(Neighbourhood.ItemKnnModel.Name, Neighbourhood.ItemKnnModel.Read);
         ModelLoader.Register(Neighbourhood.UserKnnModel.Name, Neighbourhood.UserKnnModel.Read);
         ModelLoader.Register(Playlists.PlaylistKnnModel.Name, Playlists.PlaylistKnnModel.Read);
+        ModelLoader.Register(Playlists.PlaylistCombinedModel.Name, Playlists.PlaylistCombinedModel.Read);
         ModelLoader.Register(Ease.EaseModel.Name, Ease.EaseModel.Read);
         ModelLoader.Register(Content.Affinity.AffinityModel.Name, Content.Affinity.AffinityModel.Read);
         ModelLoader.Register(Factorization.Wmf.WmfModel.Name, Factorization.Wmf.WmfModel.Read);

@@ -51,6 +51,7 @@ public sealed class EvaluationCommandsTests : IDisposable
         Assert.Contains("group protocol: 10 seeded groups of 5", text, StringComparison.Ordinal);
         Assert.Contains("group protocol: 100 seeded groups of 5, 95% bootstrap intervals over groups, paired test against basic-group", text, StringComparison.Ordinal);
         Assert.Contains("| P@10 - basic [95% CI] |", text, StringComparison.Ordinal);
+        Assert.Contains("groups share members: the intervals and p-values above treat groups as independent and are optimistic", text, StringComparison.Ordinal);
         var first = store.GetRequired(runs[0].Id);
         Assert.Equal(first.Users.Length, first.PerUser["ndcg@10"].Length);
         Assert.True(first.Users.Length > 90);
@@ -159,5 +160,16 @@ public sealed class EvaluationCommandsTests : IDisposable
         Assert.Equal(ExitCodes.Usage, await EncoreCli.RunAsync(["evaluate", World, "--protocol", "random", "--store", Store]));
         Assert.Equal(ExitCodes.Usage, await EncoreCli.RunAsync(["runs", "show", "no-such-run", "--store", Store]));
         Assert.Empty(new SqliteRunStore(Store).List());
+    }
+
+    [Fact]
+    public void GroupOverlap_HandWorked_StatesUsersPerGroupAndEffectiveGroups()
+    {
+        // 100 groups of 5 from 33 users: 500 / 33 = 15.2 groups per user, 33 / 5 = 6.6 independent groups.
+        var text = Encore.Cli.Output.GroupTables.Overlap(100, 33);
+        Assert.Contains("drawn from 33 users, so each user is in about 15.2 groups", text, StringComparison.Ordinal);
+        Assert.Contains("about 15.2 times larger, about 6.6 independent groups", text, StringComparison.Ordinal);
+        // 10 groups from 50 users: each user in one group at most on average; no warning.
+        Assert.DoesNotContain("optimistic", Encore.Cli.Output.GroupTables.Overlap(10, 50), StringComparison.Ordinal);
     }
 }

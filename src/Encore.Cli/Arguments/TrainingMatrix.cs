@@ -16,7 +16,7 @@ internal static class TrainingMatrix
     {
         var lists = dataset.PlaylistInfo.Tracks;
         if (dataset.PlaylistInfo.Count == 0 || lists.Values.Length == 0)
-            throw new ArgumentException("playlist-knn trains on playlists, and this dataset has none (import an MPD slice or a synthetic world).");
+            throw new ArgumentException("playlist-knn and playlist-combined train on playlists, and this dataset has none (import an MPD slice or a synthetic world).");
         var rows = new int[lists.Values.Length];
         for (var p = 0; p < lists.Count; p++) rows.AsSpan(lists.Offsets[p], lists.Offsets[p + 1] - lists.Offsets[p]).Fill(p);
         var ones = new float[rows.Length];

@@ -4,21 +4,27 @@ using Encore.Cli.Output;
 using Encore.Evaluation.Experiments;
 using Encore.Evaluation.Protocols;
 using Encore.Evaluation.Protocols.Playlists;
+using Encore.Evaluation.Protocols.SampledNegatives;
 
 namespace Encore.Cli.Commands;
 
 /// <summary>
 /// <c>encore evaluate &lt;dataset&gt; --protocol playlist-challenge | playlist-hide-first</c>: playlists as users, the
 /// Million Playlist Dataset challenge's ten categories (R-precision, NDCG, clicks per category and overall) or SPEC S5's
-/// hide-the-first-track baseline (hit rate at 100). docs/protocol-playlist-challenge.md.
+/// hide-the-first-track baseline (hit rate at 100); <c>--protocol sampled-negatives</c>: S5's labelled pairs with 1:1
+/// sampled negatives (accuracy and ROC AUC). docs/protocol-playlist-challenge.md, docs/protocol-sampled-negatives.md.
 /// </summary>
 internal static class PlaylistEvaluation
 {
     /// <summary>Models when --models is left at its default: the playlist models and two general ones.</summary>
-    public const string DefaultModels = "popularity,playlist-knn,item-knn,lmf";
+    public const string DefaultModels = "popularity,playlist-knn,item-knn,lmf,playlist-combined";
 
     public static bool Handles(string protocol) =>
-        protocol.Equals("playlist-challenge", StringComparison.OrdinalIgnoreCase) || protocol.Equals("playlist-hide-first", StringComparison.OrdinalIgnoreCase);
+        protocol.Equals("playlist-challenge", StringComparison.OrdinalIgnoreCase) || protocol.Equals("playlist-hide-first", StringComparison.OrdinalIgnoreCase)
+        || protocol.Equals(SampledNegatives, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The labelled protocol's name (SPEC S5: held-out pairs with 1:1 sampled negatives; accuracy and ROC AUC).</summary>
+    public const string SampledNegatives = "sampled-negatives";
 
     public static int Run(EvaluateCommand.EvaluateRequest request, CancellationToken ct)
     {
@@ -30,7 +36,7 @@ internal static class PlaylistEvaluation
         foreach (var (key, value) in settings.GetValueOrDefault("protocol") ?? [])
         {
             if (!key.Equals("playlists", StringComparison.OrdinalIgnoreCase))
-                throw new ArgumentException($"unknown playlist protocol setting '{key}'; use protocol.playlists=N (test playlists per category for playlist-challenge, in all for playlist-hide-first).");
+                throw new ArgumentException($"unknown playlist protocol setting '{key}'; use protocol.playlists=N (test playlists per category for playlist-challenge, in all for playlist-hide-first and sampled-negatives).");
             if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out playlists) || playlists <= 0)
                 throw new ArgumentException($"protocol.playlists expects a positive integer, got '{value}'.");
         }
@@ -44,15 +50,33 @@ internal static class PlaylistEvaluation
         }).ToList();
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (dataset, datasetName, _) = EvaluationInputs.LoadDataset(request.Dataset, ct);
+        var store = StoreOption.Open(request.Store);
+        var (dataset, datasetName, hash) = EvaluationInputs.LoadDataset(request.Dataset, ct);
+        if (request.Protocol.Equals(SampledNegatives, StringComparison.OrdinalIgnoreCase))
+        {
+            var labelled = SampledNegativeSplit.Build(dataset.PlaylistInfo, dataset.Tracks.Count, playlists, request.Seed);
+            Console.Error.WriteLine($"{datasetName}: {labelled.Label}; {dataset.Playlists.Count:N0} playlists x {dataset.Tracks.Count:N0} tracks, {labelled.Train.NonZeros:N0} training pairs, {labelled.Test.Count:N0} test pairs");
+            var scored = SampledNegativeRunner.Run(labelled, dataset.Playlists, dataset.Tracks, candidates, request.Seed, new Line(), ct);
+            Console.WriteLine(SampledNegativeTable.Format(scored, $"{datasetName}: {labelled.Label}"));
+            Record(store, PlaylistRuns.From(scored, candidates, labelled.Label, datasetName, hash, request.Seed, TimeProvider.System));
+            Console.Error.WriteLine($"done in {Numbers.Seconds(clock.Elapsed.TotalSeconds)} s");
+            return ExitCodes.Ok;
+        }
         var split = challenge
             ? ChallengeSplit.Build(dataset.PlaylistInfo, dataset.Tracks.Count, playlists, request.Seed)
             : HideFirstSplit.Build(dataset.PlaylistInfo, dataset.Tracks.Count, playlists, request.Seed);
         Console.Error.WriteLine($"{datasetName}: {split.Label}; {dataset.Playlists.Count:N0} playlists x {dataset.Tracks.Count:N0} tracks, {split.Train.NonZeros:N0} training pairs, {split.Tests.Count:N0} test playlists");
         var results = ChallengeRunner.Run(split, dataset, candidates, new Line(), ct);
         Console.WriteLine(Tables(results, challenge, $"{datasetName}: {split.Label}", split.CategoryNames));
+        Record(store, PlaylistRuns.From(results, candidates, split.Label, datasetName, hash, request.Seed, TimeProvider.System));
         Console.Error.WriteLine($"done in {Numbers.Seconds(clock.Elapsed.TotalSeconds)} s");
         return ExitCodes.Ok;
+    }
+
+    private static void Record(Evaluation.Runs.IRunStore store, IReadOnlyList<Evaluation.Runs.ExperimentRun> runs)
+    {
+        store.Save(runs);
+        Console.WriteLine($"recorded {runs.Count} runs in {StoreOption.Describe(store)}");
     }
 
     /// <summary>One Markdown table per metric: categories (and overall) as rows, models as columns.</summary>

@@ -14,7 +14,7 @@ namespace Encore.Cli.Commands;
 
 /// <summary>
 /// <c>encore train &lt;dataset&gt; --model &lt;name&gt; -o model.bin</c>: aggregates a snapshot's events into a
-/// users x items matrix (playlists x tracks for playlist-knn), trains with per-epoch progress on stderr and
+/// users x items matrix (playlists x tracks for playlist-knn and playlist-combined), trains with per-epoch progress on stderr and
 /// saves the model atomically.
 /// </summary>
 public static class TrainCommand
@@ -29,7 +29,7 @@ public static class TrainCommand
         var confidence = new Option<string>("--confidence") { Description = $"Transform of the aggregated scores: {ConfidenceArgument.Help}.", DefaultValueFactory = _ => "auto" };
         var level = new Option<string?>("--level") { Description = "Item level: track or artist (default: the dataset's event level)." };
         var output = new Option<string>("--output", "-o") { Description = "Model file to write.", Required = true };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of every random step (same as --set seed=); same seed, same model, except that bpr and lmf repeat exactly only with --threads 1 (their parallel updates race).", DefaultValueFactory = _ => 42UL };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of every random step (same as --set seed=); same seed, same model, except that bpr, lmf and playlist-combined repeat exactly only with --threads 1 (their parallel updates race).", DefaultValueFactory = _ => 42UL };
         var threads = new Option<int>("--threads") { Description = "Worker threads; 0 = all cores (same as --set threads=).", DefaultValueFactory = _ => 0 };
         var content = new Option<string>("--content") { Description = $"Content models (affinity): {ContentSourceArgument.Help}.", DefaultValueFactory = _ => "auto" };
         var ratings = new Option<string>("--ratings") { Description = "Ratings as the signal: auto (when the events carry no positive weight, e.g. Yahoo R3, KDD Cup), ignore, values, positive (only ratings >= --threshold) or signed (below it as -1). See docs/ratings.md.", DefaultValueFactory = _ => "auto" };
@@ -83,7 +83,7 @@ public static class TrainCommand
         var dataset = DatasetSnapshot.Read(args.Dataset, ct);
         TrainingData data;
         string input;
-        if (trainer.ModelName == Models.Playlists.PlaylistKnnModel.Name)
+        if (Evaluation.Experiments.TrainerFactory.IsPlaylistModel(trainer.ModelName))
         {
             data = TrainingMatrix.Playlists(dataset);
             input = "playlists x tracks";

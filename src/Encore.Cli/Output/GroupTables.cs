@@ -23,9 +23,25 @@ internal static class GroupTables
             var runs = GroupProtocol.Run(protocol, model, settings, groups: counts[i]);
             // Machine formats keep stdout for the leaderboard alone; the group runs are still recorded.
             if (!format.IsMachine()) Print(runs, ks, testK, counts[i], i == 0, modelName, rule, protocol.Options.Seed, format, wide);
+            if (!format.IsMachine() && i > 0) Console.WriteLine(Overlap(counts[i], GroupProtocol.MemberPool(protocol)));
             all.AddRange(runs);
         }
         return all;
+    }
+
+    /// <summary>
+    /// What the paired test assumes: G groups of 5 from n users put each user in about 5 G / n groups. Under a model
+    /// where a group's difference is the mean of its members' contributions, the variance of the mean difference is
+    /// about 5 G / n times what a test over independent groups assumes, so the effective number of independent
+    /// groups is about n / 5.
+    /// </summary>
+    internal static string Overlap(int groups, int users)
+    {
+        var perUser = 5.0 * groups / Math.Max(1, users);
+        return perUser <= 1
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"(the {groups} groups are drawn from {users} users; each user is in about {perUser:F1} groups.)\n")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"(the {groups} groups are drawn from {users} users, so each user is in about {perUser:F1} groups and groups share members: the intervals and p-values above treat groups as independent and are optimistic; if members' contributions add up, the variance is about {perUser:F1} times larger, about {users / 5.0:F1} independent groups.)\n");
     }
 
     private static void Print(IReadOnlyList<ExperimentRun> runs, IReadOnlyList<int> ks, int testK, int count, bool first,

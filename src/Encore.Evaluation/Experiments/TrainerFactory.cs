@@ -11,8 +11,11 @@ namespace Encore.Evaluation.Experiments;
 /// </summary>
 public static class TrainerFactory
 {
-    /// <summary>Models evaluate and sweep can train: every user x item model (playlist-kNN needs playlists).</summary>
-    public static IReadOnlyList<string> Names { get; } = [.. TrainerCatalog.Names.Where(n => n != PlaylistKnnModel.Name)];
+    /// <summary>Models evaluate and sweep can train: every user x item model (the playlist models need playlists).</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. TrainerCatalog.Names.Where(n => !IsPlaylistModel(n))];
+
+    /// <summary>True for the models that train on a data set's playlists x tracks matrix (playlist-knn, playlist-combined).</summary>
+    public static bool IsPlaylistModel(string name) => name is PlaylistKnnModel.Name or PlaylistCombinedModel.Name;
 
     /// <summary>A trainer with <paramref name="settings"/> over the defaults (<paramref name="seed"/> unless a seed setting is given).</summary>
     /// <exception cref="ArgumentException">Unknown model, unknown key (the message lists the valid keys), or a bad value.</exception>

@@ -21,6 +21,21 @@ public static class GroupProtocol
     public const string BasicModelName = "basic-group";
 
     /// <summary>
+    /// Number of users the groups are drawn from (users with a relevant held-out track under the protocol's rule).
+    /// With G groups of m members drawn from n users each user sits in about m G / n groups, so groups are not
+    /// independent when m G &gt; n: a paired test over groups then understates the variance (docs/evaluation.md).
+    /// </summary>
+    public static int MemberPool(PreparedProtocol protocol)
+    {
+        ArgumentNullException.ThrowIfNull(protocol);
+        var relevant = Relevant(protocol, protocol.Options.GroupRelevance);
+        var count = 0;
+        for (var u = 0; u < relevant.Rows; u++)
+            if (relevant.RowLength(u) > 0) count++;
+        return count;
+    }
+
+    /// <summary>
     /// Runs every strategy over the model and the basic model on the same seeded groups; <c>groups</c> overrides the
     /// number of groups (null = <see cref="GroupEvaluationOptions.Groups"/>, 10 as in SPEC S1) and <c>strategies</c>
     /// the strategies to run (null = all).

@@ -20,7 +20,7 @@ public static class Repeatability
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(settings);
-        if (model is not ("bpr" or "lmf")) return null;
+        if (model is not ("bpr" or "lmf" or "playlist-combined")) return null;
         var threads = settings.TryGetValue("threads", out var text) ? text.Trim() : "0";
         if (threads == "1") return null;
         var described = threads == "0" ? "all cores" : threads + " threads";

@@ -27,6 +27,7 @@ public static class TrainerCatalog
         ("item-knn", typeof(ItemKnnOptions), s => new ItemKnnTrainer(OptionsBinder.Bind<ItemKnnOptions>("item-knn", s))),
         ("user-knn", typeof(UserKnnOptions), s => new UserKnnTrainer(OptionsBinder.Bind<UserKnnOptions>("user-knn", s))),
         ("playlist-knn", typeof(PlaylistKnnOptions), s => new PlaylistKnnTrainer(OptionsBinder.Bind<PlaylistKnnOptions>("playlist-knn", s))),
+        ("playlist-combined", typeof(PlaylistCombinedOptions), s => new PlaylistCombinedTrainer(OptionsBinder.Bind<PlaylistCombinedOptions>("playlist-combined", s))),
         ("ease", typeof(EaseOptions), s => new EaseTrainer(OptionsBinder.Bind<EaseOptions>("ease", s))),
         ("rp3beta", typeof(Rp3BetaOptions), s => new Rp3BetaTrainer(OptionsBinder.Bind<Rp3BetaOptions>("rp3beta", s))),
         ("blend", typeof(BlendOptions), s => new BlendTrainer(OptionsBinder.Bind<BlendOptions>("blend", s))),
