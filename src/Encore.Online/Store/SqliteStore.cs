@@ -27,6 +27,7 @@ public sealed class SqliteStore : IOnlineStore
         Catalogue = new CatalogueRepository(this);
         Bandits = new BanditRepository(this);
         Models = new ModelRepository(this);
+        Experiments = new ExperimentRepository(Open, body => Write((c, t) => body(c, t)), exclusiveLock: null);
     }
 
     public string Kind => "sqlite";
@@ -40,6 +41,8 @@ public sealed class SqliteStore : IOnlineStore
     public IModelStore Models { get; }
 
     public IBanditStore Bandits { get; }
+
+    public IExperimentStore Experiments { get; }
 
     public System.Data.Common.DbConnection OpenReadConnection() => Open();
 
