@@ -58,7 +58,8 @@ public sealed class ExperimentService
         }
         catch (ArgumentException ex)
         {
-            throw OnlineRequestException.Invalid("experiment", ex.Message);
+            var suffix = ex.ParamName is null ? "" : $" (Parameter '{ex.ParamName}')";
+            throw OnlineRequestException.Invalid("experiment", ex.Message.EndsWith(suffix, StringComparison.Ordinal) ? ex.Message[..^suffix.Length] : ex.Message);
         }
         foreach (var v in experiment.Variants)
             if (v.Model is null) throw OnlineRequestException.Invalid("variants", $"variant '{v.Name}' names policy '{v.Policy}'; only model variants can be served yet.");
