@@ -26,6 +26,7 @@ public static class EncoreCli
             BenchCommand.Create(),
             CheckPatternCommand.Create(),
             BanditsCommand.Create(),
+            ExperimentsCommand.Create(),
             FalseNegativesCommand.Create(),
         };
         var result = root.Parse(args);

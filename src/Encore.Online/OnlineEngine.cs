@@ -24,10 +24,14 @@ public sealed class OnlineEngine : IDisposable
         Registry = new ModelRegistry(Store.Models, time, Path.Combine(options.ModelDirectory, "by-hash"));
         Recommendations = new RecommendationService(Registry, Events, BaseDataset, options);
         Bandits = new Bandits.BanditService(Recommendations, Store.Bandits, BaseDataset, options, time);
-        Feedback = new FeedbackService(Events, options, time, Bandits.Observe);
+        Experiments = new Experiments.ExperimentService(Store.Experiments, Registry, Recommendations, options, time);
+        Feedback = new FeedbackService(Events, options, time, (events, outcomes) =>
+        {
+            Experiments.Observe(events, outcomes);
+            return Bandits.Observe(events, outcomes);
+        });
         Catalogue = new CatalogueService(Store.Catalogue, options);
         Retrain = new RetrainService(Registry, Events, BaseDataset, options, time);
-        Experiments = new Experiments.ExperimentService(Registry, Recommendations, options, time);
     }
 
     public OnlineOptions Options { get; }
@@ -51,7 +55,7 @@ public sealed class OnlineEngine : IDisposable
 
     public RetrainService Retrain { get; }
 
-    /// <summary>A/B experiments over the registered models (in memory).</summary>
+    /// <summary>A/B experiments over the registered models, persisted in the store.</summary>
     public Experiments.ExperimentService Experiments { get; }
 
     /// <summary>Registers (or reuses) a model file under <paramref name="name"/> and activates it.</summary>

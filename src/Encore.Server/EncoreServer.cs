@@ -102,6 +102,7 @@ public static class EncoreServer
         EventEndpoints.Map(app);
         BanditEndpoints.Map(app);
         ModelEndpoints.Map(app);
+        ExperimentEndpoints.Map(app);
         DashboardEndpoints.Map(app);
         RunEndpoints.Map(app);
         return app;

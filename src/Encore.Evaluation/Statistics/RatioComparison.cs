@@ -19,6 +19,12 @@ public readonly record struct RatioEstimate(int Units, double Numerator, double 
         var half = z * Math.Sqrt(Variance);
         return (Value - half, Value + half);
     }
+
+    /// <summary>Lower end of the 95% interval (<see cref="Interval"/>).</summary>
+    public double Low95 => Interval().Low;
+
+    /// <summary>Upper end of the 95% interval (<see cref="Interval"/>).</summary>
+    public double High95 => Interval().High;
 }
 
 /// <summary>The difference of two ratio metrics (treatment − control) with its interval and two-sided p-value.</summary>

@@ -1,4 +1,3 @@
-using Encore.Data.Model;
 using Encore.Online.Feedback;
 
 namespace Encore.Online.Experiments;
@@ -8,7 +7,8 @@ namespace Encore.Online.Experiments;
 /// play, like or skip of track t by user u at time τ belongs to the newest list served to u that contains t,
 /// served at or before τ and at most <see cref="AttributionWindow"/> earlier; each impression counts each kind at
 /// most once (a track played twice from one list is one played impression). Other events are ignored.
-/// Thread-safe. Not persisted: a restart starts the experiment's counts afresh (a store table is not built yet).
+/// Thread-safe, in memory: the simulation's and offline replay's ledger (the service keeps the same rule in the
+/// store, <see cref="Store.IExperimentStore.Attribute"/>).
 /// </summary>
 public sealed class AbLedger
 {
@@ -50,8 +50,8 @@ public sealed class AbLedger
         {
             foreach (var e in events)
             {
-                var flag = e.Kind switch { EventKind.Play => Outcome.Played, EventKind.Like => Outcome.Liked, EventKind.Skip => Outcome.Skipped, _ => Outcome.None };
-                if (flag == Outcome.None || !_byUser.TryGetValue(e.User, out var lists)) continue;
+                var flag = ImpressionOutcomes.Of(e.Kind);
+                if (flag == ImpressionOutcome.None || !_byUser.TryGetValue(e.User, out var lists)) continue;
                 for (var i = lists.Count - 1; i >= 0; i--)
                 {
                     var list = lists[i];
@@ -67,32 +67,19 @@ public sealed class AbLedger
         return attributed;
     }
 
-    /// <summary>Per-user totals of one experiment's variant: (user, impressions, played, liked, skipped) impressions.</summary>
-    public IReadOnlyList<UserTotals> Totals(string experiment, string variant)
+    /// <summary>One variant's impressions grouped by user and outcome (the same shape as <see cref="Store.IExperimentStore.OutcomeCounts"/>).</summary>
+    public IReadOnlyList<OutcomeCount> OutcomeCounts(string experiment, string variant)
     {
         lock (_gate)
         {
-            var totals = new Dictionary<string, UserTotals>(StringComparer.Ordinal);
+            var counts = new Dictionary<(string User, ImpressionOutcome Outcome), long>();
             foreach (var state in _lists.Values)
             {
                 if (state.List.Experiment != experiment || state.List.Variant != variant) continue;
-                var t = totals.GetValueOrDefault(state.List.User, new UserTotals(state.List.User, 0, 0, 0, 0));
-                int played = 0, liked = 0, skipped = 0;
                 foreach (var o in state.Outcomes)
-                {
-                    if ((o & Outcome.Played) != 0) played++;
-                    if ((o & Outcome.Liked) != 0) liked++;
-                    if ((o & Outcome.Skipped) != 0) skipped++;
-                }
-                totals[state.List.User] = t with
-                {
-                    Impressions = t.Impressions + state.Outcomes.Length,
-                    Played = t.Played + played,
-                    Liked = t.Liked + liked,
-                    Skipped = t.Skipped + skipped,
-                };
+                    counts[(state.List.User, o)] = counts.GetValueOrDefault((state.List.User, o)) + 1;
             }
-            return [.. totals.Values];
+            return [.. counts.OrderBy(c => c.Key.User, StringComparer.Ordinal).ThenBy(c => c.Key.Outcome).Select(c => new OutcomeCount(c.Key.User, c.Key.Outcome, c.Value))];
         }
     }
 
@@ -102,20 +89,11 @@ public sealed class AbLedger
         lock (_gate) return _lists.TryGetValue(listId, out var state) ? state.List : null;
     }
 
-    [Flags]
-    private enum Outcome : byte
-    {
-        None = 0,
-        Played = 1,
-        Liked = 2,
-        Skipped = 4,
-    }
-
     private sealed class ListState(ServedList list)
     {
         public ServedList List { get; } = list;
 
-        public Outcome[] Outcomes { get; } = new Outcome[list.Tracks.Count];
+        public ImpressionOutcome[] Outcomes { get; } = new ImpressionOutcome[list.Tracks.Count];
 
         public int IndexOf(string track)
         {
@@ -125,6 +103,3 @@ public sealed class AbLedger
         }
     }
 }
-
-/// <summary>One user's impressions in one variant and how many of them were played, liked or skipped.</summary>
-public sealed record UserTotals(string User, int Impressions, int Played, int Liked, int Skipped);

@@ -1,9 +1,15 @@
 using Encore.Evaluation.Statistics;
+using Encore.Online.Bandits;
 
 namespace Encore.Online.Experiments;
 
-/// <summary>One variant's online metrics: per-impression rates of plays, likes and skips with 95% intervals.</summary>
-public sealed record VariantMetrics(string Variant, int Users, long Impressions, RatioEstimate PlayRate, RatioEstimate LikeRate, RatioEstimate SkipRate);
+/// <summary>
+/// One variant's online metrics: users, impressions and the counts of played / liked / skipped impressions, and the
+/// per-impression rates of plays, likes, skips and reward with their delta-method variances (95% interval:
+/// <see cref="RatioEstimate.Interval"/>).
+/// </summary>
+public sealed record VariantMetrics(string Variant, int Users, long Impressions, long Plays, long Likes, long Skips,
+    RatioEstimate PlayRate, RatioEstimate LikeRate, RatioEstimate SkipRate, RatioEstimate Reward);
 
 /// <summary>A variant compared with the control on one metric (treatment − control).</summary>
 public sealed record VariantComparison(string Variant, string Metric, RatioDifference Result);
@@ -16,24 +22,41 @@ public sealed record VariantComparison(string Variant, string Metric, RatioDiffe
 public sealed record AbReport(string Experiment, double Alpha, IReadOnlyList<VariantMetrics> Variants, IReadOnlyList<VariantComparison> Comparisons);
 
 /// <summary>
-/// Builds <see cref="AbReport"/>s from an <see cref="AbLedger"/>. The unit of analysis is the user (the unit of
-/// randomisation), each rate a ratio of per-user sums with a delta-method variance; the test is the fixed-horizon
-/// two-sample z-test of <see cref="RatioComparison"/>, Bonferroni-corrected over the (variants − 1) comparisons
-/// of the play rate. Read it once at the planned sample size: repeated peeking inflates the error rate.
+/// Builds <see cref="AbReport"/>s from impressions grouped by user and outcome (an <see cref="AbLedger"/> in memory
+/// or the store's <see cref="Store.IExperimentStore.OutcomeCounts"/>). The unit of analysis is the user (the unit
+/// of randomisation), each rate a ratio of per-user sums with a delta-method variance (Deng et al., KDD 2018); the
+/// test is the fixed-horizon two-sample z-test of <see cref="RatioComparison"/>, Bonferroni-corrected over the
+/// (variants − 1) comparisons. An impression's reward is the largest of the bandit rewards
+/// (<see cref="BanditRewardOptions"/>) of its outcomes: played, liked, skipped; 0 without feedback. Read the test
+/// once at the planned sample size: repeated peeking inflates the error rate.
 /// </summary>
 public static class AbAnalysis
 {
-    /// <summary>The metrics compared: "play_rate", "like_rate", "skip_rate" (per impression).</summary>
-    public static readonly string[] MetricNames = ["play_rate", "like_rate", "skip_rate"];
+    /// <summary>The metrics compared: "play_rate", "like_rate", "skip_rate", "reward" (per impression).</summary>
+    public static readonly string[] MetricNames = ["play_rate", "like_rate", "skip_rate", "reward"];
 
     /// <param name="experiment">The experiment (its first variant is the control).</param>
     /// <param name="ledger">The served lists and attributed feedback.</param>
-    /// <param name="alpha">Family-wise level of the play-rate comparisons, default 0.05.</param>
-    public static AbReport Analyse(AbExperiment experiment, AbLedger ledger, double alpha = 0.05)
+    /// <param name="alpha">Family-wise level of each metric's comparisons, default 0.05.</param>
+    /// <param name="rewards">Reward of each outcome (default: play and like 1, skip 0).</param>
+    public static AbReport Analyse(AbExperiment experiment, AbLedger ledger, double alpha = 0.05, BanditRewardOptions? rewards = null)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        return Analyse(experiment, v => ledger.OutcomeCounts(experiment.Name, v), alpha, rewards);
+    }
+
+    /// <param name="experiment">The experiment (its first variant is the control).</param>
+    /// <param name="counts">A variant name's impressions grouped by user and outcome.</param>
+    /// <param name="alpha">Family-wise level of each metric's comparisons, in (0, 1); default 0.05.</param>
+    /// <param name="rewards">Reward of each outcome (default: play and like 1, skip 0).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="alpha"/> is outside (0, 1).</exception>
+    public static AbReport Analyse(AbExperiment experiment, Func<string, IReadOnlyList<OutcomeCount>> counts, double alpha = 0.05, BanditRewardOptions? rewards = null)
     {
         ArgumentNullException.ThrowIfNull(experiment);
-        ArgumentNullException.ThrowIfNull(ledger);
-        var variants = experiment.Variants.Select(v => Metrics(v.Name, ledger.Totals(experiment.Name, v.Name))).ToList();
+        ArgumentNullException.ThrowIfNull(counts);
+        if (!(alpha is > 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "expected a level in (0, 1).");
+        rewards ??= new BanditRewardOptions();
+        var variants = experiment.Variants.Select(v => Metrics(v.Name, counts(v.Name), rewards)).ToList();
         var perComparison = alpha / Math.Max(1, variants.Count - 1);
         var comparisons = new List<VariantComparison>();
         for (var i = 1; i < variants.Count; i++)
@@ -41,14 +64,40 @@ public static class AbAnalysis
             comparisons.Add(new(variants[i].Variant, "play_rate", RatioComparison.Compare(variants[0].PlayRate, variants[i].PlayRate, perComparison)));
             comparisons.Add(new(variants[i].Variant, "like_rate", RatioComparison.Compare(variants[0].LikeRate, variants[i].LikeRate, perComparison)));
             comparisons.Add(new(variants[i].Variant, "skip_rate", RatioComparison.Compare(variants[0].SkipRate, variants[i].SkipRate, perComparison)));
+            comparisons.Add(new(variants[i].Variant, "reward", RatioComparison.Compare(variants[0].Reward, variants[i].Reward, perComparison)));
         }
         return new AbReport(experiment.Name, perComparison, variants, comparisons);
     }
 
-    private static VariantMetrics Metrics(string variant, IReadOnlyList<UserTotals> users)
+    /// <summary>The reward of one impression with outcome <paramref name="outcome"/>: the largest reward among its kinds, 0 for none.</summary>
+    public static double RewardOf(ImpressionOutcome outcome, BanditRewardOptions rewards)
     {
-        var impressions = users.Select(u => (double)u.Impressions).ToArray();
-        RatioEstimate Rate(Func<UserTotals, int> count) => RatioComparison.Estimate(users.Select(u => (double)count(u)).ToArray(), impressions);
-        return new VariantMetrics(variant, users.Count, (long)impressions.Sum(), Rate(u => u.Played), Rate(u => u.Liked), Rate(u => u.Skipped));
+        ArgumentNullException.ThrowIfNull(rewards);
+        if (outcome == ImpressionOutcome.None) return 0;
+        var best = double.NegativeInfinity;
+        if ((outcome & ImpressionOutcome.Played) != 0) best = Math.Max(best, rewards.Play);
+        if ((outcome & ImpressionOutcome.Liked) != 0) best = Math.Max(best, rewards.Like);
+        if ((outcome & ImpressionOutcome.Skipped) != 0) best = Math.Max(best, rewards.Skip);
+        return best;
+    }
+
+    private static VariantMetrics Metrics(string variant, IReadOnlyList<OutcomeCount> counts, BanditRewardOptions rewards)
+    {
+        var users = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var c in counts) users.TryAdd(c.User, users.Count);
+        var n = users.Count;
+        double[] impressions = new double[n], played = new double[n], liked = new double[n], skipped = new double[n], reward = new double[n];
+        foreach (var c in counts)
+        {
+            var u = users[c.User];
+            impressions[u] += c.Impressions;
+            if ((c.Outcome & ImpressionOutcome.Played) != 0) played[u] += c.Impressions;
+            if ((c.Outcome & ImpressionOutcome.Liked) != 0) liked[u] += c.Impressions;
+            if ((c.Outcome & ImpressionOutcome.Skipped) != 0) skipped[u] += c.Impressions;
+            reward[u] += c.Impressions * RewardOf(c.Outcome, rewards);
+        }
+        return new VariantMetrics(variant, n, (long)impressions.Sum(), (long)played.Sum(), (long)liked.Sum(), (long)skipped.Sum(),
+            RatioComparison.Estimate(played, impressions), RatioComparison.Estimate(liked, impressions),
+            RatioComparison.Estimate(skipped, impressions), RatioComparison.Estimate(reward, impressions));
     }
 }

@@ -1,32 +1,55 @@
-using System.Collections.Concurrent;
 using Encore.Online.Feedback;
 using Encore.Online.Registry;
 using Encore.Online.Serving;
+using Encore.Online.Store;
 
 namespace Encore.Online.Experiments;
 
 /// <summary>
-/// Runs A/B experiments on live traffic: <see cref="Start"/> an experiment, <see cref="Recommend"/> through it
-/// (the user's variant picks the model; the served list is recorded with its variant and returned with a list
-/// id), <see cref="Observe"/> accepted feedback (attributed to the list that showed the track), read the
-/// <see cref="Report"/>, then <see cref="Stop"/> or <see cref="Promote"/> a variant (its model file becomes
-/// the active version of the default model name). State is in memory (one process).
+/// Runs A/B experiments on live traffic, persisted in the store (<see cref="IExperimentStore"/>, so they survive a
+/// restart and are shared by every process on one PostgreSQL). Life cycle: <see cref="Create"/> (draft) →
+/// <see cref="Start"/> → <see cref="Stop"/> or <see cref="Promote"/>; at most one experiment runs at a time. While
+/// one runs, a recommendation request without an explicit model is answered by the model of the user's variant
+/// (<see cref="Assign"/>), the list is recorded with its variant and a list id (<see cref="Record"/>), and every
+/// accepted play / like / skip is attributed to the impression that showed the track (<see cref="Observe"/>, called
+/// by <see cref="FeedbackService"/> after each committed batch). With no running experiment serving is unchanged.
+/// The running experiment is cached for one second, so another process's start or stop reaches this one within it.
 /// </summary>
-public sealed class ExperimentService(ModelRegistry registry, RecommendationService recommendations, OnlineOptions options, TimeProvider? time = null)
+public sealed class ExperimentService
 {
-    private readonly ConcurrentDictionary<string, AbExperiment> _running = new(StringComparer.Ordinal);
-    private readonly TimeProvider _time = time ?? TimeProvider.System;
-    private long _lists;
+    private readonly IExperimentStore _store;
+    private readonly ModelRegistry _registry;
+    private readonly RecommendationService _recommendations;
+    private readonly OnlineOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private Snapshot? _snapshot;
 
-    /// <summary>Served lists and attributed feedback (attribution window 24 h).</summary>
-    public AbLedger Ledger { get; } = new(TimeSpan.FromHours(24));
+    /// <param name="store">The experiment tables.</param>
+    /// <param name="registry">Models the variants name; promotion activates through it.</param>
+    /// <param name="recommendations">Answers each variant's requests.</param>
+    /// <param name="options">The default model name (promotion target) and bandit rewards (the report's reward).</param>
+    /// <param name="time">Clock for served and life-cycle times (default system).</param>
+    public ExperimentService(IExperimentStore store, ModelRegistry registry, RecommendationService recommendations, OnlineOptions options, TimeProvider? time = null)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _registry = registry ?? throw new ArgumentNullException(nameof(registry));
+        _recommendations = recommendations ?? throw new ArgumentNullException(nameof(recommendations));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _time = time ?? TimeProvider.System;
+    }
 
-    /// <summary>The running experiments.</summary>
-    public IReadOnlyList<AbExperiment> Running => [.. _running.Values.OrderBy(e => e.Name, StringComparer.Ordinal)];
+    /// <summary>How long after a list is served its tracks collect feedback: 24 h.</summary>
+    public static TimeSpan AttributionWindow { get; } = TimeSpan.FromHours(24);
 
-    /// <summary>Starts <paramref name="experiment"/>; every variant must name a model with an active version.</summary>
-    /// <exception cref="OnlineRequestException">Invalid experiment (400), a model without an active version (404), or a running experiment of that name (409).</exception>
-    public AbExperiment Start(AbExperiment experiment)
+    /// <summary>How long the running experiment is cached: 1 s.</summary>
+    public static TimeSpan CacheTime { get; } = TimeSpan.FromSeconds(1);
+
+    private long NowMs => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>Stores <paramref name="experiment"/> as a draft.</summary>
+    /// <exception cref="OnlineRequestException">Invalid experiment or a policy variant (400); an experiment of that name exists (409).</exception>
+    public ExperimentRecord Create(AbExperiment experiment)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         try
@@ -35,55 +58,161 @@ public sealed class ExperimentService(ModelRegistry registry, RecommendationServ
         }
         catch (ArgumentException ex)
         {
-            throw OnlineRequestException.Invalid("experiment", ex.Message);
+            var suffix = ex.ParamName is null ? "" : $" (Parameter '{ex.ParamName}')";
+            throw OnlineRequestException.Invalid("experiment", ex.Message.EndsWith(suffix, StringComparison.Ordinal) ? ex.Message[..^suffix.Length] : ex.Message);
         }
         foreach (var v in experiment.Variants)
-        {
             if (v.Model is null) throw OnlineRequestException.Invalid("variants", $"variant '{v.Name}' names policy '{v.Policy}'; only model variants can be served yet.");
-            if (registry.Active(v.Model) is null)
-                throw OnlineRequestException.NotFound("variants", $"variant '{v.Name}': model '{v.Model}' has no active version (register and activate it first).");
-        }
-        if (!_running.TryAdd(experiment.Name, experiment))
-            throw OnlineRequestException.Conflict("experiment", $"experiment '{experiment.Name}' is already running.");
-        return experiment;
+        var record = new ExperimentRecord(experiment with { Salt = experiment.EffectiveSalt }, ExperimentState.Draft, NowMs);
+        if (!_store.TryCreate(record)) throw OnlineRequestException.Conflict("name", $"an experiment named '{experiment.Name}' exists; choose another name.");
+        return record;
     }
 
-    /// <summary>Top-k for the request's user from the user's variant of <paramref name="experiment"/>, recorded as a served list.</summary>
-    public (ServedList List, RecommendationResponse Response) Recommend(string experiment, UserRecommendationRequest request)
+    /// <summary>Every experiment, newest first.</summary>
+    public IReadOnlyList<ExperimentRecord> List() => _store.All();
+
+    /// <summary>The experiment named <paramref name="name"/>.</summary>
+    /// <exception cref="OnlineRequestException">No such experiment (404).</exception>
+    public ExperimentRecord Get(string name) =>
+        _store.Find(name ?? "") ?? throw OnlineRequestException.NotFound("name", $"no experiment '{name}'.");
+
+    /// <summary>Starts a draft: every variant's model must have an active version, and no other experiment may run.</summary>
+    /// <exception cref="OnlineRequestException">No such experiment or a variant model without an active version (404); not a draft, or another experiment runs (409).</exception>
+    public ExperimentRecord Start(string name)
+    {
+        var record = Get(name);
+        if (record.State != ExperimentState.Draft)
+            throw OnlineRequestException.Conflict("state", $"experiment '{name}' is {ExperimentRepository.StateName(record.State)}; only a draft can start (create a new experiment to run again).");
+        foreach (var v in record.Experiment.Variants)
+            if (_registry.Active(v.Model!) is null)
+                throw OnlineRequestException.NotFound("variants", $"variant '{v.Name}': model '{v.Model}' has no active version (register and activate it first).");
+        var started = _store.Transition(name, ExperimentState.Draft, ExperimentState.Running, NowMs, onlyIfNoneRunning: true);
+        Invalidate();
+        return started ?? throw OnlineRequestException.Conflict("state", $"experiment '{name}' cannot start: experiment '{Running?.Name ?? "?"}' is running (stop it first), or it was started meanwhile.");
+    }
+
+    /// <summary>Stops a running experiment; its lists and feedback stay for the report.</summary>
+    /// <exception cref="OnlineRequestException">No such experiment (404); not running (409).</exception>
+    public ExperimentRecord Stop(string name)
+    {
+        var record = Get(name);
+        var stopped = _store.Transition(name, ExperimentState.Running, ExperimentState.Stopped, NowMs);
+        Invalidate();
+        return stopped ?? throw OnlineRequestException.Conflict("state", $"experiment '{name}' is {ExperimentRepository.StateName(record.State)}, not running.");
+    }
+
+    /// <summary>
+    /// Ends a running or stopped experiment by activating <paramref name="variant"/>'s model file (its active version)
+    /// as a version of the default model name. Returns the record and the newly served model.
+    /// </summary>
+    /// <exception cref="OnlineRequestException">No such experiment, variant, or active model (404); a draft or already promoted (409).</exception>
+    public (ExperimentRecord Experiment, ServingModel Served) Promote(string name, string? variant)
+    {
+        var record = Get(name);
+        var chosen = record.Experiment.Variants.FirstOrDefault(v => v.Name == variant)
+            ?? throw OnlineRequestException.NotFound("variant", $"experiment '{name}' has no variant '{variant}' (variants: {string.Join(", ", record.Experiment.Variants.Select(v => v.Name))}).");
+        if (record.State is not (ExperimentState.Running or ExperimentState.Stopped))
+            throw OnlineRequestException.Conflict("state", $"experiment '{name}' is {ExperimentRepository.StateName(record.State)}; only a running or stopped experiment can be promoted.");
+        var source = _registry.Active(chosen.Model!)
+            ?? throw OnlineRequestException.NotFound("variant", $"variant '{chosen.Name}': model '{chosen.Model}' has no active version to promote.");
+        var promoted = _store.Transition(name, record.State, ExperimentState.Promoted, NowMs, chosen.Name)
+            ?? throw OnlineRequestException.Conflict("state", $"experiment '{name}' changed state meanwhile; read it again.");
+        Invalidate();
+        var info = _registry.RegisterOrReuse(_options.DefaultModel, source.Path);
+        return (promoted, _registry.Activate(_options.DefaultModel, info.Version));
+    }
+
+    /// <summary>The report of an experiment in any state, from the stored lists and attributed feedback.</summary>
+    /// <param name="name">Experiment name.</param>
+    /// <param name="alpha">Family-wise level, in (0, 1).</param>
+    /// <exception cref="OnlineRequestException">No such experiment (404); alpha outside (0, 1) (400).</exception>
+    public AbReport Report(string name, double alpha = 0.05)
+    {
+        if (!(alpha is > 0 and < 1)) throw OnlineRequestException.Invalid("alpha", $"is {alpha}; expected a level in (0, 1).");
+        var record = Get(name);
+        return AbAnalysis.Analyse(record.Experiment, v => _store.OutcomeCounts(name, v), alpha, _options.Bandit.Rewards);
+    }
+
+    /// <summary>The running experiment (cached for <see cref="CacheTime"/>), or null.</summary>
+    public ExperimentRecord? Running => Current().Running;
+
+    /// <summary>
+    /// The variant answering <paramref name="request"/>: null when no experiment runs, the request names a model
+    /// (an explicit choice bypasses the experiment) or has no user.
+    /// </summary>
+    public ExperimentAssignment? Assign(UserRecommendationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var running = Find(experiment);
-        if (string.IsNullOrWhiteSpace(request.User)) throw OnlineRequestException.Invalid("user", "is empty; an experiment assigns variants by user id.");
-        var variant = running.Variants[AbAssignment.Assign(running, request.User)];
-        var response = recommendations.ForUser(request with { Model = variant.Model });
-        var id = $"{running.Name}-{Interlocked.Increment(ref _lists)}-{_time.GetUtcNow().ToUnixTimeMilliseconds()}";
-        var list = new ServedList(id, running.Name, variant.Name, request.User, [.. response.Items.Select(i => i.Track)], _time.GetUtcNow().ToUnixTimeMilliseconds());
-        Ledger.Record(list);
-        return (list, response);
+        if (request.Model is not null || string.IsNullOrWhiteSpace(request.User) || Running is not { } running) return null;
+        var experiment = running.Experiment;
+        return new ExperimentAssignment(experiment, experiment.Variants[AbAssignment.Assign(experiment, request.User)]);
     }
 
-    /// <summary>Attributes accepted events to served lists (call after ingestion; duplicates must not be passed).</summary>
-    public int Observe(IEnumerable<StoredEvent> accepted) => Ledger.Attribute(accepted);
-
-    /// <summary>The current report of a running experiment.</summary>
-    public AbReport Report(string experiment, double alpha = 0.05) => AbAnalysis.Analyse(Find(experiment), Ledger, alpha);
-
-    /// <summary>Stops an experiment (its lists stay in the ledger for the final report).</summary>
-    public AbExperiment Stop(string experiment) =>
-        _running.TryRemove(experiment, out var stopped) ? stopped : throw OnlineRequestException.NotFound("experiment", $"no running experiment '{experiment}'.");
-
-    /// <summary>Stops the experiment and activates <paramref name="variant"/>'s model version under the default model name.</summary>
-    public ServingModel Promote(string experiment, string variant)
+    /// <summary>The request to serve for an assignment (its model set to the variant's).</summary>
+    public static UserRecommendationRequest ForVariant(UserRecommendationRequest request, ExperimentAssignment assignment)
     {
-        var running = Find(experiment);
-        var chosen = running.Variants.FirstOrDefault(v => v.Name == variant)
-            ?? throw OnlineRequestException.NotFound("variant", $"experiment '{experiment}' has no variant '{variant}'.");
-        var info = registry.RegisterOrReuse(options.DefaultModel, registry.Require(chosen.Model!).Path);
-        var served = registry.Activate(options.DefaultModel, info.Version);
-        Stop(experiment);
-        return served;
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(assignment);
+        return request with { Model = assignment.Variant.Model };
     }
 
-    private AbExperiment Find(string experiment) =>
-        _running.TryGetValue(experiment ?? "", out var running) ? running : throw OnlineRequestException.NotFound("experiment", $"no running experiment '{experiment}'.");
+    /// <summary>Records the list <paramref name="response"/> shows as served under <paramref name="assignment"/> and returns it tagged with the list id.</summary>
+    public RecommendationResponse Record(ExperimentAssignment assignment, RecommendationResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        ArgumentNullException.ThrowIfNull(response);
+        var now = NowMs;
+        var id = $"{assignment.Experiment.Name}-{now}-{Guid.NewGuid():N}";
+        _store.RecordList(new ServedList(id, assignment.Experiment.Name, assignment.Variant.Name, response.User ?? "", [.. response.Items.Select(i => i.Track)], now));
+        return response with { Experiment = new ExperimentTag(assignment.Experiment.Name, assignment.Variant.Name, id) };
+    }
+
+    /// <summary>Top-k for the request: through the user's variant while an experiment runs (recorded), else unchanged.</summary>
+    public RecommendationResponse Recommend(UserRecommendationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Assign(request) is { } assignment
+            ? Record(assignment, _recommendations.ForUser(ForVariant(request, assignment)))
+            : _recommendations.ForUser(request);
+    }
+
+    /// <summary>
+    /// Attributes a committed batch's accepted events to served impressions (<see cref="IExperimentStore.Attribute"/>,
+    /// window <see cref="AttributionWindow"/>). Does nothing unless an experiment runs or stopped within the window.
+    /// Returns the number of attributed events.
+    /// </summary>
+    public int Observe(IReadOnlyList<StoredEvent> events, IReadOnlyList<EventOutcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        if (!Current().Collecting) return 0;
+        var accepted = new List<StoredEvent>(events.Count);
+        for (var i = 0; i < events.Count; i++)
+            if (outcomes[i] == EventOutcome.Accepted) accepted.Add(events[i]);
+        return accepted.Count == 0 ? 0 : _store.Attribute(accepted, (long)AttributionWindow.TotalMilliseconds);
+    }
+
+    private void Invalidate()
+    {
+        lock (_gate) _snapshot = null;
+    }
+
+    private Snapshot Current()
+    {
+        var now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            if (_snapshot is { } s && now - s.Taken < CacheTime) return s;
+        }
+        var all = _store.All();
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var window = (long)AttributionWindow.TotalMilliseconds;
+        var running = all.FirstOrDefault(e => e.State == ExperimentState.Running);
+        var collecting = running is not null || all.Any(e => e.StoppedMs is { } stopped && nowMs - stopped <= window);
+        var snapshot = new Snapshot(now, running, collecting);
+        lock (_gate) _snapshot = snapshot;
+        return snapshot;
+    }
+
+    private sealed record Snapshot(DateTimeOffset Taken, ExperimentRecord? Running, bool Collecting);
 }

@@ -10,7 +10,16 @@ public sealed record ScoredTrack(string Track, float Score);
 /// <see cref="Reason"/> says why a later step of the chain answered: "no-positive-signal" (the model knows the
 /// user, but only from skips / dislikes), "no-evidence" (the model has no evidence for any track it may still
 /// recommend to the user), "history-unusable" (the history gave the model no evidence), else null.
-public sealed record RecommendationResponse(string? User, string Model, int Version, string Path, IReadOnlyList<ScoredTrack> Items, int IgnoredTracks = 0, string? Reason = null);
+/// <param name="User">The user the list is for.</param>
+/// <param name="Model">Model name that answered.</param>
+/// <param name="Version">Its active version.</param>
+/// <param name="Path">How the list was made (model, fold-in, cold start...).</param>
+/// <param name="Items">The ranked tracks.</param>
+/// <param name="IgnoredTracks">History tracks the model does not know.</param>
+/// <param name="Reason">Why a fallback path answered, when one did.</param>
+/// <param name="Experiment">The experiment, variant and list id when a running A/B experiment answered; omitted otherwise.</param>
+public sealed record RecommendationResponse(string? User, string Model, int Version, string Path, IReadOnlyList<ScoredTrack> Items, int IgnoredTracks = 0, string? Reason = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] Experiments.ExperimentTag? Experiment = null);
 
 /// <summary>How well the group list suits one member.</summary>
 public sealed record MemberResult(string? User, string Path, double ShareInOwnTopN, double MeanNormalisedScore);

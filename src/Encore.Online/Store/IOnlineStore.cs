@@ -30,6 +30,9 @@ public interface IOnlineStore : IDisposable
     /// <summary>The per-user bandit state and served choices of /next.</summary>
     IBanditStore Bandits { get; }
 
+    /// <summary>A/B experiments, their served lists and attributed feedback.</summary>
+    IExperimentStore Experiments { get; }
+
     /// <summary>
     /// An open connection for read-only SQL that both dialects accept (the dashboard's aggregates); parameters are
     /// named <c>@name</c>. The caller disposes it.

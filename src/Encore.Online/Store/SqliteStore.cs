@@ -28,6 +28,7 @@ public sealed class SqliteStore : IOnlineStore
         Catalogue = new CatalogueRepository(this);
         Bandits = new BanditRepository(this);
         Models = new ModelRepository(this);
+        Experiments = new ExperimentRepository(Open, body => Write((c, t) => body(c, t)), exclusiveLock: null);
     }
 
     public string Kind => "sqlite";
@@ -41,6 +42,8 @@ public sealed class SqliteStore : IOnlineStore
     public IModelStore Models { get; }
 
     public IBanditStore Bandits { get; }
+
+    public IExperimentStore Experiments { get; }
 
     public System.Data.Common.DbConnection OpenReadConnection() => Open();
 

@@ -72,6 +72,33 @@ internal static class StoreSchema
             feedback TEXT,
             rewarded_ms INTEGER);
         CREATE INDEX IF NOT EXISTS bandit_choices_by_user ON bandit_choices(user_id, track_id, id);
+        CREATE TABLE IF NOT EXISTS experiments (
+            name TEXT PRIMARY KEY,
+            salt TEXT NOT NULL,
+            variants TEXT NOT NULL,
+            state TEXT NOT NULL,
+            created_ms INTEGER NOT NULL,
+            started_ms INTEGER,
+            stopped_ms INTEGER,
+            promoted_variant TEXT);
+        CREATE TABLE IF NOT EXISTS experiment_lists (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            list_id TEXT NOT NULL UNIQUE,
+            experiment TEXT NOT NULL,
+            variant TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            served_ms INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS experiment_lists_by_experiment ON experiment_lists (experiment, variant);
+        CREATE TABLE IF NOT EXISTS experiment_impressions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            list_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            user_id TEXT NOT NULL,
+            track_id TEXT NOT NULL,
+            served_ms INTEGER NOT NULL,
+            outcome INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS experiment_impressions_by_user ON experiment_impressions (user_id, track_id, served_ms);
+        CREATE INDEX IF NOT EXISTS experiment_impressions_by_list ON experiment_impressions (list_id, position);
         """;
 
     /// <summary>Columns added after a table was first shipped: (table, column, definition), added on open when missing.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Encore.Online;
 using Encore.Online.Catalogue;
+using Encore.Online.Experiments;
 using Encore.Online.Serving;
 using Encore.Server.Cluster;
 using Encore.Server.Http;
@@ -23,9 +24,9 @@ public static class UserEndpoints
         users.MapPost("", Upsert).WithSummary("Create or update users (write key).").RequireApiKey(ApiKeyRole.Write).ProducesProblem(401);
     }
 
-    private static async Task<Ok<RecommendationResponse>> Recommend(string id, IUserRouter users, int? k, string? model, bool? excludeSeen,
+    private static async Task<Ok<RecommendationResponse>> Recommend(string id, IUserRouter users, OnlineEngine engine, int? k, string? model, bool? excludeSeen,
         [Microsoft.AspNetCore.Mvc.FromQuery] string[]? exclude, [Microsoft.AspNetCore.Mvc.FromQuery] string[]? allow) =>
-        TypedResults.Ok(await users.RecommendAsync(new UserRecommendationRequest
+        TypedResults.Ok(await ServeAsync(new UserRecommendationRequest
         {
             User = id,
             K = k ?? 10,
@@ -33,10 +34,21 @@ public static class UserEndpoints
             ExcludeSeen = excludeSeen ?? true,
             Exclude = JsonBody.SplitList(exclude),
             Allow = JsonBody.SplitList(allow),
-        }));
+        }, users, engine));
 
-    private static async Task<Ok<RecommendationResponse>> RecommendWithHistory(UserRecommendationRequest request, IUserRouter users) =>
-        TypedResults.Ok(await users.RecommendAsync(request));
+    private static async Task<Ok<RecommendationResponse>> RecommendWithHistory(UserRecommendationRequest request, IUserRouter users, OnlineEngine engine) =>
+        TypedResults.Ok(await ServeAsync(request, users, engine));
+
+    /// <summary>
+    /// Answers through the router (local or cluster): while an A/B experiment runs and the request names no model,
+    /// the user's variant's model answers and the served list is recorded (the response carries its list id).
+    /// </summary>
+    internal static async Task<RecommendationResponse> ServeAsync(UserRecommendationRequest request, IUserRouter users, OnlineEngine engine)
+    {
+        if (engine.Experiments.Assign(request) is not { } assignment) return await users.RecommendAsync(request);
+        var response = await users.RecommendAsync(ExperimentService.ForVariant(request, assignment));
+        return engine.Experiments.Record(assignment, response);
+    }
 
     private static Ok<ScoresResponse> Scores(string id, ScoreRequest request, OnlineEngine engine) =>
         TypedResults.Ok(engine.Recommendations.Scores(id, request));

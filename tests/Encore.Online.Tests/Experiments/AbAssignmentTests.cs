@@ -66,7 +66,8 @@ public sealed class AbAssignmentTests
             new StoredEvent(null, "other", "t3", EventKind.Play, 70_000, null, null),   // another user
         ]);
         Assert.Equal(3, attributed);
-        var totals = sut.Totals("e", "v0").Single();
-        Assert.Equal(new UserTotals("u", 4, 1, 1, 0), totals);
+        Assert.Equal(
+            [new OutcomeCount("u", ImpressionOutcome.None, 2), new OutcomeCount("u", ImpressionOutcome.Played, 1), new OutcomeCount("u", ImpressionOutcome.Liked, 1)],
+            sut.OutcomeCounts("e", "v0"));
     }
 }

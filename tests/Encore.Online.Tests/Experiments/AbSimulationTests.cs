@@ -1,8 +1,5 @@
-using Encore.Core.Randomness;
-using Encore.Data.Model;
 using Encore.Data.Synthetic;
 using Encore.Online.Experiments;
-using Encore.Online.Feedback;
 
 namespace Encore.Online.Tests.Experiments;
 
@@ -18,20 +15,12 @@ public sealed class AbSimulationTests
 {
     private const int Users = 1000;
     private const int Sessions = 4;
-    private const int Candidates = 40;
     private const int K = 10;
 
     private static readonly Lazy<SyntheticWorld> World = new(() =>
         SyntheticWorld.Generate(SyntheticWorldOptions.Tiny with { Users = Users, TargetEvents = 20_000 }));
 
-    private static readonly Lazy<(double Mean, double Sd)> Affinity = new(() =>
-    {
-        var rng = new Rng(99);
-        var values = new double[20_000];
-        for (var i = 0; i < values.Length; i++) values[i] = World.Value.TrueAffinity(rng.NextInt(Users), rng.NextInt(World.Value.Options.Tracks));
-        var mean = values.Average();
-        return (mean, Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1)));
-    });
+    private static readonly Lazy<AbSimulation> Simulation = new(() => new AbSimulation(World.Value));
 
     [Fact]
     public void PlantedBetterVariant_IsDetectedInEveryOfTenSeededRepeats()
@@ -69,41 +58,5 @@ public sealed class AbSimulationTests
         Assert.True(report.Variants[1].PlayRate.Value > report.Variants[0].PlayRate.Value);
     }
 
-    private static AbReport Simulate(int seed, bool treatmentIsBetter)
-    {
-        var world = World.Value;
-        var (mean, sd) = Affinity.Value;
-        var experiment = new AbExperiment
-        {
-            Name = $"sim-{seed}",
-            Variants = [new AbVariant("control", 0.5, Model: "a"), new AbVariant("treatment", 0.5, Model: "b")],
-        };
-        var ledger = new AbLedger(TimeSpan.FromHours(1));
-        var rng = new Rng((ulong)seed);
-        var candidates = new int[Candidates];
-        var events = new List<StoredEvent>();
-        var listId = 0;
-        for (var user = 0; user < Users; user++)
-        {
-            var id = "u" + user;
-            var variant = AbAssignment.Assign(experiment, id);
-            for (var session = 0; session < Sessions; session++)
-            {
-                for (var c = 0; c < Candidates; c++) candidates[c] = rng.NextInt(world.Options.Tracks);
-                var shown = variant == 1 && treatmentIsBetter
-                    ? candidates.OrderByDescending(t => world.TrueAffinity(user, t)).Take(K).ToArray()
-                    : candidates.Take(K).ToArray();
-                var servedMs = 1_000_000L * session;
-                ledger.Record(new ServedList($"l{listId++}", experiment.Name, experiment.Variants[variant].Name, id, [.. shown.Select(t => "t" + t)], servedMs));
-                foreach (var track in shown)
-                {
-                    var p = 1 / (1 + Math.Exp(-((world.TrueAffinity(user, track) - mean) / sd - 2)));
-                    var kind = rng.NextDouble() < p ? EventKind.Play : rng.NextDouble() < 0.3 ? EventKind.Skip : (EventKind?)null;
-                    if (kind is { } k) events.Add(new StoredEvent(null, id, "t" + track, k, servedMs + 60_000, null, null));
-                }
-            }
-        }
-        ledger.Attribute(events);
-        return AbAnalysis.Analyse(experiment, ledger);
-    }
+    private static AbReport Simulate(int seed, bool treatmentIsBetter) => Simulation.Value.Run((ulong)seed, treatmentIsBetter);
 }

@@ -121,6 +121,32 @@ public sealed class DashboardLayoutTests(DashboardServerFixture fixture) : IClas
         });
     }
 
+    [ChromiumFact]
+    public async Task Experiments_StoppedExperiment_NothingOverlaps()
+    {
+        foreach (var (method, path, body) in new (HttpMethod, string, object?)[]
+        {
+            (HttpMethod.Post, "/api/experiments", new
+            {
+                name = "layout-ab",
+                variants = new object[] { new { name = "control", share = 0.5, model = "main" }, new { name = "treatment-with-a-long-name", share = 0.5, model = "knn" } },
+            }),
+            (HttpMethod.Post, "/api/experiments/layout-ab/start", null),
+            (HttpMethod.Post, "/api/experiments/layout-ab/stop", null),
+        })
+        {
+            using var response = await fixture.Server.Client.SendAsync(fixture.Server.Request(method, path, TestServer.AdminKey, body is null ? null : Json.Body(body)));
+            response.EnsureSuccessStatusCode();
+        }
+        await Check("experiments", async page =>
+        {
+            await page.FillAsync("#api-key", TestServer.AdminKey);
+            await page.Locator("#api-key").DispatchEventAsync("change");
+            await page.ClickAsync("#experiments-load");
+            await page.WaitForSelectorAsync("[data-experiment='layout-ab'] .chart-box");
+        });
+    }
+
     private async Task Check(string route, Func<IPage, Task> fill)
     {
         foreach (var width in Widths)

@@ -90,5 +90,35 @@ internal static class PostgresSchema
             bytes BYTEA NOT NULL,
             stored_ms BIGINT NOT NULL);
         """,
+        // Version 4: A/B experiments, their served lists and each shown track with its outcome.
+        """
+        CREATE TABLE IF NOT EXISTS experiments (
+            name TEXT PRIMARY KEY,
+            salt TEXT NOT NULL,
+            variants TEXT NOT NULL,
+            state TEXT NOT NULL,
+            created_ms BIGINT NOT NULL,
+            started_ms BIGINT,
+            stopped_ms BIGINT,
+            promoted_variant TEXT);
+        CREATE TABLE IF NOT EXISTS experiment_lists (
+            seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            list_id TEXT NOT NULL UNIQUE,
+            experiment TEXT NOT NULL,
+            variant TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            served_ms BIGINT NOT NULL);
+        CREATE INDEX IF NOT EXISTS experiment_lists_by_experiment ON experiment_lists (experiment, variant);
+        CREATE TABLE IF NOT EXISTS experiment_impressions (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            list_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            user_id TEXT NOT NULL,
+            track_id TEXT NOT NULL,
+            served_ms BIGINT NOT NULL,
+            outcome INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS experiment_impressions_by_user ON experiment_impressions (user_id, track_id, served_ms);
+        CREATE INDEX IF NOT EXISTS experiment_impressions_by_list ON experiment_impressions (list_id, position);
+        """,
     ];
 }

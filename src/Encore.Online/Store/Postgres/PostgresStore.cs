@@ -30,6 +30,7 @@ public sealed class PostgresStore : IOnlineStore
         Catalogue = new PostgresCatalogueStore(this);
         Bandits = new PostgresBanditStore(this);
         Models = new PostgresModelStore(this);
+        Experiments = new ExperimentRepository(Open, body => Write(c => body(c, null)), "LOCK TABLE experiments IN SHARE ROW EXCLUSIVE MODE;");
     }
 
     public string Kind => "postgres";
@@ -45,6 +46,8 @@ public sealed class PostgresStore : IOnlineStore
     public IModelStore Models { get; }
 
     public IBanditStore Bandits { get; }
+
+    public IExperimentStore Experiments { get; }
 
     /// <summary>Current time in Unix milliseconds (from <see cref="Time"/>).</summary>
     public long NowMs => Time.GetUtcNow().ToUnixTimeMilliseconds();

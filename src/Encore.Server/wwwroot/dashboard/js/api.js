@@ -25,6 +25,8 @@ async function send(method, path, body, withKey) {
 }
 
 export const get = path => send('GET', path);
+/** GET with the tab's API key (admin-only reads such as /api/experiments). */
+export const getWithKey = path => send('GET', path, undefined, true);
 export const post = (path, body, { key = false } = {}) => send('POST', path, body, key);
 
 export function query(params) {

@@ -3,7 +3,7 @@
 import { errorBox } from './dom.js';
 import { destroyCharts } from './charts.js';
 
-const ROUTES = ['overview', 'models', 'runs', 'users', 'groups', 'playlists', 'bandit', 'live'];
+const ROUTES = ['overview', 'models', 'runs', 'users', 'groups', 'playlists', 'bandit', 'experiments', 'live'];
 let cleanup = null;
 let generation = 0;
 

@@ -1,0 +1,59 @@
+using Encore.Tests.Shared;
+
+namespace Encore.Server.Tests.Dashboard;
+
+/// <summary>The #/experiments page in a real browser: metrics, the play-rate chart with whiskers, stop and promote.</summary>
+public sealed class ExperimentsPageTests
+{
+    [ChromiumFact]
+    public async Task Experiments_RunningWithFeedback_ShowsMetricsChartAndStopsThenPromotes()
+    {
+        await using var server = await TestServer.StartAsync();
+        await Send(server, HttpMethod.Post, "/api/models", TestServer.AdminKey, new { name = "knn", path = ModelFiles.Knn, activate = true });
+        await Send(server, HttpMethod.Post, "/api/experiments", TestServer.AdminKey, new
+        {
+            name = "ab",
+            variants = new object[] { new { name = "control", share = 0.5, model = "main" }, new { name = "treatment", share = 0.5, model = "knn" } },
+        });
+        await Send(server, HttpMethod.Post, "/api/experiments/ab/start", TestServer.AdminKey, null);
+        var shown = new List<(string User, string Track)>();
+        for (var i = 0; i < 20; i++)
+        {
+            using var response = await server.Client.GetAsync($"/api/users/{ModelFiles.User(i)}/recommendations?k=5");
+            shown.Add((ModelFiles.User(i), Json.Tracks(await Json.Read(response))[i % 5]));
+        }
+        var now = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
+        await Send(server, HttpMethod.Post, "/api/events", TestServer.WriteKey, shown.Select(s => new { user = s.User, track = s.Track, kind = "play", timestamp = now }).ToArray());
+
+        await using var browser = await BrowserSession.StartAsync();
+        await browser.OpenAsync(server.Client.BaseAddress!, "experiments");
+        var page = browser.Page;
+        Assert.Contains("Enter an admin API key", await page.InnerTextAsync("#experiments-list"), StringComparison.Ordinal);
+        await page.FillAsync("#api-key", TestServer.AdminKey);
+        await page.Locator("#api-key").DispatchEventAsync("change");
+        await page.ClickAsync("#experiments-load");
+        await page.WaitForSelectorAsync("[data-experiment='ab'] .chart-box");
+        var panel = page.Locator("[data-experiment='ab']");
+        Assert.Contains("ab — running", await panel.Locator("h2").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, await panel.Locator("table").First.Locator("tbody tr").CountAsync());
+        var charts = await browser.ChartsAsync("[data-experiment='ab']");
+        Assert.Equal(["bar"], charts.Select(c => c.Type));
+        Assert.Equal(new[] { 2 }, charts[0].Values);
+        Assert.True(charts[0].Whiskers);
+        Assert.Equal(4, await panel.Locator("table").Nth(1).Locator("tbody tr").CountAsync()); // four metrics against the control
+
+        await panel.Locator("[data-action='stop']").ClickAsync();
+        await page.WaitForFunctionAsync("document.querySelector(\"[data-experiment='ab'] h2\")?.textContent.includes('stopped')");
+        await page.Locator("[data-experiment='ab'] [data-action='promote-treatment']").ClickAsync();
+        await page.WaitForFunctionAsync("document.querySelector(\"[data-experiment='ab'] h2\")?.textContent.includes('treatment promoted')");
+        await browser.ScreenshotAsync("experiments");
+        browser.AssertNoErrors();
+    }
+
+    private static async Task Send(TestServer server, HttpMethod method, string path, string key, object? body)
+    {
+        using var response = await server.Client.SendAsync(server.Request(method, path, key, body is null ? null : Json.Body(body)));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path} -> {(int)response.StatusCode}: {text}");
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Encore.Server.Tests.Experiments;
+
+/// <summary>/api/experiments over a real server: the admin life cycle, serving by variant, attribution and the report.</summary>
+public sealed class ExperimentEndpointTests
+{
+    private static object Definition(string name) => new
+    {
+        name,
+        variants = new object[]
+        {
+            new { name = "control", share = 0.5, model = "main" },
+            new { name = "treatment", share = 0.5, model = "knn" },
+        },
+    };
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> Send(TestServer server, HttpMethod method, string path, object? body = null, string? key = TestServer.AdminKey)
+    {
+        using var response = await server.Client.SendAsync(server.Request(method, path, key, body is null ? null : Json.Body(body)));
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    [Fact]
+    public async Task Experiment_CreateStartServeFeedbackReportPromote_WorksEndToEnd()
+    {
+        await using var server = await TestServer.StartAsync();
+        Assert.Equal(HttpStatusCode.Created, (await Send(server, HttpMethod.Post, "/api/models", new { name = "knn", path = ModelFiles.Knn, activate = true })).Status);
+
+        var plain = await Send(server, HttpMethod.Get, $"/api/users/{ModelFiles.User(0)}/recommendations?k=5", key: null);
+        Assert.False(plain.Body.TryGetProperty("experiment", out _)); // no experiment: the answer is unchanged
+
+        var created = await Send(server, HttpMethod.Post, "/api/experiments", Definition("als-vs-knn"));
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        Assert.Equal("draft", created.Body.GetProperty("state").GetString());
+        var started = await Send(server, HttpMethod.Post, "/api/experiments/als-vs-knn/start");
+        Assert.Equal((HttpStatusCode.OK, "running"), (started.Status, started.Body.GetProperty("state").GetString()));
+
+        var variants = new Dictionary<string, string>();
+        var events = new List<object>();
+        var shown = new List<(string User, string Track)>();
+        for (var i = 0; i < 30; i++)
+        {
+            var (status, body) = await Send(server, HttpMethod.Get, $"/api/users/{ModelFiles.User(i)}/recommendations?k=5", key: null);
+            Assert.Equal(HttpStatusCode.OK, status);
+            var tag = body.GetProperty("experiment");
+            var variant = tag.GetProperty("variant").GetString()!;
+            Assert.Equal(variant == "control" ? "main" : "knn", body.GetProperty("model").GetString());
+            Assert.StartsWith("als-vs-knn-", tag.GetProperty("listId").GetString(), StringComparison.Ordinal);
+            variants[ModelFiles.User(i)] = variant;
+            shown.Add((ModelFiles.User(i), Json.Tracks(body)[0]));
+        }
+        var now = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds(); // after every list was served
+        foreach (var (user, track) in shown) events.Add(new { user, track, kind = "play", timestamp = now });
+        Assert.Equal(2, variants.Values.Distinct().Count());
+        var ingest = await server.Client.SendAsync(server.Request(HttpMethod.Post, "/api/events", TestServer.WriteKey, Json.Body(events)));
+        Assert.Equal(HttpStatusCode.OK, ingest.StatusCode);
+
+        var report = await Send(server, HttpMethod.Get, "/api/experiments/als-vs-knn/report");
+        Assert.Equal(HttpStatusCode.OK, report.Status);
+        var metrics = report.Body.GetProperty("variants").EnumerateArray().ToList();
+        Assert.Equal(["control", "treatment"], metrics.Select(m => m.GetProperty("variant").GetString()));
+        foreach (var m in metrics)
+        {
+            var users = variants.Values.Count(v => v == m.GetProperty("variant").GetString());
+            Assert.Equal((users, users * 5L, (long)users), (m.GetProperty("users").GetInt32(), m.GetProperty("impressions").GetInt64(), m.GetProperty("plays").GetInt64()));
+            Assert.Equal(0.2, m.GetProperty("playRate").GetProperty("value").GetDouble(), 9);
+            Assert.True(m.GetProperty("playRate").TryGetProperty("low95", out _));
+        }
+        Assert.Equal(4, report.Body.GetProperty("comparisons").GetArrayLength());
+
+        var promoted = await Send(server, HttpMethod.Post, "/api/experiments/als-vs-knn/promote", new { variant = "treatment" });
+        Assert.Equal(HttpStatusCode.OK, promoted.Status);
+        Assert.Equal("promoted", promoted.Body.GetProperty("experiment").GetProperty("state").GetString());
+        Assert.Equal(ModelFiles.Knn, promoted.Body.GetProperty("model").GetProperty("path").GetString());
+        var after = await Send(server, HttpMethod.Get, $"/api/users/{ModelFiles.User(0)}/recommendations?k=5", key: null);
+        Assert.False(after.Body.TryGetProperty("experiment", out _));
+        var listed = await Send(server, HttpMethod.Get, "/api/experiments");
+        Assert.Equal("treatment", listed.Body[0].GetProperty("promotedVariant").GetString());
+    }
+
+    [Fact]
+    public async Task Experiments_NeedTheAdminKeyAndAnswerProblems()
+    {
+        await using var server = await TestServer.StartAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(server, HttpMethod.Get, "/api/experiments", key: null)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Send(server, HttpMethod.Get, "/api/experiments", key: TestServer.WriteKey)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(server, HttpMethod.Post, "/api/experiments/nope/start")).Status);
+        var bad = await Send(server, HttpMethod.Post, "/api/experiments", new { name = "x", variants = new[] { new { name = "a", share = 1.0, model = "main" } } });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Contains("at least two variants", bad.Body.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, (await Send(server, HttpMethod.Post, "/api/experiments", Definition("e1"))).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await Send(server, HttpMethod.Post, "/api/experiments", Definition("e1"))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(server, HttpMethod.Post, "/api/experiments/e1/start")).Status); // model "knn" is not registered
+        Assert.Equal(HttpStatusCode.Conflict, (await Send(server, HttpMethod.Post, "/api/experiments/e1/stop")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Send(server, HttpMethod.Get, "/api/experiments/e1/report?alpha=2")).Status);
+    }
+}
