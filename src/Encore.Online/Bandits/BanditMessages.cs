@@ -14,6 +14,13 @@ public sealed record NextTrackRequest
 
     /// <value>Explicit candidate track ids (at most MaxListLength); the model's top-N when null.</value>
     public IReadOnlyList<string>? Candidates { get; init; }
+
+    /// <value>
+    /// Policy for this call, <c>name[:parameter]</c> (<c>linucb:0.5</c>, <c>thompson:0.1</c>, <c>epsilon-greedy:0.2</c>,
+    /// <c>greedy</c>); the configured bandit.policy when null. A running A/B experiment whose variants are policies sets
+    /// it from the user's variant; naming one here bypasses the experiment.
+    /// </value>
+    public string? Policy { get; init; }
 }
 
 /// <summary>
@@ -23,10 +30,12 @@ public sealed record NextTrackRequest
 /// pool ("model", "fold-in", "popularity") or "request" for explicit candidates; <see cref="Reason"/> says why a
 /// cold-start step answered (as in recommendation responses). <see cref="Round"/> counts the rewards the user's
 /// state had absorbed; <see cref="ChoiceId"/> identifies the stored choice that feedback on <see cref="Track"/> rewards.
+/// <see cref="Experiment"/> names the A/B experiment, variant and served list when a policy experiment answered.
 /// </summary>
 public sealed record NextTrackResponse(
     string User, string Track, float Value, float Uncertainty, string Policy, int PoolSize, int CandidatesWithoutVector,
-    long Round, long ChoiceId, string Path, string? Reason, string? Model, int? Version, string Space);
+    long Round, long ChoiceId, string Path, string? Reason, string? Model, int? Version, string Space,
+    Encore.Online.Experiments.ExperimentTag? Experiment = null);
 
 /// <summary>One served choice as the dashboard shows it.</summary>
 public sealed record BanditChoiceView(long Id, string Track, float Value, float Uncertainty, string Policy, int PoolSize, long ServedMs, double? Reward, string? Feedback, long? RewardedMs);

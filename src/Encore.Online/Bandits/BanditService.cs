@@ -71,26 +71,42 @@ public sealed class BanditService
             var stored = _store.LoadState(id, vectors.Space);
             var state = stored is null ? new RidgeValueFunction(d, _options.Bandit.Regularization) : Restore(stored);
             var rng = Rng.Fork(_options.Bandit.Seed ^ Fnv1a(id), (ulong)state.Updates);
-            var choice = _policy.Choose(state, block.AsSpan(0, rows.Count * d), ref rng);
+            var policy = PolicyFor(request);
+            var choice = policy.Choose(state, block.AsSpan(0, rows.Count * d), ref rng);
             var record = _store.RecordChoice(new BanditChoiceRecord
             {
                 User = id,
                 Space = vectors.Space,
                 Track = rows[choice.Index],
                 Vector = block.AsSpan(choice.Index * d, d).ToArray(),
-                Policy = _policy.Name,
+                Policy = policy.Name,
                 Value = choice.Value,
                 Uncertainty = choice.Uncertainty,
                 PoolSize = rows.Count,
                 Round = state.Updates,
                 ServedMs = _time.GetUtcNow().ToUnixTimeMilliseconds(),
             });
-            return new NextTrackResponse(id, record.Track, choice.Value, choice.Uncertainty, _policy.Name, rows.Count, missing, state.Updates, record.Id,
+            return new NextTrackResponse(id, record.Track, choice.Value, choice.Uncertainty, policy.Name, rows.Count, missing, state.Updates, record.Id,
                 pool.Path, pool.Reason, pool.Model, pool.Version, vectors.Space);
         }
         finally
         {
             ArrayPool<float>.Shared.Return(block);
+        }
+    }
+
+    // The request's own policy (an A/B policy variant sets it), else the configured one.
+    private IBanditPolicy PolicyFor(NextTrackRequest request)
+    {
+        if (request.Policy is null) return _policy;
+        RequestChecks.NoControl(request.Policy, "policy");
+        try
+        {
+            return BanditPolicies.Parse(request.Policy, _options.Bandit);
+        }
+        catch (ArgumentException)
+        {
+            throw OnlineRequestException.Invalid("policy", $"'{(request.Policy.Length > 64 ? request.Policy[..64] + "..." : request.Policy)}' is not a bandit policy; expected name[:parameter] with name one of {BanditPolicies.Names} (e.g. linucb:0.5).");
         }
     }
 

@@ -1,3 +1,4 @@
+using Encore.Online.Bandits;
 using Encore.Online.Feedback;
 using Encore.Online.Registry;
 using Encore.Online.Serving;
@@ -10,9 +11,11 @@ namespace Encore.Online.Experiments;
 /// restart and are shared by every process on one PostgreSQL). Life cycle: <see cref="Create"/> (draft) →
 /// <see cref="Start"/> → <see cref="Stop"/> or <see cref="Promote"/>; at most one experiment runs at a time. While
 /// one runs, a recommendation request without an explicit model is answered by the model of the user's variant
-/// (<see cref="Assign"/>), the list is recorded with its variant and a list id (<see cref="Record"/>), and every
+/// (<see cref="Assign"/>), the list is recorded with its variant and a list id (<see cref="Record(ExperimentAssignment, RecommendationResponse)"/>), and every
 /// accepted play / like / skip is attributed to the impression that showed the track (<see cref="Observe"/>, called
-/// by <see cref="FeedbackService"/> after each committed batch). With no running experiment serving is unchanged.
+/// by <see cref="FeedbackService"/> after each committed batch). An experiment whose variants are bandit policies
+/// (e.g. <c>linucb:0.5</c> vs <c>epsilon-greedy:0.1</c>) answers <c>POST /api/users/{id}/next</c> instead
+/// (<see cref="AssignNext"/>): each served track is a one-item list. With no running experiment serving is unchanged.
 /// The running experiment is cached for one second, so another process's start or stop reaches this one within it.
 /// </summary>
 public sealed class ExperimentService
@@ -48,7 +51,7 @@ public sealed class ExperimentService
     private long NowMs => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
     /// <summary>Stores <paramref name="experiment"/> as a draft.</summary>
-    /// <exception cref="OnlineRequestException">Invalid experiment or a policy variant (400); an experiment of that name exists (409).</exception>
+    /// <exception cref="OnlineRequestException">Invalid experiment, mixed model and policy variants or an unknown policy (400); an experiment of that name exists (409).</exception>
     public ExperimentRecord Create(AbExperiment experiment)
     {
         ArgumentNullException.ThrowIfNull(experiment);
@@ -61,11 +64,37 @@ public sealed class ExperimentService
             var suffix = ex.ParamName is null ? "" : $" (Parameter '{ex.ParamName}')";
             throw OnlineRequestException.Invalid("experiment", ex.Message.EndsWith(suffix, StringComparison.Ordinal) ? ex.Message[..^suffix.Length] : ex.Message);
         }
-        foreach (var v in experiment.Variants)
-            if (v.Model is null) throw OnlineRequestException.Invalid("variants", $"variant '{v.Name}' names policy '{v.Policy}'; only model variants can be served yet.");
+        CheckVariantKinds(experiment);
         var record = new ExperimentRecord(experiment with { Salt = experiment.EffectiveSalt }, ExperimentState.Draft, NowMs);
         if (!_store.TryCreate(record)) throw OnlineRequestException.Conflict("name", $"an experiment named '{experiment.Name}' exists; choose another name.");
         return record;
+    }
+
+    // Variants are all models (they answer recommendation lists) or all bandit policies (they answer /next); a
+    // policy must parse, so a typo is refused at creation rather than on the first /next.
+    private void CheckVariantKinds(AbExperiment experiment)
+    {
+        var policies = experiment.Variants.Count(v => v.Policy is not null);
+        if (policies != 0 && policies != experiment.Variants.Count)
+            throw OnlineRequestException.Invalid("variants", "the variants mix models and policies; an experiment compares models (recommendation lists) or bandit policies (/next), not both.");
+        foreach (var v in experiment.Variants.Where(v => v.Policy is not null))
+        {
+            try
+            {
+                BanditPolicies.Parse(v.Policy!, _options.Bandit);
+            }
+            catch (ArgumentException)
+            {
+                throw OnlineRequestException.Invalid("variants", $"variant '{v.Name}': '{v.Policy}' is not a bandit policy; expected name[:parameter] with name one of {BanditPolicies.Names} (e.g. linucb:0.5).");
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="experiment"/>'s variants are bandit policies (it answers /next).</summary>
+    public static bool IsPolicyExperiment(AbExperiment experiment)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        return experiment.Variants.Count > 0 && experiment.Variants[0].Policy is not null;
     }
 
     /// <summary>Every experiment, newest first.</summary>
@@ -83,7 +112,7 @@ public sealed class ExperimentService
         var record = Get(name);
         if (record.State != ExperimentState.Draft)
             throw OnlineRequestException.Conflict("state", $"experiment '{name}' is {ExperimentRepository.StateName(record.State)}; only a draft can start (create a new experiment to run again).");
-        foreach (var v in record.Experiment.Variants)
+        foreach (var v in record.Experiment.Variants.Where(v => v.Model is not null))
             if (_registry.Active(v.Model!) is null)
                 throw OnlineRequestException.NotFound("variants", $"variant '{v.Name}': model '{v.Model}' has no active version (register and activate it first).");
         var started = _store.Transition(name, ExperimentState.Draft, ExperimentState.Running, NowMs, onlyIfNoneRunning: true);
@@ -105,7 +134,7 @@ public sealed class ExperimentService
     /// Ends a running or stopped experiment by activating <paramref name="variant"/>'s model file (its active version)
     /// as a version of the default model name. Returns the record and the newly served model.
     /// </summary>
-    /// <exception cref="OnlineRequestException">No such experiment, variant, or active model (404); a draft or already promoted (409).</exception>
+    /// <exception cref="OnlineRequestException">No such experiment, variant, or active model (404); a draft, already promoted, or a policy variant (409).</exception>
     public (ExperimentRecord Experiment, ServingModel Served) Promote(string name, string? variant)
     {
         var record = Get(name);
@@ -113,6 +142,8 @@ public sealed class ExperimentService
             ?? throw OnlineRequestException.NotFound("variant", $"experiment '{name}' has no variant '{variant}' (variants: {string.Join(", ", record.Experiment.Variants.Select(v => v.Name))}).");
         if (record.State is not (ExperimentState.Running or ExperimentState.Stopped))
             throw OnlineRequestException.Conflict("state", $"experiment '{name}' is {ExperimentRepository.StateName(record.State)}; only a running or stopped experiment can be promoted.");
+        if (chosen.Model is null)
+            throw OnlineRequestException.Conflict("variant", $"variant '{chosen.Name}' is the bandit policy '{chosen.Policy}'; a policy is not a model version to activate. Stop the experiment and set it as the service's policy (online.bandit.policy = \"{chosen.Policy}\", docs/bandits.md).");
         var source = _registry.Active(chosen.Model!)
             ?? throw OnlineRequestException.NotFound("variant", $"variant '{chosen.Name}': model '{chosen.Model}' has no active version to promote.");
         var promoted = _store.Transition(name, record.State, ExperimentState.Promoted, NowMs, chosen.Name)
@@ -145,6 +176,7 @@ public sealed class ExperimentService
         ArgumentNullException.ThrowIfNull(request);
         if (request.Model is not null || string.IsNullOrWhiteSpace(request.User) || Running is not { } running) return null;
         var experiment = running.Experiment;
+        if (IsPolicyExperiment(experiment)) return null;
         return new ExperimentAssignment(experiment, experiment.Variants[AbAssignment.Assign(experiment, request.User)]);
     }
 
@@ -161,10 +193,41 @@ public sealed class ExperimentService
     {
         ArgumentNullException.ThrowIfNull(assignment);
         ArgumentNullException.ThrowIfNull(response);
+        return response with { Experiment = RecordList(assignment, response.User ?? "", [.. response.Items.Select(i => i.Track)]) };
+    }
+
+    /// <summary>
+    /// The policy variant answering a <c>/next</c> call of <paramref name="user"/>: null when no policy experiment
+    /// runs, the request names its own policy (an explicit choice bypasses the experiment) or the user is blank.
+    /// </summary>
+    public ExperimentAssignment? AssignNext(string? user, NextTrackRequest? request)
+    {
+        if (request?.Policy is not null || string.IsNullOrWhiteSpace(user) || Running is not { } running) return null;
+        var experiment = running.Experiment;
+        return IsPolicyExperiment(experiment) ? new ExperimentAssignment(experiment, experiment.Variants[AbAssignment.Assign(experiment, user)]) : null;
+    }
+
+    /// <summary>The /next request to serve for a policy assignment (its policy set to the variant's).</summary>
+    public static NextTrackRequest ForVariant(NextTrackRequest? request, ExperimentAssignment assignment)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        return (request ?? new NextTrackRequest()) with { Policy = assignment.Variant.Policy };
+    }
+
+    /// <summary>Records the single track <paramref name="response"/> serves as a one-item list under <paramref name="assignment"/> and returns it tagged.</summary>
+    public NextTrackResponse Record(ExperimentAssignment assignment, NextTrackResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        ArgumentNullException.ThrowIfNull(response);
+        return response with { Experiment = RecordList(assignment, response.User, [response.Track]) };
+    }
+
+    private ExperimentTag RecordList(ExperimentAssignment assignment, string user, IReadOnlyList<string> tracks)
+    {
         var now = NowMs;
         var id = $"{assignment.Experiment.Name}-{now}-{Guid.NewGuid():N}";
-        _store.RecordList(new ServedList(id, assignment.Experiment.Name, assignment.Variant.Name, response.User ?? "", [.. response.Items.Select(i => i.Track)], now));
-        return response with { Experiment = new ExperimentTag(assignment.Experiment.Name, assignment.Variant.Name, id) };
+        _store.RecordList(new ServedList(id, assignment.Experiment.Name, assignment.Variant.Name, user, tracks, now));
+        return new ExperimentTag(assignment.Experiment.Name, assignment.Variant.Name, id);
     }
 
     /// <summary>Top-k for the request: through the user's variant while an experiment runs (recorded), else unchanged.</summary>

@@ -1,5 +1,6 @@
 using Encore.Online;
 using Encore.Online.Bandits;
+using Encore.Online.Experiments;
 using Encore.Online.Store;
 using Encore.Server.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,9 +20,15 @@ public static class BanditEndpoints
         app.MapGet("/api/bandit/users", Users).WithTags("bandit").WithSummary("Users with bandit state, most recently updated first.").ProducesProblem(400);
     }
 
-    // Through the user's grain in cluster mode (Cluster.IUserRouter), straight to the engine otherwise.
-    private static async Task<Ok<NextTrackResponse>> Next(string id, NextTrackRequest? request, Cluster.IUserRouter users) =>
-        TypedResults.Ok(await users.NextAsync(id, request));
+    // Through the user's grain in cluster mode (Cluster.IUserRouter), straight to the engine otherwise. While an A/B
+    // experiment over bandit policies runs (and the request names no policy), the user's variant's policy chooses
+    // and the served track is recorded as the variant's list.
+    private static async Task<Ok<NextTrackResponse>> Next(string id, NextTrackRequest? request, Cluster.IUserRouter users, OnlineEngine engine)
+    {
+        if (engine.Experiments.AssignNext(id, request) is not { } assignment) return TypedResults.Ok(await users.NextAsync(id, request));
+        var response = await users.NextAsync(id, ExperimentService.ForVariant(request, assignment));
+        return TypedResults.Ok(engine.Experiments.Record(assignment, response));
+    }
 
     private static Ok<BanditStateResponse> State(string id, OnlineEngine engine, int? last) =>
         TypedResults.Ok(engine.Bandits.State(id, last ?? 20));

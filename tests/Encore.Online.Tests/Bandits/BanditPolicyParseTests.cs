@@ -1,0 +1,33 @@
+using Encore.Online.Bandits;
+
+namespace Encore.Online.Tests.Bandits;
+
+/// <summary>BanditPolicies.Parse: the name[:parameter] specs a /next request and an A/B policy variant name.</summary>
+public sealed class BanditPolicyParseTests
+{
+    private static readonly BanditOptions Defaults = new() { Alpha = 1, ThompsonScale = 0.5, Epsilon = 0.1 };
+
+    [Theory]
+    [InlineData("linucb", "linucb(alpha=1)")]
+    [InlineData("linucb:0.25", "linucb(alpha=0.25)")]
+    [InlineData("LinUCB: 2", "linucb(alpha=2)")]
+    [InlineData("thompson", "thompson(v=0.5)")]
+    [InlineData("thompson:0.1", "thompson(v=0.1)")]
+    [InlineData("epsilon-greedy", "epsilon-greedy(eps=0.1)")]
+    [InlineData("epsilon-greedy:0.3", "epsilon-greedy(eps=0.3)")]
+    [InlineData("greedy", "greedy")]
+    public void Parse_NameAndOptionalParameter_GiveThePolicy(string spec, string name) =>
+        Assert.Equal(name, BanditPolicies.Parse(spec, Defaults).Name);
+
+    [Theory]
+    [InlineData("ucb")]
+    [InlineData("linucb:")]
+    [InlineData("linucb:abc")]
+    [InlineData("linucb:NaN")]
+    [InlineData("linucb:-1")]
+    [InlineData("epsilon-greedy:1.5")]
+    [InlineData("thompson:0")]
+    [InlineData("greedy:0.1")]
+    public void Parse_BadSpecs_ThrowArgumentException(string spec) =>
+        Assert.ThrowsAny<ArgumentException>(() => BanditPolicies.Parse(spec, Defaults));
+}
