@@ -30,12 +30,12 @@ public sealed record NextTrackRequest
 /// pool ("model", "fold-in", "popularity") or "request" for explicit candidates; <see cref="Reason"/> says why a
 /// cold-start step answered (as in recommendation responses). <see cref="Round"/> counts the rewards the user's
 /// state had absorbed; <see cref="ChoiceId"/> identifies the stored choice that feedback on <see cref="Track"/> rewards.
-/// <see cref="Experiment"/> names the A/B experiment, variant and served list when a policy experiment answered.
+/// <see cref="Experiment"/> names the A/B experiment, variant and served list when a policy experiment answered (omitted otherwise).
 /// </summary>
 public sealed record NextTrackResponse(
     string User, string Track, float Value, float Uncertainty, string Policy, int PoolSize, int CandidatesWithoutVector,
     long Round, long ChoiceId, string Path, string? Reason, string? Model, int? Version, string Space,
-    Encore.Online.Experiments.ExperimentTag? Experiment = null);
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] Encore.Online.Experiments.ExperimentTag? Experiment = null);
 
 /// <summary>One served choice as the dashboard shows it.</summary>
 public sealed record BanditChoiceView(long Id, string Track, float Value, float Uncertainty, string Policy, int PoolSize, long ServedMs, double? Reward, string? Feedback, long? RewardedMs);
