@@ -45,28 +45,7 @@ public static class EmbeddingAttacher
             EmbeddingDimension = d,
             Embeddings = embeddings,
         };
-        var result = new MusicDataset
-        {
-            Source = dataset.Source,
-            ItemLevel = dataset.ItemLevel,
-            Users = dataset.Users,
-            Tracks = dataset.Tracks,
-            Artists = dataset.Artists,
-            Albums = dataset.Albums,
-            Genres = dataset.Genres,
-            Playlists = dataset.Playlists,
-            Tags = dataset.Tags,
-            TrackInfo = table,
-            ArtistInfo = dataset.ArtistInfo,
-            AlbumInfo = dataset.AlbumInfo,
-            UserInfo = dataset.UserInfo,
-            Events = dataset.Events,
-            Ratings = dataset.Ratings,
-            PlaylistInfo = dataset.PlaylistInfo,
-            TagAssignments = dataset.TagAssignments,
-            Friendships = dataset.Friendships,
-            Candidates = dataset.Candidates,
-        };
+        var result = dataset with { TrackInfo = table };
         return (result, new EmbeddingAttachReport(vectors.Ids.Length, matched, unknown, duplicates, count - matched, d));
     }
 }

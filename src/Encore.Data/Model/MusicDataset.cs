@@ -5,9 +5,10 @@ namespace Encore.Data.Model;
 /// <summary>
 /// The canonical dataset every importer produces and every later stage reads: id maps for each entity
 /// kind, the catalogue, users, the event log, ratings, playlists, tags, friendships and candidate lists.
-/// Every table may be empty. Immutable once built.
+/// Every table may be empty. Immutable once built; a record so a stage that replaces one table writes
+/// <c>dataset with { Ratings = ... }</c> and shares every other table (equality compares the tables by reference).
 /// </summary>
-public sealed class MusicDataset
+public sealed record MusicDataset
 {
     /// <summary>Where the data came from (importer name and inputs), stored in the manifest.</summary>
     public required string Source { get; init; }

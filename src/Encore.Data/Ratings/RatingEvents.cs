@@ -69,27 +69,6 @@ public static class RatingEvents
         var events = new EventTableBuilder(last.Count);
         foreach (var ((user, item), (value, time)) in last)
             events.Add(user, item, EventKind.Rating, time, Missing.Session, value);
-        return new MusicDataset
-        {
-            Source = dataset.Source,
-            ItemLevel = dataset.ItemLevel,
-            Users = dataset.Users,
-            Tracks = dataset.Tracks,
-            Artists = dataset.Artists,
-            Albums = dataset.Albums,
-            Genres = dataset.Genres,
-            Playlists = dataset.Playlists,
-            Tags = dataset.Tags,
-            TrackInfo = dataset.TrackInfo,
-            ArtistInfo = dataset.ArtistInfo,
-            AlbumInfo = dataset.AlbumInfo,
-            UserInfo = dataset.UserInfo,
-            Events = events.Build(),
-            Ratings = dataset.Ratings,
-            PlaylistInfo = dataset.PlaylistInfo,
-            TagAssignments = dataset.TagAssignments,
-            Friendships = dataset.Friendships,
-            Candidates = dataset.Candidates,
-        };
+        return dataset with { Events = events.Build() };
     }
 }

@@ -54,27 +54,6 @@ public static class DerivedRatings
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(ratings);
-        return new MusicDataset
-        {
-            Source = dataset.Source,
-            ItemLevel = dataset.ItemLevel,
-            Users = dataset.Users,
-            Tracks = dataset.Tracks,
-            Artists = dataset.Artists,
-            Albums = dataset.Albums,
-            Genres = dataset.Genres,
-            Playlists = dataset.Playlists,
-            Tags = dataset.Tags,
-            TrackInfo = dataset.TrackInfo,
-            ArtistInfo = dataset.ArtistInfo,
-            AlbumInfo = dataset.AlbumInfo,
-            UserInfo = dataset.UserInfo,
-            Events = dataset.Events,
-            Ratings = ratings,
-            PlaylistInfo = dataset.PlaylistInfo,
-            TagAssignments = dataset.TagAssignments,
-            Friendships = dataset.Friendships,
-            Candidates = dataset.Candidates,
-        };
+        return dataset with { Ratings = ratings };
     }
 }
