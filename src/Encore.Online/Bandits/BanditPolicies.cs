@@ -23,6 +23,21 @@ public static class BanditPolicies
     }
 
     /// <summary>
+    /// The <c>[bandit]</c> settings that make a valid spec <c>name[:parameter]</c> the service's configured policy,
+    /// e.g. <c>policy = "linucb", alpha = 0.5</c> for <c>linucb:0.5</c> (the settings table of docs/bandits.md).
+    /// </summary>
+    public static string AsSettings(string spec)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(spec);
+        var colon = spec.IndexOf(':', StringComparison.Ordinal);
+        var name = (colon < 0 ? spec : spec[..colon]).Trim().ToLowerInvariant();
+        var setting = $"policy = \"{name}\"";
+        if (colon < 0) return setting;
+        var key = name switch { "linucb" => "alpha", "thompson" => "thompson_scale", _ => "epsilon" };
+        return $"{setting}, {key} = {spec[(colon + 1)..].Trim()}";
+    }
+
+    /// <summary>
     /// The policy a spec <c>name[:parameter]</c> names, e.g. <c>linucb:0.5</c> (α), <c>thompson:0.1</c> (v),
     /// <c>epsilon-greedy:0.2</c> (ε) or <c>greedy</c>; without a parameter the one in <paramref name="defaults"/>.
     /// Used by a request's own policy and by A/B experiments whose variants are policies.

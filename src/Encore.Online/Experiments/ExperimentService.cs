@@ -143,7 +143,7 @@ public sealed class ExperimentService
         if (record.State is not (ExperimentState.Running or ExperimentState.Stopped))
             throw OnlineRequestException.Conflict("state", $"experiment '{name}' is {ExperimentRepository.StateName(record.State)}; only a running or stopped experiment can be promoted.");
         if (chosen.Model is null)
-            throw OnlineRequestException.Conflict("variant", $"variant '{chosen.Name}' is the bandit policy '{chosen.Policy}'; a policy is not a model version to activate. Stop the experiment and set it as the service's policy (online.bandit.policy = \"{chosen.Policy}\", docs/bandits.md).");
+            throw OnlineRequestException.Conflict("variant", $"variant '{chosen.Name}' is the bandit policy '{chosen.Policy}'; a policy is not a model version to activate. Stop the experiment and make it the service's policy in the [bandit] settings ({BanditPolicies.AsSettings(chosen.Policy!)}; docs/bandits.md).");
         var source = _registry.Active(chosen.Model!)
             ?? throw OnlineRequestException.NotFound("variant", $"variant '{chosen.Name}': model '{chosen.Model}' has no active version to promote.");
         var promoted = _store.Transition(name, record.State, ExperimentState.Promoted, NowMs, chosen.Name)

@@ -20,6 +20,14 @@ public sealed class BanditPolicyParseTests
         Assert.Equal(name, BanditPolicies.Parse(spec, Defaults).Name);
 
     [Theory]
+    [InlineData("linucb:0.5", "policy = \"linucb\", alpha = 0.5")]
+    [InlineData("Thompson:0.1", "policy = \"thompson\", thompson_scale = 0.1")]
+    [InlineData("epsilon-greedy:0.2", "policy = \"epsilon-greedy\", epsilon = 0.2")]
+    [InlineData("greedy", "policy = \"greedy\"")]
+    public void AsSettings_GivesTheBanditSettingsOfASpec(string spec, string settings) =>
+        Assert.Equal(settings, BanditPolicies.AsSettings(spec));
+
+    [Theory]
     [InlineData("ucb")]
     [InlineData("linucb:")]
     [InlineData("linucb:abc")]

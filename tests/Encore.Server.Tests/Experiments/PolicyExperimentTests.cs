@@ -72,7 +72,7 @@ public sealed class PolicyExperimentTests
 
         var promote = await Send(server, HttpMethod.Post, "/api/experiments/ucb-vs-greedy/promote", new { variant = "ucb" });
         Assert.Equal(HttpStatusCode.Conflict, promote.Status);
-        Assert.Contains("online.bandit.policy", promote.Body.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("[bandit] settings (policy = \"linucb\", alpha = 0.5;", promote.Body.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await Send(server, HttpMethod.Post, "/api/experiments/ucb-vs-greedy/stop")).Status);
     }
 
