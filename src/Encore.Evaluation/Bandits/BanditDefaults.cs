@@ -22,6 +22,15 @@ public static class BanditDefaults
     /// <summary>Sampled untouched tracks per played track in the warm start.</summary>
     public const double PriorNegativeRatio = 3;
 
+    /// <summary>Arm context (<see cref="ArmContexts.Names"/>).</summary>
+    public const string Context = "embedding";
+
+    /// <summary>ALS factors of the factors / both context.</summary>
+    public const int Factors = 16;
+
+    /// <summary>ALS ridge weight of the factors / both context.</summary>
+    public const double AlsRegularization = 1;
+
     /// <summary>LinUCB's exploration weight α in the default list.</summary>
     public const double LinUcbAlpha = 0.1;
 }
