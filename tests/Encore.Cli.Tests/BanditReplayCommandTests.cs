@@ -1,6 +1,11 @@
 using System.Globalization;
 using System.Text;
+using Encore.Core.Sparse;
 using Encore.Evaluation.Runs;
+using Encore.Models.Contract;
+using Encore.Models.Factorization.Als;
+using Encore.Models.Files;
+using Encore.Models.Popularity;
 
 namespace Encore.Cli.Tests;
 
@@ -54,6 +59,70 @@ public sealed class BanditReplayCommandTests : IDisposable
         var (reportCode, _, _) = await ConsoleCapture.RunAsync(["report", .. runs.Select(r => r.Id), "-o", report, "--store", store]);
         Assert.Equal(ExitCodes.Ok, reportCode);
         Assert.Contains("curve-ctr", await File.ReadAllTextAsync(report), StringComparison.Ordinal);
+    }
+
+    // A collaborative model trained on a separate "train part": 60 users who played only even songs 0-38 (ids "0".."39",
+    // the log's song ids), so its item factors separate the songs the log rewards from the others.
+    private string FactorModel()
+    {
+        var rows = new List<int>();
+        var columns = new List<int>();
+        for (var u = 0; u < 60; u++)
+            for (var s = (u % 4) * 2; s < 40; s += 4) { rows.Add(u); columns.Add(s); }
+        var values = Enumerable.Repeat(1f, rows.Count).ToArray();
+        var data = TrainingData.FromMatrix(CsrMatrix.FromTriples(60, 40, [.. rows], [.. columns], values));
+        var model = new AlsTrainer(new AlsOptions { Factors = 4, Regularization = 0.1, Iterations = 10, Threads = 1 }).Fit(data);
+        var path = Path.Combine(_dir, "als.bin");
+        ModelFile.Save(model, path);
+        return path;
+    }
+
+    [Fact]
+    public async Task BanditsReplay_ModelItemFactorsAsContext_LinUcbBeatsRandomWhoseEstimateMatchesTheLog()
+    {
+        var (log, _) = Fixture();
+        var (code, text, error) = await ConsoleCapture.RunAsync("bandits", "replay", log, "--model", FactorModel(), "--policies", "linucb:0.1,random",
+            "--no-store", "--markdown");
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains("item factors of als.bin (4 f, standardised)", text, StringComparison.Ordinal);
+        Assert.Contains("2,000 events, 200 users, logging policy (uniform) mean reward 0.5000", text, StringComparison.Ordinal);
+        var linUcb = Row(text, "| linucb(alpha=0.1) |");
+        var random = Row(text, "| random |");
+        Assert.True(linUcb.Low > random.High, $"linucb {linUcb.Estimate} [{linUcb.Low}, {linUcb.High}], random [{random.Low}, {random.High}]");
+        Assert.InRange(0.5, random.Low, random.High);
+    }
+
+    [Fact]
+    public async Task BanditsReplay_ModelWithoutFactors_ExitsOneNamingTheKind()
+    {
+        var (log, _) = Fixture();
+        var data = TrainingData.FromMatrix(CsrMatrix.FromTriples(2, 40, [0, 1], [0, 2], [1f, 1f]));
+        var path = Path.Combine(_dir, "pop.bin");
+        ModelFile.Save(new PopularityTrainer().Fit(data), path);
+        var (code, _, error) = await ConsoleCapture.RunAsync("bandits", "replay", log, "--model", path, "--no-store");
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("has no item factors", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BanditsReplay_CorruptModel_ExitsThree_AndBothSources_ExitsOne()
+    {
+        var (log, vectors) = Fixture();
+        var path = Path.Combine(_dir, "broken.bin");
+        await File.WriteAllTextAsync(path, "not a model");
+        var (code, _, _) = await ConsoleCapture.RunAsync("bandits", "replay", log, "--model", path, "--no-store");
+        Assert.Equal(ExitCodes.BadModelFile, code);
+        var (both, _, error) = await ConsoleCapture.RunAsync("bandits", "replay", log, "--model", path, "--vectors", vectors, "--no-store");
+        Assert.Equal(ExitCodes.Usage, both);
+        Assert.Contains("exactly one of --vectors", error, StringComparison.Ordinal);
+    }
+
+    private static (double Estimate, double Low, double High) Row(string text, string prefix)
+    {
+        var line = text.Split('\n').Single(l => l.StartsWith(prefix, StringComparison.Ordinal));
+        var cells = line.Split('|', StringSplitOptions.TrimEntries);
+        var interval = cells[3].Trim('[', ']').Split(',', StringSplitOptions.TrimEntries);
+        return (double.Parse(cells[2], CultureInfo.InvariantCulture), double.Parse(interval[0], CultureInfo.InvariantCulture), double.Parse(interval[1], CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -35,12 +35,20 @@ public class BanditChoiceBenchmarks
         for (var t = 0; t < 200; t++) _hybrid.Update(t % 10, _candidates.AsSpan(rng.NextInt(Candidates) * Dimension, Dimension), rng.NextDouble());
     }
 
-    /// <summary>Hybrid LinUCB choice after another user's update (the per-user cache is rebuilt: O(d³) + the scan).</summary>
+    /// <summary>Hybrid LinUCB choice after another user's update (the update, then the per-user cache rebuilt: two d x d products, then the scan).</summary>
     [Benchmark]
     public int HybridChooseAfterUpdate()
     {
         _hybrid.Update(1, _candidates.AsSpan(Dimension, Dimension), 0.5);
         return _hybrid.Choose(0, _candidates, ref _rng).Index;
+    }
+
+    /// <summary>Hybrid LinUCB update alone: two Sherman–Morrison steps (A_u⁻¹, A₀⁻¹) and β, O(d²), no allocation.</summary>
+    [Benchmark]
+    public long HybridUpdate()
+    {
+        _hybrid.Update(1, _candidates.AsSpan(Dimension, Dimension), 0.5);
+        return _hybrid.Updates(1);
     }
 
     /// <summary>Hybrid LinUCB choice with the user's cached φ and S (the scan only).</summary>

@@ -19,7 +19,8 @@ public static class BanditReplayCommand
     public static Command Create()
     {
         var log = new Argument<string>("log") { Description = "Random-exposure log: user<TAB>song<TAB>rating (Yahoo! R3 test part; comma-separated for .csv) or a PIKI CSV (rows with personalized = 0)." };
-        var vectors = new Option<string>("--vectors") { Description = "Track vectors of the log's songs: .csv / .tsv (id then values), .parquet or .npy (with --ids).", Required = true };
+        var vectors = new Option<string?>("--vectors") { Description = "Track vectors of the log's songs: .csv / .tsv (id then values), .parquet or .npy (with --ids). Give this or --model." };
+        var model = new Option<string?>("--model") { Description = "A trained factor model file (als, wmf, bpr, lmf; `encore train`) whose item factors, standardised per column, are the arm context of the log's songs. Give this or --vectors." };
         var ids = new Option<string?>("--ids") { Description = "For .npy vectors: text file with one song id per line, in row order." };
         var idColumn = new Option<string?>("--id-column") { Description = "Name of the id column in the vector file (default: the first)." };
         var format = new Option<string>("--format") { Description = "Log shape: auto, r3 or piki.", DefaultValueFactory = _ => "auto" };
@@ -34,17 +35,17 @@ public static class BanditReplayCommand
         var markdown = new Option<bool>("--markdown") { Description = "Print the table as GitHub Markdown." };
         var command = new Command("replay", "Unbiased replay estimate (Li et al. 2011) of each policy's mean reward on a uniformly random exposure log, with a 95% interval; runs and ctr curves go to the run store.")
         {
-            log, vectors, ids, idColumn, format, threshold, policies, lambda, normalise, seed, every, noStore, store, markdown,
+            log, vectors, model, ids, idColumn, format, threshold, policies, lambda, normalise, seed, every, noStore, store, markdown,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(new Request(
-            parse.GetValue(log)!, parse.GetValue(vectors)!, parse.GetValue(ids), parse.GetValue(idColumn), parse.GetValue(format)!, parse.GetValue(threshold),
+            parse.GetValue(log)!, parse.GetValue(vectors), parse.GetValue(model), parse.GetValue(ids), parse.GetValue(idColumn), parse.GetValue(format)!, parse.GetValue(threshold),
             parse.GetValue(policies)!, parse.GetValue(lambda), parse.GetValue(normalise), parse.GetValue(seed), parse.GetValue(every),
             parse.GetValue(noStore) ? null : parse.GetValue(store) ?? "", parse.GetValue(markdown)), ct))));
         return command;
     }
 
     /// <summary>Parsed command line; <see cref="Store"/> null = record nothing, "" = the default store.</summary>
-    internal sealed record Request(string Log, string Vectors, string? Ids, string? IdColumn, string Format, double? Threshold, string Policies,
+    internal sealed record Request(string Log, string? Vectors, string? Model, string? Ids, string? IdColumn, string Format, double? Threshold, string Policies,
         double Lambda, bool Normalise, ulong Seed, int Every, string? Store, bool Markdown);
 
     internal static int Run(Request request, CancellationToken ct)
@@ -60,14 +61,14 @@ public static class BanditReplayCommand
         };
         var factories = BanditPolicySpec.Parse(request.Policies);
         var exposures = ExposureLog.Read(request.Log, format);
-        var file = TrackVectorReader.Read(request.Vectors, request.Ids, request.IdColumn);
-        var d = file.Dimension;
+        if ((request.Vectors is null) == (request.Model is null)) throw new ArgumentException("give exactly one of --vectors FILE (track vectors) or --model FILE (a factor model's item factors).");
+        var (ids, values, d, source) = request.Model is not null ? ModelItemFactors.Read(request.Model) : ReadVectors(request);
         var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < file.Ids.Length; i++) rowOf.TryAdd(file.Ids[i], i);
+        for (var i = 0; i < ids.Count; i++) rowOf.TryAdd(ids[i], i);
         ReadOnlyMemory<float> VectorOf(string id)
         {
             if (!rowOf.TryGetValue(id, out var row)) return ReadOnlyMemory<float>.Empty;
-            var v = file.Values.AsMemory(row * d, d);
+            var v = values.AsMemory(row * d, d);
             if (!request.Normalise) return v;
             var copy = v.ToArray();
             var norm = TensorPrimitives.Norm(copy);
@@ -77,7 +78,7 @@ public static class BanditReplayCommand
         var threshold = request.Threshold ?? exposures.DefaultThreshold;
         var replay = ReplayLog.Build(exposures, VectorOf, d, threshold, request.Seed);
         var label = string.Create(CultureInfo.InvariantCulture,
-            $"{Path.GetFileName(request.Log)} ({(exposures.Format == ExposureLogFormat.Piki ? "piki, personalized=0" : "r3")}, reward = value >= {threshold}, vectors {Path.GetFileName(request.Vectors)}{(request.Normalise ? " L2-normalised" : "")})");
+            $"{Path.GetFileName(request.Log)} ({(exposures.Format == ExposureLogFormat.Piki ? "piki, personalized=0" : "r3")}, reward = value >= {threshold}, {source}{(request.Normalise ? " L2-normalised" : "")})");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{label}: {replay.Events.Count:N0} events, {replay.Users:N0} users, logging policy (uniform) mean reward {Numbers.F(replay.LogMeanReward)}; left out: {replay.RowsWithoutVector:N0} rows without a vector, {replay.DroppedUsers:N0} users with fewer than 2 songs{(exposures.SkippedRows > 0 ? $", {exposures.SkippedRows:N0} personalized rows" : "")}."));
         var table = new TextTable($"replay estimate of mean reward per round (Li et al. 2011), lambda {Numbers.F(request.Lambda, "0.###")}, seed {request.Seed}",
@@ -100,5 +101,11 @@ public static class BanditReplayCommand
             foreach (var run in runs) Console.WriteLine($"  {run.Id}  {run.Model}");
         }
         return ExitCodes.Ok;
+    }
+
+    private static (IReadOnlyList<string> Ids, float[] Values, int Dimension, string Source) ReadVectors(Request request)
+    {
+        var file = TrackVectorReader.Read(request.Vectors!, request.Ids, request.IdColumn);
+        return (file.Ids, file.Values, file.Dimension, $"vectors {Path.GetFileName(request.Vectors)}");
     }
 }

@@ -5,6 +5,7 @@ using Encore.Cli.Output;
 using Encore.Data.Synthetic;
 using Encore.Evaluation.Bandits;
 using Encore.Evaluation.Runs;
+using Encore.Models.Factorization.Als;
 
 namespace Encore.Cli.Commands;
 
@@ -29,6 +30,9 @@ public static class BanditSimulateCommand
         var lambda = new Option<double>("--lambda") { Description = "Ridge weight of every value function.", DefaultValueFactory = _ => BanditDefaults.Regularization };
         var priorWeight = new Option<double>("--prior-weight") { Description = "Warm-start every policy from the simulated users' logged history: weight of each pseudo-observation (played track = reward 1, sampled untouched track = 0); 0 = no warm start.", DefaultValueFactory = _ => BanditDefaults.PriorWeight };
         var priorNegatives = new Option<double>("--prior-negatives") { Description = "Sampled untouched tracks per played track in the warm start.", DefaultValueFactory = _ => BanditDefaults.PriorNegativeRatio };
+        var context = new Option<string>("--context") { Description = $"Arm context the policies see: {ArmContexts.Names} (factors = item factors of ALS trained on the world's logged events; factors and both are standardised per column).", DefaultValueFactory = _ => BanditDefaults.Context };
+        var factors = new Option<int>("--factors") { Description = "ALS factors of the factors / both context.", DefaultValueFactory = _ => BanditDefaults.Factors };
+        var alsReg = new Option<double>("--als-reg") { Description = "ALS ridge weight of the factors / both context.", DefaultValueFactory = _ => BanditDefaults.AlsRegularization };
         var normalise = new Option<bool>("--normalise") { Description = "L2-normalise the track vectors before the policies see them." };
         var every = new Option<int>("--curve-every") { Description = "Record the curves every N rounds.", DefaultValueFactory = _ => 10 };
         var noStore = new Option<bool>("--no-store") { Description = "Print only; record no runs." };
@@ -36,18 +40,19 @@ public static class BanditSimulateCommand
         var markdown = new Option<bool>("--markdown") { Description = "Print the table as GitHub Markdown." };
         var command = new Command("simulate", "Cumulative regret of bandit policies on the synthetic world's planted tastes; runs and curves go to the run store.")
         {
-            preset, worldSeed, seeds, policies, rounds, users, candidates, noise, lambda, priorWeight, priorNegatives, normalise, every, noStore, store, markdown,
+            preset, worldSeed, seeds, policies, rounds, users, candidates, noise, lambda, priorWeight, priorNegatives, context, factors, alsReg, normalise, every, noStore, store, markdown,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(new Request(
             parse.GetValue(preset)!, parse.GetValue(worldSeed), parse.GetValue(seeds)!, parse.GetValue(policies)!, parse.GetValue(rounds), parse.GetValue(users),
-            parse.GetValue(candidates), parse.GetValue(noise), parse.GetValue(lambda), parse.GetValue(priorWeight), parse.GetValue(priorNegatives), parse.GetValue(normalise), parse.GetValue(every),
+            parse.GetValue(candidates), parse.GetValue(noise), parse.GetValue(lambda), parse.GetValue(priorWeight), parse.GetValue(priorNegatives),
+            ArmContexts.Parse(parse.GetValue(context)!), parse.GetValue(factors), parse.GetValue(alsReg), parse.GetValue(normalise), parse.GetValue(every),
             parse.GetValue(noStore) ? null : parse.GetValue(store) ?? "", parse.GetValue(markdown)), ct))));
         return command;
     }
 
     /// <summary>Parsed command line; <see cref="Store"/> null = record nothing, "" = the default store.</summary>
     internal sealed record Request(string Preset, ulong WorldSeed, string Seeds, string Policies, int Rounds, int Users, int Candidates,
-        double Noise, double Lambda, double PriorWeight, double PriorNegatives, bool Normalise, int Every, string? Store, bool Markdown);
+        double Noise, double Lambda, double PriorWeight, double PriorNegatives, ArmContext Context, int Factors, double AlsRegularization, bool Normalise, int Every, string? Store, bool Markdown);
 
     internal static int Run(Request request, CancellationToken ct)
     {
@@ -68,10 +73,8 @@ public static class BanditSimulateCommand
         };
         var store = request.Store is null ? null : StoreOption.Open(request.Store.Length == 0 ? null : request.Store);
         var world = SyntheticWorld.Generate(SynthCommand.Options(request.Preset, request.WorldSeed));
-        var info = world.Dataset.TrackInfo;
-        var d = info.EmbeddingDimension;
-        if (d == 0) throw new ArgumentException($"the {request.Preset} world has no track embeddings.");
-        var features = info.Embeddings.ToArray();
+        var als = new AlsOptions { Factors = request.Factors, Regularization = request.AlsRegularization, Threads = 1 };
+        var features = CollaborativeArmFeatures.Build(world.Dataset, request.Context, als, out var d, out var contextLabel, ct);
         if (request.Normalise)
             for (var i = 0; i < features.Length / d; i++)
             {
@@ -80,7 +83,7 @@ public static class BanditSimulateCommand
                 if (norm > 0) TensorPrimitives.Divide(row, norm, row);
             }
         var simulated = Enumerable.Range(0, request.Users).ToArray();
-        var label = string.Create(CultureInfo.InvariantCulture, $"synthetic {request.Preset} (seed {request.WorldSeed}{(request.Normalise ? ", L2-normalised vectors" : "")})");
+        var label = string.Create(CultureInfo.InvariantCulture, $"synthetic {request.Preset} (seed {request.WorldSeed}; context {contextLabel}{(request.Normalise ? ", L2-normalised" : "")})");
         var headers = new List<string> { "policy" };
         headers.AddRange(seeds.Select(s => $"seed {s}"));
         headers.Add("mean regret");

@@ -22,6 +22,30 @@ public static class BanditDefaults
     /// <summary>Sampled untouched tracks per played track in the warm start.</summary>
     public const double PriorNegativeRatio = 3;
 
+    /// <summary>Arm context (<see cref="ArmContexts.Names"/>).</summary>
+    public const string Context = "embedding";
+
+    /// <summary>ALS factors of the factors / both context.</summary>
+    public const int Factors = 16;
+
+    /// <summary>ALS ridge weight of the factors / both context.</summary>
+    public const double AlsRegularization = 1;
+
     /// <summary>LinUCB's exploration weight α in the default list.</summary>
     public const double LinUcbAlpha = 0.1;
+
+    /// <summary>
+    /// Settings for the small (demo) world, chosen on its seeds 101-110 only (bench/results/bandits-simulation.md, section 0):
+    /// context embedding (the ALS factors and factors ⊕ embedding were worse at every λ), λ = 1 (grid 0.1, 0.3, 1, 3),
+    /// LinUCB α = 0.05 (grid 0.05, 0.1, 0.2), the same history prior (w = 0.05, 3 negatives; w 0 and 0.2 were worse).
+    /// <c>encore bandits simulate --preset demo --lambda 1 --policies linucb:0.05,...</c>.
+    /// </summary>
+    public static class Small
+    {
+        /// <summary>Ridge weight λ of every value function on the small world.</summary>
+        public const double Regularization = 1;
+
+        /// <summary>LinUCB's exploration weight α on the small world.</summary>
+        public const double LinUcbAlpha = 0.05;
+    }
 }
