@@ -123,6 +123,12 @@ public static class TrainCommand
             data = Evaluation.Content.ContentFeatures.Attach(dataset, data, ContentSourceArgument.Parse(args.Content));
             input += data.ItemFeatures is null ? ", no track content" : $", {data.ItemFeatures.Dimension}-dim track vectors";
         }
+        if (trainer.ModelName == Models.Ranking.FunnelModel.Name)
+        {
+            // The funnel's tag / friend features: the same side tables evaluate attaches (docs/models-funnel.md).
+            data = Evaluation.Side.SideTables.Attach(dataset, data);
+            input += ", " + Evaluation.Side.SideTables.Describe(data.Side);
+        }
         if (trainer is Models.Ease.EaseTrainer ease) Console.Error.WriteLine(Models.Ease.EaseEstimate.For(data.ItemCount, ease.Options));
         Console.Error.WriteLine($"training {trainer.ModelName} on {data.UserCount:N0} x {data.ItemCount:N0} ({data.Interactions.NonZeros:N0} stored values; {input})");
 

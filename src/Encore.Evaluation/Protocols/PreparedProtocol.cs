@@ -26,6 +26,9 @@ public sealed record PreparedProtocol
     /// </summary>
     public CsrMatrix? HeldOut { get; init; }
 
+    /// <summary>Last training event time (Unix ms) for temporal protocols: side tables after it are not shown to models. Null when the split is not by time.</summary>
+    public long? TrainingCutoff { get; init; }
+
     public ItemCatalogue Catalogue { get; init; } = ItemCatalogue.None;
 
     /// <summary>The confidence transform the training values went through, and whether it was chosen from the data.</summary>

@@ -24,6 +24,9 @@ public static class ProtocolPreparer
         SignalStep.EnsureUsable(prepared, source);
         // Content models (affinity) read the tracks' vectors; every other model ignores them.
         var train = Content.ContentFeatures.Attach(dataset, prepared.Train);
+        // Side tables (friendships, tag assignments) for the models that use them (the funnel); cut at the training
+        // period's end where the protocol is temporal.
+        train = Side.SideTables.Attach(dataset, train, prepared.TrainingCutoff);
         // A copy with every other part kept (held-out scores, confidence choice, statistics, ...).
         return ReferenceEquals(train, prepared.Train) ? prepared : prepared with { Train = train };
     }

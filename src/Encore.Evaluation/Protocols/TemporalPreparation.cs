@@ -49,6 +49,7 @@ internal static class TemporalPreparation
             Train = new TrainingData(train.Matrix, train.Users, train.Items),
             Target = target,
             HeldOut = heldOut,
+            TrainingCutoff = LastTime(trainEvents),
             Catalogue = ItemCatalogue.From(dataset, dataset.Items.Count),
             Statistics = new Dictionary<string, double>(StringComparer.Ordinal)
             {
@@ -61,6 +62,14 @@ internal static class TemporalPreparation
                 ["target-users"] = PairFilter.UsersWithEntries(target),
             },
         };
+    }
+
+    private static long? LastTime(EventTable events)
+    {
+        long? last = null;
+        foreach (var t in events.Timestamps)
+            if (t != Missing.Time && (last is null || t > last)) last = t;
+        return last;
     }
 
     private static EventTable Concat(int[] first, int[] second, EventTable events)

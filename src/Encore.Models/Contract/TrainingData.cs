@@ -46,6 +46,23 @@ public sealed class TrainingData
 
     private readonly ItemFeatures? _itemFeatures;
 
+    /// <summary>Optional side tables (social links, tag assignments) aligned with the user and item maps; models that do not use them ignore them.</summary>
+    /// <exception cref="ArgumentException">A table's user or item count differs from the maps'.</exception>
+    public SideInformation? Side
+    {
+        get => _side;
+        init
+        {
+            if (value?.UserLinks is { } links && links.Rows != Users.Count)
+                throw new ArgumentException($"User links cover {links.Rows} users but the user map has {Users.Count} ids.", nameof(Side));
+            if (value?.Tags is { } tags && (tags.UserCount != Users.Count || tags.ItemCount != Items.Count))
+                throw new ArgumentException($"Tag assignments index {tags.UserCount} x {tags.ItemCount} users x items, the maps {Users.Count} x {Items.Count}.", nameof(Side));
+            _side = value;
+        }
+    }
+
+    private readonly SideInformation? _side;
+
     /// <summary>
     /// The positive part of <see cref="Interactions"/> (entries &gt; 0): the only thing every model learns from.
     /// A negative or zero total is no positive signal for any model (docs/aggregation.md, "Negative values").

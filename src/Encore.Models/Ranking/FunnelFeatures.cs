@@ -7,8 +7,8 @@ namespace Encore.Models.Ranking;
 /// <summary>
 /// The funnel's two stages' meeting point: for one user, the union of every generator's top-N unseen items and one
 /// feature row per candidate. Columns, for each generator c: its score standardised over its scored items (z, 0
-/// where the generator has no evidence) and its reciprocal rank 1 / (1 + rank) in its top-N (0 outside); then ln(1 + the item's
-/// number of users with positive signal) and ln(1 + the user's number of positive items). Width = 2 g + 2.
+/// where the generator has no evidence) and its reciprocal rank 1 / (1 + rank) in its top-N (0 outside); then the
+/// columns of <see cref="FunnelSignals"/> (popularity, tags, own tags, friends, as present). Width = 2 g + signals.
 /// A generator's score of exactly 0 or a non-finite one is "no evidence" (the neighbourhood models' and EASE's
 /// convention; a factor model's score is never exactly 0 in practice): such items are never its candidates.
 /// Thread-safe (no shared mutable state).
@@ -17,36 +17,30 @@ internal sealed class FunnelFeatures
 {
     private readonly IRecommender[] _generators;
     private readonly CsrMatrix _interactions;
-    private readonly float[] _itemPopularity;
     private readonly int[] _allItems;
 
     /// <param name="generators">Fitted generators over the same users and items as <paramref name="interactions"/>.</param>
-    /// <param name="interactions">The training matrix the generators saw (seen items and popularity).</param>
+    /// <param name="interactions">The training matrix the generators saw (seen items).</param>
+    /// <param name="signals">The other features, over the same matrix.</param>
     /// <param name="candidates">N of each generator's top-N.</param>
-    public FunnelFeatures(IRecommender[] generators, CsrMatrix interactions, int candidates)
+    public FunnelFeatures(IRecommender[] generators, CsrMatrix interactions, FunnelSignals signals, int candidates)
     {
         _generators = generators;
         _interactions = interactions;
+        Signals = signals;
         Candidates = candidates;
         _allItems = [.. Enumerable.Range(0, interactions.Columns)];
-        _itemPopularity = new float[interactions.Columns];
-        var counts = new int[interactions.Columns];
-        for (var u = 0; u < interactions.Rows; u++)
-        {
-            var items = interactions.RowIndices(u);
-            var values = interactions.RowValues(u);
-            for (var p = 0; p < items.Length; p++) if (values[p] > 0) counts[items[p]]++;
-        }
-        for (var i = 0; i < counts.Length; i++) _itemPopularity[i] = MathF.Log(1 + counts[i]);
     }
 
     public int Candidates { get; }
 
-    public int Width => 2 * _generators.Length + 2;
+    public FunnelSignals Signals { get; }
 
-    /// <summary>Column names, in order, for the given generator names.</summary>
-    public static string[] Names(IEnumerable<string> generators) =>
-        [.. generators.SelectMany(g => new[] { $"{g}-z", $"{g}-reciprocal-rank" }), "item-popularity-log", "user-activity-log"];
+    public int Width => 2 * _generators.Length + Signals.Width;
+
+    /// <summary>Column names, in order, for the given generator names and feature groups.</summary>
+    public static string[] Names(IEnumerable<string> generators, FunnelFeatureGroups groups) =>
+        [.. generators.SelectMany(g => new[] { $"{g}-z", $"{g}-reciprocal-rank" }), .. FunnelSignals.Names(groups)];
 
     /// <summary>
     /// The candidates of <paramref name="user"/> (ascending item index), their feature rows (row-major,
@@ -80,9 +74,6 @@ internal sealed class FunnelFeatures
         var items = union.ToArray();
         var width = Width;
         var rows = new float[items.Length * width];
-        var activity = 0;
-        foreach (var v in _interactions.RowValues(user)) if (v > 0) activity++;
-        var userActivity = MathF.Log(1 + activity);
         for (var x = 0; x < items.Length; x++)
         {
             var row = rows.AsSpan(x * width, width);
@@ -92,9 +83,8 @@ internal sealed class FunnelFeatures
                 row[2 * c] = float.IsFinite(z[c][item]) ? z[c][item] : 0f;
                 row[2 * c + 1] = rank[c].TryGetValue(item, out var r) ? 1f / (1 + r) : 0f;
             }
-            row[2 * g] = _itemPopularity[item];
-            row[2 * g + 1] = userActivity;
         }
+        Signals.Fill(user, items, rows, width, 2 * g);
         return (items, rows, z[0]);
     }
 

@@ -25,14 +25,14 @@ public sealed class FunnelModel : RecommenderBase
     private readonly ulong _seed;
 
     internal FunnelModel(IdMap users, IdMap items, CsrMatrix interactions, IRecommender[] generators, string[] generatorNames,
-        LambdaRanker? ranker, int candidates, ulong seed)
+        LambdaRanker? ranker, FunnelSignals signals, int candidates, ulong seed)
         : base(users, items, interactions)
     {
         _generators = generators;
         _generatorNames = generatorNames;
         _ranker = ranker;
         _seed = seed;
-        _features = new FunnelFeatures(generators, interactions, candidates);
+        _features = new FunnelFeatures(generators, interactions, signals, candidates);
     }
 
     public override string ModelName => Name;
@@ -47,7 +47,10 @@ public sealed class FunnelModel : RecommenderBase
     public int Candidates => _features.Candidates;
 
     /// <value>Names of the ranker's feature columns.</value>
-    public IReadOnlyList<string> FeatureNames => FunnelFeatures.Names(_generatorNames);
+    public IReadOnlyList<string> FeatureNames => FunnelFeatures.Names(_generatorNames, FeatureGroups);
+
+    /// <value>The feature groups in use (requested and backed by side tables when fitted).</value>
+    public FunnelFeatureGroups FeatureGroups => _features.Signals.Groups;
 
     protected override void ScoreAll(int user, Span<float> scores)
     {
@@ -84,6 +87,13 @@ public sealed class FunnelModel : RecommenderBase
         }
         writer.WriteBool(_ranker is not null);
         if (_ranker is not null) writer.WriteArray<byte>(_ranker.ModelBytes);
+        var signals = _features.Signals;
+        writer.WriteInt((int)signals.Groups);
+        foreach (var table in new[] { signals.ItemTags, signals.OwnTags, signals.UserItemTags, signals.Links })
+        {
+            writer.WriteBool(table is not null);
+            if (table is not null) writer.WriteCsr(table);
+        }
     }
 
     /// <exception cref="ModelFormatException">The payload is damaged.</exception>
@@ -110,19 +120,31 @@ public sealed class FunnelModel : RecommenderBase
             if (generators[m].Items.Count != items.Count || generators[m].Users.Count != users.Count)
                 throw new ModelFormatException($"funnel model: generator {kind} has {generators[m].Users.Count} x {generators[m].Items.Count} users x items, the funnel {users.Count} x {items.Count}.");
         }
+        var bytes = reader.ReadBool() ? reader.ReadArray<byte>() : null;
+        // Files written before the side features end here: popularity only, no tables.
+        var groups = reader.AtEnd ? FunnelFeatureGroups.Popularity : (FunnelFeatureGroups)reader.ReadInt();
+        if ((groups & ~FunnelFeatureGroups.All) != 0) throw new ModelFormatException($"funnel model: unknown feature groups {(int)groups}.");
+        var tables = new CsrMatrix?[4];
+        for (var t = 0; t < tables.Length && !reader.AtEnd; t++) tables[t] = reader.ReadBool() ? reader.ReadCsr() : null;
+        var (itemTags, ownTags, userItemTags, links) = (tables[0], tables[1], tables[2], tables[3]);
+        if (itemTags is not null && itemTags.Rows != items.Count || userItemTags is not null && (userItemTags.Rows != users.Count || userItemTags.Columns != items.Count)
+            || ownTags is not null && (ownTags.Rows != users.Count || itemTags is null || ownTags.Columns != itemTags.Columns)
+            || links is not null && (links.Rows != users.Count || links.Columns != users.Count))
+            throw new ModelFormatException("funnel model: a side table does not match the users and items.");
+        var signals = new FunnelSignals(groups, interactions, itemTags, ownTags, userItemTags, links);
+        if (signals.Groups != groups) throw new ModelFormatException($"funnel model: feature groups {FunnelFeatureGroupNames.Format(groups)} without their tables.");
         LambdaRanker? ranker = null;
-        if (reader.ReadBool())
+        if (bytes is not null)
         {
-            var bytes = reader.ReadArray<byte>();
             try
             {
-                ranker = LambdaRanker.Load(bytes, 2 * count + 2, seed);
+                ranker = LambdaRanker.Load(bytes, 2 * count + signals.Width, seed);
             }
             catch (InvalidDataException ex)
             {
                 throw new ModelFormatException($"funnel model: {ex.Message}");
             }
         }
-        return new FunnelModel(users, items, interactions, generators, names, ranker, candidates, seed);
+        return new FunnelModel(users, items, interactions, generators, names, ranker, signals, candidates, seed);
     }
 }

@@ -18,6 +18,7 @@ public sealed record FunnelOptions : ModelOptions
     private readonly int _leaves = 31;
     private readonly int _minimumPerLeaf = 20;
     private readonly double _learningRate = 0.05;
+    private readonly string _features = "all";
 
     /// <value>
     /// Candidate generators, '+'-separated, each optionally with settings in parentheses (as for the blend):
@@ -28,6 +29,17 @@ public sealed record FunnelOptions : ModelOptions
     {
         get => _generators;
         init { _ = BlendComponents.Parse(value, FunnelModel.Name); _generators = value; }
+    }
+
+    /// <value>
+    /// Feature groups beside the generators' scores and ranks: <c>all</c> (default), <c>none</c>, or a '+'-list of
+    /// <c>popularity</c>, <c>tags</c>, <c>own-tags</c> (the user's own tagging: a behaviour signal outside the play
+    /// matrix), <c>friends</c>. Groups whose side table the training data lacks are dropped at fit time.
+    /// </value>
+    public string Features
+    {
+        get => _features;
+        init { _ = FunnelFeatureGroupNames.Parse(value); _features = value; }
     }
 
     /// <value>Top-N of each generator (unseen items) whose union is re-ranked, 1-5,000. Default 100.</value>

@@ -13,7 +13,8 @@ namespace Encore.Models.Ranking;
 /// union of the generators' top-N unseen items) with <see cref="FunnelFeatures"/>, labels the held-out items relevant,
 /// trains LightGBM LambdaRank on those lists (<see cref="LambdaRanker"/>), then refits the generators on all the data.
 /// Only training data is used, so evaluating the result on a test split is honest. Cost: every generator is fitted
-/// twice plus one LightGBM fit. Deterministic for a seed and thread count (as its generators). When no candidate list
+/// twice plus one LightGBM fit; funnels over the same generators and training matrix in one process share those fits
+/// (<see cref="GeneratorFits"/>). Deterministic for a seed and thread count (as its generators). When no candidate list
 /// holds a held-out item, or the lists are too few for one split (tiny data), no ranker is trained and the model ranks
 /// by its first generator (said by <see cref="FunnelModel.HasRanker"/>).
 /// </summary>
@@ -32,16 +33,20 @@ public sealed class FunnelTrainer(FunnelOptions? options = null) : IRecommenderT
         var trainers = BlendComponents.Trainers(Options.Generators, FunnelModel.Name, Options.Seed, Options.Threads);
         var (inner, heldOut) = ValidationCarve.Split(data.Interactions, Options.ValidationShare, Options.Seed);
         var innerData = new TrainingData(inner, data.Users, data.Items);
-        var innerModels = trainers.Select(t => t.Fit(innerData, null, cancellationToken)).ToArray();
+        var label = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Options.Generators}|seed {Options.Seed}|threads {Options.Threads}");
+        var innerModels = GeneratorFits.GetOrFit(data.Interactions, $"{label}|inner {Options.ValidationShare}",
+            () => [.. trainers.Select(t => t.Fit(innerData, null, cancellationToken))]);
         Stage(1);
-        var features = new FunnelFeatures(innerModels, inner, Options.Candidates);
+        var featureGroups = FunnelFeatureGroupNames.Parse(Options.Features);
+        var features = new FunnelFeatures(innerModels, inner, new FunnelSignals(featureGroups, inner, data.Side), Options.Candidates);
         var (rows, labels, groups) = TrainingLists(features, heldOut, cancellationToken);
         Stage(2);
         var ranker = labels.Length == 0 ? null : LambdaRanker.TryTrain(rows, labels, groups, features.Width, Options, cancellationToken);
         Stage(3);
-        var models = trainers.Select(t => t.Fit(data, null, cancellationToken)).ToArray();
+        var models = GeneratorFits.GetOrFit(data.Interactions, $"{label}|all", () => [.. trainers.Select(t => t.Fit(data, null, cancellationToken))]);
         Stage(4);
-        return new FunnelModel(data.Users, data.Items, data.Interactions, models, [.. trainers.Select(t => t.ModelName)], ranker, Options.Candidates, Options.Seed)
+        var signals = new FunnelSignals(featureGroups, data.Interactions, data.Side);
+        return new FunnelModel(data.Users, data.Items, data.Interactions, models, [.. trainers.Select(t => t.ModelName)], ranker, signals, Options.Candidates, Options.Seed)
         {
             Threads = Options.Threads,
         };

@@ -1,0 +1,137 @@
+using Encore.Core.Randomness;
+using Encore.Core.Sparse;
+using Encore.Models.Contract;
+using Encore.Models.Files;
+using Encore.Models.Ranking;
+
+namespace Encore.Models.Tests.Ranking;
+
+public sealed class FunnelSideFeatureTests
+{
+    private const int Users = 60;
+    private const int Items = 40;
+
+    /// <summary>
+    /// Each user listens to 10 random items and tags them all, plus 3 unseen items they never played: the played
+    /// items held out by the carve are tagged, so the own-tags signal is what tells the ranker; the generators
+    /// (popularity, item-kNN on random data) cannot find the 3 extra items.
+    /// </summary>
+    private static (TrainingData Data, int[][] Extra) TaggedWorld()
+    {
+        var rng = new Rng(7);
+        var (ru, ri, tu, ti, tt) = (new List<int>(), new List<int>(), new List<int>(), new List<int>(), new List<int>());
+        var extra = new int[Users][];
+        for (var u = 0; u < Users; u++)
+        {
+            var order = Enumerable.Range(0, Items).ToArray();
+            rng.Shuffle(order.AsSpan());
+            foreach (var i in order[..10]) { ru.Add(u); ri.Add(i); }
+            extra[u] = order[10..13];
+            foreach (var i in order[..13]) { tu.Add(u); ti.Add(i); tt.Add(i % 5); }
+        }
+        var matrix = CsrMatrix.FromTriples(Users, Items, ru.ToArray(), ri.ToArray(), [.. Enumerable.Repeat(1f, ru.Count)]);
+        var data = TrainingData.FromMatrix(matrix);
+        return (new TrainingData(matrix, data.Users, data.Items)
+        {
+            Side = new SideInformation(null, new UserItemTags([.. tu], [.. ti], [.. tt], Users, Items, 5)),
+        }, extra);
+    }
+
+    private static FunnelModel Fit(TrainingData data, string features) => Assert.IsType<FunnelModel>(new FunnelTrainer(new FunnelOptions
+    {
+        Generators = "popularity+item-knn(neighbours=20)",
+        Candidates = Items,
+        Trees = 30,
+        MinimumPerLeaf = 2,
+        Features = features,
+        Threads = 1,
+    }).Fit(data));
+
+    private static double ShareOfExtraInTop3(FunnelModel model, int[][] extra)
+    {
+        var users = Enumerable.Range(0, Users).ToArray();
+        var lists = model.Recommend(users, 3);
+        var hits = 0;
+        for (var u = 0; u < Users; u++) hits += lists.ItemsOf(u).ToArray().Count(extra[u].Contains);
+        return hits / (3.0 * Users);
+    }
+
+    [Fact]
+    public void Fit_OwnTags_RanksTheUsersTaggedUnseenItemsFirst()
+    {
+        var (data, extra) = TaggedWorld();
+
+        var withOwnTags = Fit(data, "popularity+own-tags");
+        var without = Fit(data, "popularity");
+
+        Assert.Equal(FunnelFeatureGroups.Popularity | FunnelFeatureGroups.OwnTags, withOwnTags.FeatureGroups);
+        Assert.True(ShareOfExtraInTop3(withOwnTags, extra) >= 0.9, $"with own tags {ShareOfExtraInTop3(withOwnTags, extra):0.00}");
+        Assert.True(ShareOfExtraInTop3(without, extra) < 0.5, $"without {ShareOfExtraInTop3(without, extra):0.00}");
+    }
+
+    [Fact]
+    public void Fit_NoSideTables_DropsTheGroupsThatNeedThem()
+    {
+        var (data, _) = TaggedWorld();
+        var bare = new TrainingData(data.Interactions, data.Users, data.Items);
+
+        var sut = Fit(bare, "all");
+
+        Assert.Equal(FunnelFeatureGroups.Popularity, sut.FeatureGroups);
+    }
+
+    [Fact]
+    public void SaveLoad_WithSideTables_GivesTheSameScores()
+    {
+        var (data, _) = TaggedWorld();
+        var model = Fit(data, "all");
+        var path = Path.Combine(Path.GetTempPath(), $"encore-funnel-side-{Guid.NewGuid():N}.bin");
+        FunnelModel loaded;
+        try
+        {
+            ModelFile.Save(model, path);
+            loaded = Assert.IsType<FunnelModel>(ModelLoader.Load(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        Assert.Equal(model.FeatureGroups, loaded.FeatureGroups);
+        Assert.Equal(model.FeatureNames, loaded.FeatureNames);
+        var users = Enumerable.Range(0, Users).ToArray();
+        Assert.Equal(model.Recommend(users, 5).Items.ToArray(), loaded.Recommend(users, 5).Items.ToArray());
+    }
+
+    [Fact]
+    public void Signals_HandWorked_FriendsShareAndTagCosines()
+    {
+        // u0's friends u1, u2; u1 plays i2 and i3, u2 plays i2. Tags: u0 put t0 on i0 (played); u1 put t0 on i2, t1 on i3.
+        var matrix = CsrMatrix.FromTriples(3, 4, [0, 1, 1, 2], [0, 2, 3, 2], [1f, 1f, 1f, 1f]);
+        var links = CsrMatrix.FromTriples(3, 3, [0, 0], [1, 2], [1f, 1f]);
+        var tags = new UserItemTags([0, 1, 1], [0, 2, 3], [0, 0, 1], 3, 4, 2);
+        var sut = new FunnelSignals(FunnelFeatureGroups.All, matrix, new SideInformation(links, tags));
+        var rows = new float[2 * sut.Width];
+
+        sut.Fill(0, [2, 3], rows, sut.Width, 0);
+
+        // idf: 3 tagged items; t0 on 2 items -> ln 1.5, t1 on 1 -> ln 3. Item rows are unit vectors: i0 = i2 = (1, 0), i3 = (0, 1).
+        Assert.Equal(new[] { "item-popularity-log", "user-activity-log", "tag-affinity", "item-tags-log", "own-tag-affinity", "user-tagged-item-log", "friends-listening-share", "friends-listening-log" },
+            FunnelSignals.Names(sut.Groups));
+        Assert.Equal(MathF.Log(3), rows[0], 5);          // i2: two users
+        Assert.Equal(MathF.Log(2), rows[1], 5);          // u0: one item
+        Assert.Equal(1f, rows[2], 5);                    // u0 listened to i0 = (1, 0); i2 = (1, 0)
+        Assert.Equal(MathF.Log(2), rows[3], 5);          // i2 has one tag assignment
+        Assert.Equal(1f, rows[4], 5);                    // u0's own tags (t0) vs i2
+        Assert.Equal(0f, rows[5], 5);                    // u0 did not tag i2
+        Assert.Equal(1f, rows[6], 5);                    // both friends play i2
+        Assert.Equal(MathF.Log(3), rows[7], 5);
+        Assert.Equal(0f, rows[sut.Width + 2], 5);        // i3 = (0, 1) is orthogonal to u0's profile
+        Assert.Equal(0.5f, rows[sut.Width + 6], 5);      // one friend of two plays i3
+    }
+
+    [Theory]
+    [InlineData("tags+nope")]
+    [InlineData("friends,tags")]
+    public void Features_Unknown_Throw(string text) => Assert.ThrowsAny<ArgumentException>(() => new FunnelOptions { Features = text });
+}
