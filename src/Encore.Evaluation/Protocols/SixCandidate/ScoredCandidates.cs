@@ -45,6 +45,11 @@ public sealed class ScoredCandidates
             var source = s.Features().Mode == FallbackMode.Bayesian ? features : plainFeatures;
             scores[s.Name()] = [.. source.Select(f => StrategyScorer.Score(s, f))];
         }
+        // The two halves of the +bayes+siblings step (diagnostics): mu_i without siblings; siblings without mu_i.
+        var bayesOnly = new FeatureExtractor(catalogue, ratings, priors, FallbackMode.Bayesian, useSiblings: false);
+        var siblingsOnly = new FeatureExtractor(catalogue, ratings, priors, FallbackMode.GlobalMean, useSiblings: true);
+        scores[SixCandidateModels.WeightedBayes] = Weighted(bayesOnly, set);
+        scores[SixCandidateModels.WeightedSiblings] = Weighted(siblingsOnly, set);
         ct.ThrowIfCancellationRequested();
         var als = CollaborativeScores.FitFlat(catalogue, ratings, AlsOptions(options), ct);
         var flat = new double[n];
@@ -60,6 +65,13 @@ public sealed class ScoredCandidates
             AlsFlat = flat,
             Collaborative = als,
         };
+    }
+
+    private static double[] Weighted(FeatureExtractor extractor, CandidateSet set)
+    {
+        var result = new double[set.Count];
+        for (var i = 0; i < result.Length; i++) result[i] = StrategyScorer.Score(HierarchyStrategy.Weighted, extractor.Compute(set.Users[i], set.Tracks[i]));
+        return result;
     }
 
     internal static AlsOptions AlsOptions(SixCandidateOptions o) => new() { Factors = o.AlsFactors, Iterations = o.AlsIterations, Seed = o.Seed };
