@@ -16,6 +16,7 @@ public static class EncoreCli
             DemoCommand.Create(),
             TrainCommand.Create(),
             RecommendCommand.Create(),
+            ScoreCommand.Create(),
             SimilarCommand.Create(),
             ReportCommand.Create(),
             EvaluateCommand.Create(),

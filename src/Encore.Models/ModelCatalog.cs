@@ -25,6 +25,7 @@ public static class ModelCatalog
         ModelLoader.Register(Graph.Rp3BetaModel.Name, Graph.Rp3BetaModel.Read);
         ModelLoader.Register(Blend.BlendModel.Name, Blend.BlendModel.Read);
         ModelLoader.Register(Ranking.FunnelModel.Name, Ranking.FunnelModel.Read);
+        ModelLoader.Register(Hierarchy.HierarchyModel.Name, Hierarchy.HierarchyModel.Read);
         return true;
     });
 

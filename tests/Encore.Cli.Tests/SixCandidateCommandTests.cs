@@ -88,6 +88,39 @@ public sealed class SixCandidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task TrainHierarchy_KddFixtures_RecommendsScoresAndExplainsFromTheModelFile()
+    {
+        var dataset = Path.Combine(_dir, "ds");
+        Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["import", "kddcup", WriteKdd(), "-o", dataset, "--strict"]));
+        var model = Path.Combine(_dir, "h.bin");
+        string[] fast = ["--set", "als-factors=4", "--set", "als-iterations=2", "--set", "trees=5", "--set", "minimum-per-leaf=2", "--set", "leaves=4"];
+
+        var (code, output, error) = await ConsoleCapture.RunAsync(["train", dataset, "--model", "hierarchy", "-o", model, .. fast]);
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains("predictor ensemble", output, StringComparison.Ordinal);
+        Assert.Contains("validation lists", output, StringComparison.Ordinal);
+        Assert.Contains("ensemble weights: adaptive", output, StringComparison.Ordinal);
+
+        (code, output, error) = await ConsoleCapture.RunAsync(["recommend", model, "--user", "50", "-k", "3"]);
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains("path: model", output, StringComparison.Ordinal);
+
+        // User 50 loves artist 1000 (tracks 3000..3009) and dislikes 1003: an unseen track of each, plus one with no album.
+        (code, output, error) = await ConsoleCapture.RunAsync(["score", model, "--user", "50", "--tracks", "3008,3031,3009,3040", "--explain", "--markdown"]);
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains("| album_score |", output, StringComparison.Ordinal);
+        Assert.Contains("(user)", output, StringComparison.Ordinal);
+        Assert.Contains("(missing)", output, StringComparison.Ordinal); // 3009 has no album
+        Assert.Contains("| lightgbm |", output, StringComparison.Ordinal);
+
+        (code, _, error) = await ConsoleCapture.RunAsync(["train", dataset, "--model", "hierarchy", "-o", model, "--set", "predictor=weighted-bayes-siblings"]);
+        Assert.True(code == ExitCodes.Ok, error);
+        (code, _, error) = await ConsoleCapture.RunAsync(["score", model, "--user", "nobody", "--tracks", "3008"]);
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("not in the model", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_UnlabelledOrMissingLists_ExitsWithDataError()
     {
         var folder = WriteKdd(withTest: false);

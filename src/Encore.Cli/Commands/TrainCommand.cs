@@ -33,7 +33,7 @@ public static class TrainCommand
         var threads = new Option<int>("--threads") { Description = "Worker threads; 0 = all cores (same as --set threads=).", DefaultValueFactory = _ => 0 };
         var content = new Option<string>("--content") { Description = $"Content models (affinity): {ContentSourceArgument.Help}.", DefaultValueFactory = _ => "auto" };
         var ratings = new Option<string>("--ratings") { Description = "Ratings as the signal: auto (when the events carry no positive weight, e.g. Yahoo R3, KDD Cup), ignore, values, positive (only ratings >= --threshold) or signed (below it as -1). See docs/ratings.md.", DefaultValueFactory = _ => "auto" };
-        var threshold = new Option<float?>("--threshold") { Description = "Rating threshold for --ratings positive|signed (default: the source's, Yahoo R3 4, KDD 80)." };
+        var threshold = new Option<float?>("--threshold") { Description = "Rating threshold for --ratings positive|signed (default: the source's, Yahoo R3 4, KDD 80); for --model hierarchy the liked threshold of its validation lists (default 80)." };
         var settingsFile = new Option<string?>("--settings") { Description = "Settings file written by encore tune: its [model] section (and [data] confidence) apply; --set and --confidence win." };
         var command = new Command("train", "Train a model on a dataset snapshot and save it to a model file.")
         {
@@ -83,7 +83,12 @@ public static class TrainCommand
         var dataset = DatasetSnapshot.Read(args.Dataset, ct);
         TrainingData data;
         string input;
-        if (Evaluation.Experiments.TrainerFactory.IsPlaylistModel(trainer.ModelName))
+        if (trainer.ModelName == Models.Hierarchy.HierarchyModel.Name)
+        {
+            (data, input) = Evaluation.Protocols.SixCandidate.HierarchyTraining.Build(dataset,
+                new Evaluation.Protocols.SixCandidate.SixCandidateOptions { Threshold = args.Threshold ?? 80f, Seed = args.Seed }, ct);
+        }
+        else if (Evaluation.Experiments.TrainerFactory.IsPlaylistModel(trainer.ModelName))
         {
             data = TrainingMatrix.Playlists(dataset);
             input = "playlists x tracks";
@@ -146,6 +151,7 @@ public static class TrainCommand
                 $"content: {affinity.Transform.InputDimension} -> {affinity.Transform.OutputDimension} dimensions, explained variance {affinity.Transform.ExplainedVariance:F3}"));
             Console.WriteLine(ClassifierPrinter.Line(Evaluation.Content.ClassifierReport.From(affinity.Validation)));
         }
+        if (model is Models.Hierarchy.HierarchyModel hierarchy) HierarchySummary.Print(hierarchy);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"trained {model.ModelName} in {fitSeconds:F1} s ({clock.Elapsed.TotalSeconds:F1} s in all); wrote {Path.GetFullPath(args.Output)} ({new FileInfo(args.Output).Length:N0} bytes)"));
         return ExitCodes.Ok;

@@ -19,7 +19,7 @@ internal static class SixCandidatePrinter
         if (report.MissingLevels.Count > 0)
             Note(markdown, $"levels missing from this catalogue (reported as missing, never imputed): {string.Join(", ", report.MissingLevels)}");
 
-        var steps = new TextTable("S4 climb: each step against the one before (paired over the same test users)",
+        var steps = new TextTable("S4 climb: each step against the one before, then each half of +bayes+siblings against weighted (paired over the same test users)",
             "from", "to", "gain", "95% CI", "permutation p", "verdict");
         foreach (var s in report.Steps) steps.Add(s.From, s.To, Numbers.F(s.Comparison.MeanDifference, "+0.0000;-0.0000"), Ci(s), Numbers.F(s.Comparison.PermutationPValue, "0.0000"), Verdict(s));
         if (report.BestVsRunnerUp is { } h)

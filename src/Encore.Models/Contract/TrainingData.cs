@@ -63,6 +63,21 @@ public sealed class TrainingData
 
     private readonly SideInformation? _side;
 
+    /// <summary>Optional S4 hierarchy (links, ratings of every level, validation lists); the hierarchy model uses it.</summary>
+    /// <exception cref="ArgumentException">It covers a different number of users or tracks.</exception>
+    public Hierarchy.HierarchyInput? Hierarchy
+    {
+        get => _hierarchy;
+        init
+        {
+            if (value is not null && (value.Catalogue.TrackCount != Items.Count || value.Ratings.UserCount != Users.Count))
+                throw new ArgumentException($"The hierarchy covers {value.Ratings.UserCount} users and {value.Catalogue.TrackCount} tracks; the data has {Users.Count} users and {Items.Count} items.", nameof(Hierarchy));
+            _hierarchy = value;
+        }
+    }
+
+    private readonly Hierarchy.HierarchyInput? _hierarchy;
+
     /// <summary>
     /// The positive part of <see cref="Interactions"/> (entries &gt; 0): the only thing every model learns from.
     /// A negative or zero total is no positive signal for any model (docs/aggregation.md, "Negative values").

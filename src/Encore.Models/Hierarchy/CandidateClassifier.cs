@@ -131,6 +131,32 @@ public sealed class CandidateClassifier
         return new CandidateClassifier(kind, featureNames, ml, model, importances, stream.ToArray());
     }
 
+    /// <summary>Loads a classifier saved as <see cref="ModelBytes"/> (model files).</summary>
+    /// <exception cref="Core.Errors.ModelFormatException">The bytes are not an ML.NET model, or the importances do not match the features.</exception>
+    public static CandidateClassifier Load(ClassifierKind kind, string[] featureNames, double[] importances, byte[] bytes, ulong seed = 42)
+    {
+        ArgumentNullException.ThrowIfNull(featureNames);
+        ArgumentNullException.ThrowIfNull(importances);
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (!Enum.IsDefined(kind)) throw new Core.Errors.ModelFormatException($"hierarchy model: unknown classifier kind {(int)kind}.");
+        if (importances.Length != featureNames.Length && importances.Length != 0)
+            throw new Core.Errors.ModelFormatException($"hierarchy model: {importances.Length} feature importances for {featureNames.Length} features.");
+        var ml = new MLContext(seed: unchecked((int)seed));
+        ITransformer model;
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            model = ml.Model.Load(stream, out _);
+            // A model that loads must also score: run it once on a zero row.
+            _ = model.Transform(CandidateRows.Load(ml, new float[featureNames.Length], [false], featureNames.Length)).GetColumn<float>("Score").ToArray();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+        {
+            throw new Core.Errors.ModelFormatException($"hierarchy model: the {kind.Name()} classifier (ML.NET, {bytes.Length:N0} bytes) cannot be loaded ({ex.GetType().Name}: {Core.Errors.Guard.PlainMessage(ex)}).");
+        }
+        return new CandidateClassifier(kind, featureNames, ml, model, importances, bytes);
+    }
+
     /// <summary>Scores candidate rows (count x <see cref="Width"/>); higher = more likely liked.</summary>
     public float[] Score(float[] rows)
     {

@@ -23,6 +23,25 @@ public sealed class CollaborativeScores
         _level = level;
     }
 
+    /// <summary>Writes the flat model's ALS payload (model files); only the flat id space is saved.</summary>
+    /// <exception cref="InvalidOperationException">This is a per-level model.</exception>
+    internal void Write(Files.ModelWriter writer)
+    {
+        if (_level is not null) throw new InvalidOperationException("only the flat collaborative model is saved in a hierarchy model.");
+        _model.WritePayload(writer);
+    }
+
+    /// <summary>Reads a flat model written by <see cref="Write"/>.</summary>
+    /// <exception cref="Core.Errors.ModelFormatException">The ALS item space does not cover the four levels of <paramref name="catalogue"/>.</exception>
+    internal static CollaborativeScores ReadFlat(Files.ModelReader reader, HierarchyCatalogue catalogue, int userCount)
+    {
+        var model = AlsModel.Read(reader);
+        var items = catalogue.TrackCount + catalogue.AlbumCount + catalogue.ArtistCount + catalogue.GenreCount;
+        if (model.Items.Count != items || model.Users.Count != userCount)
+            throw new Core.Errors.ModelFormatException($"hierarchy model: the flat ALS model is {model.Users.Count} x {model.Items.Count}, expected {userCount} x {items}.");
+        return new CollaborativeScores(model, catalogue, null);
+    }
+
     /// <summary>The level this model covers, or null for the flat id space.</summary>
     public HierarchyLevel? Level => _level;
 

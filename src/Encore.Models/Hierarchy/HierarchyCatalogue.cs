@@ -63,6 +63,41 @@ public sealed class HierarchyCatalogue
     public ReadOnlySpan<int> AlbumTracks(int album) =>
         _albumTracks.AsSpan(_albumTrackOffsets[album], _albumTrackOffsets[album + 1] - _albumTrackOffsets[album]);
 
+    /// <summary>Writes the links and level sizes (model files).</summary>
+    internal void Write(Files.ModelWriter writer)
+    {
+        writer.WriteArray<int>(TrackAlbums);
+        writer.WriteArray<int>(TrackArtists);
+        writer.WriteArray<int>(GenreOffsets);
+        writer.WriteArray<int>(GenreIds);
+        writer.WriteInt(AlbumCount);
+        writer.WriteInt(ArtistCount);
+        writer.WriteInt(GenreCount);
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote.</summary>
+    /// <exception cref="ModelFormatException">Links out of range, offsets that do not ascend, or sizes that disagree.</exception>
+    internal static HierarchyCatalogue Read(Files.ModelReader reader)
+    {
+        var albums = reader.ReadArray<int>();
+        var artists = reader.ReadArray<int>();
+        var offsets = reader.ReadArray<int>();
+        var genres = reader.ReadArray<int>();
+        int albumCount = reader.ReadInt(), artistCount = reader.ReadInt(), genreCount = reader.ReadInt();
+        if (albumCount < 0 || artistCount < 0 || genreCount < 0 || offsets.Length != albums.Length + 1 || offsets[0] != 0 || offsets[^1] != genres.Length)
+            throw new ModelFormatException("hierarchy model: the catalogue's sizes do not agree.");
+        for (var i = 1; i < offsets.Length; i++)
+            if (offsets[i] < offsets[i - 1]) throw new ModelFormatException("hierarchy model: the catalogue's genre offsets do not ascend.");
+        try
+        {
+            return new HierarchyCatalogue(albums, artists, offsets, genres, albumCount, artistCount, genreCount);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ModelFormatException($"hierarchy model: invalid catalogue ({Guard.PlainMessage(ex)}).");
+        }
+    }
+
     private static void Check(int[] links, int count, string what)
     {
         foreach (var l in links)

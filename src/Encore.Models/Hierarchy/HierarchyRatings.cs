@@ -39,6 +39,31 @@ public sealed class HierarchyRatings
         return i >= 0 ? m.RowValues(user)[i] : float.NaN;
     }
 
+    /// <summary>Writes the four level matrices, M and the row count (model files).</summary>
+    internal void Write(Files.ModelWriter writer)
+    {
+        foreach (var m in _levels) writer.WriteCsr(m);
+        writer.WriteDouble(GlobalMean);
+        writer.WriteInt(Count);
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote, checking each level against the catalogue.</summary>
+    /// <exception cref="Core.Errors.ModelFormatException">Level matrices of different row counts or wrong widths.</exception>
+    internal static HierarchyRatings Read(Files.ModelReader reader, HierarchyCatalogue catalogue, int userCount)
+    {
+        var levels = new CsrMatrix[4];
+        for (var l = 0; l < 4; l++)
+        {
+            levels[l] = reader.ReadCsr();
+            if (levels[l].Rows != userCount || levels[l].Columns != catalogue.Count((HierarchyLevel)l))
+                throw new Core.Errors.ModelFormatException($"hierarchy model: the {(HierarchyLevel)l} ratings are {levels[l].Rows} x {levels[l].Columns}, expected {userCount} x {catalogue.Count((HierarchyLevel)l)}.");
+        }
+        var mean = reader.ReadDouble();
+        var count = reader.ReadInt();
+        if (!double.IsFinite(mean) || count < 0) throw new Core.Errors.ModelFormatException("hierarchy model: the global mean or rating count is invalid.");
+        return new HierarchyRatings(levels, mean, count);
+    }
+
     /// <summary>Builds from aligned rating columns (levels as <see cref="HierarchyLevel"/> bytes).</summary>
     /// <exception cref="ArgumentException">Columns of different lengths, a user or target out of range, a non-finite value.</exception>
     public static HierarchyRatings Build(int userCount, HierarchyCatalogue catalogue, ReadOnlySpan<int> users,

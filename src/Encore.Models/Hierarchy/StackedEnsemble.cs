@@ -22,6 +22,17 @@ public sealed class StackedEnsemble
     /// <summary>Learned weight per member, in <see cref="Members"/> order.</summary>
     public IReadOnlyList<double> Weights { get; }
 
+    /// <summary>An ensemble with given weights (a loaded model file).</summary>
+    /// <exception cref="ArgumentException">Member and weight counts differ, or a weight is not finite.</exception>
+    public static StackedEnsemble FromWeights(IReadOnlyList<string> members, IReadOnlyList<double> weights)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(weights);
+        if (members.Count != weights.Count || members.Count == 0) throw new ArgumentException($"{members.Count} members but {weights.Count} weights.");
+        if (weights.Any(w => !double.IsFinite(w))) throw new ArgumentException("An ensemble weight is not finite.");
+        return new StackedEnsemble([.. members], [.. weights]);
+    }
+
     /// <summary>Learns the weights from member scores (member x candidate) of labelled validation blocks.</summary>
     /// <exception cref="ArgumentException">Members of different lengths, a ragged block, or one class only.</exception>
     public static StackedEnsemble Fit(IReadOnlyList<string> members, IReadOnlyList<double[]> scores, bool[] labels, int blockSize, ulong seed = 42)

@@ -7,6 +7,7 @@ using Encore.Models.Factorization.Bpr;
 using Encore.Models.Factorization.Lmf;
 using Encore.Models.Factorization.Wmf;
 using Encore.Models.Graph;
+using Encore.Models.Hierarchy;
 using Encore.Models.Neighbourhood;
 using Encore.Models.Playlists;
 using Encore.Models.Popularity;
@@ -37,6 +38,7 @@ public static class TrainerCatalog
         ("bpr", typeof(BprOptions), s => new BprTrainer(OptionsBinder.Bind<BprOptions>("bpr", s))),
         ("lmf", typeof(LmfOptions), s => new LmfTrainer(OptionsBinder.Bind<LmfOptions>("lmf", s))),
         ("affinity", typeof(AffinityOptions), s => new AffinityTrainer(OptionsBinder.Bind<AffinityOptions>("affinity", s))),
+        ("hierarchy", typeof(HierarchyOptions), s => new HierarchyTrainer(OptionsBinder.Bind<HierarchyOptions>("hierarchy", s))),
     ];
 
     /// <summary>Every trainable model name, in the order of docs/cli.md.</summary>

@@ -122,6 +122,10 @@ public sealed partial class RecommendationService : IDisposable
         RequestChecks.NoControl(request.Tracks, "tracks");
         var serving = Model(request.Model);
         var profile = _coldStart.Resolve(serving, id, request.History);
+        if (serving.Model is ICandidateExplainer explainer && profile.Path == ServingPath.Model)
+            return ListScores.Answer(serving, explainer, profile.User, id, request);
+        if (request.Explain)
+            throw OnlineRequestException.Conflict("explain", $"Model '{serving.Name}' ({serving.Model.ModelName}) cannot explain candidate scores feature by feature{(serving.Model is ICandidateExplainer ? $" for a user it does not know (path {profile.Path})" : "; use a hierarchy model")}.");
         var all = ProfileScoring.All(serving, profile);
         var result = new CandidateScore[request.Tracks.Count];
         for (var i = 0; i < result.Length; i++)

@@ -77,4 +77,7 @@ public sealed record ScoreRequest
     public string? Model { get; init; }
 
     public IReadOnlyList<HistoryEntry>? History { get; init; }
+
+    /// <summary>Also explain every candidate feature by feature (models that can: hierarchy); the list is then scored as one list.</summary>
+    public bool Explain { get; init; }
 }

@@ -29,7 +29,15 @@ public sealed record GroupRecommendationResponse(string Model, int Version, stri
 /// <summary>Score of one candidate; null when the model does not know the track.</summary>
 public sealed record CandidateScore(string Track, float? Score);
 
-public sealed record ScoresResponse(string User, string Model, int Version, string Path, IReadOnlyList<CandidateScore> Scores);
+/// <summary>Scores of a candidate list; with <c>explain</c>, <c>Explanations</c> holds one entry per known candidate (every feature with its value and source), omitted otherwise.</summary>
+public sealed record ScoresResponse(string User, string Model, int Version, string Path, IReadOnlyList<CandidateScore> Scores,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CandidateExplanationResponse>? Explanations = null);
+
+/// <summary>One candidate's score explained: every feature, its value and where it came from (user, siblings, bayes, global, missing, derived, model).</summary>
+public sealed record CandidateExplanationResponse(string Track, float Score, IReadOnlyList<FeatureExplanation> Features);
+
+/// <summary>One feature of an explained candidate.</summary>
+public sealed record FeatureExplanation(string Name, float Value, string Source);
 
 /// <summary>A track of the user's history and how much it contributed to the explained score.</summary>
 public sealed record Contribution(string Track, float Weight);

@@ -9,11 +9,10 @@ namespace Encore.Evaluation.Protocols.SixCandidate;
 /// </summary>
 public sealed class ScoredCandidates
 {
-    /// <summary>Classifier columns beyond <see cref="PairFeatures.Names"/>.</summary>
-    public static readonly string[] ExtraNames =
-        ["max_genre_score", "weighted_score", "weighted_bayes_score", "adaptive_score", "als_flat", "als_flat_block_z", "adaptive_block_z", "log_track_ratings"];
+    /// <summary>Classifier columns beyond <see cref="PairFeatures.Names"/> (<see cref="CandidateFeatureRows.ExtraNames"/>).</summary>
+    public static string[] ExtraNames => CandidateFeatureRows.ExtraNames;
 
-    public static string[] FeatureNames => [.. PairFeatures.Names, .. ExtraNames];
+    public static string[] FeatureNames => CandidateFeatureRows.Names;
 
     public required CandidateSet Set { get; init; }
     public required FeatureExtractor Extractor { get; init; }
@@ -46,6 +45,11 @@ public sealed class ScoredCandidates
             var source = s.Features().Mode == FallbackMode.Bayesian ? features : plainFeatures;
             scores[s.Name()] = [.. source.Select(f => StrategyScorer.Score(s, f))];
         }
+        // The two halves of the +bayes+siblings step (diagnostics): mu_i without siblings; siblings without mu_i.
+        var bayesOnly = new FeatureExtractor(catalogue, ratings, priors, FallbackMode.Bayesian, useSiblings: false);
+        var siblingsOnly = new FeatureExtractor(catalogue, ratings, priors, FallbackMode.GlobalMean, useSiblings: true);
+        scores[SixCandidateModels.WeightedBayes] = Weighted(bayesOnly, set);
+        scores[SixCandidateModels.WeightedSiblings] = Weighted(siblingsOnly, set);
         ct.ThrowIfCancellationRequested();
         var als = CollaborativeScores.FitFlat(catalogue, ratings, AlsOptions(options), ct);
         var flat = new double[n];
@@ -63,30 +67,16 @@ public sealed class ScoredCandidates
         };
     }
 
+    private static double[] Weighted(FeatureExtractor extractor, CandidateSet set)
+    {
+        var result = new double[set.Count];
+        for (var i = 0; i < result.Length; i++) result[i] = StrategyScorer.Score(HierarchyStrategy.Weighted, extractor.Compute(set.Users[i], set.Tracks[i]));
+        return result;
+    }
+
     internal static AlsOptions AlsOptions(SixCandidateOptions o) => new() { Factors = o.AlsFactors, Iterations = o.AlsIterations, Seed = o.Seed };
 
     /// <summary>Row-major classifier rows (count x <see cref="FeatureNames"/>.Length) for the given candidates.</summary>
-    public float[] ClassifierRows()
-    {
-        var width = FeatureNames.Length;
-        var n = Set.Count;
-        var rows = new float[n * width];
-        var alsZ = BlockScores.ZScores(AlsFlat, Set.BlockSize);
-        var adaptiveZ = BlockScores.ZScores(Scores[HierarchyStrategy.Adaptive.Name()], Set.BlockSize);
-        for (var i = 0; i < n; i++)
-        {
-            var row = rows.AsSpan(i * width, width);
-            Features[i].WriteTo(row);
-            var k = PairFeatures.Width;
-            row[k++] = (float)Scores[HierarchyStrategy.MaxGenre.Name()][i];
-            row[k++] = (float)Scores[HierarchyStrategy.Weighted.Name()][i];
-            row[k++] = (float)Scores[HierarchyStrategy.WeightedBayesSiblings.Name()][i];
-            row[k++] = (float)Scores[HierarchyStrategy.Adaptive.Name()][i];
-            row[k++] = (float)AlsFlat[i];
-            row[k++] = (float)alsZ[i];
-            row[k++] = (float)adaptiveZ[i];
-            row[k] = MathF.Log(1 + Extractor.Priors.RatingCount(HierarchyLevel.Track, Set.Tracks[i]));
-        }
-        return rows;
-    }
+    public float[] ClassifierRows() => CandidateFeatureRows.Build(Features, Scores[HierarchyStrategy.MaxGenre.Name()], Scores[HierarchyStrategy.Weighted.Name()],
+        Scores[HierarchyStrategy.WeightedBayesSiblings.Name()], Scores[HierarchyStrategy.Adaptive.Name()], AlsFlat, Set.Tracks, Extractor.Priors, Set.BlockSize);
 }

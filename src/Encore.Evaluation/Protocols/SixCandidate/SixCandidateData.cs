@@ -62,7 +62,8 @@ public sealed class SixCandidateData
     private static CandidateSet From(CandidateTable c, string source) =>
         new(c.Users, c.Tracks, [.. c.Labels.Select(l => l == 1)], source);
 
-    private static int EligibleUsers(RatingTable ratings, float threshold)
+    /// <summary>Users with at least three track ratings at or above <paramref name="threshold"/>.</summary>
+    internal static int EligibleUsers(RatingTable ratings, float threshold)
     {
         var liked = new Dictionary<int, HashSet<int>>();
         for (var r = 0; r < ratings.Count; r++)

@@ -16,15 +16,24 @@ public static class SixCandidateModels
 
     public static readonly IReadOnlyList<string> Strategies = [.. Enum.GetValues<HierarchyStrategy>().Select(s => s.Name())];
 
+    /// <summary>
+    /// The two halves of the weighted -> weighted+bayes+siblings step, scored as diagnostics: the Bayesian fallback
+    /// mu_i without siblings, and the sibling tracks with the plain user-else-M fallback (same 0.4 / 0.3 / 0.3 weights).
+    /// </summary>
+    public static readonly IReadOnlyList<string> Decomposition = [WeightedBayes, WeightedSiblings];
+
+    public const string WeightedBayes = "weighted+bayes";
+    public const string WeightedSiblings = "weighted+siblings";
+
     public static readonly IReadOnlyList<string> Classifiers = [.. Enum.GetValues<ClassifierKind>().Select(k => k.Name())];
 
     public static readonly IReadOnlyList<string> Blends =
         [.. Enum.GetValues<HierarchyLevel>().Select(Level), BlendRaw, BlendRank, BlendNormalised];
 
-    public static readonly IReadOnlyList<string> All = [.. Strategies, AlsFlat, .. Blends, .. Classifiers, Ensemble];
+    public static readonly IReadOnlyList<string> All = [.. Strategies, .. Decomposition, AlsFlat, .. Blends, .. Classifiers, Ensemble];
 
     /// <summary>The family of a model name: strategy, collaborative, blend, classifier or ensemble.</summary>
     public static string Family(string name) =>
-        Strategies.Contains(name) ? "strategy" : name == AlsFlat ? "collaborative" : Blends.Contains(name) ? "blend"
+        Strategies.Contains(name) || Decomposition.Contains(name) ? "strategy" : name == AlsFlat ? "collaborative" : Blends.Contains(name) ? "blend"
         : Classifiers.Contains(name) ? "classifier" : "ensemble";
 }

@@ -120,6 +120,10 @@ public static class SixCandidateRunner
         var steps = new List<SixCandidateStep>();
         for (var i = 1; i < present.Count; i++)
             steps.Add(new SixCandidateStep(present[i - 1], present[i], PairedComparison.Compare(byName[present[i - 1]].PerUser, byName[present[i]].PerUser, seed)));
+        // The decomposition of the weighted -> weighted+bayes+siblings step: each half against weighted.
+        foreach (var half in SixCandidateModels.Decomposition)
+            if (byName.ContainsKey("weighted") && byName.ContainsKey(half))
+                steps.Add(new SixCandidateStep("weighted", half, PairedComparison.Compare(byName["weighted"].PerUser, byName[half].PerUser, seed)));
         var ranked = results.OrderByDescending(r => r.Accuracy).ToList();
         var headToHead = ranked.Count >= 2
             ? new SixCandidateStep(ranked[1].Name, ranked[0].Name, PairedComparison.Compare(ranked[1].PerUser, ranked[0].PerUser, seed))

@@ -1,0 +1,97 @@
+using Encore.Core.Errors;
+using Encore.Models.Contract;
+
+namespace Encore.Models.Hierarchy;
+
+/// <summary>Options of <see cref="HierarchyTrainer"/> (SPEC S4); the defaults are those of <c>evaluate --protocol six-candidate</c>.</summary>
+public sealed record HierarchyOptions : ModelOptions
+{
+    private readonly double _priorStrength = 10;
+    private readonly int _alsFactors = 32;
+    private readonly int _alsIterations = 10;
+    private readonly double _classifierShare = 0.7;
+    private readonly int _trees = 100;
+    private readonly int _leaves = 32;
+    private readonly int _minimumPerLeaf = 20;
+    private readonly double _learningRate = 0.1;
+    private readonly int _classifierThreads = 1;
+
+    /// <value>What scores: a strategy (max-genre, weighted, weighted-bayes-siblings, adaptive, learned-fallback), a classifier
+    /// (logistic, decision-tree, random-forest, boosted-trees, lightgbm) or the ensemble. Default auto: the ensemble when
+    /// the training data carries validation lists, else adaptive.</value>
+    public HierarchyPredictor Predictor { get; init; } = HierarchyPredictor.Auto;
+
+    /// <value>C of the Bayesian score mu_i = (N_i mean_i + C M) / (N_i + C), in ratings. Default 10; range [0, 1e6].</value>
+    public double PriorStrength
+    {
+        get => _priorStrength;
+        init { Guard.InRange(value, 0, 1e6, nameof(PriorStrength)); _priorStrength = value; }
+    }
+
+    /// <value>Latent factors of the flat ALS model (learned fallback and classifier feature). Default 32; range [1, 1024].</value>
+    public int AlsFactors
+    {
+        get => _alsFactors;
+        init { Guard.InRange(value, 1, 1024, nameof(AlsFactors)); _alsFactors = value; }
+    }
+
+    /// <value>ALS sweeps. Default 10; range [1, 100].</value>
+    public int AlsIterations
+    {
+        get => _alsIterations;
+        init { Guard.InRange(value, 1, 100, nameof(AlsIterations)); _alsIterations = value; }
+    }
+
+    /// <value>Share of the validation lists that train the classifiers; the rest learn the ensemble weights. Default 0.7; range [0.1, 0.9].</value>
+    public double ClassifierShare
+    {
+        get => _classifierShare;
+        init { Guard.InRange(value, 0.1, 0.9, nameof(ClassifierShare)); _classifierShare = value; }
+    }
+
+    /// <value>Trees of the forest and the boosted models. Default 100; range [1, 10000].</value>
+    public int Trees
+    {
+        get => _trees;
+        init { Guard.InRange(value, 1, 10_000, nameof(Trees)); _trees = value; }
+    }
+
+    /// <value>Leaves per tree. Default 32; range [2, 4096].</value>
+    public int Leaves
+    {
+        get => _leaves;
+        init { Guard.InRange(value, 2, 4096, nameof(Leaves)); _leaves = value; }
+    }
+
+    /// <value>Minimum training candidates per leaf. Default 20; at least 1.</value>
+    public int MinimumPerLeaf
+    {
+        get => _minimumPerLeaf;
+        init { Guard.Positive(value, nameof(MinimumPerLeaf)); _minimumPerLeaf = value; }
+    }
+
+    /// <value>Learning rate of the boosted models. Default 0.1; range [1e-6, 1].</value>
+    public double LearningRate
+    {
+        get => _learningRate;
+        init { Guard.InRange(value, 1e-6, 1.0, nameof(LearningRate)); _learningRate = value; }
+    }
+
+    /// <value>Threads of the ML.NET learners; 0 = ML.NET's default. Default 1 (repeatable, and LightGBM's workers spin on a busy machine).</value>
+    public int ClassifierThreads
+    {
+        get => _classifierThreads;
+        init { Guard.NonNegative(value, nameof(ClassifierThreads)); _classifierThreads = value; }
+    }
+
+    /// <summary>The ML.NET learner settings these options give.</summary>
+    public ClassifierOptions Classifiers => new()
+    {
+        Trees = Trees,
+        Leaves = Leaves,
+        MinimumPerLeaf = MinimumPerLeaf,
+        LearningRate = LearningRate,
+        Threads = ClassifierThreads,
+        Seed = Seed,
+    };
+}

@@ -1,0 +1,142 @@
+using Encore.Core.Errors;
+using Encore.Data.Model;
+using Encore.Data.Synthetic;
+using Encore.Evaluation.Protocols.SixCandidate;
+using Encore.Models.Contract;
+using Encore.Models.Files;
+using Encore.Models.Hierarchy;
+using Encore.Models.Training;
+
+namespace Encore.Models.Tests.Hierarchy;
+
+/// <summary>The trained hierarchy model (issue 9): train from a rating dataset, save, load, score, explain.</summary>
+public sealed class HierarchyModelTests : IDisposable
+{
+    private static readonly MusicDataset World =
+        SyntheticWorld.Generate(SyntheticWorldOptions.Tiny with { MeanRatingsPerUser = 60, Seed = 5 }).Dataset;
+
+    private static readonly Lazy<TrainingData> Data = new(() => HierarchyTraining.Build(World, new SixCandidateOptions { Seed = 3 }).Data);
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("encore-hier-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static HierarchyModel Train(string predictor) => (HierarchyModel)TrainerCatalog.Create("hierarchy", new Dictionary<string, string>
+    {
+        ["predictor"] = predictor,
+        ["als-factors"] = "8",
+        ["als-iterations"] = "3",
+        ["trees"] = "10",
+        ["leaves"] = "8",
+        ["minimum-per-leaf"] = "5",
+        ["threads"] = "1",
+        ["seed"] = "3",
+    }).Fit(Data.Value);
+
+    [Theory]
+    [InlineData("weighted")]
+    [InlineData("adaptive")]
+    [InlineData("learned-fallback")]
+    [InlineData("lightgbm")]
+    [InlineData("ensemble")]
+    public void SaveLoad_EveryKindOfPredictor_GivesIdenticalScoresAndLists(string predictor)
+    {
+        var model = Train(predictor);
+        var path = Path.Combine(_dir, predictor + ".bin");
+        ModelFile.Save(model, path);
+        var loaded = Assert.IsType<HierarchyModel>(ModelLoader.Load(path));
+
+        Assert.Equal(model.Predictor, loaded.Predictor);
+        int[] list = [0, 5, 17, 42, 99, 123];
+        foreach (var user in new[] { 0, 7, 31 })
+        {
+            var a = new float[list.Length];
+            var b = new float[list.Length];
+            model.Score(user, list, a);
+            loaded.Score(user, list, b);
+            Assert.Equal(a, b);
+            Assert.All(a, s => Assert.True(float.IsFinite(s)));
+        }
+        var first = model.Recommend([0, 7], 10);
+        var second = loaded.Recommend([0, 7], 10);
+        Assert.Equal(first.Items.ToArray(), second.Items.ToArray());
+        Assert.Equal(first.Scores.ToArray(), second.Scores.ToArray());
+    }
+
+    [Fact]
+    public void Auto_WithValidationLists_IsTheEnsembleOfFiveClassifiers()
+    {
+        var model = Train("auto");
+        Assert.Equal(HierarchyPredictor.Ensemble, model.Predictor);
+        Assert.Equal(5, model.Scorer.Classifiers.Count);
+        Assert.Equal([.. HierarchyScorer.BaseMembers, "logistic", "decision-tree", "random-forest", "boosted-trees", "lightgbm"], model.Scorer.Ensemble!.Members);
+        Assert.True(model.ValidationLists >= HierarchyTrainer.MinimumLists);
+    }
+
+    [Fact]
+    public void ExplainCandidates_GivesTheScoreAndEveryFeatureWithItsSource()
+    {
+        var model = Train("ensemble");
+        int[] list = [3, 8, 13, 21, 34, 55];
+        var scores = new float[list.Length];
+        model.Score(2, list, scores);
+        var explained = model.ExplainCandidates(2, list);
+
+        Assert.Equal(scores, explained.Select(e => e.Score));
+        Assert.Equal(list, explained.Select(e => e.Item));
+        foreach (var e in explained)
+        {
+            var names = e.Features.Select(f => f.Name).ToList();
+            foreach (var n in new[] { "album_score", "artist_score", "genre_count", "genre_max", "genre_min", "genre_mean", "genre_variance", "adaptive", "learned-fallback", "als_flat", "lightgbm" })
+                Assert.Contains(n, names);
+            Assert.All(e.Features, f => Assert.Contains(f.Source, new[] { "user", "siblings", "bayes", "global", "missing", "derived", "model" }));
+        }
+    }
+
+    [Fact]
+    public void ExplainCandidates_HandWorkedExample_NamesEachLevelsSource()
+    {
+        // u0 rated album 0 (90) and t1 (70); t0 is on album 0, t2 on album 1 which nobody rated; t3 has no album.
+        var catalogue = HandWorkedHierarchy.Catalogue();
+        var ratings = HandWorkedHierarchy.Ratings(catalogue);
+        var data = new TrainingData(ratings.At(HierarchyLevel.Track), Core.Ids.IdMap.FromIds(["u0", "u1", "u2"]), Core.Ids.IdMap.FromIds(["t0", "t1", "t2", "t3"]))
+        {
+            Hierarchy = new HierarchyInput(catalogue, ratings, null),
+        };
+        var model = (HierarchyModel)new HierarchyTrainer(new HierarchyOptions { PriorStrength = HandWorkedHierarchy.C }).Fit(data);
+        Assert.Equal(HierarchyPredictor.Adaptive, model.Predictor);
+
+        var u1 = model.ExplainCandidates(1, [0, 2, 3]);
+        string Source(int i, string name) => u1[i].Features.Single(f => f.Name == name).Source;
+        float Value(int i, string name) => u1[i].Features.Single(f => f.Name == name).Value;
+        Assert.Equal("siblings", Source(0, "album_score")); // u1 rated t1, t0's sibling on album 0
+        Assert.Equal(60f, Value(0, "album_score"));
+        Assert.Equal("user", Source(0, "artist_score"));
+        Assert.Equal("global", Source(1, "album_score")); // album 1: nobody rated it
+        Assert.Equal("missing", Source(2, "album_score")); // t3 has no album
+        Assert.Equal("missing", Source(1, "genre_mean")); // t2 has no genre
+        Assert.Equal((float)HandWorkedHierarchy.Mu(100, 1), Value(2, "genre_mean"), 3);
+        Assert.Equal("bayes", Source(2, "genre_mean"));
+    }
+
+    [Fact]
+    public void Fit_PlainMatrixWithoutHierarchy_FallsBackToAdaptiveAndRefusesLearnedPredictors()
+    {
+        var matrix = Core.Sparse.CsrMatrix.FromTriples(3, 4, [0, 0, 1, 2], [0, 1, 1, 2], [1f, 2f, 3f, 1f]);
+        var plain = TrainingData.FromMatrix(matrix);
+        var model = (HierarchyModel)TrainerCatalog.Create("hierarchy").Fit(plain);
+        Assert.Equal(HierarchyPredictor.Adaptive, model.Predictor);
+        Assert.False(model.Scorer.Catalogue.HasAlbums);
+
+        var ex = Assert.Throws<ArgumentException>(() => TrainerCatalog.Create("hierarchy", new Dictionary<string, string> { ["predictor"] = "lightgbm" }).Fit(plain));
+        Assert.Contains("validation lists", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => TrainerCatalog.Create("hierarchy", new Dictionary<string, string> { ["predictor"] = "nope" }));
+    }
+
+    [Fact]
+    public void Load_GarbageClassifierBytes_IsACorruptModel()
+    {
+        var ex = Assert.Throws<ModelFormatException>(() => CandidateClassifier.Load(ClassifierKind.LightGbm, CandidateFeatureRows.Names, [], [1, 2, 3, 4, 5]));
+        Assert.Contains("lightgbm classifier", ex.Message, StringComparison.Ordinal);
+    }
+}
