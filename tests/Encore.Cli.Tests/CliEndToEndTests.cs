@@ -91,8 +91,8 @@ public sealed class CliEndToEndTests : IDisposable
         Assert.Contains("<figure", await File.ReadAllTextAsync(Path.Combine(output, "report.html")), StringComparison.Ordinal);
         // Run twice: the same runs, not twice as many.
         var runs = new Encore.Evaluation.Runs.SqliteRunStore(Path.Combine(output, "encore.db")).List();
-        // 6 model runs, S1's 10-group table (6 group runs) and the 100-group table (6 more), each once.
-        Assert.Equal(6 + 6 + 6, runs.Count);
+        // 6 model runs, S1's 10-group table (6 strategies + basic = 7 group runs) and the 100-group table (7 more), each once.
+        Assert.Equal(6 + 7 + 7, runs.Count);
         using var engine = new Encore.Online.OnlineEngine(new Encore.Online.OnlineOptions { StorePath = Path.Combine(output, "encore-service.db") }, TimeProvider.System);
         var versions = engine.Registry.List();
         Assert.Equal(6, versions.Count);

@@ -42,7 +42,7 @@ public sealed class EvaluationCommandsTests : IDisposable
 
         var store = new SqliteRunStore(Store);
         var runs = store.List();
-        Assert.Equal(3 + 6 + 6, runs.Count);
+        Assert.Equal(3 + 7 + 7, runs.Count); // six strategies (expected-plays included) and the basic model, at 10 and 100 groups
         Assert.Equal(["popularity", "item-knn", "als"], runs.Where(r => r.Kind == "evaluate").Select(r => r.Model));
         Assert.Equal("3", runs.Single(r => r.Model == "als").Parameters["iterations"]);
         Assert.All(runs, r => Assert.Contains(r.Id, text, StringComparison.Ordinal));

@@ -99,7 +99,8 @@ internal static class EvaluationInputs
                 "validationfraction" => options with { ValidationFraction = Number(key, value) },
                 "threshold" or "relevancethreshold" => options with { RelevanceThreshold = (float)Number(key, value) },
                 "grouprelevance" => options with { GroupRelevance = GroupRelevanceValue(value) },
-                _ => throw new ArgumentException($"unknown protocol setting '{key}'; use test-fraction, validation-fraction, threshold or group-relevance."),
+                "grouprepeatshare" => options with { GroupRepeatShare = Share(key, value) },
+                _ => throw new ArgumentException($"unknown protocol setting '{key}'; use test-fraction, validation-fraction, threshold, group-relevance or group-repeat-share."),
             };
         }
         var aggregation = options.Aggregation;
@@ -130,6 +131,12 @@ internal static class EvaluationInputs
         "signed" => Data.Ratings.RatingSignal.Signed,
         _ => throw new ArgumentException($"data.ratings expects auto, ignore, values, positive or signed, got '{value}'."),
     };
+
+    private static double Share(string key, string value)
+    {
+        var share = Number(key, value);
+        return share is >= 0 and <= 1 ? share : throw new ArgumentException($"protocol.{key} expects a share between 0 and 1, got '{value}'.");
+    }
 
     private static GroupRelevance GroupRelevanceValue(string value) => value.Trim().ToLowerInvariant() switch
     {

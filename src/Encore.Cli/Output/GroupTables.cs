@@ -23,7 +23,11 @@ internal static class GroupTables
             var runs = GroupProtocol.Run(protocol, model, settings, groups: counts[i]);
             // Machine formats keep stdout for the leaderboard alone; the group runs are still recorded.
             if (!format.IsMachine()) Print(runs, ks, testK, counts[i], i == 0, modelName, rule, protocol.Options.Seed, format, wide);
-            if (!format.IsMachine() && i > 0) Console.WriteLine(Overlap(counts[i], GroupProtocol.MemberPool(protocol)));
+            if (!format.IsMachine() && i > 0)
+            {
+                Console.WriteLine(Overlap(counts[i], GroupProtocol.MemberPool(protocol)));
+                PrintOverUsers(GroupProtocol.CompareWithBasicOverUsers(protocol, runs, testK, counts[i], protocol.Options.Seed), testK, counts[i], format);
+            }
             all.AddRange(runs);
         }
         return all;
@@ -41,7 +45,24 @@ internal static class GroupTables
         return perUser <= 1
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"(the {groups} groups are drawn from {users} users; each user is in about {perUser:F1} groups.)\n")
             : string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"(the {groups} groups are drawn from {users} users, so each user is in about {perUser:F1} groups and groups share members: the intervals and p-values above treat groups as independent and are optimistic; if members' contributions add up, the variance is about {perUser:F1} times larger, about {users / 5.0:F1} independent groups.)\n");
+                $"(the {groups} groups are drawn from {users} users, so each user is in about {perUser:F1} groups and groups share members: the intervals and p-values above treat groups as independent and are optimistic; if members' contributions add up, the variance is about {perUser:F1} times larger, about {users / 5.0:F1} independent groups; the next table resamples the users too.)\n");
+    }
+
+    /// <summary>The cluster-aware test: users and groups resampled (<see cref="Encore.Evaluation.Statistics.MemberClusterBootstrap"/>).</summary>
+    private static void PrintOverUsers(IReadOnlyList<(ExperimentRun Run, Encore.Evaluation.Statistics.MemberClusterResult Result)> tests, int k, int count, TableFormat format)
+    {
+        if (tests.Count == 0) return;
+        var users = tests[0].Result.Users;
+        var table = new TextTable(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the same {count} groups, paired bootstrap resampling the {users} users and the groups (shared members respected)"),
+            ["strategy", $"P@{k} - basic [95% CI]", "bootstrap p", "verdict"]);
+        foreach (var (run, result) in tests)
+            table.Add([run.Model,
+                $"{Numbers.F(result.MeanDifference, "+0.0000;-0.0000;0.0000")} [{Numbers.F(result.CiLow, "0.0000")}, {Numbers.F(result.CiHigh, "0.0000")}]",
+                Numbers.F(result.PValue, "0.0000"),
+                !result.IsSignificant ? "not significant" : result.MeanDifference > 0 ? "better than basic" : "worse than basic"]);
+        table.Print(format == TableFormat.Markdown);
+        Console.WriteLine();
     }
 
     private static void Print(IReadOnlyList<ExperimentRun> runs, IReadOnlyList<int> ks, int testK, int count, bool first,

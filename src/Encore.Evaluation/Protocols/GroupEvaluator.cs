@@ -18,12 +18,7 @@ public static class GroupEvaluator
         ArgumentNullException.ThrowIfNull(recommend);
         options ??= new GroupEvaluationOptions();
         options.Validate();
-        var pool = new List<int>();
-        for (var u = 0; u < validation.Rows; u++)
-            if (validation.RowLength(u) > 0) pool.Add(u);
-        if (pool.Count < options.GroupSize)
-            throw new ArgumentException(
-                $"Only {pool.Count} users have validation data; groups of {options.GroupSize} need at least that many.", nameof(validation));
+        var pool = Pool(validation, options);
 
         var ks = options.Ks.ToArray();
         var maxK = ks.Max();
@@ -31,8 +26,7 @@ public static class GroupEvaluator
         var excluded = 0;
         for (var g = 0; g < options.Groups; g++)
         {
-            // One stream per group: group g is the same whatever the number of groups asked for.
-            var members = GroupSampler.Draw(pool, options.GroupSize, Rng.Fork(options.Seed, (ulong)g));
+            var members = Draw(pool, options, g);
             var memberRelevant = members.Select(m => Relevant(validation, m, options.RelevanceThreshold)).ToArray();
             var union = memberRelevant.SelectMany(r => r).Distinct().Order().ToArray();
             if (union.Length == 0) { excluded++; continue; }
@@ -49,6 +43,37 @@ public static class GroupEvaluator
         }
         return new GroupEvaluationResult(ks, outcomes, excluded);
     }
+
+    /// <summary>
+    /// The members of every group draw 0 .. options.Groups - 1, exactly as <see cref="Evaluate"/> draws them (sorted user
+    /// indices; a draw whose members have no relevant item is still listed): for tests that need who is in which group.
+    /// </summary>
+    /// <exception cref="ArgumentException">Fewer users with validation data than one group needs.</exception>
+    public static int[][] DrawGroups(CsrMatrix validation, GroupEvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(validation);
+        options ??= new GroupEvaluationOptions();
+        options.Validate();
+        var pool = Pool(validation, options);
+        var groups = new int[options.Groups][];
+        for (var g = 0; g < groups.Length; g++) groups[g] = Draw(pool, options, g);
+        return groups;
+    }
+
+    private static List<int> Pool(CsrMatrix validation, GroupEvaluationOptions options)
+    {
+        var pool = new List<int>();
+        for (var u = 0; u < validation.Rows; u++)
+            if (validation.RowLength(u) > 0) pool.Add(u);
+        if (pool.Count < options.GroupSize)
+            throw new ArgumentException(
+                $"Only {pool.Count} users have validation data; groups of {options.GroupSize} need at least that many.", nameof(validation));
+        return pool;
+    }
+
+    // One stream per group: group g is the same whatever the number of groups asked for.
+    private static int[] Draw(List<int> pool, GroupEvaluationOptions options, int g) =>
+        GroupSampler.Draw(pool, options.GroupSize, Rng.Fork(options.Seed, (ulong)g));
 
     /// <summary>Members without relevant items of their own are left out of the minimum: no list can serve them.</summary>
     private static double MinMemberPrecision(int[] items, int[][] memberRelevant, int k)

@@ -64,7 +64,7 @@ public static class GroupProtocol
         var runs = new List<ExperimentRun>();
         foreach (var strategy in strategies ?? Enum.GetValues<GroupStrategy>())
         {
-            var recommender = new GroupRecommender(model, new GroupOptions { Strategy = strategy });
+            var recommender = new GroupRecommender(model, new GroupOptions { Strategy = strategy, RepeatShare = protocol.Options.GroupRepeatShare });
             runs.Add(Evaluate(relevant, label, settings, options, $"{model.ModelName}/{Kebab(strategy)}", Kebab(strategy), model.ModelName,
                 (members, k) => recommender.Recommend([.. members.Select(GroupMember.Known)], k, recommendOptions).Items));
         }
@@ -72,6 +72,46 @@ public static class GroupProtocol
         runs.Add(Evaluate(relevant, label, settings, options, BasicModelName, "overlap-of-top-50", "none",
             (members, k) => basic.Recommend(members, k)));
         return runs;
+    }
+
+    /// <summary>
+    /// Paired bootstrap of every run against the basic group model's run on group Precision@k that resamples the
+    /// users the groups are drawn from as well as the groups (<see cref="MemberClusterBootstrap"/>): the test that
+    /// respects shared members. Groups are matched by draw ordinal; <paramref name="groups"/> must be the count the
+    /// runs were made with.
+    /// </summary>
+    /// <exception cref="ArgumentException">No basic-group run, k not evaluated, or a run's groups differ from the basic run's.</exception>
+    public static IReadOnlyList<(ExperimentRun Run, MemberClusterResult Result)> CompareWithBasicOverUsers(PreparedProtocol protocol,
+        IReadOnlyList<ExperimentRun> runs, int k, int groups, ulong seed = 42)
+    {
+        ArgumentNullException.ThrowIfNull(protocol);
+        ArgumentNullException.ThrowIfNull(runs);
+        var basic = runs.FirstOrDefault(r => r.Model == BasicModelName)
+            ?? throw new ArgumentException($"no {BasicModelName} run to compare with.", nameof(runs));
+        var metric = $"group-precision@{k.ToString(CultureInfo.InvariantCulture)}";
+        var options = new GroupEvaluationOptions { Seed = protocol.Options.Seed, Groups = groups };
+        var members = GroupEvaluator.DrawGroups(Relevant(protocol, protocol.Options.GroupRelevance), options);
+        var reference = PerGroup(basic, metric);
+        var result = new List<(ExperimentRun, MemberClusterResult)>();
+        foreach (var run in runs.Where(r => !ReferenceEquals(r, basic)))
+        {
+            var values = PerGroup(run, metric);
+            if (values.Count != reference.Count || values.Keys.Any(g => !reference.ContainsKey(g)))
+                throw new ArgumentException($"run {run.Model} was evaluated on other groups than {BasicModelName}.", nameof(runs));
+            var ordinals = reference.Keys.Order().ToArray();
+            result.Add((run, MemberClusterBootstrap.Compare([.. ordinals.Select(g => members[g])],
+                [.. ordinals.Select(g => values[g] - reference[g])], seed: seed)));
+        }
+        return result;
+    }
+
+    private static Dictionary<int, double> PerGroup(ExperimentRun run, string metric)
+    {
+        if (!run.PerUser.TryGetValue(metric, out var values))
+            throw new ArgumentException($"run {run.Model} has no per-group {metric}.", nameof(run));
+        var map = new Dictionary<int, double>();
+        for (var i = 0; i < run.Users.Length; i++) map[run.Users[i]] = values[i];
+        return map;
     }
 
     /// <summary>

@@ -72,6 +72,19 @@ public sealed record ProtocolOptions
     /// </value>
     public GroupRelevance GroupRelevance { get; init; } = GroupRelevance.Any;
 
+    /// <value>
+    /// Group protocol: the repeat share rho in [0, 1] of the expected-plays strategy
+    /// (<see cref="Models.Group.GroupOptions.RepeatShare"/>, <c>protocol.group-repeat-share</c>). Default 0.5.
+    /// </value>
+    /// <exception cref="ArgumentOutOfRangeException">Outside [0, 1].</exception>
+    public double GroupRepeatShare
+    {
+        get => _groupRepeatShare;
+        init { Core.Errors.Guard.InRange(value, 0, 1, nameof(GroupRepeatShare)); _groupRepeatShare = value; }
+    }
+
+    private readonly double _groupRepeatShare = 0.5;
+
     /// <value>When set, rank each user's held-out items among this many sampled negatives instead of the whole catalogue.</value>
     public int? SampledNegatives { get; init; }
 

@@ -31,7 +31,16 @@ public sealed class GroupRecommender(IRecommender model, GroupOptions? options =
         foreach (var row in table)
             for (var i = 0; i < n; i++)
                 if (mask[i]) row[i] = float.NaN;
-        return ScoreTableAggregator.Aggregate(table, k, Options);
+        var histories = Options.Strategy == GroupStrategy.ExpectedPlays ? [.. members.Select(History)] : (IReadOnlyList<(int[], float[])>?)null;
+        return ScoreTableAggregator.Aggregate(table, k, Options, histories);
+    }
+
+    /// <summary>A member's training plays for <see cref="GroupStrategy.ExpectedPlays"/>: the model's positive training row, or the given history.</summary>
+    private (int[] Items, float[] Values) History(GroupMember member)
+    {
+        if (!member.IsKnown) return (member.HistoryItems ?? [], member.HistoryValues ?? []);
+        if (Model is not RecommenderBase trained || member.User >= trained.Signal.Rows) return ([], []);
+        return (trained.Signal.RowIndices(member.User).ToArray(), trained.Signal.RowValues(member.User).ToArray());
     }
 
     private float[] MemberScores(GroupMember member, int[] all)

@@ -13,6 +13,12 @@ public enum GroupStrategy
     BordaCount,
     /// <summary>SPEC S1's basic rule on model rankings: members whose top-N holds the item, then mean normalised score.</summary>
     OverlapFirst,
+    /// <summary>
+    /// Sum over members of each member's expected plays of the item (<see cref="ExpectedPlays"/>): the member's own
+    /// training plays of it (repeats) plus their activity spread over new items in proportion to the model's scores.
+    /// Uses raw scores, not normalised ones, and needs the members' histories.
+    /// </summary>
+    ExpectedPlays,
 }
 
 /// <summary>How a member's raw model scores are made comparable with the other members'.</summary>

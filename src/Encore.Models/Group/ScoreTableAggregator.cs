@@ -6,10 +6,19 @@ namespace Encore.Models.Group;
 /// Aggregates a members x items table of raw scores (NaN = not a candidate for the group) into a group
 /// top-k: normalise per member over the candidates, build each member's top-N, combine by strategy,
 /// select with ties towards the smaller item index, then measure each member's satisfaction.
+/// <see cref="GroupStrategy.ExpectedPlays"/> sums the members' <see cref="ExpectedPlays"/> rows instead, built from the
+/// raw scores and the members' histories.
 /// </summary>
 public static class ScoreTableAggregator
 {
-    public static GroupRecommendation Aggregate(IReadOnlyList<float[]> memberScores, int k, GroupOptions options)
+    /// <summary>Aggregates the table; <paramref name="histories"/> (one per member, same order) feed <see cref="GroupStrategy.ExpectedPlays"/>.</summary>
+    /// <param name="memberScores">Members x items raw scores; NaN = not a candidate.</param>
+    /// <param name="k">List length.</param>
+    /// <param name="options">Strategy, normalisation, member list size, repeat share.</param>
+    /// <param name="histories">Each member's training (items, values); null = no member has a history (every member then counts one play).</param>
+    /// <exception cref="ArgumentException">No members, rows of different lengths, or a history count that differs from the member count.</exception>
+    public static GroupRecommendation Aggregate(IReadOnlyList<float[]> memberScores, int k, GroupOptions options,
+        IReadOnlyList<(int[] Items, float[] Values)>? histories = null)
     {
         ArgumentNullException.ThrowIfNull(memberScores);
         ArgumentNullException.ThrowIfNull(options);
@@ -28,13 +37,30 @@ public static class ScoreTableAggregator
         var listSize = Math.Min(options.MemberListSize, candidates.Length);
         var group = new float[n];
         Array.Fill(group, float.NaN);
-        foreach (var item in candidates) group[item] = Combine(item, normalised, ranks, listSize, options.Strategy);
+        if (options.Strategy == GroupStrategy.ExpectedPlays)
+            SumExpectedPlays(memberScores, histories, options.RepeatShare, candidates, group);
+        else
+            foreach (var item in candidates) group[item] = Combine(item, normalised, ranks, listSize, options.Strategy);
         var heap = new TopKSelector(Math.Min(k, candidates.Length));
         foreach (var item in candidates) heap.Offer(item, group[item]);
         var items = new int[heap.Count];
         var scores = new float[heap.Count];
         heap.Drain(items, scores);
         return new GroupRecommendation(items, scores, Satisfaction(items, normalised, ranks, listSize));
+    }
+
+    private static void SumExpectedPlays(IReadOnlyList<float[]> memberScores, IReadOnlyList<(int[] Items, float[] Values)>? histories,
+        double repeatShare, int[] candidates, float[] group)
+    {
+        if (histories is not null && histories.Count != memberScores.Count)
+            throw new ArgumentException($"{histories.Count} histories for {memberScores.Count} members.", nameof(histories));
+        foreach (var item in candidates) group[item] = 0;
+        for (var m = 0; m < memberScores.Count; m++)
+        {
+            var (items, values) = histories?[m] ?? ([], []);
+            var expected = ExpectedPlays.ForMember(memberScores[m], items, values, repeatShare);
+            foreach (var item in candidates) group[item] += expected[item];
+        }
     }
 
     private static int[] Candidates(IReadOnlyList<float[]> memberScores, int n)

@@ -91,4 +91,28 @@ public sealed class GroupRelevanceTests
         Assert.All(sut, t => Assert.Equal(t.Run.Means["group-precision@2"] - runs[^1].Means["group-precision@2"], t.Result.MeanDifference, 12));
         Assert.Throws<ArgumentException>(() => GroupProtocol.CompareWithBasic(runs.Take(2).ToList(), 2));
     }
+
+    [Fact]
+    public void CompareWithBasicOverUsers_PairsTheSameGroupsAndCountsTheUsers()
+    {
+        var protocol = Protocol(GroupRelevance.New);
+        var runs = GroupProtocol.Run(protocol, new PopularityTrainer().Fit(protocol.Train), new EvaluationSettings { Ks = [1, 2] }, groups: 20);
+
+        var sut = GroupProtocol.CompareWithBasicOverUsers(protocol, runs, 2, 20);
+
+        Assert.Equal(runs.Count - 1, sut.Count);
+        Assert.All(sut, t => Assert.Equal(Users, t.Result.Users));
+        Assert.All(sut, t => Assert.Equal(t.Run.Means["group-precision@2"] - runs[^1].Means["group-precision@2"], t.Result.MeanDifference, 12));
+        Assert.Throws<ArgumentException>(() => GroupProtocol.CompareWithBasicOverUsers(protocol, runs.Take(2).ToList(), 2, 20));
+    }
+
+    [Fact]
+    public void Run_ExpectedPlays_UsesTheRepeatShareSetting()
+    {
+        // Repeat share 1: only the members' own plays count, and track 0 (3 plays each) leads: a hit under SPEC S1.
+        var protocol = Protocol(GroupRelevance.Any) is var p ? p with { Options = p.Options with { GroupRepeatShare = 1 } } : null!;
+        var runs = GroupProtocol.Run(protocol, new PopularityTrainer().Fit(protocol.Train), new EvaluationSettings { Ks = [1] }, groups: 5);
+
+        Assert.Equal(1.0, runs.Single(r => r.Model == "popularity/expected-plays").Means["group-precision@1"]);
+    }
 }

@@ -16,6 +16,7 @@ public sealed class GroupRecommenderTests
     [InlineData(GroupStrategy.MostPleasure)]
     [InlineData(GroupStrategy.BordaCount)]
     [InlineData(GroupStrategy.OverlapFirst)]
+    [InlineData(GroupStrategy.ExpectedPlays)]
     public void Recommend_MembersOfOneBlock_GetTheirBlock(GroupStrategy strategy)
     {
         var sut = new GroupRecommender(Model, new GroupOptions { Strategy = strategy, MemberListSize = 5 });

@@ -6,6 +6,7 @@ namespace Encore.Evaluation.Protocols.Playlists;
 /// <summary>
 /// Turns the playlist protocols' results into experiment runs for the run store (<c>runs list</c>, the report): the
 /// challenge and hide-first runs carry the overall means ("r-precision", "ndcg@500", "clicks", "hr@100"); the
+/// per-category means as "metric/category" ("r-precision/title-first-5", "playlists/title-only": see <see cref="CategoryKey"/>); the
 /// sampled-negatives runs carry "accuracy" and "roc-auc" with their 95% intervals and the chosen threshold as a
 /// parameter. The random 1:1 baseline is a reference row of the table and is not recorded.
 /// </summary>
@@ -26,8 +27,38 @@ public static class PlaylistRuns
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(time);
         return [.. results.Select((r, i) => Run(r.Model, candidates[i].Parameters, protocol, dataset, datasetHash, seed, time, r.FitSeconds,
-            new Dictionary<string, double> { [RPrecision] = r.Overall.RPrecision, [Ndcg] = r.Overall.Ndcg, [Clicks] = r.Overall.Clicks, [HitRate] = r.Overall.HitRate100 },
-            new Dictionary<string, MetricInterval>()))];
+            Means(r), new Dictionary<string, MetricInterval>()))];
+    }
+
+    /// <summary>
+    /// The run-store key of a metric in one category: "metric/slug", the slug being the category's name in lower case
+    /// with "+" dropped and spaces as hyphens ("title + first 5" -> "r-precision/title-first-5").
+    /// </summary>
+    public static string CategoryKey(string metric, string category)
+    {
+        ArgumentNullException.ThrowIfNull(category);
+        var words = category.ToLowerInvariant().Split([' ', '+'], StringSplitOptions.RemoveEmptyEntries);
+        return $"{metric}/{string.Join('-', words)}";
+    }
+
+    private static Dictionary<string, double> Means(ChallengeModelResult result)
+    {
+        var means = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            [RPrecision] = result.Overall.RPrecision,
+            [Ndcg] = result.Overall.Ndcg,
+            [Clicks] = result.Overall.Clicks,
+            [HitRate] = result.Overall.HitRate100,
+        };
+        foreach (var c in result.Categories)
+        {
+            means[CategoryKey(RPrecision, c.Category)] = c.RPrecision;
+            means[CategoryKey(Ndcg, c.Category)] = c.Ndcg;
+            means[CategoryKey(Clicks, c.Category)] = c.Clicks;
+            means[CategoryKey(HitRate, c.Category)] = c.HitRate100;
+            means[CategoryKey("playlists", c.Category)] = c.Playlists;
+        }
+        return means;
     }
 
     /// <summary>One run per model of a sampled-negatives evaluation (the random baseline left out).</summary>
