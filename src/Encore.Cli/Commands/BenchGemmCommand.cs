@@ -33,7 +33,7 @@ internal static class BenchGemmCommand
             var r = parse.GetValue(repeats);
             if (r < 1) throw new ArgumentException("--repeats must be at least 1.");
             var peak = GemmPeak.Measure(t, n, r);
-            Console.WriteLine(F($"GEMM peak (float32, {peak.Backend}, n = {peak.Size}): {peak.CoreGflops:F1} GFLOP/s per core (1 thread, CPU time); {peak.WallGflops:F1} GFLOP/s with {peak.Threads} threads (wall clock)"));
+            Console.WriteLine(F($"GEMM peak (float32, {peak.Backend}, n = {peak.Size}): {peak.CoreGflops:F1} GFLOP/s per core (1 thread, CPU time); {peak.WallGflops:F1} GFLOP/s with {peak.Threads} threads ({(peak.Backend.StartsWith("managed", StringComparison.Ordinal) ? "one-thread figure x threads" : "wall clock")})"));
             if (parse.GetValue(als) is { } shape)
             {
                 var input = BenchInput.Prepare(shape, parse.GetValue(seed), t, ct);
