@@ -5,8 +5,11 @@
 # implicit itself is not run here (not installed on this machine): its column is PEERS.md's.
 #
 # usage: bench/peers/run.sh [RUNS=5] > bench/results/peers-side-by-side.md
-# env:   ENCORE   the encore executable (default: the Release build of src/Encore.Cli)
+# env:   ENCORE   the encore executable (default: the Release build of src/Encore.Cli; `encore` on the PATH after
+#                 the README's dotnet tool install works too: ENCORE=$(command -v encore))
 #        SHARED   folder holding benchmarks/ (default: ../shared next to the repository)
+#        ONLY     extended regex on the row names, e.g. ONLY=HetRec or ONLY='HetRec (ALS|BPR)' (default: all rows)
+# Also prints the GEMM peak and ALS's share of it (encore bench gemm --als <HetRec split>) below the table.
 set -euo pipefail
 RUNS=${1:-5}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -32,6 +35,7 @@ for r in $(seq 1 "$RUNS"); do
   for i in "${!ROWS[@]}"; do
     IFS='|' read -r name split args peer <<<"${ROWS[$i]}"
     [ -d "$split" ] || continue
+    [[ -z "${ONLY:-}" || "$name" =~ $ONLY ]] || continue
     # shellcheck disable=SC2086
     /usr/bin/time -f "%e %U %S %M" -o "$TMP/time" "$ENCORE" bench fit "$split" $args > "$TMP/line"
     echo "$(cat "$TMP/line") $(cat "$TMP/time")" >> "$TMP/row$i"
@@ -46,8 +50,8 @@ echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(n
 echo "Encore: $ENCORE; $RUNS fresh processes per row, rows interleaved; medians."
 echo "implicit: PEERS.md 'Re-measured 2026-11-29' medians (fit call only, quiet machine); not re-run here."
 echo
-echo "| row | implicit fit s | Encore process wall s | Encore fit wall s | Encore fit CPU s | Encore process CPU s (user+sys) | fit CPU / 2 (idle-core estimate) / implicit | max RSS MiB |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| row | implicit fit s | Encore process wall s | process wall / implicit | Encore fit wall s | Encore fit CPU s | Encore process CPU s (user+sys) | fit CPU / 2 (idle-core estimate) / implicit | max RSS MiB |"
+echo "|---|---|---|---|---|---|---|---|---|"
 for i in "${!ROWS[@]}"; do
   IFS='|' read -r name split args peer <<<"${ROWS[$i]}"
   [ -f "$TMP/row$i" ] || continue
@@ -58,5 +62,12 @@ for i in "${!ROWS[@]}"; do
   cpu=$(awk '{print $12 + $13}' "$TMP/row$i" | median)
   rss=$(awk '{print $14 / 1024}' "$TMP/row$i" | median)
   ratio=$(awk -v c="$fitcpu" -v p="$peer" 'BEGIN {printf "%.2f", c / 2 / p}')
-  printf '| %s | %s | %.2f | %.2f | %.2f | %.2f | %s | %.0f |\n' "$name" "$peer" "$wall" "$fit" "$fitcpu" "$cpu" "$ratio" "$rss"
+  wratio=$(awk -v c="$wall" -v p="$peer" 'BEGIN {printf "%.2f", c / p}')
+  printf '| %s | %s | %.2f | %s | %.2f | %.2f | %.2f | %s | %.0f |\n' "$name" "$peer" "$wall" "$wratio" "$fit" "$fitcpu" "$cpu" "$ratio" "$rss"
 done
+echo
+echo "The issue's target: process wall / implicit <= 0.6 on a quiet machine (load average below 1)."
+echo
+echo '```'
+"$ENCORE" bench gemm --als "$HETREC" 2>&1
+echo '```'

@@ -34,7 +34,7 @@ public static class BenchCommand
             Events = parse.GetValue(events),
             Seed = parse.GetValue(seed),
         }, string.Join(' ', ["encore", .. parse.Tokens.Select(t => t.Value)]), ct))));
-        return new Command("bench", "Measure Encore against its peers' published figures.") { models, BenchQualityCommand.Create(), CreateFit() };
+        return new Command("bench", "Measure Encore against its peers' published figures.") { models, BenchQualityCommand.Create(), CreateFit(), BenchGemmCommand.Create() };
     }
 
     // One fit in this (fresh) process, as PEERS.md's side-by-side protocol wants; bench/peers/run.sh repeats it.

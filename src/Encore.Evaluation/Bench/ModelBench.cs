@@ -1,6 +1,7 @@
 using System.Globalization;
 using Encore.Core.Parallelism;
 using Encore.Models.Contract;
+using Encore.Models.Diagnostics;
 using Encore.Models.Factorization.Als;
 using Encore.Models.Factorization.Bpr;
 using Encore.Models.Neighbourhood;
@@ -15,9 +16,6 @@ namespace Encore.Evaluation.Bench;
 /// </summary>
 public static class ModelBench
 {
-    /// <summary>Ceiling of this machine kind (PEERS.md: float32 GEMM, OpenBLAS, 2 threads), GFLOP/s.</summary>
-    public const double GemmPeakLow = 111, GemmPeakHigh = 122;
-
     public static ModelBenchReport Run(ModelBenchOptions options, IProgress<string>? log = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -31,7 +29,9 @@ public static class ModelBench
             Shape = options.Shape,
             Threads = ParallelLoop.Workers(options.Threads),
             PrepareSeconds = input.PrepareSeconds,
+            Gemm = GemmPeak.Measure(options.Threads),
         };
+        log?.Report(Invariant($"GEMM peak: {report.Gemm.CoreGflops:F1} GFLOP/s per core, {report.Gemm.WallGflops:F1} with {report.Gemm.Threads} threads ({report.Gemm.Backend})"));
         var times = ImplicitFigures.TimesFor(options.Shape);
         var peers = ImplicitFigures.QualityFor(options.Shape);
         foreach (var factors in options.Factors)
@@ -67,8 +67,9 @@ public static class ModelBench
         var peerRate = times.GetValueOrDefault($"{key}.iteration") is { } t
             ? t.Low == t.High ? Invariant($"; implicit at the same count: {flops / t.Low / 1e9:F1} GFLOP/s")
             : Invariant($"; implicit at the same count: {flops / t.High / 1e9:F1}-{flops / t.Low / 1e9:F1} GFLOP/s") : "";
+        var coreGflops = flops / cpuPerIteration / 1e9;
         report.Figures.Add(new BenchFigure($"ALS GFLOP/s ({factors} f)", Invariant($"{flops / 1e9:F2} GFLOP per iteration"), gflops, "GFLOP/s", null,
-            Invariant($"{100 * gflops / GemmPeakHigh:F1}-{100 * gflops / GemmPeakLow:F1}% of the {GemmPeakLow:F0}-{GemmPeakHigh:F0} GFLOP/s GEMM peak{peerRate}")));
+            Invariant($"{100 * gflops / report.Gemm.WallGflops:F0}% of the measured {report.Gemm.Threads}-thread GEMM peak {report.Gemm.WallGflops:F1} GFLOP/s (wall); per core {coreGflops:F1} GFLOP/s by CPU time = {100 * coreGflops / report.Gemm.CoreGflops:F0}% of the one-thread peak {report.Gemm.CoreGflops:F1}{peerRate}")));
         log?.Report(Invariant($"ALS {factors} f: {perIteration:F3} s/it, {gflops:F1} GFLOP/s, fit {fit:F1} s"));
 
         if (factors == options.Factors[0])

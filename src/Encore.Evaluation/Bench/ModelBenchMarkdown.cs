@@ -17,6 +17,8 @@ public static class ModelBenchMarkdown
         writer.WriteLine(F($"Machine: {report.Machine}; {report.Threads} worker threads. Shared with other builds, so times are noisy."));
         writer.WriteLine();
         writer.WriteLine(F($"Input: {report.Input} (prepared in {report.PrepareSeconds:F1} s)."));
+        writer.WriteLine();
+        writer.WriteLine(F($"Measured float32 GEMM peak ({report.Gemm.Backend}, n = {report.Gemm.Size}): {report.Gemm.CoreGflops:F1} GFLOP/s per core (one thread, CPU time), {report.Gemm.WallGflops:F1} GFLOP/s with {report.Gemm.Threads} threads (wall)."));
         if (command is not null)
         {
             writer.WriteLine();

@@ -13,6 +13,9 @@ public sealed class ModelBenchReport
 
     public required double PrepareSeconds { get; init; }
 
+    /// <summary>This machine's float32 GEMM peak, measured at the start of the bench.</summary>
+    public required Encore.Models.Diagnostics.GemmPeakResult Gemm { get; init; }
+
     public List<BenchFigure> Figures { get; } = [];
 
     public List<BenchQualityRow> Quality { get; } = [];

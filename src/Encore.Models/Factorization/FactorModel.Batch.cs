@@ -53,11 +53,12 @@ public abstract partial class FactorModel
             s.Heaps[u].Reset(batch.K);
             s.Cursors[u] = 0;
         }
+        var itemsT = ItemsT;
         for (var t0 = 0; t0 < n; t0 += TileItems)
         {
-            var t1 = Math.Min(t0 + TileItems, _itemsT.Stride);
+            var t1 = Math.Min(t0 + TileItems, itemsT.Stride);
             for (var g = 0; g < groups; g += 4)
-                ScoreKernel.Four(s.Users.AsSpan(g * d, 4 * d), d, _itemsT.Data, _itemsT.Stride, t0, t1, s.Tile.AsSpan(g * TileItems), TileItems);
+                ScoreKernel.Four(s.Users.AsSpan(g * d, 4 * d), d, itemsT.Data, itemsT.Stride, t0, t1, s.Tile.AsSpan(g * TileItems), TileItems);
             var limit = Math.Min(t1, n) - t0;
             for (var u = 0; u < users.Length; u++)
             {

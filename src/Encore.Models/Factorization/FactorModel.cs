@@ -18,7 +18,7 @@ public abstract partial class FactorModel : RecommenderBase, ISimilarItems, ISim
 {
     private readonly float[] _userFactors;
     private readonly float[] _itemFactors;
-    private readonly TransposedFactors _itemsT;
+    private TransposedFactors? _itemsTransposed;
     private readonly Lazy<float[]> _foldInGram;
     private readonly Lazy<float[]> _itemNorms;
     private readonly Lazy<float[]> _userNorms;
@@ -32,12 +32,14 @@ public abstract partial class FactorModel : RecommenderBase, ISimilarItems, ISim
         Dimensions = dimensions;
         _userFactors = userFactors;
         _itemFactors = itemFactors;
-        _itemsT = new TransposedFactors(itemFactors, items.Count, dimensions);
         _foldInGram = new(() => Gram.Regularized(
             Gram.Leading(Gram.Compute(_itemFactors, Items.Count, Dimensions, Threads), Dimensions, FoldInDimensions), FoldInDimensions, FoldInRegularization));
         _itemNorms = new(() => RowNorms(_itemFactors, Items.Count, Dimensions));
         _userNorms = new(() => RowNorms(_userFactors, Users.Count, Dimensions));
     }
+
+    // The float32 factor-major scoring copy, built on first use (a server scoring through the float16 copy never builds it).
+    private TransposedFactors ItemsT => LazyInitializer.EnsureInitialized(ref _itemsTransposed, () => new TransposedFactors(_itemFactors, Items.Count, Dimensions));
 
     /// <summary>Length of every factor vector (including bias columns of biased models).</summary>
     public int Dimensions { get; }
@@ -90,10 +92,11 @@ public abstract partial class FactorModel : RecommenderBase, ISimilarItems, ISim
         Guard.SameLength(userVector.Length, Dimensions, "user vector and factors");
         Guard.SameLength(scores.Length, Items.Count, "scores and items");
         var body = scores.Length / ScoreKernel.Step * ScoreKernel.Step;
-        ScoreKernel.One(userVector, Dimensions, _itemsT.Data, _itemsT.Stride, 0, body, scores);
+        var itemsT = ItemsT;
+        ScoreKernel.One(userVector, Dimensions, itemsT.Data, itemsT.Stride, 0, body, scores);
         if (body == scores.Length) return;
         Span<float> tail = stackalloc float[ScoreKernel.Step];
-        ScoreKernel.One(userVector, Dimensions, _itemsT.Data, _itemsT.Stride, body, body + ScoreKernel.Step, tail);
+        ScoreKernel.One(userVector, Dimensions, itemsT.Data, itemsT.Stride, body, body + ScoreKernel.Step, tail);
         tail[..(scores.Length - body)].CopyTo(scores[body..]);
     }
 

@@ -30,6 +30,9 @@ internal sealed class FactorBatcher : IDisposable
         _workers = [.. Enumerable.Range(0, count).Select(_ => Task.Run(WorkAsync))];
     }
 
+    /// <summary>Groups too small for the batch kernel score through the float16 copy (<see cref="FactorTopK"/>); same answers.</summary>
+    public bool ReducedPrecision { get; init; }
+
     public Task<(int[] Items, float[] Scores)> Recommend(FactorModel model, int user, int k, bool excludeSeen)
     {
         var pending = new Pending(model, user, k, excludeSeen);
@@ -55,7 +58,7 @@ internal sealed class FactorBatcher : IDisposable
         }
     }
 
-    private static void Run(List<Pending> group)
+    private void Run(List<Pending> group)
     {
         var first = group[0];
         var options = first.ExcludeSeen ? RecommendOptions.Default : NoSeen;
@@ -64,7 +67,7 @@ internal sealed class FactorBatcher : IDisposable
             if (group.Count < MinBatch)
             {
                 foreach (var p in group)
-                    p.Result.TrySetResult(FactorTopK.Recommend(p.Model, p.User, p.K, p.ExcludeSeen ? p.Model.Interactions : null, options));
+                    p.Result.TrySetResult(FactorTopK.Recommend(p.Model, p.User, p.K, p.ExcludeSeen ? p.Model.Interactions : null, options, ReducedPrecision));
                 return;
             }
             var users = new int[group.Count];

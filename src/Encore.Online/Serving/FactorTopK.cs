@@ -1,3 +1,4 @@
+using Encore.Core.Ranking;
 using Encore.Core.Sparse;
 using Encore.Models.Contract;
 using Encore.Models.Factorization;
@@ -7,23 +8,46 @@ namespace Encore.Online.Serving;
 /// <summary>
 /// The single-user hot path for factor models: one pass of the model's vector kernel into a per-thread score
 /// buffer (allocated once per thread and catalogue size), mask, bounded heap. The batch kernel is built for
-/// blocks of users and would do four users' work for one.
+/// blocks of users and would do four users' work for one. With reduced precision (serving.reduced_precision) the pass
+/// reads the float16 copy of the item factors and the items that could enter the top-k are rescored in float32
+/// (<see cref="FactorModel.RescoreCandidates"/>): the same ids and scores as the float32 pass.
 /// </summary>
 internal static class FactorTopK
 {
     [ThreadStatic]
     private static float[]? _threadScores;
 
-    public static (int[] Items, float[] Scores) Recommend(FactorModel model, int user, int k, CsrMatrix? seen, RecommendOptions options)
+    [ThreadStatic]
+    private static float[]? _threadScratch;
+
+    [ThreadStatic]
+    private static TopKSelector? _threadSelector;
+
+    public static (int[] Items, float[] Scores) Recommend(FactorModel model, int user, int k, CsrMatrix? seen, RecommendOptions options,
+        bool reducedPrecision = false)
     {
         var n = model.Items.Count;
         var scores = _threadScores;
         if (scores is null || scores.Length != n) _threadScores = scores = new float[n];
-        model.ScoreVector(model.UserVector(user), scores);
+        var vector = model.UserVector(user);
+        var reduced = reducedPrecision && options.Allow is null && model.SupportsReducedPrecision;
+        if (reduced)
+        {
+            var scratch = _threadScratch;
+            if (scratch is null || scratch.Length < model.ReducedPrecisionScratchLength) _threadScratch = scratch = new float[model.ReducedPrecisionScratchLength];
+            model.ScoreVectorReducedPrecision(vector, scores, scratch);
+        }
+        else model.ScoreVector(vector, scores);
         RankingFilter.Apply(scores, user, seen, options);
         if (model.NoSignalItems is { } none)
             for (var i = 0; i < n; i++)
                 if (none[i]) scores[i] = float.NaN; // no evidence behind these tracks
+        if (reduced)
+        {
+            var selector = _threadSelector;
+            if (selector is null || selector.Capacity < Math.Min(k, n)) _threadSelector = selector = new TopKSelector(Math.Min(k, n));
+            _ = model.RescoreCandidates(vector, scores, k, selector);
+        }
         return RankingFilter.Select(scores, options.Allow, k);
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class RecommendationService : IDisposable
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _coldStart = new ColdStartResolver(events, options);
         _baseDataset = baseDataset;
-        _batcher = options.BatchRequests ? new FactorBatcher() : null;
+        _batcher = options.BatchRequests ? new FactorBatcher { ReducedPrecision = options.ReducedPrecision } : null;
     }
 
     /// <summary>Top-k for one user, computed on the calling thread.</summary>
@@ -44,7 +44,7 @@ public sealed partial class RecommendationService : IDisposable
         if (FastPath(serving, user, request) is { } fast)
         {
             var (items, scores) = FactorTopK.Recommend(fast.Model, fast.User, request.K, request.ExcludeSeen ? serving.Seen : null,
-                request.ExcludeSeen ? RecommendOptions.Default : NoFilters);
+                request.ExcludeSeen ? RecommendOptions.Default : NoFilters, _options.ReducedPrecision);
             return new RecommendationResponse(user, serving.Name, serving.Version, ServingPath.Model, Tracks(serving.Model, items, scores));
         }
         return ViaColdStart(serving, user, request, recent);

@@ -21,7 +21,7 @@ public sealed class ModelBenchReportingTests
     [Fact]
     public void Write_FigureAgainstRange_ShowsRatiosAndVerdict()
     {
-        var report = new ModelBenchReport { Machine = "test box", Input = "hand data", Shape = "peers", Threads = 2, PrepareSeconds = 0.5 };
+        var report = new ModelBenchReport { Machine = "test box", Input = "hand data", Shape = "peers", Threads = 2, PrepareSeconds = 0.5, Gemm = new Encore.Models.Diagnostics.GemmPeakResult("managed", 256, 2, 40, 75) };
         report.Figures.Add(new BenchFigure("ALS s / iteration (64 f)", "64 f", 0.4, "s", new ImplicitFigure(0.8, 1.2, "PEERS.md")));
         report.Figures.Add(new BenchFigure("item-kNN fit", "K = 100", 3, "s", ImplicitFigure.Exactly(2, "PEERS.md")));
         report.Memory = new BenchMemory("64 f", 3L << 30, true, 1L << 30, 1L << 29, 1L << 20);
@@ -30,6 +30,7 @@ public sealed class ModelBenchReportingTests
         var lines = text.ToString().Split('\n');
         Assert.Contains("| ALS s / iteration (64 f) | 64 f | 0.4 s | 0.8-1.2 s | 0.50x / 0.40x | yes | PEERS.md |", lines);
         Assert.Contains("| item-kNN fit | K = 100 | 3 s | 2 s | 1.50x / 1.50x | no | PEERS.md |", lines);
+        Assert.Contains(lines, l => l.StartsWith("Measured float32 GEMM peak (managed, n = 256): 40.0 GFLOP/s per core", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("peak working set 3.00 GiB", StringComparison.Ordinal) && l.Contains("fits in 4 GB -> yes", StringComparison.Ordinal));
     }
 }

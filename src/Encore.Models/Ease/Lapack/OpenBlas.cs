@@ -4,7 +4,7 @@ namespace Encore.Models.Ease.Lapack;
 
 /// <summary>
 /// A thin binding to the system's OpenBLAS (Debian package <c>libopenblas0</c>: <c>libopenblas.so.0</c>), loaded on first
-/// use; only the LAPACK routines EASE needs. Absent library: <see cref="IsAvailable"/> is false and callers use the
+/// use; the LAPACK routines EASE needs and cblas_sgemm (the GEMM peak of the model bench). Absent library: <see cref="IsAvailable"/> is false and callers use the
 /// managed kernels. Arrays are row-major n x n and symmetric, so LAPACK's column-major view is the transpose: asking
 /// for the 'U' triangle factors and inverts the lower triangle of the row-major array.
 /// Setting ENCORE_OPENBLAS=off forces the managed path (for comparisons).
@@ -50,6 +50,29 @@ internal static unsafe class OpenBlas
         }
     }
 
+    /// <summary>True when the loaded library also exports <c>cblas_sgemm</c>.</summary>
+    public static bool HasGemm => Loaded.Value is { } api && api.Sgemm != null;
+
+    /// <summary>
+    /// C = A B in float32, all row-major: A is m x k, B is k x n, C is m x n (cblas_sgemm, no transposes, alpha 1,
+    /// beta 0), on <paramref name="threads"/> OpenBLAS threads (0 = all cores).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">OpenBLAS or its cblas_sgemm is absent.</exception>
+    /// <exception cref="ArgumentException">An array is shorter than its shape.</exception>
+    public static void Sgemm(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k, int threads)
+    {
+        var api = Loaded.Value;
+        if (api is null || api.Sgemm == null) throw new InvalidOperationException("OpenBLAS cblas_sgemm (libopenblas.so.0) is not available.");
+        if (a.Length < (long)m * k || b.Length < (long)k * n || c.Length < (long)m * n)
+            throw new ArgumentException($"Arrays shorter than A {m} x {k}, B {k} x {n}, C {m} x {n}.");
+        if (api.SetThreads != null) api.SetThreads(threads > 0 ? threads : Environment.ProcessorCount);
+        const int rowMajor = 101, noTranspose = 111;
+        fixed (float* pa = a)
+        fixed (float* pb = b)
+        fixed (float* pc = c)
+            api.Sgemm(rowMajor, noTranspose, noTranspose, m, n, k, 1f, pa, k, pb, n, 0f, pc, n);
+    }
+
     private static ArithmeticException Failure(string routine, int info) => info < 0
         ? new ArithmeticException($"{routine}: argument {-info} was invalid.")
         : new ArithmeticException($"{routine}: the matrix is not positive definite (leading minor {info}); increase the regularisation.");
@@ -63,10 +86,12 @@ internal static unsafe class OpenBlas
             if (NativeLibrary.TryGetExport(handle, "spotrf_", out var potrf) && NativeLibrary.TryGetExport(handle, "spotri_", out var potri))
             {
                 _ = NativeLibrary.TryGetExport(handle, "openblas_set_num_threads", out var setThreads);
+                _ = NativeLibrary.TryGetExport(handle, "cblas_sgemm", out var sgemm);
                 return new Api(name,
                     (delegate* unmanaged<byte*, int*, float*, int*, int*, nint, void>)potrf,
                     (delegate* unmanaged<byte*, int*, float*, int*, int*, nint, void>)potri,
-                    (delegate* unmanaged<int, void>)setThreads);
+                    (delegate* unmanaged<int, void>)setThreads,
+                    (delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void>)sgemm);
             }
             NativeLibrary.Free(handle);
         }
@@ -74,7 +99,8 @@ internal static unsafe class OpenBlas
     }
 
     private sealed class Api(string name, delegate* unmanaged<byte*, int*, float*, int*, int*, nint, void> potrf,
-        delegate* unmanaged<byte*, int*, float*, int*, int*, nint, void> potri, delegate* unmanaged<int, void> setThreads)
+        delegate* unmanaged<byte*, int*, float*, int*, int*, nint, void> potri, delegate* unmanaged<int, void> setThreads,
+        delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void> sgemm)
     {
         public string Name { get; } = name;
 
@@ -83,5 +109,8 @@ internal static unsafe class OpenBlas
         public delegate* unmanaged<byte*, int*, float*, int*, int*, nint, void> Potri { get; } = potri;
 
         public delegate* unmanaged<int, void> SetThreads { get; } = setThreads;
+
+        /// <summary>cblas_sgemm(order, transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc), or null.</summary>
+        public delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void> Sgemm { get; } = sgemm;
     }
 }

@@ -9,7 +9,7 @@ namespace Encore.Models.Factorization.Kernels;
 /// The two products conjugate gradient needs on one row's Hu-Koren-Volinsky system
 /// A = (Y^T Y + lambda I) + sum_k (c_k - 1) y_k y_k^T, b = sum_k c_k p_k y_k, never forming A:
 /// <see cref="Multiply"/> (A v) and <see cref="Residual"/> (b - A x). Each is one fused pass: the dense part
-/// is a register-blocked Gram x vector (32 outputs in 4 AVX2 accumulators, Gram rows streamed once), the
+/// is a register-blocked Gram x vector (64 outputs in 8 AVX2 accumulators, then 32 in 4, Gram rows streamed once), the
 /// sparse part one dot and one axpy per nonzero, all inlined (no per-call dispatch, which dominated at
 /// d = 64 when each dot was a separate library call). The scalar <see cref="MultiplyReference"/> /
 /// <see cref="ResidualReference"/> are the definition (and the path without AVX2 / FMA or when d is not a
@@ -100,6 +100,35 @@ internal static class RowProduct
         ref var vr = ref MemoryMarshal.GetReference(v);
         ref var o = ref MemoryMarshal.GetReference(output);
         var c = 0;
+        // 64 outputs at a time: 8 independent FMA chains cover the FMA latency (4 chains left the two FMA ports half
+        // idle), and the 8 loads per broadcast match two loads per cycle. Each output still sums j = 0..d-1 in order,
+        // so the result is bit-identical to the 32-wide block's.
+        for (; c + 8 * Lanes <= d; c += 8 * Lanes)
+        {
+            Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
+            for (var j = 0; j < d; j++)
+            {
+                ref var row = ref Unsafe.Add(ref g, (nint)j * d + c);
+                var w = Vector256.Create(Unsafe.Add(ref vr, j));
+                a0 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref row), w, a0);
+                a1 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref row, Lanes), w, a1);
+                a2 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref row, 2 * Lanes), w, a2);
+                a3 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref row, 3 * Lanes), w, a3);
+                a4 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref row, 4 * Lanes), w, a4);
+                a5 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref row, 5 * Lanes), w, a5);
+                a6 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref row, 6 * Lanes), w, a6);
+                a7 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref row, 7 * Lanes), w, a7);
+            }
+            var s = Vector256.Create(sign);
+            (a0 * s).StoreUnsafe(ref o, (nuint)c);
+            (a1 * s).StoreUnsafe(ref o, (nuint)(c + Lanes));
+            (a2 * s).StoreUnsafe(ref o, (nuint)(c + 2 * Lanes));
+            (a3 * s).StoreUnsafe(ref o, (nuint)(c + 3 * Lanes));
+            (a4 * s).StoreUnsafe(ref o, (nuint)(c + 4 * Lanes));
+            (a5 * s).StoreUnsafe(ref o, (nuint)(c + 5 * Lanes));
+            (a6 * s).StoreUnsafe(ref o, (nuint)(c + 6 * Lanes));
+            (a7 * s).StoreUnsafe(ref o, (nuint)(c + 7 * Lanes));
+        }
         for (; c + 4 * Lanes <= d; c += 4 * Lanes)
         {
             Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
