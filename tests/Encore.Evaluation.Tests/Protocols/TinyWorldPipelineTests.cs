@@ -85,7 +85,7 @@ public sealed class TinyWorldPipelineTests
 
         var runs = GroupProtocol.Run(protocol, model, settings);
 
-        Assert.Equal(["item-knn/average", "item-knn/least-misery", "item-knn/most-pleasure", "item-knn/borda-count", "item-knn/overlap-first", "basic-group"],
+        Assert.Equal(["item-knn/average", "item-knn/least-misery", "item-knn/most-pleasure", "item-knn/borda-count", "item-knn/overlap-first", "item-knn/expected-plays", "basic-group"],
             runs.Select(r => r.Model));
         Assert.All(runs, r => Assert.Equal("group", r.Kind));
         Assert.All(runs, r => Assert.Equal(10, r.Means["groups"] + r.Means["excluded-groups"]));
