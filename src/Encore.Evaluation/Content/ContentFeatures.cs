@@ -29,6 +29,6 @@ public static class ContentFeatures
     {
         ArgumentNullException.ThrowIfNull(data);
         var features = For(dataset, data.Items, source);
-        return features is null ? data : new TrainingData(data.Interactions, data.Users, data.Items) { ItemFeatures = features, Side = data.Side, Hierarchy = data.Hierarchy };
+        return features is null ? data : data.WithItemFeatures(features);
     }
 }

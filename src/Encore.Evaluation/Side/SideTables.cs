@@ -36,7 +36,7 @@ public static class SideTables
     {
         ArgumentNullException.ThrowIfNull(data);
         var side = For(dataset, data.Users, data.Items, cutoff);
-        return side is null ? data : new TrainingData(data.Interactions, data.Users, data.Items) { ItemFeatures = data.ItemFeatures, Side = side, Hierarchy = data.Hierarchy };
+        return side is null ? data : data.WithSide(side);
     }
 
     /// <summary>One line for logs: "1,234 user links, 5,678 tag assignments (300 tags)".</summary>

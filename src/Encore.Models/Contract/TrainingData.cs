@@ -78,6 +78,18 @@ public sealed class TrainingData
 
     private readonly Hierarchy.HierarchyInput? _hierarchy;
 
+    /// <summary>The same interactions, maps and other optional tables with <paramref name="features"/> as the item content.</summary>
+    /// <exception cref="ArgumentException">The row count differs from the item count.</exception>
+    public TrainingData WithItemFeatures(ItemFeatures? features) => Copy(features, Side, Hierarchy);
+
+    /// <summary>The same interactions, maps and other optional tables with <paramref name="side"/> as the side information.</summary>
+    /// <exception cref="ArgumentException">A table's user or item count differs from the maps'.</exception>
+    public TrainingData WithSide(SideInformation? side) => Copy(ItemFeatures, side, Hierarchy);
+
+    // The one place that lists every optional table, so a copy that replaces one cannot drop another.
+    private TrainingData Copy(ItemFeatures? features, SideInformation? side, Hierarchy.HierarchyInput? hierarchy) =>
+        new(Interactions, Users, Items) { ItemFeatures = features, Side = side, Hierarchy = hierarchy };
+
     /// <summary>
     /// The positive part of <see cref="Interactions"/> (entries &gt; 0): the only thing every model learns from.
     /// A negative or zero total is no positive signal for any model (docs/aggregation.md, "Negative values").
