@@ -1,3 +1,5 @@
+using Encore.Evaluation.Statistics;
+
 namespace Encore.Evaluation.Reports;
 
 /// <summary>Five-number summary of finite values with Tukey whiskers (furthest values within 1.5 IQR).</summary>
@@ -8,19 +10,11 @@ internal readonly record struct Quartiles(double WhiskerLow, double Q1, double M
         var sorted = values.Where(double.IsFinite).ToArray();
         if (sorted.Length == 0) return null;
         Array.Sort(sorted);
-        var q1 = Quantile(sorted, 0.25);
-        var q3 = Quantile(sorted, 0.75);
+        var q1 = BootstrapInterval.Quantile(sorted, 0.25);
+        var q3 = BootstrapInterval.Quantile(sorted, 0.75);
         var fence = 1.5 * (q3 - q1);
         var low = sorted.First(v => v >= q1 - fence);
         var high = sorted.Last(v => v <= q3 + fence);
-        return new Quartiles(low, q1, Quantile(sorted, 0.5), q3, high, sorted.Average(), sorted.Length);
-    }
-
-    private static double Quantile(double[] sorted, double q)
-    {
-        var pos = q * (sorted.Length - 1);
-        var lo = (int)Math.Floor(pos);
-        var hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+        return new Quartiles(low, q1, BootstrapInterval.Quantile(sorted, 0.5), q3, high, sorted.Average(), sorted.Length);
     }
 }

@@ -25,7 +25,8 @@ public static class BootstrapInterval
         return (mean, Quantile(means, alpha), Quantile(means, 1 - alpha));
     }
 
-    private static double Quantile(double[] sorted, double q)
+    /// <summary>The q-quantile (0..1) of an ascending array, linear between neighbouring order statistics.</summary>
+    internal static double Quantile(double[] sorted, double q)
     {
         var pos = q * (sorted.Length - 1);
         var lo = (int)Math.Floor(pos);

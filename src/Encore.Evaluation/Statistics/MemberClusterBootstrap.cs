@@ -90,14 +90,6 @@ public static class MemberClusterBootstrap
         var below = sorted.Count(m => m <= 0);
         var above = sorted.Count(m => m >= 0);
         var p = Math.Min(1, 2.0 * Math.Min(below, above) / sorted.Length);
-        return new MemberClusterResult(mean, Quantile(sorted, alpha), Quantile(sorted, 1 - alpha), p, users.Count);
-    }
-
-    private static double Quantile(double[] sorted, double q)
-    {
-        var pos = q * (sorted.Length - 1);
-        var lo = (int)Math.Floor(pos);
-        var hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+        return new MemberClusterResult(mean, BootstrapInterval.Quantile(sorted, alpha), BootstrapInterval.Quantile(sorted, 1 - alpha), p, users.Count);
     }
 }
