@@ -49,6 +49,26 @@ public sealed class UserItemTags
     /// <value>Number of assignments.</value>
     public int Count => Users.Length;
 
+    /// <summary>
+    /// The assignments on (user, item) pairs with positive signal in <paramref name="interactions"/>; null when none
+    /// remains. Tags then describe only what the user is known (from training) to listen to, so a tag on a held-out
+    /// pair cannot reveal it, and a tag on an item the user never played cannot mark it as "not held out".
+    /// </summary>
+    /// <param name="interactions">Users x items over the same maps (<see cref="UserCount"/> x <see cref="ItemCount"/>).</param>
+    /// <exception cref="ArgumentException">The matrix's shape differs from the maps'.</exception>
+    public UserItemTags? OnPairsOf(Core.Sparse.CsrMatrix interactions)
+    {
+        ArgumentNullException.ThrowIfNull(interactions);
+        if (interactions.Rows != UserCount || interactions.Columns != ItemCount)
+            throw new ArgumentException($"Tag assignments cover {UserCount} x {ItemCount}, the interactions are {interactions.Rows} x {interactions.Columns}.", nameof(interactions));
+        var keep = new List<int>();
+        for (var r = 0; r < Count; r++)
+            if (interactions.Get(Users[r], Items[r]) > 0) keep.Add(r);
+        if (keep.Count == 0) return null;
+        if (keep.Count == Count) return this;
+        return new UserItemTags([.. keep.Select(r => Users[r])], [.. keep.Select(r => Items[r])], [.. keep.Select(r => Tags[r])], UserCount, ItemCount, TagCount);
+    }
+
     private static void Check(int[] indices, int count, string what, string parameter)
     {
         foreach (var i in indices)

@@ -38,14 +38,14 @@ public sealed class FunnelTrainer(FunnelOptions? options = null) : IRecommenderT
             () => [.. trainers.Select(t => t.Fit(innerData, null, cancellationToken))]);
         Stage(1);
         var featureGroups = FunnelFeatureGroupNames.Parse(Options.Features);
-        var features = new FunnelFeatures(innerModels, inner, new FunnelSignals(featureGroups, inner, data.Side), Options.Candidates);
+        var features = new FunnelFeatures(innerModels, inner, new FunnelSignals(featureGroups, inner, data.Side?.RestrictedTo(inner)), Options.Candidates);
         var (rows, labels, groups) = TrainingLists(features, heldOut, cancellationToken);
         Stage(2);
         var ranker = labels.Length == 0 ? null : LambdaRanker.TryTrain(rows, labels, groups, features.Width, Options, cancellationToken);
         Stage(3);
         var models = GeneratorFits.GetOrFit(data.Interactions, $"{label}|all", () => [.. trainers.Select(t => t.Fit(data, null, cancellationToken))]);
         Stage(4);
-        var signals = new FunnelSignals(featureGroups, data.Interactions, data.Side);
+        var signals = new FunnelSignals(featureGroups, data.Interactions, data.Side?.RestrictedTo(data.Interactions));
         return new FunnelModel(data.Users, data.Items, data.Interactions, models, [.. trainers.Select(t => t.ModelName)], ranker, signals, Options.Candidates, Options.Seed)
         {
             Threads = Options.Threads,

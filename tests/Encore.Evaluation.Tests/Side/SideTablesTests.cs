@@ -58,6 +58,39 @@ public sealed class SideTablesTests
         Assert.Equal("t3", sut.Train.Items[tags.Items[0]]);
     }
 
+    [Theory]
+    [InlineData(ProtocolKind.Holdout)]
+    [InlineData(ProtocolKind.Temporal)]
+    public void Prepare_AnyProtocol_KeepsTagsOnlyOnTrainingPairs(ProtocolKind kind)
+    {
+        // Tag every (user, track) pair of the world, played or not: only those the training matrix holds may survive,
+        // so a tag cannot reveal a held-out pair (or mark an unplayed item as "not held out").
+        var world = World();
+        var (u, t) = (new List<int>(), new List<int>());
+        for (var user = 0; user < world.Users.Count; user++)
+            for (var track = 0; track < world.Tracks.Count; track++) { u.Add(user); t.Add(track); }
+        world = world with
+        {
+            TagAssignments = new TagTable
+            {
+                Users = [.. u],
+                Levels = [.. u.Select(_ => EntityLevel.Track)],
+                Targets = [.. t],
+                Tags = [.. u.Select(_ => 0)],
+                Timestamps = [.. u.Select(_ => 1L)],
+            },
+        };
+
+        var sut = ProtocolPreparer.Prepare(world, new ProtocolOptions { Kind = kind, TestFraction = 0.3, ValidationFraction = 0.1, Seed = 3 });
+
+        var tags = sut.Train.Side!.Tags!;
+        var pairs = 0;
+        for (var row = 0; row < sut.Train.Interactions.Rows; row++)
+            foreach (var v in sut.Train.Interactions.RowValues(row)) if (v > 0) pairs++;
+        Assert.Equal(pairs, tags.Count);
+        for (var r = 0; r < tags.Count; r++) Assert.True(sut.Train.Interactions.Get(tags.Users[r], tags.Items[r]) > 0);
+    }
+
     [Fact]
     public void Attach_NoSideTables_ReturnsTheSameData()
     {
