@@ -116,11 +116,8 @@ public static class ExperimentsCommand
 
     private static string[] Row(string label, int hits, int n)
     {
-        // Wilson score interval for a binomial proportion (Wilson 1927), z = 1.96.
-        const double z = 1.959963984540054;
         var p = (double)hits / n;
-        var centre = (p + z * z / (2 * n)) / (1 + z * z / n);
-        var half = z * Math.Sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / (1 + z * z / n);
-        return [label, $"{hits} / {n}", Numbers.F(p, "0.000"), $"[{Numbers.F(centre - half, "0.000")}, {Numbers.F(centre + half, "0.000")}]"];
+        var (low, high) = Encore.Evaluation.Statistics.WilsonInterval.Of(p, n);
+        return [label, $"{hits} / {n}", Numbers.F(p, "0.000"), $"[{Numbers.F(low, "0.000")}, {Numbers.F(high, "0.000")}]"];
     }
 }

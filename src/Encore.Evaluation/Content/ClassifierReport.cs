@@ -28,19 +28,10 @@ public sealed record ClassifierReport(int Rows, int Positives, int Negatives, do
         var positives = labels.Count(l => l);
         var negatives = n - positives;
         var accuracy = ClassificationMetrics.AccuracyAt(probabilities, labels);
-        var (low, high) = Wilson(accuracy, n);
+        var (low, high) = Statistics.WilsonInterval.Of(accuracy, n);
         var auc = ClassificationMetrics.RocAuc(probabilities, labels);
         var (aucLow, aucHigh) = HanleyMcNeil(auc, positives, negatives);
         return new ClassifierReport(n, positives, negatives, accuracy, low, high, auc, aucLow, aucHigh);
-    }
-
-    internal static (double Low, double High) Wilson(double p, int n)
-    {
-        if (n == 0) return (double.NaN, double.NaN);
-        var z2 = Z * Z;
-        var centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-        var half = Z * Math.Sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
-        return (centre - half, centre + half);
     }
 
     internal static (double Low, double High) HanleyMcNeil(double auc, int positives, int negatives)

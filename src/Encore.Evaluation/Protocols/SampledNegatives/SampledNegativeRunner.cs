@@ -62,7 +62,7 @@ public static class SampledNegativeRunner
         var (threshold, validationAccuracy) = ThresholdChoice.Best(validationScores, validationLabels);
         var accuracy = ClassificationMetrics.AccuracyAt(testScores, testLabels, threshold);
         var positives = testLabels.Count(l => l);
-        var (low, high) = ClassifierReport.Wilson(accuracy, testLabels.Length);
+        var (low, high) = Statistics.WilsonInterval.Of(accuracy, testLabels.Length);
         var auc = ClassificationMetrics.RocAuc(testScores, testLabels);
         var (aucLow, aucHigh) = ClassifierReport.HanleyMcNeil(auc, positives, testLabels.Length - positives);
         var report = new ClassifierReport(testLabels.Length, positives, testLabels.Length - positives, accuracy, low, high, auc, aucLow, aucHigh);
