@@ -35,6 +35,7 @@ public sealed partial class RecommendationService
             for (var i = 0; i < n; i++) mask[i] |= !allowed[i];
         }
         var table = new List<float[]>(request.Members.Count);
+        var histories = new List<(int[] Items, float[] Values)>(request.Members.Count);
         var paths = new (string? User, string Path)[request.Members.Count];
         for (var m = 0; m < request.Members.Count; m++)
         {
@@ -43,16 +44,18 @@ public sealed partial class RecommendationService
             var profile = _coldStart.Resolve(serving, user, member.History, $"members[{m}].history");
             if (request.ExcludeSeen) MaskSeen(serving, profile, mask);
             table.Add(ProfileScoring.All(serving, profile));
+            histories.Add(History(serving, profile));
             paths[m] = (user, profile.Path);
         }
         foreach (var row in table)
             for (var i = 0; i < n; i++)
                 if (mask[i]) row[i] = float.NaN;
-        var result = ScoreTableAggregator.Aggregate(table, request.K, new GroupOptions { Strategy = strategy, Normalisation = normalisation });
+        var result = ScoreTableAggregator.Aggregate(table, request.K, new GroupOptions { Strategy = strategy, Normalisation = normalisation },
+            strategy == GroupStrategy.ExpectedPlays ? histories : null);
         var members = new MemberResult[paths.Length];
         for (var m = 0; m < members.Length; m++)
             members[m] = new MemberResult(paths[m].User, paths[m].Path, result.Members[m].ShareInOwnTopN, result.Members[m].MeanNormalisedScore);
-        return new GroupRecommendationResponse(serving.Name, serving.Version, StrategyName(strategy), Tracks(serving.Model, result.Items, result.Scores), members, result.MinimumShare);
+        return new GroupRecommendationResponse(serving.Name, serving.Version, GroupStrategyNames.Of(strategy), Tracks(serving.Model, result.Items, result.Scores), members, result.MinimumShare);
     }
 
     private static void MaskSeen(ServingModel serving, UserProfile profile, bool[] mask)
@@ -68,24 +71,21 @@ public sealed partial class RecommendationService
             foreach (var i in own.RowIndices(profile.User)) mask[i] = true; // a known user without signal: skips and dislikes
     }
 
-    private static GroupStrategy ParseStrategy(string? name) => name?.ToLowerInvariant() switch
-    {
-        null or "average" => GroupStrategy.Average,
-        "least-misery" => GroupStrategy.LeastMisery,
-        "most-pleasure" => GroupStrategy.MostPleasure,
-        "borda" or "borda-count" => GroupStrategy.BordaCount,
-        "overlap-first" => GroupStrategy.OverlapFirst,
-        _ => throw OnlineRequestException.Invalid("strategy", $"'{name}' is not a group strategy; expected average, least-misery, most-pleasure, borda or overlap-first."),
-    };
+    private static GroupStrategy ParseStrategy(string? name) =>
+        name is null ? GroupStrategy.Average
+        : GroupStrategyNames.TryParse(name, out var strategy) ? strategy
+        : throw OnlineRequestException.Invalid("strategy", $"'{name}' is not a group strategy; expected {GroupStrategyNames.List}.");
 
-    private static string StrategyName(GroupStrategy strategy) => strategy switch
+    /// <summary>
+    /// A member's plays for <see cref="GroupStrategy.ExpectedPlays"/>: a known user's positive training row, or the
+    /// history the request gave (folded-in members); nothing for a popularity stand-in.
+    /// </summary>
+    private static (int[] Items, float[] Values) History(ServingModel serving, UserProfile profile)
     {
-        GroupStrategy.LeastMisery => "least-misery",
-        GroupStrategy.MostPleasure => "most-pleasure",
-        GroupStrategy.BordaCount => "borda",
-        GroupStrategy.OverlapFirst => "overlap-first",
-        _ => "average",
-    };
+        if (profile.Path != ServingPath.Model) return (profile.Items, profile.Values);
+        if (serving.Model is not Encore.Models.Contract.RecommenderBase trained || profile.User >= trained.Signal.Rows) return ([], []);
+        return (trained.Signal.RowIndices(profile.User).ToArray(), trained.Signal.RowValues(profile.User).ToArray());
+    }
 
     private static ScoreNormalisation ParseNormalisation(string? name) => name?.ToLowerInvariant() switch
     {

@@ -44,7 +44,7 @@ public sealed record GroupRecommendationRequest
 
     public string? Model { get; init; }
 
-    /// <value>average, least-misery, most-pleasure, borda, overlap-first. Default average.</value>
+    /// <value>average, least-misery, most-pleasure, borda, overlap-first, expected-plays (<see cref="Encore.Models.Group.GroupStrategyNames"/>). Default average.</value>
     public string? Strategy { get; init; }
 
     /// <value>min-max or rank. Default min-max.</value>

@@ -118,6 +118,26 @@ public sealed class RecommendationServiceTests : IDisposable
     }
 
     [Fact]
+    public void ForGroup_ExpectedPlays_MatchesTheLibrarysGroupRecommender()
+    {
+        // The service and the CLI's GroupRecommender share one name table and one aggregation: the same two known
+        // members must get the same list, histories (their training plays) included.
+        var request = new GroupRecommendationRequest
+        {
+            Members = [new GroupMemberRequest { User = KnownUser }, new GroupMemberRequest { User = TestWorld.Matrix.Users[1] }],
+            K = 5,
+            Strategy = "Expected-Plays",
+        };
+
+        var response = Sut.ForGroup(request);
+
+        var expected = new Encore.Models.Group.GroupRecommender(TestWorld.Als, new Encore.Models.Group.GroupOptions { Strategy = Encore.Models.Group.GroupStrategy.ExpectedPlays })
+            .Recommend([Encore.Models.Group.GroupMember.Known(0), Encore.Models.Group.GroupMember.Known(1)], 5);
+        Assert.Equal("expected-plays", response.Strategy);
+        Assert.Equal(expected.Items.Select(i => TestWorld.Matrix.Items[i]), response.Items.Select(t => t.Track));
+    }
+
+    [Fact]
     public void ForGroup_UnknownStrategy_IsInvalid()
     {
         var ex = Assert.Throws<OnlineRequestException>(() => Sut.ForGroup(new GroupRecommendationRequest { Members = [new GroupMemberRequest { User = KnownUser }], Strategy = "vote" }));
