@@ -27,7 +27,7 @@ public class ItemKnnRowBenchmarks
         _documents = ZipfMatrix.Create(50_000, Items, 2_000_000, 7).Transpose();
         _terms = _documents.Transpose();
         _norms = SparseNeighbours.RowNorms(_documents);
-        _scratch = new SparseNeighbours.Scratch(Items, 100);
+        _scratch = new SparseNeighbours.Scratch(Items);
     }
 
     [Benchmark]

@@ -1,6 +1,5 @@
 using System.Numerics.Tensors;
 using Encore.Core.Parallelism;
-using Encore.Core.Ranking;
 using Encore.Core.Sparse;
 
 namespace Encore.Models.Neighbourhood;
@@ -25,7 +24,7 @@ internal static class SparseNeighbours
         var outScores = new float[outItems.Length];
         var counts = new int[n];
         ParallelLoop.For(n, threads,
-            _ => new Scratch(n, k),
+            _ => new Scratch(n),
             (start, end, s) =>
             {
                 for (var d = start; d < end; d++)
@@ -40,21 +39,24 @@ internal static class SparseNeighbours
         var rowValues = documents.RowValues(d);
         long work = 0;
         foreach (var t in rowTerms) work += terms.RowLength(t);
-        s.Heap.Reset(items.Length);
-        // Rows that touch a large share of all documents: accumulate densely and rank with vector passes,
+        // Rows that touch a large share of all documents: accumulate densely and scan with vector passes,
         // instead of tracking touched entries one by one.
-        if (work * 4 > norms.Length) DenseRow(terms, norms, shrink, d, rowTerms, rowValues, s);
-        else SparseRow(terms, norms, shrink, d, rowTerms, rowValues, s);
-        var count = s.Heap.Drain(items, scores);
+        var candidates = work * 4 > norms.Length
+            ? DenseRow(terms, norms, shrink, d, rowTerms, rowValues, s)
+            : SparseRow(terms, norms, shrink, d, rowTerms, rowValues, s);
+        var count = CandidateSelection.SelectBest(s.CandidateIds, s.CandidateScores, candidates, items.Length);
         // A zero similarity is no neighbour; CSR rows must be sorted by column.
         var kept = 0;
         for (var i = 0; i < count; i++)
-            if (scores[i] != 0) { items[kept] = items[i]; scores[kept++] = scores[i]; }
+            if (s.CandidateScores[i] != 0) { items[kept] = s.CandidateIds[i]; scores[kept++] = s.CandidateScores[i]; }
         items[..kept].Sort(scores[..kept]);
         return kept;
     }
 
-    private static void DenseRow(CsrMatrix terms, float[] norms, float shrink, int d, ReadOnlySpan<int> rowTerms, ReadOnlySpan<float> rowValues, Scratch s)
+    // Returns the number of candidates written to the scratch: every other document with a positive similarity.
+    // Similarities are never negative (weights of the positive part), so leaving out the zeros, which the caller
+    // drops anyway, selects the same neighbours as offering every document.
+    private static int DenseRow(CsrMatrix terms, float[] norms, float shrink, int d, ReadOnlySpan<int> rowTerms, ReadOnlySpan<float> rowValues, Scratch s)
     {
         var acc = s.Accumulator;
         for (var p = 0; p < rowTerms.Length; p++)
@@ -64,18 +66,32 @@ internal static class SparseNeighbours
             var otherValues = terms.RowValues(rowTerms[p]);
             for (var q = 0; q < others.Length; q++) acc[others[q]] += v * otherValues[q];
         }
-        // sim = dot / (|d| |o| + shrink); 0 / 0 gives NaN, which the selector ignores.
+        // sim = dot / (|d| |o| + shrink); 0 / 0 gives NaN, which is no candidate.
         var denominators = s.Denominators;
         TensorPrimitives.Multiply(norms, norms[d], denominators);
         TensorPrimitives.Add(denominators, shrink, denominators);
         TensorPrimitives.Divide(acc, denominators, acc);
         acc[d] = float.NaN;
-        s.Heap.OfferAll(acc);
+        var ids = s.CandidateIds;
+        var scores = s.CandidateScores;
+        var count = 0;
+        for (var o = 0; o < acc.Length; o++)
+        {
+            var score = acc[o];
+            if (score > 0)
+            {
+                ids[count] = o;
+                scores[count++] = score;
+            }
+        }
         Array.Clear(acc);
+        return count;
     }
 
-    private static void SparseRow(CsrMatrix terms, float[] norms, float shrink, int d, ReadOnlySpan<int> rowTerms, ReadOnlySpan<float> rowValues, Scratch s)
+    // Returns the number of candidates written to the scratch: every touched document with a nonzero dot product.
+    private static int SparseRow(CsrMatrix terms, float[] norms, float shrink, int d, ReadOnlySpan<int> rowTerms, ReadOnlySpan<float> rowValues, Scratch s)
     {
+        var count = 0;
         var touched = 0;
         var acc = s.Accumulator;
         var seen = s.Seen;
@@ -104,8 +120,13 @@ internal static class SparseNeighbours
             seen[o] = false;
             if (o == d || dot == 0) continue;
             var denominator = norm * norms[o] + shrink;
-            if (denominator > 0) s.Heap.Offer(o, dot / denominator);
+            if (!(denominator > 0)) continue;
+            var score = dot / denominator;
+            if (float.IsNaN(score)) continue;
+            s.CandidateIds[count] = o;
+            s.CandidateScores[count++] = score;
         }
+        return count;
     }
 
     internal static float[] RowNorms(CsrMatrix m)
@@ -134,7 +155,7 @@ internal static class SparseNeighbours
         return new CsrMatrix(n, n, offsets, columns, values);
     }
 
-    internal sealed class Scratch(int n, int k)
+    internal sealed class Scratch(int n)
     {
         public float[] Accumulator { get; } = new float[n];
 
@@ -144,6 +165,9 @@ internal static class SparseNeighbours
 
         public float[] Denominators { get; } = new float[n];
 
-        public TopKSelector Heap { get; } = new(k);
+        /// <summary>Candidate neighbours of the current row (ids and similarities), at most n.</summary>
+        public int[] CandidateIds { get; } = new int[n];
+
+        public float[] CandidateScores { get; } = new float[n];
     }
 }

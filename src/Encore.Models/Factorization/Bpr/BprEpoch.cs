@@ -3,6 +3,7 @@ using System.Runtime.Intrinsics.X86;
 using Encore.Core.Parallelism;
 using Encore.Core.Randomness;
 using Encore.Core.Sparse;
+using Encore.Models.Factorization.Kernels;
 
 namespace Encore.Models.Factorization.Bpr;
 
@@ -11,17 +12,29 @@ namespace Encore.Models.Factorization.Bpr;
 /// (a negative the user has is skipped when VerifyNegatives is set), Hogwild style
 /// (workers update shared factors without locks). Each worker draws from its own Rng.Fork stream; results
 /// are reproducible for a seed with Threads = 1 only, because lock-free updates interleave differently.
-/// Vectors have d + 1 entries: the user's last entry is a constant 1, the item's is its bias.
+/// Factors are in the training layout: latent rows of d floats on 64-byte lines (<see cref="AlignedRows"/>),
+/// the item biases in their own array (the user's bias entry of the model layout is the constant 1).
 /// </summary>
 /// <remarks>
-/// A step is bound by memory latency, not arithmetic: three factor rows at random places. Each worker
-/// therefore runs a short software pipeline: the triple two steps ahead is drawn and its entry's user and
-/// item are prefetched, the triple one step ahead has its factor rows and the user's row of the matrix
-/// prefetched, and the current triple is updated. The draws of each triple (entry, then negative) come
-/// from the worker's stream in the same order as without the pipeline.
+/// A step is bound by memory, not arithmetic: three factor rows and a few index entries at random places,
+/// none of them in cache on a large matrix. Each worker therefore runs a software pipeline over the triples
+/// it will draw: triple t + <see cref="DrawAhead"/> is drawn and its entry (and, for popularity sampling,
+/// the entry its negative comes from) prefetched; triple t + <see cref="ResolveAhead"/> has its user, positive
+/// and negative read and their factor rows and the user's row offset prefetched; triple t + 1 has the user's
+/// row of the matrix prefetched (for the negative check); triple t is updated. The draws (entry, then
+/// negative) come from the worker's stream in the same order as without the pipeline, and the steps are
+/// applied in draw order, so with one thread the result equals the unpipelined loop's bit for bit.
 /// </remarks>
-internal sealed class BprEpoch(CsrMatrix matrix, int[] rowOfEntry, float[] users, float[] items, int d, BprOptions options)
+internal sealed class BprEpoch(CsrMatrix matrix, int[] rowOfEntry, AlignedRows users, AlignedRows items, float[] itemBias, BprOptions options)
 {
+    /// <summary>How many triples ahead of the update a triple is drawn (its index entries prefetched).</summary>
+    internal const int DrawAhead = 4;
+
+    /// <summary>How many triples ahead of the update a triple's factor rows are prefetched.</summary>
+    internal const int ResolveAhead = 2;
+
+    private const int Ring = 8;
+
     /// <summary>Runs the epoch; returns (mean -log sigmoid(x_uij), fraction of triples ranked correctly before the step).</summary>
     public (double Loss, double Auc) Run(int epoch, CancellationToken cancellationToken)
     {
@@ -42,96 +55,110 @@ internal sealed class BprEpoch(CsrMatrix matrix, int[] rowOfEntry, float[] users
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit]
     private unsafe void RunChunk(int count, Worker w)
     {
-        var columns = matrix.ColumnIndices;
-        var offsets = matrix.Offsets;
-        var width = d + 1;
+        var d = users.Dimensions;
+        var userStride = users.Stride;
+        var itemStride = items.Stride;
         var lr = (float)options.LearningRate;
         var reg = (float)options.Regularization;
         var verify = options.VerifyNegatives;
+        var popularity = options.Negatives == NegativeSampling.Popularity;
         var full = matrix.Columns;
-        ref var rng = ref w.Rng;
+        var nonZeros = matrix.NonZeros;
+        // The stream lives in a local for the chunk: the workers' Worker objects sit next to each other on the
+        // heap, and advancing the state in place made the two cores write the same cache line on every draw.
+        var rng = w.Rng;
         double loss = 0;
         long correct = 0, steps = 0;
-        fixed (float* up = users, ip = items)
-        fixed (int* rowsOf = rowOfEntry, cols = columns, offs = offsets)
+        // Ring slots of the triples in flight: entry, negative draw (an entry for popularity sampling, else the
+        // item), then user, positive, negative once resolved.
+        var entryOf = stackalloc int[Ring];
+        var negativeDrawOf = stackalloc int[Ring];
+        var userOf = stackalloc int[Ring];
+        var positiveOf = stackalloc int[Ring];
+        var negativeOf = stackalloc int[Ring];
+        var up = users.Base;
+        var ip = items.Base;
+        fixed (float* bias = itemBias)
+        fixed (int* rowsOf = rowOfEntry, cols = matrix.ColumnIndices, offs = matrix.Offsets)
         {
-            // Slot 2: drawn, its entry prefetched. Slot 1: user / positive known, rows prefetched. Then updated.
-            // Exactly count triples are drawn, in the order an unpipelined loop would draw them.
-            var (pendingEntry, pendingNegative) = Draw(ref rng);
-            var drawn = 1;
-            int nextUser = 0, nextPositive = 0, nextNegative = 0;
-            // s = -1 only fills slot 1.
-            for (var s = -1; s < count; s++)
+            for (var t = -DrawAhead; t < count; t++)
             {
-                int user = nextUser, positive = nextPositive, negative = nextNegative;
-                if (s + 1 < count)
+                var ahead = t + DrawAhead;
+                if (ahead < count)
                 {
-                    nextUser = rowsOf[pendingEntry];
-                    nextPositive = cols[pendingEntry];
-                    nextNegative = pendingNegative;
-                    PrefetchTriple(up, ip, offs, cols, nextUser, nextPositive, nextNegative, width);
-                    if (drawn < count)
-                    {
-                        (pendingEntry, pendingNegative) = Draw(ref rng);
-                        drawn++;
-                        Prefetch(rowsOf + pendingEntry);
-                        Prefetch(cols + pendingEntry);
-                    }
+                    var slot = ahead & (Ring - 1);
+                    var entry = rng.NextInt(nonZeros);
+                    var negativeDraw = rng.NextInt(popularity ? nonZeros : full);
+                    entryOf[slot] = entry;
+                    negativeDrawOf[slot] = negativeDraw;
+                    Prefetch(rowsOf + entry);
+                    Prefetch(cols + entry);
+                    if (popularity) Prefetch(cols + negativeDraw);
                 }
-                if (s < 0) continue;
+                var resolve = t + ResolveAhead;
+                if (resolve >= 0 && resolve < count)
+                {
+                    var slot = resolve & (Ring - 1);
+                    var entry = entryOf[slot];
+                    var user = rowsOf[entry];
+                    var positive = cols[entry];
+                    var negative = popularity ? cols[negativeDrawOf[slot]] : negativeDrawOf[slot];
+                    userOf[slot] = user;
+                    positiveOf[slot] = positive;
+                    negativeOf[slot] = negative;
+                    PrefetchRow(up + (long)user * userStride, d);
+                    PrefetchRow(ip + (long)positive * itemStride, d);
+                    PrefetchRow(ip + (long)negative * itemStride, d);
+                    Prefetch(offs + user);
+                }
+                if (verify && t + 1 >= 0 && t + 1 < count)
+                {
+                    var user = userOf[(t + 1) & (Ring - 1)];
+                    Prefetch(cols + offs[user]);
+                }
+                if (t < 0) continue;
 
-                var seenStart = offs[user];
-                var seenLength = offs[user + 1] - seenStart;
-                if (seenLength >= full || negative == positive) continue;
-                if (verify && new ReadOnlySpan<int>(cols + seenStart, seenLength).BinarySearch(negative) >= 0) continue;
+                var current = t & (Ring - 1);
+                int u0 = userOf[current], i0 = positiveOf[current], j0 = negativeOf[current];
+                var seenStart = offs[u0];
+                var seenLength = offs[u0 + 1] - seenStart;
+                if (seenLength >= full || j0 == i0) continue;
+                if (verify && new ReadOnlySpan<int>(cols + seenStart, seenLength).BinarySearch(j0) >= 0) continue;
 
-                var u = new Span<float>(up + (long)user * width, width);
-                var i = new Span<float>(ip + (long)positive * width, width);
-                var j = new Span<float>(ip + (long)negative * width, width);
-                var x = BprUpdate.Score(u, i, j);
+                var u = new Span<float>(up + (long)u0 * userStride, d);
+                var i = new Span<float>(ip + (long)i0 * itemStride, d);
+                var j = new Span<float>(ip + (long)j0 * itemStride, d);
+                var bi = bias[i0];
+                var bj = bias[j0];
+                // The model layout's score u . (i - j) over d + 1 entries, the last being 1 * (b_i - b_j), in the same order.
+                var x = BprUpdate.Score(u, i, j) + (bi - bj);
                 // One exp for both the step size and the loss: e = exp(-|x|), sigmoid(-x) = 1 / (1 + exp(x)).
                 var e = MathF.Exp(-MathF.Abs(x));
                 var z = x >= 0 ? e / (1f + e) : 1f / (1f + e);
-                BprUpdate.Apply(u, i, j, d, z, lr, reg);
+                BprUpdate.ApplyLatent(u, i, j, z, lr, reg);
+                bias[i0] = bi + lr * (z - reg * bi);
+                bias[j0] = bj + lr * (-z - reg * bj);
                 // -log sigmoid(x) = softplus(-x) = max(-x, 0) + log(1 + exp(-|x|)); counts stay in locals.
                 loss += MathF.Max(-x, 0f) + MathF.Log(1f + e);
                 if (x > 0) correct++;
                 steps++;
             }
         }
+        w.Rng = rng;
         w.Loss += loss;
         w.Correct += correct;
         w.Steps += steps;
     }
 
-    private (int Entry, int Negative) Draw(ref Rng rng)
-    {
-        var entry = rng.NextInt(matrix.NonZeros);
-        var negative = options.Negatives == NegativeSampling.Popularity
-            ? matrix.ColumnIndices[rng.NextInt(matrix.NonZeros)]
-            : rng.NextInt(matrix.Columns);
-        return (entry, negative);
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void PrefetchTriple(float* users, float* items, int* offsets, int* columns, int user, int positive, int negative, int width)
-    {
-        PrefetchRow(users + (long)user * width, width);
-        PrefetchRow(items + (long)positive * width, width);
-        PrefetchRow(items + (long)negative * width, width);
-        Prefetch(offsets + user);
-        Prefetch(columns + offsets[user]);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void PrefetchRow(float* row, int width)
+    private static unsafe void PrefetchRow(float* row, int d)
     {
         var bytes = (byte*)row;
-        var length = width * sizeof(float);
-        for (var b = 0; b < length; b += 64) Prefetch(bytes + b);
-        Prefetch(bytes + length - 1);
+        var length = d * sizeof(float);
+        for (var b = 0; b < length; b += AlignedRows.LineBytes) Prefetch(bytes + b);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -142,9 +169,7 @@ internal sealed class BprEpoch(CsrMatrix matrix, int[] rowOfEntry, float[] users
 
     private sealed class Worker(Rng rng)
     {
-        private Rng _rng = rng;
-
-        public ref Rng Rng => ref _rng;
+        public Rng Rng { get; set; } = rng;
 
         public double Loss { get; set; }
 

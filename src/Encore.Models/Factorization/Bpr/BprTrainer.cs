@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Encore.Models.Contract;
+using Encore.Models.Factorization.Kernels;
 
 namespace Encore.Models.Factorization.Bpr;
 
@@ -33,17 +34,27 @@ public sealed class BprTrainer(BprOptions? options = null) : IRecommenderTrainer
 
         var rowOfEntry = new int[m.NonZeros];
         for (var u = 0; u < m.Rows; u++) rowOfEntry.AsSpan(m.Offsets[u], m.RowLength(u)).Fill(u);
-        var epochRunner = new BprEpoch(m, rowOfEntry, users, items, d, o);
+        // Training layout: latent rows on cache lines and the item biases apart (copied back at the end).
+        var userRows = new AlignedRows(m.Rows, d);
+        var itemRows = new AlignedRows(m.Columns, d);
+        userRows.CopyFrom(users, width);
+        itemRows.CopyFrom(items, width);
+        var itemBias = new float[m.Columns];
+        var epochRunner = new BprEpoch(m, rowOfEntry, userRows, itemRows, itemBias, o);
         var clock = Stopwatch.StartNew();
         var advice = $"try lowering LearningRate (now {o.LearningRate.ToString(CultureInfo.InvariantCulture)}) or increasing Regularization.";
         for (var epoch = 1; epoch <= o.Iterations; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (loss, auc) = m.NonZeros > 0 ? epochRunner.Run(epoch, cancellationToken) : (double.NaN, double.NaN);
-            FactorChecks.EnsureFinite(users, ModelName, "user", epoch, advice);
-            FactorChecks.EnsureFinite(items, ModelName, "item", epoch, advice);
+            FactorChecks.EnsureFinite(userRows.All, ModelName, "user", epoch, advice);
+            FactorChecks.EnsureFinite(itemRows.All, ModelName, "item", epoch, advice);
+            FactorChecks.EnsureFinite(itemBias, ModelName, "item", epoch, advice);
             progress?.Report(new EpochReport(epoch, o.Iterations, clock.Elapsed, loss, auc));
         }
+        userRows.CopyTo(users, width);
+        itemRows.CopyTo(items, width);
+        for (var i = 0; i < m.Columns; i++) items[i * width + d] = itemBias[i];
         return new BprModel(data.Users, data.Items, data.Interactions, width, users, items, (float)o.Regularization) { Threads = o.Threads };
     }
 }

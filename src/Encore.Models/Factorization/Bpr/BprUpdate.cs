@@ -33,9 +33,18 @@ internal static class BprUpdate
     }
 
     /// <summary>Applies the step for z = sigmoid(-x) to the d latent entries and the two item biases (entry d).</summary>
-    [SkipLocalsInit]
     public static void Apply(Span<float> u, Span<float> i, Span<float> j, int d, float z, float lr, float reg)
     {
+        ApplyLatent(u[..d], i[..d], j[..d], z, lr, reg);
+        i[d] += lr * (z - reg * i[d]);
+        j[d] += lr * (-z - reg * j[d]);
+    }
+
+    /// <summary>Applies the step for z = sigmoid(-x) to the latent entries only (all of the spans, which have equal lengths d).</summary>
+    [SkipLocalsInit]
+    public static void ApplyLatent(Span<float> u, Span<float> i, Span<float> j, float z, float lr, float reg)
+    {
+        var d = u.Length;
         var f = 0;
         if (Vector256.IsHardwareAccelerated)
         {
@@ -64,7 +73,5 @@ internal static class BprUpdate
             i[f] = iv + lr * (z * uf - reg * iv);
             j[f] = jv + lr * (-z * uf - reg * jv);
         }
-        i[d] += lr * (z - reg * i[d]);
-        j[d] += lr * (-z - reg * j[d]);
     }
 }

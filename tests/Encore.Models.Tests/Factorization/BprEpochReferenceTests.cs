@@ -1,0 +1,154 @@
+using Encore.Core.Randomness;
+using Encore.Core.Sparse;
+using Encore.Models.Contract;
+using Encore.Models.Factorization.Bpr;
+using Encore.Models.Factorization.Kernels;
+
+namespace Encore.Models.Tests.Factorization;
+
+/// <summary>
+/// Pins the pipelined BPR epoch on the cache-line training layout against the plain loop on the model layout
+/// ((d + 1)-float rows, bias last): with one thread they must give the same factors bit for bit.
+/// </summary>
+public sealed class BprEpochReferenceTests
+{
+    [Theory]
+    [InlineData(8, NegativeSampling.Popularity, true)]
+    [InlineData(9, NegativeSampling.Popularity, true)]
+    [InlineData(64, NegativeSampling.Popularity, true)]
+    [InlineData(20, NegativeSampling.Uniform, true)]
+    [InlineData(16, NegativeSampling.Uniform, false)]
+    [InlineData(3, NegativeSampling.Popularity, false)]
+    public void Fit_OneThread_EqualsUnpipelinedModelLayoutLoopExactly(int factors, NegativeSampling negatives, bool verify)
+    {
+        var data = TrainingData.FromMatrix(RandomMatrix(60, 45, 500, seed: 11));
+        var options = new BprOptions
+        {
+            Factors = factors,
+            Iterations = 4,
+            Threads = 1,
+            LearningRate = 0.05,
+            Regularization = 0.01,
+            Negatives = negatives,
+            VerifyNegatives = verify,
+            Seed = 5,
+        };
+
+        var model = new BprTrainer(options).Fit(data);
+        var (users, items) = Reference(data.Signal, options);
+
+        Assert.Equal(users, model.UserFactors.ToArray());
+        Assert.Equal(items, model.ItemFactors.ToArray());
+    }
+
+    [Fact]
+    public void Fit_FewerPairsThanThePipelineDepth_EqualsReference()
+    {
+        var data = TrainingData.FromMatrix(RandomMatrix(4, 6, 3, seed: 2));
+        var options = new BprOptions { Factors = 8, Iterations = 3, Threads = 1, LearningRate = 0.1 };
+
+        var model = new BprTrainer(options).Fit(data);
+        var (users, items) = Reference(data.Signal, options);
+
+        Assert.Equal(users, model.UserFactors.ToArray());
+        Assert.Equal(items, model.ItemFactors.ToArray());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(9)]
+    [InlineData(64)]
+    [InlineData(65)]
+    public void AlignedRows_RowsStartOnCacheLines_AndRoundTrip(int d)
+    {
+        const int rows = 7, width = 70;
+        var source = new float[rows * width];
+        for (var k = 0; k < source.Length; k++) source[k] = k;
+        var aligned = new AlignedRows(rows, d);
+        aligned.CopyFrom(source, width);
+        var back = new float[rows * width];
+        aligned.CopyTo(back, width);
+
+        Assert.Equal(0, aligned.Stride % 16);
+        Assert.True(aligned.Stride >= d);
+        for (var r = 0; r < rows; r++)
+        {
+            unsafe { Assert.Equal(0u, (nuint)(aligned.Base + (long)r * aligned.Stride) % AlignedRows.LineBytes); }
+            Assert.Equal(source.AsSpan(r * width, d).ToArray(), back.AsSpan(r * width, d).ToArray());
+            Assert.Equal(source.AsSpan(r * width, d).ToArray(), aligned.Row(r).ToArray());
+        }
+        Assert.Equal(rows * aligned.Stride, aligned.All.Length);
+    }
+
+    [Fact]
+    public void AlignedRows_TargetTooSmall_Throws()
+    {
+        var aligned = new AlignedRows(3, 4);
+        Assert.Throws<ArgumentException>(() => aligned.CopyTo(new float[11], 4));
+        Assert.Throws<ArgumentException>(() => aligned.CopyFrom(new float[12], 3));
+    }
+
+    // The loop as it was before the pipeline: one stream per epoch (one worker), draws in order, the model layout.
+    private static (float[] Users, float[] Items) Reference(CsrMatrix m, BprOptions o)
+    {
+        var d = o.Factors;
+        var width = d + 1;
+        var users = InitUniform(m.Rows, width, o.Seed, 0, -0.5f / d, 0.5f / d);
+        var items = InitUniform(m.Columns, width, o.Seed, 1UL << 40, -0.5f / d, 0.5f / d);
+        for (var u = 0; u < m.Rows; u++) users[u * width + d] = 1f;
+        for (var i = 0; i < m.Columns; i++) items[i * width + d] = 0f;
+        var rowOf = new int[m.NonZeros];
+        for (var u = 0; u < m.Rows; u++) rowOf.AsSpan(m.Offsets[u], m.RowLength(u)).Fill(u);
+        var lr = (float)o.LearningRate;
+        var reg = (float)o.Regularization;
+        for (var epoch = 1; epoch <= o.Iterations; epoch++)
+        {
+            var rng = Rng.Fork(o.Seed, ((ulong)epoch << 20) + 0);
+            for (var s = 0; s < m.NonZeros; s++)
+            {
+                var entry = rng.NextInt(m.NonZeros);
+                var negative = o.Negatives == NegativeSampling.Popularity ? m.ColumnIndices[rng.NextInt(m.NonZeros)] : rng.NextInt(m.Columns);
+                var user = rowOf[entry];
+                var positive = m.ColumnIndices[entry];
+                var seen = m.RowIndices(user);
+                if (seen.Length >= m.Columns || negative == positive) continue;
+                if (o.VerifyNegatives && seen.BinarySearch(negative) >= 0) continue;
+                var u = users.AsSpan(user * width, width);
+                var i = items.AsSpan(positive * width, width);
+                var j = items.AsSpan(negative * width, width);
+                var x = BprUpdate.Score(u, i, j);
+                var e = MathF.Exp(-MathF.Abs(x));
+                var z = x >= 0 ? e / (1f + e) : 1f / (1f + e);
+                BprUpdate.Apply(u, i, j, d, z, lr, reg);
+            }
+        }
+        return (users, items);
+    }
+
+    private static float[] InitUniform(int rows, int d, ulong seed, ulong offset, float low, float high)
+    {
+        var f = new float[rows * d];
+        for (var r = 0; r < rows; r++)
+        {
+            var rng = Rng.Fork(seed, offset + (ulong)r);
+            for (var k = 0; k < d; k++) f[r * d + k] = low + (high - low) * rng.NextFloat();
+        }
+        return f;
+    }
+
+    private static CsrMatrix RandomMatrix(int rows, int columns, int pairs, ulong seed)
+    {
+        var rng = new Rng(seed);
+        var r = new int[pairs];
+        var c = new int[pairs];
+        var v = new float[pairs];
+        for (var k = 0; k < pairs; k++)
+        {
+            r[k] = rng.NextInt(rows);
+            // Skewed item popularity, so popularity sampling differs from uniform.
+            c[k] = (int)(columns * Math.Pow(rng.NextDouble(), 2));
+            v[k] = 1 + rng.NextInt(3);
+        }
+        return CsrMatrix.FromTriples(rows, columns, r, c, v);
+    }
+}

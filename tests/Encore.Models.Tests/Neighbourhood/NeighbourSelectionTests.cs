@@ -1,0 +1,95 @@
+using Encore.Core.Randomness;
+using Encore.Core.Ranking;
+using Encore.Core.Sparse;
+using Encore.Models.Neighbourhood;
+
+namespace Encore.Models.Tests.Neighbourhood;
+
+/// <summary>
+/// Pins the quickselect neighbour selection against the heap (<see cref="TopKSelector"/>) it replaced, and the
+/// whole top-K similarity matrix against a brute-force cosine on small random matrices (sparse and dense rows).
+/// </summary>
+public sealed class NeighbourSelectionTests
+{
+    [Theory]
+    [InlineData(0, 5)]
+    [InlineData(3, 5)]
+    [InlineData(5, 5)]
+    [InlineData(40, 1)]
+    [InlineData(40, 7)]
+    [InlineData(1000, 100)]
+    [InlineData(1000, 999)]
+    public void SelectBest_SameSetAsHeap_WithManyTies(int count, int k)
+    {
+        var rng = new Rng((ulong)(count * 31 + k));
+        var ids = new int[count];
+        var scores = new float[count];
+        for (var i = 0; i < count; i++) ids[i] = i;
+        rng.Shuffle(ids.AsSpan());
+        // Few distinct values, so most comparisons are decided by the id.
+        for (var i = 0; i < count; i++) scores[i] = rng.NextInt(6) / 5f;
+        var heap = new TopKSelector(k);
+        for (var i = 0; i < count; i++) heap.Offer(ids[i], scores[i]);
+        var expectedIds = new int[k];
+        var expectedScores = new float[k];
+        var expected = heap.Drain(expectedIds, expectedScores);
+
+        var selected = CandidateSelection.SelectBest(ids, scores, count, k);
+
+        Assert.Equal(expected, selected);
+        Assert.Equal(expectedIds[..expected].Order(), ids[..selected].Order());
+    }
+
+    [Fact]
+    public void SelectBest_SpansShorterThanCount_Throws() =>
+        Assert.Throws<ArgumentException>(() => CandidateSelection.SelectBest(new int[2], new float[3], 3, 1));
+
+    [Theory]
+    [InlineData(30, 40, 0.05, 5, 0f)]
+    [InlineData(30, 40, 0.6, 5, 0f)]
+    [InlineData(50, 20, 0.3, 10, 2f)]
+    [InlineData(25, 25, 0.2, 100, 0f)]
+    public void TopK_EqualsBruteForceCosine(int documents, int terms, double density, int k, float shrink)
+    {
+        var rng = new Rng((ulong)(documents + terms));
+        var rows = new List<int>();
+        var cols = new List<int>();
+        var vals = new List<float>();
+        for (var d = 0; d < documents; d++)
+            for (var t = 0; t < terms; t++)
+                if (rng.NextDouble() < density)
+                {
+                    rows.Add(d);
+                    cols.Add(t);
+                    // A few distinct values, so equal similarities (ties) occur.
+                    vals.Add(1 + rng.NextInt(2));
+                }
+        var m = CsrMatrix.FromTriples(documents, terms, rows.ToArray(), cols.ToArray(), vals.ToArray());
+
+        var result = SparseNeighbours.TopK(m, k, shrink, threads: 2, CancellationToken.None);
+
+        var dense = new float[documents, terms];
+        for (var i = 0; i < rows.Count; i++) dense[rows[i], cols[i]] = vals[i];
+        var norms = SparseNeighbours.RowNorms(m);
+        var keep = Math.Min(k, documents - 1);
+        for (var d = 0; d < documents; d++)
+        {
+            var heap = new TopKSelector(keep);
+            for (var o = 0; o < documents; o++)
+            {
+                if (o == d) continue;
+                float dot = 0;
+                for (var t = 0; t < terms; t++) dot += dense[d, t] * dense[o, t];
+                if (dot == 0) continue;
+                heap.Offer(o, dot / (norms[d] * norms[o] + shrink));
+            }
+            var ids = new int[keep];
+            var scores = new float[keep];
+            var n = heap.Drain(ids, scores);
+            var expected = ids[..n].Order().ToArray();
+            Assert.Equal(expected, result.RowIndices(d).ToArray());
+            for (var i = 0; i < expected.Length; i++)
+                Assert.Equal(scores[Array.IndexOf(ids, expected[i])], result.RowValues(d)[i], 5);
+        }
+    }
+}
