@@ -27,6 +27,14 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public void Arguments_Settings_BecomeRetrainSettingsWithAFullPath()
+    {
+        var args = ServeCommand.Arguments(null, null, [], new ServeCommand.ServeStores(Settings: "tuned.ini"));
+
+        Assert.Equal(["--Retrain:Settings", Path.GetFullPath("tuned.ini")], args);
+    }
+
+    [Fact]
     public async Task Serve_InvalidConfig_ExitsWithUsageNamingOption()
     {
         var config = Path.Combine(_dir, "encore.toml");

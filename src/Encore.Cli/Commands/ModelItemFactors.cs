@@ -21,6 +21,7 @@ internal static class ModelItemFactors
             throw new ArgumentException($"--model {path}: a {model.GetType().Name} has no item factors; give a factor model (als, wmf, bpr, lmf) or use --vectors.");
         var d = factors.Dimensions;
         var values = factors.ItemFactors.ToArray();
+        GC.KeepAlive(factors); // the span may read the file's mapping, which lives as long as the model
         CollaborativeArmFeatures.Standardise(values, factors.Items.Count, d);
         return (factors.Items.Ids, values, d, string.Create(CultureInfo.InvariantCulture, $"item factors of {Path.GetFileName(path)} ({d} f, standardised)"));
     }

@@ -22,22 +22,23 @@ public static class ServeCommand
         var dataset = new Option<string?>("--dataset") { Description = "Base dataset snapshot (encore synth / import output): track titles, user histories, retraining data (dataset.base)." };
         var store = new Option<string?>("--store") { Description = "The service's store for events, catalogue and model registry: a SQLite file or a postgres://user:password@host:port/database URI shared by several processes (store.path; default encore-service.db; docs/deployment.md)." };
         var cluster = new Option<string?>("--cluster") { Description = "Join an Orleans cluster whose membership is in this PostgreSQL database (postgres://...; cluster.membership). Needs a postgres:// --store; set --Cluster:SiloPort per silo on one machine (docs/deployment.md)." };
+        var settings = new Option<string?>("--settings") { Description = "Settings file written by encore tune: the service's own retraining uses its [trainer] section and [data] confidence (retrain.settings; docs/tune.md)." };
         var runs = new Option<string?>("--runs") { Description = $"Run store shown on the Runs page (runs.path). Default: ${RunStoreLocation.EnvironmentVariable}, else {RunStoreLocation.DefaultFile} here when it exists." };
         var command = new Command("serve", "Run the recommendation service (HTTP API, feedback ingestion, model registry, retraining) with its dashboard.")
         {
-            config, urls, models, dataset, store, runs, cluster,
+            config, urls, models, dataset, store, runs, cluster, settings,
         };
         // Configuration keys such as --Security:ApiKeys:0 KEY go to the server as they are.
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Run(Arguments(
             parse.GetValue(config), parse.GetValue(urls), parse.GetValue(models) ?? [],
-            new ServeStores(parse.GetValue(dataset), parse.GetValue(store), parse.GetValue(runs) ?? DefaultRunStore(parse.GetValue(config)), parse.GetValue(cluster)),
+            new ServeStores(parse.GetValue(dataset), parse.GetValue(store), parse.GetValue(runs) ?? DefaultRunStore(parse.GetValue(config)), parse.GetValue(cluster), parse.GetValue(settings)),
             [.. parse.UnmatchedTokens]), ct)));
         return command;
     }
 
     /// <summary>The base dataset, service store and run store given on the command line (null: from configuration).</summary>
-    internal sealed record ServeStores(string? Dataset = null, string? Store = null, string? Runs = null, string? Cluster = null);
+    internal sealed record ServeStores(string? Dataset = null, string? Store = null, string? Runs = null, string? Cluster = null, string? Settings = null);
 
     internal static string[] Arguments(string? config, string? urls, string[] models, ServeStores? stores = null, string[]? extra = null)
     {
@@ -49,6 +50,7 @@ public static class ServeCommand
         if (stores?.Store is { } store) args.AddRange(["--Store:Path", store]);
         if (stores?.Runs is { } runs) args.AddRange(["--Runs:Path", runs]);
         if (stores?.Cluster is { } cluster) args.AddRange(["--Cluster:Membership", cluster]);
+        if (stores?.Settings is { } settings) args.AddRange(["--Retrain:Settings", Path.GetFullPath(settings)]);
         args.AddRange(extra ?? []);
         return [.. args];
     }

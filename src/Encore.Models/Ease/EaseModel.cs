@@ -9,16 +9,18 @@ namespace Encore.Models.Ease;
 
 /// <summary>
 /// Fitted EASE: score(u, i) = sum over the user's items j of value(u, j) * B[j][i] (zero diagonal). B is dense
-/// (items x items floats) or, for sparse EASE, each row's top-N weights as a CSR matrix.
+/// (items x items floats) or, for sparse EASE, each row's top-N weights as a CSR matrix. A dense B loaded with
+/// <see cref="ModelLoader.Load(string)"/> is read from a memory mapping of the file (pages shared between processes,
+/// not private memory); <see cref="Dispose"/> releases it, and the finaliser does when the model is unreachable.
 /// </summary>
-public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer, ISimilarItems
+public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer, ISimilarItems, IDisposable
 {
     public const string Name = "ease";
 
-    private readonly float[]? _weights;
+    private readonly ModelArray<float> _weights;
     private readonly CsrMatrix? _sparse;
 
-    internal EaseModel(IdMap users, IdMap items, CsrMatrix interactions, float[] weights, double lambda)
+    internal EaseModel(IdMap users, IdMap items, CsrMatrix interactions, ModelArray<float> weights, double lambda)
         : base(users, items, interactions)
     {
         _weights = weights;
@@ -43,7 +45,13 @@ public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer
     public bool IsSparse => _sparse is not null;
 
     /// <summary>Number of weights held (n^2 dense, at most n N sparse).</summary>
-    public long WeightCount => _sparse?.NonZeros ?? _weights!.LongLength;
+    public long WeightCount => _sparse?.NonZeros ?? _weights.Length;
+
+    /// <value>True when the dense weights are read from a memory-mapped model file.</value>
+    public bool IsMapped => _weights.IsMapped;
+
+    /// <summary>Releases the mapping of the dense weights (deferred while a request is using it); later calls that need the weights throw <see cref="ObjectDisposedException"/>. No-op for an in-memory model.</summary>
+    public void Dispose() => _weights.Mapping?.Dispose();
 
     /// <summary>Row j of B as a dense vector: how much item j in a history adds to every item's score.</summary>
     public float[] WeightsOf(int item)
@@ -106,7 +114,12 @@ public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer
         return (ids, scores);
     }
 
-    private float Weight(int from, int to) => _sparse is { } s ? s.Get(from, to) : _weights![(long)from * Items.Count + to];
+    private float Weight(int from, int to)
+    {
+        if (_sparse is { } s) return s.Get(from, to);
+        using var lease = _weights.Lease();
+        return _weights.Slice((long)from * Items.Count + to, 1)[0];
+    }
 
     private void Accumulate(ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> scores)
     {
@@ -122,7 +135,8 @@ public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer
             for (var q = 0; q < columns.Length; q++) scores[columns[q]] += value * weights[q];
             return;
         }
-        System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(_weights.AsSpan(item * Items.Count, Items.Count), value, scores, scores);
+        using var lease = _weights.Lease();
+        System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(_weights.Slice((long)item * Items.Count, Items.Count), value, scores, scores);
     }
 
     // Layout: users, items, interactions, lambda, dense weights (empty when sparse), then the sparse CSR when sparse.
@@ -133,7 +147,8 @@ public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer
         writer.WriteIdMap(Items);
         writer.WriteCsr(Interactions);
         writer.WriteDouble(Lambda);
-        writer.WriteArray<float>(_weights ?? []);
+        using var lease = _weights.Lease();
+        writer.WriteArray<float>(_sparse is null ? _weights.Span : []);
         if (_sparse is { } s) writer.WriteCsr(s);
     }
 
@@ -143,7 +158,7 @@ public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer
         var items = reader.ReadIdMap();
         var interactions = reader.ReadCsr();
         var lambda = reader.ReadDouble();
-        var weights = reader.ReadArray<float>();
+        var weights = reader.ReadModelArray<float>();
         if (weights.Length == 0 && items.Count > 0)
         {
             var sparse = reader.ReadCsr();

@@ -47,9 +47,10 @@ public abstract partial class FactorModel
         var n = Items.Count;
         var groups = (users.Length + 3) / 4 * 4;
         s.Users.AsSpan(0, groups * d).Clear();
+        using var lease = LeaseFactors();
         for (var u = 0; u < users.Length; u++)
         {
-            _userFactors.AsSpan(users[u] * d, d).CopyTo(s.Users.AsSpan(u * d, d));
+            _userFactors.Slice((long)users[u] * d, d).CopyTo(s.Users.AsSpan(u * d, d));
             s.Heaps[u].Reset(batch.K);
             s.Cursors[u] = 0;
         }

@@ -18,7 +18,11 @@ public abstract partial class FactorModel
     /// </summary>
     public bool SupportsReducedPrecision => HalfItems.Representable;
 
-    private HalfFactors HalfItems => LazyInitializer.EnsureInitialized(ref _itemsHalf, () => new HalfFactors(_itemFactors, Items.Count, Dimensions));
+    private HalfFactors HalfItems => LazyInitializer.EnsureInitialized(ref _itemsHalf, () =>
+    {
+        using var lease = _itemFactors.Lease();
+        return new HalfFactors(_itemFactors.Span, Items.Count, Dimensions);
+    });
 
     /// <summary>
     /// Approximate scores of every item for <paramref name="userVector"/> from the float16 item factors: each within
@@ -35,6 +39,7 @@ public abstract partial class FactorModel
         var half = HalfItems;
         if (!half.Representable) throw new InvalidOperationException("The item factors do not fit float16; use ScoreVector.");
         if (scratch.Length < ReducedPrecisionScratchLength) throw new ArgumentException($"scratch must hold {ReducedPrecisionScratchLength} floats.", nameof(scratch));
+        using var lease = LeaseFactors(); // the vector is often a view of this model's own mapping
         half.Score(userVector, scores, scratch[..half.ScratchLength], scratch.Slice(half.ScratchLength, HalfFactors.TileItems));
     }
 
@@ -57,6 +62,7 @@ public abstract partial class FactorModel
         ArgumentNullException.ThrowIfNull(selector);
         if (userVector.Length != Dimensions || scores.Length != Items.Count) throw new ArgumentException("user vector or scores do not fit the model.");
         k = Math.Min(k, selector.Capacity);
+        using var lease = LeaseFactors();
         selector.Reset(k);
         selector.OfferAll(scores);
         var kth = selector.Count < k ? float.NegativeInfinity : selector.Threshold;
@@ -70,7 +76,7 @@ public abstract partial class FactorModel
                 scores[i] = float.NaN;
                 continue;
             }
-            var y = _itemFactors.AsSpan(i * d, d);
+            var y = _itemFactors.Slice((long)i * d, d);
             var acc = 0f;
             for (var f = 0; f < d; f++) acc = MathF.FusedMultiplyAdd(y[f], userVector[f], acc);
             scores[i] = acc;

@@ -16,7 +16,7 @@ public abstract partial class FactorModel
     {
         if (!ItemHasSignal(CheckItem(item))) return ([], []);
         var scores = new float[Items.Count];
-        ScoreVector(ItemVector(item), scores);
+        using (LeaseFactors()) ScoreVector(ItemVector(item), scores);
         Cosine(scores, _itemNorms.Value, _itemNorms.Value[item]);
         MaskNoEvidence(scores);
         scores[item] = float.NaN;
@@ -26,10 +26,13 @@ public abstract partial class FactorModel
     /// <summary>Users with the highest cosine similarity to <paramref name="user"/> (the user excluded).</summary>
     public (int[] Users, float[] Scores) SimilarUsers(int user, int k)
     {
-        var u = UserVector(user);
         var scores = new float[Users.Count];
-        for (var other = 0; other < scores.Length; other++)
-            scores[other] = System.Numerics.Tensors.TensorPrimitives.Dot(u, _userFactors.AsSpan(other * Dimensions, Dimensions));
+        using (LeaseFactors())
+        {
+            var u = UserVector(user);
+            for (var other = 0; other < scores.Length; other++)
+                scores[other] = System.Numerics.Tensors.TensorPrimitives.Dot(u, _userFactors.Slice((long)other * Dimensions, Dimensions));
+        }
         Cosine(scores, _userNorms.Value, _userNorms.Value[user]);
         scores[user] = float.NaN;
         return RankingFilter.Select(scores, null, k);
@@ -59,7 +62,8 @@ public abstract partial class FactorModel
         var (sorted, sortedValues) = Deduplicated(items, values);
         var user = new float[Dimensions];
         var k = FoldInDimensions;
-        if (!WeightedRidge.SolveExact(_foldInGram.Value, _itemFactors, k, Dimensions, sorted, sortedValues, FoldInAlpha, new float[k * k], user.AsSpan(0, k)))
+        using var lease = LeaseFactors();
+        if (!WeightedRidge.SolveExact(_foldInGram.Value, _itemFactors.Span, k, Dimensions, sorted, sortedValues, FoldInAlpha, new float[k * k], user.AsSpan(0, k)))
             throw new ModelFitException("Fold-in system is not positive definite; the model's regularization is too small for this history.");
         CompleteFoldIn(user);
         return user;

@@ -12,18 +12,20 @@ namespace Encore.Models.Factorization;
 /// factors are contiguous row-major arrays (<see cref="Dimensions"/> floats per row). Batch recommend runs a
 /// register-blocked kernel over a factor-major copy of the item factors; single scores use the same
 /// operation order, so every path returns bit-identical scores. Also serves similar items / users (cosine)
-/// and fold-in recommendations for users the model never saw.
+/// and fold-in recommendations for users the model never saw. Factors loaded with <see cref="ModelLoader.Load(string)"/>
+/// are read from a memory mapping of the file (shared pages, not private memory); every method of the model holds a
+/// lease on the mapping while it reads it, so <see cref="Dispose"/> or finalisation never unmaps under a running call.
 /// </summary>
-public abstract partial class FactorModel : RecommenderBase, ISimilarItems, ISimilarUsers, IHistoryRecommender
+public abstract partial class FactorModel : RecommenderBase, ISimilarItems, ISimilarUsers, IHistoryRecommender, IDisposable
 {
-    private readonly float[] _userFactors;
-    private readonly float[] _itemFactors;
+    private readonly ModelArray<float> _userFactors;
+    private readonly ModelArray<float> _itemFactors;
     private TransposedFactors? _itemsTransposed;
     private readonly Lazy<float[]> _foldInGram;
     private readonly Lazy<float[]> _itemNorms;
     private readonly Lazy<float[]> _userNorms;
 
-    protected FactorModel(IdMap users, IdMap items, CsrMatrix interactions, int dimensions, float[] userFactors, float[] itemFactors)
+    protected FactorModel(IdMap users, IdMap items, CsrMatrix interactions, int dimensions, ModelArray<float> userFactors, ModelArray<float> itemFactors)
         : base(users, items, interactions)
     {
         Guard.Positive(dimensions);
@@ -32,27 +34,50 @@ public abstract partial class FactorModel : RecommenderBase, ISimilarItems, ISim
         Dimensions = dimensions;
         _userFactors = userFactors;
         _itemFactors = itemFactors;
+        // Gram.Compute works on a managed array: a mapped model gives it a transient copy of the item factors.
         _foldInGram = new(() => Gram.Regularized(
-            Gram.Leading(Gram.Compute(_itemFactors, Items.Count, Dimensions, Threads), Dimensions, FoldInDimensions), FoldInDimensions, FoldInRegularization));
+            Gram.Leading(Gram.Compute(_itemFactors.IsMapped ? _itemFactors.ToArray() : _itemFactors.Array!, Items.Count, Dimensions, Threads), Dimensions, FoldInDimensions),
+            FoldInDimensions, FoldInRegularization));
         _itemNorms = new(() => RowNorms(_itemFactors, Items.Count, Dimensions));
         _userNorms = new(() => RowNorms(_userFactors, Users.Count, Dimensions));
     }
 
     // The float32 factor-major scoring copy, built on first use (a server scoring through the float16 copy never builds it).
-    private TransposedFactors ItemsT => LazyInitializer.EnsureInitialized(ref _itemsTransposed, () => new TransposedFactors(_itemFactors, Items.Count, Dimensions));
+    private TransposedFactors ItemsT => LazyInitializer.EnsureInitialized(ref _itemsTransposed, () =>
+    {
+        using var lease = _itemFactors.Lease();
+        return new TransposedFactors(_itemFactors.Span, Items.Count, Dimensions);
+    });
+
+    /// <value>True when the factor matrices are read from a memory-mapped model file.</value>
+    public bool IsMapped => _userFactors.IsMapped || _itemFactors.IsMapped;
+
+    /// <summary>
+    /// Releases the mapping of the factors (deferred while one of this model's methods is reading it). Spans obtained
+    /// earlier from <see cref="UserFactors"/>, <see cref="UserVector"/> and the like must not be used afterwards; later
+    /// calls that read the factors throw <see cref="ObjectDisposedException"/>. No-op for an in-memory model.
+    /// </summary>
+    public void Dispose() => (_userFactors.Mapping ?? _itemFactors.Mapping)?.Dispose();
+
+    // Both arrays come from one reader, so they share one mapping when either is mapped.
+    private protected MappingLease LeaseFactors() => (_userFactors.Mapping ?? _itemFactors.Mapping)?.Lease() ?? default;
 
     /// <summary>Length of every factor vector (including bias columns of biased models).</summary>
     public int Dimensions { get; }
 
     /// <summary>All user factors, row-major (user u at [u * Dimensions, (u + 1) * Dimensions)).</summary>
-    public ReadOnlySpan<float> UserFactors => _userFactors;
+    /// <remarks>For a mapped model the span reads the mapping: keep the model reachable (and undisposed) while using it.</remarks>
+    public ReadOnlySpan<float> UserFactors => _userFactors.Span;
 
     /// <summary>All item factors, row-major.</summary>
-    public ReadOnlySpan<float> ItemFactors => _itemFactors;
+    /// <remarks>For a mapped model the span reads the mapping: keep the model reachable (and undisposed) while using it.</remarks>
+    public ReadOnlySpan<float> ItemFactors => _itemFactors.Span;
 
-    public ReadOnlySpan<float> UserVector(int user) => _userFactors.AsSpan(CheckUser(user) * Dimensions, Dimensions);
+    /// <summary>The factors of one user (a view, not a copy; see <see cref="UserFactors"/>).</summary>
+    public ReadOnlySpan<float> UserVector(int user) => _userFactors.Slice((long)CheckUser(user) * Dimensions, Dimensions);
 
-    public ReadOnlySpan<float> ItemVector(int item) => _itemFactors.AsSpan(CheckItem(item) * Dimensions, Dimensions);
+    /// <summary>The factors of one item (a view, not a copy; see <see cref="ItemFactors"/>).</summary>
+    public ReadOnlySpan<float> ItemVector(int item) => _itemFactors.Slice((long)CheckItem(item) * Dimensions, Dimensions);
 
     /// <summary>Confidence scale used by fold-in (ALS: its alpha; other models: 1).</summary>
     protected abstract float FoldInAlpha { get; }
@@ -71,11 +96,16 @@ public abstract partial class FactorModel : RecommenderBase, ISimilarItems, ISim
     /// <summary>Y^T Y + FoldInRegularization I (over the first <see cref="FoldInDimensions"/> entries) over the item factors (computed once, on first use).</summary>
     protected ReadOnlySpan<float> FoldInGram => _foldInGram.Value;
 
-    protected override void ScoreAll(int user, Span<float> scores) => ScoreVector(UserVector(user), scores);
+    protected override void ScoreAll(int user, Span<float> scores)
+    {
+        using var lease = LeaseFactors();
+        ScoreVector(UserVector(user), scores);
+    }
 
     public override void Score(int user, ReadOnlySpan<int> items, Span<float> scores)
     {
         Guard.SameLength(items.Length, scores.Length, "items and scores");
+        using var lease = LeaseFactors();
         var u = UserVector(user);
         for (var i = 0; i < items.Length; i++)
         {
@@ -91,6 +121,7 @@ public abstract partial class FactorModel : RecommenderBase, ISimilarItems, ISim
     {
         Guard.SameLength(userVector.Length, Dimensions, "user vector and factors");
         Guard.SameLength(scores.Length, Items.Count, "scores and items");
+        using var lease = LeaseFactors(); // the vector is often a view of this model's own mapping
         var body = scores.Length / ScoreKernel.Step * ScoreKernel.Step;
         var itemsT = ItemsT;
         ScoreKernel.One(userVector, Dimensions, itemsT.Data, itemsT.Stride, 0, body, scores);
@@ -103,12 +134,13 @@ public abstract partial class FactorModel : RecommenderBase, ISimilarItems, ISim
     /// <summary>Writes id maps, the training matrix and both factor arrays; subclasses append their settings.</summary>
     protected void WriteFactors(ModelWriter writer)
     {
+        using var lease = LeaseFactors();
         writer.WriteIdMap(Users);
         writer.WriteIdMap(Items);
         writer.WriteCsr(Interactions);
         writer.WriteInt(Dimensions);
-        writer.WriteArray<float>(_userFactors);
-        writer.WriteArray<float>(_itemFactors);
+        writer.WriteArray(_userFactors.Span);
+        writer.WriteArray(_itemFactors.Span);
     }
 
     /// <summary>Reads what <see cref="WriteFactors"/> wrote.</summary>
@@ -118,8 +150,8 @@ public abstract partial class FactorModel : RecommenderBase, ISimilarItems, ISim
         var items = reader.ReadIdMap();
         var interactions = reader.ReadCsr();
         var d = reader.ReadInt();
-        var userFactors = reader.ReadArray<float>();
-        var itemFactors = reader.ReadArray<float>();
+        var userFactors = reader.ReadModelArray<float>();
+        var itemFactors = reader.ReadModelArray<float>();
         if (d <= 0 || interactions.Rows != users.Count || interactions.Columns != items.Count
             || userFactors.Length != (long)users.Count * d || itemFactors.Length != (long)items.Count * d)
             throw new ModelFormatException($"model file is corrupt: factor arrays ({userFactors.Length}, {itemFactors.Length} floats) do not match {users.Count} users x {items.Count} items x {d} factors.");
@@ -138,13 +170,14 @@ public abstract partial class FactorModel : RecommenderBase, ISimilarItems, ISim
         return item;
     }
 
-    private static float[] RowNorms(float[] factors, int rows, int d)
+    private static float[] RowNorms(ModelArray<float> factors, int rows, int d)
     {
+        using var lease = factors.Lease();
         var norms = new float[rows];
-        for (var r = 0; r < rows; r++) norms[r] = System.Numerics.Tensors.TensorPrimitives.Norm(factors.AsSpan(r * d, d));
+        for (var r = 0; r < rows; r++) norms[r] = System.Numerics.Tensors.TensorPrimitives.Norm(factors.Slice((long)r * d, d));
         return norms;
     }
 }
 
 /// <summary>The common part of a factor model file.</summary>
-public sealed record FactorPayload(IdMap Users, IdMap Items, CsrMatrix Interactions, int Dimensions, float[] UserFactors, float[] ItemFactors);
+public sealed record FactorPayload(IdMap Users, IdMap Items, CsrMatrix Interactions, int Dimensions, ModelArray<float> UserFactors, ModelArray<float> ItemFactors);

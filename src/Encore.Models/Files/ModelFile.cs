@@ -12,10 +12,21 @@ namespace Encore.Models.Files;
 /// leaves the previous file intact. Loading refuses a foreign, truncated, corrupt or newer file with a
 /// message that says which.
 /// </summary>
+/// <remarks>
+/// Versions: v1 wrote arrays right after their length; v2 (this build) puts the elements of every array at a file
+/// offset that is a multiple of <see cref="ArrayAlignment"/>, so that a loader can serve them from a read-only memory
+/// mapping (<see cref="OpenMapped"/>). Both are read; v1 arrays whose elements happen to be unaligned are copied.
+/// </remarks>
 public static class ModelFile
 {
     /// <summary>Format version written by this build.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
+
+    /// <summary>Alignment in bytes of array elements in the file from format v2 on (a cache line; a multiple of every element size).</summary>
+    public const int ArrayAlignment = 64;
+
+    /// <summary>Zero bytes written after an array's length so that its elements start at an aligned file offset.</summary>
+    internal static int AlignmentGap(long fileOffset) => (int)(-fileOffset & (ArrayAlignment - 1));
 
     private static readonly byte[] Magic = "ENCOREMF"u8.ToArray();
 
@@ -41,11 +52,17 @@ public static class ModelFile
     }
 
     /// <summary>Writes the whole file format to a seekable stream.</summary>
-    public static void Write(IRecommender model, Stream stream)
+    public static void Write(IRecommender model, Stream stream) => Write(model, stream, FormatVersion);
+
+    /// <summary>Writes the file format of an older <paramref name="formatVersion"/> (1 or 2; compatibility tests).</summary>
+    internal static void Write(IRecommender model, Stream stream, int formatVersion)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(formatVersion, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(formatVersion, FormatVersion);
+        var fileStart = stream.Position;
         stream.Write(Magic);
         Span<byte> header = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(header, FormatVersion);
+        BinaryPrimitives.WriteInt32LittleEndian(header, formatVersion);
         stream.Write(header);
         var name = Encoding.UTF8.GetBytes(model.ModelName);
         BinaryPrimitives.WriteInt32LittleEndian(header, name.Length);
@@ -54,7 +71,7 @@ public static class ModelFile
         var lengthPosition = stream.Position;
         stream.Write(new byte[8]);
         var payloadStart = stream.Position;
-        model.WritePayload(new ModelWriter(stream));
+        model.WritePayload(new ModelWriter(stream, fileStart, formatVersion));
         var payloadLength = stream.Position - payloadStart;
 
         var hash = HashRange(stream, payloadStart, payloadLength);
@@ -98,7 +115,80 @@ public static class ModelFile
         var expected = bytes.AsSpan(pos + (int)payloadLength, 32);
         if (!SHA256.HashData(payload.Span).AsSpan().SequenceEqual(expected))
             throw new ModelFormatException($"{name}: model file is corrupt (checksum mismatch).");
-        return (modelName, new ModelReader(payload, name));
+        return (modelName, new ModelReader(payload, name, version, pos));
+    }
+
+    /// <summary>
+    /// Checks a model file without keeping it: header, length and checksum, streaming the file through a 1 MiB
+    /// buffer (memory does not grow with the file).
+    /// </summary>
+    /// <returns>The model kind in the header.</returns>
+    /// <exception cref="ModelFormatException">Missing, foreign, truncated, corrupt or newer.</exception>
+    public static string Verify(string path)
+    {
+        using var stream = OpenShared(path);
+        return VerifyStream(stream, path).ModelName;
+    }
+
+    /// <summary>
+    /// Verifies a model file by streaming it once (as <see cref="Verify"/>), then maps the same open file read-only and
+    /// returns a reader over the mapping. The caller owns the mapping (<see cref="MappedModelFile"/>).
+    /// </summary>
+    /// <exception cref="ModelFormatException">Missing, foreign, truncated, corrupt or newer.</exception>
+    /// <exception cref="IOException">The file cannot be read or mapped.</exception>
+    public static (string ModelName, ModelReader Payload, MappedModelFile Mapping) OpenMapped(string path)
+    {
+        var stream = OpenShared(path);
+        try
+        {
+            var header = VerifyStream(stream, path);
+            var mapping = new MappedModelFile(stream, path);
+            return (header.ModelName, new ModelReader(mapping, header.PayloadOffset, header.PayloadLength, header.Version), mapping);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    // Read and delete sharing: a newer version can replace (rename over) or remove the path while this one is open or mapped.
+    private static FileStream OpenShared(string path)
+    {
+        if (!File.Exists(path)) throw new ModelFormatException($"{path}: model file not found.");
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.SequentialScan);
+    }
+
+    private static (string ModelName, int Version, long PayloadOffset, long PayloadLength) VerifyStream(FileStream stream, string name)
+    {
+        var fileLength = stream.Length;
+        Span<byte> fixedPart = stackalloc byte[16];
+        if (fileLength < Magic.Length + 8 || stream.ReadAtLeast(fixedPart, 16, throwOnEndOfStream: false) < 16
+            || !fixedPart[..Magic.Length].SequenceEqual(Magic))
+            throw new ModelFormatException($"{name}: not an Encore model file (bad magic bytes).");
+        var version = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[8..]);
+        if (version > FormatVersion)
+            throw new ModelFormatException($"{name}: written by a newer Encore (model format v{version}); this build reads up to v{FormatVersion}. Upgrade Encore or retrain.");
+        if (version < 1) throw new ModelFormatException($"{name}: invalid model format version {version}.");
+        var nameLength = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[12..]);
+        long pos = 16;
+        if (nameLength < 0 || nameLength > fileLength - pos - 8) throw Truncated(name);
+        var nameBytes = new byte[nameLength];
+        stream.ReadExactly(nameBytes);
+        var modelName = Encoding.UTF8.GetString(nameBytes);
+        pos += nameLength;
+        Span<byte> lengthBytes = stackalloc byte[8];
+        stream.ReadExactly(lengthBytes);
+        var payloadLength = BinaryPrimitives.ReadInt64LittleEndian(lengthBytes);
+        pos += 8;
+        if (payloadLength < 0 || payloadLength > fileLength - pos - 32L) throw Truncated(name);
+        if (pos + payloadLength + 32 != fileLength) throw new ModelFormatException($"{name}: model file has {fileLength - (pos + payloadLength + 32)} unexpected trailing bytes.");
+        var hash = HashRange(stream, pos, payloadLength);
+        Span<byte> expected = stackalloc byte[32];
+        stream.ReadExactly(expected);
+        if (!hash.AsSpan().SequenceEqual(expected))
+            throw new ModelFormatException($"{name}: model file is corrupt (checksum mismatch).");
+        return (modelName, version, pos, payloadLength);
     }
 
     private static byte[] HashRange(Stream stream, long start, long length)

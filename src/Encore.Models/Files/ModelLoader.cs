@@ -24,12 +24,42 @@ public static class ModelLoader
                 : throw new ModelFormatException($"unknown nested model kind '{modelName}' (known: {string.Join(", ", Readers.Keys.Order())}).");
     }
 
-    /// <summary>Reads a model file of any registered kind.</summary>
+    /// <summary>Reads a model file of any registered kind, serving its large arrays from a read-only mapping (<see cref="ModelFileAccess.Map"/>).</summary>
     /// <exception cref="ModelFormatException">Missing, foreign, truncated, corrupt, newer or of an unknown kind; the message names the file.</exception>
-    public static IRecommender Load(string path)
+    public static IRecommender Load(string path) => Load(path, ModelFileAccess.Map);
+
+    /// <summary>
+    /// Reads a model file of any registered kind. With <see cref="ModelFileAccess.Map"/> the checksum is verified by
+    /// streaming the file once and the file is then mapped read-only: the arrays a model reads with
+    /// <see cref="ModelReader.ReadModelArray{T}"/> (EASE weights, factor matrices) are views of the mapping, which lives
+    /// as long as the model (or until the model is disposed); a model that keeps no view releases the mapping at once.
+    /// With <see cref="ModelFileAccess.Read"/> the whole file is read into managed memory. Both give identical scores.
+    /// </summary>
+    /// <exception cref="ModelFormatException">Missing, foreign, truncated, corrupt, newer or of an unknown kind; the message names the file.</exception>
+    public static IRecommender Load(string path, ModelFileAccess access)
     {
         ModelCatalog.EnsureRegistered();
-        var (name, payload) = ModelFile.Open(path);
+        if (access == ModelFileAccess.Read)
+        {
+            var (kind, bytes) = ModelFile.Open(path);
+            return Read(path, kind, bytes);
+        }
+        var (name, payload, mapping) = ModelFile.OpenMapped(path);
+        try
+        {
+            var model = Read(path, name, payload);
+            if (payload.MappedArrays == 0) mapping.Dispose();
+            return model;
+        }
+        catch
+        {
+            mapping.Dispose();
+            throw;
+        }
+    }
+
+    private static IRecommender Read(string path, string name, ModelReader payload)
+    {
         Func<ModelReader, IRecommender>? read;
         lock (Readers) Readers.TryGetValue(name, out read);
         if (read is null) throw new ModelFormatException($"{path}: unknown model kind '{name}' (known: {string.Join(", ", Readers.Keys.Order())}).");

@@ -5,12 +5,28 @@ using Encore.Core.Sparse;
 
 namespace Encore.Models.Files;
 
-/// <summary>Writes a model's payload: little-endian scalars, length-prefixed strings and raw arrays.</summary>
+/// <summary>
+/// Writes a model's payload: little-endian scalars, length-prefixed strings and raw arrays. From model format v2 on,
+/// the elements of every array start at a file offset that is a multiple of <see cref="ModelFile.ArrayAlignment"/>
+/// (zero bytes fill the gap after the length), so a loader can serve them from a memory mapping.
+/// </summary>
 public sealed class ModelWriter
 {
-    private readonly Stream _stream;
+    private static readonly byte[] Zeros = new byte[ModelFile.ArrayAlignment];
 
-    internal ModelWriter(Stream stream) => _stream = stream;
+    private readonly Stream _stream;
+    private readonly long _fileStart;
+    private readonly bool _aligned;
+
+    /// <param name="stream">Seekable stream positioned where the payload goes.</param>
+    /// <param name="fileStart">Stream position of the file's first byte (alignment is counted from it).</param>
+    /// <param name="formatVersion">Model format version to write (1: unaligned arrays, for compatibility tests).</param>
+    internal ModelWriter(Stream stream, long fileStart = 0, int formatVersion = ModelFile.FormatVersion)
+    {
+        _stream = stream;
+        _fileStart = fileStart;
+        _aligned = formatVersion >= 2;
+    }
 
     public void WriteInt(int value) => WriteRaw(MemoryMarshal.AsBytes(new ReadOnlySpan<int>(ref value)));
 
@@ -35,6 +51,8 @@ public sealed class ModelWriter
     public void WriteArray<T>(ReadOnlySpan<T> values) where T : unmanaged
     {
         WriteLong(values.Length);
+        var gap = _aligned ? ModelFile.AlignmentGap(_stream.Position - _fileStart) : 0;
+        if (gap > 0) WriteRaw(Zeros.AsSpan(0, gap));
         WriteRaw(MemoryMarshal.AsBytes(values));
     }
 

@@ -72,7 +72,7 @@ public sealed partial class ModelRegistry
         string hash;
         try
         {
-            kind = ModelFile.Open(full).ModelName;
+            kind = ModelFile.Verify(full);
             hash = ModelContentHash.OfFile(full);
             if (_repository is IModelBlobStore blobs && !blobs.HasBlob(hash)) blobs.PutBlob(hash, full);
         }

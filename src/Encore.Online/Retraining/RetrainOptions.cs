@@ -42,6 +42,17 @@ public sealed record RetrainOptions
     /// <value>Seed of the split, the sample and the trainer. Default 42.</value>
     public ulong Seed { get; init; } = 42;
 
+    /// <value>
+    /// Catalogue settings of <see cref="Trainer"/> (the keys of <c>encore train --help</c>), e.g. the trainer's section of
+    /// a settings file written by <c>encore tune</c> (<c>serve --settings tuned.ini</c>). When not empty the trainer is
+    /// built from the model catalogue with these settings over <see cref="Factors"/>, <see cref="Iterations"/>,
+    /// <see cref="Regularization"/>, <see cref="Alpha"/> and <see cref="Seed"/>. Default none.
+    /// </value>
+    public IReadOnlyDictionary<string, string> TrainerSettings { get; init; } = new Dictionary<string, string>();
+
+    /// <value>Where <see cref="TrainerSettings"/> came from (shown on the retrain result; null when none).</value>
+    public string? SettingsSource { get; init; }
+
     /// <value>Per-kind event weights (SPEC S1 defaults: play 1, like 1, others 0).</value>
     public EventWeightOptions Weights { get; init; } = new();
 }

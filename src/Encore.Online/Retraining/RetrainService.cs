@@ -80,7 +80,8 @@ public sealed class RetrainService
         var stamp = _time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var path = Path.Combine(Path.GetFullPath(_options.ModelDirectory), $"{name}-{stamp}.bin");
         ModelFile.Save(final, path);
-        var info = _registry.Register(name, path, null, "retrain: " + comparison);
+        var settings = options.SettingsSource is { } source ? $", settings from {source}" : "";
+        var info = _registry.Register(name, path, null, $"retrain: {comparison}{settings}");
         _registry.Activate(info, final);
         return new RetrainResult(name, true, info.Version, candidateNdcg, activeNdcg, users.Length, size.Item1, size.Item2, size.Item3,
             $"activated version {info.Version} ({comparison})", clock.Elapsed.TotalSeconds);

@@ -44,14 +44,21 @@ internal sealed class FactorBatcher : IDisposable
     {
         var taken = new List<Pending>(MaxBatch);
         var groups = new Dictionary<(FactorModel, int, bool), List<Pending>>();
+        var spare = new Stack<List<Pending>>(); // group lists reused across batches: nothing allocated per request here
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             taken.Clear();
             while (taken.Count < MaxBatch && _queue.Reader.TryRead(out var item)) taken.Add(item);
+            foreach (var used in groups.Values)
+            {
+                used.Clear();
+                spare.Push(used);
+            }
             groups.Clear();
             foreach (var p in taken)
             {
-                if (!groups.TryGetValue((p.Model, p.K, p.ExcludeSeen), out var list)) groups[(p.Model, p.K, p.ExcludeSeen)] = list = [];
+                if (!groups.TryGetValue((p.Model, p.K, p.ExcludeSeen), out var list))
+                    groups[(p.Model, p.K, p.ExcludeSeen)] = list = spare.Count > 0 ? spare.Pop() : [];
                 list.Add(p);
             }
             foreach (var group in groups.Values) Run(group);

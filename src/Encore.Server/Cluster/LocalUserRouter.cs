@@ -8,8 +8,9 @@ namespace Encore.Server.Cluster;
 /// <summary>A single process: calls go to the engine; a call's events are written in one transaction.</summary>
 internal sealed class LocalUserRouter(OnlineEngine engine) : IUserRouter
 {
-    public async Task<RecommendationResponse> RecommendAsync(UserRecommendationRequest request) =>
-        await engine.Recommendations.ForUserAsync(request);
+    // No async state machine of its own: the batcher's task is handed on as it is (AsTask of a task-backed ValueTask is that task).
+    public Task<RecommendationResponse> RecommendAsync(UserRecommendationRequest request) =>
+        engine.Recommendations.ForUserAsync(request).AsTask();
 
     public Task<IngestResult> IngestAsync(IReadOnlyList<FeedbackEvent?> events, bool isBatch) =>
         Task.FromResult(isBatch ? engine.Feedback.Ingest(events) : engine.Feedback.Ingest(events[0]));

@@ -168,8 +168,22 @@ public sealed class RetrainSection
 
     public WeightsSection Weights { get; set; } = new();
 
-    public RetrainOptions ToOptions() => new()
+    /// <value>Settings file written by encore tune (serve --settings): its [trainer] section and [data] confidence apply to retraining. Default none.</value>
+    public string? Settings { get; set; }
+
+    /// <exception cref="InvalidDataException">retrain.settings names a file that cannot be applied (<see cref="RetrainSettingsFile.Load"/>).</exception>
+    public RetrainOptions ToOptions()
     {
+        var (settings, confidence) = string.IsNullOrWhiteSpace(Settings)
+            ? (new Dictionary<string, string>(), null)
+            : RetrainSettingsFile.Load(Settings, Trainer);
+        return ToOptions(settings, confidence);
+    }
+
+    private RetrainOptions ToOptions(IReadOnlyDictionary<string, string> settings, string? confidence) => new()
+    {
+        TrainerSettings = settings,
+        SettingsSource = string.IsNullOrWhiteSpace(Settings) ? null : Settings,
         Enabled = Enabled,
         Interval = TimeSpan.FromMinutes(IntervalMinutes),
         Trainer = Trainer,
@@ -177,7 +191,7 @@ public sealed class RetrainSection
         Iterations = Iterations,
         Regularization = Regularization,
         Alpha = Alpha,
-        Confidence = Confidence,
+        Confidence = confidence ?? Confidence,
         HoldoutFraction = HoldoutFraction,
         EvaluationUsers = EvaluationUsers,
         Tolerance = Tolerance,

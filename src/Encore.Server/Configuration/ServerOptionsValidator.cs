@@ -90,6 +90,15 @@ public sealed class ServerOptionsValidator : IValidateOptions<EncoreServerOption
         Check(errors, retrain.EvaluationUsers >= 1, "retrain.evaluation_users must be at least 1.");
         Check(errors, retrain.Tolerance >= 0, "retrain.tolerance must not be negative.");
         Check(errors, !retrain.Enabled || retrain.IntervalMinutes >= 1, "retrain.interval_minutes must be at least 1 when retrain.enabled is true.");
+        if (string.IsNullOrWhiteSpace(retrain.Settings) || !TrainerFactory.Kinds.Contains(retrain.Trainer)) return;
+        try
+        {
+            _ = RetrainSettingsFile.Load(retrain.Settings, retrain.Trainer);
+        }
+        catch (InvalidDataException ex)
+        {
+            errors.Add(ex.Message);
+        }
     }
 
     /// <summary>"name=path" or "path" (the default model's name).</summary>

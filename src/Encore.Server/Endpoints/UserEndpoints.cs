@@ -43,9 +43,13 @@ public static class UserEndpoints
     /// Answers through the router (local or cluster): while an A/B experiment runs and the request names no model,
     /// the user's variant's model answers and the served list is recorded (the response carries its list id).
     /// </summary>
-    internal static async Task<RecommendationResponse> ServeAsync(UserRecommendationRequest request, IUserRouter users, OnlineEngine engine)
+    internal static Task<RecommendationResponse> ServeAsync(UserRecommendationRequest request, IUserRouter users, OnlineEngine engine) =>
+        engine.Experiments.Assign(request) is not { } assignment
+            ? users.RecommendAsync(request) // the common case: no state machine of its own
+            : ServeVariantAsync(request, assignment, users, engine);
+
+    private static async Task<RecommendationResponse> ServeVariantAsync(UserRecommendationRequest request, ExperimentAssignment assignment, IUserRouter users, OnlineEngine engine)
     {
-        if (engine.Experiments.Assign(request) is not { } assignment) return await users.RecommendAsync(request);
         var response = await users.RecommendAsync(ExperimentService.ForVariant(request, assignment));
         return engine.Experiments.Record(assignment, response);
     }

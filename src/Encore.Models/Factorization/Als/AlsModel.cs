@@ -12,7 +12,7 @@ public sealed class AlsModel : FactorModel, IExplainer
     /// <summary>Model kind in files.</summary>
     public const string Name = "als";
 
-    public AlsModel(IdMap users, IdMap items, CsrMatrix interactions, int dimensions, float[] userFactors, float[] itemFactors, float alpha, float regularization)
+    public AlsModel(IdMap users, IdMap items, CsrMatrix interactions, int dimensions, ModelArray<float> userFactors, ModelArray<float> itemFactors, float alpha, float regularization)
         : base(users, items, interactions, dimensions, userFactors, itemFactors)
     {
         Alpha = alpha;
@@ -37,6 +37,7 @@ public sealed class AlsModel : FactorModel, IExplainer
     public (int[] Items, float[] Contributions) Explain(int user, int item, int n)
     {
         var d = Dimensions;
+        using var lease = LeaseFactors();
         var target = ItemVector(item);
         var history = Signal.RowIndices(user);
         var values = Signal.RowValues(user);

@@ -14,7 +14,7 @@ public sealed class BprModel : FactorModel
     /// <summary>Model kind in files.</summary>
     public const string Name = "bpr";
 
-    public BprModel(IdMap users, IdMap items, CsrMatrix interactions, int dimensions, float[] userFactors, float[] itemFactors, float regularization)
+    public BprModel(IdMap users, IdMap items, CsrMatrix interactions, int dimensions, ModelArray<float> userFactors, ModelArray<float> itemFactors, float regularization)
         : base(users, items, interactions, dimensions, userFactors, itemFactors) => Regularization = regularization;
 
     public override string ModelName => Name;

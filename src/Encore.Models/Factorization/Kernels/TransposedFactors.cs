@@ -6,7 +6,7 @@ namespace Encore.Models.Factorization.Kernels;
 /// </summary>
 internal sealed class TransposedFactors
 {
-    public TransposedFactors(float[] rowMajor, int rows, int d)
+    public TransposedFactors(ReadOnlySpan<float> rowMajor, int rows, int d)
     {
         Rows = rows;
         Dimensions = d;
@@ -14,7 +14,7 @@ internal sealed class TransposedFactors
         Data = new float[(long)Stride * d];
         for (var r = 0; r < rows; r++)
         {
-            var row = rowMajor.AsSpan(r * d, d);
+            var row = rowMajor.Slice(r * d, d);
             for (var f = 0; f < d; f++) Data[f * Stride + r] = row[f];
         }
     }

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# HTTP load test of GET /api/users/{id}/recommendations?k=10 with wrk on loopback: starts `encore serve` with one
+# model, runs wrk at each connection count (warm-up, then the measured run), prints one Markdown row per count with
+# req/s, p50 / p90 / p99 / p99.9 (wrk's own histogram, via users.lua's done()) and the load average, then stops the
+# server. The target of issue 14 is p99 < 10 ms at 32 connections on a quiet machine: check `uptime` first.
+#
+# usage: bench/wrk/run.sh [MODEL.bin USERS.txt] > result.md
+#        without arguments: the bench world's ALS model (20,000 users x 100,000 tracks x 64 factors, written by
+#        bench/Encore.Bench.Service `prepare`) and its user ids (`users`), the model of bench/results/service.md.
+# env:   ENCORE       encore executable (default: the Release build of src/Encore.Cli)
+#        PORT         loopback port (default 5099)
+#        CONNECTIONS  connection counts (default "8 16 32 64")
+#        SECONDS_RUN  measured seconds per count (default 15); WARMUP seconds before each (default 5)
+#        THREADS      wrk threads (default 2)
+#        SERVE_ARGS   extra arguments for encore serve, e.g. "--Serving:ReducedPrecision true"
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+ENCORE=${ENCORE:-$ROOT/src/Encore.Cli/bin/Release/net10.0/encore}
+PORT=${PORT:-5099}
+CONNECTIONS=${CONNECTIONS:-"8 16 32 64"}
+SECONDS_RUN=${SECONDS_RUN:-15}
+WARMUP=${WARMUP:-5}
+THREADS=${THREADS:-2}
+command -v wrk > /dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
+[ -x "$ENCORE" ] || { echo "build first: dotnet build src/Encore.Cli -c Release (or set ENCORE)" >&2; exit 1; }
+
+TMP=$(mktemp -d)
+SERVER=
+cleanup() {
+  if [ -n "$SERVER" ] && kill -0 "$SERVER" 2> /dev/null; then kill "$SERVER"; wait "$SERVER" 2> /dev/null || true; fi
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+if [ $# -ge 2 ]; then
+  MODEL=$(realpath "$1"); cp "$2" "$TMP/users.txt"
+else
+  BENCH="dotnet run -c Release --project $ROOT/bench/Encore.Bench.Service --"
+  MODEL=$($BENCH prepare | tail -1)
+  $BENCH users > "$TMP/users.txt"
+fi
+[ -s "$TMP/users.txt" ] || { echo "no user ids" >&2; exit 1; }
+cp "$ROOT/bench/wrk/users.lua" "$TMP/"
+
+cd "$TMP"
+ENCORE_RATE_LIMIT__ENABLED=false "$ENCORE" serve --urls "http://127.0.0.1:$PORT" --model "main=$MODEL" --store "$TMP/service.db" \
+  --Logging:LogLevel:Default Warning --Server:JsonLogs false ${SERVE_ARGS:-} > "$TMP/server.log" 2>&1 &
+SERVER=$!
+for _ in $(seq 1 600); do
+  curl -fs "http://127.0.0.1:$PORT/health/ready" > /dev/null 2>&1 && break
+  kill -0 "$SERVER" 2> /dev/null || { cat "$TMP/server.log" >&2; exit 1; }
+  sleep 0.2
+done
+first=$(curl -fs -o /dev/null -w '%{time_total}' "http://127.0.0.1:$PORT/api/users/$(head -1 users.txt)/recommendations?k=10")
+
+echo "model: $MODEL ($(du -h "$MODEL" | cut -f1)); $(nproc) cores $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "server: $ENCORE serve, rate limit off, logs at Warning ${SERVE_ARGS:-}; first request $(awk -v t="$first" 'BEGIN { printf "%.1f", t * 1000 }') ms"
+echo "server memory after warm-up is below the table (VmRSS, RssAnon = private heap, RssFile = mapped files)"
+echo
+echo "| connections | requests | req/s | p50 ms | p90 ms | p99 ms | p99.9 ms | errors | load average (1 min) |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+for c in $CONNECTIONS; do
+  wrk -t "$THREADS" -c "$c" -d "${WARMUP}s" -s users.lua "http://127.0.0.1:$PORT" > /dev/null
+  line=$(wrk -t "$THREADS" -c "$c" -d "${SECONDS_RUN}s" -s users.lua "http://127.0.0.1:$PORT" | grep '^PCT ')
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  echo "$line" | awk -v c="$c" -v load="$load" '{
+    for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+    printf "| %d | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %s |\n", c, v["requests"], v["rps"], v["p50"], v["p90"], v["p99"], v["p999"], v["errors"], load
+  }'
+done
+echo
+grep -E '^(VmRSS|RssAnon|RssFile):' "/proc/$SERVER/status" | tr -s ' ' | paste -sd ';' | sed 's/;/; /g'
+echo "uptime: $(uptime)"

@@ -1,0 +1,70 @@
+using Encore.Evaluation.Tuning;
+using Encore.Server.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Encore.Server.Tests;
+
+/// <summary>retrain.settings (encore serve --settings tuned.ini): the tuned file reaches the service's retraining, and a bad one stops the start.</summary>
+public sealed class RetrainSettingsConfigurationTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("encore-retrain-settings-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void ToOptions_TunedFile_GivesTheTrainerSectionAndConfidence()
+    {
+        var path = Tuned(new() { ["als"] = new Dictionary<string, string> { ["factors"] = "192", ["regularization"] = "40" }, ["data"] = new Dictionary<string, string> { ["confidence"] = "none" } });
+
+        var options = new RetrainSection { Settings = path, Factors = 32 }.ToOptions();
+
+        Assert.Equal("192", options.TrainerSettings["factors"]);
+        Assert.Equal("40", options.TrainerSettings["regularization"]);
+        Assert.Equal("none", options.Confidence);
+        Assert.Equal(path, options.SettingsSource);
+    }
+
+    [Fact]
+    public void ToOptions_NoSettings_KeepsTheBuiltInTrainer()
+    {
+        var options = new RetrainSection().ToOptions();
+
+        Assert.Empty(options.TrainerSettings);
+        Assert.Null(options.SettingsSource);
+        Assert.Equal("log1p", options.Confidence);
+    }
+
+    [Theory]
+    [InlineData("[ease]\nlambda = 500\n", "has no [als] section")]
+    [InlineData("[als]\nlambda = 500\n", "[als]")]
+    [InlineData("[als]\nfactors\n", "bad.ini:2")]
+    [InlineData("[als]\nfactors = 8\n[data]\nconfidence = sqrt\n", "confidence = sqrt")]
+    public void Build_BadSettingsFile_FailsAtStartNamingTheFile(string text, string expected)
+    {
+        var path = Path.Combine(_dir, "bad.ini");
+        File.WriteAllText(path, text);
+
+        var ex = Assert.Throws<OptionsValidationException>(() => EncoreServer.Build([], new Dictionary<string, string?> { ["Retrain:Settings"] = path }));
+
+        var failure = Assert.Single(ex.Failures, f => f.StartsWith("retrain.settings", StringComparison.Ordinal));
+        Assert.Contains(path, failure, StringComparison.Ordinal);
+        Assert.Contains(expected, failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_MissingSettingsFile_FailsAtStart()
+    {
+        var path = Path.Combine(_dir, "missing.ini");
+
+        var ex = Assert.Throws<OptionsValidationException>(() => EncoreServer.Build([], new Dictionary<string, string?> { ["Retrain:Settings"] = path }));
+
+        Assert.Contains(ex.Failures, f => f.Contains("settings file not found", StringComparison.Ordinal));
+    }
+
+    private string Tuned(Dictionary<string, Dictionary<string, string>> sections)
+    {
+        var path = Path.Combine(_dir, "tuned.ini");
+        TunedSettingsFile.Write(path, sections.ToDictionary(s => s.Key, s => (IReadOnlyDictionary<string, string>)s.Value), ["test"]);
+        return path;
+    }
+}
