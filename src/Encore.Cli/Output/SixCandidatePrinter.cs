@@ -100,10 +100,25 @@ internal static class SixCandidatePrinter
         var verdict = s.Comparison.IsSignificant
             ? s.Comparison.MeanDifference > 0 ? "significant gain" : "significant loss"
             : "not significant";
-        // When validation switched the smoothing off, the +bayes+siblings row is the siblings alone: say so.
-        if (prior.Settings.BayesianStepOff && s.To is "weighted+bayes+siblings" or SixCandidateModels.WeightedBayes)
-            verdict += prior.Validated ? "; Bayesian step off by validation: C = inf" : "; Bayesian step off: C = inf";
+        // Say what the +bayes step is under the validated prior: off, only the per-level prior mean, or smoothing at some levels.
+        if (s.To is "weighted+bayes+siblings" or SixCandidateModels.WeightedBayes)
+            verdict += "; " + BayesianStep(prior);
         return verdict;
+    }
+
+    /// <summary>What the Bayesian step is under <paramref name="prior"/>, for the climb's verdict column.</summary>
+    internal static string BayesianStep(PriorChoice prior)
+    {
+        var by = prior.Validated ? " by validation" : "";
+        var s = prior.Settings;
+        var smoothed = new[] { HierarchyLevel.Album, HierarchyLevel.Artist, HierarchyLevel.Genre }
+            .Where(l => !double.IsPositiveInfinity(s.Strength(l)))
+            .Select(l => $"{l.ToString().ToLowerInvariant()} C={PriorSettings.Format(s.Strength(l))}").ToList();
+        if (s.BayesianStepOff) return $"Bayesian step off{by}: C = inf";
+        var mean = s.Mean == PriorMean.Level ? "prior mean M_level (departs from SPEC S4)" : "prior mean M";
+        return smoothed.Count == 0
+            ? $"mu_i off{by} (C = inf at every level); the step is the {mean} alone"
+            : $"mu_i{by}: {string.Join(", ", smoothed)}, other levels C = inf; {mean}";
     }
 
     /// <summary>The strategies' Bayesian prior and, when chosen on validation, the accuracy over the C grid per level.</summary>
