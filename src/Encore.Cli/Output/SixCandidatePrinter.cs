@@ -33,6 +33,15 @@ internal static class SixCandidatePrinter
 
         if (report.Fallback is { } f)
             Note(markdown, $"learned fallback (validation): score = {Numbers.F(f.Intercept, "0.#")} + {Numbers.F(f.Slope, "0.#")} z(als-flat) where the user rated no level; validation accuracy {Numbers.F(f.ValidationAccuracy)}");
+        if (report.CatalogueZ.Count > 0)
+        {
+            var z = new TextTable($"classifiers with catalogue-wide z-score features (mean and deviation over {CatalogueZScores.SampleSize:N0} catalogue tracks per user, as when ranking all tracks) against the protocol's per-list ones (paired over the test users)",
+                "classifier", "per-list z", "catalogue z", "difference", "95% CI", "permutation p");
+            foreach (var r in report.CatalogueZ)
+                z.Add(r.Classifier, Numbers.F(r.ListAccuracy), Numbers.F(r.CatalogueAccuracy), Numbers.F(r.Comparison.MeanDifference, "+0.0000;-0.0000"),
+                    $"[{Numbers.F(r.Comparison.CiLow, "+0.0000;-0.0000")}, {Numbers.F(r.Comparison.CiHigh, "+0.0000;-0.0000")}]", Numbers.F(r.Comparison.PermutationPValue, "0.0000"));
+            z.Print(markdown);
+        }
         if (report.EnsembleWeights.Count > 0)
         {
             var w = new TextTable("ensemble weights (logistic stacking on held-out validation lists, member scores z-scored per list)", "member", "weight");

@@ -47,6 +47,12 @@ public sealed record SixCandidateOptions
     /// <summary>Where the track ratings come from (default <see cref="RatingSource.Auto"/>: explicit ratings, else derived from interactions).</summary>
     public RatingSource Ratings { get; init; } = RatingSource.Auto;
 
+    /// <summary>
+    /// Also measure the classifiers with catalogue-wide instead of per-list z-score features (<see cref="CatalogueZScores"/>,
+    /// what ranking the whole catalogue gives them). Default false (it scores 1,000 extra tracks per test user).
+    /// </summary>
+    public bool CatalogueZ { get; init; }
+
     /// <summary>Models to report (names from <see cref="SixCandidateModels.All"/>); empty = all.</summary>
     public IReadOnlyList<string> Models { get; init; } = [];
 

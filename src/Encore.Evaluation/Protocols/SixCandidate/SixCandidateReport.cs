@@ -21,6 +21,9 @@ public sealed class SixCandidateReport
     /// <summary>Ensemble members and learned weights (empty when not run).</summary>
     public required IReadOnlyList<(string Member, double Weight)> EnsembleWeights { get; init; }
     public LearnedFallbackFit? Fallback { get; init; }
+    /// <summary>The classifiers with per-list against catalogue-wide z-score features (empty unless asked for).</summary>
+    public IReadOnlyList<CatalogueZScores.Row> CatalogueZ { get; init; } = [];
+
     /// <summary>Validation accuracy of each heuristic strategy, in SPEC S4's order (empty when not computed).</summary>
     public IReadOnlyList<(string Model, double Accuracy)> ValidationAccuracies { get; init; } = [];
 

@@ -91,6 +91,14 @@ public static class SixCandidateRunner
             }
         }
 
+        IReadOnlyList<CatalogueZScores.Row> catalogueZ = [];
+        if (options.CatalogueZ && classifiers.Count > 0)
+        {
+            clock.Restart();
+            catalogueZ = CatalogueZScores.Measure(test, catalogue, testRatings, classifiers, scores, options.Seed, ct);
+            progress?.Report($"classifiers with catalogue-wide z-scores: {clock.Elapsed.TotalSeconds:0.0} s");
+        }
+
         var missing = new List<string>();
         if (!catalogue.HasAlbums) missing.Add("album");
         if (Array.TrueForAll(catalogue.TrackArtists, a => a < 0)) missing.Add("artist");
@@ -99,7 +107,7 @@ public static class SixCandidateRunner
             LevelBlends.Add(test, testRatings, catalogue, options, scores, seconds, missing, progress, ct);
 
         return Assemble(options.Label(data.Given), data, test, scores, seconds, wanted, importances, weights, fallback, missing, classifiers, options.Seed, prior,
-            ValidationAccuracies(validation, fallback));
+            ValidationAccuracies(validation, fallback), catalogueZ);
     }
 
     /// <summary>Validation accuracy of each heuristic strategy (the lists every choice is made on), in SPEC S4's order.</summary>
@@ -121,7 +129,7 @@ public static class SixCandidateRunner
     private static SixCandidateReport Assemble(string label, SixCandidateData data, ScoredCandidates test, Dictionary<string, double[]> scores,
         Dictionary<string, double> seconds, IReadOnlyList<string> wanted, List<FeatureImportances> importances, List<(string, double)> weights,
         LearnedFallbackFit fallback, List<string> missing, Dictionary<string, CandidateClassifier> classifiers, ulong seed, PriorChoice prior,
-        IReadOnlyList<(string Model, double Accuracy)> validationAccuracies)
+        IReadOnlyList<(string Model, double Accuracy)> validationAccuracies, IReadOnlyList<CatalogueZScores.Row> catalogueZ)
     {
         var set = data.Test;
         var results = new List<SixCandidateResult>();
@@ -169,6 +177,7 @@ public static class SixCandidateRunner
             Classifiers = classifiers,
             Prior = prior,
             ValidationAccuracies = validationAccuracies,
+            CatalogueZ = catalogueZ,
         };
     }
 
