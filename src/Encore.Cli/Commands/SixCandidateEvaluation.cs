@@ -49,7 +49,9 @@ internal static class SixCandidateEvaluation
                     "protocol.threshold" => options with { Threshold = (float)Number(k, value) },
                     "protocol.validationusers" => options with { ValidationUsers = (int)Number(k, value) },
                     "protocol.classifiershare" => options with { ClassifierShare = Number(k, value) },
-                    "hierarchy.priorstrength" or "hierarchy.c" => options with { PriorStrength = Number(k, value) },
+                    "hierarchy.priorstrength" or "hierarchy.c" => options with { PriorStrength = Number(k, value), PriorFit = PriorFit.Fixed },
+                    "hierarchy.priorfit" => options with { PriorFit = Fit(value) },
+                    "protocol.cataloguez" => options with { CatalogueZ = Flag(k, value) },
                     "als.factors" => options with { AlsFactors = (int)Number(k, value) },
                     "als.iterations" => options with { AlsIterations = (int)Number(k, value) },
                     "classifiers.trees" => options with { Classifiers = classifiers = classifiers with { Trees = (int)Number(k, value) } },
@@ -57,7 +59,7 @@ internal static class SixCandidateEvaluation
                     "classifiers.learningrate" => options with { Classifiers = classifiers = classifiers with { LearningRate = Number(k, value) } },
                     "classifiers.minperleaf" => options with { Classifiers = classifiers = classifiers with { MinimumPerLeaf = (int)Number(k, value) } },
                     "classifiers.threads" => options with { Classifiers = classifiers = classifiers with { Threads = (int)Number(k, value) } },
-                    _ => throw new ArgumentException($"unknown six-candidate setting '{prefix}.{key}'; use protocol.ratings, protocol.threshold, protocol.validation-users, protocol.classifier-share, hierarchy.prior-strength, als.factors, als.iterations, classifiers.trees, classifiers.leaves, classifiers.learning-rate, classifiers.min-per-leaf or classifiers.threads."),
+                    _ => throw new ArgumentException($"unknown six-candidate setting '{prefix}.{key}'; use protocol.ratings, protocol.threshold, protocol.validation-users, protocol.classifier-share, protocol.catalogue-z, hierarchy.prior-fit, hierarchy.prior-strength, als.factors, als.iterations, classifiers.trees, classifiers.leaves, classifiers.learning-rate, classifiers.min-per-leaf or classifiers.threads."),
                 };
             }
         }
@@ -71,6 +73,20 @@ internal static class SixCandidateEvaluation
         "explicit" => RatingSource.Explicit,
         "interactions" => RatingSource.Interactions,
         _ => throw new ArgumentException($"--set protocol.ratings expects auto, explicit or interactions, got '{value}'."),
+    };
+
+    private static PriorFit Fit(string value) => value.ToLowerInvariant() switch
+    {
+        "validated" => PriorFit.Validated,
+        "fixed" => PriorFit.Fixed,
+        _ => throw new ArgumentException($"--set hierarchy.prior-fit expects validated or fixed, got '{value}'."),
+    };
+
+    private static bool Flag(string key, string value) => value.ToLowerInvariant() switch
+    {
+        "true" or "1" or "yes" => true,
+        "false" or "0" or "no" => false,
+        _ => throw new ArgumentException($"--set {key} expects true or false, got '{value}'."),
     };
 
     private static double Number(string key, string value) =>

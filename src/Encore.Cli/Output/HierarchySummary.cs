@@ -9,9 +9,10 @@ internal static class HierarchySummary
     public static void Print(HierarchyModel model)
     {
         var s = model.Scorer;
-        var line = string.Create(CultureInfo.InvariantCulture, $"hierarchy: predictor {model.Predictor.Name()}, prior strength C {s.Priors.PriorStrength:0.##}, global mean M {s.Priors.GlobalMean:0.0}");
+        var line = string.Create(CultureInfo.InvariantCulture, $"hierarchy: predictor {model.Predictor.Name()}, global mean M {s.Priors.GlobalMean:0.0}, classifier features at SPEC's C {PriorSettings.Format(s.FeaturePriors.Settings.Strength(HierarchyLevel.Track))}");
         if (!s.Catalogue.HasAlbums) line += "; album level missing";
         Console.WriteLine(line);
+        Console.WriteLine(model.PriorChoice.Describe());
         if (s.Fallback is { } f)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"learned fallback on {model.ValidationLists:N0} validation lists: score = {f.Intercept:0.#} + {f.Slope:0.#} z(als-flat) where the user rated no level (validation accuracy {f.ValidationAccuracy:0.0000})"));

@@ -21,14 +21,27 @@ internal static class SixCandidatePrinter
 
         var steps = new TextTable("S4 climb: each step against the one before, then each half of +bayes+siblings against weighted (paired over the same test users)",
             "from", "to", "gain", "95% CI", "permutation p", "verdict");
-        foreach (var s in report.Steps) steps.Add(s.From, s.To, Numbers.F(s.Comparison.MeanDifference, "+0.0000;-0.0000"), Ci(s), Numbers.F(s.Comparison.PermutationPValue, "0.0000"), Verdict(s));
+        foreach (var s in report.Steps) steps.Add(s.From, s.To, Numbers.F(s.Comparison.MeanDifference, "+0.0000;-0.0000"), Ci(s), Numbers.F(s.Comparison.PermutationPValue, "0.0000"), Verdict(s, report.Prior));
         if (report.BestVsRunnerUp is { } h)
-            steps.Add($"runner-up {h.From}", $"best {h.To}", Numbers.F(h.Comparison.MeanDifference, "+0.0000;-0.0000"), Ci(h), Numbers.F(h.Comparison.PermutationPValue, "0.0000"), Verdict(h));
+            steps.Add($"runner-up {h.From}", $"best {h.To}", Numbers.F(h.Comparison.MeanDifference, "+0.0000;-0.0000"), Ci(h), Numbers.F(h.Comparison.PermutationPValue, "0.0000"), Verdict(h, report.Prior));
         steps.Print(markdown);
+        PrintPrior(report.Prior, markdown);
+        if (report.ValidationAccuracies.Count > 0)
+            Note(markdown, "validation accuracy (lists carved from training; every choice is made here): " +
+                string.Join(", ", report.ValidationAccuracies.Select(v => $"{v.Model} {Numbers.F(v.Accuracy, "0.0000")}")));
         PrintEvidence(report, markdown);
 
         if (report.Fallback is { } f)
             Note(markdown, $"learned fallback (validation): score = {Numbers.F(f.Intercept, "0.#")} + {Numbers.F(f.Slope, "0.#")} z(als-flat) where the user rated no level; validation accuracy {Numbers.F(f.ValidationAccuracy)}");
+        if (report.CatalogueZ.Count > 0)
+        {
+            var z = new TextTable($"classifiers with catalogue-wide z-score features (mean and deviation over {CatalogueZScores.SampleSize:N0} catalogue tracks per user, as when ranking all tracks) against the protocol's per-list ones (paired over the test users)",
+                "classifier", "per-list z", "catalogue z", "difference", "95% CI", "permutation p");
+            foreach (var r in report.CatalogueZ)
+                z.Add(r.Classifier, Numbers.F(r.ListAccuracy), Numbers.F(r.CatalogueAccuracy), Numbers.F(r.Comparison.MeanDifference, "+0.0000;-0.0000"),
+                    $"[{Numbers.F(r.Comparison.CiLow, "+0.0000;-0.0000")}, {Numbers.F(r.Comparison.CiHigh, "+0.0000;-0.0000")}]", Numbers.F(r.Comparison.PermutationPValue, "0.0000"));
+            z.Print(markdown);
+        }
         if (report.EnsembleWeights.Count > 0)
         {
             var w = new TextTable("ensemble weights (logistic stacking on held-out validation lists, member scores z-scored per list)", "member", "weight");
@@ -49,9 +62,9 @@ internal static class SixCandidatePrinter
     private static void PrintEvidence(SixCandidateReport report, bool markdown)
     {
         var set = report.Test.Set;
-        var e = new TextTable("evidence per test candidate (share of candidates; album / artist mu_i where the Bayesian fallback answers)",
+        var e = new TextTable("evidence per test candidate (share of candidates; album / artist mu_i of SPEC's fixed C where the Bayesian fallback answers)",
             "candidates", "count", "album rated", "siblings", "artist rated", "genre rated", "no evidence", "album mu_i", "artist mu_i", "track mu_i");
-        foreach (var r in EvidenceCoverage.Compute(report.Test.Features, set.Labels))
+        foreach (var r in EvidenceCoverage.Compute(report.Test.ClassifierFeatures, set.Labels))
             e.Add(r.Group, $"{r.Candidates:N0}", Numbers.F(r.AlbumRated, "0.000"), Numbers.F(r.AlbumFromSiblings, "0.000"), Numbers.F(r.ArtistRated, "0.000"),
                 Numbers.F(r.GenreRated, "0.000"), Numbers.F(r.NoEvidence, "0.000"), Numbers.F(r.BayesianAlbumMean, "0.0"), Numbers.F(r.BayesianArtistMean, "0.0"), Numbers.F(r.TrackPriorMean, "0.0"));
         e.Print(markdown);
@@ -91,9 +104,44 @@ internal static class SixCandidatePrinter
 
     private static string Ci(SixCandidateStep s) => $"[{Numbers.F(s.Comparison.CiLow, "+0.0000;-0.0000")}, {Numbers.F(s.Comparison.CiHigh, "+0.0000;-0.0000")}]";
 
-    private static string Verdict(SixCandidateStep s) => s.Comparison.IsSignificant
-        ? s.Comparison.MeanDifference > 0 ? "significant gain" : "significant loss"
-        : "not significant";
+    private static string Verdict(SixCandidateStep s, PriorChoice prior)
+    {
+        var verdict = s.Comparison.IsSignificant
+            ? s.Comparison.MeanDifference > 0 ? "significant gain" : "significant loss"
+            : "not significant";
+        // Say what the +bayes step is under the validated prior: off, only the per-level prior mean, or smoothing at some levels.
+        if (s.To is "weighted+bayes+siblings" or SixCandidateModels.WeightedBayes)
+            verdict += "; " + BayesianStep(prior);
+        return verdict;
+    }
+
+    /// <summary>What the Bayesian step is under <paramref name="prior"/>, for the climb's verdict column.</summary>
+    internal static string BayesianStep(PriorChoice prior)
+    {
+        var by = prior.Validated ? " by validation" : "";
+        var s = prior.Settings;
+        var smoothed = new[] { HierarchyLevel.Album, HierarchyLevel.Artist, HierarchyLevel.Genre }
+            .Where(l => !double.IsPositiveInfinity(s.Strength(l)))
+            .Select(l => $"{l.ToString().ToLowerInvariant()} C={PriorSettings.Format(s.Strength(l))}").ToList();
+        if (s.BayesianStepOff) return $"Bayesian step off{by}: C = inf";
+        var mean = s.Mean == PriorMean.Level ? "prior mean M_level (departs from SPEC S4)" : "prior mean M";
+        return smoothed.Count == 0
+            ? $"mu_i off{by} (C = inf at every level); the step is the {mean} alone"
+            : $"mu_i{by}: {string.Join(", ", smoothed)}, other levels C = inf; {mean}";
+    }
+
+    /// <summary>The strategies' Bayesian prior and, when chosen on validation, the accuracy over the C grid per level.</summary>
+    private static void PrintPrior(PriorChoice prior, bool markdown)
+    {
+        Note(markdown, prior.Describe());
+        if (prior.Curves.Count == 0) return;
+        var grid = prior.Curves[0].Points.Select(p => PriorSettings.Format(p.Strength)).ToList();
+        var t = new TextTable("Bayesian prior on validation: accuracy of weighted+bayes+siblings as one level's C runs over the grid (other levels at their choice; C chosen by the one-standard-error rule)",
+            ["prior mean", "level", .. grid.Select(g => $"C={g}"), "chosen C"]);
+        foreach (var c in prior.Curves)
+            t.Add([c.Mean == PriorMean.Global ? "M" : "M_level", c.Level.ToString().ToLowerInvariant(), .. c.Points.Select(p => Numbers.F(p.Accuracy, "0.0000")), PriorSettings.Format(c.Chosen)]);
+        t.Print(markdown);
+    }
 
     private static void Note(bool markdown, string text)
     {

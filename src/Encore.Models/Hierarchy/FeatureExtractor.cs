@@ -3,7 +3,8 @@ namespace Encore.Models.Hierarchy;
 /// <summary>
 /// Computes <see cref="PairFeatures"/> for (user, track) from the training ratings. Fallback order per level:
 /// the user's rating; then (album, when <c>useSiblings</c>) the mean of the user's ratings of other tracks on
-/// the same album; then (with <see cref="FallbackMode.Bayesian"/>) mu_i; then M. A missing link is
+/// the same album; then (with <see cref="FallbackMode.Bayesian"/>) mu_i where the level is smoothed; then the prior
+/// mean (M; with <see cref="FallbackMode.Bayesian"/> and <see cref="PriorMean.Level"/>, M_level). A missing link is
 /// <see cref="FeatureSource.Missing"/> (value M, never an invented rating). Thread-safe.
 /// </summary>
 public sealed class FeatureExtractor(HierarchyCatalogue catalogue, HierarchyRatings ratings, LevelPriors priors,
@@ -81,8 +82,10 @@ public sealed class FeatureExtractor(HierarchyCatalogue catalogue, HierarchyRati
         return float.IsNaN(own) ? Prior(level, target) : (own, FeatureSource.User);
     }
 
+    // Bayesian mode: mu_i where the level is smoothed and the entity has ratings, else the prior mean P (M or M_level).
+    // Plain mode: always M, as SPEC S4's plain heuristics.
     private (float Score, FeatureSource Source) Prior(HierarchyLevel level, int target) =>
-        Mode == FallbackMode.Bayesian && Priors.RatingCount(level, target) > 0
-            ? (Priors.Smoothed(level, target), FeatureSource.Bayesian)
-            : ((float)Priors.GlobalMean, FeatureSource.Global);
+        Mode != FallbackMode.Bayesian ? ((float)Priors.GlobalMean, FeatureSource.Global)
+        : Priors.Smooths(level) && Priors.RatingCount(level, target) > 0 ? (Priors.Smoothed(level, target), FeatureSource.Bayesian)
+        : ((float)Priors.PriorMeanAt(level), FeatureSource.Global);
 }

@@ -12,7 +12,7 @@ public enum FeatureSource : byte
     /// <summary>(2) The Bayesian-smoothed global score mu_i.</summary>
     Bayesian = 2,
 
-    /// <summary>(3) The global mean M.</summary>
+    /// <summary>(3) The prior mean: the global mean M (SPEC S4), or M_level with <see cref="PriorMean.Level"/> in the Bayesian fallback.</summary>
     Global = 3,
 
     /// <summary>The track has no link at this level (e.g. no albums in an IUM snapshot): nothing is imputed from the hierarchy; the value shown is M.</summary>

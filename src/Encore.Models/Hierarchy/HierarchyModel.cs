@@ -18,14 +18,21 @@ public sealed class HierarchyModel : RecommenderBase, ICandidateExplainer
 {
     public const string Name = "hierarchy";
 
-    internal HierarchyModel(IdMap users, IdMap items, CsrMatrix interactions, HierarchyScorer scorer, int validationLists)
+    private const double PerLevelPriorMarker = -1;
+
+    internal HierarchyModel(IdMap users, IdMap items, CsrMatrix interactions, HierarchyScorer scorer, int validationLists, PriorChoice priorChoice)
         : base(users, items, interactions)
     {
+        if (priorChoice.Settings != scorer.Priors.Settings) throw new ArgumentException("the recorded Bayesian prior is not the one the scorer uses.");
         if (scorer.Catalogue.TrackCount != items.Count || scorer.Ratings.UserCount != users.Count)
             throw new ArgumentException($"the hierarchy covers {scorer.Ratings.UserCount} users and {scorer.Catalogue.TrackCount} tracks; the model has {users.Count} users and {items.Count} tracks.");
         Scorer = scorer;
         ValidationLists = validationLists;
+        PriorChoice = priorChoice;
     }
+
+    /// <summary>The strategies' Bayesian prior (C per level, prior mean) and, when chosen on validation, the validation accuracies behind it.</summary>
+    public PriorChoice PriorChoice { get; }
 
     public override string ModelName => Name;
 
@@ -82,7 +89,7 @@ public sealed class HierarchyModel : RecommenderBase, ICandidateExplainer
                 new("genre_variance", f.GenreVariance, Source(f.GenreSource)),
                 new("rated_genre_mean", f.RatedGenreMean, genreRated),
                 new("sibling_count", f.SiblingCount, "derived"),
-                new("track_prior", f.TrackPrior, Scorer.Priors.RatingCount(HierarchyLevel.Track, items[i]) > 0 ? "bayes" : "global"),
+                new("track_prior", f.TrackPrior, Scorer.Priors.Smooths(HierarchyLevel.Track) && Scorer.Priors.RatingCount(HierarchyLevel.Track, items[i]) > 0 ? "bayes" : "global"),
                 new("album_score_plain", s.PlainFeatures[i].AlbumScore, Source(s.PlainFeatures[i].AlbumSource)),
                 new("artist_score_plain", s.PlainFeatures[i].ArtistScore, Source(s.PlainFeatures[i].ArtistSource)),
             };
@@ -112,7 +119,10 @@ public sealed class HierarchyModel : RecommenderBase, ICandidateExplainer
         writer.WriteCsr(Interactions);
         Scorer.Catalogue.Write(writer);
         Scorer.Ratings.Write(writer);
-        writer.WriteDouble(Scorer.Priors.PriorStrength);
+        // -1 marks the per-level prior record; files written before it hold SPEC's single C (>= 0) here.
+        writer.WriteDouble(PerLevelPriorMarker);
+        writer.WriteDouble(Scorer.FeaturePriors.Settings.Strength(HierarchyLevel.Track));
+        PriorChoice.Write(writer);
         writer.WriteInt((int)Predictor);
         writer.WriteInt(ValidationLists);
         writer.WriteBool(Scorer.Als is not null);
@@ -150,7 +160,14 @@ public sealed class HierarchyModel : RecommenderBase, ICandidateExplainer
             throw new ModelFormatException($"hierarchy model: the catalogue has {catalogue.TrackCount} tracks, the model {items.Count}.");
         var ratings = HierarchyRatings.Read(reader, catalogue, users.Count);
         var priorStrength = reader.ReadDouble();
+        PriorChoice? priorChoice = null;
+        if (priorStrength == PerLevelPriorMarker)
+        {
+            priorStrength = reader.ReadDouble();
+            priorChoice = PriorChoice.Read(reader);
+        }
         if (!(priorStrength >= 0) || double.IsInfinity(priorStrength)) throw new ModelFormatException($"hierarchy model: prior strength {priorStrength} is invalid.");
+        priorChoice ??= PriorChoice.FixedAt(PriorSettings.Spec(priorStrength));
         var predictor = (HierarchyPredictor)reader.ReadInt();
         if (!Enum.IsDefined(predictor) || predictor == HierarchyPredictor.Auto) throw new ModelFormatException($"hierarchy model: unknown predictor {(int)predictor}.");
         var lists = reader.ReadInt();
@@ -192,7 +209,7 @@ public sealed class HierarchyModel : RecommenderBase, ICandidateExplainer
         }
         try
         {
-            return new HierarchyModel(users, items, interactions, new HierarchyScorer(predictor, catalogue, ratings, priorStrength, als, line, classifiers, ensemble), lists);
+            return new HierarchyModel(users, items, interactions, new HierarchyScorer(predictor, catalogue, ratings, priorChoice.Settings, priorStrength, als, line, classifiers, ensemble), lists, priorChoice);
         }
         catch (ArgumentException ex)
         {

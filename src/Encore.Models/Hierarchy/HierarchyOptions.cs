@@ -21,7 +21,12 @@ public sealed record HierarchyOptions : ModelOptions
     /// the training data carries validation lists, else adaptive.</value>
     public HierarchyPredictor Predictor { get; init; } = HierarchyPredictor.Auto;
 
-    /// <value>C of the Bayesian score mu_i = (N_i mean_i + C M) / (N_i + C), in ratings. Default 10; range [0, 1e6].</value>
+    /// <value>How the strategies' Bayesian prior is set: validated (default; C per level and the prior mean chosen on the
+    /// validation lists by <see cref="PriorSelection"/>, fixed when there are none) or fixed (SPEC S4: <see cref="PriorStrength"/> at every level, prior mean M).</value>
+    public PriorFit PriorFit { get; init; } = PriorFit.Validated;
+
+    /// <value>SPEC S4's C of the Bayesian score mu_i = (N_i mean_i + C M) / (N_i + C), in ratings: the classifiers' input
+    /// features always use it, the strategies with prior-fit=fixed or without validation lists. Default 10; range [0, 1e6].</value>
     public double PriorStrength
     {
         get => _priorStrength;

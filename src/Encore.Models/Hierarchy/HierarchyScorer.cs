@@ -12,20 +12,28 @@ public sealed class HierarchyScorer
     /// <summary>Ensemble members besides the classifiers, in order.</summary>
     public static readonly string[] BaseMembers = [HierarchyStrategy.Adaptive.Name(), HierarchyStrategy.LearnedFallback.Name(), "als-flat"];
 
+    /// <summary>
+    /// Assembles a scorer. <c>priors</c> is the Bayesian fallback of the strategies (weighted+bayes+siblings, adaptive): C per
+    /// level and prior mean, chosen on validation or SPEC S4's. <c>featureStrength</c> is SPEC S4's fixed C (prior mean M) of the
+    /// classifier input features, which the classifiers were trained on.
+    /// </summary>
     /// <exception cref="ArgumentException">The predictor needs a part that is null (ALS, fallback line, its classifier, or the ensemble with its members).</exception>
-    public HierarchyScorer(HierarchyPredictor predictor, HierarchyCatalogue catalogue, HierarchyRatings ratings, double priorStrength,
+    public HierarchyScorer(HierarchyPredictor predictor, HierarchyCatalogue catalogue, HierarchyRatings ratings, PriorSettings priors, double featureStrength,
         CollaborativeScores? als, FallbackLine? fallback, IReadOnlyList<CandidateClassifier> classifiers, StackedEnsemble? ensemble)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(ratings);
+        ArgumentNullException.ThrowIfNull(priors);
         ArgumentNullException.ThrowIfNull(classifiers);
         if (predictor == HierarchyPredictor.Auto) throw new ArgumentException("resolve 'auto' to a predictor before scoring.");
         Predictor = predictor;
         Catalogue = catalogue;
         Ratings = ratings;
-        Priors = new LevelPriors(ratings, priorStrength);
+        FeaturePriors = new LevelPriors(ratings, featureStrength);
+        Priors = priors == FeaturePriors.Settings ? FeaturePriors : new LevelPriors(ratings, priors);
         Bayes = new FeatureExtractor(catalogue, ratings, Priors, FallbackMode.Bayesian, useSiblings: true);
-        Plain = new FeatureExtractor(catalogue, ratings, Priors, FallbackMode.GlobalMean, useSiblings: false);
+        ClassifierInput = ReferenceEquals(Priors, FeaturePriors) ? Bayes : new FeatureExtractor(catalogue, ratings, FeaturePriors, FallbackMode.Bayesian, useSiblings: true);
+        Plain = new FeatureExtractor(catalogue, ratings, FeaturePriors, FallbackMode.GlobalMean, useSiblings: false);
         Als = als;
         Fallback = fallback;
         Classifiers = classifiers;
@@ -48,8 +56,14 @@ public sealed class HierarchyScorer
     public HierarchyPredictor Predictor { get; }
     public HierarchyCatalogue Catalogue { get; }
     public HierarchyRatings Ratings { get; }
+    /// <summary>The strategies' Bayesian fallback (validated or SPEC S4's).</summary>
     public LevelPriors Priors { get; }
+    /// <summary>SPEC S4's fixed-C priors of the classifier input features.</summary>
+    public LevelPriors FeaturePriors { get; }
+    /// <summary>Bayesian + siblings features with <see cref="Priors"/> (strategies, explanations).</summary>
     public FeatureExtractor Bayes { get; }
+    /// <summary>Bayesian + siblings features with <see cref="FeaturePriors"/> (classifier rows); the same object as <see cref="Bayes"/> when the priors agree.</summary>
+    public FeatureExtractor ClassifierInput { get; }
     public FeatureExtractor Plain { get; }
     public CollaborativeScores? Als { get; }
     public FallbackLine? Fallback { get; }
@@ -88,8 +102,7 @@ public sealed class HierarchyScorer
             var wanted = Predictor == HierarchyPredictor.Ensemble ? Classifiers : Classifiers.Where(c => c.Kind == Predictor.Classifier()).ToList();
             if (wanted.Count > 0)
             {
-                rows = CandidateFeatureRows.Build(features, strategies["max-genre"], strategies["weighted"], strategies["weighted+bayes+siblings"],
-                    strategies["adaptive"], als, tracks, Priors, blockSize);
+                rows = ClassifierRows(features, strategies, als, users, tracks, blockSize);
                 foreach (var c in wanted) classifierScores[c.Kind.Name()] = [.. c.Score(rows).Select(v => (double)v)];
             }
         }
@@ -112,5 +125,25 @@ public sealed class HierarchyScorer
             Classifiers = classifierScores,
             Final = final,
         };
+    }
+
+    /// <summary>
+    /// The classifier rows (<see cref="CandidateFeatureRows"/>) of candidates scored by <see cref="Score"/>: features and
+    /// strategy scores under <see cref="FeaturePriors"/> (what the classifiers are trained on), whatever prior the strategies use.
+    /// <paramref name="features"/> and <paramref name="strategies"/> are <see cref="ListScores.Features"/> and <see cref="ListScores.Strategies"/>.
+    /// </summary>
+    public float[] ClassifierRows(PairFeatures[] features, IReadOnlyDictionary<string, double[]> strategies, double[] als, ReadOnlySpan<int> users, ReadOnlySpan<int> tracks, int blockSize)
+    {
+        var wbs = strategies[HierarchyStrategy.WeightedBayesSiblings.Name()];
+        var adaptive = strategies[HierarchyStrategy.Adaptive.Name()];
+        if (!ReferenceEquals(ClassifierInput, Bayes))
+        {
+            features = new PairFeatures[tracks.Length];
+            for (var i = 0; i < features.Length; i++) features[i] = ClassifierInput.Compute(users[i], tracks[i]);
+            wbs = [.. features.Select(f => StrategyScorer.Score(HierarchyStrategy.WeightedBayesSiblings, f))];
+            adaptive = [.. features.Select(f => StrategyScorer.Score(HierarchyStrategy.Adaptive, f))];
+        }
+        return CandidateFeatureRows.Build(features, strategies[HierarchyStrategy.MaxGenre.Name()], strategies[HierarchyStrategy.Weighted.Name()],
+            wbs, adaptive, als, tracks, FeaturePriors, blockSize);
     }
 }

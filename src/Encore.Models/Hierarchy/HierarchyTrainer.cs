@@ -6,7 +6,8 @@ using Encore.Models.Factorization.Als;
 namespace Encore.Models.Hierarchy;
 
 /// <summary>
-/// Fits the SPEC S4 hierarchy model. Heuristic predictors (max-genre, weighted, weighted+bayes+siblings, adaptive)
+/// Fits the SPEC S4 hierarchy model. The strategies' Bayesian prior is chosen on the validation lists when they exist
+/// (<see cref="PriorSelection"/>, <see cref="HierarchyOptions.PriorFit"/>). Heuristic predictors (max-genre, weighted, weighted+bayes+siblings, adaptive)
 /// need only the ratings and the catalogue. Learned ones use the validation lists of <see cref="HierarchyInput"/>
 /// (carved from training, never test): the flat ALS model and the features are computed from the inner training
 /// ratings, the learned-fallback line is grid-searched on all lists, a single classifier trains on all lists, and
@@ -36,10 +37,11 @@ public sealed class HierarchyTrainer(HierarchyOptions? options = null) : IRecomm
         var predictor = Options.Predictor;
         if (predictor == HierarchyPredictor.Auto)
             predictor = validation is { Blocks: >= MinimumLists } ? HierarchyPredictor.Ensemble : HierarchyPredictor.Adaptive;
+        var prior = ChoosePrior(input, cancellationToken);
         if (!predictor.NeedsValidation())
         {
             progress?.Report(new EpochReport(1, 1, clock.Elapsed, double.NaN));
-            return Model(data, new HierarchyScorer(predictor, input.Catalogue, input.Ratings, Options.PriorStrength, null, null, [], null), 0);
+            return Model(data, new HierarchyScorer(predictor, input.Catalogue, input.Ratings, prior.Settings, Options.PriorStrength, null, null, [], null), 0, prior);
         }
         if (validation is null)
             throw new ArgumentException($"the {predictor.Name()} predictor is learned on validation lists carved from rating data (encore train <dataset> --model hierarchy on a dataset with track ratings); this training data has none. Use predictor=adaptive (or another strategy) instead.");
@@ -52,7 +54,7 @@ public sealed class HierarchyTrainer(HierarchyOptions? options = null) : IRecomm
         var step = 0;
         void Report() => progress?.Report(new EpochReport(++step, steps, clock.Elapsed, double.NaN));
         var alsOptions = new AlsOptions { Factors = Options.AlsFactors, Iterations = Options.AlsIterations, Seed = Options.Seed, Threads = Options.Threads };
-        var inner = new HierarchyScorer(HierarchyPredictor.Adaptive, input.Catalogue, validation.InnerRatings, Options.PriorStrength, null, null, [], null);
+        var inner = new HierarchyScorer(HierarchyPredictor.Adaptive, input.Catalogue, validation.InnerRatings, prior.Settings, Options.PriorStrength, null, null, [], null);
         var scored = inner.Score(validation.Users, validation.Tracks, validation.BlockSize);
         var innerAls = CollaborativeScores.FitFlat(input.Catalogue, validation.InnerRatings, alsOptions, cancellationToken);
         var als = new double[validation.Users.Length];
@@ -65,8 +67,7 @@ public sealed class HierarchyTrainer(HierarchyOptions? options = null) : IRecomm
         StackedEnsemble? ensemble = null;
         if (predictor != HierarchyPredictor.LearnedFallback)
         {
-            var rows = CandidateFeatureRows.Build(scored.Features, scored.Strategies["max-genre"], scored.Strategies["weighted"],
-                scored.Strategies["weighted+bayes+siblings"], scored.Strategies["adaptive"], als, validation.Tracks, inner.Priors, validation.BlockSize);
+            var rows = inner.ClassifierRows(scored.Features, scored.Strategies, als, validation.Users, validation.Tracks, validation.BlockSize);
             var settings = Options.Classifiers;
             if (predictor.Classifier() is { } kind)
             {
@@ -100,11 +101,19 @@ public sealed class HierarchyTrainer(HierarchyOptions? options = null) : IRecomm
         cancellationToken.ThrowIfCancellationRequested();
         var served = CollaborativeScores.FitFlat(input.Catalogue, input.Ratings, alsOptions, cancellationToken);
         Report();
-        return Model(data, new HierarchyScorer(predictor, input.Catalogue, input.Ratings, Options.PriorStrength, served, line, classifiers, ensemble), validation.Blocks);
+        return Model(data, new HierarchyScorer(predictor, input.Catalogue, input.Ratings, prior.Settings, Options.PriorStrength, served, line, classifiers, ensemble), validation.Blocks, prior);
     }
 
-    private HierarchyModel Model(TrainingData data, HierarchyScorer scorer, int lists) =>
-        new(data.Users, data.Items, data.Interactions, scorer, lists) { Threads = Options.Threads };
+    /// <summary>The strategies' Bayesian prior: chosen on the validation lists (<see cref="PriorSelection"/>) when asked and possible, else SPEC S4's.</summary>
+    private PriorChoice ChoosePrior(HierarchyInput input, CancellationToken ct)
+    {
+        var spec = PriorSettings.Spec(Options.PriorStrength);
+        if (Options.PriorFit == PriorFit.Fixed || input.Validation is not { Blocks: >= MinimumLists } v) return PriorChoice.FixedAt(spec);
+        return PriorSelection.Choose(input.Catalogue, v.InnerRatings, v.Users, v.Tracks, v.Labels, v.BlockSize, v.Liked, Options.PriorStrength, ct);
+    }
+
+    private HierarchyModel Model(TrainingData data, HierarchyScorer scorer, int lists, PriorChoice prior) =>
+        new(data.Users, data.Items, data.Interactions, scorer, lists, prior) { Threads = Options.Threads };
 
     /// <summary>No hierarchy attached: the positive values of the matrix are track ratings; no album, artist or genre links.</summary>
     private static HierarchyInput FromMatrix(TrainingData data)

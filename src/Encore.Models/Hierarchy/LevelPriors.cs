@@ -4,23 +4,33 @@ namespace Encore.Models.Hierarchy;
 
 /// <summary>
 /// Bayesian-smoothed global score of every entity at every level (SPEC S4 fallback step 2):
-/// mu_i = (N_i mean_i + C M) / (N_i + C), with N_i the number of users who rated i, mean_i their mean
-/// rating and M the global mean. An entity nobody rated gets M. C is the prior strength in ratings.
+/// mu_i = (N_i mean_i + C P) / (N_i + C), with N_i the number of users who rated i, mean_i their mean rating,
+/// C the level's prior strength and P the prior mean (<see cref="PriorSettings"/>: the global mean M as in SPEC S4,
+/// or the level's own mean M_level). An entity nobody rated, and every entity of a level with C = infinity, gets P.
 /// </summary>
 public sealed class LevelPriors
 {
     private readonly float[][] _mu;
     private readonly int[][] _counts;
+    private readonly double[] _levelMeans;
 
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="priorStrength"/> is negative or not finite.</exception>
+    /// <summary>SPEC S4's formula: one <paramref name="priorStrength"/> C for every level, prior mean M.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="priorStrength"/> is negative or NaN.</exception>
     public LevelPriors(HierarchyRatings ratings, double priorStrength)
+        : this(ratings, PriorSettings.Spec(Checked(priorStrength)))
+    {
+    }
+
+    /// <summary>Per-level C and the prior mean of <paramref name="settings"/>.</summary>
+    public LevelPriors(HierarchyRatings ratings, PriorSettings settings)
     {
         ArgumentNullException.ThrowIfNull(ratings);
-        Guard.NonNegative(priorStrength);
-        PriorStrength = priorStrength;
+        ArgumentNullException.ThrowIfNull(settings);
+        Settings = settings;
         GlobalMean = ratings.GlobalMean;
         _mu = new float[4][];
         _counts = new int[4][];
+        _levelMeans = new double[4];
         for (var l = 0; l < 4; l++)
         {
             var m = ratings.At((HierarchyLevel)l);
@@ -28,24 +38,43 @@ public sealed class LevelPriors
             var counts = new int[m.Columns];
             var cols = m.ColumnIndices;
             var vals = m.Values;
-            for (var i = 0; i < cols.Length; i++) { sums[cols[i]] += vals[i]; counts[cols[i]]++; }
+            double total = 0;
+            for (var i = 0; i < cols.Length; i++) { sums[cols[i]] += vals[i]; counts[cols[i]]++; total += vals[i]; }
+            _levelMeans[l] = cols.Length == 0 ? GlobalMean : total / cols.Length;
+            var prior = settings.Mean == PriorMean.Level ? _levelMeans[l] : GlobalMean;
+            var c = settings.Strength((HierarchyLevel)l);
             var mu = new float[m.Columns];
             for (var i = 0; i < mu.Length; i++)
-                mu[i] = counts[i] + priorStrength == 0 ? (float)GlobalMean : (float)((sums[i] + priorStrength * GlobalMean) / (counts[i] + priorStrength));
+                mu[i] = double.IsPositiveInfinity(c) || counts[i] + c == 0 ? (float)prior : (float)((sums[i] + c * prior) / (counts[i] + c));
             _mu[l] = mu;
             _counts[l] = counts;
         }
     }
 
-    /// <summary>C: how many ratings' worth of weight the global mean gets.</summary>
-    public double PriorStrength { get; }
+    /// <summary>C per level and the prior mean.</summary>
+    public PriorSettings Settings { get; }
 
     /// <summary>M: the global mean rating.</summary>
     public double GlobalMean { get; }
+
+    /// <summary>The mean of the training ratings of <paramref name="level"/> (M when the level has none).</summary>
+    public double LevelMean(HierarchyLevel level) => _levelMeans[(int)level];
+
+    /// <summary>P at <paramref name="level"/>: M, or M_level with <see cref="PriorMean.Level"/>.</summary>
+    public double PriorMeanAt(HierarchyLevel level) => Settings.Mean == PriorMean.Level ? _levelMeans[(int)level] : GlobalMean;
+
+    /// <summary>True when <paramref name="level"/> is smoothed (finite C), so mu_i differs between entities.</summary>
+    public bool Smooths(HierarchyLevel level) => !double.IsPositiveInfinity(Settings.Strength(level));
 
     /// <summary>mu_i of <paramref name="target"/> at <paramref name="level"/>.</summary>
     public float Smoothed(HierarchyLevel level, int target) => _mu[(int)level][target];
 
     /// <summary>N_i: number of users who rated <paramref name="target"/>.</summary>
     public int RatingCount(HierarchyLevel level, int target) => _counts[(int)level][target];
+
+    private static double Checked(double priorStrength)
+    {
+        Guard.NonNegative(priorStrength);
+        return priorStrength;
+    }
 }

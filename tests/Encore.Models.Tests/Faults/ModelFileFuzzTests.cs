@@ -60,7 +60,7 @@ public sealed class ModelFileFuzzTests : IDisposable
         Assert.Contains(path, ex.Message, StringComparison.Ordinal);
     }
 
-    private static byte[] Mutate(byte[] original, Random random, out string what)
+    internal static byte[] Mutate(byte[] original, Random random, out string what)
     {
         var bytes = (byte[])original.Clone();
         var headerEnd = HeaderLength(bytes);

@@ -64,6 +64,26 @@ public sealed class HierarchyModelTests : IDisposable
     }
 
     [Fact]
+    public void SaveLoad_KeepsTheValidatedPriorAndFixedFitKeepsSpecs()
+    {
+        var model = Train("adaptive");
+        Assert.True(model.PriorChoice.Validated);
+        Assert.Equal(model.PriorChoice.Settings, model.Scorer.Priors.Settings);
+        var path = Path.Combine(_dir, "prior.bin");
+        ModelFile.Save(model, path);
+        var loaded = Assert.IsType<HierarchyModel>(ModelLoader.Load(path));
+        Assert.Equal(model.PriorChoice.Settings, loaded.PriorChoice.Settings);
+        Assert.Equal((model.PriorChoice.ValidationAccuracy, model.PriorChoice.SpecAccuracy, model.PriorChoice.OffAccuracy, model.PriorChoice.Lists),
+            (loaded.PriorChoice.ValidationAccuracy, loaded.PriorChoice.SpecAccuracy, loaded.PriorChoice.OffAccuracy, loaded.PriorChoice.Lists));
+        Assert.Equal(model.PriorChoice.Settings, loaded.Scorer.Priors.Settings);
+        Assert.Equal(PriorSettings.Spec(10), loaded.Scorer.FeaturePriors.Settings);
+
+        var fixedFit = (HierarchyModel)TrainerCatalog.Create("hierarchy", new Dictionary<string, string> { ["predictor"] = "adaptive", ["prior-fit"] = "fixed", ["prior-strength"] = "4" }).Fit(Data.Value);
+        Assert.False(fixedFit.PriorChoice.Validated);
+        Assert.Equal(PriorSettings.Spec(4), fixedFit.Scorer.Priors.Settings);
+    }
+
+    [Fact]
     public void Auto_WithValidationLists_IsTheEnsembleOfFiveClassifiers()
     {
         var model = Train("auto");

@@ -21,6 +21,35 @@ public sealed class SixCandidateRunnerTests
     };
 
     [Fact]
+    public void Run_ValidatedPrior_IsReportedWithItsCurvesAndRecordedInTheRuns()
+    {
+        var sut = SixCandidateRunner.Run(World, Options("weighted", "weighted+bayes+siblings", "adaptive"));
+        Assert.True(sut.Prior.Validated);
+        Assert.Equal(2 * 4, sut.Prior.Curves.Count); // two prior means x four levels, last pass
+        Assert.All(sut.Prior.Curves, c => Assert.Equal(PriorSelection.Grid.Count, c.Points.Count));
+        Assert.Contains(sut.ValidationAccuracies, v => v.Model == "weighted+bayes+siblings" && Math.Abs(v.Accuracy - sut.Prior.ValidationAccuracy) < 1e-12);
+        var runs = SixCandidateRuns.From(sut, "tiny", "hash", 3, TimeProvider.System);
+        Assert.All(runs, r => Assert.Equal(sut.Prior.Settings.Describe(), r.Parameters["bayes-prior"]));
+
+        var spec = SixCandidateRunner.Run(World, Options("weighted+bayes+siblings") with { PriorFit = PriorFit.Fixed });
+        Assert.False(spec.Prior.Validated);
+        Assert.Equal(PriorSettings.Spec(10), spec.Prior.Settings);
+    }
+
+    [Fact]
+    public void Run_CatalogueZ_PairsEveryClassifierWithItsPerListScore()
+    {
+        var sut = SixCandidateRunner.Run(World, Options("logistic", "lightgbm") with { CatalogueZ = true });
+        Assert.Equal(["logistic", "lightgbm"], sut.CatalogueZ.Select(r => r.Classifier).Order(StringComparer.Ordinal).Reverse());
+        foreach (var row in sut.CatalogueZ)
+        {
+            Assert.Equal(sut.Results.Single(r => r.Name == row.Classifier).Accuracy, row.ListAccuracy, 12);
+            Assert.InRange(row.CatalogueAccuracy, 0, 1);
+            Assert.Equal(row.CatalogueAccuracy - row.ListAccuracy, row.Comparison.MeanDifference, 9);
+        }
+    }
+
+    [Fact]
     public void Run_TinyHierarchyWorld_ReportsEveryModelDeterministically()
     {
         var sut = SixCandidateRunner.Run(World, Options());

@@ -5,7 +5,8 @@ namespace Encore.Evaluation.Protocols.SixCandidate;
 
 /// <summary>
 /// One candidate set scored from one training set: the S4 features of every pair (both fallback modes),
-/// the heuristic strategy scores, the flat ALS score, and the classifier feature rows.
+/// the heuristic strategy scores, the flat ALS score, and the classifier feature rows. The strategies use the
+/// given Bayesian prior (validated or SPEC S4's); the classifier rows always use SPEC S4's fixed C and prior mean M.
 /// </summary>
 public sealed class ScoredCandidates
 {
@@ -15,30 +16,43 @@ public sealed class ScoredCandidates
     public static string[] FeatureNames => CandidateFeatureRows.Names;
 
     public required CandidateSet Set { get; init; }
+    /// <summary>The Bayesian + siblings extractor with the strategies' prior.</summary>
     public required FeatureExtractor Extractor { get; init; }
-    /// <summary>Features with the Bayesian fallback and siblings (what adaptive, the learned fallback and the classifiers see).</summary>
+    /// <summary>Features with the strategies' Bayesian fallback and siblings (what weighted+bayes+siblings, adaptive and the learned fallback see).</summary>
     public required PairFeatures[] Features { get; init; }
+    /// <summary>Features with the Bayesian fallback at SPEC S4's fixed C and M, and siblings: the classifier input and the evidence diagnosis (the same array as <see cref="Features"/> when the priors agree).</summary>
+    public required PairFeatures[] ClassifierFeatures { get; init; }
+    /// <summary>SPEC S4's fixed-C priors of <see cref="ClassifierFeatures"/>.</summary>
+    public required LevelPriors FeaturePriors { get; init; }
     /// <summary>Features with the plain user-else-M fallback (max-genre, weighted).</summary>
     public required PairFeatures[] PlainFeatures { get; init; }
     public required Dictionary<string, double[]> Scores { get; init; }
     public required double[] AlsFlat { get; init; }
     public required CollaborativeScores Collaborative { get; init; }
 
-    /// <summary>Scores <paramref name="set"/> from <paramref name="ratings"/>: features, strategies (learned fallback excluded) and flat ALS.</summary>
-    public static ScoredCandidates Build(CandidateSet set, HierarchyCatalogue catalogue, HierarchyRatings ratings,
+    /// <summary>weighted+bayes+siblings over <see cref="ClassifierFeatures"/> (a classifier column).</summary>
+    public required double[] ClassifierBayesSiblings { get; init; }
+    /// <summary>adaptive over <see cref="ClassifierFeatures"/> (a classifier column).</summary>
+    public required double[] ClassifierAdaptive { get; init; }
+
+    /// <summary>
+    /// Scores <c>set</c> from <c>ratings</c>: features, strategies (learned fallback excluded) and flat ALS. <c>priors</c> is the
+    /// strategies' Bayesian prior; <see cref="SixCandidateOptions.PriorStrength"/> gives the classifier features'.
+    /// </summary>
+    public static ScoredCandidates Build(CandidateSet set, HierarchyCatalogue catalogue, HierarchyRatings ratings, PriorSettings priors,
         SixCandidateOptions options, CancellationToken ct)
     {
-        var priors = new LevelPriors(ratings, options.PriorStrength);
-        var bayes = new FeatureExtractor(catalogue, ratings, priors, FallbackMode.Bayesian, useSiblings: true);
-        var plain = new FeatureExtractor(catalogue, ratings, priors, FallbackMode.GlobalMean, useSiblings: false);
-        var n = set.Count;
-        var features = new PairFeatures[n];
-        var plainFeatures = new PairFeatures[n];
-        for (var i = 0; i < n; i++)
-        {
-            features[i] = bayes.Compute(set.Users[i], set.Tracks[i]);
-            plainFeatures[i] = plain.Compute(set.Users[i], set.Tracks[i]);
-        }
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(priors);
+        ArgumentNullException.ThrowIfNull(options);
+        var spec = new LevelPriors(ratings, options.PriorStrength);
+        var strategyPriors = priors == spec.Settings ? spec : new LevelPriors(ratings, priors);
+        var bayes = new FeatureExtractor(catalogue, ratings, strategyPriors, FallbackMode.Bayesian, useSiblings: true);
+        var plain = new FeatureExtractor(catalogue, ratings, spec, FallbackMode.GlobalMean, useSiblings: false);
+        var features = Compute(bayes, set);
+        var plainFeatures = Compute(plain, set);
+        var classifierFeatures = ReferenceEquals(strategyPriors, spec) ? features
+            : Compute(new FeatureExtractor(catalogue, ratings, spec, FallbackMode.Bayesian, useSiblings: true), set);
         var scores = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var s in new[] { HierarchyStrategy.MaxGenre, HierarchyStrategy.Weighted, HierarchyStrategy.WeightedBayesSiblings, HierarchyStrategy.Adaptive })
         {
@@ -46,25 +60,36 @@ public sealed class ScoredCandidates
             scores[s.Name()] = [.. source.Select(f => StrategyScorer.Score(s, f))];
         }
         // The two halves of the +bayes+siblings step (diagnostics): mu_i without siblings; siblings without mu_i.
-        var bayesOnly = new FeatureExtractor(catalogue, ratings, priors, FallbackMode.Bayesian, useSiblings: false);
-        var siblingsOnly = new FeatureExtractor(catalogue, ratings, priors, FallbackMode.GlobalMean, useSiblings: true);
+        var bayesOnly = new FeatureExtractor(catalogue, ratings, strategyPriors, FallbackMode.Bayesian, useSiblings: false);
+        var siblingsOnly = new FeatureExtractor(catalogue, ratings, spec, FallbackMode.GlobalMean, useSiblings: true);
         scores[SixCandidateModels.WeightedBayes] = Weighted(bayesOnly, set);
         scores[SixCandidateModels.WeightedSiblings] = Weighted(siblingsOnly, set);
         ct.ThrowIfCancellationRequested();
         var als = CollaborativeScores.FitFlat(catalogue, ratings, AlsOptions(options), ct);
-        var flat = new double[n];
-        for (var i = 0; i < n; i++) flat[i] = als.Score(set.Users[i], set.Tracks[i]);
+        var flat = new double[set.Count];
+        for (var i = 0; i < flat.Length; i++) flat[i] = als.Score(set.Users[i], set.Tracks[i]);
         scores[SixCandidateModels.AlsFlat] = flat;
         return new ScoredCandidates
         {
             Set = set,
             Extractor = bayes,
             Features = features,
+            ClassifierFeatures = classifierFeatures,
+            FeaturePriors = spec,
             PlainFeatures = plainFeatures,
             Scores = scores,
             AlsFlat = flat,
             Collaborative = als,
+            ClassifierBayesSiblings = [.. classifierFeatures.Select(f => StrategyScorer.Score(HierarchyStrategy.WeightedBayesSiblings, f))],
+            ClassifierAdaptive = [.. classifierFeatures.Select(f => StrategyScorer.Score(HierarchyStrategy.Adaptive, f))],
         };
+    }
+
+    private static PairFeatures[] Compute(FeatureExtractor extractor, CandidateSet set)
+    {
+        var result = new PairFeatures[set.Count];
+        for (var i = 0; i < result.Length; i++) result[i] = extractor.Compute(set.Users[i], set.Tracks[i]);
+        return result;
     }
 
     private static double[] Weighted(FeatureExtractor extractor, CandidateSet set)
@@ -76,7 +101,7 @@ public sealed class ScoredCandidates
 
     internal static AlsOptions AlsOptions(SixCandidateOptions o) => new() { Factors = o.AlsFactors, Iterations = o.AlsIterations, Seed = o.Seed };
 
-    /// <summary>Row-major classifier rows (count x <see cref="FeatureNames"/>.Length) for the given candidates.</summary>
-    public float[] ClassifierRows() => CandidateFeatureRows.Build(Features, Scores[HierarchyStrategy.MaxGenre.Name()], Scores[HierarchyStrategy.Weighted.Name()],
-        Scores[HierarchyStrategy.WeightedBayesSiblings.Name()], Scores[HierarchyStrategy.Adaptive.Name()], AlsFlat, Set.Tracks, Extractor.Priors, Set.BlockSize);
+    /// <summary>Row-major classifier rows (count x <see cref="FeatureNames"/>.Length): SPEC S4's fixed-C features and strategy scores, whatever the strategies' prior.</summary>
+    public float[] ClassifierRows() => CandidateFeatureRows.Build(ClassifierFeatures, Scores[HierarchyStrategy.MaxGenre.Name()], Scores[HierarchyStrategy.Weighted.Name()],
+        ClassifierBayesSiblings, ClassifierAdaptive, AlsFlat, Set.Tracks, FeaturePriors, Set.BlockSize);
 }

@@ -25,7 +25,14 @@ public sealed record SixCandidateOptions
     /// <summary>Share of the validation users whose candidates train the classifiers; the rest learn the ensemble weights. Default 0.7.</summary>
     public double ClassifierShare { get; init; } = 0.7;
 
-    /// <summary>C of the Bayesian score mu_i = (N_i mean_i + C M) / (N_i + C). Default 10.</summary>
+    /// <summary>
+    /// How the strategies' Bayesian prior is set: <see cref="PriorFit.Validated"/> (default: C per level and the prior
+    /// mean chosen on the validation lists by <see cref="PriorSelection"/>) or <see cref="PriorFit.Fixed"/> (SPEC S4's
+    /// formula with <see cref="PriorStrength"/> at every level and prior mean M).
+    /// </summary>
+    public PriorFit PriorFit { get; init; } = PriorFit.Validated;
+
+    /// <summary>SPEC S4's C of the Bayesian score mu_i = (N_i mean_i + C M) / (N_i + C): the classifier features' always, the strategies' with <see cref="PriorFit.Fixed"/>. Default 10.</summary>
     public double PriorStrength { get; init; } = 10;
 
     /// <summary>ALS latent factors (flat and per-level models). Default 32.</summary>
@@ -39,6 +46,12 @@ public sealed record SixCandidateOptions
 
     /// <summary>Where the track ratings come from (default <see cref="RatingSource.Auto"/>: explicit ratings, else derived from interactions).</summary>
     public RatingSource Ratings { get; init; } = RatingSource.Auto;
+
+    /// <summary>
+    /// Also measure the classifiers with catalogue-wide instead of per-list z-score features (<see cref="CatalogueZScores"/>,
+    /// what ranking the whole catalogue gives them). Default false (it scores 1,000 extra tracks per test user).
+    /// </summary>
+    public bool CatalogueZ { get; init; }
 
     /// <summary>Models to report (names from <see cref="SixCandidateModels.All"/>); empty = all.</summary>
     public IReadOnlyList<string> Models { get; init; } = [];

@@ -21,6 +21,14 @@ public sealed class SixCandidateReport
     /// <summary>Ensemble members and learned weights (empty when not run).</summary>
     public required IReadOnlyList<(string Member, double Weight)> EnsembleWeights { get; init; }
     public LearnedFallbackFit? Fallback { get; init; }
+    /// <summary>The classifiers with per-list against catalogue-wide z-score features (empty unless asked for).</summary>
+    public IReadOnlyList<CatalogueZScores.Row> CatalogueZ { get; init; } = [];
+
+    /// <summary>Validation accuracy of each heuristic strategy, in SPEC S4's order (empty when not computed).</summary>
+    public IReadOnlyList<(string Model, double Accuracy)> ValidationAccuracies { get; init; } = [];
+
+    /// <summary>The strategies' Bayesian prior and how it was chosen (validation accuracies and curves).</summary>
+    public required PriorChoice Prior { get; init; }
     /// <summary>Levels absent from the catalogue (e.g. "album" for an IUM snapshot): reported, never imputed.</summary>
     public required IReadOnlyList<string> MissingLevels { get; init; }
     /// <summary>The scored test lists, for per-pair explanations.</summary>

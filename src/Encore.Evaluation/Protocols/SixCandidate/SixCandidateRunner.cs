@@ -32,11 +32,14 @@ public static class SixCandidateRunner
         var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
 
         var clock = Stopwatch.StartNew();
-        var validation = ScoredCandidates.Build(data.Validation, catalogue, HierarchyInputs.Ratings(data.InnerTrain, users, catalogue), options, ct);
+        var innerRatings = HierarchyInputs.Ratings(data.InnerTrain, users, catalogue);
+        var prior = ChoosePrior(data.Validation, catalogue, innerRatings, options, ct);
+        progress?.Report($"{prior.Describe()} ({clock.Elapsed.TotalSeconds:0.0} s)");
+        var validation = ScoredCandidates.Build(data.Validation, catalogue, innerRatings, prior.Settings, options, ct);
         progress?.Report($"validation features and flat ALS: {clock.Elapsed.TotalSeconds:0.0} s");
         clock.Restart();
         var testRatings = HierarchyInputs.Ratings(data.Train, users, catalogue);
-        var test = ScoredCandidates.Build(data.Test, catalogue, testRatings, options, ct);
+        var test = ScoredCandidates.Build(data.Test, catalogue, testRatings, prior.Settings, options, ct);
         var featureSeconds = clock.Elapsed.TotalSeconds;
         progress?.Report($"test features and flat ALS: {featureSeconds:0.0} s");
         var scores = new Dictionary<string, double[]>(test.Scores, StringComparer.Ordinal);
@@ -88,6 +91,14 @@ public static class SixCandidateRunner
             }
         }
 
+        IReadOnlyList<CatalogueZScores.Row> catalogueZ = [];
+        if (options.CatalogueZ && classifiers.Count > 0)
+        {
+            clock.Restart();
+            catalogueZ = CatalogueZScores.Measure(test, catalogue, testRatings, classifiers, scores, options.Seed, ct);
+            progress?.Report($"classifiers with catalogue-wide z-scores: {clock.Elapsed.TotalSeconds:0.0} s");
+        }
+
         var missing = new List<string>();
         if (!catalogue.HasAlbums) missing.Add("album");
         if (Array.TrueForAll(catalogue.TrackArtists, a => a < 0)) missing.Add("artist");
@@ -95,12 +106,30 @@ public static class SixCandidateRunner
         if (SixCandidateModels.Blends.Any(Want))
             LevelBlends.Add(test, testRatings, catalogue, options, scores, seconds, missing, progress, ct);
 
-        return Assemble(options.Label(data.Given), data, test, scores, seconds, wanted, importances, weights, fallback, missing, classifiers, options.Seed);
+        return Assemble(options.Label(data.Given), data, test, scores, seconds, wanted, importances, weights, fallback, missing, classifiers, options.Seed, prior,
+            ValidationAccuracies(validation, fallback), catalogueZ);
     }
+
+    /// <summary>Validation accuracy of each heuristic strategy (the lists every choice is made on), in SPEC S4's order.</summary>
+    private static IReadOnlyList<(string Model, double Accuracy)> ValidationAccuracies(ScoredCandidates validation, LearnedFallbackFit fallback)
+    {
+        var set = validation.Set;
+        var names = new[] { "max-genre", "weighted", SixCandidateModels.WeightedSiblings, SixCandidateModels.WeightedBayes, "weighted+bayes+siblings", "adaptive" };
+        var result = names.Select(n => (n, SixCandidateAccuracy.Compute(validation.Scores[n], set.Labels, set.BlockSize, set.Liked))).ToList();
+        result.Add((HierarchyStrategy.LearnedFallback.Name(), fallback.ValidationAccuracy));
+        return result;
+    }
+
+    /// <summary>The strategies' Bayesian prior: chosen on the validation lists (never test), or SPEC S4's fixed C when asked.</summary>
+    private static PriorChoice ChoosePrior(CandidateSet validation, HierarchyCatalogue catalogue, HierarchyRatings innerRatings, SixCandidateOptions options, CancellationToken ct) =>
+        options.PriorFit == PriorFit.Fixed
+            ? PriorChoice.FixedAt(PriorSettings.Spec(options.PriorStrength))
+            : PriorSelection.Choose(catalogue, innerRatings, validation.Users, validation.Tracks, validation.Labels, validation.BlockSize, validation.Liked, options.PriorStrength, ct);
 
     private static SixCandidateReport Assemble(string label, SixCandidateData data, ScoredCandidates test, Dictionary<string, double[]> scores,
         Dictionary<string, double> seconds, IReadOnlyList<string> wanted, List<FeatureImportances> importances, List<(string, double)> weights,
-        LearnedFallbackFit fallback, List<string> missing, Dictionary<string, CandidateClassifier> classifiers, ulong seed)
+        LearnedFallbackFit fallback, List<string> missing, Dictionary<string, CandidateClassifier> classifiers, ulong seed, PriorChoice prior,
+        IReadOnlyList<(string Model, double Accuracy)> validationAccuracies, IReadOnlyList<CatalogueZScores.Row> catalogueZ)
     {
         var set = data.Test;
         var results = new List<SixCandidateResult>();
@@ -120,10 +149,11 @@ public static class SixCandidateRunner
         var steps = new List<SixCandidateStep>();
         for (var i = 1; i < present.Count; i++)
             steps.Add(new SixCandidateStep(present[i - 1], present[i], PairedComparison.Compare(byName[present[i - 1]].PerUser, byName[present[i]].PerUser, seed)));
-        // The decomposition of the weighted -> weighted+bayes+siblings step: each half against weighted.
-        foreach (var half in SixCandidateModels.Decomposition)
-            if (byName.ContainsKey("weighted") && byName.ContainsKey(half))
-                steps.Add(new SixCandidateStep("weighted", half, PairedComparison.Compare(byName["weighted"].PerUser, byName[half].PerUser, seed)));
+        // The decomposition of the weighted -> weighted+bayes+siblings step: each half against weighted, then the
+        // Bayesian step on top of the siblings (weighted+siblings -> weighted+bayes+siblings).
+        foreach (var (from, to) in new[] { ("weighted", SixCandidateModels.WeightedBayes), ("weighted", SixCandidateModels.WeightedSiblings), (SixCandidateModels.WeightedSiblings, "weighted+bayes+siblings") })
+            if (byName.ContainsKey(from) && byName.ContainsKey(to))
+                steps.Add(new SixCandidateStep(from, to, PairedComparison.Compare(byName[from].PerUser, byName[to].PerUser, seed)));
         var ranked = results.OrderByDescending(r => r.Accuracy).ToList();
         var headToHead = ranked.Count >= 2
             ? new SixCandidateStep(ranked[1].Name, ranked[0].Name, PairedComparison.Compare(ranked[1].PerUser, ranked[0].PerUser, seed))
@@ -145,6 +175,9 @@ public static class SixCandidateRunner
             Test = test,
             TestScores = scores,
             Classifiers = classifiers,
+            Prior = prior,
+            ValidationAccuracies = validationAccuracies,
+            CatalogueZ = catalogueZ,
         };
     }
 

@@ -22,7 +22,7 @@ public static class SixCandidateRuns
                 StartedAt = startedAt,
                 Kind = "evaluate",
                 Model = r.Name,
-                Parameters = new Dictionary<string, string> { ["family"] = r.Family },
+                Parameters = new Dictionary<string, string> { ["family"] = r.Family, ["bayes-prior"] = report.Prior.Settings.Describe() },
                 Dataset = dataset,
                 DatasetHash = datasetHash,
                 Protocol = report.Label,

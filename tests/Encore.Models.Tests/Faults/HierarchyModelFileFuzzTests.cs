@@ -1,0 +1,91 @@
+using Encore.Core.Errors;
+using Encore.Data.Synthetic;
+using Encore.Evaluation.Protocols.SixCandidate;
+using Encore.Models.Contract;
+using Encore.Models.Files;
+using Encore.Models.Hierarchy;
+using Encore.Models.Training;
+
+namespace Encore.Models.Tests.Faults;
+
+/// <summary>
+/// The model-file fuzzing of <see cref="ModelFileFuzzTests"/> applied to the hierarchy model's learned predictors
+/// (the catalogue fault suites only reach its adaptive predictor, since their worlds carry no validation lists): the
+/// files hold the validated Bayesian prior, the fallback line, ML.NET classifier bytes and the ensemble weights.
+/// Loading a damaged file either succeeds or throws <see cref="ModelFormatException"/> naming the file.
+/// </summary>
+public sealed class HierarchyModelFileFuzzTests : IDisposable
+{
+    private const int Mutations = 40;
+
+    private static readonly Lazy<TrainingData> Data = new(() => HierarchyTraining.Build(
+        SyntheticWorld.Generate(SyntheticWorldOptions.Tiny with { MeanRatingsPerUser = 60, Seed = 5 }).Dataset, new SixCandidateOptions { Seed = 3 }).Data);
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("encore-hier-fuzz-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Theory]
+    [InlineData("logistic")]
+    [InlineData("random-forest")]
+    [InlineData("lightgbm")]
+    [InlineData("ensemble")]
+    public void Load_DamagedClassifierAndEnsembleFiles_FailOnlyAsCorruptModels(string predictor)
+    {
+        var model = TrainerCatalog.Create("hierarchy", new Dictionary<string, string>
+        {
+            ["predictor"] = predictor,
+            ["als-factors"] = "4",
+            ["als-iterations"] = "2",
+            ["trees"] = "5",
+            ["leaves"] = "4",
+            ["minimum-per-leaf"] = "5",
+            ["threads"] = "1",
+            ["seed"] = "3",
+        }).Fit(Data.Value);
+        var path = Path.Combine(_dir, predictor + ".bin");
+        ModelFile.Save(model, path);
+        var original = File.ReadAllBytes(path);
+        var random = new Random(909 + predictor.Length);
+        for (var m = 0; m < Mutations; m++)
+        {
+            var damaged = ModelFileFuzzTests.Mutate(original, random, out var what);
+            var target = Path.Combine(_dir, $"{predictor}-{m}.bin");
+            File.WriteAllBytes(target, damaged);
+            try
+            {
+                _ = ModelLoader.Load(target);
+            }
+            catch (ModelFormatException ex)
+            {
+                Assert.Contains(target, ex.Message, StringComparison.Ordinal);
+                Assert.DoesNotContain("(Parameter '", ex.Message, StringComparison.Ordinal);
+            }
+            catch (Exception ex)
+            {
+                Assert.Fail($"{predictor}, mutation {m} ({what}): {ex.GetType().Name}: {ex.Message}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Load_ValidatedPriorWithANaNStrength_IsACorruptModel()
+    {
+        var model = (HierarchyModel)TrainerCatalog.Create("hierarchy", new Dictionary<string, string> { ["predictor"] = "adaptive", ["seed"] = "3" }).Fit(Data.Value);
+        var path = Path.Combine(_dir, "prior.bin");
+        ModelFile.Save(model, path);
+        // After the -1 marker: SPEC's C (8 bytes), the strength array's length (8), then the four strengths.
+        var bytes = File.ReadAllBytes(path);
+        var at = bytes.AsSpan().IndexOf(BitConverter.GetBytes(-1.0));
+        Assert.True(at > 0);
+        Assert.Equal(4L, BitConverter.ToInt64(bytes, at + 16));
+        BitConverter.GetBytes(double.NaN).CopyTo(bytes, at + 24);
+        var payloadStart = 16 + System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(12)) + 8;
+        var payloadLength = bytes.Length - payloadStart - 32;
+        System.Security.Cryptography.SHA256.HashData(bytes.AsSpan(payloadStart, payloadLength)).CopyTo(bytes.AsSpan(payloadStart + payloadLength));
+        File.WriteAllBytes(path, bytes);
+
+        var ex = Assert.Throws<ModelFormatException>(() => ModelLoader.Load(path));
+        Assert.Contains("Bayesian prior", ex.Message, StringComparison.Ordinal);
+    }
+}
