@@ -100,7 +100,8 @@ internal static class EvaluationInputs
                 "threshold" or "relevancethreshold" => options with { RelevanceThreshold = (float)Number(key, value) },
                 "grouprelevance" => options with { GroupRelevance = GroupRelevanceValue(value) },
                 "grouprepeatshare" => options with { GroupRepeatShare = Share(key, value) },
-                _ => throw new ArgumentException($"unknown protocol setting '{key}'; use test-fraction, validation-fraction, threshold, group-relevance or group-repeat-share."),
+                "validationseed" => options with { ValidationSeed = ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var vs) ? vs : throw new ArgumentException($"protocol.{key} expects a whole number >= 0, got '{value}'.") },
+                _ => throw new ArgumentException($"unknown protocol setting '{key}'; use test-fraction, validation-fraction, threshold, group-relevance, group-repeat-share or validation-seed."),
             };
         }
         var aggregation = options.Aggregation;

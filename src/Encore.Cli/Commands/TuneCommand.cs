@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using Encore.Cli.Output;
 using Encore.Evaluation.Experiments;
@@ -25,29 +26,63 @@ public static class TuneCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the split, the models and the search.", DefaultValueFactory = _ => 42UL };
         var settings = new Option<string[]>("--set") { Description = "Fixed settings: model.key=value, data.key=value, protocol.key=value; repeatable.", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--output", "-o") { Description = "Settings file to write.", DefaultValueFactory = _ => "tuned.ini" };
+        var recheck = new Option<int>("--recheck") { Description = "Re-check this many of the best settings (and the defaults) on further carves of the training part and choose there; 0 = choose on the searched carve.", DefaultValueFactory = _ => 5 };
+        var recheckCarves = new Option<int>("--recheck-carves") { Description = "Further validation carves (seeds seed+2, seed+3, ...) for the re-check.", DefaultValueFactory = _ => 2 };
+        var selection = new Option<string>("--selection") { Description = "Re-check rule: mean (highest mean over the re-check carves) or one-se (the simplest setting within one standard error of it).", DefaultValueFactory = _ => "mean" };
         var markdown = new Option<bool>("--markdown") { Description = "Print tables as Markdown." };
         var store = StoreOption.Create();
         var command = new Command("tune", "Search models' settings on a validation split (seeded random search + successive halving); write the best to a settings file.")
         {
-            dataset, model, budget, metric, protocol, seed, settings, output, markdown, store,
+            dataset, model, budget, metric, protocol, seed, settings, recheck, recheckCarves, selection, output, markdown, store,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(new TuneRequest(
             parse.GetValue(dataset)!, parse.GetValue(model)!, parse.GetValue(budget)!, parse.GetValue(metric)!, parse.GetValue(protocol)!,
-            parse.GetValue(seed), parse.GetValue(settings) ?? [], parse.GetValue(output)!, parse.GetValue(markdown), parse.GetValue(store)), ct))));
+            parse.GetValue(seed), parse.GetValue(settings) ?? [], parse.GetValue(output)!, parse.GetValue(markdown), parse.GetValue(store))
+        {
+            Recheck = parse.GetValue(recheck),
+            RecheckCarves = parse.GetValue(recheckCarves),
+            Selection = parse.GetValue(selection)!,
+        }, ct))));
         return command;
     }
 
     internal sealed record TuneRequest(string Dataset, string Models, string Budget, string Metric, string Protocol, ulong Seed,
-        string[] Settings, string Output, bool Markdown, string? Store);
+        string[] Settings, string Output, bool Markdown, string? Store)
+    {
+        public int Recheck { get; init; } = 5;
+
+        public int RecheckCarves { get; init; } = 2;
+
+        public string Selection { get; init; } = "mean";
+    }
 
     internal static int Run(TuneRequest request, CancellationToken ct)
     {
+        var clock = Stopwatch.StartNew();
         var names = TrainerFactory.ParseNames(request.Models);
         var (trials, minutes) = TuneOptions.ParseBudget(request.Budget);
         var settings = EvaluationInputs.ParseSettings(request.Settings);
+        var rule = TuneRecheckTable.ParseRule(request.Selection);
+        if (request.Recheck < 0) throw new ArgumentException($"--recheck expects a number >= 0, got {request.Recheck}.");
+        if (request.RecheckCarves < 1) throw new ArgumentException($"--recheck-carves expects a number >= 1, got {request.RecheckCarves}.");
         var store = StoreOption.Open(request.Store);
         var (dataset, name, hash) = EvaluationInputs.LoadDataset(request.Dataset, ct);
-        var protocol = ProtocolPreparer.Prepare(dataset, EvaluationInputs.Protocol(request.Protocol, request.Seed, "validation", null, settings), ct);
+        var protocolOptions = EvaluationInputs.Protocol(request.Protocol, request.Seed, "validation", null, settings);
+        var protocol = ProtocolPreparer.Prepare(dataset, protocolOptions, ct);
+        // Further carves of the same training part, other seeds (the test part is never read). Temporal has one validation slice.
+        // Prepared up front, so that a time budget counts their preparation (as it counts loading the data).
+        Func<int, PreparedProtocol>? recheckProtocol = null;
+        if (request.Recheck > 0 && protocolOptions.Kind == ProtocolKind.Temporal)
+            Console.Error.WriteLine("re-check skipped: the temporal protocol has a single validation slice; the best on it is chosen");
+        else if (request.Recheck > 0)
+        {
+            PreparedProtocol[] carves = [.. Enumerable.Range(1, request.RecheckCarves).Select(c =>
+                ProtocolPreparer.Prepare(dataset, protocolOptions with { ValidationSeed = unchecked(protocolOptions.EffectiveValidationSeed + (ulong)c) }, ct))];
+            recheckProtocol = c => carves[c - 1];
+        }
+        // A time budget covers the whole command: what loading and carving took is taken off the search (at most 95% of it).
+        var setup = clock.Elapsed.TotalMinutes;
+        var searchMinutes = minutes is { } m ? Math.Max(0.05 * m, m - setup) : (double?)null;
         Console.Error.WriteLine($"{name}: {protocol.Label}; {protocol.Train.Interactions.NonZeros:N0} training pairs, {protocol.Target.NonZeros:N0} validation pairs");
         if (protocol.Confidence is { Automatic: true } choice)
             Console.Error.WriteLine($"confidence {choice.Transform.Name} chosen from the data: {choice.Reason}");
@@ -58,10 +93,14 @@ public static class TuneCommand
             var options = new TuneOptions
             {
                 Trials = trials is { } t ? Math.Max(1, t / names.Count) : null,
-                Minutes = minutes / names.Count,
+                Minutes = searchMinutes / names.Count,
                 Seed = request.Seed,
                 Metric = request.Metric,
                 Fixed = settings.GetValueOrDefault(model),
+                Recheck = request.Recheck,
+                RecheckCarves = request.RecheckCarves,
+                Rule = rule,
+                RecheckProtocol = recheckProtocol,
             };
             Console.Error.WriteLine($"tuning {model} ({(options.Trials is { } n ? $"{n} trials" : $"{options.Minutes:0.#} minutes")})");
             var result = TuneRunner.Run(protocol, model, options, new EvaluationSettings { Ks = [10], Dataset = name, DatasetHash = hash },
@@ -69,14 +108,19 @@ public static class TuneCommand
             results.Add(result);
         }
 
-        var table = new TextTable($"tuned on {name}: {protocol.Label}", "model", "trials", $"best {request.Metric} (validation)", "defaults", "settings", "best run");
+        var table = new TextTable($"tuned on {name}: {protocol.Label}", "model", "trials", $"chosen {request.Metric} (searched carve)", "re-check mean",
+            "defaults", "settings", "run");
         foreach (var r in results)
         {
             var defaults = r.Trials[0].Means[request.Metric];
-            table.Add(r.Model, r.Trials.Count.ToString(CultureInfo.InvariantCulture), Numbers.F(r.Best.Means[request.Metric]), Numbers.F(defaults),
+            table.Add(r.Model, r.Trials.Count.ToString(CultureInfo.InvariantCulture), Numbers.F(r.Best.Means[request.Metric]),
+                r.Recheck is { } o ? Numbers.F(o.Chosen.Mean) : "-", Numbers.F(defaults),
                 string.Join(" ", r.BestSettings.Select(kv => $"{kv.Key}={kv.Value}")), r.Best.Id);
         }
         table.Print(request.Markdown);
+        foreach (var r in results)
+            if (r.Recheck is { } outcome)
+                TuneRecheckTable.Create(r.Model, request.Metric, outcome, protocolOptions.EffectiveValidationSeed).Print(request.Markdown);
 
         var sections = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var part in new[] { "data", "protocol" })
@@ -87,7 +131,7 @@ public static class TuneCommand
             string.Create(CultureInfo.InvariantCulture, $"encore tune {name} (content hash {hash}), {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC, seed {request.Seed}"),
             $"chosen on: {protocol.Label}",
         };
-        comments.AddRange(results.Select(r => $"{r.Model}: {request.Metric} {Numbers.F(r.Best.Means[request.Metric])} on validation after {r.Trials.Count} trials (run {r.Best.Id}, tune {r.TuneId})"));
+        comments.AddRange(results.Select(r => TuneRecheckTable.Comment(r, request.Metric)));
         TunedSettingsFile.Write(request.Output, sections, comments);
         Console.WriteLine($"wrote {Path.GetFullPath(request.Output)}; use it with: encore evaluate {request.Dataset} --protocol {request.Protocol} --models {string.Join(",", names)} --settings {request.Output}");
         Console.WriteLine($"recorded {results.Sum(r => r.Trials.Count)} trials in {StoreOption.Describe(store)}");

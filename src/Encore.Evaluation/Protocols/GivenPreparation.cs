@@ -43,7 +43,7 @@ internal static class GivenPreparation
         var interactions = new InteractionMatrix(trainMatrix, users, items);
         if (options.Target == EvaluationTarget.Validation)
             return HoldoutPreparation.ValidationFromTrain(interactions, rawTrain, options,
-                string.Create(CultureInfo.InvariantCulture, $"{label} train, holdout-{options.EffectiveTestFraction} seed {options.Seed + 1}"), catalogue, choice);
+                string.Create(CultureInfo.InvariantCulture, $"{label} train, holdout-{options.EffectiveTestFraction} seed {options.EffectiveValidationSeed}"), catalogue, choice);
         return HoldoutPreparation.Build(interactions, rawTrain, testMatrix, options, $"{label}, test", catalogue, choice);
     }
 

@@ -10,7 +10,7 @@ namespace Encore.Evaluation.Protocols;
 
 /// <summary>
 /// Per-user random holdout (PEERS.md): aggregate, hide round(f n) of each user's pairs (seeded). The
-/// validation target hides the same share again inside train, with seed + 1, so settings are never chosen on test.
+/// validation target hides the same share again inside train, with seed + 1 (or the protocol's validation seed), so settings are never chosen on test.
 /// A held-out pair is relevant when its raw score (play count, rating) is at least <see cref="ProtocolOptions.RelevanceThreshold"/>.
 /// </summary>
 internal static class HoldoutPreparation
@@ -41,7 +41,7 @@ internal static class HoldoutPreparation
         var target = rawSplit.Test;
         if (options.Target == EvaluationTarget.Validation)
         {
-            var innerSplit = new UserRandomHoldoutSplit(fraction, unchecked(options.Seed + 1));
+            var innerSplit = new UserRandomHoldoutSplit(fraction, options.EffectiveValidationSeed);
             var inner = innerSplit.Split(split.Train);
             var rawInner = innerSplit.Split(rawSplit.Train);
             train = inner.Train;
@@ -57,7 +57,7 @@ internal static class HoldoutPreparation
     /// </summary>
     internal static PreparedProtocol ValidationFromTrain(InteractionMatrix train, CsrMatrix rawTrain, ProtocolOptions options, string label, ItemCatalogue catalogue, ConfidenceChoice? choice = null)
     {
-        var carve = new UserRandomHoldoutSplit(options.EffectiveTestFraction, unchecked(options.Seed + 1));
+        var carve = new UserRandomHoldoutSplit(options.EffectiveTestFraction, options.EffectiveValidationSeed);
         var inner = carve.Split(train.Matrix);
         var rawInner = carve.Split(rawTrain);
         return Build(train.With(inner.Train), rawInner.Train, rawInner.Test, options, $"{label}, {Target(options)}", catalogue, choice);
@@ -93,5 +93,7 @@ internal static class HoldoutPreparation
     }
 
     internal static string Target(ProtocolOptions options) =>
-        options.Target == EvaluationTarget.Validation ? "validation carved from train" : "test";
+        options.Target != EvaluationTarget.Validation ? "test"
+        : options.ValidationSeed is { } seed ? string.Create(CultureInfo.InvariantCulture, $"validation carved from train with seed {seed}")
+        : "validation carved from train";
 }

@@ -44,6 +44,16 @@ public sealed record ProtocolOptions
     /// </value>
     public EvaluationTarget Target { get; init; } = EvaluationTarget.Test;
 
+    /// <value>
+    /// Holdout and given: seed of the validation carve of train. Null (default): <see cref="Seed"/> + 1. Another value draws
+    /// another carve of the same training part (the test split, drawn with <see cref="Seed"/>, is unchanged): what
+    /// <c>tune</c>'s re-check uses.
+    /// </value>
+    public ulong? ValidationSeed { get; init; }
+
+    /// <summary>The validation carve's seed: <see cref="ValidationSeed"/>, or <see cref="Seed"/> + 1.</summary>
+    public ulong EffectiveValidationSeed => ValidationSeed ?? unchecked(Seed + 1);
+
     private readonly float? _relevanceThreshold;
 
     /// <value>

@@ -43,6 +43,28 @@ public sealed record SearchDimension(string Key, DimensionKind Kind, double Min 
 /// <param name="FullFidelity">Its value in a full trial.</param>
 public sealed record SearchSpace(string Model, IReadOnlyList<SearchDimension> Dimensions, string? FidelityKey = null, int FullFidelity = 0)
 {
+    /// <value>
+    /// The setting that sizes the model, for the one-standard-error rule (factors, neighbours, lambda), or null. Lower values
+    /// are simpler unless <see cref="SimplerWhenHigher"/>.
+    /// </value>
+    public string? ComplexityKey { get; init; }
+
+    /// <value>True when a higher <see cref="ComplexityKey"/> is the simpler model (a ridge penalty such as EASE's lambda).</value>
+    public bool SimplerWhenHigher { get; init; }
+
+    /// <summary>
+    /// The complexity of a trial from its recorded parameters (lower is simpler); NaN when the space has no complexity key or
+    /// the parameter is absent or not a number (such settings are never preferred as simpler).
+    /// </summary>
+    public double Complexity(IReadOnlyDictionary<string, string> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (ComplexityKey is null) return double.NaN;
+        var value = parameters.FirstOrDefault(kv => string.Equals(kv.Key, ComplexityKey, StringComparison.OrdinalIgnoreCase)).Value;
+        if (value is null || !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) return double.NaN;
+        return SimplerWhenHigher ? -v : v;
+    }
+
     /// <summary>The built-in ranges (docs/tune.md), chosen around what worked on play-count data; unknown models have none.</summary>
     public static SearchSpace For(string model) => model.ToLowerInvariant() switch
     {
@@ -51,32 +73,37 @@ public sealed record SearchSpace(string Model, IReadOnlyList<SearchDimension> Di
             new("factors", DimensionKind.Choice, Choices: ["32", "64", "128", "192", "256"]),
             new("regularization", DimensionKind.LogUniform, 0.1, 200),
             new("alpha", DimensionKind.LogUniform, 0.1, 20),
-        ], "iterations", 15),
+        ], "iterations", 15)
+        { ComplexityKey = "factors" },
         "bpr" => new(model,
         [
             new("factors", DimensionKind.Choice, Choices: ["32", "64", "128"]),
             new("learning-rate", DimensionKind.LogUniform, 0.005, 0.2),
             new("regularization", DimensionKind.LogUniform, 0.0001, 0.1),
-        ], "iterations", 100),
+        ], "iterations", 100)
+        { ComplexityKey = "factors" },
         "item-knn" or "user-knn" => new(model,
         [
             new("neighbours", DimensionKind.IntLogUniform, 10, 3000),
             new("shrink", DimensionKind.Uniform, 0, 50),
             new("similarity", DimensionKind.Choice, Choices: ["cosine", "bm25", "tfidf"]),
-        ]),
-        "ease" => new(model, [new("lambda", DimensionKind.LogUniform, 10, 5000)]),
+        ])
+        { ComplexityKey = "neighbours" },
+        "ease" => new(model, [new("lambda", DimensionKind.LogUniform, 10, 5000)]) { ComplexityKey = "lambda", SimplerWhenHigher = true },
         "rp3beta" => new(model,
         [
             new("alpha", DimensionKind.Uniform, 0.3, 1.5),
             new("beta", DimensionKind.Uniform, 0, 1),
             new("neighbours", DimensionKind.IntLogUniform, 20, 2000),
-        ]),
+        ])
+        { ComplexityKey = "neighbours" },
         "lmf" => new(model,
         [
             new("factors", DimensionKind.Choice, Choices: ["16", "32", "64"]),
             new("learning-rate", DimensionKind.LogUniform, 0.1, 3),
             new("regularization", DimensionKind.LogUniform, 0.1, 10),
-        ], "iterations", 30),
+        ], "iterations", 30)
+        { ComplexityKey = "factors" },
         _ => new(model, []),
     };
 

@@ -20,6 +20,24 @@ public sealed record TuneOptions
     /// <value>Successive-halving reduction factor: each rung keeps the best 1/Eta at Eta times the effort. Default 3.</value>
     public int Eta { get; init; } = 3;
 
+    /// <value>
+    /// How many of the search's best full-effort settings are re-checked on further carves (the defaults are always added).
+    /// 0 (or no <see cref="RecheckProtocol"/>): the best on the search carve is chosen. Default 5.
+    /// </value>
+    public int Recheck { get; init; } = 5;
+
+    /// <value>Number of further validation carves each re-checked setting is trained and scored on. Default 2.</value>
+    public int RecheckCarves { get; init; } = 2;
+
+    /// <value>How the re-check chooses (<see cref="SelectionRule"/>). Default: the highest mean over the re-check carves.</value>
+    public SelectionRule Rule { get; init; } = SelectionRule.Mean;
+
+    /// <value>
+    /// The re-check carve number c (1..<see cref="RecheckCarves"/>) prepared as a protocol: the same training part carved
+    /// again with another seed (never the test part). Null: no re-check.
+    /// </value>
+    public Func<int, Protocols.PreparedProtocol>? RecheckProtocol { get; init; }
+
     /// <value>Settings held fixed in every trial (e.g. threads).</value>
     public IReadOnlyDictionary<string, string>? Fixed { get; init; }
 
@@ -42,5 +60,7 @@ public sealed record TuneOptions
         if (Trials is <= 0) throw new ArgumentException($"the trial budget must be > 0, got {Trials}.");
         if (Minutes is { } m && !(m > 0)) throw new ArgumentException($"the minute budget must be > 0, got {m}.");
         if (Eta < 2) throw new ArgumentException($"Eta must be >= 2, got {Eta}.");
+        if (Recheck < 0) throw new ArgumentException($"the number of re-checked settings must be >= 0, got {Recheck}.");
+        if (RecheckCarves < 1) throw new ArgumentException($"the re-check needs at least 1 carve, got {RecheckCarves}.");
     }
 }

@@ -6,8 +6,12 @@ namespace Encore.Evaluation.Tuning;
 /// <param name="TuneId">Sweep id shared by the trials' runs.</param>
 /// <param name="Model">Model tuned.</param>
 /// <param name="Metric">Metric maximised.</param>
-/// <param name="Trials">Every trial's run, in the order run (low-fidelity rungs included; their "tune.fidelity" parameter says so).</param>
-/// <param name="Best">Best run at full fidelity.</param>
+/// <param name="Trials">Every trial's run, in the order run (low-fidelity rungs included, their "tune.fidelity" parameter says so; re-check runs carry "tune.recheck").</param>
+/// <param name="Best">The chosen setting's run on the searched carve: the best at full fidelity there, or the re-check's choice.</param>
 /// <param name="BestSettings">The settings that produced <paramref name="Best"/> (only those the search chose or fixed).</param>
 public sealed record TuneResult(string TuneId, string Model, string Metric, IReadOnlyList<ExperimentRun> Trials, ExperimentRun Best,
-    IReadOnlyDictionary<string, string> BestSettings);
+    IReadOnlyDictionary<string, string> BestSettings)
+{
+    /// <summary>The re-check of the top settings on further carves, or null when none ran (disabled, temporal protocol, one setting).</summary>
+    public RecheckOutcome? Recheck { get; init; }
+}

@@ -14,6 +14,10 @@ namespace Encore.Evaluation.Tuning;
 /// settings at 1/Eta^2 of the iterations, the best 1/Eta at 1/Eta of them, the best one at full effort; for closed-form models
 /// seeded random search at full effort. Every trial is a recorded run (kind "tune", one sweep id); the budget counts
 /// full-effort trials (a 1/9 trial counts 1/9) or minutes.
+/// After the search, the best <see cref="TuneOptions.Recheck"/> full-effort settings and the defaults are trained and scored
+/// again on <see cref="TuneOptions.RecheckCarves"/> further carves of the same training part (other seeds), and the choice is
+/// made there (<see cref="RecheckSelection"/>), not on the searched carve, whose best is biased upward by its noise. With a
+/// minute budget the re-check's expected time is kept out of the search's share; with a trial budget it comes on top.
 /// </summary>
 public static class TuneRunner
 {
@@ -32,11 +36,17 @@ public static class TuneRunner
         var spent = 0.0;
         var trials = new List<ExperimentRun>();
         var full = new List<(ExperimentRun Run, Dictionary<string, string> Setting)>();
+        var fullSeconds = 0.0;
+        var rechecking = options.Recheck > 0 && options.RecheckProtocol is not null;
 
-        bool Exhausted() => options.Trials is { } t ? spent >= t - 1e-9 : clock.Elapsed.TotalMinutes >= options.Minutes!.Value;
+        // A minute budget keeps room for the re-check: (Recheck + 1 defaults) x carves full trials at the mean full trial's time.
+        double Reserve() => !rechecking || full.Count == 0 ? 0
+            : (Math.Min(options.Recheck, full.Count) + 1) * options.RecheckCarves * fullSeconds / full.Count / 60;
+        bool Exhausted() => options.Trials is { } t ? spent >= t - 1e-9 : clock.Elapsed.TotalMinutes >= options.Minutes!.Value - Reserve();
 
-        ExperimentRun Trial(Dictionary<string, string> setting, double fidelity)
+        ExperimentRun Trial(Dictionary<string, string> setting, double fidelity, PreparedProtocol? on = null, int carve = 0)
         {
+            var started = clock.Elapsed.TotalSeconds;
             var effective = new Dictionary<string, string>(options.Fixed ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
             foreach (var (k, v) in setting) effective[k] = v;
             if (space.FidelityKey is { } key && fidelity < 1)
@@ -46,14 +56,20 @@ public static class TuneRunner
             {
                 ["tune.fidelity"] = fidelity.ToString("0.###", CultureInfo.InvariantCulture),
             };
-            var (run, _) = pipeline.Evaluate(protocol, new ModelCandidate(model, trainer, recorded), cancellationToken);
+            if (carve > 0) recorded["tune.recheck"] = carve.ToString(CultureInfo.InvariantCulture);
+            var (run, _) = pipeline.Evaluate(on ?? protocol, new ModelCandidate(model, trainer, recorded), cancellationToken);
             if (!run.Means.ContainsKey(options.Metric))
                 throw new ArgumentException($"metric '{options.Metric}' is not measured; measured: {string.Join(", ", run.Means.Keys)}.");
             store?.Save(run);
             onTrial?.Report(run);
             trials.Add(run);
+            if (carve > 0) return run;
             spent += fidelity;
-            if (fidelity >= 1) full.Add((run, setting));
+            if (fidelity >= 1)
+            {
+                full.Add((run, setting));
+                fullSeconds += clock.Elapsed.TotalSeconds - started;
+            }
             return run;
         }
 
@@ -93,9 +109,31 @@ public static class TuneRunner
             }
         }
         var best = full.MaxBy(f => f.Run.Means[options.Metric]);
+        RecheckOutcome? recheck = null;
+        if (rechecking && full.Count > 1)
+        {
+            // The best full-effort settings on the searched carve (the defaults always among them), each on every further carve.
+            var picked = full.Skip(1).OrderByDescending(f => f.Run.Means[options.Metric]).Take(options.Recheck).Prepend(full[0]).ToList();
+            var carves = new List<CarveScores>[picked.Count];
+            for (var i = 0; i < picked.Count; i++) carves[i] = [];
+            for (var c = 1; c <= options.RecheckCarves; c++)
+            {
+                var carve = options.RecheckProtocol!(c);
+                for (var i = 0; i < picked.Count; i++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var run = Trial(picked[i].Setting, 1.0, carve, c);
+                    carves[i].Add(new CarveScores(run.Users, run.PerUser.TryGetValue(options.Metric, out var values) ? values : []));
+                }
+            }
+            recheck = RecheckSelection.Choose(
+                [.. picked.Select((p, i) => new RecheckCandidate(p.Setting, p.Run.Means[options.Metric], carves[i], space.Complexity(p.Run.Parameters)))],
+                options.Rule);
+            best = picked[recheck.ChosenIndex];
+        }
         var bestSettings = new Dictionary<string, string>(options.Fixed ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
         foreach (var (k, v) in best.Setting) bestSettings[k] = v;
-        return new TuneResult(tuneId, model, options.Metric, trials, best.Run, bestSettings);
+        return new TuneResult(tuneId, model, options.Metric, trials, best.Run, bestSettings) { Recheck = recheck };
     }
 
     // A setting not drawn before (gives up after 50 repeats: a small discrete space is exhausted).

@@ -67,6 +67,52 @@ public sealed class TuneRunnerTests : IDisposable
         Assert.Equal(3, saved.Count);
     }
 
+    private static PreparedProtocol Carve(int c) =>
+        ProtocolPreparer.Prepare(World.Value, new ProtocolOptions { Seed = 42, Target = EvaluationTarget.Validation, ValidationSeed = 43 + (ulong)c });
+
+    [Fact]
+    public void Run_WithRecheck_ScoresTheTopSettingsAndTheDefaultsOnFurtherCarvesAndChoosesThere()
+    {
+        var options = new TuneOptions { Trials = 5, Seed = 9, Recheck = 2, RecheckCarves = 2, RecheckProtocol = Carve };
+
+        var result = TuneRunner.Run(Validation.Value, "rp3beta", options, Settings);
+
+        // 5 search trials, then (2 best + defaults) x 2 carves.
+        Assert.Equal(5 + 3 * 2, result.Trials.Count);
+        var rechecks = result.Trials.Skip(5).ToArray();
+        Assert.All(rechecks, r => Assert.Equal("1", r.Parameters["tune.fidelity"]));
+        Assert.Equal(["1", "1", "1", "2", "2", "2"], rechecks.Select(r => r.Parameters["tune.recheck"]));
+        Assert.All(rechecks.Take(3), r => Assert.Contains("validation carved from train with seed 44", r.Protocol, StringComparison.Ordinal));
+        Assert.All(rechecks.Skip(3), r => Assert.Contains("validation carved from train with seed 45", r.Protocol, StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Trials.Take(5), r => r.Parameters.ContainsKey("tune.recheck"));
+
+        var recheck = Assert.IsType<RecheckOutcome>(result.Recheck);
+        Assert.Equal(3, recheck.Rows.Count);
+        Assert.Empty(recheck.Rows[0].Candidate.Setting); // the defaults first
+        var top2 = result.Trials.Skip(1).Take(4).OrderByDescending(r => r.Means["ndcg@10"]).Take(2).Select(r => r.Parameters["beta"]).ToArray();
+        Assert.Equal(top2, recheck.Rows.Skip(1).Select(r => r.Candidate.Setting["beta"]));
+        // Each row's carve means are the recorded re-check runs' means; the chosen setting has the highest mean over them.
+        Assert.Equal(rechecks[1].Means["ndcg@10"], recheck.Rows[1].CarveMeans[0], 9);
+        Assert.Equal(rechecks[4].Means["ndcg@10"], recheck.Rows[1].CarveMeans[1], 9);
+        Assert.Equal(recheck.Rows.Max(r => r.Mean), recheck.Chosen.Mean);
+        Assert.Equal(recheck.Chosen.Candidate.Setting.Count, result.BestSettings.Count);
+        foreach (var (key, value) in recheck.Chosen.Candidate.Setting) Assert.Equal(value, result.BestSettings[key]);
+    }
+
+    [Fact]
+    public void ValidationSeed_DrawsAnotherCarveOfTheSameTrainingPart()
+    {
+        var other = Carve(1);
+
+        var a = Validation.Value.Statistics;
+        var b = other.Statistics;
+        Assert.Equal(a["train-pairs"] + a["held-out-pairs"], b["train-pairs"] + b["held-out-pairs"]);
+        Assert.NotEqual(Validation.Value.Target.ColumnIndices.ToArray(), other.Target.ColumnIndices.ToArray());
+        var test = ProtocolPreparer.Prepare(World.Value, new ProtocolOptions { Seed = 42, ValidationSeed = 99 });
+        var plainTest = ProtocolPreparer.Prepare(World.Value, new ProtocolOptions { Seed = 42 });
+        Assert.Equal(plainTest.Target.ColumnIndices.ToArray(), test.Target.ColumnIndices.ToArray());
+    }
+
     [Fact]
     public void Options_WithoutBudget_Throw()
     {

@@ -1,0 +1,84 @@
+using Encore.Evaluation.Runs;
+
+namespace Encore.Cli.Tests;
+
+/// <summary><c>encore tune</c> end to end on the Tiny synthetic world: the re-check options, its printed table and the settings file.</summary>
+[Collection("console")]
+public sealed class TuneCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("encore-tune-cli-").FullName;
+
+    private string World => Path.Combine(_dir, "world");
+
+    private string Store => Path.Combine(_dir, "runs.db");
+
+    private string Ini => Path.Combine(_dir, "tuned.ini");
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private async Task MakeWorld() => Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["synth", "-o", World, "--preset", "tiny", "--seed", "7"]));
+
+    [Fact]
+    public async Task Tune_WithRecheck_PrintsTheRecheckTableAndWritesTheChoice()
+    {
+        await MakeWorld();
+
+        var (code, output, error) = await ConsoleCapture.RunAsync("tune", World, "--model", "rp3beta", "--budget", "4", "--recheck", "2",
+            "--recheck-carves", "2", "--markdown", "--store", Store, "-o", Ini);
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains("rp3beta: re-check of the top settings on 2 further carve(s) of the training part, ndcg@10; chosen by highest mean", output, StringComparison.Ordinal);
+        Assert.Contains("| setting | searched carve (seed 43) | carve seed 44 | carve seed 45 | re-check mean | spread (sd) | gap to best ± SE | verdict |", output, StringComparison.Ordinal);
+        Assert.Contains("| (defaults) |", output, StringComparison.Ordinal);
+        Assert.Contains("chosen (best mean)", output, StringComparison.Ordinal);
+        var runs = new SqliteRunStore(Store).List();
+        Assert.Equal(4 + 3 * 2, runs.Count);
+        Assert.Equal(6, runs.Count(r => r.Parameters.ContainsKey("tune.recheck")));
+        var file = await File.ReadAllTextAsync(Ini);
+        Assert.Contains("mean over 2 re-check carve(s)", file, StringComparison.Ordinal);
+        Assert.Contains("chosen among 3 by mean", file, StringComparison.Ordinal);
+        Assert.Contains("[rp3beta]", file, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tune_RecheckZero_ChoosesOnTheSearchedCarveAndPrintsNoRecheck()
+    {
+        await MakeWorld();
+
+        var (code, output, error) = await ConsoleCapture.RunAsync("tune", World, "--model", "item-knn", "--budget", "3", "--recheck", "0",
+            "--markdown", "--store", Store, "-o", Ini);
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.DoesNotContain("re-check of the top settings", output, StringComparison.Ordinal);
+        Assert.Equal(3, new SqliteRunStore(Store).List().Count);
+        Assert.Contains("on the searched validation carve after 3 trials", await File.ReadAllTextAsync(Ini), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tune_OneSeSelection_NamesTheRuleInTheTable()
+    {
+        await MakeWorld();
+
+        var (code, output, error) = await ConsoleCapture.RunAsync("tune", World, "--model", "ease", "--budget", "3", "--recheck", "2",
+            "--recheck-carves", "1", "--selection", "one-se", "--markdown", "--store", Store, "-o", Ini);
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains("chosen by one-standard-error rule: simplest within 1 SE of the best mean", output, StringComparison.Ordinal);
+        Assert.Contains("by one-se", await File.ReadAllTextAsync(Ini), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--selection", "median", "--selection expects mean or one-se")]
+    [InlineData("--recheck-carves", "0", "--recheck-carves expects a number >= 1")]
+    [InlineData("--recheck", "-1", "--recheck expects a number >= 0")]
+    public async Task Tune_BadRecheckOption_ExitsOneWithTheExpectedValues(string option, string value, string message)
+    {
+        await MakeWorld();
+
+        var (code, _, error) = await ConsoleCapture.RunAsync("tune", World, "--model", "item-knn", "--budget", "2", option, value,
+            "--store", Store, "-o", Ini);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+}
