@@ -22,17 +22,28 @@ public enum FunnelFeatureGroups
     /// <summary>Share and ln(1 + count) of the user's friends with positive signal on the item in the training matrix.</summary>
     Friends = 8,
 
+    /// <summary>
+    /// The candidate's item-kNN cosine (binary positive signal) to the user's history: its maximum and mean over the
+    /// user's <see cref="HistorySimilarity.TopPlayed"/> most-played training items, and its play-weighted mean over all
+    /// of them. Reads the training matrix only.
+    /// </summary>
+    Neighbours = 16,
+
+    /// <summary>Generator agreement: the share of the generators that have the candidate in their top-N.</summary>
+    Agreement = 32,
+
     /// <summary>Every group.</summary>
-    All = Popularity | Tags | OwnTags | Friends,
+    All = Popularity | Tags | OwnTags | Friends | Neighbours | Agreement,
 }
 
-/// <summary>Parses and names <see cref="FunnelFeatureGroups"/>: <c>all</c>, <c>none</c> or '+'-separated <c>popularity+tags+own-tags+friends</c>.</summary>
+/// <summary>Parses and names <see cref="FunnelFeatureGroups"/>: <c>all</c>, <c>none</c> or '+'-separated <c>popularity+tags+own-tags+friends+neighbours+agreement</c>.</summary>
 public static class FunnelFeatureGroupNames
 {
     private static readonly (string Name, FunnelFeatureGroups Group)[] Known =
     [
         ("popularity", FunnelFeatureGroups.Popularity), ("tags", FunnelFeatureGroups.Tags),
         ("own-tags", FunnelFeatureGroups.OwnTags), ("friends", FunnelFeatureGroups.Friends),
+        ("neighbours", FunnelFeatureGroups.Neighbours), ("agreement", FunnelFeatureGroups.Agreement),
     ];
 
     /// <exception cref="ArgumentException">An unknown group name.</exception>

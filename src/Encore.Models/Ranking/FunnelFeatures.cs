@@ -7,8 +7,10 @@ namespace Encore.Models.Ranking;
 /// <summary>
 /// The funnel's two stages' meeting point: for one user, the union of every generator's top-N unseen items and one
 /// feature row per candidate. Columns, for each generator c: its score standardised over its scored items (z, 0
-/// where the generator has no evidence) and its reciprocal rank 1 / (1 + rank) in its top-N (0 outside); then the
-/// columns of <see cref="FunnelSignals"/> (popularity, tags, own tags, friends, as present). Width = 2 g + signals.
+/// where the generator has no evidence) and its reciprocal rank 1 / (1 + rank) in its top-N (0 outside); with
+/// <see cref="FunnelFeatureGroups.Agreement"/>, the share of the g generators with the item in their top-N; then the
+/// columns of <see cref="FunnelSignals"/> (popularity, tags, own tags, friends, neighbours, as present).
+/// Width = 2 g + (1 with agreement) + signals.
 /// A generator's score of exactly 0 or a non-finite one is "no evidence" (the neighbourhood models' and EASE's
 /// convention; a factor model's score is never exactly 0 in practice): such items are never its candidates.
 /// Thread-safe (no shared mutable state).
@@ -36,11 +38,17 @@ internal sealed class FunnelFeatures
 
     public FunnelSignals Signals { get; }
 
-    public int Width => 2 * _generators.Length + Signals.Width;
+    public int Width => WidthFor(_generators.Length, Signals);
+
+    /// <summary>Columns per candidate for <paramref name="generators"/> generators and these signals.</summary>
+    public static int WidthFor(int generators, FunnelSignals signals) =>
+        2 * generators + (signals.Groups.HasFlag(FunnelFeatureGroups.Agreement) ? 1 : 0) + signals.Width;
 
     /// <summary>Column names, in order, for the given generator names and feature groups.</summary>
     public static string[] Names(IEnumerable<string> generators, FunnelFeatureGroups groups) =>
-        [.. generators.SelectMany(g => new[] { $"{g}-z", $"{g}-reciprocal-rank" }), .. FunnelSignals.Names(groups)];
+        [.. generators.SelectMany(g => new[] { $"{g}-z", $"{g}-reciprocal-rank" }),
+            .. groups.HasFlag(FunnelFeatureGroups.Agreement) ? new[] { "generator-agreement" } : [],
+            .. FunnelSignals.Names(groups)];
 
     /// <summary>
     /// The candidates of <paramref name="user"/> (ascending item index), their feature rows (row-major,
@@ -73,18 +81,23 @@ internal sealed class FunnelFeatures
         }
         var items = union.ToArray();
         var width = Width;
+        var agreement = Signals.Groups.HasFlag(FunnelFeatureGroups.Agreement);
         var rows = new float[items.Length * width];
         for (var x = 0; x < items.Length; x++)
         {
             var row = rows.AsSpan(x * width, width);
             var item = items[x];
+            var inTop = 0;
             for (var c = 0; c < g; c++)
             {
                 row[2 * c] = float.IsFinite(z[c][item]) ? z[c][item] : 0f;
-                row[2 * c + 1] = rank[c].TryGetValue(item, out var r) ? 1f / (1 + r) : 0f;
+                var listed = rank[c].TryGetValue(item, out var r);
+                row[2 * c + 1] = listed ? 1f / (1 + r) : 0f;
+                if (listed) inTop++;
             }
+            if (agreement) row[2 * g] = (float)inTop / g;
         }
-        Signals.Fill(user, items, rows, width, 2 * g);
+        Signals.Fill(user, items, rows, width, 2 * g + (agreement ? 1 : 0));
         return (items, rows, z[0]);
     }
 

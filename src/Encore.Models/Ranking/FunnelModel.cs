@@ -138,7 +138,7 @@ public sealed class FunnelModel : RecommenderBase
         {
             try
             {
-                ranker = LambdaRanker.Load(bytes, 2 * count + signals.Width, seed);
+                ranker = LambdaRanker.Load(bytes, FunnelFeatures.WidthFor(count, signals), seed);
             }
             catch (InvalidDataException ex)
             {

@@ -34,7 +34,9 @@ public sealed record FunnelOptions : ModelOptions
     /// <value>
     /// Feature groups beside the generators' scores and ranks: <c>all</c> (default), <c>none</c>, or a '+'-list of
     /// <c>popularity</c>, <c>tags</c>, <c>own-tags</c> (the user's own tagging: a behaviour signal outside the play
-    /// matrix), <c>friends</c>. Groups whose side table the training data lacks are dropped at fit time.
+    /// matrix), <c>friends</c>, <c>neighbours</c> (item-kNN cosine to the user's most-played and play-weighted history),
+    /// <c>agreement</c> (share of generators with the candidate in their top-N). Groups whose side table the training
+    /// data lacks are dropped at fit time.
     /// </value>
     public string Features
     {

@@ -11,8 +11,10 @@ namespace Encore.Models.Ranking;
 /// user has positive signal on) with the item's unit TF-IDF tag vector, and ln(1 + the item's tag assignments);</item>
 /// <item>own-tags: cosine of the user's own tag-use vector (TF-IDF over the tags the user applied) with the item's,
 /// and ln(1 + number of tags the user put on this very item);</item>
-/// <item>friends: share and ln(1 + count) of the user's linked users with positive signal on the item.</item>
+/// <item>friends: share and ln(1 + count) of the user's linked users with positive signal on the item;</item>
+/// <item>neighbours: the item's cosine to the user's history (<see cref="HistorySimilarity"/>).</item>
 /// </list>
+/// (<see cref="FunnelFeatureGroups.Agreement"/> is written by <see cref="FunnelFeatures"/>, which holds the generators' ranks.)
 /// TF-IDF (Salton &amp; Buckley 1988): tf = 1 + ln(count), idf = ln(tagged items / items with the tag). Popularity,
 /// listening profile and friends read <c>interactions</c> (the carve's inner part while the ranker trains, the whole
 /// training matrix once fitted); the tag tables are fixed side information. Thread-safe (read-only after construction).
@@ -22,6 +24,7 @@ internal sealed class FunnelSignals
     private readonly CsrMatrix _interactions;
     private readonly float[] _itemPopularity;
     private readonly float[] _itemTagCount;
+    private readonly HistorySimilarity? _similarity;
 
     /// <summary>Derives the tables from the training data's side information; groups without their table are dropped.</summary>
     public FunnelSignals(FunnelFeatureGroups requested, CsrMatrix interactions, SideInformation? side)
@@ -45,6 +48,7 @@ internal sealed class FunnelSignals
         OwnTags = groups.HasFlag(FunnelFeatureGroups.OwnTags) ? ownTags : null;
         UserItemTags = ItemTags is null ? null : userItemTags;
         Links = groups.HasFlag(FunnelFeatureGroups.Friends) ? links : null;
+        _similarity = groups.HasFlag(FunnelFeatureGroups.Neighbours) ? new HistorySimilarity(interactions) : null;
         _itemPopularity = new float[interactions.Columns];
         var counts = new int[interactions.Columns];
         for (var u = 0; u < interactions.Rows; u++)
@@ -79,8 +83,9 @@ internal sealed class FunnelSignals
     /// <value>Users x users links; null without friends.</value>
     public CsrMatrix? Links { get; }
 
-    /// <value>Columns written per candidate.</value>
-    public int Width => 2 * System.Numerics.BitOperations.PopCount((uint)Groups);
+    /// <value>Columns written per candidate (2 per group, 3 for neighbours; agreement is not counted here).</value>
+    public int Width => 2 * System.Numerics.BitOperations.PopCount((uint)(Groups & (FunnelFeatureGroups.Popularity | FunnelFeatureGroups.Tags | FunnelFeatureGroups.OwnTags | FunnelFeatureGroups.Friends)))
+        + (Groups.HasFlag(FunnelFeatureGroups.Neighbours) ? HistorySimilarity.Width : 0);
 
     /// <summary>Column names, in order, for the groups.</summary>
     public static IEnumerable<string> Names(FunnelFeatureGroups groups)
@@ -89,6 +94,7 @@ internal sealed class FunnelSignals
         if (groups.HasFlag(FunnelFeatureGroups.Tags)) { yield return "tag-affinity"; yield return "item-tags-log"; }
         if (groups.HasFlag(FunnelFeatureGroups.OwnTags)) { yield return "own-tag-affinity"; yield return "user-tagged-item-log"; }
         if (groups.HasFlag(FunnelFeatureGroups.Friends)) { yield return "friends-listening-share"; yield return "friends-listening-log"; }
+        if (groups.HasFlag(FunnelFeatureGroups.Neighbours)) foreach (var name in HistorySimilarity.Names) yield return name;
     }
 
     /// <summary>Writes the columns of <paramref name="user"/> x each of <paramref name="items"/> at <paramref name="offset"/> of each row.</summary>
@@ -144,7 +150,9 @@ internal sealed class FunnelSignals
                 rows[x * width + column] = friends.Length == 0 ? 0f : (float)count / friends.Length;
                 rows[x * width + column + 1] = MathF.Log(1 + count);
             }
+            column += 2;
         }
+        _similarity?.Fill(user, items, rows, width, column);
     }
 
     /// <summary>Unit-length sum of the tag vectors of the user's positive items; null when none has tags.</summary>

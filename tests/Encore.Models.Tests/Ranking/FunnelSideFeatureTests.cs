@@ -110,7 +110,7 @@ public sealed class FunnelSideFeatureTests
 
         var sut = Fit(bare, "all");
 
-        Assert.Equal(FunnelFeatureGroups.Popularity, sut.FeatureGroups);
+        Assert.Equal(FunnelFeatureGroups.Popularity | FunnelFeatureGroups.Neighbours | FunnelFeatureGroups.Agreement, sut.FeatureGroups);
     }
 
     [Fact]
@@ -143,7 +143,8 @@ public sealed class FunnelSideFeatureTests
         var matrix = CsrMatrix.FromTriples(3, 4, [0, 1, 1, 2], [0, 2, 3, 2], [1f, 1f, 1f, 1f]);
         var links = CsrMatrix.FromTriples(3, 3, [0, 0], [1, 2], [1f, 1f]);
         var tags = new UserItemTags([0, 1, 1], [0, 2, 3], [0, 0, 1], 3, 4, 2);
-        var sut = new FunnelSignals(FunnelFeatureGroups.All, matrix, new SideInformation(links, tags));
+        const FunnelFeatureGroups groups = FunnelFeatureGroups.Popularity | FunnelFeatureGroups.Tags | FunnelFeatureGroups.OwnTags | FunnelFeatureGroups.Friends;
+        var sut = new FunnelSignals(groups, matrix, new SideInformation(links, tags));
         var rows = new float[2 * sut.Width];
 
         sut.Fill(0, [2, 3], rows, sut.Width, 0);

@@ -70,7 +70,7 @@ public sealed class FunnelTests
     }
 
     [Fact]
-    public void FeatureNames_TwoPerGeneratorThenPopularityAndActivity()
+    public void FeatureNames_TwoPerGeneratorThenAgreementPopularityAndNeighbours()
     {
         var model = Assert.IsType<FunnelModel>(new FunnelTrainer(new FunnelOptions
         {
@@ -80,7 +80,8 @@ public sealed class FunnelTests
             Threads = 1,
         }).Fit(PlantedBlocks.Create()));
 
-        Assert.Equal(["popularity-z", "popularity-reciprocal-rank", "item-knn-z", "item-knn-reciprocal-rank", "item-popularity-log", "user-activity-log"],
+        Assert.Equal(["popularity-z", "popularity-reciprocal-rank", "item-knn-z", "item-knn-reciprocal-rank", "generator-agreement",
+            "item-popularity-log", "user-activity-log", "top-played-max-cosine", "top-played-mean-cosine", "play-weighted-cosine"],
             model.FeatureNames);
     }
 }

@@ -7,31 +7,43 @@ namespace Encore.Models.Factorization.Als;
 /// <summary>
 /// One half of an ALS iteration: re-solves every row of <c>solved</c> against the fixed factors of the
 /// other side. Y^T Y + lambda I is computed once into the caller's buffers (no transposed copy, no allocation); each row then touches only its own nonzeros. Rows are
-/// independent, so the result does not depend on the thread count.
+/// independent, so the result does not depend on the thread count. With <see cref="AlsOptions.FrequencyScaling"/> each
+/// row gets its own lambda (<see cref="FrequencyScaledRegularization"/>): the row's system starts from a copy of Y^T Y
+/// with lambda_r added (one d x d copy per row).
 /// </summary>
 internal static class AlsHalfStep
 {
     public static void Run(CsrMatrix matrix, float[] solved, float[] fixedFactors, int d, AlsOptions options, GramBuffers buffers, CancellationToken cancellationToken)
     {
         var gram = Gram.Compute(fixedFactors, matrix.Columns, d, options.Threads, buffers, cancellationToken);
-        Gram.AddDiagonal(gram, d, (float)options.Regularization);
+        var scales = FrequencyScaledRegularization.RowScales(matrix, options.FrequencyScaling);
+        if (scales is null) Gram.AddDiagonal(gram, d, (float)options.Regularization);
         var alpha = (float)options.Alpha;
         var exact = options.Solver == AlsSolver.Cholesky;
-        ParallelLoop.For(matrix.Rows, options.Threads, _ => new Scratch(d, exact), (start, end, s) =>
+        ParallelLoop.For(matrix.Rows, options.Threads, _ => new Scratch(d, exact, scales is not null), (start, end, s) =>
         {
             for (var row = start; row < end; row++)
             {
                 var x = solved.AsSpan(row * d, d);
                 var indices = matrix.RowIndices(row);
                 var values = matrix.RowValues(row);
-                if (exact) WeightedRidge.SolveExact(gram, fixedFactors, d, indices, values, alpha, s.A, x);
-                else ConjugateGradient.Solve(gram, fixedFactors, d, indices, values, alpha, options.CgSteps, x, s.R, s.P, s.Ap);
+                var rowGram = gram;
+                if (scales is not null)
+                {
+                    gram.CopyTo(s.Gram, 0);
+                    Gram.AddDiagonal(s.Gram, d, (float)options.Regularization * scales[row]);
+                    rowGram = s.Gram;
+                }
+                if (exact) WeightedRidge.SolveExact(rowGram, fixedFactors, d, indices, values, alpha, s.A, x);
+                else ConjugateGradient.Solve(rowGram, fixedFactors, d, indices, values, alpha, options.CgSteps, x, s.R, s.P, s.Ap);
             }
         }, cancellationToken);
     }
 
-    private sealed class Scratch(int d, bool exact)
+    private sealed class Scratch(int d, bool exact, bool rowGram)
     {
+        public float[] Gram { get; } = rowGram ? new float[d * d] : [];
+
         public float[] A { get; } = exact ? new float[d * d] : [];
 
         public float[] R { get; } = new float[d];

@@ -7,7 +7,8 @@ namespace Encore.Models.Factorization.Als;
 
 /// <summary>
 /// The weighted loss sum_ui c_ui (p_ui - x_u.y_i)^2 + lambda (|X|^2 + |Y|^2) over ALL user-item pairs,
-/// using x^T (Y^T Y) x for the zeros, divided by the total confidence weight (users x items + sum (c - 1)).
+/// using x^T (Y^T Y) x for the zeros, divided by the total confidence weight (users x items + sum (c - 1)). With
+/// frequency scaling each row's penalty is lambda s_r |x_r|^2 (<see cref="FrequencyScaledRegularization"/>).
 /// Per-row partial sums are added in row order, so the value does not depend on the thread count.
 /// </summary>
 internal static class AlsLoss
@@ -16,6 +17,7 @@ internal static class AlsLoss
     {
         var gram = Gram.Compute(itemFactors, matrix.Columns, d, options.Threads, cancellationToken);
         var alpha = (float)options.Alpha;
+        var userScales = FrequencyScaledRegularization.RowScales(matrix, options.FrequencyScaling);
         var perRow = new double[matrix.Rows];
         var weight = new double[matrix.Rows];
         ParallelLoop.For(matrix.Rows, options.Threads, _ => new float[d], (start, end, gx) =>
@@ -36,7 +38,7 @@ internal static class AlsLoss
                     loss += c * miss * miss - s * s;
                     extraWeight += c - 1;
                 }
-                perRow[row] = loss + options.Regularization * TensorPrimitives.Dot(x, x);
+                perRow[row] = loss + options.Regularization * (userScales?[row] ?? 1f) * TensorPrimitives.Dot(x, x);
                 weight[row] = extraWeight;
             }
         }, cancellationToken);
@@ -46,7 +48,11 @@ internal static class AlsLoss
             total += perRow[row];
             totalWeight += weight[row];
         }
-        total += options.Regularization * TensorPrimitives.Dot<float>(itemFactors, itemFactors);
+        var itemScales = FrequencyScaledRegularization.RowScales(matrix.Transpose(), options.FrequencyScaling);
+        if (itemScales is null) total += options.Regularization * TensorPrimitives.Dot<float>(itemFactors, itemFactors);
+        else
+            for (var i = 0; i < itemScales.Length; i++)
+                total += options.Regularization * itemScales[i] * TensorPrimitives.Dot<float>(itemFactors.AsSpan(i * d, d), itemFactors.AsSpan(i * d, d));
         return totalWeight > 0 ? total / totalWeight : 0;
     }
 }
