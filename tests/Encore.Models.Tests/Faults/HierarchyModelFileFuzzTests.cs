@@ -74,12 +74,14 @@ public sealed class HierarchyModelFileFuzzTests : IDisposable
         var model = (HierarchyModel)TrainerCatalog.Create("hierarchy", new Dictionary<string, string> { ["predictor"] = "adaptive", ["seed"] = "3" }).Fit(Data.Value);
         var path = Path.Combine(_dir, "prior.bin");
         ModelFile.Save(model, path);
-        // After the -1 marker: SPEC's C (8 bytes), the strength array's length (8), then the four strengths.
+        // After the -1 marker: SPEC's C (8 bytes), the strength array's length (8), zero bytes up to the next file
+        // offset that is a multiple of ModelFile.ArrayAlignment (format v2), then the four strengths.
         var bytes = File.ReadAllBytes(path);
         var at = bytes.AsSpan().IndexOf(BitConverter.GetBytes(-1.0));
         Assert.True(at > 0);
         Assert.Equal(4L, BitConverter.ToInt64(bytes, at + 16));
-        BitConverter.GetBytes(double.NaN).CopyTo(bytes, at + 24);
+        var first = at + 24 + (-(at + 24) & (ModelFile.ArrayAlignment - 1));
+        BitConverter.GetBytes(double.NaN).CopyTo(bytes, first);
         var payloadStart = 16 + System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(12)) + 8;
         var payloadLength = bytes.Length - payloadStart - 32;
         System.Security.Cryptography.SHA256.HashData(bytes.AsSpan(payloadStart, payloadLength)).CopyTo(bytes.AsSpan(payloadStart + payloadLength));
