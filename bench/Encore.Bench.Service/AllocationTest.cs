@@ -1,6 +1,5 @@
 using System.Globalization;
 using Encore.Models.Files;
-using Encore.Server;
 
 namespace Encore.Bench.Service;
 
@@ -17,17 +16,9 @@ internal static class AllocationTest
     {
         var modelPath = ServiceWorld.ModelPath(tracks, factors);
         var users = ModelLoader.Load(modelPath).Users;
-        var folder = Path.Combine(Path.GetTempPath(), "encore-bench-service", "alloc-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        await using var app = EncoreServer.Build(["--urls", "http://127.0.0.1:0", "--model", modelPath], new Dictionary<string, string?>
-        {
-            ["Store:Path"] = Path.Combine(folder, "encore.db"),
-            ["RateLimit:Enabled"] = "false",
-            ["Server:JsonLogs"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await app.StartAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(EncoreServer.Addresses(app)[0]) };
+        var (server, address) = await BenchServer.StartAsync(modelPath, "alloc-");
+        await using var app = server;
+        using var client = new HttpClient { BaseAddress = address };
         var paths = Enumerable.Range(0, 256).Select(i => $"/api/users/{Uri.EscapeDataString(users[i * 7 % users.Count])}/recommendations?k=10").ToArray();
         var buffer = new byte[1 << 16];
 

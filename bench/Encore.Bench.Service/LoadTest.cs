@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Encore.Core.Randomness;
 using Encore.Models.Files;
-using Encore.Server;
 
 namespace Encore.Bench.Service;
 
@@ -18,17 +17,8 @@ internal static class LoadTest
     {
         var modelPath = ServiceWorld.ModelPath(tracks, factors);
         var users = ModelLoader.Load(modelPath).Users;
-        var folder = Path.Combine(Path.GetTempPath(), "encore-bench-service", "run-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        await using var app = EncoreServer.Build(["--urls", "http://127.0.0.1:0", "--model", modelPath], new Dictionary<string, string?>
-        {
-            ["Store:Path"] = Path.Combine(folder, "encore.db"),
-            ["RateLimit:Enabled"] = "false",
-            ["Server:JsonLogs"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await app.StartAsync();
-        var address = new Uri(EncoreServer.Addresses(app)[0]);
+        var (server, address) = await BenchServer.StartAsync(modelPath, "run-");
+        await using var app = server;
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var client = new HttpClient(handler) { BaseAddress = address };
 
