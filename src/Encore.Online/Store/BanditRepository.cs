@@ -19,7 +19,7 @@ public sealed class BanditRepository(SqliteStore store) : IBanditStore
         command.Parameters.AddWithValue("$u", user);
         command.Parameters.AddWithValue("$s", space);
         using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadState(reader) : null;
+        return reader.Read() ? StoreRows.BanditState(reader) : null;
     }
 
     public BanditChoiceRecord RecordChoice(BanditChoiceRecord choice)
@@ -61,7 +61,7 @@ public sealed class BanditRepository(SqliteStore store) : IBanditStore
                 find.Parameters.AddWithValue("$u", user);
                 find.Parameters.AddWithValue("$t", track);
                 using var reader = find.ExecuteReader();
-                choice = reader.Read() ? ReadChoice(reader) : null;
+                choice = reader.Read() ? StoreRows.BanditChoice(reader) : null;
             }
             if (choice is null) return null;
             BanditStateRecord? current;
@@ -72,7 +72,7 @@ public sealed class BanditRepository(SqliteStore store) : IBanditStore
                 load.Parameters.AddWithValue("$u", user);
                 load.Parameters.AddWithValue("$s", choice.Space);
                 using var reader = load.ExecuteReader();
-                current = reader.Read() ? ReadState(reader) : null;
+                current = reader.Read() ? StoreRows.BanditState(reader) : null;
             }
             var next = update(current, choice) with { UpdatedMs = now };
             using (var save = connection.CreateCommand())
@@ -110,7 +110,7 @@ public sealed class BanditRepository(SqliteStore store) : IBanditStore
         command.Parameters.AddWithValue("$n", limit);
         using var reader = command.ExecuteReader();
         var result = new List<BanditChoiceRecord>();
-        while (reader.Read()) result.Add(ReadChoice(reader));
+        while (reader.Read()) result.Add(StoreRows.BanditChoice(reader));
         result.Reverse();
         return result;
     }
@@ -146,32 +146,4 @@ public sealed class BanditRepository(SqliteStore store) : IBanditStore
         command.Parameters.AddWithValue("$r", state.RewardSum);
         command.Parameters.AddWithValue("$now", state.UpdatedMs);
     }
-
-    /// <summary>A state row in <see cref="StateColumns"/> order (shared with the PostgreSQL store).</summary>
-    internal static BanditStateRecord ReadState(DbDataReader reader)
-    {
-        var d = reader.GetInt32(2);
-        return new BanditStateRecord(reader.GetString(0), reader.GetString(1), d, reader.GetDouble(3),
-            BanditBlobs.ToDoubles((byte[])reader.GetValue(4), d * d, "A⁻¹"), BanditBlobs.ToDoubles((byte[])reader.GetValue(5), d, "b"),
-            reader.GetInt64(6), reader.GetDouble(7), reader.GetInt64(8));
-    }
-
-    /// <summary>A choice row in <see cref="ChoiceColumns"/> order (shared with the PostgreSQL store).</summary>
-    internal static BanditChoiceRecord ReadChoice(DbDataReader reader) => new()
-    {
-        Id = reader.GetInt64(0),
-        User = reader.GetString(1),
-        Space = reader.GetString(2),
-        Track = reader.GetString(3),
-        Vector = BanditBlobs.ToFloats((byte[])reader.GetValue(4), "vector"),
-        Policy = reader.GetString(5),
-        Value = (float)reader.GetDouble(6),
-        Uncertainty = (float)reader.GetDouble(7),
-        PoolSize = reader.GetInt32(8),
-        Round = reader.GetInt64(9),
-        ServedMs = reader.GetInt64(10),
-        Reward = reader.IsDBNull(11) ? null : reader.GetDouble(11),
-        Feedback = reader.IsDBNull(12) ? null : reader.GetString(12),
-        RewardedMs = reader.IsDBNull(13) ? null : reader.GetInt64(13),
-    };
 }

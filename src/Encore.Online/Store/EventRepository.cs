@@ -54,12 +54,12 @@ public sealed class EventRepository(SqliteStore store) : IEventStore
     public long LastSequence() => Scalar("SELECT COALESCE(MAX(seq), 0) FROM events;");
 
     /// <summary>Every stored event in arrival order.</summary>
-    public List<StoredEvent> ReadAll() => Read("SELECT client_event_id, user_id, track_id, kind, timestamp_ms, value, session FROM events ORDER BY seq;", null);
+    public List<StoredEvent> ReadAll() => Read($"SELECT {StoreRows.EventColumns} FROM events ORDER BY seq;", null);
 
     /// <summary>The newest <paramref name="limit"/> events of one user (oldest first).</summary>
     public List<StoredEvent> HistoryOf(string user, int limit)
     {
-        var rows = Read("SELECT client_event_id, user_id, track_id, kind, timestamp_ms, value, session FROM events WHERE user_id = $user ORDER BY seq DESC LIMIT $limit;",
+        var rows = Read($"SELECT {StoreRows.EventColumns} FROM events WHERE user_id = $user ORDER BY seq DESC LIMIT $limit;",
             c =>
             {
                 c.Parameters.AddWithValue("$user", user);
@@ -76,13 +76,7 @@ public sealed class EventRepository(SqliteStore store) : IEventStore
         command.CommandText = sql;
         bind?.Invoke(command);
         using var reader = command.ExecuteReader();
-        var list = new List<StoredEvent>();
-        while (reader.Read())
-            list.Add(new StoredEvent(
-                reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                (EventKind)reader.GetInt32(3), reader.GetInt64(4),
-                reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
-        return list;
+        return StoreRows.Events(reader);
     }
 
     private long Scalar(string sql)

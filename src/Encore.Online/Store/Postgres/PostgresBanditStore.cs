@@ -60,7 +60,7 @@ public sealed class PostgresBanditStore : IBanditStore
                 find.Parameters.AddWithValue("u", user);
                 find.Parameters.AddWithValue("t", track);
                 using var reader = find.ExecuteReader();
-                choice = reader.Read() ? BanditRepository.ReadChoice(reader) : null;
+                choice = reader.Read() ? StoreRows.BanditChoice(reader) : null;
             }
             if (choice is null) return null;
             var next = update(Load(connection, user, choice.Space), choice) with { UpdatedMs = now };
@@ -102,7 +102,7 @@ public sealed class PostgresBanditStore : IBanditStore
         command.Parameters.AddWithValue("n", (long)limit);
         using var reader = command.ExecuteReader();
         var result = new List<BanditChoiceRecord>();
-        while (reader.Read()) result.Add(BanditRepository.ReadChoice(reader));
+        while (reader.Read()) result.Add(StoreRows.BanditChoice(reader));
         result.Reverse();
         return result;
     }
@@ -124,6 +124,6 @@ public sealed class PostgresBanditStore : IBanditStore
         command.Parameters.AddWithValue("u", user);
         command.Parameters.AddWithValue("s", space);
         using var reader = command.ExecuteReader();
-        return reader.Read() ? BanditRepository.ReadState(reader) : null;
+        return reader.Read() ? StoreRows.BanditState(reader) : null;
     }
 }

@@ -12,7 +12,7 @@ namespace Encore.Online.Store.Postgres;
 /// </summary>
 public sealed class PostgresEventStore : IEventStore
 {
-    private const string Columns = "client_event_id, user_id, track_id, kind, timestamp_ms, value, session";
+    private const string Columns = StoreRows.EventColumns;
 
     private readonly PostgresStore _store;
 
@@ -75,13 +75,7 @@ public sealed class PostgresEventStore : IEventStore
         using var command = new NpgsqlCommand(sql, connection);
         bind?.Invoke(command);
         using var reader = command.ExecuteReader();
-        var list = new List<StoredEvent>();
-        while (reader.Read())
-            list.Add(new StoredEvent(
-                reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                (EventKind)reader.GetInt32(3), reader.GetInt64(4),
-                reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
-        return list;
+        return StoreRows.Events(reader);
     }
 
     private long Scalar(string sql)

@@ -66,12 +66,7 @@ public sealed class PostgresModelStore : IModelStore, IModelBlobStore
             """, connection);
         command.Parameters.AddWithValue("n", NpgsqlDbType.Text, (object?)name ?? DBNull.Value);
         using var reader = command.ExecuteReader();
-        var list = new List<ModelVersionInfo>();
-        while (reader.Read())
-            list.Add(new ModelVersionInfo(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.GetInt64(6), reader.GetBoolean(7), reader.IsDBNull(8) ? null : reader.GetString(8)));
-        return list;
+        return StoreRows.ModelVersions(reader);
     }
 
     public bool HasBlob(string contentHash)
