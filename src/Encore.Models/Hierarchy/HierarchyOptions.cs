@@ -25,6 +25,11 @@ public sealed record HierarchyOptions : ModelOptions
     /// validation lists by <see cref="PriorSelection"/>, fixed when there are none) or fixed (SPEC S4: <see cref="PriorStrength"/> at every level, prior mean M).</value>
     public PriorFit PriorFit { get; init; } = PriorFit.Validated;
 
+    /// <value>How adaptive (and the learned fallback's evidence branch) puts the rated levels on one scale: validated (default;
+    /// chosen among raw, level-deviation and level-z on the validation lists by <see cref="AdaptiveScaleSelection"/>, raw when there
+    /// are none), raw (SPEC S4's raw ratings), level-deviation or level-z (<see cref="LevelScale"/>).</value>
+    public AdaptiveScale AdaptiveScale { get; init; } = AdaptiveScale.Validated;
+
     /// <value>SPEC S4's C of the Bayesian score mu_i = (N_i mean_i + C M) / (N_i + C), in ratings: the classifiers' input
     /// features always use it, the strategies with prior-fit=fixed or without validation lists. Default 10; range [0, 1e6].</value>
     public double PriorStrength
