@@ -51,6 +51,7 @@ internal static class SixCandidateEvaluation
                     "protocol.classifiershare" => options with { ClassifierShare = Number(k, value) },
                     "hierarchy.priorstrength" or "hierarchy.c" => options with { PriorStrength = Number(k, value), PriorFit = PriorFit.Fixed },
                     "hierarchy.priorfit" => options with { PriorFit = Fit(value) },
+                    "hierarchy.adaptivescale" => options with { AdaptiveScale = Scale(value) },
                     "protocol.cataloguez" => options with { CatalogueZ = Flag(k, value) },
                     "als.factors" => options with { AlsFactors = (int)Number(k, value) },
                     "als.iterations" => options with { AlsIterations = (int)Number(k, value) },
@@ -59,7 +60,7 @@ internal static class SixCandidateEvaluation
                     "classifiers.learningrate" => options with { Classifiers = classifiers = classifiers with { LearningRate = Number(k, value) } },
                     "classifiers.minperleaf" => options with { Classifiers = classifiers = classifiers with { MinimumPerLeaf = (int)Number(k, value) } },
                     "classifiers.threads" => options with { Classifiers = classifiers = classifiers with { Threads = (int)Number(k, value) } },
-                    _ => throw new ArgumentException($"unknown six-candidate setting '{prefix}.{key}'; use protocol.ratings, protocol.threshold, protocol.validation-users, protocol.classifier-share, protocol.catalogue-z, hierarchy.prior-fit, hierarchy.prior-strength, als.factors, als.iterations, classifiers.trees, classifiers.leaves, classifiers.learning-rate, classifiers.min-per-leaf or classifiers.threads."),
+                    _ => throw new ArgumentException($"unknown six-candidate setting '{prefix}.{key}'; use protocol.ratings, protocol.threshold, protocol.validation-users, protocol.classifier-share, protocol.catalogue-z, hierarchy.prior-fit, hierarchy.prior-strength, hierarchy.adaptive-scale, als.factors, als.iterations, classifiers.trees, classifiers.leaves, classifiers.learning-rate, classifiers.min-per-leaf or classifiers.threads."),
                 };
             }
         }
@@ -81,6 +82,18 @@ internal static class SixCandidateEvaluation
         "fixed" => PriorFit.Fixed,
         _ => throw new ArgumentException($"--set hierarchy.prior-fit expects validated or fixed, got '{value}'."),
     };
+
+    private static AdaptiveScale Scale(string value)
+    {
+        try
+        {
+            return AdaptiveScaleNames.Parse(value);
+        }
+        catch (ArgumentException)
+        {
+            throw new ArgumentException($"--set hierarchy.adaptive-scale expects validated, raw, level-deviation or level-z, got '{value}'.");
+        }
+    }
 
     private static bool Flag(string key, string value) => value.ToLowerInvariant() switch
     {

@@ -21,11 +21,12 @@ internal static class SixCandidatePrinter
 
         var steps = new TextTable("S4 climb: each step against the one before, then each half of +bayes+siblings against weighted (paired over the same test users)",
             "from", "to", "gain", "95% CI", "permutation p", "verdict");
-        foreach (var s in report.Steps) steps.Add(s.From, s.To, Numbers.F(s.Comparison.MeanDifference, "+0.0000;-0.0000"), Ci(s), Numbers.F(s.Comparison.PermutationPValue, "0.0000"), Verdict(s, report.Prior));
+        foreach (var s in report.Steps) steps.Add(s.From, s.To, Numbers.F(s.Comparison.MeanDifference, "+0.0000;-0.0000"), Ci(s), Numbers.F(s.Comparison.PermutationPValue, "0.0000"), Verdict(s, report.Prior, report.AdaptiveScale));
         if (report.BestVsRunnerUp is { } h)
-            steps.Add($"runner-up {h.From}", $"best {h.To}", Numbers.F(h.Comparison.MeanDifference, "+0.0000;-0.0000"), Ci(h), Numbers.F(h.Comparison.PermutationPValue, "0.0000"), Verdict(h, report.Prior));
+            steps.Add($"runner-up {h.From}", $"best {h.To}", Numbers.F(h.Comparison.MeanDifference, "+0.0000;-0.0000"), Ci(h), Numbers.F(h.Comparison.PermutationPValue, "0.0000"), Verdict(h, report.Prior, report.AdaptiveScale));
         steps.Print(markdown);
         PrintPrior(report.Prior, markdown);
+        Note(markdown, report.AdaptiveScale.Describe());
         if (report.ValidationAccuracies.Count > 0)
             Note(markdown, "validation accuracy (lists carved from training; every choice is made here): " +
                 string.Join(", ", report.ValidationAccuracies.Select(v => $"{v.Model} {Numbers.F(v.Accuracy, "0.0000")}")));
@@ -104,7 +105,7 @@ internal static class SixCandidatePrinter
 
     private static string Ci(SixCandidateStep s) => $"[{Numbers.F(s.Comparison.CiLow, "+0.0000;-0.0000")}, {Numbers.F(s.Comparison.CiHigh, "+0.0000;-0.0000")}]";
 
-    private static string Verdict(SixCandidateStep s, PriorChoice prior)
+    private static string Verdict(SixCandidateStep s, PriorChoice prior, AdaptiveScaleChoice adaptive)
     {
         var verdict = s.Comparison.IsSignificant
             ? s.Comparison.MeanDifference > 0 ? "significant gain" : "significant loss"
@@ -112,6 +113,8 @@ internal static class SixCandidatePrinter
         // Say what the +bayes step is under the validated prior: off, only the per-level prior mean, or smoothing at some levels.
         if (s.To is "weighted+bayes+siblings" or SixCandidateModels.WeightedBayes)
             verdict += "; " + BayesianStep(prior);
+        if (s.To == "adaptive" && adaptive.Form != AdaptiveScale.Raw)
+            verdict += $"; adaptive in the {adaptive.Form.Name()} form{(adaptive.Validated ? " by validation" : "")} (departs from SPEC S4)";
         return verdict;
     }
 

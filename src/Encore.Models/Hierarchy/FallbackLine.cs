@@ -4,16 +4,17 @@ namespace Encore.Models.Hierarchy;
 /// SPEC S4's learned fallback for a served model: where the user rated none of the track's album (nor a sibling
 /// track), artist and genres, the score is b0 + b1 z with z = (ALS - <see cref="AlsMean"/>) / <see cref="AlsScale"/>
 /// (the flat ALS score standardised by the validation candidates' mean and standard deviation); elsewhere the
-/// adaptive score. (b0, b1) are grid-searched on the validation lists for the highest six-candidate accuracy
+/// adaptive score (its rated levels put on one scale by a <see cref="LevelScale"/>). (b0, b1) are grid-searched on the validation lists for the highest six-candidate accuracy
 /// (b0 = M + {-40, -35, ..., 40}, b1 in {0, 2.5, 5, 10, 20, 40}), as in <c>evaluate --protocol six-candidate</c>.
 /// </summary>
 public sealed record FallbackLine(double Intercept, double Slope, double AlsMean, double AlsScale, double ValidationAccuracy)
 {
-    /// <summary>Fits the line on labelled lists of <paramref name="blockSize"/> candidates.</summary>
+    /// <summary>Fits the line on labelled lists of <paramref name="blockSize"/> candidates, adaptive's evidence branch in <paramref name="levelScale"/>.</summary>
     /// <exception cref="ArgumentException">Columns of different lengths.</exception>
     public static FallbackLine Fit(ReadOnlySpan<PairFeatures> features, ReadOnlySpan<double> als, ReadOnlySpan<bool> labels,
-        int blockSize, int liked, double globalMean)
+        int blockSize, int liked, double globalMean, LevelScale levelScale)
     {
+        ArgumentNullException.ThrowIfNull(levelScale);
         if (features.Length != als.Length || features.Length != labels.Length) throw new ArgumentException("features, ALS scores and labels need the same length.");
         double mean = 0, sq = 0;
         foreach (var a in als) mean += a;
@@ -28,7 +29,7 @@ public sealed record FallbackLine(double Intercept, double Slope, double AlsMean
             foreach (var slope in new[] { 0, 2.5, 5, 10, 20, 40 })
             {
                 var line = new FallbackLine(globalMean + offset, slope, mean, scale, 0);
-                for (var i = 0; i < scores.Length; i++) scores[i] = line.Score(features[i], als[i]);
+                for (var i = 0; i < scores.Length; i++) scores[i] = line.Score(features[i], als[i], levelScale);
                 var acc = ListAccuracy.Compute(scores, labels, blockSize, liked);
                 if (acc > best.ValidationAccuracy + 1e-12) best = line with { ValidationAccuracy = acc };
             }
@@ -36,9 +37,9 @@ public sealed record FallbackLine(double Intercept, double Slope, double AlsMean
         return best;
     }
 
-    /// <summary>The learned-fallback score of one pair from its features and flat ALS score.</summary>
-    public double Score(in PairFeatures features, double als) =>
-        StrategyScorer.Score(HierarchyStrategy.LearnedFallback, features, Intercept + Slope * (als - AlsMean) / AlsScale);
+    /// <summary>The learned-fallback score of one pair from its features and flat ALS score, adaptive's evidence branch in <paramref name="scale"/>.</summary>
+    public double Score(in PairFeatures features, double als, LevelScale scale) =>
+        StrategyScorer.Score(HierarchyStrategy.LearnedFallback, features, scale, Intercept + Slope * (als - AlsMean) / AlsScale);
 }
 
 /// <summary>Six-candidate accuracy: the top <c>liked</c> scores of each list are predicted liked (stable order on ties); share of candidates right.</summary>

@@ -20,16 +20,22 @@ public sealed class HierarchyModel : RecommenderBase, ICandidateExplainer
 
     private const double PerLevelPriorMarker = -1;
 
-    internal HierarchyModel(IdMap users, IdMap items, CsrMatrix interactions, HierarchyScorer scorer, int validationLists, PriorChoice priorChoice)
+    internal HierarchyModel(IdMap users, IdMap items, CsrMatrix interactions, HierarchyScorer scorer, int validationLists, PriorChoice priorChoice,
+        AdaptiveScaleChoice adaptiveChoice)
         : base(users, items, interactions)
     {
         if (priorChoice.Settings != scorer.Priors.Settings) throw new ArgumentException("the recorded Bayesian prior is not the one the scorer uses.");
+        if (adaptiveChoice.Form != scorer.Scale.Form) throw new ArgumentException("the recorded adaptive scale is not the one the scorer uses.");
         if (scorer.Catalogue.TrackCount != items.Count || scorer.Ratings.UserCount != users.Count)
             throw new ArgumentException($"the hierarchy covers {scorer.Ratings.UserCount} users and {scorer.Catalogue.TrackCount} tracks; the model has {users.Count} users and {items.Count} tracks.");
         Scorer = scorer;
         ValidationLists = validationLists;
         PriorChoice = priorChoice;
+        AdaptiveChoice = adaptiveChoice;
     }
+
+    /// <summary>The form adaptive scores the rated levels in and, when chosen on validation, the validation accuracies behind it.</summary>
+    public AdaptiveScaleChoice AdaptiveChoice { get; }
 
     /// <summary>The strategies' Bayesian prior (C per level, prior mean) and, when chosen on validation, the validation accuracies behind it.</summary>
     public PriorChoice PriorChoice { get; }
@@ -144,6 +150,8 @@ public sealed class HierarchyModel : RecommenderBase, ICandidateExplainer
             foreach (var m in ensemble.Members) writer.WriteString(m);
             writer.WriteArray<double>([.. ensemble.Weights]);
         }
+        // Last, so files written before the adaptive scale existed end here and read as SPEC S4's raw form.
+        AdaptiveChoice.Write(writer);
     }
 
     /// <exception cref="ModelFormatException">Any part is inconsistent with the others or cannot be loaded.</exception>
@@ -207,9 +215,11 @@ public sealed class HierarchyModel : RecommenderBase, ICandidateExplainer
                 throw new ModelFormatException($"hierarchy model: invalid ensemble ({Guard.PlainMessage(ex)}).");
             }
         }
+        var adaptiveChoice = AdaptiveScaleChoice.Read(reader);
         try
         {
-            return new HierarchyModel(users, items, interactions, new HierarchyScorer(predictor, catalogue, ratings, priorChoice.Settings, priorStrength, als, line, classifiers, ensemble), lists, priorChoice);
+            return new HierarchyModel(users, items, interactions,
+                new HierarchyScorer(predictor, catalogue, ratings, priorChoice.Settings, adaptiveChoice.Form, priorStrength, als, line, classifiers, ensemble), lists, priorChoice, adaptiveChoice);
         }
         catch (ArgumentException ex)
         {

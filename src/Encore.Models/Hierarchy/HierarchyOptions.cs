@@ -25,68 +25,52 @@ public sealed record HierarchyOptions : ModelOptions
     /// validation lists by <see cref="PriorSelection"/>, fixed when there are none) or fixed (SPEC S4: <see cref="PriorStrength"/> at every level, prior mean M).</value>
     public PriorFit PriorFit { get; init; } = PriorFit.Validated;
 
+    /// <value>How adaptive (and the learned fallback's evidence branch) puts the rated levels on one scale: validated (default;
+    /// chosen among raw, level-deviation and level-z on the validation lists by <see cref="AdaptiveScaleSelection"/>, raw when there
+    /// are none), raw (SPEC S4's raw ratings), level-deviation or level-z (<see cref="LevelScale"/>).</value>
+    public AdaptiveScale AdaptiveScale { get; init; } = AdaptiveScale.Validated;
+
     /// <value>SPEC S4's C of the Bayesian score mu_i = (N_i mean_i + C M) / (N_i + C), in ratings: the classifiers' input
     /// features always use it, the strategies with prior-fit=fixed or without validation lists. Default 10; range [0, 1e6].</value>
-    public double PriorStrength
-    {
-        get => _priorStrength;
-        init { Guard.InRange(value, 0, 1e6, nameof(PriorStrength)); _priorStrength = value; }
-    }
+    public double PriorStrength { get => _priorStrength; init => _priorStrength = Checked(value, 0, 1e6, nameof(PriorStrength)); }
 
     /// <value>Latent factors of the flat ALS model (learned fallback and classifier feature). Default 32; range [1, 1024].</value>
-    public int AlsFactors
-    {
-        get => _alsFactors;
-        init { Guard.InRange(value, 1, 1024, nameof(AlsFactors)); _alsFactors = value; }
-    }
+    public int AlsFactors { get => _alsFactors; init => _alsFactors = Checked(value, 1, 1024, nameof(AlsFactors)); }
 
     /// <value>ALS sweeps. Default 10; range [1, 100].</value>
-    public int AlsIterations
-    {
-        get => _alsIterations;
-        init { Guard.InRange(value, 1, 100, nameof(AlsIterations)); _alsIterations = value; }
-    }
+    public int AlsIterations { get => _alsIterations; init => _alsIterations = Checked(value, 1, 100, nameof(AlsIterations)); }
 
     /// <value>Share of the validation lists that train the classifiers; the rest learn the ensemble weights. Default 0.7; range [0.1, 0.9].</value>
-    public double ClassifierShare
-    {
-        get => _classifierShare;
-        init { Guard.InRange(value, 0.1, 0.9, nameof(ClassifierShare)); _classifierShare = value; }
-    }
+    public double ClassifierShare { get => _classifierShare; init => _classifierShare = Checked(value, 0.1, 0.9, nameof(ClassifierShare)); }
 
     /// <value>Trees of the forest and the boosted models. Default 100; range [1, 10000].</value>
-    public int Trees
-    {
-        get => _trees;
-        init { Guard.InRange(value, 1, 10_000, nameof(Trees)); _trees = value; }
-    }
+    public int Trees { get => _trees; init => _trees = Checked(value, 1, 10_000, nameof(Trees)); }
 
     /// <value>Leaves per tree. Default 32; range [2, 4096].</value>
-    public int Leaves
-    {
-        get => _leaves;
-        init { Guard.InRange(value, 2, 4096, nameof(Leaves)); _leaves = value; }
-    }
+    public int Leaves { get => _leaves; init => _leaves = Checked(value, 2, 4096, nameof(Leaves)); }
 
     /// <value>Minimum training candidates per leaf. Default 20; at least 1.</value>
-    public int MinimumPerLeaf
-    {
-        get => _minimumPerLeaf;
-        init { Guard.Positive(value, nameof(MinimumPerLeaf)); _minimumPerLeaf = value; }
-    }
+    public int MinimumPerLeaf { get => _minimumPerLeaf; init { Guard.Positive(value, nameof(MinimumPerLeaf)); _minimumPerLeaf = value; } }
 
     /// <value>Learning rate of the boosted models. Default 0.1; range [1e-6, 1].</value>
-    public double LearningRate
-    {
-        get => _learningRate;
-        init { Guard.InRange(value, 1e-6, 1.0, nameof(LearningRate)); _learningRate = value; }
-    }
+    public double LearningRate { get => _learningRate; init => _learningRate = Checked(value, 1e-6, 1.0, nameof(LearningRate)); }
 
     /// <value>Threads of the ML.NET learners; 0 = ML.NET's default. Default 1 (repeatable, and LightGBM's workers spin on a busy machine).</value>
-    public int ClassifierThreads
+    public int ClassifierThreads { get => _classifierThreads; init { Guard.NonNegative(value, nameof(ClassifierThreads)); _classifierThreads = value; } }
+
+    /// <summary>The one range check of the bounded settings: <paramref name="value"/> when it lies in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Outside the range; the message names the setting <paramref name="name"/>.</exception>
+    private static int Checked(int value, int min, int max, string name)
     {
-        get => _classifierThreads;
-        init { Guard.NonNegative(value, nameof(ClassifierThreads)); _classifierThreads = value; }
+        Guard.InRange(value, min, max, name);
+        return value;
+    }
+
+    /// <inheritdoc cref="Checked(int, int, int, string)"/>
+    private static double Checked(double value, double min, double max, string name)
+    {
+        Guard.InRange(value, min, max, name);
+        return value;
     }
 
     /// <summary>The ML.NET learner settings these options give.</summary>

@@ -14,11 +14,13 @@ public sealed class HierarchyScorer
 
     /// <summary>
     /// Assembles a scorer. <c>priors</c> is the Bayesian fallback of the strategies (weighted+bayes+siblings, adaptive): C per
-    /// level and prior mean, chosen on validation or SPEC S4's. <c>featureStrength</c> is SPEC S4's fixed C (prior mean M) of the
+    /// level and prior mean, chosen on validation or SPEC S4's. <c>adaptiveScale</c> is the form adaptive and the learned fallback's
+    /// evidence branch put the rated levels on one scale with (<see cref="LevelScale"/>, from <c>priors</c>' statistics). <c>featureStrength</c> is SPEC S4's fixed C (prior mean M) of the
     /// classifier input features, which the classifiers were trained on.
     /// </summary>
-    /// <exception cref="ArgumentException">The predictor needs a part that is null (ALS, fallback line, its classifier, or the ensemble with its members).</exception>
-    public HierarchyScorer(HierarchyPredictor predictor, HierarchyCatalogue catalogue, HierarchyRatings ratings, PriorSettings priors, double featureStrength,
+    /// <exception cref="ArgumentException">The predictor needs a part that is null (ALS, fallback line, its classifier, or the ensemble with its members),
+    /// or <c>adaptiveScale</c> is not a form.</exception>
+    public HierarchyScorer(HierarchyPredictor predictor, HierarchyCatalogue catalogue, HierarchyRatings ratings, PriorSettings priors, AdaptiveScale adaptiveScale, double featureStrength,
         CollaborativeScores? als, FallbackLine? fallback, IReadOnlyList<CandidateClassifier> classifiers, StackedEnsemble? ensemble)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -31,6 +33,7 @@ public sealed class HierarchyScorer
         Ratings = ratings;
         FeaturePriors = new LevelPriors(ratings, featureStrength);
         Priors = priors == FeaturePriors.Settings ? FeaturePriors : new LevelPriors(ratings, priors);
+        Scale = LevelScale.From(Priors, adaptiveScale);
         Bayes = new FeatureExtractor(catalogue, ratings, Priors, FallbackMode.Bayesian, useSiblings: true);
         ClassifierInput = ReferenceEquals(Priors, FeaturePriors) ? Bayes : new FeatureExtractor(catalogue, ratings, FeaturePriors, FallbackMode.Bayesian, useSiblings: true);
         Plain = new FeatureExtractor(catalogue, ratings, FeaturePriors, FallbackMode.GlobalMean, useSiblings: false);
@@ -58,6 +61,8 @@ public sealed class HierarchyScorer
     public HierarchyRatings Ratings { get; }
     /// <summary>The strategies' Bayesian fallback (validated or SPEC S4's).</summary>
     public LevelPriors Priors { get; }
+    /// <summary>How adaptive and the learned fallback's evidence branch put the rated levels on one scale (from <see cref="Priors"/>).</summary>
+    public LevelScale Scale { get; }
     /// <summary>SPEC S4's fixed-C priors of the classifier input features.</summary>
     public LevelPriors FeaturePriors { get; }
     /// <summary>Bayesian + siblings features with <see cref="Priors"/> (strategies, explanations).</summary>
@@ -88,7 +93,7 @@ public sealed class HierarchyScorer
         foreach (var s in new[] { HierarchyStrategy.MaxGenre, HierarchyStrategy.Weighted, HierarchyStrategy.WeightedBayesSiblings, HierarchyStrategy.Adaptive })
         {
             var source = s.Features().Mode == FallbackMode.Bayesian ? features : plain;
-            strategies[s.Name()] = [.. source.Select(f => StrategyScorer.Score(s, f))];
+            strategies[s.Name()] = [.. source.Select(f => StrategyScorer.Score(s, f, Scale))];
         }
         var classifierScores = new Dictionary<string, double[]>(StringComparer.Ordinal);
         double[]? als = null;
@@ -98,7 +103,7 @@ public sealed class HierarchyScorer
             als = new double[n];
             for (var i = 0; i < n; i++) als[i] = Als!.Score(users[i], tracks[i]);
             var line = Fallback!;
-            strategies[HierarchyStrategy.LearnedFallback.Name()] = [.. Enumerable.Range(0, n).Select(i => line.Score(features[i], als[i]))];
+            strategies[HierarchyStrategy.LearnedFallback.Name()] = [.. Enumerable.Range(0, n).Select(i => line.Score(features[i], als[i], Scale))];
             var wanted = Predictor == HierarchyPredictor.Ensemble ? Classifiers : Classifiers.Where(c => c.Kind == Predictor.Classifier()).ToList();
             if (wanted.Count > 0)
             {
@@ -129,20 +134,24 @@ public sealed class HierarchyScorer
 
     /// <summary>
     /// The classifier rows (<see cref="CandidateFeatureRows"/>) of candidates scored by <see cref="Score"/>: features and
-    /// strategy scores under <see cref="FeaturePriors"/> (what the classifiers are trained on), whatever prior the strategies use.
+    /// strategy scores under <see cref="FeaturePriors"/> and adaptive in SPEC S4's raw form (what the classifiers are trained on),
+    /// whatever prior and adaptive scale the strategies use.
     /// <paramref name="features"/> and <paramref name="strategies"/> are <see cref="ListScores.Features"/> and <see cref="ListScores.Strategies"/>.
     /// </summary>
     public float[] ClassifierRows(PairFeatures[] features, IReadOnlyDictionary<string, double[]> strategies, double[] als, ReadOnlySpan<int> users, ReadOnlySpan<int> tracks, int blockSize)
     {
         var wbs = strategies[HierarchyStrategy.WeightedBayesSiblings.Name()];
         var adaptive = strategies[HierarchyStrategy.Adaptive.Name()];
-        if (!ReferenceEquals(ClassifierInput, Bayes))
+        var samePriors = ReferenceEquals(ClassifierInput, Bayes);
+        if (!samePriors)
         {
             features = new PairFeatures[tracks.Length];
             for (var i = 0; i < features.Length; i++) features[i] = ClassifierInput.Compute(users[i], tracks[i]);
             wbs = [.. features.Select(f => StrategyScorer.Score(HierarchyStrategy.WeightedBayesSiblings, f))];
-            adaptive = [.. features.Select(f => StrategyScorer.Score(HierarchyStrategy.Adaptive, f))];
         }
+        // The classifiers were trained on SPEC S4's raw adaptive, whatever form the adaptive strategy uses.
+        if (!samePriors || Scale.Form != AdaptiveScale.Raw)
+            adaptive = [.. features.Select(f => StrategyScorer.Score(HierarchyStrategy.Adaptive, f))];
         return CandidateFeatureRows.Build(features, strategies[HierarchyStrategy.MaxGenre.Name()], strategies[HierarchyStrategy.Weighted.Name()],
             wbs, adaptive, als, tracks, FeaturePriors, blockSize);
     }

@@ -38,10 +38,11 @@ public sealed class HierarchyTrainer(HierarchyOptions? options = null) : IRecomm
         if (predictor == HierarchyPredictor.Auto)
             predictor = validation is { Blocks: >= MinimumLists } ? HierarchyPredictor.Ensemble : HierarchyPredictor.Adaptive;
         var prior = ChoosePrior(input, cancellationToken);
+        var adaptive = ChooseAdaptiveScale(input, prior.Settings);
         if (!predictor.NeedsValidation())
         {
             progress?.Report(new EpochReport(1, 1, clock.Elapsed, double.NaN));
-            return Model(data, new HierarchyScorer(predictor, input.Catalogue, input.Ratings, prior.Settings, Options.PriorStrength, null, null, [], null), 0, prior);
+            return Model(data, new HierarchyScorer(predictor, input.Catalogue, input.Ratings, prior.Settings, adaptive.Form, Options.PriorStrength, null, null, [], null), 0, prior, adaptive);
         }
         if (validation is null)
             throw new ArgumentException($"the {predictor.Name()} predictor is learned on validation lists carved from rating data (encore train <dataset> --model hierarchy on a dataset with track ratings); this training data has none. Use predictor=adaptive (or another strategy) instead.");
@@ -54,13 +55,13 @@ public sealed class HierarchyTrainer(HierarchyOptions? options = null) : IRecomm
         var step = 0;
         void Report() => progress?.Report(new EpochReport(++step, steps, clock.Elapsed, double.NaN));
         var alsOptions = new AlsOptions { Factors = Options.AlsFactors, Iterations = Options.AlsIterations, Seed = Options.Seed, Threads = Options.Threads };
-        var inner = new HierarchyScorer(HierarchyPredictor.Adaptive, input.Catalogue, validation.InnerRatings, prior.Settings, Options.PriorStrength, null, null, [], null);
+        var inner = new HierarchyScorer(HierarchyPredictor.Adaptive, input.Catalogue, validation.InnerRatings, prior.Settings, adaptive.Form, Options.PriorStrength, null, null, [], null);
         var scored = inner.Score(validation.Users, validation.Tracks, validation.BlockSize);
         var innerAls = CollaborativeScores.FitFlat(input.Catalogue, validation.InnerRatings, alsOptions, cancellationToken);
         var als = new double[validation.Users.Length];
         for (var i = 0; i < als.Length; i++) als[i] = innerAls.Score(validation.Users[i], validation.Tracks[i]);
         Report();
-        var line = FallbackLine.Fit(scored.Features, als, validation.Labels, validation.BlockSize, validation.Liked, inner.Priors.GlobalMean);
+        var line = FallbackLine.Fit(scored.Features, als, validation.Labels, validation.BlockSize, validation.Liked, inner.Priors.GlobalMean, inner.Scale);
         Report();
 
         var classifiers = new List<CandidateClassifier>();
@@ -84,7 +85,7 @@ public sealed class HierarchyTrainer(HierarchyOptions? options = null) : IRecomm
                 var memberScores = new List<double[]>
                 {
                     Pick(scored.Strategies["adaptive"], blend, validation.BlockSize),
-                    Pick([.. Enumerable.Range(0, als.Length).Select(i => line.Score(scored.Features[i], als[i]))], blend, validation.BlockSize),
+                    Pick([.. Enumerable.Range(0, als.Length).Select(i => line.Score(scored.Features[i], als[i], inner.Scale))], blend, validation.BlockSize),
                     Pick(als, blend, validation.BlockSize),
                 };
                 foreach (var member in Enum.GetValues<ClassifierKind>())
@@ -101,7 +102,8 @@ public sealed class HierarchyTrainer(HierarchyOptions? options = null) : IRecomm
         cancellationToken.ThrowIfCancellationRequested();
         var served = CollaborativeScores.FitFlat(input.Catalogue, input.Ratings, alsOptions, cancellationToken);
         Report();
-        return Model(data, new HierarchyScorer(predictor, input.Catalogue, input.Ratings, prior.Settings, Options.PriorStrength, served, line, classifiers, ensemble), validation.Blocks, prior);
+        return Model(data, new HierarchyScorer(predictor, input.Catalogue, input.Ratings, prior.Settings, adaptive.Form, Options.PriorStrength, served, line, classifiers, ensemble),
+            validation.Blocks, prior, adaptive);
     }
 
     /// <summary>The strategies' Bayesian prior: chosen on the validation lists (<see cref="PriorSelection"/>) when asked and possible, else SPEC S4's.</summary>
@@ -112,8 +114,23 @@ public sealed class HierarchyTrainer(HierarchyOptions? options = null) : IRecomm
         return PriorSelection.Choose(input.Catalogue, v.InnerRatings, v.Users, v.Tracks, v.Labels, v.BlockSize, v.Liked, Options.PriorStrength, ct);
     }
 
-    private HierarchyModel Model(TrainingData data, HierarchyScorer scorer, int lists, PriorChoice prior) =>
-        new(data.Users, data.Items, data.Interactions, scorer, lists, prior) { Threads = Options.Threads };
+    /// <summary>
+    /// Adaptive's scale: chosen on the validation lists (<see cref="AdaptiveScaleSelection"/>, features of the inner training
+    /// ratings under the chosen prior) when asked and possible, else the given form (raw without validation lists).
+    /// </summary>
+    private AdaptiveScaleChoice ChooseAdaptiveScale(HierarchyInput input, PriorSettings prior)
+    {
+        if (Options.AdaptiveScale != AdaptiveScale.Validated) return AdaptiveScaleChoice.FixedAt(Options.AdaptiveScale);
+        if (input.Validation is not { Blocks: >= MinimumLists } v) return AdaptiveScaleChoice.Spec;
+        var priors = new LevelPriors(v.InnerRatings, prior);
+        var extractor = new FeatureExtractor(input.Catalogue, v.InnerRatings, priors, FallbackMode.Bayesian, useSiblings: true);
+        var features = new PairFeatures[v.Users.Length];
+        for (var i = 0; i < features.Length; i++) features[i] = extractor.Compute(v.Users[i], v.Tracks[i]);
+        return AdaptiveScaleSelection.Choose(features, v.Labels, v.BlockSize, v.Liked, priors);
+    }
+
+    private HierarchyModel Model(TrainingData data, HierarchyScorer scorer, int lists, PriorChoice prior, AdaptiveScaleChoice adaptive) =>
+        new(data.Users, data.Items, data.Interactions, scorer, lists, prior, adaptive) { Threads = Options.Threads };
 
     /// <summary>No hierarchy attached: the positive values of the matrix are track ratings; no album, artist or genre links.</summary>
     private static HierarchyInput FromMatrix(TrainingData data)

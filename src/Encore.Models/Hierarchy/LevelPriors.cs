@@ -13,6 +13,7 @@ public sealed class LevelPriors
     private readonly float[][] _mu;
     private readonly int[][] _counts;
     private readonly double[] _levelMeans;
+    private readonly double[] _levelSpreads;
 
     /// <summary>SPEC S4's formula: one <paramref name="priorStrength"/> C for every level, prior mean M.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="priorStrength"/> is negative or NaN.</exception>
@@ -31,6 +32,9 @@ public sealed class LevelPriors
         _mu = new float[4][];
         _counts = new int[4][];
         _levelMeans = new double[4];
+        _levelSpreads = new double[4];
+        double pooled = 0;
+        long pooledCount = 0;
         for (var l = 0; l < 4; l++)
         {
             var m = ratings.At((HierarchyLevel)l);
@@ -41,6 +45,10 @@ public sealed class LevelPriors
             double total = 0;
             for (var i = 0; i < cols.Length; i++) { sums[cols[i]] += vals[i]; counts[cols[i]]++; total += vals[i]; }
             _levelMeans[l] = cols.Length == 0 ? GlobalMean : total / cols.Length;
+            double squares = 0;
+            foreach (var v in vals) { squares += (v - _levelMeans[l]) * (v - _levelMeans[l]); pooled += (v - GlobalMean) * (v - GlobalMean); }
+            _levelSpreads[l] = cols.Length == 0 ? 0 : Math.Sqrt(squares / cols.Length);
+            pooledCount += cols.Length;
             var prior = settings.Mean == PriorMean.Level ? _levelMeans[l] : GlobalMean;
             var c = settings.Strength((HierarchyLevel)l);
             var mu = new float[m.Columns];
@@ -49,6 +57,7 @@ public sealed class LevelPriors
             _mu[l] = mu;
             _counts[l] = counts;
         }
+        GlobalSpread = pooledCount == 0 ? 0 : Math.Sqrt(pooled / pooledCount);
     }
 
     /// <summary>C per level and the prior mean.</summary>
@@ -59,6 +68,12 @@ public sealed class LevelPriors
 
     /// <summary>The mean of the training ratings of <paramref name="level"/> (M when the level has none).</summary>
     public double LevelMean(HierarchyLevel level) => _levelMeans[(int)level];
+
+    /// <summary>The population standard deviation of the training ratings of <paramref name="level"/> (0 when it has none).</summary>
+    public double LevelSpread(HierarchyLevel level) => _levelSpreads[(int)level];
+
+    /// <summary>The population standard deviation of every training rating of every level around M (0 when there are none).</summary>
+    public double GlobalSpread { get; }
 
     /// <summary>P at <paramref name="level"/>: M, or M_level with <see cref="PriorMean.Level"/>.</summary>
     public double PriorMeanAt(HierarchyLevel level) => Settings.Mean == PriorMean.Level ? _levelMeans[(int)level] : GlobalMean;

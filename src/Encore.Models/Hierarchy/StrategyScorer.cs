@@ -14,21 +14,53 @@ public static class StrategyScorer
     public static readonly (double Album, double Artist, double Genre) MaxGenreWeights = (0.7, 0.2, 0.1);
 
     /// <summary>
-    /// The score of <paramref name="strategy"/>; <paramref name="fallback"/> is the learned estimate used by
-    /// <see cref="HierarchyStrategy.LearnedFallback"/> when the pair has no direct evidence (ignored otherwise).
+    /// The score of <paramref name="strategy"/> with adaptive in SPEC S4's raw form (<see cref="LevelScale.Raw"/>);
+    /// <paramref name="fallback"/> is the learned estimate used by <see cref="HierarchyStrategy.LearnedFallback"/> when the
+    /// pair has no direct evidence (ignored otherwise).
     /// </summary>
-    public static double Score(HierarchyStrategy strategy, in PairFeatures f, double fallback = double.NaN) => strategy switch
+    public static double Score(HierarchyStrategy strategy, in PairFeatures f, double fallback = double.NaN) => Score(strategy, f, LevelScale.Raw, fallback);
+
+    /// <summary>
+    /// The score of <paramref name="strategy"/>, the rated levels of adaptive and of the learned fallback's evidence branch
+    /// put on one scale by <paramref name="scale"/> (the other strategies ignore it). In rating units.
+    /// </summary>
+    public static double Score(HierarchyStrategy strategy, in PairFeatures f, LevelScale scale, double fallback = double.NaN)
     {
-        HierarchyStrategy.MaxGenre => Combine(f, MaxGenreWeights, f.GenreMax, onlyRated: false),
-        HierarchyStrategy.Weighted or HierarchyStrategy.WeightedBayesSiblings => Combine(f, WeightedWeights, f.GenreMean, onlyRated: false),
-        HierarchyStrategy.Adaptive => HasEvidence(f) ? Combine(f, WeightedWeights, f.RatedGenreMean, onlyRated: true) : Combine(f, WeightedWeights, f.GenreMean, onlyRated: false),
-        _ => HasEvidence(f) ? Combine(f, WeightedWeights, f.RatedGenreMean, onlyRated: true)
-            : double.IsNaN(fallback) ? Combine(f, WeightedWeights, f.GenreMean, onlyRated: false) : fallback,
-    };
+        ArgumentNullException.ThrowIfNull(scale);
+        return strategy switch
+        {
+            HierarchyStrategy.MaxGenre => Combine(f, MaxGenreWeights, f.GenreMax, onlyRated: false),
+            HierarchyStrategy.Weighted or HierarchyStrategy.WeightedBayesSiblings => Combine(f, WeightedWeights, f.GenreMean, onlyRated: false),
+            HierarchyStrategy.Adaptive => HasEvidence(f) ? Evidence(f, scale) : Combine(f, WeightedWeights, f.GenreMean, onlyRated: false),
+            _ => HasEvidence(f) ? Evidence(f, scale)
+                : double.IsNaN(fallback) ? Combine(f, WeightedWeights, f.GenreMean, onlyRated: false) : fallback,
+        };
+    }
 
     /// <summary>True when the user rated the album (or a sibling track), the artist or one of the genres.</summary>
     public static bool HasEvidence(in PairFeatures f) =>
         f.AlbumSource is FeatureSource.User or FeatureSource.Sibling || f.ArtistSource == FeatureSource.User || f.GenreCount > 0;
+
+    // Adaptive on a pair with evidence: the rated levels only, weights renormalised; raw ratings, or positions on each
+    // level's scale added to the anchor blend (LevelScale).
+    private static double Evidence(in PairFeatures f, LevelScale scale)
+    {
+        if (scale.Form == AdaptiveScale.Raw) return Combine(f, WeightedWeights, f.RatedGenreMean, onlyRated: true);
+        var w = WeightedWeights;
+        double sum = 0, weight = 0, anchor = 0, present = 0;
+        if (f.AlbumSource != FeatureSource.Missing) { anchor += w.Album * scale.Anchor(HierarchyLevel.Album); present += w.Album; }
+        if (f.AlbumSource is FeatureSource.User or FeatureSource.Sibling)
+        {
+            var level = f.AlbumSource == FeatureSource.User ? HierarchyLevel.Album : HierarchyLevel.Track;
+            sum += w.Album * scale.Position(level, f.AlbumScore);
+            weight += w.Album;
+        }
+        if (f.ArtistSource != FeatureSource.Missing) { anchor += w.Artist * scale.Anchor(HierarchyLevel.Artist); present += w.Artist; }
+        if (f.ArtistSource == FeatureSource.User) { sum += w.Artist * scale.Position(HierarchyLevel.Artist, f.ArtistScore); weight += w.Artist; }
+        if (f.GenreSource != FeatureSource.Missing) { anchor += w.Genre * scale.Anchor(HierarchyLevel.Genre); present += w.Genre; }
+        if (f.GenreCount > 0) { sum += w.Genre * scale.Position(HierarchyLevel.Genre, f.RatedGenreMean); weight += w.Genre; }
+        return anchor / present + scale.Unit * sum / weight;
+    }
 
     private static double Combine(in PairFeatures f, (double Album, double Artist, double Genre) w, float genre, bool onlyRated)
     {

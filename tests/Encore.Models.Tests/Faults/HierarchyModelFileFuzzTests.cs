@@ -1,9 +1,7 @@
 using Encore.Core.Errors;
-using Encore.Data.Synthetic;
-using Encore.Evaluation.Protocols.SixCandidate;
-using Encore.Models.Contract;
 using Encore.Models.Files;
 using Encore.Models.Hierarchy;
+using Encore.Models.Tests.Hierarchy;
 using Encore.Models.Training;
 
 namespace Encore.Models.Tests.Faults;
@@ -18,9 +16,6 @@ public sealed class HierarchyModelFileFuzzTests : IDisposable
 {
     private const int Mutations = 40;
 
-    private static readonly Lazy<TrainingData> Data = new(() => HierarchyTraining.Build(
-        SyntheticWorld.Generate(SyntheticWorldOptions.Tiny with { MeanRatingsPerUser = 60, Seed = 5 }).Dataset, new SixCandidateOptions { Seed = 3 }).Data);
-
     private readonly string _dir = Directory.CreateTempSubdirectory("encore-hier-fuzz-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -32,17 +27,7 @@ public sealed class HierarchyModelFileFuzzTests : IDisposable
     [InlineData("ensemble")]
     public void Load_DamagedClassifierAndEnsembleFiles_FailOnlyAsCorruptModels(string predictor)
     {
-        var model = TrainerCatalog.Create("hierarchy", new Dictionary<string, string>
-        {
-            ["predictor"] = predictor,
-            ["als-factors"] = "4",
-            ["als-iterations"] = "2",
-            ["trees"] = "5",
-            ["leaves"] = "4",
-            ["minimum-per-leaf"] = "5",
-            ["threads"] = "1",
-            ["seed"] = "3",
-        }).Fit(Data.Value);
+        var model = HierarchyFixture.Train(predictor);
         var path = Path.Combine(_dir, predictor + ".bin");
         ModelFile.Save(model, path);
         var original = File.ReadAllBytes(path);
@@ -71,7 +56,7 @@ public sealed class HierarchyModelFileFuzzTests : IDisposable
     [Fact]
     public void Load_ValidatedPriorWithANaNStrength_IsACorruptModel()
     {
-        var model = (HierarchyModel)TrainerCatalog.Create("hierarchy", new Dictionary<string, string> { ["predictor"] = "adaptive", ["seed"] = "3" }).Fit(Data.Value);
+        var model = (HierarchyModel)TrainerCatalog.Create("hierarchy", new Dictionary<string, string> { ["predictor"] = "adaptive", ["seed"] = "3" }).Fit(HierarchyFixture.Data);
         var path = Path.Combine(_dir, "prior.bin");
         ModelFile.Save(model, path);
         // After the -1 marker: SPEC's C (8 bytes), the strength array's length (8), zero bytes up to the next file

@@ -1,7 +1,4 @@
 using Encore.Core.Errors;
-using Encore.Data.Model;
-using Encore.Data.Synthetic;
-using Encore.Evaluation.Protocols.SixCandidate;
 using Encore.Models.Contract;
 using Encore.Models.Files;
 using Encore.Models.Hierarchy;
@@ -12,26 +9,13 @@ namespace Encore.Models.Tests.Hierarchy;
 /// <summary>The trained hierarchy model (issue 9): train from a rating dataset, save, load, score, explain.</summary>
 public sealed class HierarchyModelTests : IDisposable
 {
-    private static readonly MusicDataset World =
-        SyntheticWorld.Generate(SyntheticWorldOptions.Tiny with { MeanRatingsPerUser = 60, Seed = 5 }).Dataset;
-
-    private static readonly Lazy<TrainingData> Data = new(() => HierarchyTraining.Build(World, new SixCandidateOptions { Seed = 3 }).Data);
-
     private readonly string _dir = Directory.CreateTempSubdirectory("encore-hier-").FullName;
+
+    private static TrainingData Data => HierarchyFixture.Data;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static HierarchyModel Train(string predictor) => (HierarchyModel)TrainerCatalog.Create("hierarchy", new Dictionary<string, string>
-    {
-        ["predictor"] = predictor,
-        ["als-factors"] = "8",
-        ["als-iterations"] = "3",
-        ["trees"] = "10",
-        ["leaves"] = "8",
-        ["minimum-per-leaf"] = "5",
-        ["threads"] = "1",
-        ["seed"] = "3",
-    }).Fit(Data.Value);
+    private static HierarchyModel Train(string predictor) => HierarchyFixture.Train(predictor);
 
     [Theory]
     [InlineData("weighted")]
@@ -77,10 +61,65 @@ public sealed class HierarchyModelTests : IDisposable
             (loaded.PriorChoice.ValidationAccuracy, loaded.PriorChoice.SpecAccuracy, loaded.PriorChoice.OffAccuracy, loaded.PriorChoice.Lists));
         Assert.Equal(model.PriorChoice.Settings, loaded.Scorer.Priors.Settings);
         Assert.Equal(PriorSettings.Spec(10), loaded.Scorer.FeaturePriors.Settings);
+        Assert.True(model.AdaptiveChoice.Validated);
+        Assert.Equal(AdaptiveScaleNames.Forms.Count, model.AdaptiveChoice.Accuracies.Count);
+        Assert.Equal(model.AdaptiveChoice.Form, model.Scorer.Scale.Form);
+        Assert.Equal((model.AdaptiveChoice.Form, model.AdaptiveChoice.Lists), (loaded.AdaptiveChoice.Form, loaded.AdaptiveChoice.Lists));
+        Assert.Equal(model.AdaptiveChoice.Accuracies, loaded.AdaptiveChoice.Accuracies);
+        Assert.Equal(model.AdaptiveChoice.Form, loaded.Scorer.Scale.Form);
 
-        var fixedFit = (HierarchyModel)TrainerCatalog.Create("hierarchy", new Dictionary<string, string> { ["predictor"] = "adaptive", ["prior-fit"] = "fixed", ["prior-strength"] = "4" }).Fit(Data.Value);
+        var fixedFit = (HierarchyModel)TrainerCatalog.Create("hierarchy", new Dictionary<string, string> { ["predictor"] = "adaptive", ["prior-fit"] = "fixed", ["prior-strength"] = "4" }).Fit(Data);
         Assert.False(fixedFit.PriorChoice.Validated);
         Assert.Equal(PriorSettings.Spec(4), fixedFit.Scorer.Priors.Settings);
+    }
+
+    [Theory]
+    [InlineData("level-deviation", AdaptiveScale.LevelDeviation)]
+    [InlineData("level-z", AdaptiveScale.LevelZ)]
+    public void Fit_GivenAdaptiveScale_IsUsedAndSavedUnvalidated(string setting, AdaptiveScale form)
+    {
+        var model = (HierarchyModel)TrainerCatalog.Create("hierarchy", new Dictionary<string, string> { ["predictor"] = "adaptive", ["adaptive-scale"] = setting }).Fit(Data);
+        Assert.Equal(form, model.Scorer.Scale.Form);
+        Assert.False(model.AdaptiveChoice.Validated);
+        var path = Path.Combine(_dir, setting + ".bin");
+        ModelFile.Save(model, path);
+        var loaded = Assert.IsType<HierarchyModel>(ModelLoader.Load(path));
+        Assert.Equal(form, loaded.Scorer.Scale.Form);
+        AssertSameScores(model, loaded);
+    }
+
+    [Fact]
+    public void Load_FileWrittenBeforeTheAdaptiveScale_ReadsAsSpecsRawForm()
+    {
+        var model = (HierarchyModel)TrainerCatalog.Create("hierarchy", new Dictionary<string, string> { ["predictor"] = "adaptive", ["adaptive-scale"] = "raw" }).Fit(Data);
+        var path = Path.Combine(_dir, "before.bin");
+        ModelFile.Save(model, path);
+        // Layout: magic (8), version (4), name length (4), name, payload length (8), payload, SHA-256 (32). The payload of a file
+        // written before the adaptive scale ends where this one's last record (tag, form, lists, 0 accuracies: 16 bytes) begins.
+        var bytes = File.ReadAllBytes(path);
+        var lengthAt = 16 + System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(12));
+        var payloadLength = bytes.Length - lengthAt - 8 - 32;
+        var oldLength = payloadLength - 16;
+        Assert.Equal(0x50414441, BitConverter.ToInt32(bytes, lengthAt + 8 + oldLength));
+        var old = new byte[lengthAt + 8 + oldLength + 32];
+        Array.Copy(bytes, old, lengthAt + 8 + oldLength);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(old.AsSpan(lengthAt), oldLength);
+        System.Security.Cryptography.SHA256.HashData(old.AsSpan(lengthAt + 8, oldLength)).CopyTo(old.AsSpan(lengthAt + 8 + oldLength));
+        File.WriteAllBytes(path, old);
+
+        var loaded = Assert.IsType<HierarchyModel>(ModelLoader.Load(path));
+        Assert.Same(AdaptiveScaleChoice.Spec, loaded.AdaptiveChoice);
+        Assert.Equal(AdaptiveScale.Raw, loaded.Scorer.Scale.Form);
+        AssertSameScores(model, loaded);
+    }
+
+    private static void AssertSameScores(HierarchyModel model, HierarchyModel loaded)
+    {
+        int[] list = [0, 5, 17, 42, 99, 123];
+        var (a, b) = (new float[list.Length], new float[list.Length]);
+        model.Score(3, list, a);
+        loaded.Score(3, list, b);
+        Assert.Equal(a, b);
     }
 
     [Fact]

@@ -37,6 +37,26 @@ public sealed class SixCandidateRunnerTests
     }
 
     [Fact]
+    public void Run_ValidatedAdaptiveScale_ScoresAdaptiveInTheChosenFormAndRecordsIt()
+    {
+        var sut = SixCandidateRunner.Run(World, Options("weighted+bayes+siblings", "adaptive", "learned-fallback"));
+        var choice = sut.AdaptiveScale;
+        Assert.True(choice.Validated);
+        Assert.Equal(choice.Form, sut.Test.Scale.Form);
+        var chosen = choice.Accuracies[AdaptiveScaleNames.Forms.ToList().IndexOf(choice.Form)];
+        Assert.Contains(sut.ValidationAccuracies, v => v.Model == "adaptive" && Math.Abs(v.Accuracy - chosen) < 1e-12);
+        Assert.All(SixCandidateRuns.From(sut, "tiny", "hash", 3, TimeProvider.System), r => Assert.Equal(choice.Form.Name(), r.Parameters["adaptive-scale"]));
+
+        // A given form is used as is, and only adaptive's score moves with it.
+        var z = SixCandidateRunner.Run(World, Options("weighted+bayes+siblings", "adaptive") with { AdaptiveScale = AdaptiveScale.LevelZ });
+        Assert.False(z.AdaptiveScale.Validated);
+        Assert.Equal(AdaptiveScale.LevelZ, z.Test.Scale.Form);
+        var scale = LevelScale.From(z.Test.Extractor.Priors, AdaptiveScale.LevelZ);
+        Assert.Equal(z.Test.Features.Select(f => StrategyScorer.Score(HierarchyStrategy.Adaptive, f, scale)), z.TestScores["adaptive"]);
+        Assert.Equal(sut.TestScores["weighted+bayes+siblings"], z.TestScores["weighted+bayes+siblings"]);
+    }
+
+    [Fact]
     public void Run_CatalogueZ_PairsEveryClassifierWithItsPerListScore()
     {
         var sut = SixCandidateRunner.Run(World, Options("logistic", "lightgbm") with { CatalogueZ = true });

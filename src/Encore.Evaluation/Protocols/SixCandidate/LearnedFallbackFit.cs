@@ -5,7 +5,7 @@ namespace Encore.Evaluation.Protocols.SixCandidate;
 
 /// <summary>
 /// SPEC S4's learned fallback: where the user rated none of the track's album (or siblings), artist and
-/// genres, adaptive would fall to the global prior; instead the pair gets b0 + b1 z, z the flat ALS score
+/// genres, adaptive (in the set's <see cref="ScoredCandidates.Scale"/> elsewhere) would fall to the global prior; instead the pair gets b0 + b1 z, z the flat ALS score
 /// standardised over the candidate set. (b0, b1) are chosen on the validation lists by grid search for the
 /// highest six-candidate accuracy (b0 = M + {-40, -35, ..., 40}, b1 in {0, 2.5, 5, 10, 20, 40}).
 /// </summary>
@@ -24,7 +24,7 @@ public sealed record LearnedFallbackFit(double Intercept, double Slope, double V
         {
             foreach (var slope in new[] { 0, 2.5, 5, 10, 20, 40 })
             {
-                Apply(validation.Features, z, m + offset, slope, scores);
+                Apply(validation.Features, validation.Scale, z, m + offset, slope, scores);
                 var acc = SixCandidateAccuracy.Compute(scores, labels, validation.Set.BlockSize, validation.Set.Liked);
                 if (acc > best.ValidationAccuracy + 1e-12) best = new LearnedFallbackFit(m + offset, slope, acc);
             }
@@ -37,14 +37,14 @@ public sealed record LearnedFallbackFit(double Intercept, double Slope, double V
     {
         ArgumentNullException.ThrowIfNull(set);
         var scores = new double[set.Set.Count];
-        Apply(set.Features, Standardise(set.AlsFlat), Intercept, Slope, scores);
+        Apply(set.Features, set.Scale, Standardise(set.AlsFlat), Intercept, Slope, scores);
         return scores;
     }
 
-    private static void Apply(PairFeatures[] features, double[] z, double intercept, double slope, double[] scores)
+    private static void Apply(PairFeatures[] features, LevelScale scale, double[] z, double intercept, double slope, double[] scores)
     {
         for (var i = 0; i < scores.Length; i++)
-            scores[i] = StrategyScorer.Score(HierarchyStrategy.LearnedFallback, features[i], intercept + slope * z[i]);
+            scores[i] = StrategyScorer.Score(HierarchyStrategy.LearnedFallback, features[i], scale, intercept + slope * z[i]);
     }
 
     private static double[] Standardise(double[] values)

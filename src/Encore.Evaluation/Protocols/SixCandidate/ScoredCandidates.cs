@@ -6,7 +6,8 @@ namespace Encore.Evaluation.Protocols.SixCandidate;
 /// <summary>
 /// One candidate set scored from one training set: the S4 features of every pair (both fallback modes),
 /// the heuristic strategy scores, the flat ALS score, and the classifier feature rows. The strategies use the
-/// given Bayesian prior (validated or SPEC S4's); the classifier rows always use SPEC S4's fixed C and prior mean M.
+/// given Bayesian prior (validated or SPEC S4's) and adaptive the given <see cref="AdaptiveScale"/>; the classifier rows always
+/// use SPEC S4's fixed C and prior mean M, and adaptive's raw form.
 /// </summary>
 public sealed class ScoredCandidates
 {
@@ -27,20 +28,23 @@ public sealed class ScoredCandidates
     /// <summary>Features with the plain user-else-M fallback (max-genre, weighted).</summary>
     public required PairFeatures[] PlainFeatures { get; init; }
     public required Dictionary<string, double[]> Scores { get; init; }
+    /// <summary>How adaptive (in <see cref="Scores"/>) and the learned fallback's evidence branch put the rated levels on one scale.</summary>
+    public required LevelScale Scale { get; init; }
     public required double[] AlsFlat { get; init; }
     public required CollaborativeScores Collaborative { get; init; }
 
     /// <summary>weighted+bayes+siblings over <see cref="ClassifierFeatures"/> (a classifier column).</summary>
     public required double[] ClassifierBayesSiblings { get; init; }
-    /// <summary>adaptive over <see cref="ClassifierFeatures"/> (a classifier column).</summary>
+    /// <summary>adaptive in SPEC S4's raw form over <see cref="ClassifierFeatures"/> (a classifier column).</summary>
     public required double[] ClassifierAdaptive { get; init; }
 
     /// <summary>
     /// Scores <c>set</c> from <c>ratings</c>: features, strategies (learned fallback excluded) and flat ALS. <c>priors</c> is the
-    /// strategies' Bayesian prior; <see cref="SixCandidateOptions.PriorStrength"/> gives the classifier features'.
+    /// strategies' Bayesian prior and <c>adaptiveScale</c> adaptive's form (not <see cref="AdaptiveScale.Validated"/>);
+    /// <see cref="SixCandidateOptions.PriorStrength"/> gives the classifier features'.
     /// </summary>
     public static ScoredCandidates Build(CandidateSet set, HierarchyCatalogue catalogue, HierarchyRatings ratings, PriorSettings priors,
-        SixCandidateOptions options, CancellationToken ct)
+        AdaptiveScale adaptiveScale, SixCandidateOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(priors);
@@ -53,11 +57,12 @@ public sealed class ScoredCandidates
         var plainFeatures = Compute(plain, set);
         var classifierFeatures = ReferenceEquals(strategyPriors, spec) ? features
             : Compute(new FeatureExtractor(catalogue, ratings, spec, FallbackMode.Bayesian, useSiblings: true), set);
+        var scale = LevelScale.From(strategyPriors, adaptiveScale);
         var scores = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var s in new[] { HierarchyStrategy.MaxGenre, HierarchyStrategy.Weighted, HierarchyStrategy.WeightedBayesSiblings, HierarchyStrategy.Adaptive })
         {
             var source = s.Features().Mode == FallbackMode.Bayesian ? features : plainFeatures;
-            scores[s.Name()] = [.. source.Select(f => StrategyScorer.Score(s, f))];
+            scores[s.Name()] = [.. source.Select(f => StrategyScorer.Score(s, f, scale))];
         }
         // The two halves of the +bayes+siblings step (diagnostics): mu_i without siblings; siblings without mu_i.
         var bayesOnly = new FeatureExtractor(catalogue, ratings, strategyPriors, FallbackMode.Bayesian, useSiblings: false);
@@ -78,10 +83,37 @@ public sealed class ScoredCandidates
             FeaturePriors = spec,
             PlainFeatures = plainFeatures,
             Scores = scores,
+            Scale = scale,
             AlsFlat = flat,
             Collaborative = als,
             ClassifierBayesSiblings = [.. classifierFeatures.Select(f => StrategyScorer.Score(HierarchyStrategy.WeightedBayesSiblings, f))],
             ClassifierAdaptive = [.. classifierFeatures.Select(f => StrategyScorer.Score(HierarchyStrategy.Adaptive, f))],
+        };
+    }
+
+    /// <summary>This set with adaptive rescored in <paramref name="form"/> (every other score, feature and column unchanged).</summary>
+    /// <exception cref="ArgumentException"><paramref name="form"/> is <see cref="AdaptiveScale.Validated"/>.</exception>
+    public ScoredCandidates WithAdaptiveScale(AdaptiveScale form)
+    {
+        var scale = LevelScale.From(Extractor.Priors, form);
+        var scores = new Dictionary<string, double[]>(Scores, StringComparer.Ordinal)
+        {
+            [HierarchyStrategy.Adaptive.Name()] = [.. Features.Select(f => StrategyScorer.Score(HierarchyStrategy.Adaptive, f, scale))],
+        };
+        return new ScoredCandidates
+        {
+            Set = Set,
+            Extractor = Extractor,
+            Features = Features,
+            ClassifierFeatures = ClassifierFeatures,
+            FeaturePriors = FeaturePriors,
+            PlainFeatures = PlainFeatures,
+            Scores = scores,
+            Scale = scale,
+            AlsFlat = AlsFlat,
+            Collaborative = Collaborative,
+            ClassifierBayesSiblings = ClassifierBayesSiblings,
+            ClassifierAdaptive = ClassifierAdaptive,
         };
     }
 

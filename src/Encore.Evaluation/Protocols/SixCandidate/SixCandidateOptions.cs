@@ -32,6 +32,13 @@ public sealed record SixCandidateOptions
     /// </summary>
     public PriorFit PriorFit { get; init; } = PriorFit.Validated;
 
+    /// <summary>
+    /// How adaptive (and the learned fallback's evidence branch) puts the rated levels on one scale: <see cref="AdaptiveScale.Validated"/>
+    /// (default: chosen among raw, level-deviation and level-z on the validation lists by <see cref="AdaptiveScaleSelection"/>),
+    /// or one form (<see cref="AdaptiveScale.Raw"/> is SPEC S4's).
+    /// </summary>
+    public AdaptiveScale AdaptiveScale { get; init; } = AdaptiveScale.Validated;
+
     /// <summary>SPEC S4's C of the Bayesian score mu_i = (N_i mean_i + C M) / (N_i + C): the classifier features' always, the strategies' with <see cref="PriorFit.Fixed"/>. Default 10.</summary>
     public double PriorStrength { get; init; } = 10;
 
@@ -63,6 +70,7 @@ public sealed record SixCandidateOptions
         Guard.Positive(ValidationUsers);
         Guard.InRange(ClassifierShare, 0.1, 0.9);
         Guard.NonNegative(PriorStrength);
+        if (!Enum.IsDefined(AdaptiveScale)) throw new ArgumentOutOfRangeException(nameof(AdaptiveScale), AdaptiveScale, "AdaptiveScale must be validated, raw, level-deviation or level-z.");
         Guard.InRange(AlsFactors, 1, 1024);
         Guard.InRange(AlsIterations, 1, 100);
         Classifiers.Validate();

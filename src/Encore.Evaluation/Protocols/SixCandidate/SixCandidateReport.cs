@@ -29,6 +29,8 @@ public sealed class SixCandidateReport
 
     /// <summary>The strategies' Bayesian prior and how it was chosen (validation accuracies and curves).</summary>
     public required PriorChoice Prior { get; init; }
+    /// <summary>The form adaptive and the learned fallback's evidence branch scored the rated levels in, and how it was chosen.</summary>
+    public AdaptiveScaleChoice AdaptiveScale { get; init; } = AdaptiveScaleChoice.Spec;
     /// <summary>Levels absent from the catalogue (e.g. "album" for an IUM snapshot): reported, never imputed.</summary>
     public required IReadOnlyList<string> MissingLevels { get; init; }
     /// <summary>The scored test lists, for per-pair explanations.</summary>

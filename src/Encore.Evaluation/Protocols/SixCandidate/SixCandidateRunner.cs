@@ -35,11 +35,17 @@ public static class SixCandidateRunner
         var innerRatings = HierarchyInputs.Ratings(data.InnerTrain, users, catalogue);
         var prior = ChoosePrior(data.Validation, catalogue, innerRatings, options, ct);
         progress?.Report($"{prior.Describe()} ({clock.Elapsed.TotalSeconds:0.0} s)");
-        var validation = ScoredCandidates.Build(data.Validation, catalogue, innerRatings, prior.Settings, options, ct);
+        var validation = ScoredCandidates.Build(data.Validation, catalogue, innerRatings, prior.Settings,
+            options.AdaptiveScale == AdaptiveScale.Validated ? AdaptiveScale.Raw : options.AdaptiveScale, options, ct);
+        var adaptive = options.AdaptiveScale == AdaptiveScale.Validated
+            ? AdaptiveScaleSelection.Choose(validation.Features, validation.Set.Labels, validation.Set.BlockSize, validation.Set.Liked, validation.Extractor.Priors)
+            : AdaptiveScaleChoice.FixedAt(options.AdaptiveScale);
+        if (adaptive.Form != validation.Scale.Form) validation = validation.WithAdaptiveScale(adaptive.Form);
+        progress?.Report(adaptive.Describe());
         progress?.Report($"validation features and flat ALS: {clock.Elapsed.TotalSeconds:0.0} s");
         clock.Restart();
         var testRatings = HierarchyInputs.Ratings(data.Train, users, catalogue);
-        var test = ScoredCandidates.Build(data.Test, catalogue, testRatings, prior.Settings, options, ct);
+        var test = ScoredCandidates.Build(data.Test, catalogue, testRatings, prior.Settings, adaptive.Form, options, ct);
         var featureSeconds = clock.Elapsed.TotalSeconds;
         progress?.Report($"test features and flat ALS: {featureSeconds:0.0} s");
         var scores = new Dictionary<string, double[]>(test.Scores, StringComparer.Ordinal);
@@ -107,7 +113,7 @@ public static class SixCandidateRunner
             LevelBlends.Add(test, testRatings, catalogue, options, scores, seconds, missing, progress, ct);
 
         return Assemble(options.Label(data.Given), data, test, scores, seconds, wanted, importances, weights, fallback, missing, classifiers, options.Seed, prior,
-            ValidationAccuracies(validation, fallback), catalogueZ);
+            ValidationAccuracies(validation, fallback), catalogueZ, adaptive);
     }
 
     /// <summary>Validation accuracy of each heuristic strategy (the lists every choice is made on), in SPEC S4's order.</summary>
@@ -129,7 +135,7 @@ public static class SixCandidateRunner
     private static SixCandidateReport Assemble(string label, SixCandidateData data, ScoredCandidates test, Dictionary<string, double[]> scores,
         Dictionary<string, double> seconds, IReadOnlyList<string> wanted, List<FeatureImportances> importances, List<(string, double)> weights,
         LearnedFallbackFit fallback, List<string> missing, Dictionary<string, CandidateClassifier> classifiers, ulong seed, PriorChoice prior,
-        IReadOnlyList<(string Model, double Accuracy)> validationAccuracies, IReadOnlyList<CatalogueZScores.Row> catalogueZ)
+        IReadOnlyList<(string Model, double Accuracy)> validationAccuracies, IReadOnlyList<CatalogueZScores.Row> catalogueZ, AdaptiveScaleChoice adaptive)
     {
         var set = data.Test;
         var results = new List<SixCandidateResult>();
@@ -176,6 +182,7 @@ public static class SixCandidateRunner
             TestScores = scores,
             Classifiers = classifiers,
             Prior = prior,
+            AdaptiveScale = adaptive,
             ValidationAccuracies = validationAccuracies,
             CatalogueZ = catalogueZ,
         };

@@ -1,4 +1,5 @@
 using Encore.Evaluation.Runs;
+using Encore.Models.Hierarchy;
 
 namespace Encore.Evaluation.Protocols.SixCandidate;
 
@@ -22,7 +23,7 @@ public static class SixCandidateRuns
                 StartedAt = startedAt,
                 Kind = "evaluate",
                 Model = r.Name,
-                Parameters = new Dictionary<string, string> { ["family"] = r.Family, ["bayes-prior"] = report.Prior.Settings.Describe() },
+                Parameters = new Dictionary<string, string> { ["family"] = r.Family, ["bayes-prior"] = report.Prior.Settings.Describe(), ["adaptive-scale"] = report.AdaptiveScale.Form.Name() },
                 Dataset = dataset,
                 DatasetHash = datasetHash,
                 Protocol = report.Label,

@@ -1,0 +1,40 @@
+namespace Encore.Models.Hierarchy;
+
+/// <summary>
+/// Chooses adaptive's <see cref="AdaptiveScale"/> on labelled validation lists, never on test: the six-candidate accuracy of
+/// adaptive is computed per list under each form of <see cref="AdaptiveScaleNames.Forms"/>; the best form replaces SPEC S4's
+/// <see cref="AdaptiveScale.Raw"/> only when its mean per-list gain over raw exceeds one standard error of the paired
+/// differences (the one-standard-error rule of <see cref="PriorSelection"/>: Breiman et al. 1984; Hastie, Tibshirani &amp;
+/// Friedman, <i>ESL</i> 2nd ed., 7.10). The features are those of the validated Bayesian prior (<see cref="LevelPriors"/>),
+/// whose training ratings also give the level statistics. Deterministic.
+/// </summary>
+public static class AdaptiveScaleSelection
+{
+    /// <summary>
+    /// Chooses on consecutive lists of <paramref name="blockSize"/> candidates with features <paramref name="features"/>
+    /// (Bayesian + siblings, from <paramref name="priors"/>' ratings) and labels <paramref name="labels"/>, <paramref name="liked"/> liked per list.
+    /// </summary>
+    /// <exception cref="ArgumentException">Features and labels of different lengths, no list, or a ragged last list.</exception>
+    public static AdaptiveScaleChoice Choose(ReadOnlySpan<PairFeatures> features, ReadOnlySpan<bool> labels, int blockSize, int liked, LevelPriors priors)
+    {
+        ArgumentNullException.ThrowIfNull(priors);
+        if (features.Length != labels.Length) throw new ArgumentException($"{features.Length} validation features but {labels.Length} labels.");
+        if (blockSize <= 0 || features.IsEmpty || features.Length % blockSize != 0)
+            throw new ArgumentException($"{features.Length} validation candidates is not a whole, non-zero number of lists of {blockSize}.");
+        var perForm = new List<double[]>();
+        var scores = new double[features.Length];
+        foreach (var form in AdaptiveScaleNames.Forms)
+        {
+            var scale = LevelScale.From(priors, form);
+            for (var i = 0; i < scores.Length; i++) scores[i] = StrategyScorer.Score(HierarchyStrategy.Adaptive, features[i], scale);
+            var perList = new double[features.Length / blockSize];
+            for (var b = 0; b < perList.Length; b++)
+                perList[b] = ListAccuracy.Compute(scores.AsSpan(b * blockSize, blockSize), labels.Slice(b * blockSize, blockSize), blockSize, liked);
+            perForm.Add(perList);
+        }
+        var means = perForm.Select(p => p.Average()).ToArray();
+        var best = Array.IndexOf(means, means.Max());
+        var pick = best > 0 && PriorSelection.Beats(perForm[best], perForm[0]) ? AdaptiveScaleNames.Forms[best] : AdaptiveScale.Raw;
+        return new AdaptiveScaleChoice(pick, means, perForm[0].Length);
+    }
+}
