@@ -8,8 +8,8 @@ namespace Encore.Models.Factorization.Als;
 /// One half of an ALS iteration: re-solves every row of <c>solved</c> against the fixed factors of the
 /// other side. Y^T Y + lambda I is computed once into the caller's buffers (no transposed copy, no allocation); each row then touches only its own nonzeros. Rows are
 /// independent, so the result does not depend on the thread count. With <see cref="AlsOptions.FrequencyScaling"/> each
-/// row gets its own lambda (<see cref="FrequencyScaledRegularization"/>): the row's system starts from a copy of Y^T Y
-/// with lambda_r added (one d x d copy per row).
+/// row gets its own lambda (<see cref="FrequencyScaledRegularization"/>): each worker keeps one copy of Y^T Y and
+/// rewrites its diagonal per row (<see cref="RowRegularizedGram"/>, O(d) per row, bit-identical to a fresh copy).
 /// </summary>
 internal static class AlsHalfStep
 {
@@ -20,29 +20,24 @@ internal static class AlsHalfStep
         if (scales is null) Gram.AddDiagonal(gram, d, (float)options.Regularization);
         var alpha = (float)options.Alpha;
         var exact = options.Solver == AlsSolver.Cholesky;
-        ParallelLoop.For(matrix.Rows, options.Threads, _ => new Scratch(d, exact, scales is not null), (start, end, s) =>
+        var lambda = (float)options.Regularization;
+        ParallelLoop.For(matrix.Rows, options.Threads, _ => new Scratch(d, exact, scales is null ? null : gram), (start, end, s) =>
         {
             for (var row = start; row < end; row++)
             {
                 var x = solved.AsSpan(row * d, d);
                 var indices = matrix.RowIndices(row);
                 var values = matrix.RowValues(row);
-                var rowGram = gram;
-                if (scales is not null)
-                {
-                    gram.CopyTo(s.Gram, 0);
-                    Gram.AddDiagonal(s.Gram, d, (float)options.Regularization * scales[row]);
-                    rowGram = s.Gram;
-                }
+                var rowGram = scales is null ? gram : s.RowGram!.For(lambda * scales[row]);
                 if (exact) WeightedRidge.SolveExact(rowGram, fixedFactors, d, indices, values, alpha, s.A, x);
                 else ConjugateGradient.Solve(rowGram, fixedFactors, d, indices, values, alpha, options.CgSteps, x, s.R, s.P, s.Ap);
             }
         }, cancellationToken);
     }
 
-    private sealed class Scratch(int d, bool exact, bool rowGram)
+    private sealed class Scratch(int d, bool exact, float[]? unregularizedGram)
     {
-        public float[] Gram { get; } = rowGram ? new float[d * d] : [];
+        public RowRegularizedGram? RowGram { get; } = unregularizedGram is null ? null : new RowRegularizedGram(unregularizedGram, d);
 
         public float[] A { get; } = exact ? new float[d * d] : [];
 
