@@ -10,6 +10,8 @@ namespace Encore.Models.Factorization.Als;
 /// independent, so the result does not depend on the thread count. With <see cref="AlsOptions.FrequencyScaling"/> each
 /// row gets its own lambda (<see cref="FrequencyScaledRegularization"/>): each worker keeps one copy of Y^T Y and
 /// rewrites its diagonal per row (<see cref="RowRegularizedGram"/>, O(d) per row, bit-identical to a fresh copy).
+/// Plain conjugate gradient runs on blocks of up to 12 consecutive rows (<see cref="BlockConjugateGradient"/>: the
+/// Gram products of a block are one small GEMM), with factors bit-identical to the row-by-row solve.
 /// </summary>
 internal static class AlsHalfStep
 {
@@ -21,8 +23,20 @@ internal static class AlsHalfStep
         var alpha = (float)options.Alpha;
         var exact = options.Solver == AlsSolver.Cholesky;
         var lambda = (float)options.Regularization;
-        ParallelLoop.For(matrix.Rows, options.Threads, _ => new Scratch(d, exact, scales is null ? null : gram), (start, end, s) =>
+        // Plain CG (one lambda for all rows) solves blocks of rows in lockstep; the factors are bit-identical.
+        var blocked = !exact && scales is null && BlockConjugateGradient.Supported(d);
+        ParallelLoop.For(matrix.Rows, options.Threads, _ => new Scratch(d, exact, scales is null ? null : gram, blocked), (start, end, s) =>
         {
+            if (s.Block is not null)
+            {
+                for (var row = start; row < end;)
+                {
+                    var count = BlockConjugateGradient.BlockLength(matrix, row, end, d);
+                    BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, alpha, options.CgSteps, solved.AsSpan(row * d, count * d), s.Block);
+                    row += count;
+                }
+                return;
+            }
             for (var row = start; row < end; row++)
             {
                 var x = solved.AsSpan(row * d, d);
@@ -35,8 +49,10 @@ internal static class AlsHalfStep
         }, cancellationToken);
     }
 
-    private sealed class Scratch(int d, bool exact, float[]? unregularizedGram)
+    private sealed class Scratch(int d, bool exact, float[]? unregularizedGram, bool blocked)
     {
+        public BlockScratch? Block { get; } = blocked ? new BlockScratch(d) : null;
+
         public RowRegularizedGram? RowGram { get; } = unregularizedGram is null ? null : new RowRegularizedGram(unregularizedGram, d);
 
         public float[] A { get; } = exact ? new float[d * d] : [];
