@@ -8,8 +8,10 @@ namespace Encore.Models.Factorization.Als;
 /// One half of an ALS iteration: re-solves every row of <c>solved</c> against the fixed factors of the
 /// other side. Y^T Y + lambda I is computed once into the caller's buffers (no transposed copy, no allocation); each row then touches only its own nonzeros. Rows are
 /// independent, so the result does not depend on the thread count. With <see cref="AlsOptions.FrequencyScaling"/> each
-/// row gets its own lambda (<see cref="FrequencyScaledRegularization"/>): the row's system starts from a copy of Y^T Y
-/// with lambda_r added (one d x d copy per row).
+/// row gets its own lambda (<see cref="FrequencyScaledRegularization"/>): each worker keeps one copy of Y^T Y and
+/// rewrites its diagonal per row (<see cref="RowRegularizedGram"/>, O(d) per row, bit-identical to a fresh copy).
+/// Plain conjugate gradient runs on blocks of up to 12 consecutive rows (<see cref="BlockConjugateGradient"/>: the
+/// Gram products of a block are one small GEMM), with factors bit-identical to the row-by-row solve.
 /// </summary>
 internal static class AlsHalfStep
 {
@@ -20,29 +22,38 @@ internal static class AlsHalfStep
         if (scales is null) Gram.AddDiagonal(gram, d, (float)options.Regularization);
         var alpha = (float)options.Alpha;
         var exact = options.Solver == AlsSolver.Cholesky;
-        ParallelLoop.For(matrix.Rows, options.Threads, _ => new Scratch(d, exact, scales is not null), (start, end, s) =>
+        var lambda = (float)options.Regularization;
+        // Plain CG (one lambda for all rows) solves blocks of rows in lockstep; the factors are bit-identical.
+        var blocked = !exact && scales is null && BlockConjugateGradient.Supported(d);
+        ParallelLoop.For(matrix.Rows, options.Threads, _ => new Scratch(d, exact, scales is null ? null : gram, blocked), (start, end, s) =>
         {
+            if (s.Block is not null)
+            {
+                for (var row = start; row < end;)
+                {
+                    var count = BlockConjugateGradient.BlockLength(matrix, row, end, d);
+                    BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, alpha, options.CgSteps, solved.AsSpan(row * d, count * d), s.Block);
+                    row += count;
+                }
+                return;
+            }
             for (var row = start; row < end; row++)
             {
                 var x = solved.AsSpan(row * d, d);
                 var indices = matrix.RowIndices(row);
                 var values = matrix.RowValues(row);
-                var rowGram = gram;
-                if (scales is not null)
-                {
-                    gram.CopyTo(s.Gram, 0);
-                    Gram.AddDiagonal(s.Gram, d, (float)options.Regularization * scales[row]);
-                    rowGram = s.Gram;
-                }
+                var rowGram = scales is null ? gram : s.RowGram!.For(lambda * scales[row]);
                 if (exact) WeightedRidge.SolveExact(rowGram, fixedFactors, d, indices, values, alpha, s.A, x);
                 else ConjugateGradient.Solve(rowGram, fixedFactors, d, indices, values, alpha, options.CgSteps, x, s.R, s.P, s.Ap);
             }
         }, cancellationToken);
     }
 
-    private sealed class Scratch(int d, bool exact, bool rowGram)
+    private sealed class Scratch(int d, bool exact, float[]? unregularizedGram, bool blocked)
     {
-        public float[] Gram { get; } = rowGram ? new float[d * d] : [];
+        public BlockScratch? Block { get; } = blocked ? new BlockScratch(d) : null;
+
+        public RowRegularizedGram? RowGram { get; } = unregularizedGram is null ? null : new RowRegularizedGram(unregularizedGram, d);
 
         public float[] A { get; } = exact ? new float[d * d] : [];
 

@@ -10,7 +10,8 @@ namespace Encore.Models.Factorization.Kernels;
 /// </summary>
 internal static class ConjugateGradient
 {
-    private const float Tolerance = 1e-20f;
+    /// <summary>Squared residual norm below which a row counts as solved.</summary>
+    internal const float Tolerance = 1e-20f;
 
     public static void Solve(ReadOnlySpan<float> regularizedGram, ReadOnlySpan<float> factors, int d,
         ReadOnlySpan<int> indices, ReadOnlySpan<float> values, float alpha, int steps,

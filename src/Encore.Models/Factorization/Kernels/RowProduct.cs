@@ -10,8 +10,8 @@ namespace Encore.Models.Factorization.Kernels;
 /// A = (Y^T Y + lambda I) + sum_k (c_k - 1) y_k y_k^T, b = sum_k c_k p_k y_k, never forming A:
 /// <see cref="Multiply"/> (A v) and <see cref="Residual"/> (b - A x). Each is one fused pass: the dense part
 /// is a register-blocked Gram x vector (64 outputs in 8 AVX2 accumulators, then 32 in 4, Gram rows streamed once), the
-/// sparse part one dot and one axpy per nonzero, all inlined (no per-call dispatch, which dominated at
-/// d = 64 when each dot was a separate library call). The scalar <see cref="MultiplyReference"/> /
+/// sparse part a dot and a weighted sum per nonzero (<see cref="SparseRowTerms"/>: all dots first, then the sum in
+/// registers). The scalar <see cref="MultiplyReference"/> /
 /// <see cref="ResidualReference"/> are the definition (and the path without AVX2 / FMA or when d is not a
 /// multiple of 8); the vector paths agree with them up to float rounding.
 /// </summary>
@@ -32,15 +32,7 @@ internal static class RowProduct
             return;
         }
         GramTimes(regularizedGram, v, output, d, 1f);
-        ref var o = ref MemoryMarshal.GetReference(output);
-        ref var vr = ref MemoryMarshal.GetReference(v);
-        for (var k = 0; k < indices.Length; k++)
-        {
-            var extra = WeightedRidge.Confidence(values[k], alpha) - 1f;
-            if (extra == 0) continue;
-            ref var y = ref MemoryMarshal.GetReference(factors.Slice(indices[k] * d, d));
-            AddScaled(ref y, extra * Dot(ref y, ref vr, d), ref o, d);
-        }
+        AddSparseProduct(factors, d, indices, values, alpha, v, output);
     }
 
     /// <summary>output = b - A x.</summary>
@@ -57,18 +49,29 @@ internal static class RowProduct
         // is usually larger than the cache: the first PrefetchAhead rows are requested before the dense product and
         // each later one PrefetchAhead nonzeros early, so the misses overlap instead of stalling one by one. The
         // later conjugate-gradient passes find the rows in cache.
+        PrefetchFirst(factors, indices, d);
+        GramTimes(regularizedGram, x, output, d, -1f);
+        AddSparseResidual(factors, d, indices, values, alpha, x, output);
+    }
+
+    /// <summary>output += sum_k (c_k - 1) (y_k . v) y_k: the sparse part of <see cref="Multiply"/> (vector path only).</summary>
+    internal static void AddSparseProduct(ReadOnlySpan<float> factors, int d, ReadOnlySpan<int> indices, ReadOnlySpan<float> values,
+        float alpha, ReadOnlySpan<float> v, Span<float> output) =>
+        SparseRowTerms.Add(factors, d, indices, values, alpha, v, output, residual: false);
+
+    /// <summary>
+    /// output += sum_k (c_k p_k - (c_k - 1) (y_k . x)) y_k: the sparse part of <see cref="Residual"/> (vector path only).
+    /// Prefetches each factor row <see cref="PrefetchAhead"/> nonzeros early; the caller prefetches the first ones.
+    /// </summary>
+    internal static void AddSparseResidual(ReadOnlySpan<float> factors, int d, ReadOnlySpan<int> indices, ReadOnlySpan<float> values,
+        float alpha, ReadOnlySpan<float> x, Span<float> output) =>
+        SparseRowTerms.Add(factors, d, indices, values, alpha, x, output, residual: true);
+
+    /// <summary>Requests the first <see cref="PrefetchAhead"/> factor rows of a row's nonzeros (a hint; never faults).</summary>
+    internal static void PrefetchFirst(ReadOnlySpan<float> factors, ReadOnlySpan<int> indices, int d)
+    {
         ref var f0 = ref MemoryMarshal.GetReference(factors);
         for (var k = 0; k < Math.Min(PrefetchAhead, indices.Length); k++) PrefetchRow(ref f0, indices[k], d);
-        GramTimes(regularizedGram, x, output, d, -1f);
-        ref var o = ref MemoryMarshal.GetReference(output);
-        ref var xr = ref MemoryMarshal.GetReference(x);
-        for (var k = 0; k < indices.Length; k++)
-        {
-            if (k + PrefetchAhead < indices.Length) PrefetchRow(ref f0, indices[k + PrefetchAhead], d);
-            var c = WeightedRidge.Confidence(values[k], alpha);
-            ref var y = ref MemoryMarshal.GetReference(factors.Slice(indices[k] * d, d));
-            AddScaled(ref y, c * WeightedRidge.Preference(values[k]) - (c - 1f) * Dot(ref y, ref xr, d), ref o, d);
-        }
     }
 
     /// <summary>Scalar definition of <see cref="Multiply"/>.</summary>
@@ -101,7 +104,7 @@ internal static class RowProduct
     // output = sign * G v for symmetric G: column block [c, c + 32) of the result is sum_j G[j, block] v[j],
     // so each Gram row segment is loaded once per block and the 4 accumulators stay in registers.
     [SkipLocalsInit]
-    private static void GramTimes(ReadOnlySpan<float> gram, ReadOnlySpan<float> v, Span<float> output, int d, float sign)
+    internal static void GramTimes(ReadOnlySpan<float> gram, ReadOnlySpan<float> v, Span<float> output, int d, float sign)
     {
         ref var g = ref MemoryMarshal.GetReference(gram);
         ref var vr = ref MemoryMarshal.GetReference(v);
@@ -168,7 +171,7 @@ internal static class RowProduct
 
     // A hint only: it never faults, so a row address computed from a moved array is harmless.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void PrefetchRow(ref float factors, int row, int d)
+    internal static unsafe void PrefetchRow(ref float factors, int row, int d)
     {
         if (!Sse.IsSupported) return;
         var start = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref factors, (nint)row * d));
@@ -178,7 +181,7 @@ internal static class RowProduct
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float Dot(ref float a, ref float b, int d)
+    internal static float Dot(ref float a, ref float b, int d)
     {
         Vector256<float> s0 = default, s1 = default;
         var f = 0;
@@ -192,7 +195,7 @@ internal static class RowProduct
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddScaled(ref float y, float w, ref float output, int d)
+    internal static void AddScaled(ref float y, float w, ref float output, int d)
     {
         var wv = Vector256.Create(w);
         for (var f = 0; f < d; f += Lanes)

@@ -1,0 +1,83 @@
+using Encore.Core.Randomness;
+using Encore.Core.Sparse;
+using Encore.Models.Factorization.Als;
+using Encore.Models.Factorization.Kernels;
+
+namespace Encore.Models.Tests.Factorization;
+
+/// <summary>
+/// <see cref="AlsHalfStep"/> against the loop it replaced: every row solved one by one against its own fresh copy of
+/// Y^T Y + lambda_r I (frequency scaling) or the shared Y^T Y + lambda I. The results must be bit-identical.
+/// </summary>
+public sealed class AlsHalfStepTests
+{
+    [Theory]
+    [InlineData(AlsSolver.ConjugateGradient, 0.0, 16, 1)]
+    [InlineData(AlsSolver.ConjugateGradient, 0.0, 64, 2)]
+    [InlineData(AlsSolver.ConjugateGradient, 0.5, 16, 1)]
+    [InlineData(AlsSolver.ConjugateGradient, 1.0, 64, 2)]
+    [InlineData(AlsSolver.ConjugateGradient, 1.0, 12, 1)]
+    [InlineData(AlsSolver.Cholesky, 0.0, 16, 1)]
+    [InlineData(AlsSolver.Cholesky, 1.0, 16, 2)]
+    public void Run_EqualsPerRowCopyOfTheRegularizedGram_BitForBit(AlsSolver solver, double nu, int d, int threads)
+    {
+        var (matrix, fixedFactors, start) = Problem(rows: 150, columns: 90, d);
+        var options = new AlsOptions { Factors = d, Regularization = 0.3, Alpha = 2, FrequencyScaling = nu, Solver = solver, Threads = threads };
+        var expected = (float[])start.Clone();
+        OldLoop(matrix, expected, fixedFactors, d, options);
+        var actual = (float[])start.Clone();
+
+        AlsHalfStep.Run(matrix, actual, fixedFactors, d, options, new GramBuffers(d), CancellationToken.None);
+
+        Assert.Equal(expected, actual);
+    }
+
+    // The half-step as it was before the per-row copy was removed (commit b0943d5).
+    private static void OldLoop(CsrMatrix matrix, float[] solved, float[] fixedFactors, int d, AlsOptions options)
+    {
+        var gram = Gram.Compute(fixedFactors, matrix.Columns, d, 1);
+        var scales = FrequencyScaledRegularization.RowScales(matrix, options.FrequencyScaling);
+        if (scales is null) Gram.AddDiagonal(gram, d, (float)options.Regularization);
+        var rowGram = new float[d * d];
+        float[] a = new float[d * d], r = new float[d], p = new float[d], ap = new float[d];
+        for (var row = 0; row < matrix.Rows; row++)
+        {
+            var g = gram;
+            if (scales is not null)
+            {
+                gram.CopyTo(rowGram, 0);
+                Gram.AddDiagonal(rowGram, d, (float)options.Regularization * scales[row]);
+                g = rowGram;
+            }
+            var x = solved.AsSpan(row * d, d);
+            if (options.Solver == AlsSolver.Cholesky) WeightedRidge.SolveExact(g, fixedFactors, d, matrix.RowIndices(row), matrix.RowValues(row), (float)options.Alpha, a, x);
+            else ConjugateGradient.Solve(g, fixedFactors, d, matrix.RowIndices(row), matrix.RowValues(row), (float)options.Alpha, options.CgSteps, x, r, p, ap);
+        }
+    }
+
+    // Rows of 0-40 nonzeros (some empty), values 1-5, factors uniform in [-0.5, 0.5).
+    internal static (CsrMatrix Matrix, float[] FixedFactors, float[] Start) Problem(int rows, int columns, int d, ulong seed = 5)
+    {
+        var rng = new Rng(seed);
+        var (r, c, v) = (new List<int>(), new List<int>(), new List<float>());
+        for (var row = 0; row < rows; row++)
+        {
+            var length = row % 7 == 0 ? 0 : rng.NextInt(41);
+            var seen = new HashSet<int>();
+            for (var k = 0; k < length; k++)
+            {
+                var column = rng.NextInt(columns);
+                if (!seen.Add(column)) continue;
+                r.Add(row);
+                c.Add(column);
+                v.Add(1 + rng.NextInt(5));
+            }
+        }
+        var matrix = CsrMatrix.FromTriples(rows, columns, [.. r], [.. c], [.. v]);
+        var fixedFactors = new float[columns * d];
+        for (var i = 0; i < fixedFactors.Length; i++) fixedFactors[i] = rng.NextFloat() - 0.5f;
+        var start = new float[rows * d];
+        for (var i = 0; i < start.Length; i++) start[i] = (rng.NextFloat() - 0.5f) * 0.1f;
+        return (matrix, fixedFactors, start);
+    }
+}

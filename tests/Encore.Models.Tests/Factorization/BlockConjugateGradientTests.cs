@@ -1,0 +1,99 @@
+using Encore.Core.Randomness;
+using Encore.Models.Factorization.Kernels;
+
+namespace Encore.Models.Tests.Factorization;
+
+public sealed class BlockConjugateGradientTests
+{
+    [Theory]
+    [InlineData(16, 1)]
+    [InlineData(16, 7)]
+    [InlineData(64, 6)]
+    [InlineData(64, 12)]
+    [InlineData(64, 13)]
+    [InlineData(128, 11)]
+    public void GramProduct_MatchesScalarReference_AndOneRowKernelBitForBit(int d, int rows)
+    {
+        if (!BlockGramProduct.Supported(d)) return; // no AVX2 + FMA: the block path is never taken
+        var rng = new Rng(3);
+        var gram = Symmetric(d, rng);
+        var v = new float[rows * d];
+        for (var i = 0; i < v.Length; i++) v[i] = rng.NextFloat() - 0.5f;
+        var reference = new float[rows * d];
+        var oneRow = new float[rows * d];
+        var block = new float[rows * d];
+
+        BlockGramProduct.MultiplyReference(gram, v, reference, rows, d, -1f);
+        for (var r = 0; r < rows; r++) RowProduct.GramTimes(gram, v.AsSpan(r * d, d), oneRow.AsSpan(r * d, d), d, -1f);
+        BlockGramProduct.Multiply(gram, v, block, rows, d, -1f);
+
+        Assert.Equal(oneRow, block);
+        for (var i = 0; i < block.Length; i++) Assert.Equal(reference[i], block[i], 3e-4f);
+    }
+
+    [Theory]
+    [InlineData(16, 3, 1)]
+    [InlineData(64, 3, 2)]
+    [InlineData(64, 10, 3)]
+    [InlineData(32, 1, 4)]
+    public void Solve_EqualsConjugateGradientRowByRow_BitForBit(int d, int steps, ulong seed)
+    {
+        if (!BlockConjugateGradient.Supported(d)) return;
+        var (matrix, fixedFactors, start) = AlsHalfStepTests.Problem(rows: 40, columns: 70, d, seed);
+        var gram = Gram.Compute(fixedFactors, matrix.Columns, d, 1);
+        Gram.AddDiagonal(gram, d, 0.2f);
+        var expected = (float[])start.Clone();
+        float[] r = new float[d], p = new float[d], ap = new float[d];
+        for (var row = 0; row < matrix.Rows; row++)
+            ConjugateGradient.Solve(gram, fixedFactors, d, matrix.RowIndices(row), matrix.RowValues(row), 1.5f, steps, expected.AsSpan(row * d, d), r, p, ap);
+        var actual = (float[])start.Clone();
+        var scratch = new BlockScratch(d);
+
+        for (var row = 0; row < matrix.Rows;)
+        {
+            var count = Math.Min(BlockConjugateGradient.MaxRows, 1 + row % 13);
+            count = Math.Min(count, matrix.Rows - row);
+            BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, 1.5f, steps, actual.AsSpan(row * d, count * d), scratch);
+            row += count;
+        }
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Solve_ZeroRowAlreadySolved_StaysZero()
+    {
+        // An empty row started at 0 has residual 0: CG stops before its first step, as the one-row solver does.
+        const int d = 16;
+        if (!BlockConjugateGradient.Supported(d)) return;
+        var (matrix, fixedFactors, _) = AlsHalfStepTests.Problem(rows: 8, columns: 20, d);
+        var gram = Gram.Compute(fixedFactors, matrix.Columns, d, 1);
+        Gram.AddDiagonal(gram, d, 0.1f);
+        var x = new float[d]; // row 0 of Problem is empty (row % 7 == 0)
+
+        BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, 0, 1, 1f, 3, x, new BlockScratch(d));
+
+        Assert.All(x, value => Assert.Equal(0f, value));
+    }
+
+    [Fact]
+    public void BlockLength_StopsAtTheRowLimitTheChunkEndAndTheFactorBudget()
+    {
+        var (matrix, _, _) = AlsHalfStepTests.Problem(rows: 100, columns: 50, 16);
+        Assert.Equal(BlockConjugateGradient.MaxRows, BlockConjugateGradient.BlockLength(matrix, 0, 100, 16));
+        Assert.Equal(3, BlockConjugateGradient.BlockLength(matrix, 10, 13, 16));
+        // d = 4096: the 256 KiB budget holds 16 factor rows, so a block stops before its nonzeros pass 16.
+        var first = Enumerable.Range(0, 100).First(r => matrix.RowLength(r) > 8);
+        var count = BlockConjugateGradient.BlockLength(matrix, first, 100, 4096);
+        var nonZeros = Enumerable.Range(first, count).Sum(matrix.RowLength);
+        Assert.True(count == 1 || nonZeros <= 16);
+    }
+
+    private static float[] Symmetric(int d, Rng rng)
+    {
+        var g = new float[d * d];
+        for (var a = 0; a < d; a++)
+            for (var b = a; b < d; b++) g[a * d + b] = g[b * d + a] = rng.NextFloat() - 0.5f;
+        return g;
+    }
+}
