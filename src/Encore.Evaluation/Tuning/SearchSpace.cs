@@ -71,8 +71,10 @@ public sealed record SearchSpace(string Model, IReadOnlyList<SearchDimension> Di
         "als" => new(model,
         [
             new("factors", DimensionKind.Choice, Choices: ["32", "64", "128", "192", "256"]),
-            new("regularization", DimensionKind.LogUniform, 0.1, 200),
-            new("alpha", DimensionKind.LogUniform, 0.1, 20),
+            new("regularization", DimensionKind.LogUniform, 1, 300),
+            new("alpha", DimensionKind.LogUniform, 0.3, 30),
+            // Rendle et al. (2021): each row's penalty scaled by ((n_r + 1) / (mean n + 1))^nu; 0 is plain ALS.
+            new("frequency-scaling", DimensionKind.Uniform, 0, 1),
         ], "iterations", 15)
         { ComplexityKey = "factors" },
         "bpr" => new(model,

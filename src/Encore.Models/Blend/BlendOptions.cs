@@ -10,6 +10,7 @@ public sealed record BlendOptions : ModelOptions
     private readonly double _validationShare = 0.2;
     private readonly int _validationUsers = 2000;
     private readonly int _candidates = 100;
+    private readonly string _weights = "";
 
     /// <value>
     /// Models to blend, '+'-separated, each optionally with settings in parentheses:
@@ -33,6 +34,35 @@ public sealed record BlendOptions : ModelOptions
     {
         get => _validationUsers;
         init { Guard.Positive(value, nameof(ValidationUsers)); _validationUsers = value; }
+    }
+
+    /// <value>
+    /// Fixed weights, one per component in order, ':'-separated (e.g. <c>1:0.5:0.25</c>; finite, >= 0, not all 0), or empty
+    /// (the default) to learn them on an inner carve. With fixed weights every component is fitted once, on all the data,
+    /// and the weights are hyperparameters chosen outside, e.g. by <c>encore sweep --on validation --grid weights=1:0,1:0.5</c>.
+    /// </value>
+    /// <exception cref="ArgumentException">A weight that is not a finite number >= 0, or every weight 0.</exception>
+    public string Weights
+    {
+        get => _weights;
+        init { _ = ParseWeights(value); _weights = value ?? ""; }
+    }
+
+    /// <summary>The weights of <paramref name="text"/> (':'-separated numbers), or null when it is empty (learn them).</summary>
+    /// <exception cref="ArgumentException">A weight that is not a finite number >= 0, or every weight 0.</exception>
+    public static float[]? ParseWeights(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var parts = text.Split(':', StringSplitOptions.TrimEntries);
+        var weights = new float[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!float.TryParse(parts[i], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out weights[i])
+                || !float.IsFinite(weights[i]) || weights[i] < 0)
+                throw new ArgumentException($"blend weights '{text}': '{parts[i]}' is not a finite number >= 0 (expected e.g. 1:0.5:0.25, one per component).");
+        }
+        if (weights.All(w => w == 0)) throw new ArgumentException($"blend weights '{text}': at least one weight must be above 0.");
+        return weights;
     }
 
     /// <value>Top-N of each component whose union is scored while learning the weights. Default 100.</value>

@@ -10,7 +10,8 @@ namespace Encore.Models.Blend;
 /// share of each user's training items, fits every component on the rest, scores the union of the components' top-N for a
 /// seeded sample of users, and chooses one weight per component by coordinate ascent over {0, 0.25, 0.5, 1, 2, 4}
 /// (three rounds, first improvement kept) maximising NDCG@10 of the held-out items; then refits the components on all the
-/// data. Deterministic for a seed and thread count (as its components). Cost: every component is fitted twice.
+/// data. Deterministic for a seed and thread count (as its components). Cost: every component is fitted twice; with fixed
+/// <see cref="BlendOptions.Weights"/> once (no inner carve).
 /// </summary>
 public sealed class BlendTrainer(BlendOptions? options = null) : IRecommenderTrainer
 {
@@ -27,6 +28,15 @@ public sealed class BlendTrainer(BlendOptions? options = null) : IRecommenderTra
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         void Stage(int s) => progress?.Report(new EpochReport(s, 3, System.Diagnostics.Stopwatch.GetElapsedTime(started), double.NaN));
         var trainers = BlendComponents.Trainers(Options.Components, BlendModel.Name, Options.Seed, Options.Threads);
+        var fixedWeights = BlendOptions.ParseWeights(Options.Weights);
+        if (fixedWeights is not null)
+        {
+            if (fixedWeights.Length != trainers.Length)
+                throw new ArgumentException($"blend weights '{Options.Weights}': {fixedWeights.Length} weight(s) for {trainers.Length} components '{Options.Components}' (one per component, in order).");
+            var fitted = trainers.Select(t => t.Fit(data, null, cancellationToken)).ToArray();
+            Stage(3);
+            return new BlendModel(data.Users, data.Items, data.Interactions, fitted, fixedWeights) { Threads = Options.Threads };
+        }
 
         var (inner, heldOut) = ValidationCarve.Split(data.Interactions, Options.ValidationShare, Options.Seed);
         var innerData = new TrainingData(inner, data.Users, data.Items);

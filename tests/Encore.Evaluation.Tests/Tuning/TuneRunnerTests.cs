@@ -142,7 +142,11 @@ public sealed class TuneRunnerTests : IDisposable
         {
             var s = space.Draw(ref rng);
             var reg = double.Parse(s["regularization"], System.Globalization.CultureInfo.InvariantCulture);
-            Assert.InRange(reg, 0.0999, 200.1);
+            Assert.InRange(reg, 0.999, 300.1);
+            var alpha = double.Parse(s["alpha"], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(alpha, 0.299, 30.1);
+            var nu = double.Parse(s["frequency-scaling"], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(nu, 0, 1);
             Assert.Contains(s["factors"], new[] { "32", "64", "128", "192", "256" });
         }
     }

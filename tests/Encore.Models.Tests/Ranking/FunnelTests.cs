@@ -70,11 +70,20 @@ public sealed class FunnelTests
     }
 
     [Fact]
+    public void Features_Default_IsTheBestSetOnHetRecValidation_PopularityTagsFriends()
+    {
+        var groups = FunnelFeatureGroupNames.Parse(new FunnelOptions().Features);
+
+        Assert.Equal(FunnelFeatureGroups.Popularity | FunnelFeatureGroups.Tags | FunnelFeatureGroups.Friends, groups);
+    }
+
+    [Fact]
     public void FeatureNames_TwoPerGeneratorThenAgreementPopularityAndNeighbours()
     {
         var model = Assert.IsType<FunnelModel>(new FunnelTrainer(new FunnelOptions
         {
             Generators = "popularity+item-knn",
+            Features = "all",
             Trees = 5,
             MinimumPerLeaf = 2,
             Threads = 1,

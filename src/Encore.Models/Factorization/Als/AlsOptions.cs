@@ -17,7 +17,7 @@ public sealed record AlsOptions : ModelOptions
     /// <value>Latent factors per user and item. Default 64.</value>
     public int Factors { get => _factors; init { Guard.InRange(value, 1, 4096, nameof(Factors)); _factors = value; } }
 
-    /// <value>L2 penalty lambda on user and item factors. Default 20 (with log1p confidence: HetRec NDCG@10 0.239 against 0.224 at 0.01; implicit's own default is 0.01); search range 0.1..200.</value>
+    /// <value>L2 penalty lambda on user and item factors. Default 20 (with log1p confidence: HetRec NDCG@10 0.239 against 0.224 at 0.01; implicit's own default is 0.01); search range of `encore tune` 1..300.</value>
     public double Regularization { get => _regularization; init { Guard.NonNegative(value, nameof(Regularization)); _regularization = value; } }
 
     /// <value>
