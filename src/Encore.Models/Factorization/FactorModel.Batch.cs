@@ -141,6 +141,7 @@ public abstract partial class FactorModel
     }
 
     // Offers a panel's scores to one user's heap; only scores that can enter are checked against the filters.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Offer(ReadOnlySpan<float> row, ReadOnlySpan<int> ids, ReadOnlySpan<int> seenItems, bool[]? excluded, TopKSelector heap)
     {
         var threshold = heap.Threshold;
