@@ -5,6 +5,7 @@ using Encore.Bench.Service;
 // In-process top-10 (BenchmarkDotNet): dotnet run -c Release --project bench/Encore.Bench.Service -- topk [BenchmarkDotNet args]
 // HTTP load on loopback:            dotnet run -c Release --project bench/Encore.Bench.Service -- load [concurrency] [seconds] [tracks] [factors]
 // Bytes allocated per HTTP request:  dotnet run -c Release --project bench/Encore.Bench.Service -- alloc [requests] [tracks] [factors]
+// CPU time per user of the serving kernels: ... -- kernel [users] [tracks] [factors]
 // Model file only / user ids for wrk: ... -- prepare | users
 if (args.Length > 0 && args[0] == "load")
 {
@@ -16,6 +17,12 @@ if (args.Length > 0 && args[0] == "alloc")
 {
     int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
     await AllocationTest.RunAsync(requests: Arg(1, 5_000), tracks: Arg(2, 100_000), factors: Arg(3, 64));
+    return;
+}
+if (args.Length > 0 && args[0] == "kernel")
+{
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
+    KernelCpu.Run(users: Arg(1, 1_024), tracks: Arg(2, 100_000), factors: Arg(3, 64));
     return;
 }
 if (args.Length > 0 && args[0] == "users")

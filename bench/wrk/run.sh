@@ -2,7 +2,7 @@
 # HTTP load test of GET /api/users/{id}/recommendations?k=10 with wrk on loopback: starts `encore serve` with one
 # model, runs wrk at each connection count (warm-up, then the measured run), prints one Markdown row per count with
 # req/s, p50 / p90 / p99 / p99.9 (wrk's own histogram, via users.lua's done()) and the load average, then stops the
-# server. The target of issue 14 is p99 < 10 ms at 32 connections on a quiet machine: check `uptime` first.
+# server, the request batcher's batch-size histogram and the server's memory. The target of issue 14 is p99 < 10 ms at 32 connections on a quiet machine: check `uptime` first.
 #
 # usage: bench/wrk/run.sh [MODEL.bin USERS.txt] > result.md
 #        without arguments: the bench world's ALS model (20,000 users x 100,000 tracks x 64 factors, written by
@@ -57,17 +57,28 @@ echo "model: $MODEL ($(du -h "$MODEL" | cut -f1)); $(nproc) cores $(grep -m1 'mo
 echo "server: $ENCORE serve, rate limit off, logs at Warning ${SERVE_ARGS:-}; first request $(awk -v t="$first" 'BEGIN { printf "%.1f", t * 1000 }') ms"
 echo "server memory after warm-up is below the table (VmRSS, RssAnon = private heap, RssFile = mapped files)"
 echo
-echo "| connections | requests | req/s | p50 ms | p90 ms | p99 ms | p99.9 ms | errors | load average (1 min) |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| connections | requests | req/s | p50 ms | p90 ms | p99 ms | p99.9 ms | errors | server CPU ms per request | load average (1 min) |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+# Server CPU time (user + system, /proc/PID/stat) per request: unlike latency, it barely depends on other load.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER/stat"; }
+TICK=$(getconf CLK_TCK)
 for c in $CONNECTIONS; do
   wrk -t "$THREADS" -c "$c" -d "${WARMUP}s" -s users.lua "http://127.0.0.1:$PORT" > /dev/null
+  before=$(cpu_ticks)
   line=$(wrk -t "$THREADS" -c "$c" -d "${SECONDS_RUN}s" -s users.lua "http://127.0.0.1:$PORT" | grep '^PCT ')
+  ticks=$(( $(cpu_ticks) - before ))
   load=$(cut -d' ' -f1 /proc/loadavg)
-  echo "$line" | awk -v c="$c" -v load="$load" '{
+  echo "$line" | awk -v c="$c" -v load="$load" -v ticks="$ticks" -v tick="$TICK" '{
     for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-    printf "| %d | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %s |\n", c, v["requests"], v["rps"], v["p50"], v["p90"], v["p99"], v["p999"], v["errors"], load
+    printf "| %d | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %.3f | %s |\n", c, v["requests"], v["rps"], v["p50"], v["p90"], v["p99"], v["p999"], v["errors"], ticks / tick * 1000 / (v["requests"] > 0 ? v["requests"] : 1), load
   }'
 done
 echo
+# The request batcher's batch sizes over every run above (warm-ups included): cumulative buckets from /metrics.
+curl -fs "http://127.0.0.1:$PORT/metrics" | awk '
+  /^encore_serving_batch_size_bucket/ { match($0, /le="[^"]*"/); le = substr($0, RSTART + 4, RLENGTH - 5); b = b sprintf(" <=%s: %s;", le, $2) }
+  /^encore_serving_batch_size_sum/ { sum = $2 } /^encore_serving_batch_size_count/ { count = $2 }
+  END { if (count > 0) printf "batcher: %d scoring calls, %.2f requests per call on average; cumulative calls by size:%s\n", count, sum / count, b
+        else print "batcher: no batch-size histogram on /metrics (batching off, or an older server)" }'
 grep -E '^(VmRSS|RssAnon|RssFile):' "/proc/$SERVER/status" | tr -s ' ' | paste -sd ';' | sed 's/;/; /g'
 echo "uptime: $(uptime)"

@@ -190,6 +190,9 @@ public sealed class RecommendationEndpointTests(ServerFixture fixture) : IClassF
         Assert.Contains("http_request_duration_seconds_bucket", text, StringComparison.Ordinal);
         Assert.Contains("encore_active_model_version{model=\"main\"}", text, StringComparison.Ordinal);
         Assert.Contains("encore_events_ingested_total", text, StringComparison.Ordinal);
+        // The known user's request went through the request batcher, which records every scoring call's size.
+        Assert.Matches(@"encore_serving_batch_size_count [1-9]", text);
+        Assert.Contains("encore_serving_batch_size_bucket{le=\"64\"}", text, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Encore.Core.Errors;
 using Encore.Core.Ids;
 using Encore.Core.Sparse;
@@ -10,8 +11,8 @@ namespace Encore.Models.Factorization;
 /// <summary>
 /// Shared behaviour of every latent-factor model: score = user factors . item factors. User and item
 /// factors are contiguous row-major arrays (<see cref="Dimensions"/> floats per row). Batch recommend runs a
-/// register-blocked kernel over a factor-major copy of the item factors; single scores use the same
-/// operation order, so every path returns bit-identical scores. Also serves similar items / users (cosine)
+/// register-blocked kernel over a copy of the item factors in norm-ordered panels and stops early where the norm
+/// bound allows (exact); single scores use the same operation order, so every path returns bit-identical scores. Also serves similar items / users (cosine)
 /// and fold-in recommendations for users the model never saw. Factors loaded with <see cref="ModelLoader.Load(string)"/>
 /// are read from a memory mapping of the file (shared pages, not private memory); every method of the model holds a
 /// lease on the mapping while it reads it, so <see cref="Dispose"/> or finalisation never unmaps under a running call.
@@ -20,7 +21,7 @@ public abstract partial class FactorModel : RecommenderBase, ISimilarItems, ISim
 {
     private readonly ModelArray<float> _userFactors;
     private readonly ModelArray<float> _itemFactors;
-    private TransposedFactors? _itemsTransposed;
+    private NormPanels? _panels;
     private readonly Lazy<float[]> _foldInGram;
     private readonly Lazy<float[]> _itemNorms;
     private readonly Lazy<float[]> _userNorms;
@@ -42,11 +43,11 @@ public abstract partial class FactorModel : RecommenderBase, ISimilarItems, ISim
         _userNorms = new(() => RowNorms(_userFactors, Users.Count, Dimensions));
     }
 
-    // The float32 factor-major scoring copy, built on first use (a server scoring through the float16 copy never builds it).
-    private TransposedFactors ItemsT => LazyInitializer.EnsureInitialized(ref _itemsTransposed, () =>
+    // The float32 scoring copy (norm-ordered panels), built on first use (a server scoring through the float16 copy never builds it).
+    private NormPanels Panels => LazyInitializer.EnsureInitialized(ref _panels, () =>
     {
         using var lease = _itemFactors.Lease();
-        return new TransposedFactors(_itemFactors.Span, Items.Count, Dimensions);
+        return new NormPanels(_itemFactors.Span, Items.Count, Dimensions);
     });
 
     /// <value>True when the factor matrices are read from a memory-mapped model file.</value>
@@ -117,18 +118,22 @@ public abstract partial class FactorModel : RecommenderBase, ISimilarItems, ISim
     }
 
     /// <summary>Scores every item for an arbitrary user vector (length <see cref="Dimensions"/>).</summary>
+    [SkipLocalsInit]
     public void ScoreVector(ReadOnlySpan<float> userVector, Span<float> scores)
     {
         Guard.SameLength(userVector.Length, Dimensions, "user vector and factors");
         Guard.SameLength(scores.Length, Items.Count, "scores and items");
         using var lease = LeaseFactors(); // the vector is often a view of this model's own mapping
-        var body = scores.Length / ScoreKernel.Step * ScoreKernel.Step;
-        var itemsT = ItemsT;
-        ScoreKernel.One(userVector, Dimensions, itemsT.Data, itemsT.Stride, 0, body, scores);
-        if (body == scores.Length) return;
-        Span<float> tail = stackalloc float[ScoreKernel.Step];
-        ScoreKernel.One(userVector, Dimensions, itemsT.Data, itemsT.Stride, body, body + ScoreKernel.Step, tail);
-        tail[..(scores.Length - body)].CopyTo(scores[body..]);
+        var panels = Panels;
+        Span<float> panelScores = stackalloc float[NormPanels.Width];
+        var ids = panels.Items;
+        for (var p = 0; p < panels.Count; p++)
+        {
+            ScoreKernel.One(userVector, Dimensions, panels.Panel(p), NormPanels.Width, 0, NormPanels.Width, panelScores);
+            var at = p * NormPanels.Width;
+            for (var i = 0; i < NormPanels.Width; i++)
+                if (ids[at + i] >= 0) scores[ids[at + i]] = panelScores[i];
+        }
     }
 
     /// <summary>Writes id maps, the training matrix and both factor arrays; subclasses append their settings.</summary>

@@ -69,6 +69,7 @@ internal sealed class FactorBatcher : IDisposable
     {
         var first = group[0];
         var options = first.ExcludeSeen ? RecommendOptions.Default : NoSeen;
+        ServingMetrics.BatchSize.Record(group.Count);
         try
         {
             if (group.Count < MinBatch)

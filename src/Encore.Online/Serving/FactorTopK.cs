@@ -6,9 +6,10 @@ using Encore.Models.Factorization;
 namespace Encore.Online.Serving;
 
 /// <summary>
-/// The single-user hot path for factor models: one pass of the model's vector kernel into a per-thread score
-/// buffer (allocated once per thread and catalogue size), mask, bounded heap. The batch kernel is built for
-/// blocks of users and would do four users' work for one. With reduced precision (serving.reduced_precision) the pass
+/// The single-user hot path for factor models: <see cref="FactorModel.RecommendOne"/>, the exact top-k over the item
+/// factors in norm-ordered panels, which stops at the first panel whose norm bound cannot beat the k-th best score.
+/// With an allow list: one pass of the model's vector kernel into a per-thread score buffer (allocated once per thread
+/// and catalogue size), mask, bounded heap. With reduced precision (serving.reduced_precision) the pass
 /// reads the float16 copy of the item factors and the items that could enter the top-k are rescored in float32
 /// (<see cref="FactorModel.RescoreCandidates"/>): the same ids and scores as the float32 pass.
 /// </summary>
@@ -26,11 +27,13 @@ internal static class FactorTopK
     public static (int[] Items, float[] Scores) Recommend(FactorModel model, int user, int k, CsrMatrix? seen, RecommendOptions options,
         bool reducedPrecision = false)
     {
+        var reduced = reducedPrecision && options.Allow is null && model.SupportsReducedPrecision;
+        // The exact top-k over norm-ordered panels with early termination: most users read a few panels, not every item.
+        if (!reduced && options.Allow is null) return model.RecommendOne(user, k, options.ExcludeSeen ? seen : null, options.Exclude);
         var n = model.Items.Count;
         var scores = _threadScores;
         if (scores is null || scores.Length != n) _threadScores = scores = new float[n];
         var vector = model.UserVector(user);
-        var reduced = reducedPrecision && options.Allow is null && model.SupportsReducedPrecision;
         if (reduced)
         {
             var scratch = _threadScratch;

@@ -19,7 +19,12 @@ internal static class ScoreKernel
     public static bool Accelerated => Fma.IsSupported && Vector256.IsHardwareAccelerated;
 
     /// <summary>Scores four users (rows of <paramref name="users"/>, d floats each) for columns [from, to).</summary>
+    /// <remarks>
+    /// Compiled fully optimised on first call (no tier-0 or instrumented code): under load the tiering thread may not
+    /// run for long, and this kernel's tier-0 code is several times slower (bench/results/service.md, session 7).
+    /// </remarks>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Four(ReadOnlySpan<float> users, int d, ReadOnlySpan<float> itemsT, int stride, int from, int to, Span<float> output, int outStride)
     {
         Check(users.Length >= 4 * d && itemsT.Length >= d * stride && to <= stride && (to - from) % Step == 0 && output.Length >= 3 * outStride + (to - from));
@@ -59,8 +64,9 @@ internal static class ScoreKernel
         }
     }
 
-    /// <summary>Scores one user for columns [from, to).</summary>
+    /// <summary>Scores one user for columns [from, to) (compiled fully optimised on first call, as <see cref="Four"/>).</summary>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void One(ReadOnlySpan<float> user, int d, ReadOnlySpan<float> itemsT, int stride, int from, int to, Span<float> output)
     {
         Check(user.Length >= d && itemsT.Length >= d * stride && to <= stride && (to - from) % Step == 0 && output.Length >= to - from);
