@@ -32,7 +32,8 @@ public static class FitBench
         var trainer = TrainerCatalog.Create(model, settings);
         phases.End("trainer setup");
         var load = new CpuClock();
-        var input = BenchInput.Prepare(shape, seed, 0, cancellationToken, events);
+        // Without --quality the test file is not needed, so it is not read.
+        var input = BenchInput.Prepare(shape, seed, 0, cancellationToken, events, trainOnly: !quality);
         var loadSeconds = load.WallSeconds;
         phases.End("load split + matrix");
         var train = binary ? new TrainingData(input.Train.Interactions.WithValues(Ones(input.Train.Interactions.NonZeros)), input.Train.Users, input.Train.Items) : input.Train;

@@ -65,20 +65,10 @@ public sealed class PeersSplit
         return new PeersSplit(new TrainingData(matrix, users, items), GroupByUser(testPairs, users.Count), folder) { TestPairs = testPairs.Count };
     }
 
-    // Ids in first-appearance order, as the line-by-line path numbers them; the id strings are made once per distinct id.
-    private static PeersSplit LoadNumeric(string folder, NumericTriples train, string testPath, bool binary, CancellationToken cancellationToken)
+    private static PeersSplit LoadNumeric(string folder, NumericTriples numeric, string testPath, bool binary, CancellationToken cancellationToken)
     {
-        var userKeys = new IntKeyMap();
-        var itemKeys = new IntKeyMap();
-        var count = train.Count;
-        var rows = train.First.AsSpan(0, count);
-        var columns = train.Second.AsSpan(0, count);
-        userKeys.MapInPlace(rows);
-        itemKeys.MapInPlace(columns);
-        if (binary) train.Values.AsSpan(0, count).Fill(1f);
-        var matrix = CsrMatrix.FromTriples(userKeys.Count, itemKeys.Count, rows, columns, train.Values.AsSpan(0, count));
-        var users = userKeys.ToIdMap();
-        var items = itemKeys.ToIdMap();
+        var (train, userKeys, itemKeys) = NumericTrain(numeric, binary);
+        var (users, items) = (train.Users, train.Items);
         var testPairs = new Pairs();
         var test = NumericTripleReader.TryRead(testPath, 0, cancellationToken);
         if (test is null)
@@ -93,7 +83,42 @@ public sealed class PeersSplit
                 if (user >= 0) testPairs.Add(user, itemKeys.IndexOf(test.Second[p]), test.Values[p]);
             }
         }
-        return new PeersSplit(new TrainingData(matrix, users, items), GroupByUser(testPairs, users.Count), folder) { TestPairs = testPairs.Count };
+        return new PeersSplit(train, GroupByUser(testPairs, users.Count), folder) { TestPairs = testPairs.Count };
+    }
+
+    // Ids in first-appearance order, as the line-by-line path numbers them; the id strings are made once per distinct id.
+    private static (TrainingData Train, IntKeyMap Users, IntKeyMap Items) NumericTrain(NumericTriples train, bool binary)
+    {
+        var userKeys = new IntKeyMap();
+        var itemKeys = new IntKeyMap();
+        var count = train.Count;
+        var rows = train.First.AsSpan(0, count);
+        var columns = train.Second.AsSpan(0, count);
+        userKeys.MapInPlace(rows);
+        itemKeys.MapInPlace(columns);
+        if (binary) train.Values.AsSpan(0, count).Fill(1f);
+        var matrix = CsrMatrix.FromTriples(userKeys.Count, itemKeys.Count, rows, columns, train.Values.AsSpan(0, count));
+        return (new TrainingData(matrix, userKeys.ToIdMap(), itemKeys.ToIdMap()), userKeys, itemKeys);
+    }
+
+    /// <summary>Only the training part of a split folder (train.tsv[.gz]; the test file is neither needed nor read), as
+    /// <see cref="Load(string, bool, CancellationToken)"/> reads it: what a fit without scoring needs.</summary>
+    /// <exception cref="FileNotFoundException">The folder has no train.tsv[.gz].</exception>
+    /// <exception cref="DataFormatException">The train file is malformed.</exception>
+    public static TrainingData LoadTrain(string folder, bool binary = false, CancellationToken cancellationToken = default)
+    {
+        var trainPath = Find(folder, "train");
+        if (NumericTripleReader.TryRead(trainPath, 0, cancellationToken) is { } numeric)
+        {
+            var (train, _, _) = NumericTrain(numeric, binary);
+            return train;
+        }
+        var users = new IdMap();
+        var items = new IdMap();
+        var pairs = new Pairs();
+        Read(trainPath, users, items, pairs, addNew: true, cancellationToken);
+        if (binary) pairs.Values.AsSpan(0, pairs.Count).Fill(1f);
+        return new TrainingData(CsrMatrix.FromTriples(users.Count, items.Count, pairs.Rows.AsSpan(0, pairs.Count), pairs.Columns.AsSpan(0, pairs.Count), pairs.Values.AsSpan(0, pairs.Count)), users, items);
     }
 
     /// <summary>Dense indices of the users with at least one test item, ascending.</summary>

@@ -42,6 +42,21 @@ public sealed class PeersSplitFastPathTests : IDisposable
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Splits))]
+    public void LoadTrain_WithoutATestFile_GivesTheTrainingPartOfLoad(string train, string test)
+    {
+        File.WriteAllText(Path.Combine(_dir, "train.tsv"), train);
+        var trainOnly = PeersSplit.LoadTrain(_dir, binary: true);
+        File.WriteAllText(Path.Combine(_dir, "test.tsv"), test);
+        var whole = PeersSplit.Load(_dir, binary: true).Train;
+
+        Assert.Equal(whole.Users.Ids, trainOnly.Users.Ids);
+        Assert.Equal(whole.Items.Ids, trainOnly.Items.Ids);
+        Assert.Equal(whole.Interactions.ColumnIndices.ToArray(), trainOnly.Interactions.ColumnIndices.ToArray());
+        Assert.Equal(whole.Interactions.Values.ToArray(), trainOnly.Interactions.Values.ToArray());
+    }
+
     [Fact]
     public void Load_LargeGzipSplit_FastAndLineByLineAgree()
     {
