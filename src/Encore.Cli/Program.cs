@@ -1,3 +1,4 @@
 using Encore.Cli;
 
+ProcessStart.MarkMain(withCpu: args.Contains("--phases"));
 return await EncoreCli.RunAsync(args);

@@ -30,8 +30,9 @@ public sealed class BenchInput
     /// <summary>Time to generate or read the data.</summary>
     public double PrepareSeconds { get; }
 
-    /// <summary>"peers" (50k x 20k x 2M events), "lastfm360k" (360k x 160k x 17.5M events) or a split folder.</summary>
-    public static BenchInput Prepare(string shape, ulong seed, int threads, CancellationToken cancellationToken, long? events = null)
+    /// <summary>"peers" (50k x 20k x 2M events), "lastfm360k" (360k x 160k x 17.5M events) or a split folder.
+    /// <paramref name="trainOnly"/> reads only a split's train file (<see cref="Split"/> is then null: no quality).</summary>
+    public static BenchInput Prepare(string shape, ulong seed, int threads, CancellationToken cancellationToken, long? events = null, bool trainOnly = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(shape);
         var clock = Stopwatch.StartNew();
@@ -45,6 +46,12 @@ public sealed class BenchInput
         {
             if (!Directory.Exists(shape))
                 throw new ArgumentException($"--shape '{shape}' is neither peers, lastfm360k nor an existing PEERS split folder.");
+            if (trainOnly)
+            {
+                var trainData = PeersSplit.LoadTrain(shape, binary: false, cancellationToken);
+                return new BenchInput($"PEERS split {Path.GetFullPath(shape)}: train {trainData.Interactions.NonZeros:N0} pairs (test not read)",
+                    trainData, null, clock.Elapsed.TotalSeconds);
+            }
             var split = PeersSplit.Load(shape, binary: false, cancellationToken);
             var description = $"PEERS split {Path.GetFullPath(shape)}: train {split.Train.Interactions.NonZeros:N0} pairs, test {split.TestPairs:N0} pairs";
             return new BenchInput(description, split.Train, split, clock.Elapsed.TotalSeconds);

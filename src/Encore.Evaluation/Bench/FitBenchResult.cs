@@ -15,6 +15,9 @@ namespace Encore.Evaluation.Bench;
 public sealed record FitBenchResult(string Model, long TrainPairs, double LoadSeconds, double FitSeconds, double FitCpuSeconds,
     double ProcessSeconds, double ProcessCpuSeconds, long FitPeakWorkingSetBytes, PeersQuality? Quality)
 {
+    /// <summary>Where the wall time went (phases of <see cref="FitBench.Run"/>, in order); not part of <see cref="ToTsv"/>.</summary>
+    public IReadOnlyList<FitBenchPhase> Phases { get; init; } = [];
+
     /// <summary>Column names of <see cref="ToTsv"/>.</summary>
     public const string TsvHeader = "model\ttrain_pairs\tload_s\tfit_s\tfit_cpu_s\tprocess_s\tprocess_cpu_s\tfit_peak_rss_mib\tndcg10\tp10";
 

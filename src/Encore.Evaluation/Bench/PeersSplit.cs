@@ -32,17 +32,93 @@ public sealed class PeersSplit
     public long TestPairs { get; private init; }
 
     /// <summary>Loads a split folder; <paramref name="binary"/> replaces every training value by 1.</summary>
-    public static PeersSplit Load(string folder, bool binary = false, CancellationToken cancellationToken = default)
+    /// <remarks>Files whose ids are plain decimal numbers (PEERS.md's splits) are parsed in parallel without per-line
+    /// allocation (<see cref="NumericTripleReader"/>); any other file, and any file with a problem, is read line by
+    /// line, which names the file, line and field of the first problem. Both give the same matrix and test lists.</remarks>
+    /// <exception cref="FileNotFoundException">The folder has no train.tsv[.gz] or test.tsv[.gz].</exception>
+    /// <exception cref="DataFormatException">A split file is malformed.</exception>
+    public static PeersSplit Load(string folder, bool binary = false, CancellationToken cancellationToken = default) =>
+        Load(folder, binary, fast: true, cancellationToken);
+
+    /// <summary><see cref="Load(string, bool, CancellationToken)"/>, with the parallel path for numeric ids turned off
+    /// when <paramref name="fast"/> is false (the reference the fast path is tested against).</summary>
+    internal static PeersSplit Load(string folder, bool binary, bool fast, CancellationToken cancellationToken)
+    {
+        var trainPath = Find(folder, "train");
+        var testPath = Find(folder, "test");
+        var numeric = fast ? NumericTripleReader.TryRead(trainPath, 0, cancellationToken) : null;
+        return numeric is null
+            ? LoadLineByLine(folder, trainPath, testPath, binary, cancellationToken)
+            : LoadNumeric(folder, numeric, testPath, binary, cancellationToken);
+    }
+
+    private static PeersSplit LoadLineByLine(string folder, string trainPath, string testPath, bool binary, CancellationToken cancellationToken)
     {
         var users = new IdMap();
         var items = new IdMap();
         var train = new Pairs();
-        Read(Find(folder, "train"), users, items, train, addNew: true, cancellationToken);
+        Read(trainPath, users, items, train, addNew: true, cancellationToken);
         if (binary) train.Values.AsSpan(0, train.Count).Fill(1f);
         var matrix = CsrMatrix.FromTriples(users.Count, items.Count, train.Rows.AsSpan(0, train.Count), train.Columns.AsSpan(0, train.Count), train.Values.AsSpan(0, train.Count));
         var testPairs = new Pairs();
-        Read(Find(folder, "test"), users, items, testPairs, addNew: false, cancellationToken);
+        Read(testPath, users, items, testPairs, addNew: false, cancellationToken);
         return new PeersSplit(new TrainingData(matrix, users, items), GroupByUser(testPairs, users.Count), folder) { TestPairs = testPairs.Count };
+    }
+
+    private static PeersSplit LoadNumeric(string folder, NumericTriples numeric, string testPath, bool binary, CancellationToken cancellationToken)
+    {
+        var (train, userKeys, itemKeys) = NumericTrain(numeric, binary);
+        var (users, items) = (train.Users, train.Items);
+        var testPairs = new Pairs();
+        var test = NumericTripleReader.TryRead(testPath, 0, cancellationToken);
+        if (test is null)
+        {
+            Read(testPath, users, items, testPairs, addNew: false, cancellationToken);
+        }
+        else
+        {
+            for (var p = 0; p < test.Count; p++)
+            {
+                var user = userKeys.IndexOf(test.First[p]);
+                if (user >= 0) testPairs.Add(user, itemKeys.IndexOf(test.Second[p]), test.Values[p]);
+            }
+        }
+        return new PeersSplit(train, GroupByUser(testPairs, users.Count), folder) { TestPairs = testPairs.Count };
+    }
+
+    // Ids in first-appearance order, as the line-by-line path numbers them; the id strings are made once per distinct id.
+    private static (TrainingData Train, IntKeyMap Users, IntKeyMap Items) NumericTrain(NumericTriples train, bool binary)
+    {
+        var userKeys = new IntKeyMap();
+        var itemKeys = new IntKeyMap();
+        var count = train.Count;
+        var rows = train.First.AsSpan(0, count);
+        var columns = train.Second.AsSpan(0, count);
+        userKeys.MapInPlace(rows);
+        itemKeys.MapInPlace(columns);
+        if (binary) train.Values.AsSpan(0, count).Fill(1f);
+        var matrix = CsrMatrix.FromTriples(userKeys.Count, itemKeys.Count, rows, columns, train.Values.AsSpan(0, count));
+        return (new TrainingData(matrix, userKeys.ToIdMap(), itemKeys.ToIdMap()), userKeys, itemKeys);
+    }
+
+    /// <summary>Only the training part of a split folder (train.tsv[.gz]; the test file is neither needed nor read), as
+    /// <see cref="Load(string, bool, CancellationToken)"/> reads it: what a fit without scoring needs.</summary>
+    /// <exception cref="FileNotFoundException">The folder has no train.tsv[.gz].</exception>
+    /// <exception cref="DataFormatException">The train file is malformed.</exception>
+    public static TrainingData LoadTrain(string folder, bool binary = false, CancellationToken cancellationToken = default)
+    {
+        var trainPath = Find(folder, "train");
+        if (NumericTripleReader.TryRead(trainPath, 0, cancellationToken) is { } numeric)
+        {
+            var (train, _, _) = NumericTrain(numeric, binary);
+            return train;
+        }
+        var users = new IdMap();
+        var items = new IdMap();
+        var pairs = new Pairs();
+        Read(trainPath, users, items, pairs, addNew: true, cancellationToken);
+        if (binary) pairs.Values.AsSpan(0, pairs.Count).Fill(1f);
+        return new TrainingData(CsrMatrix.FromTriples(users.Count, items.Count, pairs.Rows.AsSpan(0, pairs.Count), pairs.Columns.AsSpan(0, pairs.Count), pairs.Values.AsSpan(0, pairs.Count)), users, items);
     }
 
     /// <summary>Dense indices of the users with at least one test item, ascending.</summary>
