@@ -17,7 +17,7 @@ public sealed class ScoreKernelTests
         var users = new float[4 * d];
         for (var i = 0; i < itemFactors.Length; i++) itemFactors[i] = rng.NextFloat() - 0.5f;
         for (var i = 0; i < users.Length; i++) users[i] = rng.NextFloat() - 0.5f;
-        var t = new TransposedFactors(itemFactors, items, d);
+        var t = FactorMajor(itemFactors, items, d);
         var expected = new float[4 * t.Stride];
         ScoreKernel.Reference(users, 4, d, t.Data, t.Stride, 0, t.Stride, expected, t.Stride);
         var four = new float[4 * t.Stride];
@@ -26,6 +26,16 @@ public sealed class ScoreKernelTests
         ScoreKernel.One(users.AsSpan(d, d), d, t.Data, t.Stride, 0, t.Stride, one);
         Assert.Equal(expected, four);
         Assert.Equal(expected.AsSpan(t.Stride, t.Stride).ToArray(), one);
+    }
+
+    // Factor-major copy (d rows of Stride columns, zero padded to a multiple of ScoreKernel.Step): the layout the kernels stream.
+    private static (float[] Data, int Stride) FactorMajor(float[] rowMajor, int rows, int d)
+    {
+        var stride = (rows + ScoreKernel.Step - 1) / ScoreKernel.Step * ScoreKernel.Step;
+        var data = new float[stride * d];
+        for (var r = 0; r < rows; r++)
+            for (var f = 0; f < d; f++) data[f * stride + r] = rowMajor[r * d + f];
+        return (data, stride);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 namespace Encore.Models.Factorization.Kernels;
 
 /// <summary>
-/// A float16 (IEEE binary16) factor-major copy of row-major factors: half the bytes of <see cref="TransposedFactors"/>,
+/// A float16 (IEEE binary16) factor-major copy of row-major factors: half the bytes of a float32 factor-major copy,
 /// so scoring every item streams half the memory. Scores are formed tile by tile: <see cref="TileItems"/> columns are
 /// widened to float32 into a caller's scratch tile and scored by <see cref="ScoreKernel.One"/>.
 /// <see cref="ErrorBound"/> bounds |half-path score - float32-path score| for a user vector, so a caller can rescore
