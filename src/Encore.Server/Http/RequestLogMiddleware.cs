@@ -24,11 +24,16 @@ internal sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger
         finally
         {
             var request = context.Request;
-            var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            var target = request.Path.Value + request.QueryString.Value;
-            var status = context.Response.StatusCode;
-            if (IsQuiet(request.Path)) Quiet(logger, request.Method, target, status, ms, context.TraceIdentifier);
-            else Request(logger, request.Method, target, status, ms, context.TraceIdentifier);
+            var quiet = IsQuiet(request.Path);
+            // The target string is built only when the line is written: no allocation per request when logs are off.
+            if (logger.IsEnabled(quiet ? LogLevel.Debug : LogLevel.Information))
+            {
+                var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                var target = request.Path.Value + request.QueryString.Value;
+                var status = context.Response.StatusCode;
+                if (quiet) Quiet(logger, request.Method, target, status, ms, context.TraceIdentifier);
+                else Request(logger, request.Method, target, status, ms, context.TraceIdentifier);
+            }
         }
     }
 
