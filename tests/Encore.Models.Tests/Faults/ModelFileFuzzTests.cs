@@ -24,12 +24,31 @@ public sealed class ModelFileFuzzTests : IDisposable
     {
         var path = Path.Combine(_dir, model + ".bin");
         ModelFile.Save(FaultWorlds.Train(model, FaultWorlds.DislikedFor(model)), path);
-        var original = File.ReadAllBytes(path);
-        var random = new Random(1212 + model.Length);
-        for (var m = 0; m < MutationsPerModel; m++)
+        AssertDamagedCopiesFailOnlyAsCorrupt(File.ReadAllBytes(path), new Random(1212 + model.Length), MutationsPerModel, _dir, model);
+    }
+
+    [Fact]
+    public void Open_NameLengthNearIntMax_IsCorruptNotOverflow()
+    {
+        // The 19-byte file of issue 12: ENCOREMF, version 1, name length 0x7FFFFFFF, "als".
+        var path = Path.Combine(_dir, "hostile.bin");
+        File.WriteAllBytes(path, [.. "ENCOREMF"u8, 1, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0x7F, .. "als"u8]);
+
+        var ex = Assert.Throws<ModelFormatException>(() => ModelLoader.Load(path));
+
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="mutations"/> damaged copies of <paramref name="original"/> into <paramref name="dir"/> and
+    /// loads each: it either loads or throws <see cref="ModelFormatException"/> naming the file, without raw runtime text.
+    /// </summary>
+    internal static void AssertDamagedCopiesFailOnlyAsCorrupt(byte[] original, Random random, int mutations, string dir, string label)
+    {
+        for (var m = 0; m < mutations; m++)
         {
             var damaged = Mutate(original, random, out var what);
-            var target = Path.Combine(_dir, $"{model}-{m}.bin");
+            var target = Path.Combine(dir, $"{label}-{m}.bin");
             File.WriteAllBytes(target, damaged);
             try
             {
@@ -43,21 +62,17 @@ public sealed class ModelFileFuzzTests : IDisposable
             }
             catch (Exception ex)
             {
-                Assert.Fail($"{model}, mutation {m} ({what}): {ex.GetType().Name}: {ex.Message}");
+                Assert.Fail($"{label}, mutation {m} ({what}): {ex.GetType().Name}: {ex.Message}");
             }
         }
     }
 
-    [Fact]
-    public void Open_NameLengthNearIntMax_IsCorruptNotOverflow()
+    /// <summary>Rewrites the payload's SHA-256 after an edit, so the model's own reader sees the damage.</summary>
+    internal static void Reseal(byte[] bytes)
     {
-        // The 19-byte file of issue 12: ENCOREMF, version 1, name length 0x7FFFFFFF, "als".
-        var path = Path.Combine(_dir, "hostile.bin");
-        File.WriteAllBytes(path, [.. "ENCOREMF"u8, 1, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0x7F, .. "als"u8]);
-
-        var ex = Assert.Throws<ModelFormatException>(() => ModelLoader.Load(path));
-
-        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+        var headerEnd = HeaderLength(bytes);
+        var payloadLength = bytes.Length - headerEnd - 32;
+        SHA256.HashData(bytes.AsSpan(headerEnd, payloadLength)).CopyTo(bytes.AsSpan(headerEnd + payloadLength));
     }
 
     internal static byte[] Mutate(byte[] original, Random random, out string what)
@@ -84,7 +99,7 @@ public sealed class ModelFileFuzzTests : IDisposable
                 var at = headerEnd + random.Next(payloadLength - 3);
                 int[] extremes = [int.MaxValue, int.MinValue, -1, 0, 1 << 30, random.Next()];
                 BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at), extremes[random.Next(extremes.Length)]);
-                SHA256.HashData(bytes.AsSpan(headerEnd, payloadLength)).CopyTo(bytes.AsSpan(headerEnd + payloadLength));
+                Reseal(bytes);
                 return bytes;
         }
     }
