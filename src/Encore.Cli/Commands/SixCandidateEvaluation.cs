@@ -52,6 +52,7 @@ internal static class SixCandidateEvaluation
                     "hierarchy.priorstrength" or "hierarchy.c" => options with { PriorStrength = Number(k, value), PriorFit = PriorFit.Fixed },
                     "hierarchy.priorfit" => options with { PriorFit = Fit(value) },
                     "hierarchy.adaptivescale" => options with { AdaptiveScale = Scale(value) },
+                    "hierarchy.priorconfidence" => options with { PriorConfidence = Confidence(value) },
                     "protocol.cataloguez" => options with { CatalogueZ = Flag(k, value) },
                     "als.factors" => options with { AlsFactors = (int)Number(k, value) },
                     "als.iterations" => options with { AlsIterations = (int)Number(k, value) },
@@ -60,7 +61,7 @@ internal static class SixCandidateEvaluation
                     "classifiers.learningrate" => options with { Classifiers = classifiers = classifiers with { LearningRate = Number(k, value) } },
                     "classifiers.minperleaf" => options with { Classifiers = classifiers = classifiers with { MinimumPerLeaf = (int)Number(k, value) } },
                     "classifiers.threads" => options with { Classifiers = classifiers = classifiers with { Threads = (int)Number(k, value) } },
-                    _ => throw new ArgumentException($"unknown six-candidate setting '{prefix}.{key}'; use protocol.ratings, protocol.threshold, protocol.validation-users, protocol.classifier-share, protocol.catalogue-z, hierarchy.prior-fit, hierarchy.prior-strength, hierarchy.adaptive-scale, als.factors, als.iterations, classifiers.trees, classifiers.leaves, classifiers.learning-rate, classifiers.min-per-leaf or classifiers.threads."),
+                    _ => throw new ArgumentException($"unknown six-candidate setting '{prefix}.{key}'; use protocol.ratings, protocol.threshold, protocol.validation-users, protocol.classifier-share, protocol.catalogue-z, hierarchy.prior-fit, hierarchy.prior-strength, hierarchy.adaptive-scale, hierarchy.prior-confidence, als.factors, als.iterations, classifiers.trees, classifiers.leaves, classifiers.learning-rate, classifiers.min-per-leaf or classifiers.threads."),
                 };
             }
         }
@@ -92,6 +93,18 @@ internal static class SixCandidateEvaluation
         catch (ArgumentException)
         {
             throw new ArgumentException($"--set hierarchy.adaptive-scale expects validated, raw, level-deviation or level-z, got '{value}'.");
+        }
+    }
+
+    private static double? Confidence(string value)
+    {
+        try
+        {
+            return PriorConfidenceNames.Parse(value);
+        }
+        catch (ArgumentException)
+        {
+            throw new ArgumentException($"--set hierarchy.prior-confidence expects validated or a number in [0, 1] (0 = SPEC S4's strict adaptive), got '{value}'.");
         }
     }
 

@@ -14,6 +14,7 @@ internal static class HierarchySummary
         Console.WriteLine(line);
         Console.WriteLine(model.PriorChoice.Describe());
         Console.WriteLine(model.AdaptiveChoice.Describe());
+        Console.WriteLine(model.ConfidenceChoice.Describe());
         if (s.Fallback is { } f)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"learned fallback on {model.ValidationLists:N0} validation lists: score = {f.Intercept:0.#} + {f.Slope:0.#} z(als-flat) where the user rated no level (validation accuracy {f.ValidationAccuracy:0.0000})"));

@@ -21,12 +21,13 @@ internal static class SixCandidatePrinter
 
         var steps = new TextTable("S4 climb: each step against the one before, then each half of +bayes+siblings against weighted (paired over the same test users)",
             "from", "to", "gain", "95% CI", "permutation p", "verdict");
-        foreach (var s in report.Steps) steps.Add(s.From, s.To, Numbers.F(s.Comparison.MeanDifference, "+0.0000;-0.0000"), Ci(s), Numbers.F(s.Comparison.PermutationPValue, "0.0000"), Verdict(s, report.Prior, report.AdaptiveScale));
+        foreach (var s in report.Steps) steps.Add(s.From, s.To, Numbers.F(s.Comparison.MeanDifference, "+0.0000;-0.0000"), Ci(s), Numbers.F(s.Comparison.PermutationPValue, "0.0000"), Verdict(s, report));
         if (report.BestVsRunnerUp is { } h)
-            steps.Add($"runner-up {h.From}", $"best {h.To}", Numbers.F(h.Comparison.MeanDifference, "+0.0000;-0.0000"), Ci(h), Numbers.F(h.Comparison.PermutationPValue, "0.0000"), Verdict(h, report.Prior, report.AdaptiveScale));
+            steps.Add($"runner-up {h.From}", $"best {h.To}", Numbers.F(h.Comparison.MeanDifference, "+0.0000;-0.0000"), Ci(h), Numbers.F(h.Comparison.PermutationPValue, "0.0000"), Verdict(h, report));
         steps.Print(markdown);
         PrintPrior(report.Prior, markdown);
         Note(markdown, report.AdaptiveScale.Describe());
+        PrintConfidence(report.PriorConfidence, markdown);
         if (report.ValidationAccuracies.Count > 0)
             Note(markdown, "validation accuracy (lists carved from training; every choice is made here): " +
                 string.Join(", ", report.ValidationAccuracies.Select(v => $"{v.Model} {Numbers.F(v.Accuracy, "0.0000")}")));
@@ -69,7 +70,7 @@ internal static class SixCandidatePrinter
             e.Add(r.Group, $"{r.Candidates:N0}", Numbers.F(r.AlbumRated, "0.000"), Numbers.F(r.AlbumFromSiblings, "0.000"), Numbers.F(r.ArtistRated, "0.000"),
                 Numbers.F(r.GenreRated, "0.000"), Numbers.F(r.NoEvidence, "0.000"), Numbers.F(r.BayesianAlbumMean, "0.0"), Numbers.F(r.BayesianArtistMean, "0.0"), Numbers.F(r.TrackPriorMean, "0.0"));
         e.Print(markdown);
-        var ties = string.Join(", ", new[] { "max-genre", "weighted", "weighted+bayes+siblings", "adaptive" }
+        var ties = string.Join(", ", new[] { "max-genre", "weighted", "weighted+bayes+siblings", SixCandidateModels.AdaptiveStrict, "adaptive" }
             .Where(report.TestScores.ContainsKey)
             .Select(n => $"{n} {Numbers.F(EvidenceCoverage.TiedCutShare(report.TestScores[n], set), "0.000")}"));
         Note(markdown, $"share of test lists whose 3rd and 4th scores tie (the cut falls to list order): {ties}");
@@ -105,16 +106,21 @@ internal static class SixCandidatePrinter
 
     private static string Ci(SixCandidateStep s) => $"[{Numbers.F(s.Comparison.CiLow, "+0.0000;-0.0000")}, {Numbers.F(s.Comparison.CiHigh, "+0.0000;-0.0000")}]";
 
-    private static string Verdict(SixCandidateStep s, PriorChoice prior, AdaptiveScaleChoice adaptive)
+    private static string Verdict(SixCandidateStep s, SixCandidateReport report)
     {
+        var (prior, adaptive, confidence) = (report.Prior, report.AdaptiveScale, report.PriorConfidence);
         var verdict = s.Comparison.IsSignificant
             ? s.Comparison.MeanDifference > 0 ? "significant gain" : "significant loss"
             : "not significant";
         // Say what the +bayes step is under the validated prior: off, only the per-level prior mean, or smoothing at some levels.
         if (s.To is "weighted+bayes+siblings" or SixCandidateModels.WeightedBayes)
             verdict += "; " + BayesianStep(prior);
-        if (s.To == "adaptive" && adaptive.Form != AdaptiveScale.Raw)
-            verdict += $"; adaptive in the {adaptive.Form.Name()} form{(adaptive.Validated ? " by validation" : "")} (departs from SPEC S4)";
+        if (s.To == SixCandidateModels.AdaptiveStrict && adaptive.Form != AdaptiveScale.Raw)
+            verdict += $"; strict adaptive in the {adaptive.Form.Name()} form{(adaptive.Validated ? " by validation" : "")} (departs from SPEC S4)";
+        if (s.To == "adaptive")
+            verdict += confidence.Strict
+                ? $"; adaptive = SPEC S4's strict adaptive (lambda 0{(confidence.Validated ? ", kept by validation" : "")}), {confidence.Form.Name()} form"
+                : $"; evidence-weighted adaptive, lambda {PriorConfidenceNames.Format(confidence.Confidence)}{(confidence.Validated ? " by validation" : "")}, {confidence.Form.Name()} form (departs from SPEC S4)";
         return verdict;
     }
 
@@ -143,6 +149,19 @@ internal static class SixCandidatePrinter
             ["prior mean", "level", .. grid.Select(g => $"C={g}"), "chosen C"]);
         foreach (var c in prior.Curves)
             t.Add([c.Mean == PriorMean.Global ? "M" : "M_level", c.Level.ToString().ToLowerInvariant(), .. c.Points.Select(p => Numbers.F(p.Accuracy, "0.0000")), PriorSettings.Format(c.Chosen)]);
+        t.Print(markdown);
+    }
+
+    /// <summary>Adaptive's evidence confidence and, when chosen on validation, the accuracy of adaptive over (form, lambda).</summary>
+    private static void PrintConfidence(PriorConfidenceChoice confidence, bool markdown)
+    {
+        Note(markdown, confidence.Describe());
+        if (!confidence.Validated) return;
+        var grid = PriorConfidenceNames.Grid;
+        var t = new TextTable("adaptive's evidence confidence on validation: accuracy of adaptive per scale form (rows) and lambda, the weight factor of a level the user did not rate (lambda 0 = SPEC S4's strict adaptive; chosen by the one-standard-error rule against the strict one)",
+            ["form", .. grid.Select(g => $"lambda={PriorConfidenceNames.Format(g)}")]);
+        foreach (var form in confidence.Forms)
+            t.Add([form.Name(), .. grid.Select((_, i) => Numbers.F(confidence.Accuracy(form, i), "0.0000"))]);
         t.Print(markdown);
     }
 

@@ -21,21 +21,29 @@ public sealed class HierarchyModel : RecommenderBase, ICandidateExplainer
     private const double PerLevelPriorMarker = -1;
 
     internal HierarchyModel(IdMap users, IdMap items, CsrMatrix interactions, HierarchyScorer scorer, int validationLists, PriorChoice priorChoice,
-        AdaptiveScaleChoice adaptiveChoice)
+        AdaptiveScaleChoice adaptiveChoice, PriorConfidenceChoice confidenceChoice)
         : base(users, items, interactions)
     {
         if (priorChoice.Settings != scorer.Priors.Settings) throw new ArgumentException("the recorded Bayesian prior is not the one the scorer uses.");
-        if (adaptiveChoice.Form != scorer.Scale.Form) throw new ArgumentException("the recorded adaptive scale is not the one the scorer uses.");
+        if (confidenceChoice.Form != scorer.Scale.Form || confidenceChoice.Confidence != scorer.Scale.PriorConfidence)
+            throw new ArgumentException("the recorded adaptive scale and prior confidence are not the ones the scorer uses.");
         if (scorer.Catalogue.TrackCount != items.Count || scorer.Ratings.UserCount != users.Count)
             throw new ArgumentException($"the hierarchy covers {scorer.Ratings.UserCount} users and {scorer.Catalogue.TrackCount} tracks; the model has {users.Count} users and {items.Count} tracks.");
         Scorer = scorer;
         ValidationLists = validationLists;
         PriorChoice = priorChoice;
         AdaptiveChoice = adaptiveChoice;
+        ConfidenceChoice = confidenceChoice;
     }
 
-    /// <summary>The form adaptive scores the rated levels in and, when chosen on validation, the validation accuracies behind it.</summary>
+    /// <summary>
+    /// The form SPEC S4's strict adaptive (lambda 0) scores the rated levels in and, when chosen on validation, the validation
+    /// accuracies behind it. The served form is <see cref="ConfidenceChoice"/>'s.
+    /// </summary>
     public AdaptiveScaleChoice AdaptiveChoice { get; }
+
+    /// <summary>The served adaptive's evidence confidence lambda and form and, when chosen on validation, the accuracies behind them.</summary>
+    public PriorConfidenceChoice ConfidenceChoice { get; }
 
     /// <summary>The strategies' Bayesian prior (C per level, prior mean) and, when chosen on validation, the validation accuracies behind it.</summary>
     public PriorChoice PriorChoice { get; }
@@ -152,6 +160,8 @@ public sealed class HierarchyModel : RecommenderBase, ICandidateExplainer
         }
         // Last, so files written before the adaptive scale existed end here and read as SPEC S4's raw form.
         AdaptiveChoice.Write(writer);
+        // After it, so files written before the evidence-weighted adaptive end here and read as lambda 0 (SPEC S4's strict adaptive).
+        ConfidenceChoice.Write(writer);
     }
 
     /// <exception cref="ModelFormatException">Any part is inconsistent with the others or cannot be loaded.</exception>
@@ -216,10 +226,12 @@ public sealed class HierarchyModel : RecommenderBase, ICandidateExplainer
             }
         }
         var adaptiveChoice = AdaptiveScaleChoice.Read(reader);
+        var confidenceChoice = PriorConfidenceChoice.Read(reader, adaptiveChoice);
         try
         {
             return new HierarchyModel(users, items, interactions,
-                new HierarchyScorer(predictor, catalogue, ratings, priorChoice.Settings, adaptiveChoice.Form, priorStrength, als, line, classifiers, ensemble), lists, priorChoice, adaptiveChoice);
+                new HierarchyScorer(predictor, catalogue, ratings, priorChoice.Settings, confidenceChoice.Form, confidenceChoice.Confidence, priorStrength, als, line, classifiers, ensemble),
+                lists, priorChoice, adaptiveChoice, confidenceChoice);
         }
         catch (ArgumentException ex)
         {

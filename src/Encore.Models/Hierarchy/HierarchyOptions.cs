@@ -30,6 +30,20 @@ public sealed record HierarchyOptions : ModelOptions
     /// are none), raw (SPEC S4's raw ratings), level-deviation or level-z (<see cref="LevelScale"/>).</value>
     public AdaptiveScale AdaptiveScale { get; init; } = AdaptiveScale.Validated;
 
+    /// <value>Adaptive's evidence confidence lambda, the weight factor of a level the user did not rate (<see cref="LevelScale.PriorConfidence"/>):
+    /// "validated" (default; chosen with the adaptive scale on the validation lists by <see cref="PriorConfidenceSelection"/> from
+    /// <see cref="PriorConfidenceNames.Grid"/>, 0 when there are none) or a number in [0, 1] (0 = SPEC S4's strict adaptive, 1 in the raw
+    /// form = weighted+bayes+siblings).</value>
+    /// <exception cref="ArgumentException">Neither "validated" nor a number in [0, 1].</exception>
+    public string PriorConfidence
+    {
+        get => PriorConfidenceNames.Format(FixedPriorConfidence);
+        init => FixedPriorConfidence = PriorConfidenceNames.Parse(value);
+    }
+
+    /// <summary>The lambda <see cref="PriorConfidence"/> fixes, or null for "validated".</summary>
+    public double? FixedPriorConfidence { get; private init; }
+
     /// <value>SPEC S4's C of the Bayesian score mu_i = (N_i mean_i + C M) / (N_i + C), in ratings: the classifiers' input
     /// features always use it, the strategies with prior-fit=fixed or without validation lists. Default 10; range [0, 1e6].</value>
     public double PriorStrength { get => _priorStrength; init => _priorStrength = Checked(value, 0, 1e6, nameof(PriorStrength)); }

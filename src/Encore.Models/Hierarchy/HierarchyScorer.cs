@@ -15,12 +15,14 @@ public sealed class HierarchyScorer
     /// <summary>
     /// Assembles a scorer. <c>priors</c> is the Bayesian fallback of the strategies (weighted+bayes+siblings, adaptive): C per
     /// level and prior mean, chosen on validation or SPEC S4's. <c>adaptiveScale</c> is the form adaptive and the learned fallback's
-    /// evidence branch put the rated levels on one scale with (<see cref="LevelScale"/>, from <c>priors</c>' statistics). <c>featureStrength</c> is SPEC S4's fixed C (prior mean M) of the
+    /// evidence branch put the rated levels on one scale with (<see cref="LevelScale"/>, from <c>priors</c>' statistics), and <c>priorConfidence</c>
+    /// (lambda in [0, 1]; 0 = SPEC S4's strict adaptive) the weight factor of the levels the user did not rate. <c>featureStrength</c> is SPEC S4's fixed C (prior mean M) of the
     /// classifier input features, which the classifiers were trained on.
     /// </summary>
     /// <exception cref="ArgumentException">The predictor needs a part that is null (ALS, fallback line, its classifier, or the ensemble with its members),
     /// or <c>adaptiveScale</c> is not a form.</exception>
-    public HierarchyScorer(HierarchyPredictor predictor, HierarchyCatalogue catalogue, HierarchyRatings ratings, PriorSettings priors, AdaptiveScale adaptiveScale, double featureStrength,
+    /// <exception cref="ArgumentOutOfRangeException"><c>priorConfidence</c> is outside [0, 1].</exception>
+    public HierarchyScorer(HierarchyPredictor predictor, HierarchyCatalogue catalogue, HierarchyRatings ratings, PriorSettings priors, AdaptiveScale adaptiveScale, double priorConfidence, double featureStrength,
         CollaborativeScores? als, FallbackLine? fallback, IReadOnlyList<CandidateClassifier> classifiers, StackedEnsemble? ensemble)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -33,7 +35,7 @@ public sealed class HierarchyScorer
         Ratings = ratings;
         FeaturePriors = new LevelPriors(ratings, featureStrength);
         Priors = priors == FeaturePriors.Settings ? FeaturePriors : new LevelPriors(ratings, priors);
-        Scale = LevelScale.From(Priors, adaptiveScale);
+        Scale = LevelScale.From(Priors, adaptiveScale, priorConfidence);
         Bayes = new FeatureExtractor(catalogue, ratings, Priors, FallbackMode.Bayesian, useSiblings: true);
         ClassifierInput = ReferenceEquals(Priors, FeaturePriors) ? Bayes : new FeatureExtractor(catalogue, ratings, FeaturePriors, FallbackMode.Bayesian, useSiblings: true);
         Plain = new FeatureExtractor(catalogue, ratings, FeaturePriors, FallbackMode.GlobalMean, useSiblings: false);
@@ -61,7 +63,7 @@ public sealed class HierarchyScorer
     public HierarchyRatings Ratings { get; }
     /// <summary>The strategies' Bayesian fallback (validated or SPEC S4's).</summary>
     public LevelPriors Priors { get; }
-    /// <summary>How adaptive and the learned fallback's evidence branch put the rated levels on one scale (from <see cref="Priors"/>).</summary>
+    /// <summary>How adaptive and the learned fallback's evidence branch put the rated levels on one scale (from <see cref="Priors"/>) and weigh the unrated ones.</summary>
     public LevelScale Scale { get; }
     /// <summary>SPEC S4's fixed-C priors of the classifier input features.</summary>
     public LevelPriors FeaturePriors { get; }
@@ -149,8 +151,8 @@ public sealed class HierarchyScorer
             for (var i = 0; i < features.Length; i++) features[i] = ClassifierInput.Compute(users[i], tracks[i]);
             wbs = [.. features.Select(f => StrategyScorer.Score(HierarchyStrategy.WeightedBayesSiblings, f))];
         }
-        // The classifiers were trained on SPEC S4's raw adaptive, whatever form the adaptive strategy uses.
-        if (!samePriors || Scale.Form != AdaptiveScale.Raw)
+        // The classifiers were trained on SPEC S4's raw, strict adaptive, whatever form and lambda the adaptive strategy uses.
+        if (!samePriors || Scale.Form != AdaptiveScale.Raw || Scale.PriorConfidence != 0)
             adaptive = [.. features.Select(f => StrategyScorer.Score(HierarchyStrategy.Adaptive, f))];
         return CandidateFeatureRows.Build(features, strategies[HierarchyStrategy.MaxGenre.Name()], strategies[HierarchyStrategy.Weighted.Name()],
             wbs, adaptive, als, tracks, FeaturePriors, blockSize);

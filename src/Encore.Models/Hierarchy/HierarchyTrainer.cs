@@ -38,11 +38,11 @@ public sealed class HierarchyTrainer(HierarchyOptions? options = null) : IRecomm
         if (predictor == HierarchyPredictor.Auto)
             predictor = validation is { Blocks: >= MinimumLists } ? HierarchyPredictor.Ensemble : HierarchyPredictor.Adaptive;
         var prior = ChoosePrior(input, cancellationToken);
-        var adaptive = ChooseAdaptiveScale(input, prior.Settings);
+        var (adaptive, confidence) = ChooseAdaptive(input, prior.Settings);
         if (!predictor.NeedsValidation())
         {
             progress?.Report(new EpochReport(1, 1, clock.Elapsed, double.NaN));
-            return Model(data, new HierarchyScorer(predictor, input.Catalogue, input.Ratings, prior.Settings, adaptive.Form, Options.PriorStrength, null, null, [], null), 0, prior, adaptive);
+            return Model(data, new HierarchyScorer(predictor, input.Catalogue, input.Ratings, prior.Settings, confidence.Form, confidence.Confidence, Options.PriorStrength, null, null, [], null), 0, prior, adaptive, confidence);
         }
         if (validation is null)
             throw new ArgumentException($"the {predictor.Name()} predictor is learned on validation lists carved from rating data (encore train <dataset> --model hierarchy on a dataset with track ratings); this training data has none. Use predictor=adaptive (or another strategy) instead.");
@@ -55,7 +55,7 @@ public sealed class HierarchyTrainer(HierarchyOptions? options = null) : IRecomm
         var step = 0;
         void Report() => progress?.Report(new EpochReport(++step, steps, clock.Elapsed, double.NaN));
         var alsOptions = new AlsOptions { Factors = Options.AlsFactors, Iterations = Options.AlsIterations, Seed = Options.Seed, Threads = Options.Threads };
-        var inner = new HierarchyScorer(HierarchyPredictor.Adaptive, input.Catalogue, validation.InnerRatings, prior.Settings, adaptive.Form, Options.PriorStrength, null, null, [], null);
+        var inner = new HierarchyScorer(HierarchyPredictor.Adaptive, input.Catalogue, validation.InnerRatings, prior.Settings, confidence.Form, confidence.Confidence, Options.PriorStrength, null, null, [], null);
         var scored = inner.Score(validation.Users, validation.Tracks, validation.BlockSize);
         var innerAls = CollaborativeScores.FitFlat(input.Catalogue, validation.InnerRatings, alsOptions, cancellationToken);
         var als = new double[validation.Users.Length];
@@ -102,8 +102,8 @@ public sealed class HierarchyTrainer(HierarchyOptions? options = null) : IRecomm
         cancellationToken.ThrowIfCancellationRequested();
         var served = CollaborativeScores.FitFlat(input.Catalogue, input.Ratings, alsOptions, cancellationToken);
         Report();
-        return Model(data, new HierarchyScorer(predictor, input.Catalogue, input.Ratings, prior.Settings, adaptive.Form, Options.PriorStrength, served, line, classifiers, ensemble),
-            validation.Blocks, prior, adaptive);
+        return Model(data, new HierarchyScorer(predictor, input.Catalogue, input.Ratings, prior.Settings, confidence.Form, confidence.Confidence, Options.PriorStrength, served, line, classifiers, ensemble),
+            validation.Blocks, prior, adaptive, confidence);
     }
 
     /// <summary>The strategies' Bayesian prior: chosen on the validation lists (<see cref="PriorSelection"/>) when asked and possible, else SPEC S4's.</summary>
@@ -115,22 +115,33 @@ public sealed class HierarchyTrainer(HierarchyOptions? options = null) : IRecomm
     }
 
     /// <summary>
-    /// Adaptive's scale: chosen on the validation lists (<see cref="AdaptiveScaleSelection"/>, features of the inner training
-    /// ratings under the chosen prior) when asked and possible, else the given form (raw without validation lists).
+    /// Adaptive's scale and evidence confidence. The strict (lambda 0) form is chosen on the validation lists
+    /// (<see cref="AdaptiveScaleSelection"/>, features of the inner training ratings under the chosen prior) when asked and possible,
+    /// else the given form (raw without validation lists). lambda is then chosen jointly with the form (<see cref="PriorConfidenceSelection"/>)
+    /// when asked and possible (0 without validation lists), or fixed, the form then chosen at that lambda.
     /// </summary>
-    private AdaptiveScaleChoice ChooseAdaptiveScale(HierarchyInput input, PriorSettings prior)
+    private (AdaptiveScaleChoice Strict, PriorConfidenceChoice Served) ChooseAdaptive(HierarchyInput input, PriorSettings prior)
     {
-        if (Options.AdaptiveScale != AdaptiveScale.Validated) return AdaptiveScaleChoice.FixedAt(Options.AdaptiveScale);
-        if (input.Validation is not { Blocks: >= MinimumLists } v) return AdaptiveScaleChoice.Spec;
+        var fixedLambda = Options.FixedPriorConfidence;
+        var fixedForm = Options.AdaptiveScale != AdaptiveScale.Validated;
+        if (input.Validation is not { Blocks: >= MinimumLists } v || (fixedForm && fixedLambda is not null))
+        {
+            var strict = fixedForm ? AdaptiveScaleChoice.FixedAt(Options.AdaptiveScale) : AdaptiveScaleChoice.Spec;
+            return (strict, PriorConfidenceChoice.FixedAt(strict.Form, fixedLambda ?? 0));
+        }
         var priors = new LevelPriors(v.InnerRatings, prior);
         var extractor = new FeatureExtractor(input.Catalogue, v.InnerRatings, priors, FallbackMode.Bayesian, useSiblings: true);
         var features = new PairFeatures[v.Users.Length];
         for (var i = 0; i < features.Length; i++) features[i] = extractor.Compute(v.Users[i], v.Tracks[i]);
-        return AdaptiveScaleSelection.Choose(features, v.Labels, v.BlockSize, v.Liked, priors);
+        var strictChoice = fixedForm ? AdaptiveScaleChoice.FixedAt(Options.AdaptiveScale) : AdaptiveScaleSelection.Choose(features, v.Labels, v.BlockSize, v.Liked, priors);
+        if (fixedLambda is { } lambda)
+            return (strictChoice, PriorConfidenceChoice.FixedAt(AdaptiveScaleSelection.Choose(features, v.Labels, v.BlockSize, v.Liked, priors, lambda).Form, lambda));
+        IReadOnlyList<AdaptiveScale> forms = fixedForm ? [Options.AdaptiveScale] : AdaptiveScaleNames.Forms;
+        return (strictChoice, PriorConfidenceSelection.Choose(features, v.Labels, v.BlockSize, v.Liked, priors, forms, strictChoice));
     }
 
-    private HierarchyModel Model(TrainingData data, HierarchyScorer scorer, int lists, PriorChoice prior, AdaptiveScaleChoice adaptive) =>
-        new(data.Users, data.Items, data.Interactions, scorer, lists, prior, adaptive) { Threads = Options.Threads };
+    private HierarchyModel Model(TrainingData data, HierarchyScorer scorer, int lists, PriorChoice prior, AdaptiveScaleChoice adaptive, PriorConfidenceChoice confidence) =>
+        new(data.Users, data.Items, data.Interactions, scorer, lists, prior, adaptive, confidence) { Threads = Options.Threads };
 
     /// <summary>No hierarchy attached: the positive values of the matrix are track ratings; no album, artist or genre links.</summary>
     private static HierarchyInput FromMatrix(TrainingData data)

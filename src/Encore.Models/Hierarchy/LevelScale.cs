@@ -12,7 +12,15 @@ namespace Encore.Models.Hierarchy;
 /// </code>
 /// x_l is the user's rating of the level (the mean of the rated genres for genre); a sibling-filled album is placed on the
 /// track level's scale (m_track, s_track), since sibling values are track ratings. A level with s_l = 0 (one value) divides
-/// by 1. All statistics come from <see cref="LevelPriors"/>, i.e. from the training ratings only. Immutable.
+/// by 1. All statistics come from <see cref="LevelPriors"/>, i.e. from the training ratings only.
+/// <para>
+/// <see cref="PriorConfidence"/> (lambda in [0, 1]) weighs the levels the user did not rate: each present level's weight w_l is
+/// multiplied by its evidence confidence c_l (1 for a rated level, a sibling-filled album included; lambda for a level that falls
+/// to its Bayesian / global prior stand-in) and the weights are renormalised over the present levels, sum_present c_l w_l. The
+/// sums above then run over the present levels with c_l w_l, an unrated level entering with its stand-in (x_l = its prior
+/// value). lambda = 0 is SPEC S4's strict adaptive (only rated levels); lambda = 1 in the raw form is weighted+bayes+siblings.
+/// </para>
+/// Immutable.
 /// </summary>
 public sealed class LevelScale
 {
@@ -20,9 +28,10 @@ public sealed class LevelScale
     private readonly double[] _spreads;
     private readonly double[] _anchors;
 
-    private LevelScale(AdaptiveScale form, double[] means, double[] spreads, double[] anchors, double unit)
+    private LevelScale(AdaptiveScale form, double[] means, double[] spreads, double[] anchors, double unit, double priorConfidence = 0)
     {
         Form = form;
+        PriorConfidence = priorConfidence;
         _means = means;
         _spreads = spreads;
         _anchors = anchors;
@@ -32,7 +41,21 @@ public sealed class LevelScale
     /// <summary>SPEC S4's raw form (no statistics needed).</summary>
     public static LevelScale Raw { get; } = new(AdaptiveScale.Raw, new double[4], new double[4], new double[4], 1);
 
-    /// <summary>The scale of <paramref name="form"/> with the statistics of <paramref name="priors"/>.</summary>
+    /// <summary>
+    /// The scale of <paramref name="form"/> with the statistics of <paramref name="priors"/>, unrated levels weighted by
+    /// <paramref name="priorConfidence"/> (lambda; 0, the default, is SPEC S4's strict adaptive).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="form"/> is <see cref="AdaptiveScale.Validated"/> (resolve it first) or undefined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="priorConfidence"/> is outside [0, 1] or NaN.</exception>
+    public static LevelScale From(LevelPriors priors, AdaptiveScale form, double priorConfidence)
+    {
+        var scale = From(priors, form);
+        if (priorConfidence == 0) return scale;
+        PriorConfidenceNames.Check(priorConfidence);
+        return new LevelScale(scale.Form, scale._means, scale._spreads, scale._anchors, scale.Unit, priorConfidence);
+    }
+
+    /// <summary>The scale of <paramref name="form"/> with the statistics of <paramref name="priors"/> (SPEC S4's strict adaptive: lambda 0).</summary>
     /// <exception cref="ArgumentException"><paramref name="form"/> is <see cref="AdaptiveScale.Validated"/> (resolve it first) or undefined.</exception>
     public static LevelScale From(LevelPriors priors, AdaptiveScale form)
     {
@@ -56,6 +79,9 @@ public sealed class LevelScale
 
     /// <summary>The form applied.</summary>
     public AdaptiveScale Form { get; }
+
+    /// <summary>lambda in [0, 1]: the weight factor of a level the user did not rate (0 = SPEC S4's strict adaptive).</summary>
+    public double PriorConfidence { get; }
 
     /// <summary>S for <see cref="AdaptiveScale.LevelZ"/>, else 1.</summary>
     public double Unit { get; }

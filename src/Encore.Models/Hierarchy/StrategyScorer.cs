@@ -22,7 +22,8 @@ public static class StrategyScorer
 
     /// <summary>
     /// The score of <paramref name="strategy"/>, the rated levels of adaptive and of the learned fallback's evidence branch
-    /// put on one scale by <paramref name="scale"/> (the other strategies ignore it). In rating units.
+    /// put on one scale by <paramref name="scale"/>, and the levels the user did not rate weighted by its
+    /// <see cref="LevelScale.PriorConfidence"/> (the other strategies ignore it). In rating units.
     /// </summary>
     public static double Score(HierarchyStrategy strategy, in PairFeatures f, LevelScale scale, double fallback = double.NaN)
     {
@@ -41,25 +42,51 @@ public static class StrategyScorer
     public static bool HasEvidence(in PairFeatures f) =>
         f.AlbumSource is FeatureSource.User or FeatureSource.Sibling || f.ArtistSource == FeatureSource.User || f.GenreCount > 0;
 
-    // Adaptive on a pair with evidence: the rated levels only, weights renormalised; raw ratings, or positions on each
-    // level's scale added to the anchor blend (LevelScale).
+    // Adaptive on a pair with evidence. Each present level's weight is multiplied by its evidence confidence (1 rated, lambda
+    // = scale.PriorConfidence for a level at its prior stand-in) and renormalised; raw values, or positions on each level's
+    // scale added to the anchor blend (LevelScale). lambda = 0 keeps SPEC S4's strict form on the code path it always had.
     private static double Evidence(in PairFeatures f, LevelScale scale)
     {
-        if (scale.Form == AdaptiveScale.Raw) return Combine(f, WeightedWeights, f.RatedGenreMean, onlyRated: true);
+        var lambda = scale.PriorConfidence;
+        if (scale.Form == AdaptiveScale.Raw && lambda == 0) return Combine(f, WeightedWeights, f.RatedGenreMean, onlyRated: true);
         var w = WeightedWeights;
+        var raw = scale.Form == AdaptiveScale.Raw;
         double sum = 0, weight = 0, anchor = 0, present = 0;
-        if (f.AlbumSource != FeatureSource.Missing) { anchor += w.Album * scale.Anchor(HierarchyLevel.Album); present += w.Album; }
-        if (f.AlbumSource is FeatureSource.User or FeatureSource.Sibling)
+        if (f.AlbumSource != FeatureSource.Missing)
         {
-            var level = f.AlbumSource == FeatureSource.User ? HierarchyLevel.Album : HierarchyLevel.Track;
-            sum += w.Album * scale.Position(level, f.AlbumScore);
-            weight += w.Album;
+            if (!raw) { anchor += w.Album * scale.Anchor(HierarchyLevel.Album); present += w.Album; }
+            var c = f.AlbumSource is FeatureSource.User or FeatureSource.Sibling ? 1 : lambda;
+            var level = f.AlbumSource == FeatureSource.Sibling ? HierarchyLevel.Track : HierarchyLevel.Album;
+            if (c > 0) { sum += c * w.Album * (raw ? f.AlbumScore : scale.Position(level, f.AlbumScore)); weight += c * w.Album; }
         }
-        if (f.ArtistSource != FeatureSource.Missing) { anchor += w.Artist * scale.Anchor(HierarchyLevel.Artist); present += w.Artist; }
-        if (f.ArtistSource == FeatureSource.User) { sum += w.Artist * scale.Position(HierarchyLevel.Artist, f.ArtistScore); weight += w.Artist; }
-        if (f.GenreSource != FeatureSource.Missing) { anchor += w.Genre * scale.Anchor(HierarchyLevel.Genre); present += w.Genre; }
-        if (f.GenreCount > 0) { sum += w.Genre * scale.Position(HierarchyLevel.Genre, f.RatedGenreMean); weight += w.Genre; }
-        return anchor / present + scale.Unit * sum / weight;
+        if (f.ArtistSource != FeatureSource.Missing)
+        {
+            if (!raw) { anchor += w.Artist * scale.Anchor(HierarchyLevel.Artist); present += w.Artist; }
+            var c = f.ArtistSource == FeatureSource.User ? 1 : lambda;
+            if (c > 0) { sum += c * w.Artist * (raw ? f.ArtistScore : scale.Position(HierarchyLevel.Artist, f.ArtistScore)); weight += c * w.Artist; }
+        }
+        if (f.GenreSource != FeatureSource.Missing)
+        {
+            if (!raw) { anchor += w.Genre * scale.Anchor(HierarchyLevel.Genre); present += w.Genre; }
+            var c = f.GenreCount > 0 ? 1 : lambda;
+            var genre = GenreValue(f, lambda);
+            if (c > 0) { sum += c * w.Genre * (raw ? genre : scale.Position(HierarchyLevel.Genre, genre)); weight += c * w.Genre; }
+        }
+        return raw ? sum / weight : anchor / present + scale.Unit * sum / weight;
+    }
+
+    /// <summary>
+    /// The genre level's value under evidence confidence <paramref name="lambda"/>: the mean of the track's genres, each rated genre
+    /// weighted 1 and each genre at its prior stand-in lambda. With no genre rated, the mean of the stand-ins (<see cref="PairFeatures.GenreMean"/>);
+    /// at lambda 0 the rated genres' mean (<see cref="PairFeatures.RatedGenreMean"/>); at lambda 1 the mean of all (<see cref="PairFeatures.GenreMean"/>).
+    /// </summary>
+    internal static double GenreValue(in PairFeatures f, double lambda)
+    {
+        if (f.GenreCount == 0 || lambda >= 1) return f.GenreMean;
+        if (lambda <= 0 || f.GenreCount >= f.TrackGenres) return f.RatedGenreMean;
+        double rated = f.GenreCount, unrated = f.TrackGenres - f.GenreCount;
+        var unratedSum = (double)f.GenreMean * f.TrackGenres - (double)f.RatedGenreMean * rated;
+        return (rated * f.RatedGenreMean + lambda * unratedSum) / (rated + lambda * unrated);
     }
 
     private static double Combine(in PairFeatures f, (double Album, double Artist, double Genre) w, float genre, bool onlyRated)

@@ -63,10 +63,18 @@ public sealed class HierarchyModelTests : IDisposable
         Assert.Equal(PriorSettings.Spec(10), loaded.Scorer.FeaturePriors.Settings);
         Assert.True(model.AdaptiveChoice.Validated);
         Assert.Equal(AdaptiveScaleNames.Forms.Count, model.AdaptiveChoice.Accuracies.Count);
-        Assert.Equal(model.AdaptiveChoice.Form, model.Scorer.Scale.Form);
         Assert.Equal((model.AdaptiveChoice.Form, model.AdaptiveChoice.Lists), (loaded.AdaptiveChoice.Form, loaded.AdaptiveChoice.Lists));
         Assert.Equal(model.AdaptiveChoice.Accuracies, loaded.AdaptiveChoice.Accuracies);
-        Assert.Equal(model.AdaptiveChoice.Form, loaded.Scorer.Scale.Form);
+        // The served adaptive: lambda and form chosen together on validation, saved and restored with the accuracies behind them.
+        var confidence = model.ConfidenceChoice;
+        Assert.True(confidence.Validated);
+        Assert.Equal((confidence.Form, confidence.Confidence), (model.Scorer.Scale.Form, model.Scorer.Scale.PriorConfidence));
+        Assert.Equal(AdaptiveScaleNames.Forms.Count * PriorConfidenceNames.Grid.Count, confidence.Accuracies.Count);
+        Assert.Equal((confidence.Form, confidence.Confidence, confidence.Lists, confidence.StrictAccuracy),
+            (loaded.ConfidenceChoice.Form, loaded.ConfidenceChoice.Confidence, loaded.ConfidenceChoice.Lists, loaded.ConfidenceChoice.StrictAccuracy));
+        Assert.Equal(confidence.Forms, loaded.ConfidenceChoice.Forms);
+        Assert.Equal(confidence.Accuracies, loaded.ConfidenceChoice.Accuracies);
+        Assert.Equal((confidence.Form, confidence.Confidence), (loaded.Scorer.Scale.Form, loaded.Scorer.Scale.PriorConfidence));
 
         var fixedFit = (HierarchyModel)TrainerCatalog.Create("hierarchy", new Dictionary<string, string> { ["predictor"] = "adaptive", ["prior-fit"] = "fixed", ["prior-strength"] = "4" }).Fit(Data);
         Assert.False(fixedFit.PriorChoice.Validated);
@@ -88,29 +96,75 @@ public sealed class HierarchyModelTests : IDisposable
         AssertSameScores(model, loaded);
     }
 
+    // The prior-confidence record of a fixed lambda: tag, form, lambda, lists, strict accuracy, 0 forms, 0 accuracies.
+    private const int FixedConfidenceRecord = 4 + 4 + 8 + 4 + 8 + 4 + 4;
+
+    // The adaptive-scale record of a fixed form: tag, form, lists, 0 accuracies.
+    private const int FixedScaleRecord = 16;
+
     [Fact]
     public void Load_FileWrittenBeforeTheAdaptiveScale_ReadsAsSpecsRawForm()
     {
-        var model = (HierarchyModel)TrainerCatalog.Create("hierarchy", new Dictionary<string, string> { ["predictor"] = "adaptive", ["adaptive-scale"] = "raw" }).Fit(Data);
+        var model = (HierarchyModel)TrainerCatalog.Create("hierarchy", new Dictionary<string, string> { ["predictor"] = "adaptive", ["adaptive-scale"] = "raw", ["prior-confidence"] = "0" }).Fit(Data);
         var path = Path.Combine(_dir, "before.bin");
         ModelFile.Save(model, path);
-        // Layout: magic (8), version (4), name length (4), name, payload length (8), payload, SHA-256 (32). The payload of a file
-        // written before the adaptive scale ends where this one's last record (tag, form, lists, 0 accuracies: 16 bytes) begins.
-        var bytes = File.ReadAllBytes(path);
-        var lengthAt = 16 + System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(12));
-        var payloadLength = bytes.Length - lengthAt - 8 - 32;
-        var oldLength = payloadLength - 16;
-        Assert.Equal(0x50414441, BitConverter.ToInt32(bytes, lengthAt + 8 + oldLength));
-        var old = new byte[lengthAt + 8 + oldLength + 32];
-        Array.Copy(bytes, old, lengthAt + 8 + oldLength);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(old.AsSpan(lengthAt), oldLength);
-        System.Security.Cryptography.SHA256.HashData(old.AsSpan(lengthAt + 8, oldLength)).CopyTo(old.AsSpan(lengthAt + 8 + oldLength));
-        File.WriteAllBytes(path, old);
+        CutPayloadEnd(path, FixedScaleRecord + FixedConfidenceRecord, expectedTag: 0x50414441);
 
         var loaded = Assert.IsType<HierarchyModel>(ModelLoader.Load(path));
         Assert.Same(AdaptiveScaleChoice.Spec, loaded.AdaptiveChoice);
         Assert.Equal(AdaptiveScale.Raw, loaded.Scorer.Scale.Form);
+        Assert.Equal(0, loaded.Scorer.Scale.PriorConfidence);
         AssertSameScores(model, loaded);
+    }
+
+    [Fact]
+    public void Load_FileWrittenBeforeThePriorConfidence_ReadsAsStrictAdaptiveInItsSavedForm()
+    {
+        var model = (HierarchyModel)TrainerCatalog.Create("hierarchy", new Dictionary<string, string> { ["predictor"] = "adaptive", ["adaptive-scale"] = "level-deviation", ["prior-confidence"] = "0" }).Fit(Data);
+        var path = Path.Combine(_dir, "before-confidence.bin");
+        ModelFile.Save(model, path);
+        CutPayloadEnd(path, FixedConfidenceRecord, expectedTag: 0x464E4F43);
+
+        var loaded = Assert.IsType<HierarchyModel>(ModelLoader.Load(path));
+        Assert.False(loaded.ConfidenceChoice.Validated);
+        Assert.Equal((AdaptiveScale.LevelDeviation, 0.0), (loaded.ConfidenceChoice.Form, loaded.ConfidenceChoice.Confidence));
+        Assert.Equal((AdaptiveScale.LevelDeviation, 0.0), (loaded.Scorer.Scale.Form, loaded.Scorer.Scale.PriorConfidence));
+        AssertSameScores(model, loaded);
+    }
+
+    [Fact]
+    public void Fit_GivenPriorConfidence_IsUsedSavedAndRejectedOutsideZeroToOne()
+    {
+        var model = (HierarchyModel)TrainerCatalog.Create("hierarchy", new Dictionary<string, string> { ["predictor"] = "learned-fallback", ["adaptive-scale"] = "raw", ["prior-confidence"] = "0.35" }).Fit(Data);
+        Assert.Equal((AdaptiveScale.Raw, 0.35), (model.Scorer.Scale.Form, model.Scorer.Scale.PriorConfidence));
+        Assert.False(model.ConfidenceChoice.Validated);
+        var path = Path.Combine(_dir, "lambda.bin");
+        ModelFile.Save(model, path);
+        var loaded = Assert.IsType<HierarchyModel>(ModelLoader.Load(path));
+        Assert.Equal(0.35, loaded.Scorer.Scale.PriorConfidence);
+        AssertSameScores(model, loaded);
+
+        var ex = Assert.Throws<ArgumentException>(() => TrainerCatalog.Create("hierarchy", new Dictionary<string, string> { ["prior-confidence"] = "1.5" }));
+        Assert.Contains("prior-confidence", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("[0, 1]", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Rewrites the model file at <paramref name="path"/> as if written before its last <paramref name="bytes"/> payload bytes existed
+    /// (payload length and SHA-256 re-sealed). Layout: magic (8), version (4), name length (4), name, payload length (8), payload, SHA-256 (32).
+    /// </summary>
+    private static void CutPayloadEnd(string path, int bytes, int expectedTag)
+    {
+        var file = File.ReadAllBytes(path);
+        var lengthAt = 16 + System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(12));
+        var payloadLength = file.Length - lengthAt - 8 - 32;
+        var oldLength = payloadLength - bytes;
+        Assert.Equal(expectedTag, BitConverter.ToInt32(file, lengthAt + 8 + oldLength));
+        var old = new byte[lengthAt + 8 + oldLength + 32];
+        Array.Copy(file, old, lengthAt + 8 + oldLength);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(old.AsSpan(lengthAt), oldLength);
+        System.Security.Cryptography.SHA256.HashData(old.AsSpan(lengthAt + 8, oldLength)).CopyTo(old.AsSpan(lengthAt + 8 + oldLength));
+        File.WriteAllBytes(path, old);
     }
 
     private static void AssertSameScores(HierarchyModel model, HierarchyModel loaded)

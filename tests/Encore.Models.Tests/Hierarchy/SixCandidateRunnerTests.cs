@@ -37,23 +37,41 @@ public sealed class SixCandidateRunnerTests
     }
 
     [Fact]
-    public void Run_ValidatedAdaptiveScale_ScoresAdaptiveInTheChosenFormAndRecordsIt()
+    public void Run_ValidatedAdaptive_ScoresStrictAndEvidenceWeightedRowsAsChosenAndRecordsThem()
     {
-        var sut = SixCandidateRunner.Run(World, Options("weighted+bayes+siblings", "adaptive", "learned-fallback"));
-        var choice = sut.AdaptiveScale;
-        Assert.True(choice.Validated);
-        Assert.Equal(choice.Form, sut.Test.Scale.Form);
-        var chosen = choice.Accuracies[AdaptiveScaleNames.Forms.ToList().IndexOf(choice.Form)];
-        Assert.Contains(sut.ValidationAccuracies, v => v.Model == "adaptive" && Math.Abs(v.Accuracy - chosen) < 1e-12);
-        Assert.All(SixCandidateRuns.From(sut, "tiny", "hash", 3, TimeProvider.System), r => Assert.Equal(choice.Form.Name(), r.Parameters["adaptive-scale"]));
+        var sut = SixCandidateRunner.Run(World, Options("weighted+bayes+siblings", "adaptive-strict", "adaptive", "learned-fallback"));
+        var (strict, served) = (sut.AdaptiveScale, sut.PriorConfidence);
+        Assert.True(strict.Validated);
+        Assert.True(served.Validated);
+        Assert.Equal((served.Form, served.Confidence), (sut.Test.Scale.Form, sut.Test.Scale.PriorConfidence));
+        var strictAccuracy = strict.Accuracies[AdaptiveScaleNames.Forms.ToList().IndexOf(strict.Form)];
+        Assert.Equal(strictAccuracy, served.StrictAccuracy, 12);
+        var servedAccuracy = served.Accuracy(served.Form, PriorConfidenceNames.Grid.ToList().IndexOf(served.Confidence));
+        Assert.Contains(sut.ValidationAccuracies, v => v.Model == "adaptive-strict" && Math.Abs(v.Accuracy - strictAccuracy) < 1e-12);
+        Assert.Contains(sut.ValidationAccuracies, v => v.Model == "adaptive" && Math.Abs(v.Accuracy - servedAccuracy) < 1e-12);
+        Assert.All(SixCandidateRuns.From(sut, "tiny", "hash", 3, TimeProvider.System), r =>
+        {
+            Assert.Equal(served.Form.Name(), r.Parameters["adaptive-scale"]);
+            Assert.Equal(PriorConfidenceNames.Format(served.Confidence) + " (validated)", r.Parameters["prior-confidence"]);
+            Assert.Equal(strict.Form.Name(), r.Parameters["adaptive-strict-scale"]);
+        });
+        var strictScale = LevelScale.From(sut.Test.Extractor.Priors, strict.Form);
+        Assert.Equal(sut.Test.Features.Select(f => StrategyScorer.Score(HierarchyStrategy.Adaptive, f, strictScale)), sut.TestScores["adaptive-strict"]);
+        Assert.Contains(sut.Steps, s => s.From == "weighted+bayes+siblings" && s.To == "adaptive-strict");
+        Assert.Contains(sut.Steps, s => s.From == "adaptive-strict" && s.To == "adaptive");
 
-        // A given form is used as is, and only adaptive's score moves with it.
-        var z = SixCandidateRunner.Run(World, Options("weighted+bayes+siblings", "adaptive") with { AdaptiveScale = AdaptiveScale.LevelZ });
+        // A given form and lambda are used as they are, and only adaptive's score moves with them.
+        var z = SixCandidateRunner.Run(World, Options("weighted+bayes+siblings", "adaptive") with { AdaptiveScale = AdaptiveScale.LevelZ, PriorConfidence = 0 });
         Assert.False(z.AdaptiveScale.Validated);
-        Assert.Equal(AdaptiveScale.LevelZ, z.Test.Scale.Form);
+        Assert.False(z.PriorConfidence.Validated);
+        Assert.Equal((AdaptiveScale.LevelZ, 0.0), (z.Test.Scale.Form, z.Test.Scale.PriorConfidence));
         var scale = LevelScale.From(z.Test.Extractor.Priors, AdaptiveScale.LevelZ);
         Assert.Equal(z.Test.Features.Select(f => StrategyScorer.Score(HierarchyStrategy.Adaptive, f, scale)), z.TestScores["adaptive"]);
         Assert.Equal(sut.TestScores["weighted+bayes+siblings"], z.TestScores["weighted+bayes+siblings"]);
+
+        // lambda 1 in the raw form is weighted+bayes+siblings, list for list.
+        var one = SixCandidateRunner.Run(World, Options("weighted+bayes+siblings", "adaptive") with { AdaptiveScale = AdaptiveScale.Raw, PriorConfidence = 1 });
+        Assert.Equal(one.TestScores["weighted+bayes+siblings"], one.TestScores["adaptive"]);
     }
 
     [Fact]

@@ -6,8 +6,10 @@ namespace Encore.Evaluation.Protocols.SixCandidate;
 /// <summary>
 /// One candidate set scored from one training set: the S4 features of every pair (both fallback modes),
 /// the heuristic strategy scores, the flat ALS score, and the classifier feature rows. The strategies use the
-/// given Bayesian prior (validated or SPEC S4's) and adaptive the given <see cref="AdaptiveScale"/>; the classifier rows always
-/// use SPEC S4's fixed C and prior mean M, and adaptive's raw form.
+/// given Bayesian prior (validated or SPEC S4's) and adaptive the given <see cref="AdaptiveScale"/> and evidence confidence lambda
+/// (<see cref="LevelScale.PriorConfidence"/>), with SPEC S4's strict adaptive (lambda 0) scored beside it as
+/// <see cref="SixCandidateModels.AdaptiveStrict"/>; the classifier rows always use SPEC S4's fixed C and prior mean M, and
+/// adaptive's raw, strict form.
 /// </summary>
 public sealed class ScoredCandidates
 {
@@ -28,7 +30,7 @@ public sealed class ScoredCandidates
     /// <summary>Features with the plain user-else-M fallback (max-genre, weighted).</summary>
     public required PairFeatures[] PlainFeatures { get; init; }
     public required Dictionary<string, double[]> Scores { get; init; }
-    /// <summary>How adaptive (in <see cref="Scores"/>) and the learned fallback's evidence branch put the rated levels on one scale.</summary>
+    /// <summary>How adaptive (in <see cref="Scores"/>) and the learned fallback's evidence branch put the rated levels on one scale and weigh the unrated ones.</summary>
     public required LevelScale Scale { get; init; }
     public required double[] AlsFlat { get; init; }
     public required CollaborativeScores Collaborative { get; init; }
@@ -40,11 +42,12 @@ public sealed class ScoredCandidates
 
     /// <summary>
     /// Scores <c>set</c> from <c>ratings</c>: features, strategies (learned fallback excluded) and flat ALS. <c>priors</c> is the
-    /// strategies' Bayesian prior and <c>adaptiveScale</c> adaptive's form (not <see cref="AdaptiveScale.Validated"/>);
+    /// strategies' Bayesian prior, <c>adaptiveScale</c> and <c>priorConfidence</c> adaptive's form (not <see cref="AdaptiveScale.Validated"/>)
+    /// and lambda, <c>strictScale</c> the form of SPEC S4's strict adaptive (lambda 0);
     /// <see cref="SixCandidateOptions.PriorStrength"/> gives the classifier features'.
     /// </summary>
     public static ScoredCandidates Build(CandidateSet set, HierarchyCatalogue catalogue, HierarchyRatings ratings, PriorSettings priors,
-        AdaptiveScale adaptiveScale, SixCandidateOptions options, CancellationToken ct)
+        AdaptiveScale adaptiveScale, double priorConfidence, AdaptiveScale strictScale, SixCandidateOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(priors);
@@ -57,13 +60,14 @@ public sealed class ScoredCandidates
         var plainFeatures = Compute(plain, set);
         var classifierFeatures = ReferenceEquals(strategyPriors, spec) ? features
             : Compute(new FeatureExtractor(catalogue, ratings, spec, FallbackMode.Bayesian, useSiblings: true), set);
-        var scale = LevelScale.From(strategyPriors, adaptiveScale);
+        var scale = LevelScale.From(strategyPriors, adaptiveScale, priorConfidence);
         var scores = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var s in new[] { HierarchyStrategy.MaxGenre, HierarchyStrategy.Weighted, HierarchyStrategy.WeightedBayesSiblings, HierarchyStrategy.Adaptive })
         {
             var source = s.Features().Mode == FallbackMode.Bayesian ? features : plainFeatures;
             scores[s.Name()] = [.. source.Select(f => StrategyScorer.Score(s, f, scale))];
         }
+        scores[SixCandidateModels.AdaptiveStrict] = Adaptive(features, LevelScale.From(strategyPriors, strictScale));
         // The two halves of the +bayes+siblings step (diagnostics): mu_i without siblings; siblings without mu_i.
         var bayesOnly = new FeatureExtractor(catalogue, ratings, strategyPriors, FallbackMode.Bayesian, useSiblings: false);
         var siblingsOnly = new FeatureExtractor(catalogue, ratings, spec, FallbackMode.GlobalMean, useSiblings: true);
@@ -91,14 +95,19 @@ public sealed class ScoredCandidates
         };
     }
 
-    /// <summary>This set with adaptive rescored in <paramref name="form"/> (every other score, feature and column unchanged).</summary>
-    /// <exception cref="ArgumentException"><paramref name="form"/> is <see cref="AdaptiveScale.Validated"/>.</exception>
-    public ScoredCandidates WithAdaptiveScale(AdaptiveScale form)
+    /// <summary>
+    /// This set with adaptive rescored in <paramref name="form"/> at lambda <paramref name="priorConfidence"/> and the strict adaptive
+    /// (lambda 0) in <paramref name="strictForm"/> (every other score, feature and column unchanged).
+    /// </summary>
+    /// <exception cref="ArgumentException">A form is <see cref="AdaptiveScale.Validated"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="priorConfidence"/> is outside [0, 1].</exception>
+    public ScoredCandidates WithAdaptive(AdaptiveScale form, double priorConfidence, AdaptiveScale strictForm)
     {
-        var scale = LevelScale.From(Extractor.Priors, form);
+        var scale = LevelScale.From(Extractor.Priors, form, priorConfidence);
         var scores = new Dictionary<string, double[]>(Scores, StringComparer.Ordinal)
         {
-            [HierarchyStrategy.Adaptive.Name()] = [.. Features.Select(f => StrategyScorer.Score(HierarchyStrategy.Adaptive, f, scale))],
+            [HierarchyStrategy.Adaptive.Name()] = Adaptive(Features, scale),
+            [SixCandidateModels.AdaptiveStrict] = Adaptive(Features, LevelScale.From(Extractor.Priors, strictForm)),
         };
         return new ScoredCandidates
         {
@@ -116,6 +125,9 @@ public sealed class ScoredCandidates
             ClassifierAdaptive = ClassifierAdaptive,
         };
     }
+
+    private static double[] Adaptive(PairFeatures[] features, LevelScale scale) =>
+        [.. features.Select(f => StrategyScorer.Score(HierarchyStrategy.Adaptive, f, scale))];
 
     private static PairFeatures[] Compute(FeatureExtractor extractor, CandidateSet set)
     {

@@ -6,6 +6,13 @@ namespace Encore.Evaluation.Protocols.SixCandidate;
 public static class SixCandidateModels
 {
     public const string AlsFlat = "als-flat";
+
+    /// <summary>
+    /// SPEC S4's strict adaptive (only the levels the user rated, weights renormalised: evidence confidence lambda 0), scored beside
+    /// <c>adaptive</c> (lambda chosen on validation) so the leaderboard shows what S4's strict form gives; its scale form is the one
+    /// validation chose at lambda 0.
+    /// </summary>
+    public const string AdaptiveStrict = "adaptive-strict";
     public const string Ensemble = "ensemble";
     public const string BlendRaw = "als-blend-raw";
     public const string BlendRank = "als-blend-rank";
@@ -30,10 +37,10 @@ public static class SixCandidateModels
     public static readonly IReadOnlyList<string> Blends =
         [.. Enum.GetValues<HierarchyLevel>().Select(Level), BlendRaw, BlendRank, BlendNormalised];
 
-    public static readonly IReadOnlyList<string> All = [.. Strategies, .. Decomposition, AlsFlat, .. Blends, .. Classifiers, Ensemble];
+    public static readonly IReadOnlyList<string> All = [.. Strategies, AdaptiveStrict, .. Decomposition, AlsFlat, .. Blends, .. Classifiers, Ensemble];
 
     /// <summary>The family of a model name: strategy, collaborative, blend, classifier or ensemble.</summary>
     public static string Family(string name) =>
-        Strategies.Contains(name) || Decomposition.Contains(name) ? "strategy" : name == AlsFlat ? "collaborative" : Blends.Contains(name) ? "blend"
+        Strategies.Contains(name) || Decomposition.Contains(name) || name == AdaptiveStrict ? "strategy" : name == AlsFlat ? "collaborative" : Blends.Contains(name) ? "blend"
         : Classifiers.Contains(name) ? "classifier" : "ensemble";
 }

@@ -39,6 +39,13 @@ public sealed record SixCandidateOptions
     /// </summary>
     public AdaptiveScale AdaptiveScale { get; init; } = AdaptiveScale.Validated;
 
+    /// <summary>
+    /// Adaptive's evidence confidence lambda, the weight factor of a level the user did not rate (<see cref="LevelScale.PriorConfidence"/>):
+    /// null (default) = chosen jointly with the scale form on the validation lists by <see cref="PriorConfidenceSelection"/>; a number
+    /// in [0, 1] fixes it (0 = SPEC S4's strict adaptive). <c>adaptive-strict</c> is always scored at lambda 0 beside it.
+    /// </summary>
+    public double? PriorConfidence { get; init; }
+
     /// <summary>SPEC S4's C of the Bayesian score mu_i = (N_i mean_i + C M) / (N_i + C): the classifier features' always, the strategies' with <see cref="PriorFit.Fixed"/>. Default 10.</summary>
     public double PriorStrength { get; init; } = 10;
 
@@ -71,6 +78,7 @@ public sealed record SixCandidateOptions
         Guard.InRange(ClassifierShare, 0.1, 0.9);
         Guard.NonNegative(PriorStrength);
         if (!Enum.IsDefined(AdaptiveScale)) throw new ArgumentOutOfRangeException(nameof(AdaptiveScale), AdaptiveScale, "AdaptiveScale must be validated, raw, level-deviation or level-z.");
+        if (PriorConfidence is { } lambda) PriorConfidenceNames.Check(lambda);
         Guard.InRange(AlsFactors, 1, 1024);
         Guard.InRange(AlsIterations, 1, 100);
         Classifiers.Validate();

@@ -29,8 +29,10 @@ public sealed class SixCandidateReport
 
     /// <summary>The strategies' Bayesian prior and how it was chosen (validation accuracies and curves).</summary>
     public required PriorChoice Prior { get; init; }
-    /// <summary>The form adaptive and the learned fallback's evidence branch scored the rated levels in, and how it was chosen.</summary>
+    /// <summary>The form SPEC S4's strict adaptive (<see cref="SixCandidateModels.AdaptiveStrict"/>, lambda 0) scored the rated levels in, and how it was chosen.</summary>
     public AdaptiveScaleChoice AdaptiveScale { get; init; } = AdaptiveScaleChoice.Spec;
+    /// <summary>The evidence confidence lambda and form of adaptive and the learned fallback's evidence branch, and how they were chosen.</summary>
+    public PriorConfidenceChoice PriorConfidence { get; init; } = PriorConfidenceChoice.FixedAt(Models.Hierarchy.AdaptiveScale.Raw, 0);
     /// <summary>Levels absent from the catalogue (e.g. "album" for an IUM snapshot): reported, never imputed.</summary>
     public required IReadOnlyList<string> MissingLevels { get; init; }
     /// <summary>The scored test lists, for per-pair explanations.</summary>

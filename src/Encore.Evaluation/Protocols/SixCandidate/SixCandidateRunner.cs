@@ -35,17 +35,15 @@ public static class SixCandidateRunner
         var innerRatings = HierarchyInputs.Ratings(data.InnerTrain, users, catalogue);
         var prior = ChoosePrior(data.Validation, catalogue, innerRatings, options, ct);
         progress?.Report($"{prior.Describe()} ({clock.Elapsed.TotalSeconds:0.0} s)");
-        var validation = ScoredCandidates.Build(data.Validation, catalogue, innerRatings, prior.Settings,
-            options.AdaptiveScale == AdaptiveScale.Validated ? AdaptiveScale.Raw : options.AdaptiveScale, options, ct);
-        var adaptive = options.AdaptiveScale == AdaptiveScale.Validated
-            ? AdaptiveScaleSelection.Choose(validation.Features, validation.Set.Labels, validation.Set.BlockSize, validation.Set.Liked, validation.Extractor.Priors)
-            : AdaptiveScaleChoice.FixedAt(options.AdaptiveScale);
-        if (adaptive.Form != validation.Scale.Form) validation = validation.WithAdaptiveScale(adaptive.Form);
+        var validation = ScoredCandidates.Build(data.Validation, catalogue, innerRatings, prior.Settings, AdaptiveScale.Raw, 0, AdaptiveScale.Raw, options, ct);
+        var (adaptive, confidence) = ChooseAdaptive(validation, options);
+        validation = validation.WithAdaptive(confidence.Form, confidence.Confidence, adaptive.Form);
         progress?.Report(adaptive.Describe());
+        progress?.Report(confidence.Describe());
         progress?.Report($"validation features and flat ALS: {clock.Elapsed.TotalSeconds:0.0} s");
         clock.Restart();
         var testRatings = HierarchyInputs.Ratings(data.Train, users, catalogue);
-        var test = ScoredCandidates.Build(data.Test, catalogue, testRatings, prior.Settings, adaptive.Form, options, ct);
+        var test = ScoredCandidates.Build(data.Test, catalogue, testRatings, prior.Settings, confidence.Form, confidence.Confidence, adaptive.Form, options, ct);
         var featureSeconds = clock.Elapsed.TotalSeconds;
         progress?.Report($"test features and flat ALS: {featureSeconds:0.0} s");
         var scores = new Dictionary<string, double[]>(test.Scores, StringComparer.Ordinal);
@@ -113,14 +111,33 @@ public static class SixCandidateRunner
             LevelBlends.Add(test, testRatings, catalogue, options, scores, seconds, missing, progress, ct);
 
         return Assemble(options.Label(data.Given), data, test, scores, seconds, wanted, importances, weights, fallback, missing, classifiers, options.Seed, prior,
-            ValidationAccuracies(validation, fallback), catalogueZ, adaptive);
+            ValidationAccuracies(validation, fallback), catalogueZ, adaptive, confidence);
+    }
+
+    /// <summary>
+    /// Adaptive's form and evidence confidence, on the validation lists only (never test): the strict adaptive's form at lambda 0
+    /// (<see cref="AdaptiveScaleSelection"/>, or the given form), then lambda jointly with the form (<see cref="PriorConfidenceSelection"/>),
+    /// or at a given lambda the form chosen at it.
+    /// </summary>
+    private static (AdaptiveScaleChoice Strict, PriorConfidenceChoice Served) ChooseAdaptive(ScoredCandidates validation, SixCandidateOptions options)
+    {
+        var (features, set, priors) = (validation.Features, validation.Set, validation.Extractor.Priors);
+        var fixedForm = options.AdaptiveScale != AdaptiveScale.Validated;
+        var strict = fixedForm ? AdaptiveScaleChoice.FixedAt(options.AdaptiveScale) : AdaptiveScaleSelection.Choose(features, set.Labels, set.BlockSize, set.Liked, priors);
+        if (options.PriorConfidence is { } lambda)
+        {
+            var form = fixedForm ? options.AdaptiveScale : AdaptiveScaleSelection.Choose(features, set.Labels, set.BlockSize, set.Liked, priors, lambda).Form;
+            return (strict, PriorConfidenceChoice.FixedAt(form, lambda));
+        }
+        IReadOnlyList<AdaptiveScale> forms = fixedForm ? [options.AdaptiveScale] : AdaptiveScaleNames.Forms;
+        return (strict, PriorConfidenceSelection.Choose(features, set.Labels, set.BlockSize, set.Liked, priors, forms, strict));
     }
 
     /// <summary>Validation accuracy of each heuristic strategy (the lists every choice is made on), in SPEC S4's order.</summary>
     private static IReadOnlyList<(string Model, double Accuracy)> ValidationAccuracies(ScoredCandidates validation, LearnedFallbackFit fallback)
     {
         var set = validation.Set;
-        var names = new[] { "max-genre", "weighted", SixCandidateModels.WeightedSiblings, SixCandidateModels.WeightedBayes, "weighted+bayes+siblings", "adaptive" };
+        var names = new[] { "max-genre", "weighted", SixCandidateModels.WeightedSiblings, SixCandidateModels.WeightedBayes, "weighted+bayes+siblings", SixCandidateModels.AdaptiveStrict, "adaptive" };
         var result = names.Select(n => (n, SixCandidateAccuracy.Compute(validation.Scores[n], set.Labels, set.BlockSize, set.Liked))).ToList();
         result.Add((HierarchyStrategy.LearnedFallback.Name(), fallback.ValidationAccuracy));
         return result;
@@ -135,7 +152,8 @@ public static class SixCandidateRunner
     private static SixCandidateReport Assemble(string label, SixCandidateData data, ScoredCandidates test, Dictionary<string, double[]> scores,
         Dictionary<string, double> seconds, IReadOnlyList<string> wanted, List<FeatureImportances> importances, List<(string, double)> weights,
         LearnedFallbackFit fallback, List<string> missing, Dictionary<string, CandidateClassifier> classifiers, ulong seed, PriorChoice prior,
-        IReadOnlyList<(string Model, double Accuracy)> validationAccuracies, IReadOnlyList<CatalogueZScores.Row> catalogueZ, AdaptiveScaleChoice adaptive)
+        IReadOnlyList<(string Model, double Accuracy)> validationAccuracies, IReadOnlyList<CatalogueZScores.Row> catalogueZ, AdaptiveScaleChoice adaptive,
+        PriorConfidenceChoice confidence)
     {
         var set = data.Test;
         var results = new List<SixCandidateResult>();
@@ -157,7 +175,9 @@ public static class SixCandidateRunner
             steps.Add(new SixCandidateStep(present[i - 1], present[i], PairedComparison.Compare(byName[present[i - 1]].PerUser, byName[present[i]].PerUser, seed)));
         // The decomposition of the weighted -> weighted+bayes+siblings step: each half against weighted, then the
         // Bayesian step on top of the siblings (weighted+siblings -> weighted+bayes+siblings).
-        foreach (var (from, to) in new[] { ("weighted", SixCandidateModels.WeightedBayes), ("weighted", SixCandidateModels.WeightedSiblings), (SixCandidateModels.WeightedSiblings, "weighted+bayes+siblings") })
+        // Then SPEC S4's strict adaptive (lambda 0) against weighted+bayes+siblings and against the validated adaptive.
+        foreach (var (from, to) in new[] { ("weighted", SixCandidateModels.WeightedBayes), ("weighted", SixCandidateModels.WeightedSiblings), (SixCandidateModels.WeightedSiblings, "weighted+bayes+siblings"),
+            ("weighted+bayes+siblings", SixCandidateModels.AdaptiveStrict), (SixCandidateModels.AdaptiveStrict, "adaptive") })
             if (byName.ContainsKey(from) && byName.ContainsKey(to))
                 steps.Add(new SixCandidateStep(from, to, PairedComparison.Compare(byName[from].PerUser, byName[to].PerUser, seed)));
         var ranked = results.OrderByDescending(r => r.Accuracy).ToList();
@@ -183,6 +203,7 @@ public static class SixCandidateRunner
             Classifiers = classifiers,
             Prior = prior,
             AdaptiveScale = adaptive,
+            PriorConfidence = confidence,
             ValidationAccuracies = validationAccuracies,
             CatalogueZ = catalogueZ,
         };

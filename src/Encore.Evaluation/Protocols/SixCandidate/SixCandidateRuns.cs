@@ -23,7 +23,14 @@ public static class SixCandidateRuns
                 StartedAt = startedAt,
                 Kind = "evaluate",
                 Model = r.Name,
-                Parameters = new Dictionary<string, string> { ["family"] = r.Family, ["bayes-prior"] = report.Prior.Settings.Describe(), ["adaptive-scale"] = report.AdaptiveScale.Form.Name() },
+                Parameters = new Dictionary<string, string>
+                {
+                    ["family"] = r.Family,
+                    ["bayes-prior"] = report.Prior.Settings.Describe(),
+                    ["adaptive-scale"] = report.PriorConfidence.Form.Name(),
+                    ["prior-confidence"] = PriorConfidenceNames.Format(report.PriorConfidence.Confidence) + (report.PriorConfidence.Validated ? " (validated)" : " (fixed)"),
+                    ["adaptive-strict-scale"] = report.AdaptiveScale.Form.Name(),
+                },
                 Dataset = dataset,
                 DatasetHash = datasetHash,
                 Protocol = report.Label,
