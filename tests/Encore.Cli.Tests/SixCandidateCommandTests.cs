@@ -68,7 +68,7 @@ public sealed class SixCandidateCommandTests : IDisposable
 
         var (code, output, error) = await ConsoleCapture.RunAsync(["evaluate", dataset, "--protocol", "six-candidate:given", "--markdown", "--explain", "50", .. fast]);
         Assert.True(code == ExitCodes.Ok, error);
-        foreach (var model in new[] { "max-genre", "weighted", "weighted+bayes+siblings", "adaptive", "learned-fallback", "als-flat", "als-blend-rank", "logistic", "decision-tree", "random-forest", "boosted-trees", "lightgbm", "ensemble" })
+        foreach (var model in new[] { "max-genre", "weighted", "weighted+bayes+siblings", "adaptive", "adaptive-strict", "learned-fallback", "als-flat", "als-blend-rank", "logistic", "decision-tree", "random-forest", "boosted-trees", "lightgbm", "ensemble" })
             Assert.Contains($"| {model} |", output, StringComparison.Ordinal);
         Assert.Contains("12 test users, 72 candidates", output, StringComparison.Ordinal);
         Assert.Contains("S4 climb", output, StringComparison.Ordinal);
@@ -76,6 +76,8 @@ public sealed class SixCandidateCommandTests : IDisposable
         Assert.Contains("explained: test list of user 50", output, StringComparison.Ordinal);
         Assert.Contains("| missing |", output, StringComparison.Ordinal); // track 3009 has no album
         Assert.Contains("training lightgbm on", error, StringComparison.Ordinal);
+        Assert.Contains("prior confidence", error, StringComparison.Ordinal);
+        Assert.Contains("| weighted+bayes+siblings | adaptive-strict |", output, StringComparison.Ordinal);
 
         (code, output, error) = await ConsoleCapture.RunAsync(["evaluate", dataset, "--protocol", "six-candidate", "--models", "weighted,adaptive,random-forest,ensemble", "--markdown", .. fast]);
         Assert.True(code == ExitCodes.Ok, error);
@@ -85,6 +87,9 @@ public sealed class SixCandidateCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Usage, await EncoreCli.RunAsync(["evaluate", dataset, "--protocol", "six-candidate", "--models", "weighted,nope", "--store", store]));
         Assert.Equal(ExitCodes.Usage, await EncoreCli.RunAsync(["evaluate", dataset, "--protocol", "six-candidate", "--set", "protocol.nope=1", "--store", store]));
+        (code, _, error) = await ConsoleCapture.RunAsync(["evaluate", dataset, "--protocol", "six-candidate", "--set", "hierarchy.prior-confidence=1.5", "--store", store]);
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("hierarchy.prior-confidence expects validated or a number in [0, 1]", error, StringComparison.Ordinal);
     }
 
     [Fact]

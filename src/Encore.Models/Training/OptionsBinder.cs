@@ -86,6 +86,7 @@ internal static class OptionsBinder
         : t == typeof(bool) ? "bool"
         : t == typeof(float) || t == typeof(double) ? "number"
         : t == typeof(ulong) ? "non-negative integer"
+        : t == typeof(string) ? "text"
         : "integer";
 
     private static string Format(object? value) => value switch
