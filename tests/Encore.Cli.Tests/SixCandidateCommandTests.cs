@@ -105,6 +105,7 @@ public sealed class SixCandidateCommandTests : IDisposable
         Assert.Contains("predictor ensemble", output, StringComparison.Ordinal);
         Assert.Contains("validation lists", output, StringComparison.Ordinal);
         Assert.Contains("ensemble weights: adaptive", output, StringComparison.Ordinal);
+        Assert.Contains("prior confidence chosen on", output, StringComparison.Ordinal);
 
         (code, output, error) = await ConsoleCapture.RunAsync(["recommend", model, "--user", "50", "-k", "3"]);
         Assert.True(code == ExitCodes.Ok, error);
