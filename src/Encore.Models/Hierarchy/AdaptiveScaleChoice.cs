@@ -29,10 +29,10 @@ public sealed record AdaptiveScaleChoice(AdaptiveScale Form, IReadOnlyList<doubl
     /// <summary>One line for logs and model summaries.</summary>
     public string Describe() => Validated
         ? string.Create(CultureInfo.InvariantCulture,
-            $"adaptive scale chosen on {Lists:N0} validation lists: {Form.Name()}{(Form == AdaptiveScale.Raw ? " (SPEC S4)" : " (departs from SPEC S4)")}; validation accuracy of adaptive ")
+            $"adaptive scale of the strict adaptive (lambda 0) chosen on {Lists:N0} validation lists: {Form.Name()}{(Form == AdaptiveScale.Raw ? " (SPEC S4)" : " (departs from SPEC S4)")}; validation accuracy of adaptive ")
             + string.Join(", ", AdaptiveScaleNames.Forms.Zip(Accuracies).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.First.Name()} {p.Second:0.0000}")))
             + (Form == AdaptiveScale.Raw && Accuracies.Count > 0 && Accuracies.Max() > Accuracies[0] ? "; no form beat raw by one standard error" : "")
-        : $"adaptive scale fixed (not validated): {Form.Name()}";
+        : $"adaptive scale of the strict adaptive (lambda 0) fixed (not validated): {Form.Name()}";
 
     /// <summary>Appends the record (a tag, the form, the list count and the accuracies; no arrays, so no alignment).</summary>
     internal void Write(ModelWriter writer)
