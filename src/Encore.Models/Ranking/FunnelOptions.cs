@@ -14,6 +14,7 @@ public sealed record FunnelOptions : ModelOptions
     private readonly int _candidates = 100;
     private readonly double _validationShare = 0.2;
     private readonly int _validationUsers = 2000;
+    private readonly int _folds = 1;
     private readonly int _trees = 200;
     private readonly int _leaves = 31;
     private readonly int _minimumPerLeaf = 20;
@@ -49,10 +50,20 @@ public sealed record FunnelOptions : ModelOptions
     /// <value>Top-N of each generator (unseen items) whose union is re-ranked, 1-5,000. Default 100.</value>
     public int Candidates { get => _candidates; init { Guard.InRange(value, 1, 5000, nameof(Candidates)); _candidates = value; } }
 
-    /// <value>Share of each user's training items held out (seeded) to train the ranker, 0.05-0.5. Default 0.2.</value>
+    /// <value>Share of each user's training items held out (seeded) to train the ranker, 0.05-0.5, with <see cref="Folds"/> = 1. Default 0.2.</value>
     public double ValidationShare { get => _validationShare; init { Guard.InRange(value, 0.05, 0.5, nameof(ValidationShare)); _validationShare = value; } }
 
-    /// <value>Most users (seeded sample) whose candidate lists train the ranker. Default 2,000.</value>
+    /// <value>
+    /// Cross-fitting folds for the ranker's training lists, 1-10. 1 (default): one carve of <see cref="ValidationShare"/>
+    /// per user, generators fitted on the rest (the ranker learns from about <see cref="ValidationUsers"/> lists).
+    /// K >= 2: each user's items are split into K seeded folds; for each fold the generators are fitted on the other
+    /// K - 1 and the fold's items label the lists, so the ranker learns from up to K times as many lists, over
+    /// generators fitted on (K - 1) / K of the data; <see cref="ValidationShare"/> is then unused. Cost: K generator
+    /// fits instead of one, and K times the rows for LightGBM (docs/models-funnel.md).
+    /// </value>
+    public int Folds { get => _folds; init { Guard.InRange(value, 1, 10, nameof(Folds)); _folds = value; } }
+
+    /// <value>Most users (seeded sample) whose candidate lists train the ranker (per fold). Default 2,000.</value>
     public int ValidationUsers { get => _validationUsers; init { Guard.Positive(value, nameof(ValidationUsers)); _validationUsers = value; } }
 
     /// <value>Boosting rounds of LambdaRank, 1-5,000. Default 200.</value>

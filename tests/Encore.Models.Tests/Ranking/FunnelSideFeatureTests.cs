@@ -46,7 +46,7 @@ public sealed class FunnelSideFeatureTests
         }, extra);
     }
 
-    private static FunnelModel Fit(TrainingData data, string features, string generators = "popularity+item-knn(neighbours=20)") =>
+    private static FunnelModel Fit(TrainingData data, string features, string generators = "popularity+item-knn(neighbours=20)", int folds = 1) =>
         Assert.IsType<FunnelModel>(new FunnelTrainer(new FunnelOptions
         {
             Generators = generators,
@@ -54,6 +54,7 @@ public sealed class FunnelSideFeatureTests
             Trees = 30,
             MinimumPerLeaf = 2,
             Features = features,
+            Folds = folds,
             Threads = 1,
         }).Fit(data));
 
@@ -66,22 +67,26 @@ public sealed class FunnelSideFeatureTests
         return hits / (2.0 * Users);
     }
 
-    [Fact]
-    public void Fit_OwnTags_RanksUnseenItemsOfTheUsersTagFirst()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Fit_OwnTags_RanksUnseenItemsOfTheUsersTagFirst(int folds)
     {
         var (data, extra) = TaggedWorld();
 
         // Popularity (twice: a funnel needs two generators) as the only generator: only the own-tag profile can point at the extras.
-        var withOwnTags = Fit(data, "popularity+own-tags", "popularity+popularity");
-        var without = Fit(data, "popularity", "popularity+popularity");
+        var withOwnTags = Fit(data, "popularity+own-tags", "popularity+popularity", folds);
+        var without = Fit(data, "popularity", "popularity+popularity", folds);
 
         Assert.Equal(FunnelFeatureGroups.Popularity | FunnelFeatureGroups.OwnTags, withOwnTags.FeatureGroups);
         Assert.True(ShareOfExtraInTop2(withOwnTags, extra) >= 0.9, $"with own tags {ShareOfExtraInTop2(withOwnTags, extra):0.00}");
         Assert.True(ShareOfExtraInTop2(without, extra) < 0.5, $"without {ShareOfExtraInTop2(without, extra):0.00}");
     }
 
-    [Fact]
-    public void Fit_TagsOnPairsOutsideTheTrainingMatrix_AreNotSeen()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Fit_TagsOnPairsOutsideTheTrainingMatrix_AreNotSeen(int folds)
     {
         // The leak the side-table rule closes: a user's tag on an item they have not played (here: on exactly the
         // extras) would point straight at them. Restricted to played pairs it is gone, so those tags change nothing.
@@ -95,8 +100,8 @@ public sealed class FunnelSideFeatureTests
             Side = new SideInformation(null, new UserItemTags([.. u], [.. i], [.. t], Users, Items, 5)),
         };
 
-        var clean = Fit(data, "popularity+own-tags", "popularity+popularity");
-        var sut = Fit(leaky, "popularity+own-tags", "popularity+popularity");
+        var clean = Fit(data, "popularity+own-tags", "popularity+popularity", folds);
+        var sut = Fit(leaky, "popularity+own-tags", "popularity+popularity", folds);
 
         var users = Enumerable.Range(0, Users).ToArray();
         Assert.Equal(clean.Recommend(users, 5).Items.ToArray(), sut.Recommend(users, 5).Items.ToArray());
