@@ -1,0 +1,139 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Encore.Core.Sparse;
+
+namespace Encore.Models.Neighbourhood;
+
+/// <summary>
+/// The top-K neighbours of one row d of a documents x terms matrix: dot(d, o) for every document o sharing a term
+/// with d, accumulated term by term (in the row's term order, then the term's document order) into a dense
+/// accumulator; sim = dot / (|d| |o| + shrink); the K best by "higher similarity, then smaller id"
+/// (<see cref="CandidateSelection"/>), sorted by id.
+/// </summary>
+/// <remarks>
+/// The documents touched by a row are listed as they are first met. A per-worker stamp array marks them (stamp d + 1,
+/// so nothing is ever cleared), and the list append is branch-free: every update writes its document to the end of the
+/// list and advances the end only if the stamp was not yet set. Only the touched entries of the accumulator are read
+/// and reset afterwards. Per update: two loads, two stores and an add; no mispredicted branch.
+/// </remarks>
+internal static class NeighbourRow
+{
+    /// <summary>
+    /// Writes row <paramref name="d"/>'s neighbours (ids ascending, similarities alongside) to the front of
+    /// <paramref name="items"/> / <paramref name="scores"/>, at most their length; returns how many.
+    /// </summary>
+    /// <param name="documents">documents x terms, values &gt;= 0.</param>
+    /// <param name="terms">Its transpose (terms x documents).</param>
+    /// <param name="norms">|row| of every document.</param>
+    /// <param name="shrink">Added to the cosine denominator, &gt;= 0.</param>
+    /// <param name="d">The row.</param>
+    /// <param name="s">The worker's scratch (all its arrays have one entry per document).</param>
+    /// <param name="items">Output ids; its length is the number of neighbours wanted.</param>
+    /// <param name="scores">Output similarities, as long as <paramref name="items"/>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int Compute(CsrMatrix documents, CsrMatrix terms, float[] norms, float shrink, int d, Scratch s, Span<int> items, Span<float> scores)
+    {
+        var touched = Accumulate(documents, terms, d, s);
+        var candidates = Score(norms, shrink, d, s, touched);
+        var count = CandidateSelection.SelectBest(s.Touched, s.CandidateScores, candidates, items.Length);
+        // A zero similarity (an underflowed quotient) is no neighbour; CSR rows must be sorted by column.
+        // Sorted as (id << 32 | score bits) keys: one primitive sort, no key / value pairs moved through a comparer.
+        var keys = s.SortKeys.AsSpan(0, count);
+        var kept = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var score = s.CandidateScores[i];
+            if (score != 0) keys[kept++] = ((long)s.Touched[i] << 32) | (uint)BitConverter.SingleToInt32Bits(score);
+        }
+        keys = keys[..kept];
+        keys.Sort();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            items[i] = (int)(keys[i] >> 32);
+            scores[i] = BitConverter.Int32BitsToSingle((int)keys[i]);
+        }
+        return kept;
+    }
+
+    // Sums dot(d, o) into the accumulator for every o sharing a term with d; returns how many distinct o != d
+    // it listed in s.Touched. The accumulator's entry for d itself is summed too and reset here.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Accumulate(CsrMatrix documents, CsrMatrix terms, int d, Scratch s)
+    {
+        var rowTerms = documents.RowIndices(d);
+        var rowValues = documents.RowValues(d);
+        var offsets = terms.Offsets;
+        ref var termDocs = ref MemoryMarshal.GetReference(terms.ColumnIndices);
+        ref var termValues = ref MemoryMarshal.GetReference(terms.Values);
+        ref var acc = ref MemoryMarshal.GetArrayDataReference(s.Accumulator);
+        ref var stamps = ref MemoryMarshal.GetArrayDataReference(s.Stamps);
+        ref var list = ref MemoryMarshal.GetArrayDataReference(s.Touched);
+        var stamp = d + 1;
+        // d is marked first, so it never enters the list.
+        s.Stamps[d] = stamp;
+        nint touched = 0;
+        for (var p = 0; p < rowTerms.Length; p++)
+        {
+            var v = rowValues[p];
+            var t = rowTerms[p];
+            nint start = offsets[t], end = offsets[t + 1];
+            for (var q = start; q < end; q++)
+            {
+                var o = (nint)Unsafe.Add(ref termDocs, q);
+                // touched < documents - 1 here (at most every other document is listed), so the write is in range.
+                Unsafe.Add(ref list, touched) = (int)o;
+                ref var mark = ref Unsafe.Add(ref stamps, o);
+                touched += mark != stamp ? 1 : 0;
+                mark = stamp;
+                Unsafe.Add(ref acc, o) += v * Unsafe.Add(ref termValues, q);
+            }
+        }
+        s.Accumulator[d] = 0;
+        return (int)touched;
+    }
+
+    // Turns the touched entries into (id, similarity) candidates at the front of s.Touched / s.CandidateScores,
+    // resetting the accumulator; returns how many. A zero dot product, a non-positive denominator or a NaN is none.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Score(float[] norms, float shrink, int d, Scratch s, int touched)
+    {
+        var acc = s.Accumulator;
+        var ids = s.Touched.AsSpan(0, touched);
+        var candidateScores = s.CandidateScores;
+        var norm = norms[d];
+        var count = 0;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var o = ids[i];
+            var dot = acc[o];
+            acc[o] = 0;
+            if (dot == 0) continue;
+            var denominator = norm * norms[o] + shrink;
+            if (!(denominator > 0)) continue;
+            var score = dot / denominator;
+            if (float.IsNaN(score)) continue;
+            ids[count] = o;
+            candidateScores[count++] = score;
+        }
+        return count;
+    }
+
+    /// <summary>One worker's buffers (one entry per document, the sort keys one per neighbour); reused for every row without clearing.</summary>
+    internal sealed class Scratch(int documents, int neighbours)
+    {
+        /// <summary>Dot products of the current row; all zero between rows.</summary>
+        public float[] Accumulator { get; } = new float[documents];
+
+        /// <summary>Row d + 1 for a document already listed while row d is accumulated.</summary>
+        public int[] Stamps { get; } = new int[documents];
+
+        /// <summary>The documents touched by the current row, then its candidate ids (one slot of slack for the branch-free append).</summary>
+        public int[] Touched { get; } = new int[documents + 1];
+
+        /// <summary>Similarities of the candidates in <see cref="Touched"/>.</summary>
+        public float[] CandidateScores { get; } = new float[documents];
+
+        /// <summary>The selected neighbours as (id &lt;&lt; 32 | similarity bits), for sorting by id.</summary>
+        public long[] SortKeys { get; } = new long[neighbours];
+    }
+}
