@@ -1,5 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Encore.Core.Sparse;
 
 namespace Encore.Models.Neighbourhood;
@@ -24,6 +26,8 @@ internal static class NeighbourRow
     /// </summary>
     /// <param name="documents">documents x terms, values &gt;= 0.</param>
     /// <param name="terms">Its transpose (terms x documents).</param>
+    /// <param name="unitWeights">Every value of <paramref name="terms"/> is 1 (binary input, plain cosine): the
+    /// updates then add the row's value without reading the other document's (v * 1 = v, so the sums are the same).</param>
     /// <param name="norms">|row| of every document.</param>
     /// <param name="shrink">Added to the cosine denominator, &gt;= 0.</param>
     /// <param name="d">The row.</param>
@@ -31,12 +35,24 @@ internal static class NeighbourRow
     /// <param name="items">Output ids; its length is the number of neighbours wanted.</param>
     /// <param name="scores">Output similarities, as long as <paramref name="items"/>.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int Compute(CsrMatrix documents, CsrMatrix terms, float[] norms, float shrink, int d, Scratch s, Span<int> items, Span<float> scores)
+    public static int Compute(CsrMatrix documents, CsrMatrix terms, bool unitWeights, float[] norms, float shrink, int d, Scratch s, Span<int> items, Span<float> scores)
     {
-        var touched = Accumulate(documents, terms, d, s);
-        var candidates = Score(norms, shrink, d, s, touched);
+        // A row whose updates outnumber half the documents meets most of them: accumulating without the touch list and
+        // scanning the whole accumulator afterwards is then cheaper (one sequential pass instead of two extra memory
+        // operations per update).
+        var dense = Work(documents, terms, d) * 2 >= norms.Length;
+        int candidates;
+        if (dense)
+        {
+            AccumulateDense(documents, terms, unitWeights, d, s);
+            candidates = ScoreDense(norms, shrink, d, s, items.Length);
+        }
+        else
+        {
+            var touched = Accumulate(documents, terms, unitWeights, d, s);
+            candidates = Score(norms, shrink, d, s, touched, items.Length);
+        }
         var count = CandidateSelection.SelectBest(s.Touched, s.CandidateScores, candidates, items.Length);
-        // A zero similarity (an underflowed quotient) is no neighbour; CSR rows must be sorted by column.
         // Sorted as (id << 32 | score bits) keys: one primitive sort, no key / value pairs moved through a comparer.
         var keys = s.SortKeys.AsSpan(0, count);
         var kept = 0;
@@ -58,7 +74,7 @@ internal static class NeighbourRow
     // Sums dot(d, o) into the accumulator for every o sharing a term with d; returns how many distinct o != d
     // it listed in s.Touched. The accumulator's entry for d itself is summed too and reset here.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Accumulate(CsrMatrix documents, CsrMatrix terms, int d, Scratch s)
+    private static int Accumulate(CsrMatrix documents, CsrMatrix terms, bool unitWeights, int d, Scratch s)
     {
         var rowTerms = documents.RowIndices(d);
         var rowValues = documents.RowValues(d);
@@ -77,45 +93,126 @@ internal static class NeighbourRow
             var v = rowValues[p];
             var t = rowTerms[p];
             nint start = offsets[t], end = offsets[t + 1];
-            for (var q = start; q < end; q++)
-            {
-                var o = (nint)Unsafe.Add(ref termDocs, q);
-                // touched < documents - 1 here (at most every other document is listed), so the write is in range.
-                Unsafe.Add(ref list, touched) = (int)o;
-                ref var mark = ref Unsafe.Add(ref stamps, o);
-                touched += mark != stamp ? 1 : 0;
-                mark = stamp;
-                Unsafe.Add(ref acc, o) += v * Unsafe.Add(ref termValues, q);
-            }
+            // touched < documents - 1 here (at most every other document is listed), so the list write is in range.
+            if (unitWeights)
+                for (var q = start; q < end; q++)
+                {
+                    var o = (nint)Unsafe.Add(ref termDocs, q);
+                    Unsafe.Add(ref list, touched) = (int)o;
+                    ref var mark = ref Unsafe.Add(ref stamps, o);
+                    touched += mark != stamp ? 1 : 0;
+                    mark = stamp;
+                    Unsafe.Add(ref acc, o) += v;
+                }
+            else
+                for (var q = start; q < end; q++)
+                {
+                    var o = (nint)Unsafe.Add(ref termDocs, q);
+                    Unsafe.Add(ref list, touched) = (int)o;
+                    ref var mark = ref Unsafe.Add(ref stamps, o);
+                    touched += mark != stamp ? 1 : 0;
+                    mark = stamp;
+                    Unsafe.Add(ref acc, o) += v * Unsafe.Add(ref termValues, q);
+                }
         }
         s.Accumulator[d] = 0;
         return (int)touched;
     }
 
     // Turns the touched entries into (id, similarity) candidates at the front of s.Touched / s.CandidateScores,
-    // resetting the accumulator; returns how many. A zero dot product, a non-positive denominator or a NaN is none.
+    // resetting the accumulator; returns how many (the k best among them are the row's k best).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Score(float[] norms, float shrink, int d, Scratch s, int touched)
+    private static int Score(float[] norms, float shrink, int d, Scratch s, int touched, int k)
     {
         var acc = s.Accumulator;
         var ids = s.Touched.AsSpan(0, touched);
-        var candidateScores = s.CandidateScores;
+        var selection = new BoundedSelection(s, k);
         var norm = norms[d];
-        var count = 0;
         for (var i = 0; i < ids.Length; i++)
         {
             var o = ids[i];
             var dot = acc[o];
             acc[o] = 0;
-            if (dot == 0) continue;
-            var denominator = norm * norms[o] + shrink;
-            if (!(denominator > 0)) continue;
-            var score = dot / denominator;
-            if (float.IsNaN(score)) continue;
-            ids[count] = o;
-            candidateScores[count++] = score;
+            if (dot != 0) selection.Offer(o, dot, norm * norms[o] + shrink);
         }
-        return count;
+        return selection.Count;
+    }
+
+    // As Score, over every document in id order (the dense path: the row itself was reset by AccumulateDense). Eight
+    // documents at a time: the similarities are computed lane-wise (the same multiply, add and correctly rounded divide
+    // as the scalar code, so the same values), and only lanes with a nonzero dot product that reach the selection's
+    // threshold go to the selection.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int ScoreDense(float[] norms, float shrink, int d, Scratch s, int k)
+    {
+        var acc = s.Accumulator;
+        var selection = new BoundedSelection(s, k);
+        var norm = norms[d];
+        var o = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var a = ref MemoryMarshal.GetArrayDataReference(acc);
+            ref var n = ref MemoryMarshal.GetArrayDataReference(norms);
+            var normV = Vector256.Create(norm);
+            var shrinkV = Vector256.Create(shrink);
+            for (; o + Vector256<float>.Count <= acc.Length; o += Vector256<float>.Count)
+            {
+                var dots = Vector256.LoadUnsafe(ref a, (nuint)o);
+                var nonzero = ~Vector256.Equals(dots, Vector256<float>.Zero);
+                if (nonzero == Vector256<float>.Zero) continue;
+                Vector256<float>.Zero.StoreUnsafe(ref a, (nuint)o);
+                var denominators = normV * Vector256.LoadUnsafe(ref n, (nuint)o) + shrinkV;
+                var reach = Vector256.GreaterThanOrEqual(dots / denominators, Vector256.Create(selection.Floor));
+                var lanes = (nonzero & reach).ExtractMostSignificantBits();
+                while (lanes != 0)
+                {
+                    var lane = BitOperations.TrailingZeroCount(lanes);
+                    selection.Offer(o + lane, dots.GetElement(lane), denominators.GetElement(lane));
+                    lanes &= lanes - 1;
+                }
+            }
+        }
+        for (; o < acc.Length; o++)
+        {
+            var dot = acc[o];
+            if (dot == 0) continue;
+            acc[o] = 0;
+            selection.Offer(o, dot, norm * norms[o] + shrink);
+        }
+        return selection.Count;
+    }
+
+    // Sums dot(d, o) into the accumulator for every o sharing a term with d, without listing them; resets d's own entry.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AccumulateDense(CsrMatrix documents, CsrMatrix terms, bool unitWeights, int d, Scratch s)
+    {
+        var rowTerms = documents.RowIndices(d);
+        var rowValues = documents.RowValues(d);
+        var offsets = terms.Offsets;
+        ref var termDocs = ref MemoryMarshal.GetReference(terms.ColumnIndices);
+        ref var termValues = ref MemoryMarshal.GetReference(terms.Values);
+        ref var acc = ref MemoryMarshal.GetArrayDataReference(s.Accumulator);
+        for (var p = 0; p < rowTerms.Length; p++)
+        {
+            var v = rowValues[p];
+            var t = rowTerms[p];
+            nint start = offsets[t], end = offsets[t + 1];
+            if (unitWeights)
+                for (var q = start; q < end; q++)
+                    Unsafe.Add(ref acc, (nint)Unsafe.Add(ref termDocs, q)) += v;
+            else
+                for (var q = start; q < end; q++)
+                    Unsafe.Add(ref acc, (nint)Unsafe.Add(ref termDocs, q)) += v * Unsafe.Add(ref termValues, q);
+        }
+        s.Accumulator[d] = 0;
+    }
+
+    // Accumulator updates of row d: Sum over its terms of their document frequency.
+    private static long Work(CsrMatrix documents, CsrMatrix terms, int d)
+    {
+        long work = 0;
+        foreach (var t in documents.RowIndices(d)) work += terms.RowLength(t);
+        return work;
     }
 
     /// <summary>One worker's buffers (one entry per document, the sort keys one per neighbour); reused for every row without clearing.</summary>

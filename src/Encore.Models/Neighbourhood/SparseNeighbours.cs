@@ -45,6 +45,7 @@ internal static class SparseNeighbours
         var columns = new int[slotTotal];
         var values = new float[slotTotal];
         var counts = new int[n];
+        var unitWeights = AllOnes(documents.Values);
         var chunks = EqualWorkChunks(work, ParallelLoop.Workers(threads) * ChunksPerWorker);
         ParallelLoop.For(chunks.Length - 1, threads,
             _ => new NeighbourRow.Scratch(n, k),
@@ -54,7 +55,7 @@ internal static class SparseNeighbours
                     for (var d = chunks[c]; d < chunks[c + 1]; d++)
                     {
                         var slot = slots[d + 1] - slots[d];
-                        counts[d] = NeighbourRow.Compute(documents, terms, norms, shrink, d, s, columns.AsSpan(slots[d], slot), values.AsSpan(slots[d], slot));
+                        counts[d] = NeighbourRow.Compute(documents, terms, unitWeights, norms, shrink, d, s, columns.AsSpan(slots[d], slot), values.AsSpan(slots[d], slot));
                     }
             }, cancellationToken, chunkSize: 1);
         return Compact(n, slots, counts, columns, values);
@@ -71,6 +72,13 @@ internal static class SparseNeighbours
             norms[r] = (float)Math.Sqrt(sum);
         }
         return norms;
+    }
+
+    private static bool AllOnes(ReadOnlySpan<float> values)
+    {
+        foreach (var v in values)
+            if (v != 1f) return false;
+        return true;
     }
 
     /// <summary>Accumulator updates of each row: Sum over its terms of their document frequency (saturated at int.MaxValue).</summary>

@@ -20,6 +20,9 @@ public sealed class NeighbourKernelTests
     [InlineData(200, 300, 1500, 100, 0f, 3, true)]
     [InlineData(30, 10, 200, 29, 0.5f, 2, true)]
     [InlineData(30, 10, 200, 500, 0f, 1, false)]
+    [InlineData(300, 50, 3000, 1, 0f, 2, true)]
+    [InlineData(300, 50, 3000, 3, 1f, 1, false)]
+    [InlineData(400, 30, 2500, 20, 0f, 2, true)]
     public void TopK_BitIdenticalToBruteForce_OnSkewedData(int documents, int terms, int draws, int k, float shrink, int threads, bool binary)
     {
         var m = SkewedMatrix(documents, terms, draws, binary, seed: (ulong)(documents * 7 + terms + k));
