@@ -17,6 +17,8 @@ namespace Encore.Models.Neighbourhood;
 /// so nothing is ever cleared), and the list append is branch-free: every update writes its document to the end of the
 /// list and advances the end only if the stamp was not yet set. Only the touched entries of the accumulator are read
 /// and reset afterwards. Per update: two loads, two stores and an add; no mispredicted branch.
+/// The scalar methods carry no AggressiveOptimization: that attribute keeps a method out of the ReadyToRun image, and
+/// compiling them at run time cost a small fit more than their ReadyToRun code does (the CLI runs without tiering).
 /// </remarks>
 internal static class NeighbourRow
 {
@@ -34,7 +36,6 @@ internal static class NeighbourRow
     /// <param name="s">The worker's scratch (all its arrays have one entry per document).</param>
     /// <param name="items">Output ids; its length is the number of neighbours wanted.</param>
     /// <param name="scores">Output similarities, as long as <paramref name="items"/>.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Compute(CsrMatrix documents, CsrMatrix terms, bool unitWeights, float[] norms, float shrink, int d, Scratch s, Span<int> items, Span<float> scores)
     {
         // A row whose updates outnumber half the documents meets most of them: accumulating without the touch list and
@@ -73,7 +74,6 @@ internal static class NeighbourRow
 
     // Sums dot(d, o) into the accumulator for every o sharing a term with d; returns how many distinct o != d
     // it listed in s.Touched. The accumulator's entry for d itself is summed too and reset here.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Accumulate(CsrMatrix documents, CsrMatrix terms, bool unitWeights, int d, Scratch s)
     {
         var rowTerms = documents.RowIndices(d);
@@ -121,7 +121,6 @@ internal static class NeighbourRow
 
     // Turns the touched entries into (id, similarity) candidates at the front of s.Touched / s.CandidateScores,
     // resetting the accumulator; returns how many (the k best among them are the row's k best).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Score(float[] norms, float shrink, int d, Scratch s, int touched, int k)
     {
         var acc = s.Accumulator;
@@ -183,7 +182,6 @@ internal static class NeighbourRow
     }
 
     // Sums dot(d, o) into the accumulator for every o sharing a term with d, without listing them; resets d's own entry.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AccumulateDense(CsrMatrix documents, CsrMatrix terms, bool unitWeights, int d, Scratch s)
     {
         var rowTerms = documents.RowIndices(d);

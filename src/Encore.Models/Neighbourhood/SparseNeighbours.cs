@@ -13,7 +13,7 @@ namespace Encore.Models.Neighbourhood;
 /// <remarks>
 /// Rows are cut into chunks of about equal work (Sum over the row's terms of their document frequency), which the
 /// workers pull dynamically, so a few popular documents do not leave one core working alone at the end. Each row's
-/// neighbours go straight into one output buffer at an offset bounded by min(K, work), and the buffer is
+/// neighbours go straight into one output buffer at an offset bounded by min(K, work - row length), and the buffer is
 /// compacted in place at the end: no per-row allocation and no documents x K buffer.
 /// </remarks>
 internal static class SparseNeighbours
@@ -32,12 +32,13 @@ internal static class SparseNeighbours
         var terms = documents.Transpose();
         var norms = RowNorms(documents);
         var work = RowWork(documents, terms);
-        // Row d's slot holds at most min(K, work(d)) neighbours: a row touches at most work(d) other documents.
+        // Row d's slot holds at most min(K, work(d) - |d|) neighbours: of its work(d) updates, |d| (one per term) are
+        // to d itself, and every other update touches at most one other document.
         var slots = new int[n + 1];
         long slotTotal = 0;
         for (var d = 0; d < n; d++)
         {
-            slotTotal += Math.Min(k, work[d]);
+            slotTotal += Math.Min(k, Math.Max(0, work[d] - documents.RowLength(d)));
             if (slotTotal > Array.MaxLength)
                 throw new ArgumentException($"{n} rows x {k} neighbours do not fit in one array; lower Neighbours.", nameof(neighbours));
             slots[d + 1] = (int)slotTotal;
