@@ -6,8 +6,8 @@ namespace Encore.Benchmarks.Models;
 
 /// <summary>
 /// Item-kNN similarity rows (cosine, K = 100) on a 20,000-item x 50,000-user Zipf matrix: the sparse-sparse
-/// product of one item's users with every co-occurring item, ranked by a bounded heap. 256 items per
-/// operation, spread over the popularity ranks (popular items take the dense path, tail items the sparse one).
+/// product of one item's users with every co-occurring item, ranked by the bounded selection (<see cref="NeighbourRow"/>).
+/// 256 items per operation, spread over the popularity ranks (popular items take the dense path, tail items the sparse one).
 /// </summary>
 [MemoryDiagnoser]
 public class ItemKnnRowBenchmarks
@@ -17,7 +17,8 @@ public class ItemKnnRowBenchmarks
     private CsrMatrix _documents = null!;
     private CsrMatrix _terms = null!;
     private float[] _norms = [];
-    private SparseNeighbours.Scratch _scratch = null!;
+    private NeighbourRow.Scratch _scratch = null!;
+    private bool _unitWeights;
     private readonly int[] _outItems = new int[100];
     private readonly float[] _outScores = new float[100];
 
@@ -27,7 +28,8 @@ public class ItemKnnRowBenchmarks
         _documents = ZipfMatrix.Create(50_000, Items, 2_000_000, 7).Transpose();
         _terms = _documents.Transpose();
         _norms = SparseNeighbours.RowNorms(_documents);
-        _scratch = new SparseNeighbours.Scratch(Items);
+        _scratch = new NeighbourRow.Scratch(Items, _outItems.Length);
+        _unitWeights = !_documents.Values.ContainsAnyExcept(1f);
     }
 
     [Benchmark]
@@ -35,7 +37,7 @@ public class ItemKnnRowBenchmarks
     {
         var kept = 0;
         for (var r = 0; r < RowsPerOp; r++)
-            kept += SparseNeighbours.Row(_documents, _terms, _norms, 0f, r * (Items / RowsPerOp), _scratch, _outItems, _outScores);
+            kept += NeighbourRow.Compute(_documents, _terms, _unitWeights, _norms, 0f, r * (Items / RowsPerOp), _scratch, _outItems, _outScores);
         return kept;
     }
 }

@@ -24,11 +24,18 @@ public sealed class ItemKnnTrainer : IRecommenderTrainer
         var itemsByUser = interactions.PositivePart().Transpose();
         var weighted = TermWeighting.Fit(itemsByUser, Options).WeightMatrix(itemsByUser);
         var similarities = SparseNeighbours.TopK(weighted, Options.Neighbours, Options.Shrink, Options.Threads, cancellationToken);
-        if (!float.IsFinite(Sum(similarities.Values)))
+        if (!AllFinite(similarities.Values))
             throw new ModelFitException("item-kNN similarities are not finite: check the input values for NaN or infinity.");
         progress?.Report(new EpochReport(1, 1, System.Diagnostics.Stopwatch.GetElapsedTime(started), double.NaN));
         return new ItemKnnModel(data.Users, data.Items, interactions, similarities, Options) { Threads = Options.Threads };
     }
 
-    private static float Sum(ReadOnlySpan<float> values) => System.Numerics.Tensors.TensorPrimitives.Sum(values);
+    // A plain loop: the generic vector helpers would be compiled at run time for this one call (ReadyToRun does not
+    // hold them), which cost more than the check.
+    private static bool AllFinite(ReadOnlySpan<float> values)
+    {
+        foreach (var v in values)
+            if (!float.IsFinite(v)) return false;
+        return true;
+    }
 }

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using Encore.Core.Parallelism;
 using Encore.Core.Sparse;
 
@@ -6,129 +5,64 @@ namespace Encore.Models.Neighbourhood;
 
 /// <summary>
 /// Top-K cosine neighbours of every row of a (weighted) documents x terms matrix, as a sparse
-/// documents x documents CSR. Each row's dot products come from a sparse-sparse product over the
-/// transpose into a per-worker dense accumulator (only touched entries are visited and reset), so the
-/// cost is the number of co-occurring pairs, not documents squared.
+/// documents x documents CSR: sim(a, b) = a . b / (|a| |b| + shrink), the row itself and zero similarities left out,
+/// ties broken by the smaller id. Each row's dot products come from a sparse-sparse product over the transpose into
+/// a per-worker dense accumulator (<see cref="NeighbourRow"/>), so the cost is the number of co-occurring pairs
+/// (Sum over terms of df(t)^2), not documents squared.
 /// </summary>
+/// <remarks>
+/// Rows are cut into chunks of about equal work (Sum over the row's terms of their document frequency), which the
+/// workers pull dynamically, so a few popular documents do not leave one core working alone at the end. Each row's
+/// neighbours go straight into one output buffer at an offset bounded by min(K, work - row length), and the buffer is
+/// compacted in place at the end: no per-row allocation and no documents x K buffer.
+/// </remarks>
 internal static class SparseNeighbours
 {
+    /// <summary>Chunks per worker: enough for the dynamic pull to even out the last ones.</summary>
+    private const int ChunksPerWorker = 32;
+
+    /// <summary>Top-K neighbours of every row of <paramref name="documents"/> (documents x terms, values &gt;= 0).</summary>
+    /// <returns>A documents x documents CSR of at most min(K, documents - 1) entries a row, sorted by column.</returns>
+    /// <exception cref="ArgumentException">The output would not fit in one array.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled between chunks.</exception>
     public static CsrMatrix TopK(CsrMatrix documents, int neighbours, float shrink, int threads, CancellationToken cancellationToken)
     {
         var n = documents.Rows;
         var k = Math.Max(0, Math.Min(neighbours, n - 1));
         var terms = documents.Transpose();
         var norms = RowNorms(documents);
-        if ((long)n * k > Array.MaxLength)
-            throw new ArgumentException($"{n} rows x {k} neighbours do not fit in one array; lower Neighbours.", nameof(neighbours));
-        var outItems = new int[n * k];
-        var outScores = new float[outItems.Length];
+        var work = RowWork(documents, terms);
+        // Row d's slot holds at most min(K, work(d) - |d|) neighbours: of its work(d) updates, |d| (one per term) are
+        // to d itself, and every other update touches at most one other document.
+        var slots = new int[n + 1];
+        long slotTotal = 0;
+        for (var d = 0; d < n; d++)
+        {
+            slotTotal += Math.Min(k, Math.Max(0, work[d] - documents.RowLength(d)));
+            if (slotTotal > Array.MaxLength)
+                throw new ArgumentException($"{n} rows x {k} neighbours do not fit in one array; lower Neighbours.", nameof(neighbours));
+            slots[d + 1] = (int)slotTotal;
+        }
+        var columns = new int[slotTotal];
+        var values = new float[slotTotal];
         var counts = new int[n];
-        ParallelLoop.For(n, threads,
-            _ => new Scratch(n),
+        var unitWeights = AllOnes(documents.Values);
+        var chunks = EqualWorkChunks(work, ParallelLoop.Workers(threads) * ChunksPerWorker);
+        ParallelLoop.For(chunks.Length - 1, threads,
+            _ => new NeighbourRow.Scratch(n, k),
             (start, end, s) =>
             {
-                for (var d = start; d < end; d++)
-                    counts[d] = Row(documents, terms, norms, shrink, d, s, outItems.AsSpan(d * k, k), outScores.AsSpan(d * k, k));
-            }, cancellationToken);
-        return Compact(n, k, outItems, outScores, counts);
+                for (var c = start; c < end; c++)
+                    for (var d = chunks[c]; d < chunks[c + 1]; d++)
+                    {
+                        var slot = slots[d + 1] - slots[d];
+                        counts[d] = NeighbourRow.Compute(documents, terms, unitWeights, norms, shrink, d, s, columns.AsSpan(slots[d], slot), values.AsSpan(slots[d], slot));
+                    }
+            }, cancellationToken, chunkSize: 1);
+        return Compact(n, slots, counts, columns, values);
     }
 
-    internal static int Row(CsrMatrix documents, CsrMatrix terms, float[] norms, float shrink, int d, Scratch s, Span<int> items, Span<float> scores)
-    {
-        var rowTerms = documents.RowIndices(d);
-        var rowValues = documents.RowValues(d);
-        long work = 0;
-        foreach (var t in rowTerms) work += terms.RowLength(t);
-        // Rows that touch a large share of all documents: accumulate densely and scan with vector passes,
-        // instead of tracking touched entries one by one.
-        var candidates = work * 4 > norms.Length
-            ? DenseRow(terms, norms, shrink, d, rowTerms, rowValues, s)
-            : SparseRow(terms, norms, shrink, d, rowTerms, rowValues, s);
-        var count = CandidateSelection.SelectBest(s.CandidateIds, s.CandidateScores, candidates, items.Length);
-        // A zero similarity is no neighbour; CSR rows must be sorted by column.
-        var kept = 0;
-        for (var i = 0; i < count; i++)
-            if (s.CandidateScores[i] != 0) { items[kept] = s.CandidateIds[i]; scores[kept++] = s.CandidateScores[i]; }
-        items[..kept].Sort(scores[..kept]);
-        return kept;
-    }
-
-    // Returns the number of candidates written to the scratch: every other document with a positive similarity.
-    // Similarities are never negative (weights of the positive part), so leaving out the zeros, which the caller
-    // drops anyway, selects the same neighbours as offering every document.
-    private static int DenseRow(CsrMatrix terms, float[] norms, float shrink, int d, ReadOnlySpan<int> rowTerms, ReadOnlySpan<float> rowValues, Scratch s)
-    {
-        var acc = s.Accumulator;
-        for (var p = 0; p < rowTerms.Length; p++)
-        {
-            var v = rowValues[p];
-            var others = terms.RowIndices(rowTerms[p]);
-            var otherValues = terms.RowValues(rowTerms[p]);
-            for (var q = 0; q < others.Length; q++) acc[others[q]] += v * otherValues[q];
-        }
-        // sim = dot / (|d| |o| + shrink); 0 / 0 gives NaN, which is no candidate.
-        var denominators = s.Denominators;
-        TensorPrimitives.Multiply(norms, norms[d], denominators);
-        TensorPrimitives.Add(denominators, shrink, denominators);
-        TensorPrimitives.Divide(acc, denominators, acc);
-        acc[d] = float.NaN;
-        var ids = s.CandidateIds;
-        var scores = s.CandidateScores;
-        var count = 0;
-        for (var o = 0; o < acc.Length; o++)
-        {
-            var score = acc[o];
-            if (score > 0)
-            {
-                ids[count] = o;
-                scores[count++] = score;
-            }
-        }
-        Array.Clear(acc);
-        return count;
-    }
-
-    // Returns the number of candidates written to the scratch: every touched document with a nonzero dot product.
-    private static int SparseRow(CsrMatrix terms, float[] norms, float shrink, int d, ReadOnlySpan<int> rowTerms, ReadOnlySpan<float> rowValues, Scratch s)
-    {
-        var count = 0;
-        var touched = 0;
-        var acc = s.Accumulator;
-        var seen = s.Seen;
-        for (var p = 0; p < rowTerms.Length; p++)
-        {
-            var v = rowValues[p];
-            var others = terms.RowIndices(rowTerms[p]);
-            var otherValues = terms.RowValues(rowTerms[p]);
-            for (var q = 0; q < others.Length; q++)
-            {
-                var o = others[q];
-                if (!seen[o])
-                {
-                    seen[o] = true;
-                    s.Touched[touched++] = o;
-                }
-                acc[o] += v * otherValues[q];
-            }
-        }
-        var norm = norms[d];
-        for (var i = 0; i < touched; i++)
-        {
-            var o = s.Touched[i];
-            var dot = acc[o];
-            acc[o] = 0;
-            seen[o] = false;
-            if (o == d || dot == 0) continue;
-            var denominator = norm * norms[o] + shrink;
-            if (!(denominator > 0)) continue;
-            var score = dot / denominator;
-            if (float.IsNaN(score)) continue;
-            s.CandidateIds[count] = o;
-            s.CandidateScores[count++] = score;
-        }
-        return count;
-    }
-
+    /// <summary>Euclidean norm of every row, summed in double.</summary>
     internal static float[] RowNorms(CsrMatrix m)
     {
         var norms = new float[m.Rows];
@@ -141,33 +75,67 @@ internal static class SparseNeighbours
         return norms;
     }
 
-    private static CsrMatrix Compact(int n, int k, int[] items, float[] scores, int[] counts)
+    private static bool AllOnes(ReadOnlySpan<float> values)
     {
-        var offsets = new int[n + 1];
-        for (var d = 0; d < n; d++) offsets[d + 1] = offsets[d] + counts[d];
-        var columns = new int[offsets[n]];
-        var values = new float[offsets[n]];
-        for (var d = 0; d < n; d++)
-        {
-            items.AsSpan(d * k, counts[d]).CopyTo(columns.AsSpan(offsets[d]));
-            scores.AsSpan(d * k, counts[d]).CopyTo(values.AsSpan(offsets[d]));
-        }
-        return new CsrMatrix(n, n, offsets, columns, values);
+        foreach (var v in values)
+            if (v != 1f) return false;
+        return true;
     }
 
-    internal sealed class Scratch(int n)
+    /// <summary>Accumulator updates of each row: Sum over its terms of their document frequency (saturated at int.MaxValue).</summary>
+    internal static int[] RowWork(CsrMatrix documents, CsrMatrix terms)
     {
-        public float[] Accumulator { get; } = new float[n];
+        var work = new int[documents.Rows];
+        for (var d = 0; d < work.Length; d++)
+        {
+            long w = 0;
+            foreach (var t in documents.RowIndices(d)) w += terms.RowLength(t);
+            work[d] = (int)Math.Min(w, int.MaxValue);
+        }
+        return work;
+    }
 
-        public bool[] Seen { get; } = new bool[n];
+    /// <summary>
+    /// Boundaries of at most <paramref name="chunks"/> consecutive row ranges of about equal work (each range at
+    /// least one row; a range with one very heavy row can hold more than its share). Starts at 0, ends at the row count.
+    /// </summary>
+    internal static int[] EqualWorkChunks(ReadOnlySpan<int> work, int chunks)
+    {
+        var n = work.Length;
+        long total = 0;
+        // Every row costs at least its own bookkeeping: count it as one unit of work.
+        foreach (var w in work) total += w + 1L;
+        var bounds = new List<int>(chunks + 1) { 0 };
+        long done = 0;
+        for (var d = 0; d < n; d++)
+        {
+            done += work[d] + 1L;
+            // Close the range once it reaches the next multiple of total / chunks (in double: no overflow).
+            if (d + 1 < n && (double)done * chunks >= (double)total * bounds.Count) bounds.Add(d + 1);
+        }
+        bounds.Add(n);
+        return [.. bounds];
+    }
 
-        public int[] Touched { get; } = new int[n];
-
-        public float[] Denominators { get; } = new float[n];
-
-        /// <summary>Candidate neighbours of the current row (ids and similarities), at most n.</summary>
-        public int[] CandidateIds { get; } = new int[n];
-
-        public float[] CandidateScores { get; } = new float[n];
+    // Moves every row's neighbours to the front, in row order, and trims the buffers to the kept entries.
+    private static CsrMatrix Compact(int n, int[] slots, int[] counts, int[] columns, float[] values)
+    {
+        var offsets = new int[n + 1];
+        for (var d = 0; d < n; d++)
+        {
+            var at = offsets[d];
+            offsets[d + 1] = at + counts[d];
+            // Rows only move left (at <= slots[d]); Span.CopyTo handles the overlap.
+            if (at == slots[d]) continue;
+            columns.AsSpan(slots[d], counts[d]).CopyTo(columns.AsSpan(at));
+            values.AsSpan(slots[d], counts[d]).CopyTo(values.AsSpan(at));
+        }
+        var kept = offsets[n];
+        if (kept < columns.Length)
+        {
+            Array.Resize(ref columns, kept);
+            Array.Resize(ref values, kept);
+        }
+        return new CsrMatrix(n, n, offsets, columns, values);
     }
 }

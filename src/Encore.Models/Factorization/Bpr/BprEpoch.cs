@@ -117,7 +117,7 @@ internal sealed class BprEpoch(CsrMatrix matrix, int[] rowOfEntry, AlignedRows u
                 if (verify && t + 1 >= 0 && t + 1 < count)
                 {
                     var user = userOf[(t + 1) & (Ring - 1)];
-                    Prefetch(cols + offs[user]);
+                    PrefetchSpan(cols + offs[user], offs[user + 1] - offs[user]);
                 }
                 if (t < 0) continue;
 
@@ -126,7 +126,7 @@ internal sealed class BprEpoch(CsrMatrix matrix, int[] rowOfEntry, AlignedRows u
                 var seenStart = offs[u0];
                 var seenLength = offs[u0 + 1] - seenStart;
                 if (seenLength >= full || j0 == i0) continue;
-                if (verify && new ReadOnlySpan<int>(cols + seenStart, seenLength).BinarySearch(j0) >= 0) continue;
+                if (verify && SortedContains(cols + seenStart, seenLength, j0)) continue;
 
                 var u = new Span<float>(up + (long)u0 * userStride, d);
                 var i = new Span<float>(ip + (long)i0 * itemStride, d);
@@ -152,6 +152,38 @@ internal sealed class BprEpoch(CsrMatrix matrix, int[] rowOfEntry, AlignedRows u
         w.Correct += correct;
         w.Steps += steps;
     }
+
+    /// <summary>
+    /// Whether the strictly increasing <paramref name="length"/> ints at <paramref name="row"/> hold
+    /// <paramref name="key"/>. A branch-free binary search: the range is halved by a conditional move, not a jump,
+    /// so the random keys of the negative check cost no mispredicted branches (the library's search took a fifth of
+    /// the epoch on the synthetic split). Same answer as <see cref="MemoryExtensions.BinarySearch{T}(ReadOnlySpan{T}, IComparable{T})"/> &gt;= 0.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static unsafe bool SortedContains(int* row, int length, int key)
+    {
+        if (length <= 0) return false;
+        // Invariant: the last entry <= key, if there is one, is in [row, row + length); otherwise row[0] > key.
+        while (length > 1)
+        {
+            var half = length >> 1;
+            row += row[half] <= key ? half : 0;
+            length -= half;
+        }
+        return *row == key;
+    }
+
+    // Prefetches the lines of a row of ints, at most MaxRowLines of them (enough for a binary search over a typical row).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void PrefetchSpan(int* row, int length)
+    {
+        var end = (byte*)row + (long)Math.Min(length, MaxRowLines * 16) * sizeof(int);
+        // From the start of the row's first line, so a row that begins mid-line gets its last line too.
+        for (var line = (byte*)((nint)row & ~(nint)(AlignedRows.LineBytes - 1)); line < end; line += AlignedRows.LineBytes) Prefetch(line);
+    }
+
+    /// <summary>Lines of the user's matrix row prefetched for the negative check.</summary>
+    private const int MaxRowLines = 4;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void PrefetchRow(float* row, int d)

@@ -1,0 +1,234 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Encore.Core.Sparse;
+
+namespace Encore.Models.Neighbourhood;
+
+/// <summary>
+/// The top-K neighbours of one row d of a documents x terms matrix: dot(d, o) for every document o sharing a term
+/// with d, accumulated term by term (in the row's term order, then the term's document order) into a dense
+/// accumulator; sim = dot / (|d| |o| + shrink); the K best by "higher similarity, then smaller id"
+/// (<see cref="CandidateSelection"/>), sorted by id.
+/// </summary>
+/// <remarks>
+/// The documents touched by a row are listed as they are first met. A per-worker stamp array marks them (stamp d + 1,
+/// so nothing is ever cleared), and the list append is branch-free: every update writes its document to the end of the
+/// list and advances the end only if the stamp was not yet set. Only the touched entries of the accumulator are read
+/// and reset afterwards. Per update: two loads, two stores and an add; no mispredicted branch.
+/// The scalar methods carry no AggressiveOptimization: that attribute keeps a method out of the ReadyToRun image, and
+/// compiling them at run time cost a small fit more than their ReadyToRun code does (the CLI runs without tiering).
+/// </remarks>
+internal static class NeighbourRow
+{
+    /// <summary>
+    /// Writes row <paramref name="d"/>'s neighbours (ids ascending, similarities alongside) to the front of
+    /// <paramref name="items"/> / <paramref name="scores"/>, at most their length; returns how many.
+    /// </summary>
+    /// <param name="documents">documents x terms, values &gt;= 0.</param>
+    /// <param name="terms">Its transpose (terms x documents).</param>
+    /// <param name="unitWeights">Every value of <paramref name="terms"/> is 1 (binary input, plain cosine): the
+    /// updates then add the row's value without reading the other document's (v * 1 = v, so the sums are the same).</param>
+    /// <param name="norms">|row| of every document.</param>
+    /// <param name="shrink">Added to the cosine denominator, &gt;= 0.</param>
+    /// <param name="d">The row.</param>
+    /// <param name="s">The worker's scratch (all its arrays have one entry per document).</param>
+    /// <param name="items">Output ids; its length is the number of neighbours wanted.</param>
+    /// <param name="scores">Output similarities, as long as <paramref name="items"/>.</param>
+    public static int Compute(CsrMatrix documents, CsrMatrix terms, bool unitWeights, float[] norms, float shrink, int d, Scratch s, Span<int> items, Span<float> scores)
+    {
+        // A row whose updates outnumber half the documents meets most of them: accumulating without the touch list and
+        // scanning the whole accumulator afterwards is then cheaper (one sequential pass instead of two extra memory
+        // operations per update).
+        var dense = Work(documents, terms, d) * 2 >= norms.Length;
+        int candidates;
+        if (dense)
+        {
+            AccumulateDense(documents, terms, unitWeights, d, s);
+            candidates = ScoreDense(norms, shrink, d, s, items.Length);
+        }
+        else
+        {
+            var touched = Accumulate(documents, terms, unitWeights, d, s);
+            candidates = Score(norms, shrink, d, s, touched, items.Length);
+        }
+        var count = CandidateSelection.SelectBest(s.Touched, s.CandidateScores, candidates, items.Length);
+        // Sorted as (id << 32 | score bits) keys: one primitive sort, no key / value pairs moved through a comparer.
+        var keys = s.SortKeys.AsSpan(0, count);
+        var kept = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var score = s.CandidateScores[i];
+            if (score != 0) keys[kept++] = ((long)s.Touched[i] << 32) | (uint)BitConverter.SingleToInt32Bits(score);
+        }
+        keys = keys[..kept];
+        keys.Sort();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            items[i] = (int)(keys[i] >> 32);
+            scores[i] = BitConverter.Int32BitsToSingle((int)keys[i]);
+        }
+        return kept;
+    }
+
+    // Sums dot(d, o) into the accumulator for every o sharing a term with d; returns how many distinct o != d
+    // it listed in s.Touched. The accumulator's entry for d itself is summed too and reset here.
+    private static int Accumulate(CsrMatrix documents, CsrMatrix terms, bool unitWeights, int d, Scratch s)
+    {
+        var rowTerms = documents.RowIndices(d);
+        var rowValues = documents.RowValues(d);
+        var offsets = terms.Offsets;
+        ref var termDocs = ref MemoryMarshal.GetReference(terms.ColumnIndices);
+        ref var termValues = ref MemoryMarshal.GetReference(terms.Values);
+        ref var acc = ref MemoryMarshal.GetArrayDataReference(s.Accumulator);
+        ref var stamps = ref MemoryMarshal.GetArrayDataReference(s.Stamps);
+        ref var list = ref MemoryMarshal.GetArrayDataReference(s.Touched);
+        var stamp = d + 1;
+        // d is marked first, so it never enters the list.
+        s.Stamps[d] = stamp;
+        nint touched = 0;
+        for (var p = 0; p < rowTerms.Length; p++)
+        {
+            var v = rowValues[p];
+            var t = rowTerms[p];
+            nint start = offsets[t], end = offsets[t + 1];
+            // touched < documents - 1 here (at most every other document is listed), so the list write is in range.
+            if (unitWeights)
+                for (var q = start; q < end; q++)
+                {
+                    var o = (nint)Unsafe.Add(ref termDocs, q);
+                    Unsafe.Add(ref list, touched) = (int)o;
+                    ref var mark = ref Unsafe.Add(ref stamps, o);
+                    touched += mark != stamp ? 1 : 0;
+                    mark = stamp;
+                    Unsafe.Add(ref acc, o) += v;
+                }
+            else
+                for (var q = start; q < end; q++)
+                {
+                    var o = (nint)Unsafe.Add(ref termDocs, q);
+                    Unsafe.Add(ref list, touched) = (int)o;
+                    ref var mark = ref Unsafe.Add(ref stamps, o);
+                    touched += mark != stamp ? 1 : 0;
+                    mark = stamp;
+                    Unsafe.Add(ref acc, o) += v * Unsafe.Add(ref termValues, q);
+                }
+        }
+        s.Accumulator[d] = 0;
+        return (int)touched;
+    }
+
+    // Turns the touched entries into (id, similarity) candidates at the front of s.Touched / s.CandidateScores,
+    // resetting the accumulator; returns how many (the k best among them are the row's k best).
+    private static int Score(float[] norms, float shrink, int d, Scratch s, int touched, int k)
+    {
+        var acc = s.Accumulator;
+        var ids = s.Touched.AsSpan(0, touched);
+        var selection = new BoundedSelection(s, k);
+        var norm = norms[d];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var o = ids[i];
+            var dot = acc[o];
+            acc[o] = 0;
+            if (dot != 0) selection.Offer(o, dot, norm * norms[o] + shrink);
+        }
+        return selection.Count;
+    }
+
+    // As Score, over every document in id order (the dense path: the row itself was reset by AccumulateDense). Eight
+    // documents at a time: the similarities are computed lane-wise (the same multiply, add and correctly rounded divide
+    // as the scalar code, so the same values), and only lanes with a nonzero dot product that reach the selection's
+    // threshold go to the selection.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int ScoreDense(float[] norms, float shrink, int d, Scratch s, int k)
+    {
+        var acc = s.Accumulator;
+        var selection = new BoundedSelection(s, k);
+        var norm = norms[d];
+        var o = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var a = ref MemoryMarshal.GetArrayDataReference(acc);
+            ref var n = ref MemoryMarshal.GetArrayDataReference(norms);
+            var normV = Vector256.Create(norm);
+            var shrinkV = Vector256.Create(shrink);
+            for (; o + Vector256<float>.Count <= acc.Length; o += Vector256<float>.Count)
+            {
+                var dots = Vector256.LoadUnsafe(ref a, (nuint)o);
+                var nonzero = ~Vector256.Equals(dots, Vector256<float>.Zero);
+                if (nonzero == Vector256<float>.Zero) continue;
+                Vector256<float>.Zero.StoreUnsafe(ref a, (nuint)o);
+                var denominators = normV * Vector256.LoadUnsafe(ref n, (nuint)o) + shrinkV;
+                var reach = Vector256.GreaterThanOrEqual(dots / denominators, Vector256.Create(selection.Floor));
+                var lanes = (nonzero & reach).ExtractMostSignificantBits();
+                while (lanes != 0)
+                {
+                    var lane = BitOperations.TrailingZeroCount(lanes);
+                    selection.Offer(o + lane, dots.GetElement(lane), denominators.GetElement(lane));
+                    lanes &= lanes - 1;
+                }
+            }
+        }
+        for (; o < acc.Length; o++)
+        {
+            var dot = acc[o];
+            if (dot == 0) continue;
+            acc[o] = 0;
+            selection.Offer(o, dot, norm * norms[o] + shrink);
+        }
+        return selection.Count;
+    }
+
+    // Sums dot(d, o) into the accumulator for every o sharing a term with d, without listing them; resets d's own entry.
+    private static void AccumulateDense(CsrMatrix documents, CsrMatrix terms, bool unitWeights, int d, Scratch s)
+    {
+        var rowTerms = documents.RowIndices(d);
+        var rowValues = documents.RowValues(d);
+        var offsets = terms.Offsets;
+        ref var termDocs = ref MemoryMarshal.GetReference(terms.ColumnIndices);
+        ref var termValues = ref MemoryMarshal.GetReference(terms.Values);
+        ref var acc = ref MemoryMarshal.GetArrayDataReference(s.Accumulator);
+        for (var p = 0; p < rowTerms.Length; p++)
+        {
+            var v = rowValues[p];
+            var t = rowTerms[p];
+            nint start = offsets[t], end = offsets[t + 1];
+            if (unitWeights)
+                for (var q = start; q < end; q++)
+                    Unsafe.Add(ref acc, (nint)Unsafe.Add(ref termDocs, q)) += v;
+            else
+                for (var q = start; q < end; q++)
+                    Unsafe.Add(ref acc, (nint)Unsafe.Add(ref termDocs, q)) += v * Unsafe.Add(ref termValues, q);
+        }
+        s.Accumulator[d] = 0;
+    }
+
+    // Accumulator updates of row d: Sum over its terms of their document frequency.
+    private static long Work(CsrMatrix documents, CsrMatrix terms, int d)
+    {
+        long work = 0;
+        foreach (var t in documents.RowIndices(d)) work += terms.RowLength(t);
+        return work;
+    }
+
+    /// <summary>One worker's buffers (one entry per document, the sort keys one per neighbour); reused for every row without clearing.</summary>
+    internal sealed class Scratch(int documents, int neighbours)
+    {
+        /// <summary>Dot products of the current row; all zero between rows.</summary>
+        public float[] Accumulator { get; } = new float[documents];
+
+        /// <summary>Row d + 1 for a document already listed while row d is accumulated.</summary>
+        public int[] Stamps { get; } = new int[documents];
+
+        /// <summary>The documents touched by the current row, then its candidate ids (one slot of slack for the branch-free append).</summary>
+        public int[] Touched { get; } = new int[documents + 1];
+
+        /// <summary>Similarities of the candidates in <see cref="Touched"/>.</summary>
+        public float[] CandidateScores { get; } = new float[documents];
+
+        /// <summary>The selected neighbours as (id &lt;&lt; 32 | similarity bits), for sorting by id.</summary>
+        public long[] SortKeys { get; } = new long[neighbours];
+    }
+}
