@@ -11,8 +11,7 @@ namespace Encore.Bench.Service;
 /// not depend on how many other processes share the cores, unlike wall-clock latency. For each path the process's
 /// user + system CPU time (<see cref="Process.TotalProcessorTime"/>) over a fixed number of users after a warm-up of
 /// the same size, so the method has reached its final JIT tier (or not: the first row shows the cost of the first
-/// calls). Paths: the single-user float32 pass (<see cref="FactorTopK"/>), its float16 scan with exact rescoring, and
-/// the blocked batch kernel with B users per call, which the request batcher runs.
+/// calls). Paths: the single-user float32 pass (<see cref="FactorTopK"/>) and the blocked batch kernel with B users per call, which the request batcher runs.
 /// </summary>
 internal static class KernelCpu
 {
@@ -58,11 +57,6 @@ internal static class KernelCpu
         var options = Encore.Models.Contract.RecommendOptions.Default;
         Console.Write("| single, float32 ");
         Measure(1, ids => FactorTopK.Recommend(model, ids[0], 10, model.Interactions, options));
-        if (model.SupportsReducedPrecision)
-        {
-            Console.Write("| single, float16 scan + exact rescoring ");
-            Measure(1, ids => FactorTopK.Recommend(model, ids[0], 10, model.Interactions, options, reducedPrecision: true));
-        }
         foreach (var batch in new[] { 4, 16, 64 })
         {
             Console.Write("| batch kernel ");

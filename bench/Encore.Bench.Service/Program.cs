@@ -7,6 +7,8 @@ using Encore.Bench.Service;
 // Bytes allocated per HTTP request:  dotnet run -c Release --project bench/Encore.Bench.Service -- alloc [requests] [tracks] [factors]
 // CPU time per user of the serving kernels: ... -- kernel [users] [tracks] [factors]
 // Model file only / user ids for wrk: ... -- prepare | users
+// Constant-rate (open-loop) load on a running server, latency from each request's intended send time:
+//   ... -- rate URL USERS.txt REQ_PER_S [seconds=30] [connections=32] [warmup seconds=5] [header=1]
 if (args.Length > 0 && args[0] == "load")
 {
     int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
@@ -23,6 +25,19 @@ if (args.Length > 0 && args[0] == "kernel")
 {
     int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
     KernelCpu.Run(users: Arg(1, 1_024), tracks: Arg(2, 100_000), factors: Arg(3, 64));
+    return;
+}
+if (args.Length > 0 && args[0] == "rate")
+{
+    if (args.Length < 4)
+    {
+        Console.Error.WriteLine("usage: rate URL USERS.txt REQ_PER_S [seconds=30] [connections=32] [warmup seconds=5] [header=1]");
+        Environment.ExitCode = 1;
+        return;
+    }
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
+    await ConstantRateTest.RunAsync(new Uri(args[1]), args[2], double.Parse(args[3], CultureInfo.InvariantCulture), seconds: Arg(4, 30),
+        warmupSeconds: Arg(6, 5), connections: Arg(5, 32), header: Arg(7, 1) != 0);
     return;
 }
 if (args.Length > 0 && args[0] == "users")

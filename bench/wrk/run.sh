@@ -12,12 +12,16 @@
 #        CONNECTIONS  connection counts (default "8 16 32 64")
 #        SECONDS_RUN  measured seconds per count (default 15); WARMUP seconds before each (default 5)
 #        THREADS      wrk threads (default 2)
-#        SERVE_ARGS   extra arguments for encore serve, e.g. "--Serving:ReducedPrecision true"
+#        RATES        request rates for constant-rate (open-loop) runs after the wrk rows, e.g. "5000 9000": latency is
+#                     measured from each request's intended send time (coordinated omission corrected, like wrk2) by
+#                     bench/Encore.Bench.Service `rate` (build it first); RATE_CONNECTIONS connections (default 32).
+#                     CONNECTIONS="" skips the wrk rows.
+#        SERVE_ARGS   extra arguments for encore serve, e.g. "--Serving:BatchRequests false"
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 ENCORE=${ENCORE:-$ROOT/src/Encore.Cli/bin/Release/net10.0/encore}
 PORT=${PORT:-5099}
-CONNECTIONS=${CONNECTIONS:-"8 16 32 64"}
+CONNECTIONS=${CONNECTIONS-"8 16 32 64"}
 SECONDS_RUN=${SECONDS_RUN:-15}
 WARMUP=${WARMUP:-5}
 THREADS=${THREADS:-2}
@@ -74,6 +78,18 @@ for c in $CONNECTIONS; do
   }'
 done
 echo
+if [ -n "${RATES:-}" ]; then
+  BENCH_DLL=${BENCH_DLL:-$ROOT/bench/Encore.Bench.Service/bin/Release/net10.0/Encore.Bench.Service.dll}
+  [ -f "$BENCH_DLL" ] || { echo "build first: dotnet build bench/Encore.Bench.Service -c Release (or set BENCH_DLL)" >&2; exit 1; }
+  echo "Constant rate (open loop; latency from each request's intended send time; ${SECONDS_RUN} s after ${WARMUP} s at the same rate):"
+  echo
+  header=1
+  for r in $RATES; do
+    dotnet "$BENCH_DLL" rate "http://127.0.0.1:$PORT" users.txt "$r" "$SECONDS_RUN" "${RATE_CONNECTIONS:-32}" "$WARMUP" "$header"
+    header=0
+  done
+  echo
+fi
 # The request batcher's batch sizes over every run above (warm-ups included): cumulative buckets from /metrics.
 curl -fs "http://127.0.0.1:$PORT/metrics" | awk '
   /^encore_serving_batch_size_bucket/ { match($0, /le="[^"]*"/); le = substr($0, RSTART + 4, RLENGTH - 5); b = b sprintf(" <=%s: %s;", le, $2) }

@@ -1,4 +1,6 @@
 using Encore.Cli;
 
+// encore serve: restart with tiered compilation on unless DOTNET_TieredCompilation is set (ServeRuntime); fits keep it off.
+ServeRuntime.ReexecIfDue(args);
 ProcessStart.MarkMain(withCpu: args.Contains("--phases"));
 return await EncoreCli.RunAsync(args);

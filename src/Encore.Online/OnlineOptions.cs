@@ -29,13 +29,6 @@ public sealed record OnlineOptions
     /// <value>Batch concurrent user requests on factor models into one kernel pass (async path). Default true.</value>
     public bool BatchRequests { get; init; } = true;
 
-    /// <value>
-    /// Score single requests on factor models from a float16 copy of the item factors (half the bytes streamed per
-    /// request), then rescore in float32 every item that could enter the top-k: the same ids and scores. Batches of 4+
-    /// concurrent requests keep the float32 batch kernel. Default false.
-    /// </value>
-    public bool ReducedPrecision { get; init; }
-
     /// <value>Optional dataset snapshot folder: merged into retraining and used for title-only playlist continuation.</value>
     public string? BaseDatasetPath { get; init; }
 

@@ -29,7 +29,7 @@ public sealed partial class RecommendationService : IDisposable
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _coldStart = new ColdStartResolver(events, options);
         _baseDataset = baseDataset;
-        _batcher = options.BatchRequests ? new FactorBatcher { ReducedPrecision = options.ReducedPrecision } : null;
+        _batcher = options.BatchRequests ? new FactorBatcher() : null;
     }
 
     /// <summary>Top-k for one user, computed on the calling thread.</summary>
@@ -44,7 +44,7 @@ public sealed partial class RecommendationService : IDisposable
         if (FastPath(serving, user, request) is { } fast)
         {
             var (items, scores) = FactorTopK.Recommend(fast.Model, fast.User, request.K, request.ExcludeSeen ? serving.Seen : null,
-                request.ExcludeSeen ? RecommendOptions.Default : NoFilters, _options.ReducedPrecision);
+                request.ExcludeSeen ? RecommendOptions.Default : NoFilters);
             return new RecommendationResponse(user, serving.Name, serving.Version, ServingPath.Model, Tracks(serving.Model, items, scores));
         }
         return ViaColdStart(serving, user, request, recent);
@@ -57,11 +57,17 @@ public sealed partial class RecommendationService : IDisposable
     /// </summary>
     /// <param name="request">The request (validated here).</param>
     /// <param name="recent">The user's recent stored events when the caller holds them (see <see cref="ForUser"/>); null reads the store.</param>
-    public async ValueTask<RecommendationResponse> ForUserAsync(UserRecommendationRequest request, IReadOnlyList<StoredEvent>? recent = null)
+    /// <param name="cancellationToken">
+    /// Cancels a request waiting in the batcher (e.g. the HTTP client disconnected): nothing is scored for it and the
+    /// returned task is cancelled. A request already being scored finishes; paths that do not wait ignore the token.
+    /// </param>
+    /// <exception cref="OperationCanceledException">The token was cancelled while the request waited.</exception>
+    public async ValueTask<RecommendationResponse> ForUserAsync(UserRecommendationRequest request, IReadOnlyList<StoredEvent>? recent = null,
+        CancellationToken cancellationToken = default)
     {
         var (user, serving) = Prepare(request);
         if (_batcher is null || FastPath(serving, user, request) is not { } fast) return ForUser(request, recent);
-        var (items, scores) = await _batcher.Recommend(fast.Model, fast.User, request.K, request.ExcludeSeen).ConfigureAwait(false);
+        var (items, scores) = await _batcher.Recommend(fast.Model, fast.User, request.K, request.ExcludeSeen, cancellationToken).ConfigureAwait(false);
         return new RecommendationResponse(user, serving.Name, serving.Version, ServingPath.Model, Tracks(serving.Model, items, scores));
     }
 

@@ -15,11 +15,12 @@ namespace Encore.Server.Cluster;
 /// </summary>
 internal sealed class GrainUserRouter(OnlineEngine engine, IGrainFactory grains) : IUserRouter
 {
-    public async Task<RecommendationResponse> RecommendAsync(UserRecommendationRequest request)
+    // The token is not sent through the grain call: a grain's request runs to its end (see IUserRouter).
+    public async Task<RecommendationResponse> RecommendAsync(UserRecommendationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         // No usable key: the engine gives the same "user is missing" problem as a single process.
-        if (string.IsNullOrEmpty(request.User)) return await engine.Recommendations.ForUserAsync(request);
+        if (string.IsNullOrEmpty(request.User)) return await engine.Recommendations.ForUserAsync(request, cancellationToken: cancellationToken);
         return (await grains.GetGrain<IUserGrain>(request.User).Recommend(request)).Unwrap();
     }
 

@@ -11,7 +11,9 @@ namespace Encore.Server.Cluster;
 public interface IUserRouter
 {
     /// <summary>Top-k for the request's user (errors as <see cref="Encore.Online.OnlineRequestException"/>).</summary>
-    Task<RecommendationResponse> RecommendAsync(UserRecommendationRequest request);
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">The caller went away (HttpContext.RequestAborted): a request still waiting in this process's batcher is dropped.</param>
+    Task<RecommendationResponse> RecommendAsync(UserRecommendationRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Validates the whole call (nothing is written if any event is invalid), then stores it durably.</summary>
     /// <param name="events">The call's events.</param>

@@ -9,8 +9,8 @@ namespace Encore.Server.Cluster;
 internal sealed class LocalUserRouter(OnlineEngine engine) : IUserRouter
 {
     // No async state machine of its own: the batcher's task is handed on as it is (AsTask of a task-backed ValueTask is that task).
-    public Task<RecommendationResponse> RecommendAsync(UserRecommendationRequest request) =>
-        engine.Recommendations.ForUserAsync(request).AsTask();
+    public Task<RecommendationResponse> RecommendAsync(UserRecommendationRequest request, CancellationToken cancellationToken = default) =>
+        engine.Recommendations.ForUserAsync(request, cancellationToken: cancellationToken).AsTask();
 
     public Task<IngestResult> IngestAsync(IReadOnlyList<FeedbackEvent?> events, bool isBatch) =>
         Task.FromResult(isBatch ? engine.Feedback.Ingest(events) : engine.Feedback.Ingest(events[0]));

@@ -43,7 +43,6 @@ public sealed class EncoreServerOptions
         MaxListLength = Serving.MaxListLength,
         MaxFutureSkew = TimeSpan.FromHours(Serving.MaxFutureSkewHours),
         BatchRequests = Serving.BatchRequests,
-        ReducedPrecision = Serving.ReducedPrecision,
         BaseDatasetPath = string.IsNullOrWhiteSpace(Dataset.Base) ? null : Dataset.Base,
         Retrain = Retrain.ToOptions(),
         Bandit = Bandit.ToOptions(),
@@ -120,9 +119,6 @@ public sealed class ServingSection
 
     /// <value>Batch concurrent user requests on factor models into one pass over the item vectors. Default true.</value>
     public bool BatchRequests { get; set; } = true;
-
-    /// <value>Score single requests on factor models from a float16 copy of the item factors, rescoring the possible top-k in float32 (same answers). Default false.</value>
-    public bool ReducedPrecision { get; set; }
 }
 
 public sealed class DatasetSection

@@ -25,7 +25,7 @@ public static class UserEndpoints
     }
 
     private static async Task<Ok<RecommendationResponse>> Recommend(string id, IUserRouter users, OnlineEngine engine, int? k, string? model, bool? excludeSeen,
-        [Microsoft.AspNetCore.Mvc.FromQuery] string[]? exclude, [Microsoft.AspNetCore.Mvc.FromQuery] string[]? allow) =>
+        [Microsoft.AspNetCore.Mvc.FromQuery] string[]? exclude, [Microsoft.AspNetCore.Mvc.FromQuery] string[]? allow, CancellationToken aborted) =>
         TypedResults.Ok(await ServeAsync(new UserRecommendationRequest
         {
             User = id,
@@ -34,23 +34,27 @@ public static class UserEndpoints
             ExcludeSeen = excludeSeen ?? true,
             Exclude = JsonBody.SplitList(exclude),
             Allow = JsonBody.SplitList(allow),
-        }, users, engine));
+        }, users, engine, aborted));
 
-    private static async Task<Ok<RecommendationResponse>> RecommendWithHistory(UserRecommendationRequest request, IUserRouter users, OnlineEngine engine) =>
-        TypedResults.Ok(await ServeAsync(request, users, engine));
+    private static async Task<Ok<RecommendationResponse>> RecommendWithHistory(UserRecommendationRequest request, IUserRouter users, OnlineEngine engine,
+        CancellationToken aborted) =>
+        TypedResults.Ok(await ServeAsync(request, users, engine, aborted));
 
     /// <summary>
     /// Answers through the router (local or cluster): while an A/B experiment runs and the request names no model,
     /// the user's variant's model answers and the served list is recorded (the response carries its list id).
+    /// <paramref name="aborted"/> (the request's RequestAborted) drops a request still waiting in the batcher.
     /// </summary>
-    internal static Task<RecommendationResponse> ServeAsync(UserRecommendationRequest request, IUserRouter users, OnlineEngine engine) =>
+    internal static Task<RecommendationResponse> ServeAsync(UserRecommendationRequest request, IUserRouter users, OnlineEngine engine,
+        CancellationToken aborted = default) =>
         engine.Experiments.Assign(request) is not { } assignment
-            ? users.RecommendAsync(request) // the common case: no state machine of its own
-            : ServeVariantAsync(request, assignment, users, engine);
+            ? users.RecommendAsync(request, aborted) // the common case: no state machine of its own
+            : ServeVariantAsync(request, assignment, users, engine, aborted);
 
-    private static async Task<RecommendationResponse> ServeVariantAsync(UserRecommendationRequest request, ExperimentAssignment assignment, IUserRouter users, OnlineEngine engine)
+    private static async Task<RecommendationResponse> ServeVariantAsync(UserRecommendationRequest request, ExperimentAssignment assignment, IUserRouter users,
+        OnlineEngine engine, CancellationToken aborted)
     {
-        var response = await users.RecommendAsync(ExperimentService.ForVariant(request, assignment));
+        var response = await users.RecommendAsync(ExperimentService.ForVariant(request, assignment), aborted);
         return engine.Experiments.Record(assignment, response);
     }
 

@@ -38,20 +38,4 @@ public sealed class BatchedRecommendationTests
 
         Assert.Equal(scope.Engine.Recommendations.ForUser(request).Items, response.Items);
     }
-
-    [Fact]
-    public async Task ForUser_ReducedPrecision_SameTracksAndScoresAsFloat32()
-    {
-        using var exact = new EngineScope(o => o with { BatchRequests = false });
-        using var reduced = new EngineScope(o => o with { ReducedPrecision = true });
-        exact.Engine.Serve("main", TestWorld.AlsPath);
-        reduced.Engine.Serve("main", TestWorld.AlsPath);
-        for (var i = 0; i < TestWorld.Matrix.Users.Count; i++)
-        {
-            var request = new UserRecommendationRequest { User = TestWorld.Matrix.Users[i], K = 3 + i % 8, ExcludeSeen = i % 3 != 0 };
-            var expected = exact.Engine.Recommendations.ForUser(request).Items;
-            Assert.Equal(expected, reduced.Engine.Recommendations.ForUser(request).Items);
-            Assert.Equal(expected, (await reduced.Engine.Recommendations.ForUserAsync(request)).Items);
-        }
-    }
 }
