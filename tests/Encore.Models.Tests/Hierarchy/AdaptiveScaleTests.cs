@@ -108,37 +108,12 @@ public sealed class AdaptiveScaleTests
     /// tracks 25 (above the genre mean 25/3 but below the no-evidence blend 0.4 x 40 + 0.3 x 40 + 0.3 x 25/3 = 30.5);
     /// else user b rated the albums of all six tracks, the liked 60 and the others 30. Liked tracks sit first.
     /// </summary>
-    private static (PairFeatures[] Features, bool[] Labels, LevelPriors Priors) Planted(bool genreEvidence)
-    {
-        var n = 6 * Lists;
-        var ids = Enumerable.Range(0, n).ToArray();
-        var offsets = Enumerable.Range(0, n + 1).ToArray();
-        var catalogue = new HierarchyCatalogue(ids, [.. ids], offsets, [.. ids], albumCount: n, artistCount: n, genreCount: n);
-        var (users, levels, targets, values) = (new List<int>(), new List<HierarchyLevel>(), new List<int>(), new List<float>());
-        void Rate(int u, HierarchyLevel l, int t, float v) { users.Add(u); levels.Add(l); targets.Add(t); values.Add(v); }
-        for (var i = 0; i < n; i++)
+    private static (PairFeatures[] Features, bool[] Labels, LevelPriors Priors) Planted(bool genreEvidence) =>
+        PlantedSixCandidateLists.Build(Lists, raterScore: 40, (_, j, t, rate) =>
         {
-            Rate(Lists, HierarchyLevel.Album, i, 40);
-            Rate(Lists, HierarchyLevel.Artist, i, 40);
-            Rate(Lists, HierarchyLevel.Genre, i, 0);
-        }
-        var labels = new bool[n];
-        for (var b = 0; b < Lists; b++)
-        {
-            for (var j = 0; j < 6; j++)
-            {
-                var t = 6 * b + j;
-                labels[t] = j < 3;
-                if (genreEvidence && j < 3) Rate(b, HierarchyLevel.Genre, t, 25);
-                if (!genreEvidence) Rate(b, HierarchyLevel.Album, t, j < 3 ? 60 : 30);
-            }
-        }
-        var ratings = HierarchyRatings.Build(Lists + 1, catalogue, [.. users], [.. levels], [.. targets], [.. values]);
-        var priors = new LevelPriors(ratings, Off);
-        var extractor = new FeatureExtractor(catalogue, ratings, priors, FallbackMode.Bayesian, useSiblings: true);
-        var features = ids.Select(t => extractor.Compute(t / 6, t)).ToArray();
-        return (features, labels, priors);
-    }
+            if (genreEvidence && j < 3) rate(HierarchyLevel.Genre, t, 25);
+            if (!genreEvidence) rate(HierarchyLevel.Album, t, j < 3 ? 60 : 30);
+        });
 
     [Fact]
     public void Choose_RatedGenresSinkUnderRaw_PicksAScaledFormOnValidation()

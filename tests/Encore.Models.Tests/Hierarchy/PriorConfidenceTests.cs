@@ -122,41 +122,18 @@ public sealed class PriorConfidenceTests
     /// lambda &gt; 0.107 their unrated album and artist (stand-ins 30, the level means) pull them below 50: (21 lambda + 16.5) / (0.7 lambda + 0.3) &lt; 50. Otherwise user b rated the
     /// albums of all six tracks (liked 60, others 30), which the strict adaptive already separates. Liked tracks sit first.
     /// </summary>
-    private static (PairFeatures[] Features, bool[] Labels, LevelPriors Priors) Planted(bool fewerLevels)
-    {
-        var n = 6 * Lists;
-        var ids = Enumerable.Range(0, n).ToArray();
-        var catalogue = new HierarchyCatalogue(ids, [.. ids], Enumerable.Range(0, n + 1).ToArray(), [.. ids], albumCount: n, artistCount: n, genreCount: n);
-        var (users, levels, targets, values) = (new List<int>(), new List<HierarchyLevel>(), new List<int>(), new List<float>());
-        void Rate(int u, HierarchyLevel l, int t, float v) { users.Add(u); levels.Add(l); targets.Add(t); values.Add(v); }
-        for (var i = 0; i < n; i++)
+    private static (PairFeatures[] Features, bool[] Labels, LevelPriors Priors) Planted(bool fewerLevels) =>
+        PlantedSixCandidateLists.Build(Lists, raterScore: 20, (_, j, t, rate) =>
         {
-            Rate(Lists, HierarchyLevel.Album, i, 20);
-            Rate(Lists, HierarchyLevel.Artist, i, 20);
-            Rate(Lists, HierarchyLevel.Genre, i, 0);
-        }
-        var labels = new bool[n];
-        for (var b = 0; b < Lists; b++)
-        {
-            for (var j = 0; j < 6; j++)
+            if (!fewerLevels) rate(HierarchyLevel.Album, t, j < 3 ? 60 : 30);
+            else if (j < 3)
             {
-                var t = 6 * b + j;
-                labels[t] = j < 3;
-                if (!fewerLevels) Rate(b, HierarchyLevel.Album, t, j < 3 ? 60 : 30);
-                else if (j < 3)
-                {
-                    Rate(b, HierarchyLevel.Album, t, 50);
-                    Rate(b, HierarchyLevel.Artist, t, 50);
-                    Rate(b, HierarchyLevel.Genre, t, 50);
-                }
-                else Rate(b, HierarchyLevel.Genre, t, 55);
+                rate(HierarchyLevel.Album, t, 50);
+                rate(HierarchyLevel.Artist, t, 50);
+                rate(HierarchyLevel.Genre, t, 50);
             }
-        }
-        var ratings = HierarchyRatings.Build(Lists + 1, catalogue, [.. users], [.. levels], [.. targets], [.. values]);
-        var priors = new LevelPriors(ratings, Off);
-        var extractor = new FeatureExtractor(catalogue, ratings, priors, FallbackMode.Bayesian, useSiblings: true);
-        return ([.. ids.Select(t => extractor.Compute(t / 6, t))], labels, priors);
-    }
+            else rate(HierarchyLevel.Genre, t, 55);
+        });
 
     [Fact]
     public void Choose_CandidatesRatedAtFewerLevels_PicksALambdaAboveZeroOnValidation()
