@@ -23,13 +23,7 @@ public sealed class NormPanelTopKTests
     public void TopK_EqualsBruteForce(int d, int items, int k, double skew)
     {
         var sut = Model(users: 120, items, d, seed: (ulong)(d * 1000 + items), skew, duplicates: false);
-        for (var u = 0; u < 120; u++)
-        {
-            var expected = BruteForce(sut, u, k, sut.Interactions, exclude: null);
-            var actual = sut.RecommendOne(u, k, sut.Interactions);
-            Assert.Equal(expected.Items, actual.Items);
-            Assert.Equal(expected.Scores, actual.Scores);
-        }
+        AssertEveryUserEqualsBruteForce(sut, k);
     }
 
     [Fact]
@@ -52,13 +46,7 @@ public sealed class NormPanelTopKTests
     {
         // Every item vector appears four times under different ids: each score is tied four ways.
         var sut = Model(users: 60, items: 800, d: 16, seed: 21, skew: 1.5, duplicates: true);
-        for (var u = 0; u < 60; u++)
-        {
-            var expected = BruteForce(sut, u, 7, sut.Interactions, exclude: null);
-            var actual = sut.RecommendOne(u, 7, sut.Interactions);
-            Assert.Equal(expected.Items, actual.Items);
-            Assert.Equal(expected.Scores, actual.Scores);
-        }
+        AssertEveryUserEqualsBruteForce(sut, k: 7);
     }
 
     [Fact]
@@ -82,13 +70,7 @@ public sealed class NormPanelTopKTests
     public void TopK_ZeroAndNegativeUserVectors_ScanEverythingAndStayExact()
     {
         var sut = Model(users: 10, items: 300, d: 8, seed: 41, skew: 2.0, duplicates: false, zeroFirstUser: true);
-        for (var u = 0; u < 10; u++)
-        {
-            var expected = BruteForce(sut, u, 12, sut.Interactions, exclude: null);
-            var actual = sut.RecommendOne(u, 12, sut.Interactions);
-            Assert.Equal(expected.Items, actual.Items);
-            Assert.Equal(expected.Scores, actual.Scores);
-        }
+        AssertEveryUserEqualsBruteForce(sut, k: 12);
     }
 
     [Fact]
@@ -115,6 +97,18 @@ public sealed class NormPanelTopKTests
                 Assert.All(scores, s => Assert.True(s <= panels.Bound(later, norm), $"score {s} above bound {panels.Bound(later, norm)}"));
         }
         for (var p = 1; p < panels.Count; p++) Assert.True(panels.PanelNorms[p] <= panels.PanelNorms[p - 1]);
+    }
+
+    // Every user's single-user top-k (seen items masked) equals the brute force, ids and scores bit for bit.
+    private static void AssertEveryUserEqualsBruteForce(AlsModel sut, int k)
+    {
+        for (var u = 0; u < sut.Users.Count; u++)
+        {
+            var expected = BruteForce(sut, u, k, sut.Interactions, exclude: null);
+            var actual = sut.RecommendOne(u, k, sut.Interactions);
+            Assert.Equal(expected.Items, actual.Items);
+            Assert.Equal(expected.Scores, actual.Scores);
+        }
     }
 
     private static (int[] Items, float[] Scores) BruteForce(AlsModel model, int user, int k, CsrMatrix? seen, IReadOnlyList<int>? exclude)
