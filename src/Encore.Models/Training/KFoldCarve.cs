@@ -1,4 +1,3 @@
-using Encore.Core.Randomness;
 using Encore.Core.Sparse;
 
 namespace Encore.Models.Training;
@@ -30,25 +29,7 @@ internal static class KFoldCarve
         ArgumentOutOfRangeException.ThrowIfGreaterThan(folds, MaximumFolds);
         ArgumentOutOfRangeException.ThrowIfNegative(fold);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(fold, folds);
-        var (tr, tc, tv, hr, hc, hv) = (new List<int>(), new List<int>(), new List<float>(), new List<int>(), new List<int>(), new List<float>());
-        for (var u = 0; u < x.Rows; u++)
-        {
-            var items = x.RowIndices(u);
-            var values = x.RowValues(u);
-            var n = items.Length;
-            var held = new bool[n];
-            if (n >= 2)
-            {
-                var order = Enumerable.Range(0, n).ToArray();
-                Rng.Fork(seed, (ulong)u).Shuffle(order.AsSpan());
-                for (var position = fold; position < n; position += folds) held[order[position]] = true;
-            }
-            for (var p = 0; p < n; p++)
-            {
-                if (held[p]) { hr.Add(u); hc.Add(items[p]); hv.Add(values[p]); }
-                else { tr.Add(u); tc.Add(items[p]); tv.Add(values[p]); }
-            }
-        }
-        return (CsrMatrix.FromTriples(x.Rows, x.Columns, [.. tr], [.. tc], [.. tv]), CsrMatrix.FromTriples(x.Rows, x.Columns, [.. hr], [.. hc], [.. hv]));
+        // Position p of the user's seeded order goes to fold p mod K; a user with one item is never held out.
+        return ValidationCarve.PartitionPerUser(x, seed, (n, position) => n >= 2 && position % folds == fold);
     }
 }

@@ -11,22 +11,31 @@ namespace Encore.Models.Training;
 internal static class ValidationCarve
 {
     /// <returns>Two matrices of the input's shape whose stored pairs partition the input's.</returns>
-    public static (CsrMatrix Train, CsrMatrix HeldOut) Split(CsrMatrix x, double share, ulong seed)
+    public static (CsrMatrix Train, CsrMatrix HeldOut) Split(CsrMatrix x, double share, ulong seed) =>
+        PartitionPerUser(x, seed, (n, position) => position < (n < 2 ? 0 : Math.Clamp((int)Math.Round(share * n, MidpointRounding.AwayFromZero), 1, n - 1)));
+
+    /// <summary>
+    /// Partitions <paramref name="x"/>'s stored pairs user by user: each user's n items are put in a per-user seeded random
+    /// order (<see cref="Rng.Fork"/> of <paramref name="seed"/> and the user), and the item at position p of that order is
+    /// held out when <paramref name="held"/>(n, p). The carve of <see cref="Split"/> and the folds of <see cref="KFoldCarve"/>.
+    /// </summary>
+    /// <returns>Two matrices of the input's shape whose stored pairs partition the input's.</returns>
+    internal static (CsrMatrix Inner, CsrMatrix HeldOut) PartitionPerUser(CsrMatrix x, ulong seed, Func<int, int, bool> held)
     {
+        ArgumentNullException.ThrowIfNull(x);
         var (tr, tc, tv, hr, hc, hv) = (new List<int>(), new List<int>(), new List<float>(), new List<int>(), new List<int>(), new List<float>());
         for (var u = 0; u < x.Rows; u++)
         {
             var items = x.RowIndices(u);
             var values = x.RowValues(u);
             var n = items.Length;
-            var hold = n < 2 ? 0 : Math.Clamp((int)Math.Round(share * n, MidpointRounding.AwayFromZero), 1, n - 1);
             var order = Enumerable.Range(0, n).ToArray();
             Rng.Fork(seed, (ulong)u).Shuffle(order.AsSpan());
-            var held = new bool[n];
-            for (var i = 0; i < hold; i++) held[order[i]] = true;
+            var isHeld = new bool[n];
+            for (var position = 0; position < n; position++) isHeld[order[position]] = held(n, position);
             for (var p = 0; p < n; p++)
             {
-                if (held[p]) { hr.Add(u); hc.Add(items[p]); hv.Add(values[p]); }
+                if (isHeld[p]) { hr.Add(u); hc.Add(items[p]); hv.Add(values[p]); }
                 else { tr.Add(u); tc.Add(items[p]); tv.Add(values[p]); }
             }
         }
