@@ -20,10 +20,7 @@ public static class AdaptiveScaleSelection
     public static AdaptiveScaleChoice Choose(ReadOnlySpan<PairFeatures> features, ReadOnlySpan<bool> labels, int blockSize, int liked, LevelPriors priors, double priorConfidence = 0)
     {
         ArgumentNullException.ThrowIfNull(priors);
-        if (features.Length != labels.Length) throw new ArgumentException($"{features.Length} validation features but {labels.Length} labels.");
-        if (blockSize <= 0 || features.IsEmpty || features.Length % blockSize != 0)
-            throw new ArgumentException($"{features.Length} validation candidates is not a whole, non-zero number of lists of {blockSize}.");
-        var perForm = new List<double[]>();
+        var perForm = new List<double[]>(); // PerList checks the lengths and the list shape
         foreach (var form in AdaptiveScaleNames.Forms) perForm.Add(PerList(features, labels, blockSize, liked, LevelScale.From(priors, form, priorConfidence)));
         var means = perForm.Select(p => p.Average()).ToArray();
         var best = Array.IndexOf(means, means.Max());
