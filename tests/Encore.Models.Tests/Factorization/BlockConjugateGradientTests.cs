@@ -32,11 +32,15 @@ public sealed class BlockConjugateGradientTests
     }
 
     [Theory]
-    [InlineData(16, 3, 1)]
-    [InlineData(64, 3, 2)]
-    [InlineData(64, 10, 3)]
-    [InlineData(32, 1, 4)]
-    public void Solve_EqualsConjugateGradientRowByRow_BitForBit(int d, int steps, ulong seed)
+    [InlineData(16, 3, 1, false)]
+    [InlineData(64, 3, 2, false)]
+    [InlineData(64, 10, 3, false)]
+    [InlineData(32, 1, 4, false)]
+    [InlineData(16, 3, 1, true)]
+    [InlineData(64, 3, 2, true)]
+    [InlineData(32, 1, 4, true)]
+    [InlineData(256, 3, 5, true)] // a 256-row gather buffer: blocks of more nonzeros fall back to the direct reads
+    public void Solve_EqualsConjugateGradientRowByRow_BitForBit(int d, int steps, ulong seed, bool gather)
     {
         if (!BlockConjugateGradient.Supported(d)) return;
         var (matrix, fixedFactors, start) = AlsHalfStepTests.Problem(rows: 40, columns: 70, d, seed);
@@ -47,7 +51,7 @@ public sealed class BlockConjugateGradientTests
         for (var row = 0; row < matrix.Rows; row++)
             ConjugateGradient.Solve(gram, fixedFactors, d, matrix.RowIndices(row), matrix.RowValues(row), 1.5f, steps, expected.AsSpan(row * d, d), r, p, ap);
         var actual = (float[])start.Clone();
-        var scratch = new BlockScratch(d);
+        var scratch = new BlockScratch(d, gather);
 
         for (var row = 0; row < matrix.Rows;)
         {

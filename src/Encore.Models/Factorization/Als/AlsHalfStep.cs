@@ -11,7 +11,8 @@ namespace Encore.Models.Factorization.Als;
 /// row gets its own lambda (<see cref="FrequencyScaledRegularization"/>): each worker keeps one copy of Y^T Y and
 /// rewrites its diagonal per row (<see cref="RowRegularizedGram"/>, O(d) per row, bit-identical to a fresh copy).
 /// Plain conjugate gradient runs on blocks of up to 12 consecutive rows (<see cref="BlockConjugateGradient"/>: the
-/// Gram products of a block are one small GEMM), with factors bit-identical to the row-by-row solve.
+/// Gram products of a block are one small GEMM; each block's factor rows are gathered once into the worker's buffer),
+/// with factors bit-identical to the row-by-row solve.
 /// </summary>
 internal static class AlsHalfStep
 {
@@ -51,7 +52,7 @@ internal static class AlsHalfStep
 
     private sealed class Scratch(int d, bool exact, float[]? unregularizedGram, bool blocked)
     {
-        public BlockScratch? Block { get; } = blocked ? new BlockScratch(d) : null;
+        public BlockScratch? Block { get; } = blocked ? new BlockScratch(d, gather: true) : null;
 
         public RowRegularizedGram? RowGram { get; } = unregularizedGram is null ? null : new RowRegularizedGram(unregularizedGram, d);
 
