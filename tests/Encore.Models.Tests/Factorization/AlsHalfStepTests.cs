@@ -32,6 +32,25 @@ public sealed class AlsHalfStepTests
         Assert.Equal(expected, actual);
     }
 
+    [Fact]
+    public void Run_FixedFactorsAboveTheGatherSize_EqualsRowByRow_BitForBit()
+    {
+        const int d = 16;
+        var columns = (int)(AlsHalfStep.GatherFromBytes / (d * sizeof(float))) + 1; // the gathering block path
+        var (matrix, fixedFactors, start) = Problem(rows: 60, columns, d);
+        var options = new AlsOptions { Factors = d, Regularization = 0.3, Alpha = 2, Threads = 2 };
+        var expected = (float[])start.Clone();
+        OldLoop(matrix, expected, fixedFactors, d, options);
+        var actual = (float[])start.Clone();
+        var buffers = new GramBuffers(d);
+
+        AlsHalfStep.Run(matrix, actual, fixedFactors, d, options, buffers, CancellationToken.None);
+
+        Assert.Equal(expected, actual);
+        Assert.NotNull(buffers.Block(0, gather: true).Gathered);
+        Assert.Same(buffers.Block(0, gather: true), buffers.Block(0, gather: true));
+    }
+
     // The half-step as it was before the per-row copy was removed (commit b0943d5).
     private static void OldLoop(CsrMatrix matrix, float[] solved, float[] fixedFactors, int d, AlsOptions options)
     {

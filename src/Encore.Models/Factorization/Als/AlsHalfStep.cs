@@ -11,11 +11,19 @@ namespace Encore.Models.Factorization.Als;
 /// row gets its own lambda (<see cref="FrequencyScaledRegularization"/>): each worker keeps one copy of Y^T Y and
 /// rewrites its diagonal per row (<see cref="RowRegularizedGram"/>, O(d) per row, bit-identical to a fresh copy).
 /// Plain conjugate gradient runs on blocks of up to 12 consecutive rows (<see cref="BlockConjugateGradient"/>: the
-/// Gram products of a block are one small GEMM; each block's factor rows are gathered once into the worker's buffer),
+/// Gram products of a block are one small GEMM; when the fixed factors exceed <see cref="GatherFromBytes"/>, each block's
+/// factor rows are gathered once into the worker's buffer),
 /// with factors bit-identical to the row-by-row solve.
 /// </summary>
 internal static class AlsHalfStep
 {
+    /// <summary>
+    /// Fixed-factor matrices at least this large have each block's rows gathered once (<see cref="BlockConjugateGradient"/>);
+    /// smaller ones stay in cache between the CG passes, and the copy cost more than it saved there (HetRec's 4.5 MiB item
+    /// factors: perf, bench/results/models-kernels.md, session 9).
+    /// </summary>
+    internal const long GatherFromBytes = 8L << 20;
+
     public static void Run(CsrMatrix matrix, float[] solved, float[] fixedFactors, int d, AlsOptions options, GramBuffers buffers, CancellationToken cancellationToken)
     {
         var gram = Gram.Compute(fixedFactors, matrix.Columns, d, options.Threads, buffers, cancellationToken);
@@ -26,7 +34,9 @@ internal static class AlsHalfStep
         var lambda = (float)options.Regularization;
         // Plain CG (one lambda for all rows) solves blocks of rows in lockstep; the factors are bit-identical.
         var blocked = !exact && scales is null && BlockConjugateGradient.Supported(d);
-        ParallelLoop.For(matrix.Rows, options.Threads, _ => new Scratch(d, exact, scales is null ? null : gram, blocked), (start, end, s) =>
+        buffers.EnsureWorkers(ParallelLoop.Workers(options.Threads));
+        var gather = (long)fixedFactors.Length * sizeof(float) >= GatherFromBytes;
+        ParallelLoop.For(matrix.Rows, options.Threads, worker => new Scratch(d, exact, scales is null ? null : gram, blocked ? buffers.Block(worker, gather) : null), (start, end, s) =>
         {
             if (s.Block is not null)
             {
@@ -50,9 +60,9 @@ internal static class AlsHalfStep
         }, cancellationToken);
     }
 
-    private sealed class Scratch(int d, bool exact, float[]? unregularizedGram, bool blocked)
+    private sealed class Scratch(int d, bool exact, float[]? unregularizedGram, BlockScratch? block)
     {
-        public BlockScratch? Block { get; } = blocked ? new BlockScratch(d, gather: true) : null;
+        public BlockScratch? Block { get; } = block;
 
         public RowRegularizedGram? RowGram { get; } = unregularizedGram is null ? null : new RowRegularizedGram(unregularizedGram, d);
 

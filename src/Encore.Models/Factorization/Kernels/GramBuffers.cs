@@ -1,11 +1,34 @@
 namespace Encore.Models.Factorization.Kernels;
 
-/// <summary>Reusable buffers of <see cref="Gram.Compute(float[], int, int, int, GramBuffers, CancellationToken)"/>: one d x d partial per stripe and the d x d result.</summary>
+/// <summary>
+/// Reusable buffers of an ALS fit, kept across its half-steps: those of
+/// <see cref="Gram.Compute(float[], int, int, int, GramBuffers, CancellationToken)"/> (one d x d partial per stripe and
+/// the d x d result) and one <see cref="BlockScratch"/> per worker (its gather buffer is 256 KiB: allocating it per
+/// half-step cost large-object allocations and collections).
+/// </summary>
 internal sealed class GramBuffers(int d)
 {
+    private BlockScratch?[] _blocks = [];
+    private BlockScratch?[] _gathering = [];
+
     public int Dimensions { get; } = d;
 
     public float[] Partials { get; } = new float[Gram.Stripes * d * d];
 
     public float[] Result { get; } = new float[d * d];
+
+    /// <summary>Makes room for <paramref name="workers"/> block scratches; call before a parallel loop (not thread-safe).</summary>
+    public void EnsureWorkers(int workers)
+    {
+        if (_blocks.Length < workers) Array.Resize(ref _blocks, workers);
+        if (_gathering.Length < workers) Array.Resize(ref _gathering, workers);
+    }
+
+    /// <summary>
+    /// Worker <paramref name="worker"/>'s block scratch, with or without a gather buffer, created on first use; distinct
+    /// workers may call this concurrently.
+    /// </summary>
+    /// <exception cref="IndexOutOfRangeException">worker not below the count given to <see cref="EnsureWorkers"/>.</exception>
+    public BlockScratch Block(int worker, bool gather) =>
+        gather ? _gathering[worker] ??= new BlockScratch(Dimensions, gather: true) : _blocks[worker] ??= new BlockScratch(Dimensions);
 }
