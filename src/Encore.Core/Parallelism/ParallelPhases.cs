@@ -11,7 +11,7 @@ namespace Encore.Core.Parallelism;
 /// closure per phase: the team is created once (the calling thread plus <c>workers - 1</c> dedicated threads).
 /// Worker count 0 means all cores. Cancellation is checked between chunks; the first exception thrown by a worker,
 /// <c>createScratch</c> or <c>afterPhase</c> stops every worker at the end of the phase and is rethrown with its own
-/// type (cancellation as <see cref="OperationCanceledException"/>).
+/// type, token and stack trace.
 /// </summary>
 public static class ParallelPhases
 {
@@ -70,9 +70,8 @@ public static class ParallelPhases
             }
             Work(0);
             foreach (var t in threads) t.Join();
-            if (_failure is null) return;
-            if (_failure is OperationCanceledException) throw new OperationCanceledException(cancellationToken);
-            ExceptionDispatchInfo.Capture(_failure).Throw();
+            // The original exception, with its type, token and stack (an afterPhase may stop the run with its own token).
+            if (_failure is not null) ExceptionDispatchInfo.Capture(_failure).Throw();
         }
 
         private void Work(int worker)

@@ -92,8 +92,13 @@ public sealed class ParallelPhasesTests
     {
         using var cts = new CancellationTokenSource();
 
-        Assert.ThrowsAny<OperationCanceledException>(() => ParallelPhases.For(100, 50, degree, _ => 0, (_, _, _, _) => { },
-            phase => { if (phase == 3) cts.Cancel(); }, cts.Token));
+        var calls = 0;
+
+        var error = Assert.ThrowsAny<OperationCanceledException>(() => ParallelPhases.For(100, 50, degree, _ => 0, (_, _, _, _) => { },
+            phase => { calls++; if (phase == 3) cts.Cancel(); }, cts.Token));
+
+        Assert.Equal(cts.Token, error.CancellationToken);
+        Assert.Equal(4, calls);
     }
 
     [Fact]
