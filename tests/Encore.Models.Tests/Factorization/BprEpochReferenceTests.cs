@@ -35,7 +35,7 @@ public sealed class BprEpochReferenceTests
         };
 
         var model = new BprTrainer(options).Fit(data);
-        var (users, items) = Reference(data.Signal, options);
+        var (users, items, _) = Reference(data.Signal, options);
 
         Assert.Equal(users, model.UserFactors.ToArray());
         Assert.Equal(items, model.ItemFactors.ToArray());
@@ -48,10 +48,46 @@ public sealed class BprEpochReferenceTests
         var options = new BprOptions { Factors = 8, Iterations = 3, Threads = 1, LearningRate = 0.1 };
 
         var model = new BprTrainer(options).Fit(data);
-        var (users, items) = Reference(data.Signal, options);
+        var (users, items, _) = Reference(data.Signal, options);
 
         Assert.Equal(users, model.UserFactors.ToArray());
         Assert.Equal(items, model.ItemFactors.ToArray());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Fit_OneTeamForAllEpochs_ReportsEveryEpochInOrder_WithTheMeanLossOfItsSteps(int threads)
+    {
+        // Two planted blocks: even users take items 0-24, odd users items 25-49, so the ranking is learnable.
+        var rng = new Rng(3);
+        var r = new int[800];
+        var c = new int[800];
+        for (var k = 0; k < r.Length; k++)
+        {
+            r[k] = k % 80;
+            c[k] = r[k] % 2 * 25 + rng.NextInt(25);
+        }
+        var data = TrainingData.FromMatrix(CsrMatrix.FromTriples(80, 50, r, c, Enumerable.Repeat(1f, r.Length).ToArray()));
+        var reports = new List<EpochReport>();
+        var options = new BprOptions { Factors = 8, Iterations = 6, Threads = threads, LearningRate = 0.2, Seed = 9 };
+
+        new BprTrainer(options).Fit(data, new AlsTrainerTests.ListProgress(reports));
+
+        Assert.Equal(Enumerable.Range(1, 6), reports.Select(r => r.Epoch));
+        Assert.All(reports, r =>
+        {
+            Assert.Equal(6, r.TotalEpochs);
+            // At the start every score is near 0, so the loss is near log 2 and falls as the ranking is learned.
+            Assert.InRange(r.Loss, 0.05, 0.8);
+            Assert.InRange(r.ValidationMetric!.Value, 0.0, 1.0);
+        });
+        Assert.True(reports[^1].Loss < reports[0].Loss - 0.05, $"loss {reports[0].Loss} -> {reports[^1].Loss}");
+        if (threads > 1) return;
+        // One thread: the same steps as the reference loop, whose loss is summed one log per step in double.
+        var (_, _, losses) = Reference(data.Signal, options);
+        for (var e = 0; e < losses.Count; e++) Assert.Equal(losses[e], reports[e].Loss, 1e-6);
     }
 
     [Theory]
@@ -89,7 +125,7 @@ public sealed class BprEpochReferenceTests
     }
 
     // The loop as it was before the pipeline: one stream per epoch (one worker), draws in order, the model layout.
-    private static (float[] Users, float[] Items) Reference(CsrMatrix m, BprOptions o)
+    private static (float[] Users, float[] Items, List<double> Losses) Reference(CsrMatrix m, BprOptions o)
     {
         var d = o.Factors;
         var width = d + 1;
@@ -101,8 +137,11 @@ public sealed class BprEpochReferenceTests
         for (var u = 0; u < m.Rows; u++) rowOf.AsSpan(m.Offsets[u], m.RowLength(u)).Fill(u);
         var lr = (float)o.LearningRate;
         var reg = (float)o.Regularization;
+        var losses = new List<double>();
         for (var epoch = 1; epoch <= o.Iterations; epoch++)
         {
+            double loss = 0;
+            var steps = 0;
             var rng = Rng.Fork(o.Seed, ((ulong)epoch << 20) + 0);
             for (var s = 0; s < m.NonZeros; s++)
             {
@@ -120,9 +159,12 @@ public sealed class BprEpochReferenceTests
                 var e = MathF.Exp(-MathF.Abs(x));
                 var z = x >= 0 ? e / (1f + e) : 1f / (1f + e);
                 BprUpdate.Apply(u, i, j, d, z, lr, reg);
+                loss += -Math.Log(1 / (1 + Math.Exp(-(double)x)));
+                steps++;
             }
+            losses.Add(loss / steps);
         }
-        return (users, items);
+        return (users, items, losses);
     }
 
     private static float[] InitUniform(int rows, int d, ulong seed, ulong offset, float low, float high)

@@ -43,15 +43,15 @@ public sealed class BprTrainer(BprOptions? options = null) : IRecommenderTrainer
         var epochRunner = new BprEpoch(m, rowOfEntry, userRows, itemRows, itemBias, o);
         var clock = Stopwatch.StartNew();
         var advice = $"try lowering LearningRate (now {o.LearningRate.ToString(CultureInfo.InvariantCulture)}) or increasing Regularization.";
-        for (var epoch = 1; epoch <= o.Iterations; epoch++)
+        cancellationToken.ThrowIfCancellationRequested();
+        // One team of workers runs every epoch; the checks and the progress report run between epochs while it waits.
+        epochRunner.Run(o.Iterations, (epoch, loss, auc) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (loss, auc) = m.NonZeros > 0 ? epochRunner.Run(epoch, cancellationToken) : (double.NaN, double.NaN);
             FactorChecks.EnsureFinite(userRows.All, ModelName, "user", epoch, advice);
             FactorChecks.EnsureFinite(itemRows.All, ModelName, "item", epoch, advice);
             FactorChecks.EnsureFinite(itemBias, ModelName, "item", epoch, advice);
             progress?.Report(new EpochReport(epoch, o.Iterations, clock.Elapsed, loss, auc));
-        }
+        }, cancellationToken);
         userRows.CopyTo(users, width);
         itemRows.CopyTo(items, width);
         for (var i = 0; i < m.Columns; i++) items[i * width + d] = itemBias[i];

@@ -6,14 +6,17 @@ namespace Encore.Models.Factorization.Bpr;
 
 /// <summary>
 /// The arithmetic of one BPR SGD step on (u, i, j) vectors of d latent entries plus a bias entry (the user's
-/// is 1): x = u . (i - j), z = sigmoid(-x), then u += lr (z (i - j) - reg u), i += lr (z u - reg i),
-/// j += lr (-z u - reg j) with the old u, and the item biases move by lr (+-z - reg b). The latent part runs
-/// 8 lanes at a time; lane-wise add / multiply round exactly like the scalar tail, so the updates do not
-/// depend on the vector width (only the dot product's summation order does).
+/// is 1), Rendle et al. (2009): x = u . (i - j), z = sigmoid(-x), then with a = 1 - lr reg and b = lr z
+/// u' = a u + b (i - j), i' = a i + b u, j' = a j - b u (the old u), and the item biases b_i' = a b_i + b,
+/// b_j' = a b_j - b. This is lr (z (i - j) - reg u) etc. rearranged so that every update is one multiply and one
+/// fused multiply-add (FMA, a single rounding), and the score accumulates with FMA too. The latent part runs
+/// 8 lanes at a time; the scalar tail uses <see cref="MathF.FusedMultiplyAdd"/>, which rounds exactly like the
+/// vector FMA, so the updates do not depend on the vector width (only the dot product's summation order does).
 /// </summary>
 internal static class BprUpdate
 {
-    /// <summary>Returns x = u . (i - j) over all d + 1 entries.</summary>
+    /// <summary>Returns x = u . (i - j) over all the spans' entries (equal lengths), FMA-accumulated 8 lanes at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Score(ReadOnlySpan<float> u, ReadOnlySpan<float> i, ReadOnlySpan<float> j)
     {
         var f = 0;
@@ -25,24 +28,32 @@ internal static class BprUpdate
             ref var ir = ref MemoryMarshal.GetReference(i);
             ref var jr = ref MemoryMarshal.GetReference(j);
             for (; f + 8 <= u.Length; f += 8)
-                acc += Vector256.LoadUnsafe(ref ur, (nuint)f) * (Vector256.LoadUnsafe(ref ir, (nuint)f) - Vector256.LoadUnsafe(ref jr, (nuint)f));
+                acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref ur, (nuint)f), Vector256.LoadUnsafe(ref ir, (nuint)f) - Vector256.LoadUnsafe(ref jr, (nuint)f), acc);
             x = Vector256.Sum(acc);
         }
-        for (; f < u.Length; f++) x += u[f] * (i[f] - j[f]);
+        for (; f < u.Length; f++) x = MathF.FusedMultiplyAdd(u[f], i[f] - j[f], x);
         return x;
     }
+
+    /// <summary>The weight-decay factor a = 1 - lr reg of every update.</summary>
+    public static float Decay(float lr, float reg) => 1f - lr * reg;
 
     /// <summary>Applies the step for z = sigmoid(-x) to the d latent entries and the two item biases (entry d).</summary>
     public static void Apply(Span<float> u, Span<float> i, Span<float> j, int d, float z, float lr, float reg)
     {
-        ApplyLatent(u[..d], i[..d], j[..d], z, lr, reg);
-        i[d] += lr * (z - reg * i[d]);
-        j[d] += lr * (-z - reg * j[d]);
+        var a = Decay(lr, reg);
+        var b = lr * z;
+        ApplyLatent(u[..d], i[..d], j[..d], a, b);
+        i[d] = MathF.FusedMultiplyAdd(a, i[d], b);
+        j[d] = MathF.FusedMultiplyAdd(a, j[d], -b);
     }
 
-    /// <summary>Applies the step for z = sigmoid(-x) to the latent entries only (all of the spans, which have equal lengths d).</summary>
-    [SkipLocalsInit]
-    public static void ApplyLatent(Span<float> u, Span<float> i, Span<float> j, float z, float lr, float reg)
+    /// <summary>
+    /// Applies u' = a u + b (i - j), i' = a i + b u, j' = a j - b u to the latent entries only (all of the spans,
+    /// which have equal lengths d); a = <see cref="Decay"/>, b = lr z.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ApplyLatent(Span<float> u, Span<float> i, Span<float> j, float a, float b)
     {
         var d = u.Length;
         var f = 0;
@@ -51,17 +62,17 @@ internal static class BprUpdate
             ref var ur = ref MemoryMarshal.GetReference(u);
             ref var ir = ref MemoryMarshal.GetReference(i);
             ref var jr = ref MemoryMarshal.GetReference(j);
-            var zv = Vector256.Create(z);
-            var lrv = Vector256.Create(lr);
-            var regv = Vector256.Create(reg);
+            var av = Vector256.Create(a);
+            var bv = Vector256.Create(b);
+            var nbv = Vector256.Create(-b);
             for (; f + 8 <= d; f += 8)
             {
                 var uf = Vector256.LoadUnsafe(ref ur, (nuint)f);
                 var iv = Vector256.LoadUnsafe(ref ir, (nuint)f);
                 var jv = Vector256.LoadUnsafe(ref jr, (nuint)f);
-                (uf + lrv * (zv * (iv - jv) - regv * uf)).StoreUnsafe(ref ur, (nuint)f);
-                (iv + lrv * (zv * uf - regv * iv)).StoreUnsafe(ref ir, (nuint)f);
-                (jv + lrv * (-zv * uf - regv * jv)).StoreUnsafe(ref jr, (nuint)f);
+                Vector256.FusedMultiplyAdd(bv, iv - jv, av * uf).StoreUnsafe(ref ur, (nuint)f);
+                Vector256.FusedMultiplyAdd(bv, uf, av * iv).StoreUnsafe(ref ir, (nuint)f);
+                Vector256.FusedMultiplyAdd(nbv, uf, av * jv).StoreUnsafe(ref jr, (nuint)f);
             }
         }
         for (; f < d; f++)
@@ -69,9 +80,9 @@ internal static class BprUpdate
             var uf = u[f];
             var iv = i[f];
             var jv = j[f];
-            u[f] = uf + lr * (z * (iv - jv) - reg * uf);
-            i[f] = iv + lr * (z * uf - reg * iv);
-            j[f] = jv + lr * (-z * uf - reg * jv);
+            u[f] = MathF.FusedMultiplyAdd(b, iv - jv, a * uf);
+            i[f] = MathF.FusedMultiplyAdd(b, uf, a * iv);
+            j[f] = MathF.FusedMultiplyAdd(-b, uf, a * jv);
         }
     }
 }
