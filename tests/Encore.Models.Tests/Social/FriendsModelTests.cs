@@ -6,10 +6,10 @@ using Encore.Models.Tests.Contract;
 
 namespace Encore.Models.Tests.Social;
 
-/// <summary>The model contract over the planted blocks, each user linked to five seeded users of their own group.</summary>
-public sealed class FriendsContractTests : RecommenderContractTests
+/// <summary>The planted blocks with each user linked to five seeded users of their own group.</summary>
+internal static class PlantedFriends
 {
-    protected override TrainingData CreateData()
+    public static TrainingData Create()
     {
         var data = PlantedBlocks.Create();
         var rng = new Rng(5);
@@ -29,8 +29,30 @@ public sealed class FriendsContractTests : RecommenderContractTests
         var links = CsrMatrix.FromTriples(PlantedBlocks.UserCount, PlantedBlocks.UserCount, rows.ToArray(), columns.ToArray(), ones, DuplicatePolicy.Max);
         return data.WithSide(new SideInformation(links, null));
     }
+}
+
+/// <summary>The model contract over <see cref="PlantedFriends"/>.</summary>
+public sealed class FriendsContractTests : RecommenderContractTests
+{
+    protected override TrainingData CreateData() => PlantedFriends.Create();
 
     protected override IRecommenderTrainer CreateTrainer() => new FriendsTrainer(new FriendsOptions { Taste = 1, SecondDegree = 0.2 });
+}
+
+/// <summary>The funnel's contract with the friends model as a cross-fitted generator (its nested file saved and loaded).</summary>
+public sealed class FunnelFriendsGeneratorContractTests : RecommenderContractTests
+{
+    protected override TrainingData CreateData() => PlantedFriends.Create();
+
+    protected override IRecommenderTrainer CreateTrainer() => new Encore.Models.Ranking.FunnelTrainer(new Encore.Models.Ranking.FunnelOptions
+    {
+        Generators = "item-knn(neighbours=20)+friends(taste=1, second-degree=0.3)",
+        Candidates = 20,
+        Folds = 3,
+        Trees = 20,
+        MinimumPerLeaf = 2,
+        Threads = 1,
+    });
 }
 
 public sealed class FriendsModelTests
