@@ -26,6 +26,7 @@ public static class ModelCatalog
         ModelLoader.Register(Blend.BlendModel.Name, Blend.BlendModel.Read);
         ModelLoader.Register(Ranking.FunnelModel.Name, Ranking.FunnelModel.Read);
         ModelLoader.Register(Hierarchy.HierarchyModel.Name, Hierarchy.HierarchyModel.Read);
+        ModelLoader.Register(Social.FriendsModel.Name, Social.FriendsModel.Read);
         return true;
     });
 

@@ -128,9 +128,10 @@ public static class TrainCommand
             data = Evaluation.Content.ContentFeatures.Attach(dataset, data, ContentSourceArgument.Parse(args.Content));
             input += data.ItemFeatures is null ? ", no track content" : $", {data.ItemFeatures.Dimension}-dim track vectors";
         }
-        if (trainer.ModelName == Models.Ranking.FunnelModel.Name)
+        if (trainer.ModelName is Models.Ranking.FunnelModel.Name or Models.Social.FriendsModel.Name)
         {
-            // The funnel's tag / friend features: the same side tables evaluate attaches (docs/models-funnel.md).
+            // The funnel's tag / friend features and the friends model's links: the same side tables evaluate attaches
+            // (docs/models-funnel.md, docs/models-friends.md).
             data = Evaluation.Side.SideTables.Attach(dataset, data);
             input += ", " + Evaluation.Side.SideTables.Describe(data.Side);
         }

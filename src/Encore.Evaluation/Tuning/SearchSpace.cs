@@ -99,6 +99,13 @@ public sealed record SearchSpace(string Model, IReadOnlyList<SearchDimension> Di
             new("neighbours", DimensionKind.IntLogUniform, 20, 2000),
         ])
         { ComplexityKey = "neighbours" },
+        "friends" => new(model,
+        [
+            new("weighting", DimensionKind.Choice, Choices: ["binary", "log1p", "value"]),
+            new("taste", DimensionKind.Uniform, 0, 2),
+            new("second-degree", DimensionKind.Uniform, 0, 0.7),
+            new("popularity-weight", DimensionKind.LogUniform, 0.001, 1),
+        ]),
         "lmf" => new(model,
         [
             new("factors", DimensionKind.Choice, Choices: ["16", "32", "64"]),

@@ -12,6 +12,7 @@ using Encore.Models.Neighbourhood;
 using Encore.Models.Playlists;
 using Encore.Models.Popularity;
 using Encore.Models.Ranking;
+using Encore.Models.Social;
 
 namespace Encore.Models.Training;
 
@@ -39,6 +40,7 @@ public static class TrainerCatalog
         ("lmf", typeof(LmfOptions), s => new LmfTrainer(OptionsBinder.Bind<LmfOptions>("lmf", s))),
         ("affinity", typeof(AffinityOptions), s => new AffinityTrainer(OptionsBinder.Bind<AffinityOptions>("affinity", s))),
         ("hierarchy", typeof(HierarchyOptions), s => new HierarchyTrainer(OptionsBinder.Bind<HierarchyOptions>("hierarchy", s))),
+        ("friends", typeof(FriendsOptions), s => new FriendsTrainer(OptionsBinder.Bind<FriendsOptions>("friends", s))),
     ];
 
     /// <summary>Every trainable model name, in the order of docs/cli.md.</summary>
