@@ -128,13 +128,10 @@ public static class TrainCommand
             data = Evaluation.Content.ContentFeatures.Attach(dataset, data, ContentSourceArgument.Parse(args.Content));
             input += data.ItemFeatures is null ? ", no track content" : $", {data.ItemFeatures.Dimension}-dim track vectors";
         }
-        if (trainer.ModelName is Models.Ranking.FunnelModel.Name or Models.Social.FriendsModel.Name)
-        {
-            // The funnel's tag / friend features and the friends model's links: the same side tables evaluate attaches
-            // (docs/models-funnel.md, docs/models-friends.md).
-            data = Evaluation.Side.SideTables.Attach(dataset, data);
-            input += ", " + Evaluation.Side.SideTables.Describe(data.Side);
-        }
+        // Every model gets the dataset's side tables (friendships, tag assignments), as evaluate gives them: a model that
+        // reads them (the funnel's features, the friends model, either inside a blend) must not silently train without.
+        data = Evaluation.Side.SideTables.Attach(dataset, data);
+        if (data.Side is not null) input += ", " + Evaluation.Side.SideTables.Describe(data.Side);
         if (trainer is Models.Ease.EaseTrainer ease) Console.Error.WriteLine(Models.Ease.EaseEstimate.For(data.ItemCount, ease.Options));
         Console.Error.WriteLine($"training {trainer.ModelName} on {data.UserCount:N0} x {data.ItemCount:N0} ({data.Interactions.NonZeros:N0} stored values; {input})");
 
