@@ -56,13 +56,13 @@ public static class BenchCommand
         fit.SetAction((parse, ct) => CommandRunner.RunAsync(() =>
         {
             var commandLine = ProcessStart.SinceMain;
-            var commandLineCpu = parse.GetValue(phases) ? Output.FitPhasesPrinter.CpuNow() : 0;
+            var commandLineCpu = parse.GetValue(phases) ? FitPhasesPrinter.CpuNow() : 0;
             var result = FitBench.Run(parse.GetValue(split)!, parse.GetValue(model)!,
                 Encore.Models.Training.TrainerCatalog.ParseSettings(parse.GetValue(set) ?? []), parse.GetValue(binary), parse.GetValue(quality),
                 parse.GetValue(fitSeed), parse.GetValue(fitEvents), ct);
             if (parse.GetValue(header)) Console.WriteLine(FitBenchResult.TsvHeader);
             Console.WriteLine(result.ToTsv());
-            if (parse.GetValue(phases)) Output.FitPhasesPrinter.Print(Console.Error, commandLine, commandLineCpu, result.Phases);
+            if (parse.GetValue(phases)) FitPhasesPrinter.Print(Console.Error, commandLine, commandLineCpu, result.Phases);
             return Task.FromResult(ExitCodes.Ok);
         }));
         return fit;
