@@ -35,8 +35,14 @@ public static class FitPhasesPrinter
         rows.Add(new("total to here", rows.Sum(r => r.WallSeconds), CpuNow()));
         foreach (var r in rows)
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"phase\t{r.Name}\t{r.WallSeconds:F4}\t{r.CpuSeconds:F4}"));
-        // The simple name is cut from FullName: AssemblyName parsing throws in a Native AOT build with invariant globalization.
-        var assemblies = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.FullName?.Split(',')[0] ?? "?").Order(StringComparer.Ordinal).ToArray();
+        // A Native AOT build (encore-fit) has no assemblies to list: all code is in the executable, and assembly names
+        // cannot even be formatted there under invariant globalization.
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+        {
+            writer.WriteLine("assemblies\t0\t(Native AOT: compiled into the executable)");
+            return;
+        }
+        var assemblies = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name ?? "?").Order(StringComparer.Ordinal).ToArray();
         writer.WriteLine($"assemblies\t{assemblies.Length}\t{string.Join(' ', assemblies)}");
     }
 }
