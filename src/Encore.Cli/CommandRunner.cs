@@ -33,22 +33,5 @@ public static class CommandRunner
         }
     }
 
-    private static int Report(Exception ex)
-    {
-        var (code, message) = ex switch
-        {
-            OperationCanceledException => (ExitCodes.Cancelled, "cancelled."),
-            DataFormatException e => (ExitCodes.BadData, e.Message),
-            ModelFormatException e => (ExitCodes.BadModelFile, e.Message),
-            EncoreException e => (ExitCodes.BadData, e.Message),
-            ArgumentException e => (ExitCodes.Usage, Guard.PlainMessage(e)),
-            IOException e => (ExitCodes.Failure, e.Message),
-            UnauthorizedAccessException e => (ExitCodes.Failure, e.Message),
-            OutOfMemoryException => (ExitCodes.Failure, "out of memory; try a smaller dataset or fewer factors."),
-            _ => (ExitCodes.Failure, $"unexpected error ({ex.GetType().Name}): {ex.Message}"),
-        };
-        Console.Error.WriteLine($"error: {message}");
-        if (Environment.GetEnvironmentVariable("ENCORE_DEBUG") == "1") Console.Error.WriteLine(ex);
-        return code;
-    }
+    private static int Report(Exception ex) => ProcessExit.Report(ex, Console.Error);
 }

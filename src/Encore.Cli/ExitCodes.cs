@@ -3,15 +3,15 @@ namespace Encore.Cli;
 /// <summary>Exit codes scripts can rely on (documented in docs/cli.md).</summary>
 public static class ExitCodes
 {
-    public const int Ok = 0;
+    public const int Ok = Encore.Core.Errors.ProcessExit.Ok;
     /// <summary>Bad command line (unknown option, missing argument): System.CommandLine's own code.</summary>
-    public const int Usage = 1;
+    public const int Usage = Encore.Core.Errors.ProcessExit.Usage;
     /// <summary>Bad input data: a file, line and field are named in the message.</summary>
-    public const int BadData = 2;
+    public const int BadData = Encore.Core.Errors.ProcessExit.BadData;
     /// <summary>A model or snapshot file that is corrupt, truncated or from another version.</summary>
-    public const int BadModelFile = 3;
+    public const int BadModelFile = Encore.Core.Errors.ProcessExit.BadModelFile;
     /// <summary>Cancelled by the user (Ctrl+C).</summary>
-    public const int Cancelled = 130;
+    public const int Cancelled = Encore.Core.Errors.ProcessExit.Cancelled;
     /// <summary>Anything else: a bug or an environment problem (disk full, permissions).</summary>
-    public const int Failure = 4;
+    public const int Failure = Encore.Core.Errors.ProcessExit.Failure;
 }

@@ -1,4 +1,5 @@
 using Encore.Cli;
+using Encore.Evaluation.Bench;
 
 // encore serve: restart with tiered compilation on unless DOTNET_TieredCompilation is set (ServeRuntime); fits keep it off.
 ServeRuntime.ReexecIfDue(args);

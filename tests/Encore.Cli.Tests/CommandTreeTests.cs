@@ -4,6 +4,7 @@ using System.Text;
 namespace Encore.Cli.Tests;
 
 /// <summary>Only the named command is built for a run; help and errors still see the whole tree.</summary>
+[Collection("console")]
 public sealed class CommandTreeTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("encore-tree-").FullName;

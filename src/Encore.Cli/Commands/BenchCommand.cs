@@ -49,20 +49,20 @@ public static class BenchCommand
         var quality = new Option<bool>("--quality") { Description = "Also score P@10 and NDCG@10 with PEERS.md's protocol (adds scoring time to process_s)." };
         var header = new Option<bool>("--header") { Description = "Print the column names first." };
         var phases = new Option<bool>("--phases") { Description = "Also print, on stderr, where the process's wall and CPU time went (runtime start, command line, load, GC, fit, after) and the assemblies it loaded." };
-        var fit = new Command("fit", "Fit one model once in this process on a PEERS split or synthetic shape and print one tab-separated line: load, fit and whole-process seconds (wall and CPU), the fit's peak RSS, quality.")
+        var fit = new Command("fit", "Fit one model once in this process on a PEERS split or synthetic shape and print one tab-separated line: load, fit and whole-process seconds (wall and CPU), the fit's peak RSS, quality. encore-fit bench fit, a separate Native AOT executable, takes the same arguments for the matrix-only models (docs/fit-aot.md).")
         {
             split, model, set, binary, quality, header, phases, fitSeed, fitEvents,
         };
         fit.SetAction((parse, ct) => CommandRunner.RunAsync(() =>
         {
             var commandLine = ProcessStart.SinceMain;
-            var commandLineCpu = parse.GetValue(phases) ? Output.FitPhasesPrinter.CpuNow() : 0;
+            var commandLineCpu = parse.GetValue(phases) ? FitPhasesPrinter.CpuNow() : 0;
             var result = FitBench.Run(parse.GetValue(split)!, parse.GetValue(model)!,
                 Encore.Models.Training.TrainerCatalog.ParseSettings(parse.GetValue(set) ?? []), parse.GetValue(binary), parse.GetValue(quality),
                 parse.GetValue(fitSeed), parse.GetValue(fitEvents), ct);
             if (parse.GetValue(header)) Console.WriteLine(FitBenchResult.TsvHeader);
             Console.WriteLine(result.ToTsv());
-            if (parse.GetValue(phases)) Output.FitPhasesPrinter.Print(Console.Error, commandLine, commandLineCpu, result.Phases);
+            if (parse.GetValue(phases)) FitPhasesPrinter.Print(Console.Error, commandLine, commandLineCpu, result.Phases);
             return Task.FromResult(ExitCodes.Ok);
         }));
         return fit;

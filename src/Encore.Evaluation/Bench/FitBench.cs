@@ -26,10 +26,26 @@ public static class FitBench
     /// <exception cref="ArgumentException">Unknown model or setting.</exception>
     /// <exception cref="Encore.Core.Errors.DataFormatException">A split file is missing or malformed.</exception>
     public static FitBenchResult Run(string shape, string model, IReadOnlyDictionary<string, string> settings, bool binary, bool quality,
+        ulong seed = 42, long? events = null, CancellationToken cancellationToken = default) =>
+        Run(shape, () => TrainerCatalog.Create(model, settings), binary, quality, seed, events, cancellationToken);
+
+    /// <summary><see cref="Run(string, string, IReadOnlyDictionary{string, string}, bool, bool, ulong, long?, CancellationToken)"/>
+    /// with the trainer made by <paramref name="createTrainer"/> (timed as the "trainer setup" phase): how a host that
+    /// cannot reach <see cref="TrainerCatalog"/>'s every model (the Native AOT <c>encore-fit</c>) runs the same benchmark.</summary>
+    /// <param name="shape">As in the other overload.</param>
+    /// <param name="createTrainer">Makes the configured trainer; its exceptions pass through.</param>
+    /// <param name="binary">Replace every training value by 1.</param>
+    /// <param name="quality">Also measure P / R / NDCG / HR at 10 over every test user.</param>
+    /// <param name="seed">Seed of a synthetic shape.</param>
+    /// <param name="events">Overrides the synthetic shape's event count.</param>
+    /// <param name="cancellationToken">Stops loading, fitting or scoring.</param>
+    /// <exception cref="Encore.Core.Errors.DataFormatException">A split file is missing or malformed.</exception>
+    public static FitBenchResult Run(string shape, Func<IRecommenderTrainer> createTrainer, bool binary, bool quality,
         ulong seed = 42, long? events = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(createTrainer);
         var phases = new FitBenchPhases();
-        var trainer = TrainerCatalog.Create(model, settings);
+        var trainer = createTrainer();
         phases.End("trainer setup");
         var load = new CpuClock();
         // Without --quality the test file is not needed, so it is not read.

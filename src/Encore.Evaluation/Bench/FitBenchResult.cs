@@ -1,6 +1,6 @@
 namespace Encore.Evaluation.Bench;
 
-/// <summary>What <see cref="FitBench.Run"/> measured.</summary>
+/// <summary>What <see cref="FitBench"/>.Run measured.</summary>
 /// <param name="Model">The trainer's model name.</param>
 /// <param name="TrainPairs">Nonzeros of the training matrix.</param>
 /// <param name="LoadSeconds">Wall seconds to read and index the split.</param>
@@ -15,7 +15,7 @@ namespace Encore.Evaluation.Bench;
 public sealed record FitBenchResult(string Model, long TrainPairs, double LoadSeconds, double FitSeconds, double FitCpuSeconds,
     double ProcessSeconds, double ProcessCpuSeconds, long FitPeakWorkingSetBytes, PeersQuality? Quality)
 {
-    /// <summary>Where the wall time went (phases of <see cref="FitBench.Run"/>, in order); not part of <see cref="ToTsv"/>.</summary>
+    /// <summary>Where the wall time went (phases of <see cref="FitBench"/>.Run, in order); not part of <see cref="ToTsv"/>.</summary>
     public IReadOnlyList<FitBenchPhase> Phases { get; init; } = [];
 
     /// <summary>Column names of <see cref="ToTsv"/>.</summary>

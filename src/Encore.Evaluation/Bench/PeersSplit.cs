@@ -105,9 +105,16 @@ public sealed class PeersSplit
     /// <see cref="Load(string, bool, CancellationToken)"/> reads it: what a fit without scoring needs.</summary>
     /// <exception cref="FileNotFoundException">The folder has no train.tsv[.gz].</exception>
     /// <exception cref="DataFormatException">The train file is malformed.</exception>
-    public static TrainingData LoadTrain(string folder, bool binary = false, CancellationToken cancellationToken = default)
+    public static TrainingData LoadTrain(string folder, bool binary = false, CancellationToken cancellationToken = default) =>
+        LoadTrainFile(Find(folder, "train"), binary, cancellationToken);
+
+    /// <summary>One triples file in a split's format (<c>user item value</c> header, tab-separated, optionally gzipped), read as
+    /// <see cref="LoadTrain"/> reads train.tsv: ids numbered in first-appearance order, values kept unless <paramref name="binary"/>.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="DataFormatException">The file is malformed (file, line and field are named).</exception>
+    public static TrainingData LoadTrainFile(string trainPath, bool binary = false, CancellationToken cancellationToken = default)
     {
-        var trainPath = Find(folder, "train");
+        if (!File.Exists(trainPath)) throw new FileNotFoundException($"{trainPath} does not exist.", trainPath);
         if (NumericTripleReader.TryRead(trainPath, 0, cancellationToken) is { } numeric)
         {
             var (train, _, _) = NumericTrain(numeric, binary);

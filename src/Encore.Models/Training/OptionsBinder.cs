@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using Encore.Core.Errors;
@@ -9,10 +10,15 @@ namespace Encore.Models.Training;
 /// Builds an options record from string settings by setting its public init-only properties. Reflection
 /// keeps every option of every *Options record settable without a hand-kept table that could drift; the
 /// records' own setters still validate each value (their message is passed on with the key named).
+/// The options types are annotated with <see cref="Members"/>, so a trimmed (Native AOT) build keeps the properties and
+/// the constructor this reflection needs.
 /// </summary>
 internal static class OptionsBinder
 {
-    public static T Bind<T>(string model, IReadOnlyDictionary<string, string>? settings) where T : ModelOptions, new()
+    /// <summary>What the binder reflects on: the public properties (keys) and the parameterless constructor (defaults).</summary>
+    public const DynamicallyAccessedMemberTypes Members = DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor;
+
+    public static T Bind<[DynamicallyAccessedMembers(Members)] T>(string model, IReadOnlyDictionary<string, string>? settings) where T : ModelOptions, new()
     {
         var options = new T();
         if (settings is null || settings.Count == 0) return options;
@@ -34,17 +40,21 @@ internal static class OptionsBinder
         return options;
     }
 
-    public static IReadOnlyList<ModelSetting> Describe(Type optionsType)
+    public static IReadOnlyList<ModelSetting> Describe([DynamicallyAccessedMembers(Members)] Type optionsType)
     {
         var defaults = Activator.CreateInstance(optionsType)!;
         return [.. Settable(optionsType).Select(p => new ModelSetting(SettingNames.Kebab(p.Name), TypeName(p.PropertyType), Format(p.GetValue(defaults))))];
     }
 
-    private static PropertyInfo[] Settable(Type type) =>
+    private static PropertyInfo[] Settable([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type type) =>
         [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.SetMethod is { IsPublic: true } && IsSupported(p.PropertyType))
             .OrderBy(p => p.DeclaringType == typeof(ModelOptions) ? 1 : 0)
-            .ThenBy(p => p.MetadataToken)];
+            .ThenBy(p => MetadataTokens ? p.MetadataToken : 0)];
+
+    // Declaration order comes from metadata tokens. A Native AOT build has none (reading one throws), and there the order
+    // GetProperties returns is kept (the derived type's own properties first); only help listings see the difference.
+    private static readonly bool MetadataTokens = typeof(ModelOptions).GetProperty(nameof(ModelOptions.Seed))!.HasMetadataToken();
 
     private static bool IsSupported(Type t) =>
         t.IsEnum || t == typeof(string) || t == typeof(int) || t == typeof(long) || t == typeof(ulong) || t == typeof(float) || t == typeof(double) || t == typeof(bool);

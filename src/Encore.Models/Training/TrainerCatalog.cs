@@ -1,16 +1,8 @@
 using Encore.Models.Blend;
 using Encore.Models.Content.Affinity;
 using Encore.Models.Contract;
-using Encore.Models.Ease;
-using Encore.Models.Factorization.Als;
-using Encore.Models.Factorization.Bpr;
-using Encore.Models.Factorization.Lmf;
-using Encore.Models.Factorization.Wmf;
-using Encore.Models.Graph;
 using Encore.Models.Hierarchy;
-using Encore.Models.Neighbourhood;
 using Encore.Models.Playlists;
-using Encore.Models.Popularity;
 using Encore.Models.Ranking;
 using Encore.Models.Social;
 
@@ -23,24 +15,25 @@ namespace Encore.Models.Training;
 /// </summary>
 public static class TrainerCatalog
 {
-    private static readonly (string Name, Type Options, Func<IReadOnlyDictionary<string, string>?, IRecommenderTrainer> Create)[] Entries =
+    // The models of CoreTrainerCatalog are its own entries, so the AOT host and this catalog cannot drift apart.
+    private static readonly TrainerEntry[] Entries =
     [
-        ("popularity", typeof(PopularityOptions), s => new PopularityTrainer(OptionsBinder.Bind<PopularityOptions>("popularity", s))),
-        ("item-knn", typeof(ItemKnnOptions), s => new ItemKnnTrainer(OptionsBinder.Bind<ItemKnnOptions>("item-knn", s))),
-        ("user-knn", typeof(UserKnnOptions), s => new UserKnnTrainer(OptionsBinder.Bind<UserKnnOptions>("user-knn", s))),
-        ("playlist-knn", typeof(PlaylistKnnOptions), s => new PlaylistKnnTrainer(OptionsBinder.Bind<PlaylistKnnOptions>("playlist-knn", s))),
-        ("playlist-combined", typeof(PlaylistCombinedOptions), s => new PlaylistCombinedTrainer(OptionsBinder.Bind<PlaylistCombinedOptions>("playlist-combined", s))),
-        ("ease", typeof(EaseOptions), s => new EaseTrainer(OptionsBinder.Bind<EaseOptions>("ease", s))),
-        ("rp3beta", typeof(Rp3BetaOptions), s => new Rp3BetaTrainer(OptionsBinder.Bind<Rp3BetaOptions>("rp3beta", s))),
-        ("blend", typeof(BlendOptions), s => new BlendTrainer(OptionsBinder.Bind<BlendOptions>("blend", s))),
-        ("funnel", typeof(FunnelOptions), s => new FunnelTrainer(OptionsBinder.Bind<FunnelOptions>("funnel", s))),
-        ("als", typeof(AlsOptions), s => new AlsTrainer(OptionsBinder.Bind<AlsOptions>("als", s))),
-        ("wmf", typeof(WmfOptions), s => new WmfTrainer(OptionsBinder.Bind<WmfOptions>("wmf", s))),
-        ("bpr", typeof(BprOptions), s => new BprTrainer(OptionsBinder.Bind<BprOptions>("bpr", s))),
-        ("lmf", typeof(LmfOptions), s => new LmfTrainer(OptionsBinder.Bind<LmfOptions>("lmf", s))),
-        ("affinity", typeof(AffinityOptions), s => new AffinityTrainer(OptionsBinder.Bind<AffinityOptions>("affinity", s))),
-        ("hierarchy", typeof(HierarchyOptions), s => new HierarchyTrainer(OptionsBinder.Bind<HierarchyOptions>("hierarchy", s))),
-        ("friends", typeof(FriendsOptions), s => new FriendsTrainer(OptionsBinder.Bind<FriendsOptions>("friends", s))),
+        CoreTrainerCatalog.Entry("popularity"),
+        CoreTrainerCatalog.Entry("item-knn"),
+        CoreTrainerCatalog.Entry("user-knn"),
+        TrainerEntry.Of<PlaylistKnnOptions>("playlist-knn", o => new PlaylistKnnTrainer(o)),
+        TrainerEntry.Of<PlaylistCombinedOptions>("playlist-combined", o => new PlaylistCombinedTrainer(o)),
+        CoreTrainerCatalog.Entry("ease"),
+        CoreTrainerCatalog.Entry("rp3beta"),
+        TrainerEntry.Of<BlendOptions>("blend", o => new BlendTrainer(o)),
+        TrainerEntry.Of<FunnelOptions>("funnel", o => new FunnelTrainer(o)),
+        CoreTrainerCatalog.Entry("als"),
+        CoreTrainerCatalog.Entry("wmf"),
+        CoreTrainerCatalog.Entry("bpr"),
+        CoreTrainerCatalog.Entry("lmf"),
+        TrainerEntry.Of<AffinityOptions>("affinity", o => new AffinityTrainer(o)),
+        TrainerEntry.Of<HierarchyOptions>("hierarchy", o => new HierarchyTrainer(o)),
+        TrainerEntry.Of<FriendsOptions>("friends", o => new FriendsTrainer(o)),
     ];
 
     /// <summary>Every trainable model name, in the order of docs/cli.md.</summary>
@@ -53,23 +46,9 @@ public static class TrainerCatalog
     /// <summary>The settable options of a model with their types and defaults (for help text and error messages).</summary>
     public static IReadOnlyList<ModelSetting> Settings(string name) => OptionsBinder.Describe(Find(name).Options);
 
-    /// <summary>Parses "key=value" strings into a case-insensitive dictionary (the last value of a repeated key wins).</summary>
-    public static Dictionary<string, string> ParseSettings(IEnumerable<string> pairs)
-    {
-        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var pair in pairs)
-        {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0) throw new ArgumentException($"a setting must be key=value, got '{pair}'.");
-            result[pair[..eq].Trim()] = pair[(eq + 1)..].Trim();
-        }
-        return result;
-    }
+    /// <summary>Parses "key=value" strings into a case-insensitive dictionary (the last value of a repeated key wins): <see cref="SettingPairs.Parse"/>.</summary>
+    /// <exception cref="ArgumentException">A string without '=' or with an empty key.</exception>
+    public static Dictionary<string, string> ParseSettings(IEnumerable<string> pairs) => SettingPairs.Parse(pairs);
 
-    private static (string Name, Type Options, Func<IReadOnlyDictionary<string, string>?, IRecommenderTrainer> Create) Find(string name)
-    {
-        foreach (var entry in Entries)
-            if (string.Equals(entry.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)) return entry;
-        throw new ArgumentException($"unknown model '{name}'; known models: {string.Join(", ", Names)}.");
-    }
+    private static TrainerEntry Find(string name) => TrainerEntry.Find(Entries, name);
 }

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 
-namespace Encore.Cli;
+namespace Encore.Evaluation.Bench;
 
 /// <summary>
-/// When this process reached Main, for the start-up phases of <c>encore bench fit --phases</c>: the runtime's own
+/// When this process reached Main, for the start-up phases of <c>encore bench fit --phases</c> (and <c>encore-fit</c>'s): the runtime's own
 /// start (host, runtime, first assemblies) is the time from the operating system's process start to this mark.
 /// Marking costs two clock reads; the process's CPU time is read only when the phases are asked for.
 /// </summary>
-internal static class ProcessStart
+public static class ProcessStart
 {
     private static long _mainTimestamp;
     private static DateTimeOffset _mainTime;
