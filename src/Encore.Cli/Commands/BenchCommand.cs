@@ -37,36 +37,12 @@ public static class BenchCommand
         return new Command("bench", "Measure Encore against its peers' published figures.") { models, BenchQualityCommand.Create(), CreateFit(), BenchGemmCommand.Create() };
     }
 
-    // One fit in this (fresh) process, as PEERS.md's side-by-side protocol wants; bench/peers/run.sh repeats it.
-    private static Command CreateFit()
-    {
-        var split = new Argument<string>("shape") { Description = "PEERS split folder with train.tsv[.gz] and test.tsv[.gz] (header user item value), or a synthetic shape: peers, lastfm360k." };
-        var fitSeed = new Option<ulong>("--seed") { Description = "Seed of a synthetic shape.", DefaultValueFactory = _ => 42UL };
-        var fitEvents = new Option<long?>("--events") { Description = "Override the synthetic shape's number of events." };
-        var model = new Option<string>("--model") { Description = "Model to fit: als, bpr, lmf, item-knn, ... (encore train --help lists them).", Required = true };
-        var set = new Option<string[]>("--set") { Description = "Model setting key=value (repeatable), e.g. --set factors=64 --set iterations=15.", AllowMultipleArgumentsPerToken = true };
-        var binary = new Option<bool>("--binary") { Description = "Replace every training value by 1 (PEERS.md's item-kNN rows)." };
-        var quality = new Option<bool>("--quality") { Description = "Also score P@10 and NDCG@10 with PEERS.md's protocol (adds scoring time to process_s)." };
-        var header = new Option<bool>("--header") { Description = "Print the column names first." };
-        var phases = new Option<bool>("--phases") { Description = "Also print, on stderr, where the process's wall and CPU time went (runtime start, command line, load, GC, fit, after) and the assemblies it loaded." };
-        var fit = new Command("fit", "Fit one model once in this process on a PEERS split or synthetic shape and print one tab-separated line: load, fit and whole-process seconds (wall and CPU), the fit's peak RSS, quality. encore-fit bench fit, a separate Native AOT executable, takes the same arguments for the matrix-only models (docs/fit-aot.md).")
-        {
-            split, model, set, binary, quality, header, phases, fitSeed, fitEvents,
-        };
-        fit.SetAction((parse, ct) => CommandRunner.RunAsync(() =>
-        {
-            var commandLine = ProcessStart.SinceMain;
-            var commandLineCpu = parse.GetValue(phases) ? FitPhasesPrinter.CpuNow() : 0;
-            var result = FitBench.Run(parse.GetValue(split)!, parse.GetValue(model)!,
-                Encore.Models.Training.TrainerCatalog.ParseSettings(parse.GetValue(set) ?? []), parse.GetValue(binary), parse.GetValue(quality),
-                parse.GetValue(fitSeed), parse.GetValue(fitEvents), ct);
-            if (parse.GetValue(header)) Console.WriteLine(FitBenchResult.TsvHeader);
-            Console.WriteLine(result.ToTsv());
-            if (parse.GetValue(phases)) FitPhasesPrinter.Print(Console.Error, commandLine, commandLineCpu, result.Phases);
-            return Task.FromResult(ExitCodes.Ok);
-        }));
-        return fit;
-    }
+    // One fit in this (fresh) process, as PEERS.md's side-by-side protocol wants; bench/peers/run.sh repeats it. The command
+    // is encore-fit's too (Encore.Fit/FitBenchArguments.cs, linked into this project).
+    private static Command CreateFit() => Encore.Fit.FitBenchArguments.Create(
+        "Fit one model once in this process on a PEERS split or synthetic shape and print one tab-separated line: load, fit and whole-process seconds (wall and CPU), the fit's peak RSS, quality. encore-fit bench fit, a separate Native AOT executable, takes the same arguments for the matrix-only models (docs/fit-aot.md).",
+        "Model to fit: als, bpr, lmf, item-knn, ... (encore train --help lists them).",
+        Encore.Models.Training.TrainerCatalog.Create, body => Task.FromResult(CommandRunner.Run(body)));
 
     internal static IReadOnlyList<int> ParseFactors(string text)
     {
