@@ -8,21 +8,12 @@ namespace Encore.Models.Factorization.Als;
 /// Implicit-feedback alternating least squares (Hu, Koren, Volinsky 2008): minimises
 /// sum_ui c_ui (p_ui - x_u.y_i)^2 + lambda (|X|^2 + |Y|^2) with c = 1 + alpha r and p = [r > 0], where r are
 /// the (already transformed) values of the training matrix. Deterministic for a seed, whatever the thread count.
-/// With <see cref="RenumberByPopularity"/> the fit runs in <see cref="PopularityOrder"/> (users and items renumbered by
-/// descending count, for locality of the factor gathers); the factors are initialised in the original numbering and
-/// returned in it.
 /// </summary>
 public sealed class AlsTrainer(AlsOptions? options = null) : IRecommenderTrainer
 {
     public AlsOptions Options { get; } = options ?? new AlsOptions();
 
     public string ModelName => AlsModel.Name;
-
-    /// <summary>
-    /// Fit in <see cref="PopularityOrder"/>. Default false: on this machine it gave no measurable fit-time gain (bench/results/models-kernels.md,
-    /// session 9) and costs one more copy of the interaction matrix; tests pin it against the plain fit.
-    /// </summary>
-    internal bool RenumberByPopularity { get; init; }
 
     IRecommender IRecommenderTrainer.Fit(TrainingData data, IProgress<EpochReport>? progress, CancellationToken cancellationToken) =>
         Fit(data, progress, cancellationToken);
@@ -31,16 +22,10 @@ public sealed class AlsTrainer(AlsOptions? options = null) : IRecommenderTrainer
     {
         var o = Options;
         var d = o.Factors;
+        var userItems = data.Signal;
+        var itemUsers = userItems.Transpose();
         var users = FactorInit.Uniform(data.UserCount, d, o.Seed, 0, 0f, 0.01f);
         var items = FactorInit.Uniform(data.ItemCount, d, o.Seed, FactorInit.ItemStreams, 0f, 0.01f);
-        var order = RenumberByPopularity ? PopularityOrder.Of(data.Signal) : null;
-        var userItems = order?.UserItems ?? data.Signal;
-        var itemUsers = order?.ItemUsers ?? userItems.Transpose();
-        if (order is not null)
-        {
-            users = PopularityOrder.ToFitOrder(users, order.Users, d);
-            items = PopularityOrder.ToFitOrder(items, order.Items, d);
-        }
         var gram = new GramBuffers(d);
         var clock = Stopwatch.StartNew();
         var advice = $"try increasing Regularization (now {o.Regularization.ToString(System.Globalization.CultureInfo.InvariantCulture)}) or lowering Alpha.";
@@ -53,11 +38,6 @@ public sealed class AlsTrainer(AlsOptions? options = null) : IRecommenderTrainer
             FactorChecks.EnsureFinite(items, ModelName, "item", epoch, advice);
             var loss = o.CalculateLoss ? AlsLoss.Compute(userItems, users, items, d, o, cancellationToken) : double.NaN;
             progress?.Report(new EpochReport(epoch, o.Iterations, clock.Elapsed, loss));
-        }
-        if (order is not null)
-        {
-            users = PopularityOrder.ToOriginalOrder(users, order.Users, d);
-            items = PopularityOrder.ToOriginalOrder(items, order.Items, d);
         }
         return new AlsModel(data.Users, data.Items, data.Interactions, d, users, items, (float)o.Alpha, (float)o.Regularization) { Threads = o.Threads };
     }
