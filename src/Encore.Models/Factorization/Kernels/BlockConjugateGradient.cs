@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -74,7 +73,7 @@ internal static class BlockConjugateGradient
             var rowFactors = RowSource(factors, d, matrix, first + i, gathered, scratch, i, out var rowIndices);
             RowProduct.AddSparseResidual(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, x.Slice(i * d, d), ri);
             ri.CopyTo(p.Slice(i * d, d));
-            rsOld[i] = TensorPrimitives.Dot(ri, ri);
+            rsOld[i] = CgUpdate.SquaredNorm(ri, d);
             active[i] = !(rsOld[i] < ConjugateGradient.Tolerance);
             if (active[i]) running++;
         }
@@ -91,17 +90,14 @@ internal static class BlockConjugateGradient
                 var xi = x.Slice(i * d, d);
                 var rowFactors = RowSource(factors, d, matrix, first + i, gathered, scratch, i, out var rowIndices);
                 RowProduct.AddSparseProduct(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, pi, api);
-                var a = rsOld[i] / TensorPrimitives.Dot(pi, api);
-                TensorPrimitives.MultiplyAdd(pi, a, xi, xi);
-                TensorPrimitives.MultiplyAdd(api, -a, ri, ri);
-                var rsNew = TensorPrimitives.Dot(ri, ri);
+                var rsNew = CgUpdate.Step(pi, api, xi, ri, rsOld[i], d);
                 if (rsNew < ConjugateGradient.Tolerance)
                 {
                     active[i] = false;
                     running--;
                     continue;
                 }
-                TensorPrimitives.MultiplyAdd(pi, rsNew / rsOld[i], ri, pi);
+                CgUpdate.Direction(ri, pi, rsNew / rsOld[i], d);
                 rsOld[i] = rsNew;
             }
         }

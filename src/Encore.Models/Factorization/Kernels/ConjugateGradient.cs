@@ -19,18 +19,15 @@ internal static class ConjugateGradient
     {
         RowProduct.Residual(regularizedGram, factors, d, indices, values, alpha, x, r);
         r.CopyTo(p);
-        var rsOld = TensorPrimitives.Dot(r, r);
+        var rsOld = CgUpdate.SquaredNorm(r, d);
         if (rsOld < Tolerance) return;
 
         for (var step = 0; step < steps; step++)
         {
             RowProduct.Multiply(regularizedGram, factors, d, indices, values, alpha, p, ap);
-            var a = rsOld / TensorPrimitives.Dot(p, ap);
-            TensorPrimitives.MultiplyAdd(p, a, x, x);
-            TensorPrimitives.MultiplyAdd(ap, -a, r, r);
-            var rsNew = TensorPrimitives.Dot(r, r);
+            var rsNew = CgUpdate.Step(p, ap, x, r, rsOld, d);
             if (rsNew < Tolerance) break;
-            TensorPrimitives.MultiplyAdd(p, rsNew / rsOld, r, p);
+            CgUpdate.Direction(r, p, rsNew / rsOld, d);
             rsOld = rsNew;
         }
     }
