@@ -24,19 +24,32 @@ internal static class AlsHalfStep
     /// </summary>
     internal const long GatherFromBytes = 8L << 20;
 
-    public static void Run(CsrMatrix matrix, float[] solved, float[] fixedFactors, int d, AlsOptions options, GramBuffers buffers, CancellationToken cancellationToken)
+    public static void Run(CsrMatrix matrix, float[] solved, float[] fixedFactors, int d, AlsOptions options, GramBuffers buffers, CancellationToken cancellationToken) =>
+        Run(matrix, solved, fixedFactors, d, options, buffers, null, cancellationToken);
+
+    /// <summary>
+    /// As above; with <paramref name="social"/> (the user step of social ALS, rows = its users) each row with friends
+    /// solves (Y^T C_u Y + (lambda_u + sigma) I) x_u = Y^T C_u p_u + sigma m_u, m_u from the factors as they were
+    /// before this half-step (<see cref="SocialRegularization"/>); rows without friends are solved as plain ALS.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="social"/> covers a different number of rows than the matrix.</exception>
+    public static void Run(CsrMatrix matrix, float[] solved, float[] fixedFactors, int d, AlsOptions options, GramBuffers buffers, SocialRegularization? social, CancellationToken cancellationToken)
     {
+        if (social is not null && social.Users != matrix.Rows)
+            throw new ArgumentException($"The social links cover {social.Users} users, the matrix has {matrix.Rows} rows.", nameof(social));
+        social?.Snapshot(solved);
         var gram = Gram.Compute(fixedFactors, matrix.Columns, d, options.Threads, buffers, cancellationToken);
         var scales = FrequencyScaledRegularization.RowScales(matrix, options.FrequencyScaling);
-        if (scales is null) Gram.AddDiagonal(gram, d, (float)options.Regularization);
+        var perRow = scales is not null || social is not null;
+        if (!perRow) Gram.AddDiagonal(gram, d, (float)options.Regularization);
         var alpha = (float)options.Alpha;
         var exact = options.Solver == AlsSolver.Cholesky;
         var lambda = (float)options.Regularization;
         // Plain CG (one lambda for all rows) solves blocks of rows in lockstep; the factors are bit-identical.
-        var blocked = !exact && scales is null && BlockConjugateGradient.Supported(d);
+        var blocked = !exact && !perRow && BlockConjugateGradient.Supported(d);
         buffers.EnsureWorkers(ParallelLoop.Workers(options.Threads));
         var gather = (long)fixedFactors.Length * sizeof(float) >= GatherFromBytes;
-        ParallelLoop.For(matrix.Rows, options.Threads, worker => new Scratch(d, exact, scales is null ? null : gram, blocked ? buffers.Block(worker, gather) : null), (start, end, s) =>
+        ParallelLoop.For(matrix.Rows, options.Threads, worker => new Scratch(d, exact, perRow ? gram : null, blocked ? buffers.Block(worker, gather) : null, social is not null), (start, end, s) =>
         {
             if (s.Block is not null)
             {
@@ -53,15 +66,25 @@ internal static class AlsHalfStep
                 var x = solved.AsSpan(row * d, d);
                 var indices = matrix.RowIndices(row);
                 var values = matrix.RowValues(row);
-                var rowGram = scales is null ? gram : s.RowGram!.For(lambda * scales[row]);
-                if (exact) WeightedRidge.SolveExact(rowGram, fixedFactors, d, indices, values, alpha, s.A, x);
-                else ConjugateGradient.Solve(rowGram, fixedFactors, d, indices, values, alpha, options.CgSteps, x, s.R, s.P, s.Ap);
+                var rowLambda = scales is null ? lambda : lambda * scales[row];
+                ReadOnlySpan<float> shift = [];
+                if (social is not null && social.FriendCount(row) > 0)
+                {
+                    rowLambda += social.Sigma;
+                    social.Shift(row, s.Shift);
+                    shift = s.Shift;
+                }
+                var rowGram = perRow ? s.RowGram!.For(rowLambda) : gram;
+                if (exact) WeightedRidge.SolveExact(rowGram, fixedFactors, d, d, indices, values, alpha, shift, s.A, x);
+                else ConjugateGradient.SolveShifted(rowGram, fixedFactors, d, indices, values, alpha, options.CgSteps, shift, x, s.R, s.P, s.Ap);
             }
         }, cancellationToken);
     }
 
-    private sealed class Scratch(int d, bool exact, float[]? unregularizedGram, BlockScratch? block)
+    private sealed class Scratch(int d, bool exact, float[]? unregularizedGram, BlockScratch? block, bool social)
     {
+        public float[] Shift { get; } = social ? new float[d] : [];
+
         public BlockScratch? Block { get; } = block;
 
         public RowRegularizedGram? RowGram { get; } = unregularizedGram is null ? null : new RowRegularizedGram(unregularizedGram, d);

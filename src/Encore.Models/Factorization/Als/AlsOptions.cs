@@ -13,6 +13,7 @@ public sealed record AlsOptions : ModelOptions
     private readonly int _cgSteps = 3;
     private readonly AlsSolver _solver = AlsSolver.ConjugateGradient;
     private readonly double _frequencyScaling;
+    private readonly double _social;
 
     /// <value>Latent factors per user and item. Default 64.</value>
     public int Factors { get => _factors; init { Guard.InRange(value, 1, 4096, nameof(Factors)); _factors = value; } }
@@ -25,6 +26,14 @@ public sealed record AlsOptions : ModelOptions
     /// Regularization * ((n_r + 1) / (mean n + 1))^nu, n_r its observed entries; 0-1. Default 0 (the same lambda for every row).
     /// </value>
     public double FrequencyScaling { get => _frequencyScaling; init { Guard.InRange(value, 0, 1, nameof(FrequencyScaling)); _frequencyScaling = value; } }
+
+    /// <value>
+    /// Social regularisation weight sigma (SocialMF, Jamali &amp; Ester 2010, adapted to implicit ALS; <see cref="SocialRegularization"/>):
+    /// each user with links in the training data's side tables (<see cref="Contract.SideInformation.UserLinks"/>, e.g.
+    /// Last.fm friendships) is pulled towards the mean of their friends' factors with this weight; >= 0. Default 0 (plain
+    /// ALS, bit for bit). No effect when the data has no user links (e.g. `bench fit` on split files) or on users without links.
+    /// </value>
+    public double Social { get => _social; init { Guard.NonNegative(value, nameof(Social)); _social = value; } }
 
     /// <value>Confidence scale: c = 1 + Alpha * value. Default 1.0 (SPEC S1 suggests 40 for raw counts).</value>
     public double Alpha { get => _alpha; init { Guard.NonNegative(value, nameof(Alpha)); _alpha = value; } }

@@ -7,7 +7,9 @@ namespace Encore.Models.Factorization.Als;
 /// <summary>
 /// Implicit-feedback alternating least squares (Hu, Koren, Volinsky 2008): minimises
 /// sum_ui c_ui (p_ui - x_u.y_i)^2 + lambda (|X|^2 + |Y|^2) with c = 1 + alpha r and p = [r > 0], where r are
-/// the (already transformed) values of the training matrix. Deterministic for a seed, whatever the thread count.
+/// the (already transformed) values of the training matrix. With <see cref="AlsOptions.Social"/> &gt; 0 and user links in
+/// <see cref="TrainingData.Side"/>, the user step adds SocialMF's pull towards the friends' mean factors
+/// (<see cref="SocialRegularization"/>). Deterministic for a seed, whatever the thread count.
 /// </summary>
 public sealed class AlsTrainer(AlsOptions? options = null) : IRecommenderTrainer
 {
@@ -27,12 +29,14 @@ public sealed class AlsTrainer(AlsOptions? options = null) : IRecommenderTrainer
         var users = FactorInit.Uniform(data.UserCount, d, o.Seed, 0, 0f, 0.01f);
         var items = FactorInit.Uniform(data.ItemCount, d, o.Seed, FactorInit.ItemStreams, 0f, 0.01f);
         var gram = new GramBuffers(d);
+        var links = o.Social > 0 ? data.Side?.UserLinks : null;
+        var social = links is null ? null : new SocialRegularization(links, d, (float)o.Social);
         var clock = Stopwatch.StartNew();
         var advice = $"try increasing Regularization (now {o.Regularization.ToString(System.Globalization.CultureInfo.InvariantCulture)}) or lowering Alpha.";
         for (var epoch = 1; epoch <= o.Iterations; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            AlsHalfStep.Run(userItems, users, items, d, o, gram, cancellationToken);
+            AlsHalfStep.Run(userItems, users, items, d, o, gram, social, cancellationToken);
             FactorChecks.EnsureFinite(users, ModelName, "user", epoch, advice);
             AlsHalfStep.Run(itemUsers, items, users, d, o, gram, cancellationToken);
             FactorChecks.EnsureFinite(items, ModelName, "item", epoch, advice);

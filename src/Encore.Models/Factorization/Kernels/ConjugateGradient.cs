@@ -15,9 +15,16 @@ internal static class ConjugateGradient
 
     public static void Solve(ReadOnlySpan<float> regularizedGram, ReadOnlySpan<float> factors, int d,
         ReadOnlySpan<int> indices, ReadOnlySpan<float> values, float alpha, int steps,
+        Span<float> x, Span<float> r, Span<float> p, Span<float> ap) =>
+        SolveShifted(regularizedGram, factors, d, indices, values, alpha, steps, [], x, r, p, ap);
+
+    /// <summary>As above with <paramref name="rhsShift"/> added to the right-hand side b (empty: none; social ALS's sigma * mean of the friends' factors).</summary>
+    public static void SolveShifted(ReadOnlySpan<float> regularizedGram, ReadOnlySpan<float> factors, int d,
+        ReadOnlySpan<int> indices, ReadOnlySpan<float> values, float alpha, int steps, ReadOnlySpan<float> rhsShift,
         Span<float> x, Span<float> r, Span<float> p, Span<float> ap)
     {
         RowProduct.Residual(regularizedGram, factors, d, indices, values, alpha, x, r);
+        if (!rhsShift.IsEmpty) TensorPrimitives.Add(r, rhsShift, r);
         r.CopyTo(p);
         var rsOld = CgUpdate.SquaredNorm(r, d);
         if (rsOld < Tolerance) return;

@@ -41,9 +41,15 @@ internal static class WeightedRidge
         SolveExact(regularizedGram, factors, d, d, indices, values, alpha, a, x);
 
     public static bool SolveExact(ReadOnlySpan<float> regularizedGram, ReadOnlySpan<float> factors, int d, int stride,
-        ReadOnlySpan<int> indices, ReadOnlySpan<float> values, float alpha, Span<float> a, Span<float> x)
+        ReadOnlySpan<int> indices, ReadOnlySpan<float> values, float alpha, Span<float> a, Span<float> x) =>
+        SolveExact(regularizedGram, factors, d, stride, indices, values, alpha, [], a, x);
+
+    /// <summary>As above with <paramref name="rhsShift"/> added to b (empty: none; social ALS's sigma * mean of the friends' factors).</summary>
+    public static bool SolveExact(ReadOnlySpan<float> regularizedGram, ReadOnlySpan<float> factors, int d, int stride,
+        ReadOnlySpan<int> indices, ReadOnlySpan<float> values, float alpha, ReadOnlySpan<float> rhsShift, Span<float> a, Span<float> x)
     {
         Build(regularizedGram, factors, d, stride, indices, values, alpha, a, x);
+        if (!rhsShift.IsEmpty) TensorPrimitives.Add(x, rhsShift, x);
         if (!DenseCholesky.Factor(a, d))
         {
             x.Fill(float.NaN);
