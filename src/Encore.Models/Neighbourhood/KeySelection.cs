@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Encore.Models.Neighbourhood;
 
 /// <summary>
@@ -13,6 +15,7 @@ internal static class KeySelection
     /// <summary>The key of (id, score): greater key = better candidate. -0 counts as +0 (they compare equal as floats).</summary>
     /// <param name="id">Candidate id, &gt;= 0.</param>
     /// <param name="score">Similarity, not NaN.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Key(int id, float score)
     {
         if (score == 0) score = 0f;
@@ -23,9 +26,11 @@ internal static class KeySelection
     }
 
     /// <summary>The id packed in <paramref name="key"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int IdOf(ulong key) => (int)~(uint)key;
 
     /// <summary>The similarity packed in <paramref name="key"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float ScoreOf(ulong key)
     {
         var ordered = (uint)(key >> 32);

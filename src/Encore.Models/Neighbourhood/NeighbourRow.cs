@@ -79,13 +79,38 @@ internal static class NeighbourRow
             if (score != 0) keys[kept++] = ((long)KeySelection.IdOf(candidate) << 32) | (uint)BitConverter.SingleToInt32Bits(score);
         }
         keys = keys[..kept];
-        keys.Sort();
+        SortById(keys);
         for (var i = 0; i < keys.Length; i++)
         {
             items[i] = (int)(keys[i] >> 32);
             scores[i] = BitConverter.Int32BitsToSingle((int)keys[i]);
         }
         return kept;
+    }
+
+    /// <summary>Rows up to this many neighbours are sorted by insertion: Span.Sort of longs costs more for short spans
+    /// (under Native AOT it compares through a generic comparer).</summary>
+    private const int InsertionSortMax = 128;
+
+    // Ascending sort of the (id << 32 | score bits) keys; the ids are distinct, so this is the order by id.
+    private static void SortById(Span<long> keys)
+    {
+        if (keys.Length > InsertionSortMax)
+        {
+            keys.Sort();
+            return;
+        }
+        for (var i = 1; i < keys.Length; i++)
+        {
+            var v = keys[i];
+            var j = i - 1;
+            while (j >= 0 && keys[j] > v)
+            {
+                keys[j + 1] = keys[j];
+                j--;
+            }
+            keys[j + 1] = v;
+        }
     }
 
     // Sums dot(d, o) into the accumulator for every o sharing a term with d; returns how many distinct o != d
