@@ -48,7 +48,12 @@ internal static class CsrBuilder
             var len = offsets[r + 1] - start;
             if (len < 2) continue;
             var rowCols = cols.AsSpan(start, len);
-            if (!IsStrictlyIncreasing(rowCols))
+            if (IsStrictlyIncreasing(rowCols)) continue;
+            if (len <= InsertionSortMaxRow)
+            {
+                needsCompaction |= InsertionSort(rowCols, vals.AsSpan(start, len));
+            }
+            else
             {
                 if (keys.Length < len) keys = new long[Math.Max(len, keys.Length * 2)];
                 // Composite key (column, input position) makes the unstable Array.Sort stable.
@@ -61,6 +66,32 @@ internal static class CsrBuilder
         }
         if (!needsCompaction) return new CsrMatrix(rows, columns, offsets, cols, vals, trusted: true);
         return Compact(rows, columns, offsets, cols, vals, duplicates);
+    }
+
+    /// <summary>Rows up to this length are sorted by a direct insertion sort (no key array, no comparer): most rows
+    /// of an interaction matrix are short, and the general sort's setup cost dominated their sorting.</summary>
+    internal const int InsertionSortMaxRow = 48;
+
+    /// <summary>Stable insertion sort of (column, value) by column; true when two equal columns end up adjacent.</summary>
+    internal static bool InsertionSort(Span<int> cols, Span<float> vals)
+    {
+        var duplicate = false;
+        for (var i = 1; i < cols.Length; i++)
+        {
+            var (c, v) = (cols[i], vals[i]);
+            var j = i - 1;
+            // Strictly greater moves right: an equal column stays after the earlier one (input order).
+            while (j >= 0 && cols[j] > c)
+            {
+                cols[j + 1] = cols[j];
+                vals[j + 1] = vals[j];
+                j--;
+            }
+            cols[j + 1] = c;
+            vals[j + 1] = v;
+            duplicate |= j >= 0 && cols[j] == c;
+        }
+        return duplicate;
     }
 
     private static bool IsStrictlyIncreasing(ReadOnlySpan<int> s)

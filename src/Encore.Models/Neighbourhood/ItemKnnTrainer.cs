@@ -21,9 +21,12 @@ public sealed class ItemKnnTrainer : IRecommenderTrainer
         cancellationToken.ThrowIfCancellationRequested();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var interactions = BinaryInput.Apply(data.Interactions, Options);
-        var itemsByUser = interactions.PositivePart().Transpose();
+        var positive = interactions.PositivePart();
+        var itemsByUser = positive.Transpose();
         var weighted = TermWeighting.Fit(itemsByUser, Options).WeightMatrix(itemsByUser);
-        var similarities = SparseNeighbours.TopK(weighted, Options.Neighbours, Options.Shrink, Options.Threads, cancellationToken);
+        // Unweighted (plain cosine), the users x items positive part is already the transpose the kernel needs.
+        var usersByItem = ReferenceEquals(weighted, itemsByUser) ? positive : weighted.Transpose();
+        var similarities = SparseNeighbours.TopK(weighted, usersByItem, Options.Neighbours, Options.Shrink, Options.Threads, cancellationToken);
         if (!AllFinite(similarities.Values))
             throw new ModelFitException("item-kNN similarities are not finite: check the input values for NaN or infinity.");
         progress?.Report(new EpochReport(1, 1, System.Diagnostics.Stopwatch.GetElapsedTime(started), double.NaN));

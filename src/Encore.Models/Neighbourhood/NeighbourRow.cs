@@ -36,14 +36,29 @@ internal static class NeighbourRow
     /// <param name="s">The worker's scratch (all its arrays have one entry per document).</param>
     /// <param name="items">Output ids; its length is the number of neighbours wanted.</param>
     /// <param name="scores">Output similarities, as long as <paramref name="items"/>.</param>
-    public static int Compute(CsrMatrix documents, CsrMatrix terms, bool unitWeights, float[] norms, float shrink, int d, Scratch s, Span<int> items, Span<float> scores)
+    /// <param name="work">Accumulator updates of row d (<see cref="SparseNeighbours.RowWork"/>).</param>
+    public static int Compute(CsrMatrix documents, CsrMatrix terms, bool unitWeights, float[] norms, float shrink, int d, long work, Scratch s, Span<int> items, Span<float> scores)
     {
         // A row whose updates outnumber half the documents meets most of them: accumulating without the touch list and
         // scanning the whole accumulator afterwards is then cheaper (one sequential pass instead of two extra memory
         // operations per update).
-        var dense = Work(documents, terms, d) * 2 >= norms.Length;
+        var dense = work * 2 >= norms.Length;
         int candidates;
-        if (dense)
+        if (s.Counts is not null)
+        {
+            // Binary input: shared-term counts (CooccurrenceCounts), the same similarities.
+            if (dense)
+            {
+                CooccurrenceCounts.AccumulateDense(documents, terms, d, s);
+                candidates = CooccurrenceCounts.ScoreDense(norms, shrink, d, s, items.Length);
+            }
+            else
+            {
+                var touched = CooccurrenceCounts.Accumulate(documents, terms, d, s);
+                candidates = CooccurrenceCounts.Score(norms, shrink, d, s, touched, items.Length);
+            }
+        }
+        else if (dense)
         {
             AccumulateDense(documents, terms, unitWeights, d, s);
             candidates = ScoreDense(norms, shrink, d, s, items.Length);
@@ -53,23 +68,49 @@ internal static class NeighbourRow
             var touched = Accumulate(documents, terms, unitWeights, d, s);
             candidates = Score(norms, shrink, d, s, touched, items.Length);
         }
-        var count = CandidateSelection.SelectBest(s.Touched, s.CandidateScores, candidates, items.Length);
+        var count = KeySelection.SelectTop(s.CandidateKeys.AsSpan(0, candidates), items.Length);
         // Sorted as (id << 32 | score bits) keys: one primitive sort, no key / value pairs moved through a comparer.
         var keys = s.SortKeys.AsSpan(0, count);
         var kept = 0;
         for (var i = 0; i < count; i++)
         {
-            var score = s.CandidateScores[i];
-            if (score != 0) keys[kept++] = ((long)s.Touched[i] << 32) | (uint)BitConverter.SingleToInt32Bits(score);
+            var candidate = s.CandidateKeys[i];
+            var score = KeySelection.ScoreOf(candidate);
+            if (score != 0) keys[kept++] = ((long)KeySelection.IdOf(candidate) << 32) | (uint)BitConverter.SingleToInt32Bits(score);
         }
         keys = keys[..kept];
-        keys.Sort();
+        SortById(keys);
         for (var i = 0; i < keys.Length; i++)
         {
             items[i] = (int)(keys[i] >> 32);
             scores[i] = BitConverter.Int32BitsToSingle((int)keys[i]);
         }
         return kept;
+    }
+
+    /// <summary>Rows up to this many neighbours are sorted by insertion: Span.Sort of longs costs more for short spans
+    /// (under Native AOT it compares through a generic comparer).</summary>
+    private const int InsertionSortMax = 128;
+
+    // Ascending sort of the (id << 32 | score bits) keys; the ids are distinct, so this is the order by id.
+    private static void SortById(Span<long> keys)
+    {
+        if (keys.Length > InsertionSortMax)
+        {
+            keys.Sort();
+            return;
+        }
+        for (var i = 1; i < keys.Length; i++)
+        {
+            var v = keys[i];
+            var j = i - 1;
+            while (j >= 0 && keys[j] > v)
+            {
+                keys[j + 1] = keys[j];
+                j--;
+            }
+            keys[j + 1] = v;
+        }
     }
 
     // Sums dot(d, o) into the accumulator for every o sharing a term with d; returns how many distinct o != d
@@ -88,8 +129,10 @@ internal static class NeighbourRow
         // d is marked first, so it never enters the list.
         s.Stamps[d] = stamp;
         nint touched = 0;
+        CooccurrenceCounts.PrefetchAhead(terms, rowTerms, 0, CooccurrenceCounts.PrefetchDistance);
         for (var p = 0; p < rowTerms.Length; p++)
         {
+            CooccurrenceCounts.PrefetchAhead(terms, rowTerms, p + CooccurrenceCounts.PrefetchDistance, 1);
             var v = rowValues[p];
             var t = rowTerms[p];
             nint start = offsets[t], end = offsets[t + 1];
@@ -190,8 +233,10 @@ internal static class NeighbourRow
         ref var termDocs = ref MemoryMarshal.GetReference(terms.ColumnIndices);
         ref var termValues = ref MemoryMarshal.GetReference(terms.Values);
         ref var acc = ref MemoryMarshal.GetArrayDataReference(s.Accumulator);
+        CooccurrenceCounts.PrefetchAhead(terms, rowTerms, 0, CooccurrenceCounts.PrefetchDistance);
         for (var p = 0; p < rowTerms.Length; p++)
         {
+            CooccurrenceCounts.PrefetchAhead(terms, rowTerms, p + CooccurrenceCounts.PrefetchDistance, 1);
             var v = rowValues[p];
             var t = rowTerms[p];
             nint start = offsets[t], end = offsets[t + 1];
@@ -205,28 +250,25 @@ internal static class NeighbourRow
         s.Accumulator[d] = 0;
     }
 
-    // Accumulator updates of row d: Sum over its terms of their document frequency.
-    private static long Work(CsrMatrix documents, CsrMatrix terms, int d)
+    /// <summary>One worker's buffers (one entry per document, the sort keys one per neighbour); reused for every row
+    /// without clearing. With <paramref name="counts"/> the rows are accumulated as shared-term counts
+    /// (<see cref="CooccurrenceCounts"/>) and the float accumulator and stamps are not allocated.</summary>
+    internal sealed class Scratch(int documents, int neighbours, bool counts = false)
     {
-        long work = 0;
-        foreach (var t in documents.RowIndices(d)) work += terms.RowLength(t);
-        return work;
-    }
+        /// <summary>Dot products of the current row; all zero between rows. Empty in counts mode.</summary>
+        public float[] Accumulator { get; } = counts ? [] : new float[documents];
 
-    /// <summary>One worker's buffers (one entry per document, the sort keys one per neighbour); reused for every row without clearing.</summary>
-    internal sealed class Scratch(int documents, int neighbours)
-    {
-        /// <summary>Dot products of the current row; all zero between rows.</summary>
-        public float[] Accumulator { get; } = new float[documents];
+        /// <summary>Row d + 1 for a document already listed while row d is accumulated. Empty in counts mode.</summary>
+        public int[] Stamps { get; } = counts ? [] : new int[documents];
 
-        /// <summary>Row d + 1 for a document already listed while row d is accumulated.</summary>
-        public int[] Stamps { get; } = new int[documents];
+        /// <summary>Shared-term counts of the current row (counts mode only, else null); all zero between rows.</summary>
+        public ushort[]? Counts { get; } = counts ? new ushort[documents] : null;
 
-        /// <summary>The documents touched by the current row, then its candidate ids (one slot of slack for the branch-free append).</summary>
+        /// <summary>The documents touched by the current row (one slot of slack for the branch-free append).</summary>
         public int[] Touched { get; } = new int[documents + 1];
 
-        /// <summary>Similarities of the candidates in <see cref="Touched"/>.</summary>
-        public float[] CandidateScores { get; } = new float[documents];
+        /// <summary>The row's stored candidates as <see cref="KeySelection"/> keys (<see cref="BoundedSelection"/>'s buffer).</summary>
+        public ulong[] CandidateKeys { get; } = new ulong[BoundedSelection.Capacity(documents, Math.Max(0, Math.Min(neighbours, documents - 1)))];
 
         /// <summary>The selected neighbours as (id &lt;&lt; 32 | similarity bits), for sorting by id.</summary>
         public long[] SortKeys { get; } = new long[neighbours];

@@ -25,11 +25,26 @@ internal static class SparseNeighbours
     /// <returns>A documents x documents CSR of at most min(K, documents - 1) entries a row, sorted by column.</returns>
     /// <exception cref="ArgumentException">The output would not fit in one array.</exception>
     /// <exception cref="OperationCanceledException">Cancelled between chunks.</exception>
-    public static CsrMatrix TopK(CsrMatrix documents, int neighbours, float shrink, int threads, CancellationToken cancellationToken)
+    public static CsrMatrix TopK(CsrMatrix documents, int neighbours, float shrink, int threads, CancellationToken cancellationToken) =>
+        TopK(documents, documents.Transpose(), neighbours, shrink, threads, cancellationToken);
+
+    /// <summary>As <see cref="TopK(CsrMatrix, int, float, int, CancellationToken)"/>, with the transpose supplied
+    /// (terms x documents: the caller often holds it already, e.g. the users x items interactions of item-kNN).</summary>
+    /// <param name="documents">documents x terms, values &gt;= 0.</param>
+    /// <param name="terms">Exactly <paramref name="documents"/>' transpose (same values, rows sorted by column).</param>
+    /// <param name="neighbours">K, &gt;= 0.</param>
+    /// <param name="shrink">Added to the cosine denominator, &gt;= 0.</param>
+    /// <param name="threads">Workers; 0 = all cores.</param>
+    /// <param name="cancellationToken">Checked between chunks.</param>
+    /// <returns>A documents x documents CSR of at most min(K, documents - 1) entries a row, sorted by column.</returns>
+    /// <exception cref="ArgumentException">The output would not fit in one array, or the shapes do not match.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled between chunks.</exception>
+    public static CsrMatrix TopK(CsrMatrix documents, CsrMatrix terms, int neighbours, float shrink, int threads, CancellationToken cancellationToken)
     {
+        if (terms.Rows != documents.Columns || terms.Columns != documents.Rows || terms.NonZeros != documents.NonZeros)
+            throw new ArgumentException($"terms ({terms.Rows} x {terms.Columns}, {terms.NonZeros} entries) is not the transpose of documents ({documents.Rows} x {documents.Columns}, {documents.NonZeros} entries).", nameof(terms));
         var n = documents.Rows;
         var k = Math.Max(0, Math.Min(neighbours, n - 1));
-        var terms = documents.Transpose();
         var norms = RowNorms(documents);
         var work = RowWork(documents, terms);
         // Row d's slot holds at most min(K, work(d) - |d|) neighbours: of its work(d) updates, |d| (one per term) are
@@ -47,16 +62,17 @@ internal static class SparseNeighbours
         var values = new float[slotTotal];
         var counts = new int[n];
         var unitWeights = AllOnes(documents.Values);
+        var binaryCounts = unitWeights && CooccurrenceCounts.Fits(documents);
         var chunks = EqualWorkChunks(work, ParallelLoop.Workers(threads) * ChunksPerWorker);
         ParallelLoop.For(chunks.Length - 1, threads,
-            _ => new NeighbourRow.Scratch(n, k),
+            _ => new NeighbourRow.Scratch(n, k, binaryCounts),
             (start, end, s) =>
             {
                 for (var c = start; c < end; c++)
                     for (var d = chunks[c]; d < chunks[c + 1]; d++)
                     {
                         var slot = slots[d + 1] - slots[d];
-                        counts[d] = NeighbourRow.Compute(documents, terms, unitWeights, norms, shrink, d, s, columns.AsSpan(slots[d], slot), values.AsSpan(slots[d], slot));
+                        counts[d] = NeighbourRow.Compute(documents, terms, unitWeights, norms, shrink, d, work[d], s, columns.AsSpan(slots[d], slot), values.AsSpan(slots[d], slot));
                     }
             }, cancellationToken, chunkSize: 1);
         return Compact(n, slots, counts, columns, values);

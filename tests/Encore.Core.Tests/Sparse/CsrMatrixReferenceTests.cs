@@ -13,6 +13,11 @@ public sealed class CsrMatrixReferenceTests
     [InlineData(DuplicatePolicy.Sum, 1000, 800, 4UL)]
     [InlineData(DuplicatePolicy.Last, 1000, 800, 5UL)]
     [InlineData(DuplicatePolicy.Last, 3, 5000, 6UL)]
+    // Rows of ~25 triples over 12 columns: the short-row insertion sort, with many duplicates per row.
+    [InlineData(DuplicatePolicy.Sum, 400, 12, 7UL)]
+    [InlineData(DuplicatePolicy.Max, 400, 12, 8UL)]
+    [InlineData(DuplicatePolicy.Last, 400, 12, 9UL)]
+    [InlineData(DuplicatePolicy.Last, 250, 5000, 10UL)]
     public void FromTriples_RandomTriples_MatchesDictionaryReference(DuplicatePolicy policy, int rowCount, int columnCount, ulong seed)
     {
         const int n = 10_000;

@@ -32,6 +32,53 @@ public sealed class NeighbourKernelTests
         AssertEqualsBruteForce(m, k, shrink, result);
     }
 
+    [Theory]
+    [InlineData(3000, 400, 30000, 100, 0f, 2)]
+    [InlineData(2000, 60, 40000, 50, 2f, 1)]
+    [InlineData(500, 2000, 8000, 10, 0f, 3)]
+    public void TopK_BinaryCounts_BitIdenticalToBruteForce_OnLargerSkewedData(int documents, int terms, int draws, int k, float shrink, int threads)
+    {
+        // Binary input goes through CooccurrenceCounts: touch lists of thousands of documents (the bounded selection
+        // refills several times) and dense rows (the 16-count vector scan, with a tail).
+        var m = SkewedMatrix(documents, terms, draws, binary: true, seed: (ulong)(documents + terms * 3 + k));
+        Assert.True(CooccurrenceCounts.Fits(m));
+
+        var result = SparseNeighbours.TopK(m, k, shrink, threads, CancellationToken.None);
+
+        AssertEqualsBruteForce(m, k, shrink, result);
+    }
+
+    [Fact]
+    public void TopK_BinaryRowTooLongForCounts_UsesFloatPath_SameAsBruteForce()
+    {
+        // Document 0 has more terms than a ushort count allows: the general (float) accumulation takes over.
+        var rows = new List<int>();
+        var cols = new List<int>();
+        for (var t = 0; t < CooccurrenceCounts.MaxRowLength + 5; t++) { rows.Add(0); cols.Add(t); }
+        for (var d = 1; d < 8; d++)
+            for (var t = d; t < CooccurrenceCounts.MaxRowLength + 5; t += d * 977) { rows.Add(d); cols.Add(t); }
+        var m = CsrMatrix.FromTriples(8, CooccurrenceCounts.MaxRowLength + 5, [.. rows], [.. cols], Enumerable.Repeat(1f, rows.Count).ToArray());
+        Assert.False(CooccurrenceCounts.Fits(m));
+
+        var result = SparseNeighbours.TopK(m, 3, 0f, 2, CancellationToken.None);
+
+        AssertEqualsBruteForce(m, 3, 0f, result);
+    }
+
+    [Fact]
+    public void TopK_WithSuppliedTranspose_SameAsComputed_AndRejectsAWrongOne()
+    {
+        var m = SkewedMatrix(200, 300, 1500, binary: true, seed: 5);
+
+        var supplied = SparseNeighbours.TopK(m, m.Transpose(), 20, 0f, 2, CancellationToken.None);
+        var computed = SparseNeighbours.TopK(m, 20, 0f, 2, CancellationToken.None);
+
+        Assert.Equal(computed.Offsets.ToArray(), supplied.Offsets.ToArray());
+        Assert.Equal(computed.ColumnIndices.ToArray(), supplied.ColumnIndices.ToArray());
+        Assert.Equal(computed.Values.ToArray(), supplied.Values.ToArray());
+        Assert.Throws<ArgumentException>(() => SparseNeighbours.TopK(m, m, 20, 0f, 2, CancellationToken.None));
+    }
+
     [Fact]
     public void TopK_OneDocument_HasNoNeighbours()
     {

@@ -40,6 +40,55 @@ public sealed class NeighbourSelectionTests
         Assert.Equal(expectedIds[..expected].Order(), ids[..selected].Order());
     }
 
+    [Theory]
+    [InlineData(0, 5)]
+    [InlineData(3, 5)]
+    [InlineData(40, 1)]
+    [InlineData(40, 7)]
+    [InlineData(1000, 100)]
+    [InlineData(1000, 999)]
+    [InlineData(5000, 400)]
+    public void KeySelection_SelectTop_SameSetAsHeap_WithTiesAndNegativeScores(int count, int k)
+    {
+        var rng = new Rng((ulong)(count * 17 + k));
+        var ids = new int[count];
+        for (var i = 0; i < count; i++) ids[i] = i;
+        rng.Shuffle(ids.AsSpan());
+        // Few distinct values, negative ones, -0 and +0 among them: the ties are decided by the id.
+        var levels = new[] { -3.5f, -1f, -0f, 0f, 0.25f, 1f, 7f, float.PositiveInfinity };
+        var scores = new float[count];
+        for (var i = 0; i < count; i++) scores[i] = levels[rng.NextInt(levels.Length)];
+        var heap = new TopKSelector(k);
+        for (var i = 0; i < count; i++) heap.Offer(ids[i], scores[i]);
+        var expectedIds = new int[k];
+        var expectedScores = new float[k];
+        var expected = heap.Drain(expectedIds, expectedScores);
+        var keys = new ulong[count];
+        for (var i = 0; i < count; i++) keys[i] = KeySelection.Key(ids[i], scores[i]);
+
+        var selected = KeySelection.SelectTop(keys, k);
+
+        Assert.Equal(expected, selected);
+        Assert.Equal(expectedIds[..expected].Order(), keys[..selected].Select(KeySelection.IdOf).Order());
+    }
+
+    [Theory]
+    [InlineData(0, 0f)]
+    [InlineData(7, 0.125f)]
+    [InlineData(123456, -2.5f)]
+    [InlineData(int.MaxValue, float.PositiveInfinity)]
+    [InlineData(3, float.NegativeInfinity)]
+    public void KeySelection_Key_RoundTripsAndOrdersLikeBetter(int id, float score)
+    {
+        var key = KeySelection.Key(id, score);
+
+        Assert.Equal(id, KeySelection.IdOf(key));
+        Assert.Equal(score, KeySelection.ScoreOf(key));
+        // A higher similarity wins whatever the ids; at equal similarity the smaller id wins (CandidateSelection.Better).
+        if (!float.IsNegativeInfinity(score)) Assert.True(key > KeySelection.Key(0, MathF.BitDecrement(score)));
+        if (id > 0) Assert.True(key < KeySelection.Key(id - 1, score));
+    }
+
     [Fact]
     public void SelectBest_SpansShorterThanCount_Throws() =>
         Assert.Throws<ArgumentException>(() => CandidateSelection.SelectBest(new int[2], new float[3], 3, 1));
