@@ -19,6 +19,7 @@ public class ItemKnnRowBenchmarks
     private float[] _norms = [];
     private NeighbourRow.Scratch _scratch = null!;
     private bool _unitWeights;
+    private int[] _work = [];
     private readonly int[] _outItems = new int[100];
     private readonly float[] _outScores = new float[100];
 
@@ -28,8 +29,9 @@ public class ItemKnnRowBenchmarks
         _documents = ZipfMatrix.Create(50_000, Items, 2_000_000, 7).Transpose();
         _terms = _documents.Transpose();
         _norms = SparseNeighbours.RowNorms(_documents);
-        _scratch = new NeighbourRow.Scratch(Items, _outItems.Length);
         _unitWeights = !_documents.Values.ContainsAnyExcept(1f);
+        _scratch = new NeighbourRow.Scratch(Items, _outItems.Length, _unitWeights && CooccurrenceCounts.Fits(_documents));
+        _work = SparseNeighbours.RowWork(_documents, _terms);
     }
 
     [Benchmark]
@@ -37,7 +39,7 @@ public class ItemKnnRowBenchmarks
     {
         var kept = 0;
         for (var r = 0; r < RowsPerOp; r++)
-            kept += NeighbourRow.Compute(_documents, _terms, _unitWeights, _norms, 0f, r * (Items / RowsPerOp), _scratch, _outItems, _outScores);
+            kept += NeighbourRow.Compute(_documents, _terms, _unitWeights, _norms, 0f, r * (Items / RowsPerOp), _work[r * (Items / RowsPerOp)], _scratch, _outItems, _outScores);
         return kept;
     }
 }
