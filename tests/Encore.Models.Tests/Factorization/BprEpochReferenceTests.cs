@@ -167,7 +167,7 @@ public sealed class BprEpochReferenceTests
         return (users, items, losses);
     }
 
-    private static float[] InitUniform(int rows, int d, ulong seed, ulong offset, float low, float high)
+    internal static float[] InitUniform(int rows, int d, ulong seed, ulong offset, float low, float high)
     {
         var f = new float[rows * d];
         for (var r = 0; r < rows; r++)
@@ -178,7 +178,7 @@ public sealed class BprEpochReferenceTests
         return f;
     }
 
-    private static CsrMatrix RandomMatrix(int rows, int columns, int pairs, ulong seed)
+    internal static CsrMatrix RandomMatrix(int rows, int columns, int pairs, ulong seed)
     {
         var rng = new Rng(seed);
         var r = new int[pairs];
