@@ -132,6 +132,14 @@ public sealed class BprUserOrderTests
     }
 
     [Fact]
+    public void Order_DefaultsToByUser_AndBindsFromASetting()
+    {
+        Assert.Equal(SampleOrder.ByUser, new BprOptions().Order);
+        var trainer = (BprTrainer)Encore.Models.Training.CoreTrainerCatalog.Create("bpr", new Dictionary<string, string> { ["order"] = "pairs" });
+        Assert.Equal(SampleOrder.Pairs, trainer.Options.Order);
+    }
+
+    [Fact]
     public void Order_Unknown_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new BprOptions { Order = (SampleOrder)7 });
 
