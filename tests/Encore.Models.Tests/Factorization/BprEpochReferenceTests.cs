@@ -8,7 +8,8 @@ namespace Encore.Models.Tests.Factorization;
 
 /// <summary>
 /// Pins the pipelined BPR epoch on the cache-line training layout against the plain loop on the model layout
-/// ((d + 1)-float rows, bias last): with one thread they must give the same factors bit for bit.
+/// ((d + 1)-float rows, bias last): with one thread they must give the same factors bit for bit (the Pairs order; the
+/// default ByUser order is pinned in <see cref="BprUserOrderTests"/>).
 /// </summary>
 public sealed class BprEpochReferenceTests
 {
@@ -32,6 +33,7 @@ public sealed class BprEpochReferenceTests
             Negatives = negatives,
             VerifyNegatives = verify,
             Seed = 5,
+            Order = SampleOrder.Pairs,
         };
 
         var model = new BprTrainer(options).Fit(data);
@@ -45,7 +47,7 @@ public sealed class BprEpochReferenceTests
     public void Fit_FewerPairsThanThePipelineDepth_EqualsReference()
     {
         var data = TrainingData.FromMatrix(RandomMatrix(4, 6, 3, seed: 2));
-        var options = new BprOptions { Factors = 8, Iterations = 3, Threads = 1, LearningRate = 0.1 };
+        var options = new BprOptions { Factors = 8, Iterations = 3, Threads = 1, LearningRate = 0.1, Order = SampleOrder.Pairs };
 
         var model = new BprTrainer(options).Fit(data);
         var (users, items, _) = Reference(data.Signal, options);
@@ -71,7 +73,7 @@ public sealed class BprEpochReferenceTests
         }
         var data = TrainingData.FromMatrix(CsrMatrix.FromTriples(80, 50, r, c, Enumerable.Repeat(1f, r.Length).ToArray()));
         var reports = new List<EpochReport>();
-        var options = new BprOptions { Factors = 8, Iterations = 6, Threads = threads, LearningRate = 0.2, Seed = 9 };
+        var options = new BprOptions { Factors = 8, Iterations = 6, Threads = threads, LearningRate = 0.2, Seed = 9, Order = SampleOrder.Pairs };
 
         new BprTrainer(options).Fit(data, new AlsTrainerTests.ListProgress(reports));
 
@@ -167,7 +169,7 @@ public sealed class BprEpochReferenceTests
         return (users, items, losses);
     }
 
-    private static float[] InitUniform(int rows, int d, ulong seed, ulong offset, float low, float high)
+    internal static float[] InitUniform(int rows, int d, ulong seed, ulong offset, float low, float high)
     {
         var f = new float[rows * d];
         for (var r = 0; r < rows; r++)
@@ -178,7 +180,7 @@ public sealed class BprEpochReferenceTests
         return f;
     }
 
-    private static CsrMatrix RandomMatrix(int rows, int columns, int pairs, ulong seed)
+    internal static CsrMatrix RandomMatrix(int rows, int columns, int pairs, ulong seed)
     {
         var rng = new Rng(seed);
         var r = new int[pairs];

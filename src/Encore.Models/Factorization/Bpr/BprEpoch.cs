@@ -91,10 +91,7 @@ internal sealed class BprEpoch(CsrMatrix matrix, int[] rowOfEntry, AlignedRows u
         // The stream lives in a local for the chunk: the workers' Worker objects sit next to each other on the
         // heap, and advancing the state in place made the two cores write the same cache line on every draw.
         var rng = w.Rng;
-        // The loss's log terms are summed as the log of a product (see below): the product's terms are in (1, 2], so
-        // LossBlock of them stay far inside double's range.
-        double hinge = 0, logSum = 0, product = 1;
-        long correct = 0, steps = 0;
+        var loss = new BprLossSum();
         // Ring slots of the triples in flight: entry, negative draw (an entry for popularity sampling, else the
         // item), then user, positive, negative once resolved.
         var entryOf = stackalloc int[Ring];
@@ -154,37 +151,14 @@ internal sealed class BprEpoch(CsrMatrix matrix, int[] rowOfEntry, AlignedRows u
                 if (seenLength >= full || j0 == i0) continue;
                 if (verify && SortedContains(cols + seenStart, seenLength, j0)) continue;
 
-                var u = new Span<float>(up + (long)u0 * userStride, d);
-                var i = new Span<float>(ip + (long)i0 * itemStride, d);
-                var j = new Span<float>(ip + (long)j0 * itemStride, d);
-                var bi = bias[i0];
-                var bj = bias[j0];
-                // The model layout's score u . (i - j) over d + 1 entries, the last being 1 * (b_i - b_j), in the same order.
-                var x = BprUpdate.Score(u, i, j) + (bi - bj);
-                // One exp for both the step size and the loss: e = exp(-|x|), sigmoid(-x) = 1 / (1 + exp(x)).
-                var e = MathF.Exp(-MathF.Abs(x));
-                var z = x >= 0 ? e / (1f + e) : 1f / (1f + e);
-                var step = lr * z;
-                BprUpdate.ApplyLatent(u, i, j, decay, step);
-                bias[i0] = MathF.FusedMultiplyAdd(decay, bi, step);
-                bias[j0] = MathF.FusedMultiplyAdd(decay, bj, -step);
-                // -log sigmoid(x) = softplus(-x) = max(-x, 0) + log(1 + exp(-|x|)). The log terms are gathered as the log
-                // of their product, one Math.Log per LossBlock steps instead of a log per step; counts stay in locals.
-                hinge += MathF.Max(-x, 0f);
-                product *= 1.0 + e;
-                if (x > 0) correct++;
-                steps++;
-                if ((steps & (LossBlock - 1)) == 0)
-                {
-                    logSum += Math.Log(product);
-                    product = 1;
-                }
+                var x = BprUpdate.Step(up + (long)u0 * userStride, ip + (long)i0 * itemStride, ip + (long)j0 * itemStride, bias, i0, j0, d, lr, decay, out var e);
+                loss.Add(x, e);
             }
         }
         w.Rng = rng;
-        w.Loss += hinge + logSum + Math.Log(product);
-        w.Correct += correct;
-        w.Steps += steps;
+        w.Loss += loss.Loss;
+        w.Correct += loss.Correct;
+        w.Steps += loss.Steps;
     }
 
     /// <summary>
@@ -213,7 +187,7 @@ internal sealed class BprEpoch(CsrMatrix matrix, int[] rowOfEntry, AlignedRows u
 
     // Prefetches the lines of a row of ints, at most MaxRowLines of them (enough for a binary search over a typical row).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void PrefetchSpan(int* row, int length)
+    internal static unsafe void PrefetchSpan(int* row, int length)
     {
         var end = (byte*)row + (long)Math.Min(length, MaxRowLines * 16) * sizeof(int);
         // From the start of the row's first line, so a row that begins mid-line gets its last line too.
@@ -224,7 +198,7 @@ internal sealed class BprEpoch(CsrMatrix matrix, int[] rowOfEntry, AlignedRows u
     private const int MaxRowLines = 4;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void PrefetchRow(float* row, int d)
+    internal static unsafe void PrefetchRow(float* row, int d)
     {
         var bytes = (byte*)row;
         var length = d * sizeof(float);
@@ -232,13 +206,10 @@ internal sealed class BprEpoch(CsrMatrix matrix, int[] rowOfEntry, AlignedRows u
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Prefetch(void* address)
+    internal static unsafe void Prefetch(void* address)
     {
         if (Sse.IsSupported) Sse.Prefetch0(address);
     }
-
-    /// <summary>Steps whose loss log terms are multiplied before one log is taken (a power of two; 2^256 &lt; double.MaxValue).</summary>
-    private const int LossBlock = 256;
 
     private sealed class Worker(int index)
     {

@@ -32,20 +32,20 @@ public sealed class BprTrainer(BprOptions? options = null) : IRecommenderTrainer
         for (var u = 0; u < m.Rows; u++) users[u * width + d] = 1f;
         for (var i = 0; i < m.Columns; i++) items[i * width + d] = 0f;
 
-        var rowOfEntry = new int[m.NonZeros];
-        for (var u = 0; u < m.Rows; u++) rowOfEntry.AsSpan(m.Offsets[u], m.RowLength(u)).Fill(u);
         // Training layout: latent rows on cache lines and the item biases apart (copied back at the end).
         var userRows = new AlignedRows(m.Rows, d);
         var itemRows = new AlignedRows(m.Columns, d);
         userRows.CopyFrom(users, width);
         itemRows.CopyFrom(items, width);
         var itemBias = new float[m.Columns];
-        var epochRunner = new BprEpoch(m, rowOfEntry, userRows, itemRows, itemBias, o);
+        Action<int, Action<int, double, double>, CancellationToken> run = o.Order == SampleOrder.ByUser
+            ? new BprUserEpoch(m, userRows, itemRows, itemBias, o).Run
+            : new BprEpoch(m, RowOfEntry(m), userRows, itemRows, itemBias, o).Run;
         var clock = Stopwatch.StartNew();
         var advice = $"try lowering LearningRate (now {o.LearningRate.ToString(CultureInfo.InvariantCulture)}) or increasing Regularization.";
         cancellationToken.ThrowIfCancellationRequested();
         // One team of workers runs every epoch; the checks and the progress report run between epochs while it waits.
-        epochRunner.Run(o.Iterations, (epoch, loss, auc) =>
+        run(o.Iterations, (epoch, loss, auc) =>
         {
             FactorChecks.EnsureFinite(userRows.All, ModelName, "user", epoch, advice);
             FactorChecks.EnsureFinite(itemRows.All, ModelName, "item", epoch, advice);
@@ -56,5 +56,13 @@ public sealed class BprTrainer(BprOptions? options = null) : IRecommenderTrainer
         itemRows.CopyTo(items, width);
         for (var i = 0; i < m.Columns; i++) items[i * width + d] = itemBias[i];
         return new BprModel(data.Users, data.Items, data.Interactions, width, users, items, (float)o.Regularization) { Threads = o.Threads };
+    }
+
+    // The user of every nonzero (the Pairs order draws a nonzero, then needs its row).
+    private static int[] RowOfEntry(Encore.Core.Sparse.CsrMatrix m)
+    {
+        var rowOfEntry = new int[m.NonZeros];
+        for (var u = 0; u < m.Rows; u++) rowOfEntry.AsSpan(m.Offsets[u], m.RowLength(u)).Fill(u);
+        return rowOfEntry;
     }
 }

@@ -35,6 +35,32 @@ internal static class BprUpdate
         return x;
     }
 
+    /// <summary>
+    /// One SGD step on the training layout: <paramref name="u"/>, <paramref name="i"/>, <paramref name="j"/> point at d latent
+    /// floats each, the item biases are <paramref name="bias"/>[<paramref name="i0"/>] and [<paramref name="j0"/>] (the user's bias
+    /// entry is the constant 1). Computes x = u . (i - j) + (b_i - b_j) (the model layout's score over d + 1 entries, in the same
+    /// order), z = sigmoid(-x) from one exp, and applies <see cref="ApplyLatent"/> and the bias updates with b = lr z. Returns x;
+    /// <paramref name="e"/> = exp(-|x|), for the loss (<see cref="BprLossSum.Add"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe float Step(float* u, float* i, float* j, float* bias, int i0, int j0, int d, float lr, float decay, out float e)
+    {
+        var us = new Span<float>(u, d);
+        var iv = new Span<float>(i, d);
+        var jv = new Span<float>(j, d);
+        var bi = bias[i0];
+        var bj = bias[j0];
+        var x = Score(us, iv, jv) + (bi - bj);
+        // sigmoid(-x) = 1 / (1 + exp(x)), from e = exp(-|x|) whatever the sign of x.
+        e = MathF.Exp(-MathF.Abs(x));
+        var z = x >= 0 ? e / (1f + e) : 1f / (1f + e);
+        var step = lr * z;
+        ApplyLatent(us, iv, jv, decay, step);
+        bias[i0] = MathF.FusedMultiplyAdd(decay, bi, step);
+        bias[j0] = MathF.FusedMultiplyAdd(decay, bj, -step);
+        return x;
+    }
+
     /// <summary>The weight-decay factor a = 1 - lr reg of every update.</summary>
     public static float Decay(float lr, float reg) => 1f - lr * reg;
 

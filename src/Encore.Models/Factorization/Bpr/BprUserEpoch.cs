@@ -1,0 +1,229 @@
+using System.Runtime.CompilerServices;
+using Encore.Core.Parallelism;
+using Encore.Core.Randomness;
+using Encore.Core.Sparse;
+using Encore.Models.Factorization.Kernels;
+
+namespace Encore.Models.Factorization.Bpr;
+
+/// <summary>
+/// BPR epochs in the <see cref="SampleOrder.ByUser"/> order: each epoch visits the users that have at least one positive and
+/// at least one negative in a seeded shuffled order (<see cref="Rng.Shuffle{T}"/> of the previous epoch's order, stream
+/// <see cref="OrderStream"/>), and for each user draws its positives once each in a shuffled order (a lazy Fisher-Yates
+/// shuffle), each with a sampled negative; a negative the user has is skipped when VerifyNegatives is set, as in the
+/// <see cref="SampleOrder.Pairs"/> order. The SGD step is the same (<see cref="BprUpdate.Step"/>). Factors are in the training
+/// layout (<see cref="AlignedRows"/>, item biases apart), as for <see cref="BprEpoch"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Why: in the Pairs order every step reads a user's factor row (4 cache lines for d = 64) and the user's matrix row (for
+/// the negative check) at random places, besides the two item rows. Here a user's steps run back to back, so those stay
+/// in L1 and only the positive's and the negative's rows are random reads: about half the lines per step.
+/// </para>
+/// <para>
+/// Pipeline: a producer walks the chunk's users and draws triple t + <see cref="DrawAhead"/> (the positive from the user's
+/// shuffled row, the negative draw), prefetching the positive's factor row and bias and, for popularity sampling, the
+/// matrix entry the negative comes from; triple t + <see cref="ResolveAhead"/> has its negative read and its row and bias
+/// prefetched; triple t is stepped. Entering a user, the producer prefetches the next user's factor row and matrix row and
+/// the user after that's row offset. The draws come from the chunk's stream in a fixed order and the steps are applied in
+/// draw order.
+/// </para>
+/// <para>
+/// Streams and threads: the users of an epoch are cut into chunks of <see cref="ChunkSize"/> consecutive positions of the
+/// order whatever the thread count, and chunk c of epoch e draws from <c>Rng.Fork(Seed, <see cref="ChunkStreams"/> | e &lt;&lt; 32 | start)</c>,
+/// so the triples drawn do not depend on the thread count. A chunk runs on one worker, so a user's row has one writer per
+/// epoch; item rows and biases are shared and updated without locks (Hogwild: with two or more threads two workers may
+/// update the same item row at once and one update can be lost). With one thread a seed reproduces the model bit for bit.
+/// </para>
+/// </remarks>
+internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedRows items, float[] itemBias, BprOptions options)
+{
+    /// <summary>How many triples ahead of the step a triple is drawn (its positive's row prefetched).</summary>
+    internal const int DrawAhead = 8;
+
+    /// <summary>How many triples ahead of the step a triple's negative is read and its row prefetched.</summary>
+    internal const int ResolveAhead = 4;
+
+    private const int Ring = 16;
+
+    /// <summary>Chunks an epoch's users are cut into (at most; fewer when there are fewer users).</summary>
+    internal const int ChunksPerEpoch = 64;
+
+    /// <summary>Stream of the user order's shuffles: <c>Rng.Fork(Seed, OrderStream)</c>.</summary>
+    internal const ulong OrderStream = 1UL << 62;
+
+    /// <summary>Tag of the chunks' streams (kept apart from the factor initialisation's streams, which are below 2^41).</summary>
+    internal const ulong ChunkStreams = 1UL << 63;
+
+    /// <summary>Positions of the user order per chunk for <paramref name="activeUsers"/> users in the order: ceil(n / 64), at least 1.</summary>
+    internal static int ChunkSize(int activeUsers) => Math.Max(1, (activeUsers + ChunksPerEpoch - 1) / ChunksPerEpoch);
+
+    /// <summary>
+    /// The users that take steps, in index order: those with at least one positive and fewer positives than there are items
+    /// (a user with every item has no negative). The order of epoch 1 is this list shuffled once.
+    /// </summary>
+    internal static int[] ActiveUsers(CsrMatrix matrix)
+    {
+        var active = new List<int>(matrix.Rows);
+        for (var u = 0; u < matrix.Rows; u++)
+        {
+            var n = matrix.RowLength(u);
+            if (n > 0 && n < matrix.Columns) active.Add(u);
+        }
+        return [.. active];
+    }
+
+    /// <summary>
+    /// Runs epochs 1 .. <paramref name="epochs"/> on one team of workers (<see cref="ParallelPhases"/>). After each epoch, while
+    /// every worker waits, <paramref name="afterEpoch"/>(epoch, mean -log sigmoid(x_uij), fraction of triples ranked correctly
+    /// before their step) runs on one worker (both NaN for an epoch without a step), then the order is reshuffled.
+    /// </summary>
+    public void Run(int epochs, Action<int, double, double> afterEpoch, CancellationToken cancellationToken)
+    {
+        var active = ActiveUsers(matrix);
+        var order = GC.AllocateUninitializedArray<int>(active.Length, pinned: true);
+        active.CopyTo(order, 0);
+        var orderRng = Rng.Fork(options.Seed, OrderStream);
+        orderRng.Shuffle(order.AsSpan());
+        var longestRow = 0;
+        foreach (var u in active) longestRow = Math.Max(longestRow, matrix.RowLength(u));
+        var workers = new Worker?[ParallelLoop.Workers(options.Threads)];
+        ParallelPhases.For(epochs, order.Length, options.Threads,
+            index => workers[index] = new Worker(longestRow),
+            (phase, start, end, w) => RunChunk(phase + 1, order, start, end, w),
+            phase =>
+            {
+                double loss = 0;
+                long correct = 0, steps = 0;
+                foreach (var w in workers)
+                {
+                    if (w is null) continue;
+                    loss += w.Loss;
+                    correct += w.Correct;
+                    steps += w.Steps;
+                    w.Loss = 0;
+                    w.Correct = 0;
+                    w.Steps = 0;
+                }
+                afterEpoch(phase + 1, steps == 0 ? double.NaN : loss / steps, steps == 0 ? double.NaN : (double)correct / steps);
+                if (phase + 1 < epochs) orderRng.Shuffle(order.AsSpan());
+            }, cancellationToken, ChunkSize(order.Length));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit]
+    private unsafe void RunChunk(int epoch, int[] order, int start, int end, Worker w)
+    {
+        var d = users.Dimensions;
+        var userStride = users.Stride;
+        var itemStride = items.Stride;
+        var lr = (float)options.LearningRate;
+        var decay = BprUpdate.Decay(lr, (float)options.Regularization);
+        var verify = options.VerifyNegatives;
+        var popularity = options.Negatives == NegativeSampling.Popularity;
+        var negativeRange = popularity ? matrix.NonZeros : matrix.Columns;
+        var rng = Rng.Fork(options.Seed, ChunkStreams | ((ulong)epoch << 32) | (uint)start);
+        var loss = new BprLossSum();
+        var userOf = stackalloc int[Ring];
+        var positiveOf = stackalloc int[Ring];
+        var negativeDrawOf = stackalloc int[Ring];
+        var negativeOf = stackalloc int[Ring];
+        var up = users.Base;
+        var ip = items.Base;
+        fixed (float* bias = itemBias)
+        fixed (int* cols = matrix.ColumnIndices, offs = matrix.Offsets, orderOf = order, shuffled = w.Row)
+        {
+            // The producer: position p of the order, its user, the user's row length and how many of its positives are drawn.
+            var p = start - 1;
+            int user = 0, length = 0, drawn = 0;
+            PrefetchUser(up, userStride, cols, offs, orderOf[start], d);
+            if (start + 1 < end) BprEpoch.Prefetch(offs + orderOf[start + 1]);
+            var total = long.MaxValue;
+            for (long t = -DrawAhead; t < total; t++)
+            {
+                var ahead = t + DrawAhead;
+                if (ahead < total)
+                {
+                    if (drawn == length)
+                    {
+                        if (++p == end)
+                        {
+                            total = ahead;
+                        }
+                        else
+                        {
+                            user = orderOf[p];
+                            var rowStart = offs[user];
+                            length = offs[user + 1] - rowStart;
+                            drawn = 0;
+                            new ReadOnlySpan<int>(cols + rowStart, length).CopyTo(new Span<int>(shuffled, length));
+                            if (p + 1 < end) PrefetchUser(up, userStride, cols, offs, orderOf[p + 1], d);
+                            if (p + 2 < end) BprEpoch.Prefetch(offs + orderOf[p + 2]);
+                        }
+                    }
+                    if (ahead < total)
+                    {
+                        // The next of the user's positives without replacement: swap a random one of the undrawn into place.
+                        var pick = drawn + rng.NextInt(length - drawn);
+                        var positive = shuffled[pick];
+                        shuffled[pick] = shuffled[drawn];
+                        shuffled[drawn] = positive;
+                        drawn++;
+                        var negativeDraw = rng.NextInt(negativeRange);
+                        var slot = (int)(ahead & (Ring - 1));
+                        userOf[slot] = user;
+                        positiveOf[slot] = positive;
+                        negativeDrawOf[slot] = negativeDraw;
+                        BprEpoch.PrefetchRow(ip + (long)positive * itemStride, d);
+                        BprEpoch.Prefetch(bias + positive);
+                        if (popularity) BprEpoch.Prefetch(cols + negativeDraw);
+                    }
+                }
+                var resolve = t + ResolveAhead;
+                if (resolve >= 0 && resolve < total)
+                {
+                    var slot = (int)(resolve & (Ring - 1));
+                    var negative = popularity ? cols[negativeDrawOf[slot]] : negativeDrawOf[slot];
+                    negativeOf[slot] = negative;
+                    BprEpoch.PrefetchRow(ip + (long)negative * itemStride, d);
+                    BprEpoch.Prefetch(bias + negative);
+                }
+                if (t < 0) continue;
+
+                var current = (int)(t & (Ring - 1));
+                int u0 = userOf[current], i0 = positiveOf[current], j0 = negativeOf[current];
+                if (j0 == i0) continue;
+                if (verify)
+                {
+                    var seenStart = offs[u0];
+                    if (BprEpoch.SortedContains(cols + seenStart, offs[u0 + 1] - seenStart, j0)) continue;
+                }
+                var x = BprUpdate.Step(up + (long)u0 * userStride, ip + (long)i0 * itemStride, ip + (long)j0 * itemStride, bias, i0, j0, d, lr, decay, out var e);
+                loss.Add(x, e);
+            }
+        }
+        w.Loss += loss.Loss;
+        w.Correct += loss.Correct;
+        w.Steps += loss.Steps;
+    }
+
+    // The user's factor row and the first lines of its matrix row (its offset was prefetched one user earlier).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void PrefetchUser(float* up, int userStride, int* cols, int* offs, int user, int d)
+    {
+        BprEpoch.PrefetchRow(up + (long)user * userStride, d);
+        BprEpoch.PrefetchSpan(cols + offs[user], offs[user + 1] - offs[user]);
+    }
+
+    private sealed class Worker(int longestRow)
+    {
+        /// <summary>The current user's positives, shuffled in place as they are drawn.</summary>
+        public int[] Row { get; } = GC.AllocateUninitializedArray<int>(Math.Max(1, longestRow));
+
+        public double Loss { get; set; }
+
+        public long Correct { get; set; }
+
+        public long Steps { get; set; }
+    }
+}
