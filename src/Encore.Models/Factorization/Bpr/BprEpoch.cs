@@ -57,22 +57,7 @@ internal sealed class BprEpoch(CsrMatrix matrix, int[] rowOfEntry, AlignedRows u
                 }
                 RunChunk(end - start, w);
             },
-            phase =>
-            {
-                double loss = 0;
-                long correct = 0, steps = 0;
-                foreach (var w in workers)
-                {
-                    if (w is null) continue;
-                    loss += w.Loss;
-                    correct += w.Correct;
-                    steps += w.Steps;
-                    w.Loss = 0;
-                    w.Correct = 0;
-                    w.Steps = 0;
-                }
-                afterEpoch(phase + 1, steps == 0 ? double.NaN : loss / steps, steps == 0 ? double.NaN : (double)correct / steps);
-            }, cancellationToken);
+            phase => BprEpochTally.Report(workers, phase + 1, afterEpoch), cancellationToken);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -156,9 +141,7 @@ internal sealed class BprEpoch(CsrMatrix matrix, int[] rowOfEntry, AlignedRows u
             }
         }
         w.Rng = rng;
-        w.Loss += loss.Loss;
-        w.Correct += loss.Correct;
-        w.Steps += loss.Steps;
+        w.Add(loss);
     }
 
     /// <summary>
@@ -211,18 +194,12 @@ internal sealed class BprEpoch(CsrMatrix matrix, int[] rowOfEntry, AlignedRows u
         if (Sse.IsSupported) Sse.Prefetch0(address);
     }
 
-    private sealed class Worker(int index)
+    private sealed class Worker(int index) : BprEpochTally
     {
         public int Index { get; } = index;
 
         public int Epoch { get; set; }
 
         public Rng Rng { get; set; }
-
-        public double Loss { get; set; }
-
-        public long Correct { get; set; }
-
-        public long Steps { get; set; }
     }
 }

@@ -93,19 +93,7 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
             (phase, start, end, w) => RunChunk(phase + 1, order, start, end, w),
             phase =>
             {
-                double loss = 0;
-                long correct = 0, steps = 0;
-                foreach (var w in workers)
-                {
-                    if (w is null) continue;
-                    loss += w.Loss;
-                    correct += w.Correct;
-                    steps += w.Steps;
-                    w.Loss = 0;
-                    w.Correct = 0;
-                    w.Steps = 0;
-                }
-                afterEpoch(phase + 1, steps == 0 ? double.NaN : loss / steps, steps == 0 ? double.NaN : (double)correct / steps);
+                BprEpochTally.Report(workers, phase + 1, afterEpoch);
                 if (phase + 1 < epochs) orderRng.Shuffle(order.AsSpan());
             }, cancellationToken, ChunkSize(order.Length));
     }
@@ -202,9 +190,7 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
                 loss.Add(x, e);
             }
         }
-        w.Loss += loss.Loss;
-        w.Correct += loss.Correct;
-        w.Steps += loss.Steps;
+        w.Add(loss);
     }
 
     // The user's factor row and the first lines of its matrix row (its offset was prefetched one user earlier).
@@ -215,15 +201,9 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
         BprEpoch.PrefetchSpan(cols + offs[user], offs[user + 1] - offs[user]);
     }
 
-    private sealed class Worker(int longestRow)
+    private sealed class Worker(int longestRow) : BprEpochTally
     {
         /// <summary>The current user's positives, shuffled in place as they are drawn.</summary>
         public int[] Row { get; } = GC.AllocateUninitializedArray<int>(Math.Max(1, longestRow));
-
-        public double Loss { get; set; }
-
-        public long Correct { get; set; }
-
-        public long Steps { get; set; }
     }
 }
