@@ -62,16 +62,7 @@ public sealed class BprEpochReferenceTests
     [InlineData(3)]
     public void Fit_OneTeamForAllEpochs_ReportsEveryEpochInOrder_WithTheMeanLossOfItsSteps(int threads)
     {
-        // Two planted blocks: even users take items 0-24, odd users items 25-49, so the ranking is learnable.
-        var rng = new Rng(3);
-        var r = new int[800];
-        var c = new int[800];
-        for (var k = 0; k < r.Length; k++)
-        {
-            r[k] = k % 80;
-            c[k] = r[k] % 2 * 25 + rng.NextInt(25);
-        }
-        var data = TrainingData.FromMatrix(CsrMatrix.FromTriples(80, 50, r, c, Enumerable.Repeat(1f, r.Length).ToArray()));
+        var data = TwoPlantedBlocks();
         var reports = new List<EpochReport>();
         var options = new BprOptions { Factors = 8, Iterations = 6, Threads = threads, LearningRate = 0.2, Seed = 9, Order = SampleOrder.Pairs };
 
@@ -178,6 +169,20 @@ public sealed class BprEpochReferenceTests
             for (var k = 0; k < d; k++) f[r * d + k] = low + (high - low) * rng.NextFloat();
         }
         return f;
+    }
+
+    /// <summary>Two planted blocks: even users of 80 take items 0-24, odd users items 25-49 (10 draws each, seed 3), so the ranking is learnable.</summary>
+    internal static TrainingData TwoPlantedBlocks()
+    {
+        var rng = new Rng(3);
+        var r = new int[800];
+        var c = new int[800];
+        for (var k = 0; k < r.Length; k++)
+        {
+            r[k] = k % 80;
+            c[k] = r[k] % 2 * 25 + rng.NextInt(25);
+        }
+        return TrainingData.FromMatrix(CsrMatrix.FromTriples(80, 50, r, c, Enumerable.Repeat(1f, r.Length).ToArray()));
     }
 
     internal static CsrMatrix RandomMatrix(int rows, int columns, int pairs, ulong seed)

@@ -98,16 +98,7 @@ public sealed class BprUserOrderTests
     [InlineData(3)]
     public void Fit_LearnsPlantedBlocks_ReportsEveryEpochInOrder(int threads)
     {
-        // Even users take items 0-24, odd users items 25-49.
-        var rng = new Rng(3);
-        var r = new int[800];
-        var c = new int[800];
-        for (var k = 0; k < r.Length; k++)
-        {
-            r[k] = k % 80;
-            c[k] = r[k] % 2 * 25 + rng.NextInt(25);
-        }
-        var data = TrainingData.FromMatrix(CsrMatrix.FromTriples(80, 50, r, c, Enumerable.Repeat(1f, r.Length).ToArray()));
+        var data = BprEpochReferenceTests.TwoPlantedBlocks();
         var reports = new List<EpochReport>();
         var options = new BprOptions { Factors = 8, Iterations = 6, Threads = threads, LearningRate = 0.2, Seed = 9, Order = SampleOrder.ByUser };
 
