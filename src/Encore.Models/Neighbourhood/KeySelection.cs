@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Encore.Models.Neighbourhood;
 
 /// <summary>
-/// Neighbour candidates packed as one 64-bit key that sorts in <see cref="CandidateSelection.Better"/>'s order
+/// Neighbour candidates packed as one 64-bit key that sorts in the order of <see cref="Encore.Core.Ranking.TopKSelector"/>
 /// ("higher similarity, then smaller id"): the similarity's bits mapped to an order-preserving unsigned integer in the
 /// high half, the complemented id in the low half. Comparing two candidates is then one integer comparison, so the
 /// selection's partition loop runs without a data-dependent branch (the comparison only moves a counter).

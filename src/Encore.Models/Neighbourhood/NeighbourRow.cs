@@ -10,7 +10,7 @@ namespace Encore.Models.Neighbourhood;
 /// The top-K neighbours of one row d of a documents x terms matrix: dot(d, o) for every document o sharing a term
 /// with d, accumulated term by term (in the row's term order, then the term's document order) into a dense
 /// accumulator; sim = dot / (|d| |o| + shrink); the K best by "higher similarity, then smaller id"
-/// (<see cref="CandidateSelection"/>), sorted by id.
+/// (<see cref="KeySelection"/>), sorted by id.
 /// </summary>
 /// <remarks>
 /// The documents touched by a row are listed as they are first met. A per-worker stamp array marks them (stamp d + 1,

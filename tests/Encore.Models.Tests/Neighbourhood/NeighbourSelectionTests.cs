@@ -14,35 +14,6 @@ public sealed class NeighbourSelectionTests
     [Theory]
     [InlineData(0, 5)]
     [InlineData(3, 5)]
-    [InlineData(5, 5)]
-    [InlineData(40, 1)]
-    [InlineData(40, 7)]
-    [InlineData(1000, 100)]
-    [InlineData(1000, 999)]
-    public void SelectBest_SameSetAsHeap_WithManyTies(int count, int k)
-    {
-        var rng = new Rng((ulong)(count * 31 + k));
-        var ids = new int[count];
-        var scores = new float[count];
-        for (var i = 0; i < count; i++) ids[i] = i;
-        rng.Shuffle(ids.AsSpan());
-        // Few distinct values, so most comparisons are decided by the id.
-        for (var i = 0; i < count; i++) scores[i] = rng.NextInt(6) / 5f;
-        var heap = new TopKSelector(k);
-        for (var i = 0; i < count; i++) heap.Offer(ids[i], scores[i]);
-        var expectedIds = new int[k];
-        var expectedScores = new float[k];
-        var expected = heap.Drain(expectedIds, expectedScores);
-
-        var selected = CandidateSelection.SelectBest(ids, scores, count, k);
-
-        Assert.Equal(expected, selected);
-        Assert.Equal(expectedIds[..expected].Order(), ids[..selected].Order());
-    }
-
-    [Theory]
-    [InlineData(0, 5)]
-    [InlineData(3, 5)]
     [InlineData(40, 1)]
     [InlineData(40, 7)]
     [InlineData(1000, 100)]
@@ -84,14 +55,10 @@ public sealed class NeighbourSelectionTests
 
         Assert.Equal(id, KeySelection.IdOf(key));
         Assert.Equal(score, KeySelection.ScoreOf(key));
-        // A higher similarity wins whatever the ids; at equal similarity the smaller id wins (CandidateSelection.Better).
+        // A higher similarity wins whatever the ids; at equal similarity the smaller id wins (TopKSelector's order).
         if (!float.IsNegativeInfinity(score)) Assert.True(key > KeySelection.Key(0, MathF.BitDecrement(score)));
         if (id > 0) Assert.True(key < KeySelection.Key(id - 1, score));
     }
-
-    [Fact]
-    public void SelectBest_SpansShorterThanCount_Throws() =>
-        Assert.Throws<ArgumentException>(() => CandidateSelection.SelectBest(new int[2], new float[3], 3, 1));
 
     [Theory]
     [InlineData(30, 40, 0.05, 5, 0f)]
