@@ -160,6 +160,7 @@ public sealed class BprUserOrderTests
         var orderRng = Rng.Fork(o.Seed, 1UL << 62);
         orderRng.Shuffle(order.AsSpan());
         var chunk = Math.Max(1, (order.Length + 63) / 64);
+        var alias = m.NonZeros > 0 ? PopularityAliasTable.Build(m) : null;
         var lr = (float)o.LearningRate;
         var reg = (float)o.Regularization;
         var losses = new List<double>();
@@ -180,7 +181,13 @@ public sealed class BprUserOrderTests
                         var pick = k + rng.NextInt(row.Length - k);
                         (row[k], row[pick]) = (row[pick], row[k]);
                         var positive = row[k];
-                        var negative = o.Negatives == NegativeSampling.Popularity ? m.ColumnIndices[rng.NextInt(m.NonZeros)] : rng.NextInt(m.Columns);
+                        // Popularity: an alias-table entry k and a unit r < nnz; the entry's own item for r below its threshold, else its alias.
+                        var negative = rng.NextInt(m.Columns);
+                        if (o.Negatives == NegativeSampling.Popularity)
+                        {
+                            var r = rng.NextInt(m.NonZeros);
+                            negative = r < alias!.Entries[2 * negative] ? negative : alias.Entries[2 * negative + 1];
+                        }
                         if (negative == positive) continue;
                         if (o.VerifyNegatives && seen.BinarySearch(negative) >= 0) continue;
                         var u = users.AsSpan(user * width, width);

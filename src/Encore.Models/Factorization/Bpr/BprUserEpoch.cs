@@ -11,20 +11,23 @@ namespace Encore.Models.Factorization.Bpr;
 /// at least one negative in a seeded shuffled order (<see cref="Rng.Shuffle{T}"/> of the previous epoch's order, stream
 /// <see cref="OrderStream"/>), and for each user draws its positives once each in a shuffled order (a lazy Fisher-Yates
 /// shuffle), each with a sampled negative; a negative the user has is skipped when VerifyNegatives is set, as in the
-/// <see cref="SampleOrder.Pairs"/> order. The SGD step is the same (<see cref="BprUpdate.Step"/>). Factors are in the training
+/// <see cref="SampleOrder.Pairs"/> order. Popularity negatives come from a <see cref="PopularityAliasTable"/> (the same
+/// distribution as the Pairs order's <c>columns[uniform entry]</c>, from a different stream of draws: an entry, then a unit). The SGD step is the same (<see cref="BprUpdate.Step"/>). Factors are in the training
 /// layout (<see cref="AlignedRows"/>, item biases apart), as for <see cref="BprEpoch"/>.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Why: in the Pairs order every step reads a user's factor row (4 cache lines for d = 64) and the user's matrix row (for
 /// the negative check) at random places, besides the two item rows. Here a user's steps run back to back, so those stay
-/// in L1 and only the positive's and the negative's rows are random reads: about half the lines per step.
+/// in L1 and only the positive's and the negative's rows are random reads: about half the lines per step. The alias table
+/// (8 bytes per item) replaces the one other random read, <c>columns[uniform entry]</c> in the nnz column indices, by a read
+/// in a table that stays in L2.
 /// </para>
 /// <para>
 /// Pipeline: a producer walks the chunk's users and draws triple t + <see cref="DrawAhead"/> (the positive from the user's
 /// shuffled row, the negative draw), prefetching the positive's factor row and bias and, for popularity sampling, the
-/// matrix entry the negative comes from; triple t + <see cref="ResolveAhead"/> has its negative read and its row and bias
-/// prefetched; triple t is stepped. Entering a user, the producer prefetches the next user's factor row and matrix row and
+/// alias-table entry the negative comes from; triple t + <see cref="ResolveAhead"/> has its negative resolved and its row and
+/// bias prefetched; triple t is stepped. Entering a user, the producer prefetches the next user's factor row and matrix row and
 /// the user after that's row offset. The draws come from the chunk's stream in a fixed order and the steps are applied in
 /// draw order.
 /// </para>
@@ -38,6 +41,8 @@ namespace Encore.Models.Factorization.Bpr;
 /// </remarks>
 internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedRows items, float[] itemBias, BprOptions options)
 {
+    private readonly PopularityAliasTable? _alias = options.Negatives == NegativeSampling.Popularity && matrix.NonZeros > 0 ? PopularityAliasTable.Build(matrix) : null;
+
     /// <summary>How many triples ahead of the step a triple is drawn (its positive's row prefetched).</summary>
     internal const int DrawAhead = 8;
 
@@ -109,17 +114,19 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
         var decay = BprUpdate.Decay(lr, (float)options.Regularization);
         var verify = options.VerifyNegatives;
         var popularity = options.Negatives == NegativeSampling.Popularity;
-        var negativeRange = popularity ? matrix.NonZeros : matrix.Columns;
+        var columns = matrix.Columns;
+        var nonZeros = matrix.NonZeros;
         var rng = Rng.Fork(options.Seed, ChunkStreams | ((ulong)epoch << 32) | (uint)start);
         var loss = new BprLossSum();
         var userOf = stackalloc int[Ring];
         var positiveOf = stackalloc int[Ring];
         var negativeDrawOf = stackalloc int[Ring];
         var negativeOf = stackalloc int[Ring];
+        var unitOf = stackalloc int[Ring];
         var up = users.Base;
         var ip = items.Base;
         fixed (float* bias = itemBias)
-        fixed (int* cols = matrix.ColumnIndices, offs = matrix.Offsets, orderOf = order, shuffled = w.Row)
+        fixed (int* cols = matrix.ColumnIndices, offs = matrix.Offsets, orderOf = order, shuffled = w.Row, alias = _alias?.Entries)
         {
             // The producer: position p of the order, its user, the user's row length and how many of its positives are drawn.
             var p = start - 1;
@@ -157,21 +164,26 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
                         shuffled[pick] = shuffled[drawn];
                         shuffled[drawn] = positive;
                         drawn++;
-                        var negativeDraw = rng.NextInt(negativeRange);
                         var slot = (int)(ahead & (Ring - 1));
+                        // A popularity negative is an alias-table entry and a unit (resolved at ResolveAhead), else the item.
+                        var negativeDraw = rng.NextInt(columns);
+                        if (popularity)
+                        {
+                            unitOf[slot] = rng.NextInt(nonZeros);
+                            BprEpoch.Prefetch(alias + 2 * negativeDraw);
+                        }
                         userOf[slot] = user;
                         positiveOf[slot] = positive;
                         negativeDrawOf[slot] = negativeDraw;
                         BprEpoch.PrefetchRow(ip + (long)positive * itemStride, d);
                         BprEpoch.Prefetch(bias + positive);
-                        if (popularity) BprEpoch.Prefetch(cols + negativeDraw);
                     }
                 }
                 var resolve = t + ResolveAhead;
                 if (resolve >= 0 && resolve < total)
                 {
                     var slot = (int)(resolve & (Ring - 1));
-                    var negative = popularity ? cols[negativeDrawOf[slot]] : negativeDrawOf[slot];
+                    var negative = popularity ? PopularityAliasTable.Resolve(alias, negativeDrawOf[slot], unitOf[slot]) : negativeDrawOf[slot];
                     negativeOf[slot] = negative;
                     BprEpoch.PrefetchRow(ip + (long)negative * itemStride, d);
                     BprEpoch.Prefetch(bias + negative);
