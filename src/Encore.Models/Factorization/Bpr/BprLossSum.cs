@@ -27,14 +27,16 @@ internal struct BprLossSum
     /// <summary>Steps with x &gt; 0.</summary>
     public long Correct { get; private set; }
 
-    /// <summary>The summed loss of the steps added so far.</summary>
+    /// <summary>The summed loss of the steps added so far: NaN or infinite if a step's x was (factors that diverged).</summary>
     public readonly double Loss => _hinge + _logSum + Math.Log(_product);
 
     /// <summary>Adds a step with score difference <paramref name="x"/> and <paramref name="e"/> = exp(-|x|) (in (0, 1]).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(float x, float e)
     {
-        _hinge += MathF.Max(-x, 0f);
+        // 0 x is 0 for a finite x and NaN for an infinite or NaN one, so a diverged score makes the loss NaN (MathF.Max alone
+        // would turn x = +infinity into a finite 0): the trainer checks the factors only when the loss says so.
+        _hinge += MathF.Max(-x, 0f) + 0f * x;
         _product *= 1.0 + e;
         if (x > 0) Correct++;
         Steps++;

@@ -44,12 +44,17 @@ public sealed class BprTrainer(BprOptions? options = null) : IRecommenderTrainer
         var clock = Stopwatch.StartNew();
         var advice = $"try lowering LearningRate (now {o.LearningRate.ToString(CultureInfo.InvariantCulture)}) or increasing Regularization.";
         cancellationToken.ThrowIfCancellationRequested();
-        // One team of workers runs every epoch; the checks and the progress report run between epochs while it waits.
+        // One team of workers runs every epoch; the checks and the progress report run between epochs while it waits. The
+        // factors are read in full only after an epoch whose loss is not finite (a step scored a NaN or infinite x: a row
+        // it read had diverged; BprLossSum) or without a step, and after the last epoch: not every epoch on one thread.
         run(o.Iterations, (epoch, loss, auc) =>
         {
-            FactorChecks.EnsureFinite(userRows.All, ModelName, "user", epoch, advice);
-            FactorChecks.EnsureFinite(itemRows.All, ModelName, "item", epoch, advice);
-            FactorChecks.EnsureFinite(itemBias, ModelName, "item", epoch, advice);
+            if (!double.IsFinite(loss) || epoch == o.Iterations)
+            {
+                FactorChecks.EnsureFinite(userRows.All, ModelName, "user", epoch, advice);
+                FactorChecks.EnsureFinite(itemRows.All, ModelName, "item", epoch, advice);
+                FactorChecks.EnsureFinite(itemBias, ModelName, "item", epoch, advice);
+            }
             progress?.Report(new EpochReport(epoch, o.Iterations, clock.Elapsed, loss, auc));
         }, cancellationToken);
         userRows.CopyTo(users, width);
