@@ -74,9 +74,17 @@ internal sealed class PopularityAliasTable
         return new PopularityAliasTable(entries, n, nnz);
     }
 
-    /// <summary>Item drawn by entry <paramref name="k"/> (in [0, Items)) and unit <paramref name="r"/> (in [0, Units)).</summary>
+    /// <summary>
+    /// Item drawn by entry <paramref name="k"/> (in [0, Items)) and unit <paramref name="r"/> (in [0, Units)): k when r is below
+    /// the entry's threshold, else its alias. Branch-free (a mask from the sign of r - threshold, which cannot overflow as both
+    /// are in [0, Units]): the choice is a coin flip for many entries and a jump would mispredict.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe int Resolve(int* entries, int k, int r) => r < entries[2 * k] ? k : entries[2 * k + 1];
+    public static unsafe int Resolve(int* entries, int k, int r)
+    {
+        var own = (r - entries[2 * k]) >> 31;
+        return (k & own) | (entries[2 * k + 1] & ~own);
+    }
 
     /// <summary>One draw: k = rng.NextInt(Items), then r = rng.NextInt(Units), resolved by <see cref="Resolve"/>.</summary>
     public unsafe int Draw(ref Rng rng)
