@@ -19,13 +19,23 @@ internal sealed class HalfFactorCopy
     public ReadOnlySpan<ushort> Bits => _bits;
 
     /// <summary>
+    /// Makes room for <paramref name="length"/> values at once, so that a fit whose two sides differ in size allocates
+    /// the copy once (growing it on the second side would leave the first buffer as garbage: +20 MiB of peak RSS at the
+    /// 360k shape).
+    /// </summary>
+    public void Reserve(int length)
+    {
+        if (_bits.Length < length) _bits = GC.AllocateUninitializedArray<ushort>(length);
+    }
+
+    /// <summary>
     /// Narrows <paramref name="factors"/> (any length) into the copy, in parallel chunks (elementwise, so the result does not
     /// depend on <paramref name="threads"/>). False when some factor is too large for a half (|x| &gt; 65504): the caller
     /// then reads the floats for this half-step.
     /// </summary>
     public bool Refresh(float[] factors, int threads, CancellationToken cancellationToken)
     {
-        if (_bits.Length < factors.Length) _bits = GC.AllocateUninitializedArray<ushort>(factors.Length);
+        Reserve(factors.Length);
         var bits = _bits;
         var chunks = (factors.Length + Chunk - 1) / Chunk;
         var fits = 1;
