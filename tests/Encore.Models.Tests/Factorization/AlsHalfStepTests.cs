@@ -38,7 +38,8 @@ public sealed class AlsHalfStepTests
         const int d = 16;
         var columns = (int)(AlsHalfStep.GatherFromBytes / (d * sizeof(float))) + 1; // the gathering block path
         var (matrix, fixedFactors, start) = Problem(rows: 60, columns, d);
-        var options = new AlsOptions { Factors = d, Regularization = 0.3, Alpha = 2, Threads = 2 };
+        // Exact float gathers (the half-precision default is AlsGatherPrecisionTests').
+        var options = new AlsOptions { Factors = d, Regularization = 0.3, Alpha = 2, Threads = 2, GatherPrecision = GatherPrecision.Single };
         var expected = (float[])start.Clone();
         OldLoop(matrix, expected, fixedFactors, d, options);
         var actual = (float[])start.Clone();

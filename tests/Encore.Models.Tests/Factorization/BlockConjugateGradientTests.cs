@@ -64,6 +64,41 @@ public sealed class BlockConjugateGradientTests
         Assert.Equal(expected, actual);
     }
 
+    [Theory]
+    [InlineData(16, 3, 1)]
+    [InlineData(64, 3, 2)]
+    [InlineData(64, 1, 6)]
+    [InlineData(256, 3, 5)] // a 256-row gather buffer: blocks of more nonzeros are not gathered and read the floats
+    public void Solve_HalfGather_EqualsRowByRowOnTheFactorsRoundedToHalf_BitForBit(int d, int steps, ulong seed)
+    {
+        if (!BlockConjugateGradient.Supported(d) || !HalfRows.Supported(d)) return;
+        var (matrix, fixedFactors, start) = AlsHalfStepTests.Problem(rows: 40, columns: 70, d, seed);
+        var gram = Gram.Compute(fixedFactors, matrix.Columns, d, 1);
+        Gram.AddDiagonal(gram, d, 0.2f);
+        var bits = new ushort[fixedFactors.Length];
+        Assert.True(HalfRows.Narrow(fixedFactors, bits));
+        var rounded = bits.Select(HalfRows.WidenReference).ToArray();
+        var expected = (float[])start.Clone();
+        var actual = (float[])start.Clone();
+        var scratch = new BlockScratch(d, gather: true);
+        float[] r = new float[d], p = new float[d], ap = new float[d];
+        var gatheredBlocks = 0;
+
+        for (var row = 0; row < matrix.Rows;)
+        {
+            var count = Math.Min(Math.Min(BlockConjugateGradient.MaxRows, 1 + row % 13), matrix.Rows - row);
+            var gathered = Enumerable.Range(row, count).Sum(matrix.RowLength) <= BlockConjugateGradient.GatherCapacity(d);
+            if (gathered) gatheredBlocks++;
+            for (var i = row; i < row + count; i++)
+                ConjugateGradient.Solve(gram, gathered ? rounded : fixedFactors, d, matrix.RowIndices(i), matrix.RowValues(i), 1.5f, steps, expected.AsSpan(i * d, d), r, p, ap);
+            BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, 1.5f, steps, actual.AsSpan(row * d, count * d), scratch, bits);
+            row += count;
+        }
+
+        Assert.Equal(expected, actual);
+        Assert.True(gatheredBlocks > 0);
+    }
+
     [Fact]
     public void Solve_ZeroRowAlreadySolved_StaysZero()
     {

@@ -32,8 +32,9 @@ public sealed class TrainerCatalogTests
     [Fact]
     public void Create_KeysInAnyCaseAndSeparator_AreMatched()
     {
-        var trainer = (AlsTrainer)TrainerCatalog.Create("als", Settings("CG-STEPS=5", "calculate_loss=yes", "Solver=cholesky"));
+        var trainer = (AlsTrainer)TrainerCatalog.Create("als", Settings("CG-STEPS=5", "calculate_loss=yes", "Solver=cholesky", "gather_precision=HALF"));
         Assert.Equal(5, trainer.Options.CgSteps);
+        Assert.Equal(GatherPrecision.Half, trainer.Options.GatherPrecision);
         Assert.True(trainer.Options.CalculateLoss);
         Assert.Equal(AlsSolver.Cholesky, trainer.Options.Solver);
     }
@@ -52,7 +53,7 @@ public sealed class TrainerCatalogTests
     {
         var ex = Assert.Throws<ArgumentException>(() => TrainerCatalog.Create("als", Settings("factorz=8")));
         Assert.Contains("'factorz'", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("factors, regularization, frequency-scaling, social, alpha, iterations, cg-steps, solver, calculate-loss, seed, threads", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("factors, regularization, frequency-scaling, social, alpha, iterations, cg-steps, solver, gather-precision, calculate-loss, seed, threads", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,6 +87,7 @@ public sealed class TrainerCatalogTests
         var settings = TrainerCatalog.Settings("als");
         Assert.Equal(new ModelSetting("factors", "integer", "64"), settings[0]);
         Assert.Contains(new ModelSetting("solver", "conjugate-gradient|cholesky", "conjugate-gradient"), settings);
+        Assert.Contains(new ModelSetting("gather-precision", "single|half", "half"), settings);
         Assert.Contains(new ModelSetting("seed", "non-negative integer", "42"), settings);
     }
 

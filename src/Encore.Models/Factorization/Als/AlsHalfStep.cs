@@ -13,7 +13,9 @@ namespace Encore.Models.Factorization.Als;
 /// Plain conjugate gradient runs on blocks of up to 12 consecutive rows (<see cref="BlockConjugateGradient"/>: the
 /// Gram products of a block are one small GEMM; when the fixed factors exceed <see cref="GatherFromBytes"/>, each block's
 /// factor rows are gathered once into the worker's buffer),
-/// with factors bit-identical to the row-by-row solve.
+/// with factors bit-identical to the row-by-row solve. With <see cref="AlsOptions.GatherPrecision"/> Half the gathers read
+/// a half-precision copy of the fixed factors, refreshed here once per half-step (the rows that are gathered are then
+/// bit-identical to the row-by-row solve against the factors rounded to half).
 /// </summary>
 internal static class AlsHalfStep
 {
@@ -49,6 +51,10 @@ internal static class AlsHalfStep
         var blocked = !exact && !perRow && BlockConjugateGradient.Supported(d);
         buffers.EnsureWorkers(ParallelLoop.Workers(options.Threads));
         var gather = (long)fixedFactors.Length * sizeof(float) >= GatherFromBytes;
+        // The half copy is refreshed from the factors this half-step holds fixed; a factor too large for a half keeps
+        // this half-step on the floats.
+        var half = blocked && gather && options.GatherPrecision == GatherPrecision.Half && HalfRows.Supported(d)
+            && buffers.Half.Refresh(fixedFactors, options.Threads, cancellationToken);
         ParallelLoop.For(matrix.Rows, options.Threads, worker => new Scratch(d, exact, perRow ? gram : null, blocked ? buffers.Block(worker, gather) : null, social is not null), (start, end, s) =>
         {
             if (s.Block is not null)
@@ -56,7 +62,8 @@ internal static class AlsHalfStep
                 for (var row = start; row < end;)
                 {
                     var count = BlockConjugateGradient.BlockLength(matrix, row, end, d);
-                    BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, alpha, options.CgSteps, solved.AsSpan(row * d, count * d), s.Block);
+                    BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, alpha, options.CgSteps, solved.AsSpan(row * d, count * d), s.Block,
+                        half ? buffers.Half.Bits[..fixedFactors.Length] : default);
                     row += count;
                 }
                 return;

@@ -12,6 +12,7 @@ public sealed record AlsOptions : ModelOptions
     private readonly int _iterations = 15;
     private readonly int _cgSteps = 3;
     private readonly AlsSolver _solver = AlsSolver.ConjugateGradient;
+    private readonly GatherPrecision _gatherPrecision = GatherPrecision.Half;
     private readonly double _frequencyScaling;
     private readonly double _social;
 
@@ -52,6 +53,24 @@ public sealed record AlsOptions : ModelOptions
         {
             if (!Enum.IsDefined(value)) throw new ArgumentOutOfRangeException(nameof(Solver), value, "Solver must be ConjugateGradient or Cholesky.");
             _solver = value;
+        }
+    }
+
+    /// <value>
+    /// Precision of the fixed factors that blocked conjugate gradient gathers when they are large
+    /// (<see cref="AlsHalfStep.GatherFromBytes"/> and up): <see cref="GatherPrecision.Half"/> reads a half-precision copy
+    /// (refreshed each half-step, widened to float for the arithmetic), halving the random bytes read, at a change of the
+    /// factors beyond float rounding (NDCG@10 held: docs/models-als.md); <see cref="GatherPrecision.Single"/> reads the
+    /// floats. Default Half. No effect on the Cholesky solver, frequency scaling, social rows, factor counts that are not a
+    /// multiple of 16, or fixed factors below that size (these read floats).
+    /// </value>
+    public GatherPrecision GatherPrecision
+    {
+        get => _gatherPrecision;
+        init
+        {
+            if (!Enum.IsDefined(value)) throw new ArgumentOutOfRangeException(nameof(GatherPrecision), value, "GatherPrecision must be Single or Half.");
+            _gatherPrecision = value;
         }
     }
 

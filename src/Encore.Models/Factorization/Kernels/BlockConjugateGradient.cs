@@ -15,7 +15,11 @@ namespace Encore.Models.Factorization.Kernels;
 /// With a gathering scratch, the block's factor rows are copied once into one contiguous buffer (at most
 /// <see cref="FactorBytesPerBlock"/> bytes, so it stays in L2) and the four sparse passes (residual and three
 /// products) read that buffer in order instead of gathering the rows from the whole factor matrix each time; the
-/// floats and their order are the same, so the factors are bit-identical either way.
+/// floats and their order are the same, so the factors are bit-identical either way. With a half-precision copy of the
+/// factors (<see cref="HalfFactorCopy"/>, <see cref="Als.GatherPrecision.Half"/>) the gather reads the halves (half the
+/// random bytes) and widens them to floats in the buffer, so the CG arithmetic stays float and the result is bit-identical
+/// to solving the rows one by one against the factors rounded to half; a block that is not gathered (one row with more
+/// nonzeros than the buffer holds) reads the float factors.
 /// </summary>
 internal static class BlockConjugateGradient
 {
@@ -48,10 +52,11 @@ internal static class BlockConjugateGradient
     /// <summary>
     /// Solves rows [first, first + count) of <paramref name="matrix"/> in place of <paramref name="x"/> (count x d,
     /// warm start in, solution out) with <paramref name="steps"/> CG steps each.
+    /// <paramref name="halfFactors"/>: empty, or the raw half bits of <paramref name="factors"/> (same layout) for the gather to read.
     /// </summary>
     /// <exception cref="ArgumentException">count outside 1..<see cref="MaxRows"/>, or x shorter than count x d.</exception>
     public static void Solve(ReadOnlySpan<float> regularizedGram, ReadOnlySpan<float> factors, int d, CsrMatrix matrix, int first, int count,
-        float alpha, int steps, Span<float> x, BlockScratch scratch)
+        float alpha, int steps, Span<float> x, BlockScratch scratch, ReadOnlySpan<ushort> halfFactors = default)
     {
         if (count is < 1 or > MaxRows || x.Length < count * d || scratch.Dimensions != d)
             throw new ArgumentException($"block CG: {count} rows of {d} factors (1-{MaxRows} rows, scratch for {scratch.Dimensions}).");
@@ -62,7 +67,7 @@ internal static class BlockConjugateGradient
         var rsOld = scratch.RsOld;
         var active = scratch.Active;
 
-        var gathered = Gather(factors, d, matrix, first, count, scratch);
+        var gathered = Gather(factors, halfFactors, d, matrix, first, count, scratch);
         if (!gathered)
             for (var i = 0; i < count; i++) RowProduct.PrefetchFirst(factors, matrix.RowIndices(first + i), d);
         BlockGramProduct.Multiply(regularizedGram, x, r, count, d, -1f);
@@ -104,18 +109,25 @@ internal static class BlockConjugateGradient
     }
 
     // Copies the block's factor rows (row after row, each row's nonzeros in order) into scratch.Gathered, the next
-    // ones prefetched PrefetchAhead rows early. False (nothing copied) without a gathering scratch or when the block's
-    // nonzeros exceed the buffer (a single row longer than the budget).
-    private static bool Gather(ReadOnlySpan<float> factors, int d, CsrMatrix matrix, int first, int count, BlockScratch scratch)
+    // ones prefetched PrefetchAhead rows early: from the floats, or with a half copy its d halves per row widened
+    // (HalfRows.Widen). False (nothing copied) without a gathering scratch or when the block's nonzeros exceed the buffer
+    // (a single row longer than the budget).
+    private static bool Gather(ReadOnlySpan<float> factors, ReadOnlySpan<ushort> halfFactors, int d, CsrMatrix matrix, int first, int count, BlockScratch scratch)
     {
         var buffer = scratch.Gathered;
         if (buffer is null) return false;
         var total = 0;
         for (var i = 0; i < count; i++) total += matrix.RowLength(first + i);
         if ((long)total * d > buffer.Length) return false;
+        var half = !halfFactors.IsEmpty;
         ref var f0 = ref MemoryMarshal.GetReference(factors);
+        ref var h0 = ref MemoryMarshal.GetReference(halfFactors);
+        // What the prefetches address: a half row is d / 2 floats wide.
+        ref var p0 = ref half ? ref Unsafe.As<ushort, float>(ref h0) : ref f0;
+        var rowFloats = half ? d / 2 : d;
         ref var b0 = ref MemoryMarshal.GetArrayDataReference(buffer);
-        RowProduct.PrefetchFirst(factors, matrix.RowIndices(first), d);
+        var firstIndices = matrix.RowIndices(first);
+        for (var k = 0; k < Math.Min(RowProduct.PrefetchAhead, firstIndices.Length); k++) RowProduct.PrefetchRow(ref p0, firstIndices[k], rowFloats);
         var at = 0;
         for (var i = 0; i < count; i++)
         {
@@ -125,12 +137,17 @@ internal static class BlockConjugateGradient
             for (var k = 0; k < indices.Length; k++, at++)
             {
                 var ahead = k + RowProduct.PrefetchAhead;
-                if (ahead < indices.Length) RowProduct.PrefetchRow(ref f0, indices[ahead], d);
-                else if (ahead - indices.Length < next.Length) RowProduct.PrefetchRow(ref f0, next[ahead - indices.Length], d);
+                if (ahead < indices.Length) RowProduct.PrefetchRow(ref p0, indices[ahead], rowFloats);
+                else if (ahead - indices.Length < next.Length) RowProduct.PrefetchRow(ref p0, next[ahead - indices.Length], rowFloats);
+                ref var target = ref Unsafe.Add(ref b0, (nint)at * d);
+                if (half)
+                {
+                    HalfRows.Widen(ref Unsafe.Add(ref h0, (nint)indices[k] * d), ref target, d);
+                    continue;
+                }
                 // An inline 8-lane copy (the block path needs AVX2 and d a multiple of 16): Span.CopyTo's call into
                 // Buffer.Memmove per 256-byte row cost as much as the gather's misses on HetRec.
                 ref var source = ref Unsafe.Add(ref f0, (nint)indices[k] * d);
-                ref var target = ref Unsafe.Add(ref b0, (nint)at * d);
                 for (var f = 0; f < d; f += 8) Vector256.LoadUnsafe(ref source, (nuint)f).StoreUnsafe(ref target, (nuint)f);
             }
         }

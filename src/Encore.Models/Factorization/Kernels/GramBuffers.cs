@@ -3,8 +3,8 @@ namespace Encore.Models.Factorization.Kernels;
 /// <summary>
 /// Reusable buffers of an ALS fit, kept across its half-steps: those of
 /// <see cref="Gram.Compute(float[], int, int, int, GramBuffers, CancellationToken)"/> (one d x d partial per stripe and
-/// the d x d result) and one <see cref="BlockScratch"/> per worker (its gather buffer is 256 KiB: allocating it per
-/// half-step cost large-object allocations and collections).
+/// the d x d result), one <see cref="BlockScratch"/> per worker (its gather buffer is 256 KiB: allocating it per
+/// half-step cost large-object allocations and collections) and the half-precision copy of the fixed factors.
 /// </summary>
 internal sealed class GramBuffers(int d)
 {
@@ -16,6 +16,9 @@ internal sealed class GramBuffers(int d)
     public float[] Partials { get; } = new float[Gram.Stripes * d * d];
 
     public float[] Result { get; } = new float[d * d];
+
+    /// <summary>The half-precision copy of the fixed factors the gathers read under <see cref="Als.GatherPrecision.Half"/> (empty until refreshed).</summary>
+    public HalfFactorCopy Half { get; } = new();
 
     /// <summary>Makes room for <paramref name="workers"/> block scratches; call before a parallel loop (not thread-safe).</summary>
     public void EnsureWorkers(int workers)

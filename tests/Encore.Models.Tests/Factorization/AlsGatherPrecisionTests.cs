@@ -1,0 +1,98 @@
+using Encore.Core.Sparse;
+using Encore.Models.Factorization.Als;
+using Encore.Models.Factorization.Kernels;
+
+namespace Encore.Models.Tests.Factorization;
+
+/// <summary>
+/// <see cref="AlsOptions.GatherPrecision"/> in <see cref="AlsHalfStep"/>: Half is the row-by-row solve whose sparse terms
+/// read the fixed factors rounded to half (Y^T Y stays float), within a stated distance of Single; wherever the gathers
+/// do not run (small fixed factors, d not a multiple of 16, a factor beyond the half range) it is Single bit for bit.
+/// </summary>
+public sealed class AlsGatherPrecisionTests
+{
+    private static readonly AlsOptions HalfOptions = new() { Regularization = 0.3, Alpha = 2, Threads = 2, GatherPrecision = GatherPrecision.Half };
+
+    [Fact]
+    public void Run_Half_EqualsRowByRowAgainstTheRoundedFactors_BitForBit()
+    {
+        const int d = 16;
+        if (!BlockConjugateGradient.Supported(d) || !HalfRows.Supported(d)) return;
+        var (matrix, fixedFactors, start) = AlsHalfStepTests.Problem(rows: 60, GatherColumns(d), d);
+        var options = HalfOptions with { Factors = d };
+        var rounded = fixedFactors.Select(x => (float)(Half)x).ToArray();
+        var gram = Gram.Compute(fixedFactors, matrix.Columns, d, 1);
+        Gram.AddDiagonal(gram, d, (float)options.Regularization);
+        var expected = (float[])start.Clone();
+        float[] r = new float[d], p = new float[d], ap = new float[d];
+        for (var row = 0; row < matrix.Rows; row++)
+            ConjugateGradient.Solve(gram, rounded, d, matrix.RowIndices(row), matrix.RowValues(row), (float)options.Alpha, options.CgSteps, expected.AsSpan(row * d, d), r, p, ap);
+        var actual = (float[])start.Clone();
+
+        AlsHalfStep.Run(matrix, actual, fixedFactors, d, options, new GramBuffers(d), CancellationToken.None);
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [InlineData(16)]
+    [InlineData(64)]
+    public void Run_Half_IsWithinHalfRoundingOfSingle(int d)
+    {
+        if (!BlockConjugateGradient.Supported(d) || !HalfRows.Supported(d)) return;
+        var (matrix, fixedFactors, start) = AlsHalfStepTests.Problem(rows: 60, GatherColumns(d), d);
+        var single = (float[])start.Clone();
+        var half = (float[])start.Clone();
+
+        AlsHalfStep.Run(matrix, single, fixedFactors, d, HalfOptions with { Factors = d, GatherPrecision = GatherPrecision.Single }, new GramBuffers(d), CancellationToken.None);
+        AlsHalfStep.Run(matrix, half, fixedFactors, d, HalfOptions with { Factors = d }, new GramBuffers(d), CancellationToken.None);
+
+        // Each fixed factor moves by at most 2^-11 of itself; the solved rows move by about that relative amount
+        // (times the systems' conditioning): 1% of each row's norm is the stated bound, 0 would mean half was not read.
+        var largest = 0.0;
+        for (var row = 0; row < matrix.Rows; row++)
+        {
+            double norm = 0, distance = 0;
+            for (var f = row * d; f < (row + 1) * d; f++)
+            {
+                norm += (double)single[f] * single[f];
+                distance += ((double)single[f] - half[f]) * (single[f] - half[f]);
+            }
+            (norm, distance) = (Math.Sqrt(norm), Math.Sqrt(distance));
+            if (norm > 0) largest = Math.Max(largest, distance / norm);
+        }
+        Assert.InRange(largest, 1e-7, 1e-2);
+    }
+
+    [Theory]
+    [InlineData(16, false)] // fixed factors below AlsHalfStep.GatherFromBytes: no gathers
+    [InlineData(12, true)]  // not a multiple of 16: the one-row path
+    public void Run_HalfWhereNothingIsGathered_EqualsSingle_BitForBit(int d, bool large)
+    {
+        var (matrix, fixedFactors, start) = AlsHalfStepTests.Problem(rows: 60, large ? GatherColumns(d) : 500, d);
+        AssertHalfEqualsSingle(matrix, fixedFactors, start, d);
+    }
+
+    [Fact]
+    public void Run_HalfWithAFactorBeyondTheHalfRange_EqualsSingle_BitForBit()
+    {
+        const int d = 16;
+        var (matrix, fixedFactors, start) = AlsHalfStepTests.Problem(rows: 60, GatherColumns(d), d);
+        fixedFactors[^1] = 70000f; // a half would be infinite: the half-step reads the floats
+        AssertHalfEqualsSingle(matrix, fixedFactors, start, d);
+    }
+
+    private static void AssertHalfEqualsSingle(CsrMatrix matrix, float[] fixedFactors, float[] start, int d)
+    {
+        var single = (float[])start.Clone();
+        var half = (float[])start.Clone();
+
+        AlsHalfStep.Run(matrix, single, fixedFactors, d, HalfOptions with { Factors = d, GatherPrecision = GatherPrecision.Single }, new GramBuffers(d), CancellationToken.None);
+        AlsHalfStep.Run(matrix, half, fixedFactors, d, HalfOptions with { Factors = d }, new GramBuffers(d), CancellationToken.None);
+
+        Assert.Equal(single, half);
+    }
+
+    // Enough columns that the fixed factors reach AlsHalfStep.GatherFromBytes (the gathering block path).
+    private static int GatherColumns(int d) => (int)(AlsHalfStep.GatherFromBytes / (d * sizeof(float))) + 1;
+}
