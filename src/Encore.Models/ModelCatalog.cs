@@ -14,6 +14,7 @@ public static class ModelCatalog
         ModelLoader.Register(Factorization.Als.AlsModel.Name, Factorization.Als.AlsModel.Read);
         ModelLoader.Register(Factorization.Bpr.BprModel.Name, Factorization.Bpr.BprModel.Read);
         ModelLoader.Register(Factorization.Lmf.LmfModel.Name, Factorization.Lmf.LmfModel.Read);
+        ModelLoader.Register(Factorization.Warp.WarpModel.Name, Factorization.Warp.WarpModel.Read);
         ModelLoader.Register(Popularity.PopularityModel.Name, Popularity.PopularityModel.Read);
         ModelLoader.Register(Neighbourhood.ItemKnnModel.Name, Neighbourhood.ItemKnnModel.Read);
         ModelLoader.Register(Neighbourhood.UserKnnModel.Name, Neighbourhood.UserKnnModel.Read);

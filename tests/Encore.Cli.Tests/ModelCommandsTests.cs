@@ -20,6 +20,7 @@ public sealed class ModelCommandsTests(ModelCommandsFixture world) : IClassFixtu
     [InlineData("als", "--set", "factors=8", "--set", "iterations=2")]
     [InlineData("bpr", "--set", "factors=8", "--set", "iterations=2")]
     [InlineData("lmf", "--set", "factors=8", "--set", "iterations=2")]
+    [InlineData("warp", "--set", "factors=8", "--set", "iterations=2")]
     public async Task Train_EveryModel_SavesALoadableModel(string model, params string[] settings)
     {
         var output = Path.Combine(_dir, $"{model}.bin");

@@ -84,6 +84,15 @@ public sealed record SearchSpace(string Model, IReadOnlyList<SearchDimension> Di
             new("regularization", DimensionKind.LogUniform, 0.0001, 0.1),
         ], "iterations", 100)
         { ComplexityKey = "factors" },
+        "warp" => new(model,
+        [
+            new("factors", DimensionKind.Choice, Choices: ["32", "64", "128", "192"]),
+            new("learning-rate", DimensionKind.LogUniform, 0.01, 0.2),
+            new("regularization", DimensionKind.LogUniform, 0.00001, 0.1),
+            new("max-sampled", DimensionKind.IntLogUniform, 5, 200),
+            new("weighting", DimensionKind.Choice, Choices: ["binary", "value"]),
+        ], "iterations", 30)
+        { ComplexityKey = "factors" },
         "item-knn" or "user-knn" => new(model,
         [
             new("neighbours", DimensionKind.IntLogUniform, 10, 3000),

@@ -2,7 +2,7 @@ namespace Encore.Models.Training;
 
 /// <summary>
 /// Which trained models are not repeatable bit for bit for a given seed, and the caveat recorded with their
-/// runs. BPR and LMF update shared factors lock-free from several threads (Hogwild-style, Niu et al. 2011),
+/// runs. BPR, LMF and WARP update shared factors lock-free from several threads (Hogwild-style, Niu et al. 2011),
 /// so with more than one thread the order of updates, and so the factors, differ between runs of the same
 /// seed; with <c>threads=1</c> they are repeatable. Every other model is repeatable for any thread count.
 /// </summary>
@@ -20,7 +20,7 @@ public static class Repeatability
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(settings);
-        if (model is not ("bpr" or "lmf" or "playlist-combined")) return null;
+        if (model is not ("bpr" or "lmf" or "warp" or "playlist-combined")) return null;
         var threads = settings.TryGetValue("threads", out var text) ? text.Trim() : "0";
         if (threads == "1") return null;
         var described = threads == "0" ? "all cores" : threads + " threads";

@@ -1,6 +1,7 @@
 using Encore.Models.Blend;
 using Encore.Models.Content.Affinity;
 using Encore.Models.Contract;
+using Encore.Models.Factorization.Warp;
 using Encore.Models.Hierarchy;
 using Encore.Models.Playlists;
 using Encore.Models.Ranking;
@@ -31,6 +32,7 @@ public static class TrainerCatalog
         CoreTrainerCatalog.Entry("wmf"),
         CoreTrainerCatalog.Entry("bpr"),
         CoreTrainerCatalog.Entry("lmf"),
+        TrainerEntry.Of<WarpOptions>("warp", o => new WarpTrainer(o)),
         TrainerEntry.Of<AffinityOptions>("affinity", o => new AffinityTrainer(o)),
         TrainerEntry.Of<HierarchyOptions>("hierarchy", o => new HierarchyTrainer(o)),
         TrainerEntry.Of<FriendsOptions>("friends", o => new FriendsTrainer(o)),

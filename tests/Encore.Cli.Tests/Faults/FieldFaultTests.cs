@@ -57,6 +57,7 @@ public sealed class FieldFaultTests : IDisposable
     [InlineData("als")]
     [InlineData("bpr")]
     [InlineData("lmf")]
+    [InlineData("warp")]
     [InlineData("rp3beta")]
     [InlineData("wmf")]
     public async Task Recommend_DislikeWeightedMinusOne_NeverServesTheDislikedTrack(string model)

@@ -28,6 +28,7 @@ public sealed class TrainerFactoryTests
     [Theory]
     [InlineData("bpr", null, "all cores")]
     [InlineData("lmf", "4", "4 threads")]
+    [InlineData("warp", "2", "2 threads")]
     public void Create_HogwildModelOnSeveralThreads_RecordsThatTheSeedDoesNotRepeatIt(string model, string? threads, string expected)
     {
         var settings = threads is null ? null : new Dictionary<string, string> { ["threads"] = threads };
@@ -41,6 +42,7 @@ public sealed class TrainerFactoryTests
     [Theory]
     [InlineData("bpr", "1")]
     [InlineData("lmf", "1")]
+    [InlineData("warp", "1")]
     [InlineData("als", "4")]
     [InlineData("item-knn", "0")]
     public void Create_RepeatableSetting_RecordsNoCaveat(string model, string threads)

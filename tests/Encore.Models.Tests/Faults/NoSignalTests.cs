@@ -71,6 +71,7 @@ public sealed class NoSignalTests
     [InlineData("als")]
     [InlineData("bpr")]
     [InlineData("lmf")]
+    [InlineData("warp")]
     [InlineData("item-knn")]
     public void Similar_TrackWithoutSignal_AnswersColdStart(string model)
     {
@@ -87,6 +88,7 @@ public sealed class NoSignalTests
     [InlineData("als")]
     [InlineData("bpr")]
     [InlineData("lmf")]
+    [InlineData("warp")]
     public void Similar_TrackWithSignal_NeverOffersNoSignalNeighbour(string model)
     {
         var trained = FaultWorlds.Train(model, FaultWorlds.Skipped());

@@ -67,6 +67,7 @@ public sealed class MappedModelFileTests : IDisposable
     [InlineData("als")]
     [InlineData("bpr")]
     [InlineData("lmf")]
+    [InlineData("warp")]
     public void Load_FactorModel_ServesFactorsFromTheMappingBitForBit(string model)
     {
         var path = Save(model, new Dictionary<string, string> { ["factors"] = "4", ["iterations"] = "5", ["threads"] = "1" });
