@@ -5,7 +5,7 @@ using Encore.Models.Files;
 namespace Encore.Models.Factorization;
 
 /// <summary>
-/// A factor model trained on a ranking loss with an item bias (WARP; BPR has the same layout): vectors carry the item bias
+/// A factor model trained on a ranking loss with an item bias (BPR, WARP): vectors carry the item bias
 /// as their last entry (the user's last entry is 1), so a score is one dot product. Fold-in solves the ALS ridge system
 /// (alpha 1, penalty max(<see cref="Regularization"/>, <see cref="FoldInFloor"/>)) for the latent part only and scores
 /// without the item bias: an approximation, since these models optimise a ranking loss rather than squared error.

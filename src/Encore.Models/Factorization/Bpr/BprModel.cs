@@ -4,42 +4,20 @@ using Encore.Models.Files;
 
 namespace Encore.Models.Factorization.Bpr;
 
-/// <summary>
-/// A fitted BPR model. Vectors carry the item bias as their last entry (the user's last entry is 1), so a
-/// score is one dot product. Fold-in solves the ALS ridge system (alpha 1) for the latent part only and
-/// scores without the item bias: an approximation, since BPR optimises a ranking loss rather than squared error.
-/// </summary>
-public sealed class BprModel : FactorModel
+/// <summary>A fitted BPR model (<see cref="BprTrainer"/>): user vectors [p, 1], item vectors [q, b] (<see cref="ItemBiasFactorModel"/>).</summary>
+public sealed class BprModel : ItemBiasFactorModel
 {
     /// <summary>Model kind in files.</summary>
     public const string Name = "bpr";
 
     public BprModel(IdMap users, IdMap items, CsrMatrix interactions, int dimensions, ModelArray<float> userFactors, ModelArray<float> itemFactors, float regularization)
-        : base(users, items, interactions, dimensions, userFactors, itemFactors) => Regularization = regularization;
+        : base(users, items, interactions, dimensions, userFactors, itemFactors, regularization)
+    {
+    }
 
     public override string ModelName => Name;
 
-    public float Regularization { get; }
-
-    protected override float FoldInAlpha => 1f;
-
-    protected override float FoldInRegularization => Math.Max(Regularization, FoldInFloor);
-
-    /// <summary>Smallest ridge penalty fold-in uses, so a short history still gives a well-posed system.</summary>
-    internal const float FoldInFloor = 0.1f;
-
-    protected override int FoldInDimensions => Dimensions - 1;
-
-    // The item bias is left out for a folded-in user: the ridge fit is on the latent part alone, and the
-    // trained biases are on another scale (they would swamp the small folded-in dot products).
-    protected override void CompleteFoldIn(Span<float> user) => user[^1] = 0f;
-
-    public override void WritePayload(ModelWriter writer)
-    {
-        WriteFactors(writer);
-        writer.WriteFloat(Regularization);
-    }
-
+    /// <summary>Reads what <see cref="ItemBiasFactorModel.WritePayload"/> wrote.</summary>
     public static BprModel Read(ModelReader reader)
     {
         var p = ReadFactors(reader);
