@@ -69,7 +69,6 @@ internal static class NeighbourRow
             candidates = Score(norms, shrink, d, s, touched, items.Length);
         }
         var count = KeySelection.SelectTop(s.CandidateKeys.AsSpan(0, candidates), items.Length);
-        if (s.IdBits.Length > 0 && count * count > 4 * s.IdBits.Length) return WriteInIdOrder(s, count, items, scores);
         // Sorted as (id << 32 | score bits) keys: one primitive sort, no key / value pairs moved through a comparer.
         var keys = s.SortKeys.AsSpan(0, count);
         var kept = 0;
@@ -85,45 +84,6 @@ internal static class NeighbourRow
         {
             items[i] = (int)(keys[i] >> 32);
             scores[i] = BitConverter.Int32BitsToSingle((int)keys[i]);
-        }
-        return kept;
-    }
-
-    /// <summary>
-    /// Writes the nonzero candidates among the first <paramref name="count"/> in id order by marking their ids in a bit
-    /// set and reading the set words in order: one pass over documents / 64 words instead of ~count^2 / 4 moves of an
-    /// insertion sort (NeighbourRow takes this way when that is fewer). Leaves the bit set empty again.
-    /// </summary>
-    private static int WriteInIdOrder(Scratch s, int count, Span<int> items, Span<float> scores)
-    {
-        var bits = s.IdBits;
-        var byId = s.ScoreById;
-        int low = int.MaxValue, high = -1;
-        for (var i = 0; i < count; i++)
-        {
-            var candidate = s.CandidateKeys[i];
-            var score = KeySelection.ScoreOf(candidate);
-            if (score == 0) continue;
-            var id = KeySelection.IdOf(candidate);
-            bits[id >> 6] |= 1UL << id;
-            byId[id] = score;
-            low = Math.Min(low, id);
-            high = Math.Max(high, id);
-        }
-        var kept = 0;
-        for (var w = low >> 6; w <= high >> 6; w++)
-        {
-            var word = bits[w];
-            if (word == 0) continue;
-            bits[w] = 0;
-            do
-            {
-                var id = (w << 6) + BitOperations.TrailingZeroCount(word);
-                items[kept] = id;
-                scores[kept++] = byId[id];
-                word &= word - 1;
-            }
-            while (word != 0);
         }
         return kept;
     }
@@ -312,18 +272,5 @@ internal static class NeighbourRow
 
         /// <summary>The selected neighbours as (id &lt;&lt; 32 | similarity bits), for sorting by id.</summary>
         public long[] SortKeys { get; } = new long[neighbours];
-
-        /// <summary>One bit per document, all clear between rows (<see cref="WriteInIdOrder"/>); empty when a row could
-        /// never take that way (documents / 64 &gt;= K^2 / 4, so the sort is always the cheaper).</summary>
-        public ulong[] IdBits { get; } = UsesIdBits(documents, neighbours) ? new ulong[(documents + 63) / 64] : [];
-
-        /// <summary>The similarity of each document marked in <see cref="IdBits"/> (stale elsewhere).</summary>
-        public float[] ScoreById { get; } = UsesIdBits(documents, neighbours) ? new float[documents] : [];
-
-        private static bool UsesIdBits(int documents, int neighbours)
-        {
-            var k = (long)Math.Max(0, Math.Min(neighbours, documents - 1));
-            return k * k > 4L * ((documents + 63) / 64);
-        }
     }
 }
