@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using Encore.Data.Text;
 
@@ -147,9 +146,7 @@ public sealed class GzipTriplePipelineTests : IDisposable
     private string WriteGzip(string text)
     {
         var path = Path.Combine(_dir, $"{Guid.NewGuid():N}.tsv.gz");
-        using var file = File.Create(path);
-        using var gzip = new GZipStream(file, CompressionLevel.Fastest);
-        gzip.Write(Encoding.UTF8.GetBytes(text));
+        NumericTripleReaderTests.WriteGzip(path, text);
         return path;
     }
 }
