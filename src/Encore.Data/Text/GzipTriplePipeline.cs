@@ -1,5 +1,3 @@
-using Encore.Core.Ids;
-
 namespace Encore.Data.Text;
 
 /// <summary>
@@ -24,18 +22,14 @@ internal static class GzipTriplePipeline
     /// <param name="maxHeaderBytes">A header line longer than this is "not mine".</param>
     /// <param name="cancellationToken">Checked between blocks.</param>
     /// <param name="blockBytes">Bytes inflated between hand-overs (tests use tiny blocks to cut lines at every place).</param>
-    /// <param name="keys">When given, each chunk's ids are replaced by their dense indices in these maps on the parser
-    /// thread, in file order (what <see cref="IntKeyMap.MapInPlace"/> over each whole column gives), so the numbering
-    /// also hides behind inflation. After a null answer the maps hold an unspecified part of the ids: discard them.</param>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public static NumericTriples? TryRead(GzipSource source, int maxHeaderBytes, CancellationToken cancellationToken, int blockBytes = InflateBlockBytes,
-        (IntKeyMap First, IntKeyMap Second)? keys = null)
+    public static NumericTriples? TryRead(GzipSource source, int maxHeaderBytes, CancellationToken cancellationToken, int blockBytes = InflateBlockBytes)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(blockBytes);
         // One spare byte: reading into it means the data is longer than declared (over 4 GB, or several members).
         var buffer = GC.AllocateUninitializedArray<byte>(source.Declared + 1);
         var progress = new InflateProgress();
-        var parser = Task.Factory.StartNew(() => Parse(buffer, source.Declared, maxHeaderBytes, progress, keys),
+        var parser = Task.Factory.StartNew(() => Parse(buffer, source.Declared, maxHeaderBytes, progress),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var total = 0;
         var complete = false;
@@ -65,7 +59,7 @@ internal static class GzipTriplePipeline
     }
 
     // The parser thread: waits for inflated bytes, parses every complete line, in file order.
-    private static NumericTriples? Parse(byte[] buffer, int declared, int maxHeaderBytes, InflateProgress progress, (IntKeyMap First, IntKeyMap Second)? keys)
+    private static NumericTriples? Parse(byte[] buffer, int declared, int maxHeaderBytes, InflateProgress progress)
     {
         var start = -1; // first byte after the header line once it is found
         var seen = 0; // every complete line below this has been parsed: wait for more
@@ -118,11 +112,6 @@ internal static class GzipTriplePipeline
                 }
                 var parsed = NumericTripleReader.ParseChunk(chunk, first.AsSpan(count, lines), second.AsSpan(count, lines), floats.AsSpan(count, lines));
                 if (parsed < 0) return Abandon(progress);
-                if (keys is var (firstKeys, secondKeys))
-                {
-                    firstKeys.MapInPlace(first.AsSpan(count, parsed));
-                    secondKeys.MapInPlace(second.AsSpan(count, parsed));
-                }
                 count += parsed;
                 start = end;
             }

@@ -1,4 +1,3 @@
-using Encore.Core.Ids;
 using Encore.Core.Parallelism;
 
 namespace Encore.Data.Text;
@@ -36,30 +35,6 @@ public static class NumericTripleReader
         }
         var content = WholeFile.TryRead(path, out var length);
         return content is null ? null : TryParse(content.AsMemory(0, length), degreeOfParallelism, cancellationToken);
-    }
-
-    /// <summary><see cref="TryRead"/> with each column's ids replaced by their dense index in <paramref name="firstKeys"/> /
-    /// <paramref name="secondKeys"/> (new ids added in order of first appearance, as <see cref="IntKeyMap.MapInPlace"/> over
-    /// each whole column). For a gzip file on two or more cores the numbering runs on the parser thread, behind inflation.</summary>
-    /// <param name="path">The file.</param>
-    /// <param name="firstKeys">Map of the first column's ids; after a null answer it holds an unspecified part of them (discard it).</param>
-    /// <param name="secondKeys">Map of the second column's ids; the same.</param>
-    /// <param name="degreeOfParallelism">Parsing workers; 0 = all cores.</param>
-    /// <param name="cancellationToken">Checked between chunks.</param>
-    /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public static NumericTriples? TryReadNumbered(string path, IntKeyMap firstKeys, IntKeyMap secondKeys, int degreeOfParallelism = 0, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(firstKeys);
-        ArgumentNullException.ThrowIfNull(secondKeys);
-        if (ParallelLoop.Workers(degreeOfParallelism) >= 2 && WholeFile.TryOpenGzip(path) is { } gzip)
-        {
-            using (gzip) return GzipTriplePipeline.TryRead(gzip, MaxHeaderBytes, cancellationToken, keys: (firstKeys, secondKeys));
-        }
-        var content = WholeFile.TryRead(path, out var length);
-        if (content is null || TryParse(content.AsMemory(0, length), degreeOfParallelism, cancellationToken) is not { } triples) return null;
-        firstKeys.MapInPlace(triples.First.AsSpan(0, triples.Count));
-        secondKeys.MapInPlace(triples.Second.AsSpan(0, triples.Count));
-        return triples;
     }
 
     /// <summary>Parses UTF-8 <paramref name="text"/> (header line first) as <see cref="TryRead"/> does; null when not in the fast form.</summary>

@@ -46,11 +46,10 @@ public sealed class PeersSplit
     {
         var trainPath = Find(folder, "train");
         var testPath = Find(folder, "test");
-        var (userKeys, itemKeys) = (new IntKeyMap(), new IntKeyMap());
-        var numeric = fast ? NumericTripleReader.TryReadNumbered(trainPath, userKeys, itemKeys, 0, cancellationToken) : null;
+        var numeric = fast ? NumericTripleReader.TryRead(trainPath, 0, cancellationToken) : null;
         return numeric is null
             ? LoadLineByLine(folder, trainPath, testPath, binary, cancellationToken)
-            : LoadNumeric(folder, NumericTrain(numeric, userKeys, itemKeys, binary), testPath, cancellationToken);
+            : LoadNumeric(folder, numeric, testPath, binary, cancellationToken);
     }
 
     private static PeersSplit LoadLineByLine(string folder, string trainPath, string testPath, bool binary, CancellationToken cancellationToken)
@@ -66,9 +65,9 @@ public sealed class PeersSplit
         return new PeersSplit(new TrainingData(matrix, users, items), GroupByUser(testPairs, users.Count), folder) { TestPairs = testPairs.Count };
     }
 
-    private static PeersSplit LoadNumeric(string folder, (TrainingData Train, IntKeyMap Users, IntKeyMap Items) numbered, string testPath, CancellationToken cancellationToken)
+    private static PeersSplit LoadNumeric(string folder, NumericTriples numeric, string testPath, bool binary, CancellationToken cancellationToken)
     {
-        var (train, userKeys, itemKeys) = numbered;
+        var (train, userKeys, itemKeys) = NumericTrain(numeric, binary);
         var (users, items) = (train.Users, train.Items);
         var testPairs = new Pairs();
         var test = NumericTripleReader.TryRead(testPath, 0, cancellationToken);
@@ -87,13 +86,16 @@ public sealed class PeersSplit
         return new PeersSplit(train, GroupByUser(testPairs, users.Count), folder) { TestPairs = testPairs.Count };
     }
 
-    // The triples numbered by the reader (ids in first-appearance order, as the line-by-line path numbers them); the id
-    // strings are made once per distinct id.
-    private static (TrainingData Train, IntKeyMap Users, IntKeyMap Items) NumericTrain(NumericTriples train, IntKeyMap userKeys, IntKeyMap itemKeys, bool binary)
+    // Ids in first-appearance order, as the line-by-line path numbers them; the id strings are made once per distinct id.
+    private static (TrainingData Train, IntKeyMap Users, IntKeyMap Items) NumericTrain(NumericTriples train, bool binary)
     {
+        var userKeys = new IntKeyMap();
+        var itemKeys = new IntKeyMap();
         var count = train.Count;
         var rows = train.First.AsSpan(0, count);
         var columns = train.Second.AsSpan(0, count);
+        userKeys.MapInPlace(rows);
+        itemKeys.MapInPlace(columns);
         if (binary) train.Values.AsSpan(0, count).Fill(1f);
         var matrix = CsrMatrix.FromTriples(userKeys.Count, itemKeys.Count, rows, columns, train.Values.AsSpan(0, count));
         return (new TrainingData(matrix, userKeys.ToIdMap(), itemKeys.ToIdMap()), userKeys, itemKeys);
@@ -113,9 +115,11 @@ public sealed class PeersSplit
     public static TrainingData LoadTrainFile(string trainPath, bool binary = false, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(trainPath)) throw new FileNotFoundException($"{trainPath} does not exist.", trainPath);
-        var (userKeys, itemKeys) = (new IntKeyMap(), new IntKeyMap());
-        if (NumericTripleReader.TryReadNumbered(trainPath, userKeys, itemKeys, 0, cancellationToken) is { } numeric)
-            return NumericTrain(numeric, userKeys, itemKeys, binary).Train;
+        if (NumericTripleReader.TryRead(trainPath, 0, cancellationToken) is { } numeric)
+        {
+            var (train, _, _) = NumericTrain(numeric, binary);
+            return train;
+        }
         var users = new IdMap();
         var items = new IdMap();
         var pairs = new Pairs();

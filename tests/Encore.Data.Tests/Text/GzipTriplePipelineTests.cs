@@ -1,5 +1,4 @@
 using System.Text;
-using Encore.Core.Ids;
 using Encore.Data.Text;
 
 namespace Encore.Data.Tests.Text;
@@ -78,53 +77,6 @@ public sealed class GzipTriplePipelineTests : IDisposable
         var reference = NumericTripleReader.TryParse(Encoding.UTF8.GetBytes(text.ToString()), 1);
         Assert.Equal(100_000, reference!.Count);
         AssertSame(reference, sut);
-    }
-
-    [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(4)]
-    public void TryReadNumbered_GzipOrPlain_SameAsParseThenMap(int workers)
-    {
-        // Ids repeat across block edges; first appearances are spread over the file.
-        var random = new Random(9);
-        var text = new StringBuilder("user\titem\tvalue\n");
-        for (var line = 0; line < 30_000; line++)
-            text.Append(random.Next(2_000) * 7).Append('\t').Append(random.Next(50_000)).Append('\t').Append(random.Next(1, 9)).Append(line % 5 == 0 ? "\r\n" : "\n");
-        var gz = WriteGzip(text.ToString());
-        var plain = Path.Combine(_dir, "plain.tsv");
-        File.WriteAllText(plain, text.ToString());
-        var reference = NumericTripleReader.TryParse(Encoding.UTF8.GetBytes(text.ToString()), 1)!;
-        var (users, items) = (new IntKeyMap(), new IntKeyMap());
-        users.MapInPlace(reference.First.AsSpan(0, reference.Count));
-        items.MapInPlace(reference.Second.AsSpan(0, reference.Count));
-
-        foreach (var path in new[] { gz, plain })
-        {
-            var (userKeys, itemKeys) = (new IntKeyMap(), new IntKeyMap());
-            var sut = NumericTripleReader.TryReadNumbered(path, userKeys, itemKeys, workers);
-
-            AssertSame(reference, sut);
-            Assert.Equal(users.Count, userKeys.Count);
-            Assert.Equal(items.Count, itemKeys.Count);
-            for (var i = 0; i < users.Count; i++) Assert.Equal(users[i], userKeys[i]);
-            for (var i = 0; i < items.Count; i++) Assert.Equal(items[i], itemKeys[i]);
-        }
-    }
-
-    [Fact]
-    public void TryRead_WithKeysAndTinyBlocks_NumbersInFileOrder()
-    {
-        const string text = "u\ti\tv\n30\t5\t1\n10\t5\t1\n30\t6\t1\r\n20\t5\t1\n10\t7\t1";
-        using var source = WholeFile.TryOpenGzip(WriteGzip(text))!;
-        var (users, items) = (new IntKeyMap(), new IntKeyMap());
-
-        var sut = GzipTriplePipeline.TryRead(source, NumericTripleReader.MaxHeaderBytes, CancellationToken.None, 3, (users, items))!;
-
-        Assert.Equal([0, 1, 0, 2, 1], sut.First.AsSpan(0, sut.Count).ToArray());
-        Assert.Equal([0, 0, 1, 0, 2], sut.Second.AsSpan(0, sut.Count).ToArray());
-        Assert.Equal([30, 10, 20], Enumerable.Range(0, users.Count).Select(i => users[i]));
-        Assert.Equal([5, 6, 7], Enumerable.Range(0, items.Count).Select(i => items[i]));
     }
 
     [Fact]
