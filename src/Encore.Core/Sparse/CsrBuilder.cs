@@ -1,15 +1,26 @@
 using Encore.Core.Errors;
+using Encore.Core.Parallelism;
 
 namespace Encore.Core.Sparse;
 
 /// <summary>
-/// Triples to CSR in two counting passes (stable bucket by row), then an in-row sort by column and a
-/// merge of duplicates. Peak memory is the input plus one copy of (column, value) per triple.
+/// Triples to CSR in two counting passes (stable bucket by row), then an in-row sort by column (rows split among
+/// the cores for a large input) and a merge of duplicates. Peak memory is the input plus one copy of (column, value)
+/// per triple.
 /// </summary>
 internal static class CsrBuilder
 {
+    /// <summary>Entries from which the in-row sorts run on all cores (rows are independent, so the result is the same).</summary>
+    internal const int ParallelSortMinEntries = 1 << 17;
+
     public static CsrMatrix Build(int rows, int columns, ReadOnlySpan<int> rowIdx, ReadOnlySpan<int> colIdx,
-        ReadOnlySpan<float> values, DuplicatePolicy duplicates)
+        ReadOnlySpan<float> values, DuplicatePolicy duplicates) =>
+        Build(rows, columns, rowIdx, colIdx, values, duplicates, degreeOfParallelism: 0, ParallelSortMinEntries);
+
+    /// <summary><see cref="Build(int, int, ReadOnlySpan{int}, ReadOnlySpan{int}, ReadOnlySpan{float}, DuplicatePolicy)"/>
+    /// with the sorting workers (0 = all cores) and the size from which they are used set by the caller (tests).</summary>
+    internal static CsrMatrix Build(int rows, int columns, ReadOnlySpan<int> rowIdx, ReadOnlySpan<int> colIdx,
+        ReadOnlySpan<float> values, DuplicatePolicy duplicates, int degreeOfParallelism, int parallelMinEntries)
     {
         Guard.NonNegative(rows);
         Guard.NonNegative(columns);
@@ -40,9 +51,30 @@ internal static class CsrBuilder
         cursor = null;
 
         // Sort each row by column; a stable sort keeps input order among duplicates, which Last needs.
+        bool needsCompaction;
+        if (n < parallelMinEntries || ParallelLoop.Workers(degreeOfParallelism) < 2)
+        {
+            needsCompaction = SortRows(offsets, cols, vals, 0, rows);
+        }
+        else
+        {
+            var duplicate = 0;
+            ParallelLoop.For(rows, degreeOfParallelism, (from, to) =>
+            {
+                if (SortRows(offsets, cols, vals, from, to)) Volatile.Write(ref duplicate, 1);
+            });
+            needsCompaction = duplicate != 0;
+        }
+        if (!needsCompaction) return new CsrMatrix(rows, columns, offsets, cols, vals, trusted: true);
+        return Compact(rows, columns, offsets, cols, vals, duplicates);
+    }
+
+    // Sorts rows [from, to) by column in place (stable); true when one of them holds a column twice.
+    private static bool SortRows(int[] offsets, int[] cols, float[] vals, int from, int to)
+    {
         var needsCompaction = false;
         var keys = Array.Empty<long>();
-        for (var r = 0; r < rows; r++)
+        for (var r = from; r < to; r++)
         {
             var start = offsets[r];
             var len = offsets[r + 1] - start;
@@ -64,8 +96,7 @@ internal static class CsrBuilder
                 for (var j = 1; j < len && !needsCompaction; j++) needsCompaction = rowCols[j] == rowCols[j - 1];
             }
         }
-        if (!needsCompaction) return new CsrMatrix(rows, columns, offsets, cols, vals, trusted: true);
-        return Compact(rows, columns, offsets, cols, vals, duplicates);
+        return needsCompaction;
     }
 
     /// <summary>Rows up to this length are sorted by a direct insertion sort (no key array, no comparer): most rows

@@ -84,8 +84,75 @@ public sealed class CsrMatrix
         ReadOnlySpan<float> values, DuplicatePolicy duplicates = DuplicatePolicy.Sum) =>
         CsrBuilder.Build(rows, columns, rowIndices, columnIndices, values, duplicates);
 
-    /// <summary>The transpose (items x users), built in O(nnz) with a counting pass.</summary>
-    public CsrMatrix Transpose()
+    /// <summary>Stored entries from which <see cref="Transpose()"/> splits the work among the cores.</summary>
+    internal const int ParallelTransposeMinEntries = 1 << 17;
+
+    /// <summary>The transpose (items x users), built in O(nnz) with a counting pass; a large matrix on all cores (the
+    /// same result: each output row still lists its entries by increasing input row).</summary>
+    public CsrMatrix Transpose() => Transpose(0, ParallelTransposeMinEntries);
+
+    /// <summary><see cref="Transpose()"/> with the workers (0 = all cores) and the size from which they are used set by
+    /// the caller (tests). Worker w takes one range of input rows of about equal entries; every output row holds worker
+    /// 0's entries first, then worker 1's, ..., so the rows stay sorted and the result does not depend on the workers.</summary>
+    internal CsrMatrix Transpose(int degreeOfParallelism, int parallelMinEntries)
+    {
+        var workers = Math.Min(Parallelism.ParallelLoop.Workers(degreeOfParallelism), Rows);
+        if (NonZeros < parallelMinEntries || workers < 2) return TransposeOnOneCore();
+        var bounds = new int[workers + 1];
+        bounds[workers] = Rows;
+        for (var w = 1; w < workers; w++)
+        {
+            // The first row starting at or after the w-th equal share of the entries.
+            var share = (int)((long)NonZeros * w / workers);
+            var at = _offsets.AsSpan(0, Rows + 1).BinarySearch(share);
+            if (at < 0) at = ~at;
+            else while (at > 0 && _offsets[at - 1] == share) at--;
+            bounds[w] = Math.Clamp(at, bounds[w - 1], Rows);
+        }
+        // counts[w][c]: worker w's entries in column c; then turned into worker w's write cursor in output row c.
+        var counts = new int[workers][];
+        Parallelism.ParallelLoop.For(workers, workers, (from, to) =>
+        {
+            for (var w = from; w < to; w++)
+            {
+                var mine = counts[w] = new int[Columns];
+                for (var p = _offsets[bounds[w]]; p < _offsets[bounds[w + 1]]; p++) mine[_columns[p]]++;
+            }
+        }, chunkSize: 1);
+        var offsets = new int[Columns + 1];
+        for (var c = 0; c < Columns; c++)
+        {
+            var at = offsets[c];
+            for (var w = 0; w < workers; w++)
+            {
+                var n = counts[w][c];
+                counts[w][c] = at;
+                at += n;
+            }
+            offsets[c + 1] = at;
+        }
+        var cols = new int[NonZeros];
+        var vals = new float[NonZeros];
+        Parallelism.ParallelLoop.For(workers, workers, (from, to) =>
+        {
+            for (var w = from; w < to; w++)
+            {
+                var cursor = counts[w];
+                for (var r = bounds[w]; r < bounds[w + 1]; r++)
+                {
+                    for (var p = _offsets[r]; p < _offsets[r + 1]; p++)
+                    {
+                        var dst = cursor[_columns[p]]++;
+                        cols[dst] = r;
+                        vals[dst] = _values[p];
+                    }
+                }
+            }
+        }, chunkSize: 1);
+        return new CsrMatrix(Columns, Rows, offsets, cols, vals, trusted: true);
+    }
+
+    private CsrMatrix TransposeOnOneCore()
     {
         var counts = new int[Columns + 1];
         foreach (var c in ColumnIndices) counts[c + 1]++;

@@ -23,7 +23,8 @@ public sealed class ItemKnnTrainer : IRecommenderTrainer
         var interactions = BinaryInput.Apply(data.Interactions, Options);
         var positive = interactions.PositivePart();
         var itemsByUser = positive.Transpose();
-        var weighted = TermWeighting.Fit(itemsByUser, Options).WeightMatrix(itemsByUser);
+        // Plain cosine weighs nothing: its term statistics (a pass over every entry and a log per user) are not needed.
+        var weighted = Options.Similarity == SimilarityKind.Cosine ? itemsByUser : TermWeighting.Fit(itemsByUser, Options).WeightMatrix(itemsByUser);
         // Unweighted (plain cosine), the users x items positive part is already the transpose the kernel needs.
         var usersByItem = ReferenceEquals(weighted, itemsByUser) ? positive : weighted.Transpose();
         var similarities = SparseNeighbours.TopK(weighted, usersByItem, Options.Neighbours, Options.Shrink, Options.Threads, cancellationToken);

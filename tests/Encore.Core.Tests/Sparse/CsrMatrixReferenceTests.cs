@@ -44,6 +44,34 @@ public sealed class CsrMatrixReferenceTests
         }
     }
 
+    [Theory]
+    [InlineData(DuplicatePolicy.Sum, 400, 12, 2, 11UL)]
+    [InlineData(DuplicatePolicy.Last, 250, 5000, 3, 12UL)]
+    [InlineData(DuplicatePolicy.Last, 3, 5000, 2, 13UL)]
+    [InlineData(DuplicatePolicy.Max, 1000, 100_000, 4, 14UL)]
+    public void Build_RowsSortedOnSeveralCores_SameAsOneCore(DuplicatePolicy policy, int rowCount, int columnCount, int workers, ulong seed)
+    {
+        const int n = 20_000;
+        var rng = new Rng(seed);
+        var (rows, cols, vals) = (new int[n], new int[n], new float[n]);
+        for (var i = 0; i < n; i++)
+        {
+            rows[i] = rng.NextInt(rowCount);
+            cols[i] = rng.NextInt(columnCount);
+            vals[i] = rng.NextInt(-50, 50) / 4f;
+        }
+
+        var sut = CsrBuilder.Build(rowCount, columnCount, rows, cols, vals, policy, workers, parallelMinEntries: 0);
+
+        var one = CsrBuilder.Build(rowCount, columnCount, rows, cols, vals, policy, 1, parallelMinEntries: 0);
+        Assert.Equal(one.Offsets.ToArray(), sut.Offsets.ToArray());
+        Assert.Equal(one.ColumnIndices.ToArray(), sut.ColumnIndices.ToArray());
+        Assert.Equal(one.Values.ToArray(), sut.Values.ToArray());
+        var reference = Reference(rows, cols, vals, policy);
+        Assert.Equal(reference.Count, sut.NonZeros);
+        foreach (var ((r, c), v) in reference) Assert.Equal(v, sut.Get(r, c));
+    }
+
     private static Dictionary<(int Row, int Column), float> Reference(int[] rows, int[] cols, float[] vals, DuplicatePolicy policy)
     {
         var cells = new Dictionary<(int Row, int Column), float>();

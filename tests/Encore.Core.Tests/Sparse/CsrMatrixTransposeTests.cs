@@ -95,4 +95,29 @@ public sealed class CsrMatrixTransposeTests
     [Fact]
     public void WithValues_WrongLength_ThrowsArgumentException() =>
         Assert.Throws<ArgumentException>(() => Example().WithValues([1, 2, 3]));
+
+    [Theory]
+    [InlineData(2, 500, 300, 8_000, 1UL)]
+    [InlineData(3, 7, 900, 4_000, 2UL)]
+    [InlineData(4, 1, 50, 200, 3UL)]
+    [InlineData(2, 300, 1, 1_000, 4UL)]
+    [InlineData(8, 40, 60, 2, 5UL)]
+    public void Transpose_OnSeveralCores_SameAsOnOne(int workers, int rows, int columns, int triples, ulong seed)
+    {
+        var rng = new Rng(seed);
+        var (r, c, v) = (new int[triples], new int[triples], new float[triples]);
+        for (var i = 0; i < triples; i++)
+        {
+            // Skewed rows (some long, many empty) so the equal-entry row ranges are uneven.
+            r[i] = (int)((long)rng.NextInt(rows) * rng.NextInt(rows) / rows);
+            c[i] = rng.NextInt(columns);
+            v[i] = rng.NextInt(1, 100);
+        }
+        var matrix = CsrMatrix.FromTriples(rows, columns, r, c, v);
+
+        var sut = matrix.Transpose(workers, parallelMinEntries: 0);
+
+        CsrAssert.SameMatrix(matrix.Transpose(1, parallelMinEntries: 0), sut);
+        CsrAssert.SameMatrix(matrix, sut.Transpose(workers, parallelMinEntries: 0));
+    }
 }

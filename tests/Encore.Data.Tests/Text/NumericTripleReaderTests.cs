@@ -152,7 +152,8 @@ public sealed class NumericTripleReaderTests : IDisposable
         Assert.Null(NumericTripleReader.TryRead(Path.Combine(_dir, "missing.tsv")));
     }
 
-    private static void WriteGzip(string path, string text)
+    /// <summary>Writes <paramref name="text"/> as UTF-8 into a one-member gzip file (also used by <see cref="GzipTriplePipelineTests"/>).</summary>
+    internal static void WriteGzip(string path, string text)
     {
         using var file = File.Create(path);
         using var gzip = new GZipStream(file, CompressionLevel.Fastest);
