@@ -134,7 +134,7 @@ public sealed class BprUserOrderTests
     public void Order_Unknown_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new BprOptions { Order = (SampleOrder)7 });
 
-    internal static BprOptions Options(int factors, NegativeSampling negatives, bool verify) => new()
+    private static BprOptions Options(int factors, NegativeSampling negatives, bool verify) => new()
     {
         Factors = factors,
         Iterations = 4,
@@ -148,7 +148,7 @@ public sealed class BprUserOrderTests
     };
 
     // The ByUser order from its definition, one step at a time on the model layout.
-    internal static (float[] Users, float[] Items, List<double> Losses) Reference(CsrMatrix m, BprOptions o)
+    private static (float[] Users, float[] Items, List<double> Losses) Reference(CsrMatrix m, BprOptions o)
     {
         var d = o.Factors;
         var width = d + 1;

@@ -29,9 +29,3 @@ public sealed class LmfContractTests : RecommenderContractTests
 {
     protected override IRecommenderTrainer CreateTrainer() => new LmfTrainer(new LmfOptions { Factors = 8, Iterations = 30, Threads = 1 });
 }
-
-public sealed class BprTwoThreadContractTests : RecommenderContractTests
-{
-    // As BprContractTests with two workers: the hot items' rows private per worker for a chunk (BprHotItems), the rest Hogwild.
-    protected override IRecommenderTrainer CreateTrainer() => new BprTrainer(new BprOptions { Factors = 8, LearningRate = 0.03, Iterations = 300, Threads = 2 });
-}

@@ -17,13 +17,6 @@ public sealed class BprTrainer(BprOptions? options = null) : IRecommenderTrainer
 
     public string ModelName => BprModel.Name;
 
-    /// <summary>
-    /// Tests only: how many of the most popular items the ByUser order keeps private per worker (<see cref="BprHotItems"/>),
-    /// whatever the thread count; -1 (default) = the rule: with two or more workers the set <see cref="BprHotItems.Choose"/>
-    /// picks, with one none.
-    /// </summary>
-    internal int HotItems { get; init; } = -1;
-
     IRecommender IRecommenderTrainer.Fit(TrainingData data, IProgress<EpochReport>? progress, CancellationToken cancellationToken) =>
         Fit(data, progress, cancellationToken);
 
@@ -46,7 +39,7 @@ public sealed class BprTrainer(BprOptions? options = null) : IRecommenderTrainer
         itemRows.CopyFrom(items, width);
         var itemBias = new float[m.Columns];
         Action<int, Action<int, double, double>, CancellationToken> run = o.Order == SampleOrder.ByUser
-            ? new BprUserEpoch(m, userRows, itemRows, itemBias, o, HotItems).Run
+            ? new BprUserEpoch(m, userRows, itemRows, itemBias, o).Run
             : new BprEpoch(m, RowOfEntry(m), userRows, itemRows, itemBias, o).Run;
         var clock = Stopwatch.StartNew();
         var advice = $"try lowering LearningRate (now {o.LearningRate.ToString(CultureInfo.InvariantCulture)}) or increasing Regularization.";

@@ -43,30 +43,21 @@ internal static class BprUpdate
     /// <paramref name="e"/> = exp(-|x|), for the loss (<see cref="BprLossSum.Add"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe float Step(float* u, float* i, float* j, float* bias, int i0, int j0, int d, float lr, float decay, out float e) =>
-        Step(u, i, j, bias + i0, bias + j0, d, lr, decay, out e);
-
-    /// <summary>
-    /// <see cref="Step(float*, float*, float*, float*, int, int, int, float, float, out float)"/> with the two item biases at
-    /// <paramref name="biasI"/> and <paramref name="biasJ"/> (distinct entries; a worker's private copy of a hot item's bias,
-    /// <see cref="BprHotRows"/>, or the shared array's).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe float Step(float* u, float* i, float* j, float* biasI, float* biasJ, int d, float lr, float decay, out float e)
+    public static unsafe float Step(float* u, float* i, float* j, float* bias, int i0, int j0, int d, float lr, float decay, out float e)
     {
         var us = new Span<float>(u, d);
         var iv = new Span<float>(i, d);
         var jv = new Span<float>(j, d);
-        var bi = *biasI;
-        var bj = *biasJ;
+        var bi = bias[i0];
+        var bj = bias[j0];
         var x = Score(us, iv, jv) + (bi - bj);
         // sigmoid(-x) = 1 / (1 + exp(x)), from e = exp(-|x|) whatever the sign of x.
         e = MathF.Exp(-MathF.Abs(x));
         var z = x >= 0 ? e / (1f + e) : 1f / (1f + e);
         var step = lr * z;
         ApplyLatent(us, iv, jv, decay, step);
-        *biasI = MathF.FusedMultiplyAdd(decay, bi, step);
-        *biasJ = MathF.FusedMultiplyAdd(decay, bj, -step);
+        bias[i0] = MathF.FusedMultiplyAdd(decay, bi, step);
+        bias[j0] = MathF.FusedMultiplyAdd(decay, bj, -step);
         return x;
     }
 

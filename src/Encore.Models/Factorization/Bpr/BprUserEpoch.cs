@@ -12,7 +12,7 @@ namespace Encore.Models.Factorization.Bpr;
 /// <see cref="OrderStream"/>), and for each user draws its positives once each in a shuffled order (a lazy Fisher-Yates
 /// shuffle), each with a sampled negative; a negative the user has is skipped when VerifyNegatives is set, as in the
 /// <see cref="SampleOrder.Pairs"/> order. Popularity negatives come from a <see cref="PopularityAliasTable"/> (the same
-/// distribution as the Pairs order's <c>columns[uniform entry]</c>, from a different stream of draws: an entry, then a unit). The SGD step is the same (<see cref="BprUpdate.Step(float*, float*, float*, float*, float*, int, float, float, out float)"/>). Factors are in the training
+/// distribution as the Pairs order's <c>columns[uniform entry]</c>, from a different stream of draws: an entry, then a unit). The SGD step is the same (<see cref="BprUpdate.Step"/>). Factors are in the training
 /// layout (<see cref="AlignedRows"/>, item biases apart), as for <see cref="BprEpoch"/>.
 /// </summary>
 /// <remarks>
@@ -39,15 +39,9 @@ namespace Encore.Models.Factorization.Bpr;
 /// update the same item row at once and one update can be lost). With one thread a seed reproduces the model bit for bit.
 /// </para>
 /// </remarks>
-internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedRows items, float[] itemBias, BprOptions options, int hotItems = -1)
+internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedRows items, float[] itemBias, BprOptions options)
 {
     private readonly PopularityAliasTable? _alias = options.Negatives == NegativeSampling.Popularity && matrix.NonZeros > 0 ? PopularityAliasTable.Build(matrix) : null;
-
-    // With two or more workers the hottest items' rows are private per worker for a chunk (BprHotRows); with one, never
-    // (one thread stays bit for bit as before). hotItems >= 0 forces that many (tests), whatever the thread count.
-    private readonly BprHotItems? _hot = hotItems >= 0 || ParallelLoop.Workers(options.Threads) >= 2 ? BprHotItems.Choose(matrix, items.Stride, hotItems) : null;
-
-    private readonly Lock _merge = new();
 
     /// <summary>How many triples ahead of the step a triple is drawn (its positive's row prefetched).</summary>
     internal const int DrawAhead = 8;
@@ -100,7 +94,7 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
         foreach (var u in active) longestRow = Math.Max(longestRow, matrix.RowLength(u));
         var workers = new Worker?[ParallelLoop.Workers(options.Threads)];
         ParallelPhases.For(epochs, order.Length, options.Threads,
-            index => workers[index] = new Worker(longestRow, _hot is null ? null : new BprHotRows(_hot, items.Dimensions)),
+            index => workers[index] = new Worker(longestRow),
             (phase, start, end, w) => RunChunk(phase + 1, order, start, end, w),
             phase =>
             {
@@ -131,14 +125,9 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
         var unitOf = stackalloc int[Ring];
         var up = users.Base;
         var ip = items.Base;
-        var hot = w.Hot;
-        hot?.Load(items, itemBias);
         fixed (float* bias = itemBias)
-        fixed (byte* slots = _hot?.Slots)
-        fixed (long* rowShift = hot?.RowShift, biasShift = hot?.BiasShift)
         fixed (int* cols = matrix.ColumnIndices, offs = matrix.Offsets, orderOf = order, shuffled = w.Row, alias = _alias?.Entries)
         {
-            hot?.Aim(items.Base, bias);
             // The producer: position p of the order, its user, the user's row length and how many of its positives are drawn.
             var p = start - 1;
             int user = 0, length = 0, drawn = 0;
@@ -186,9 +175,8 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
                         userOf[slot] = user;
                         positiveOf[slot] = positive;
                         negativeDrawOf[slot] = negativeDraw;
-                        var shiftI = slots == null ? 0 : slots[positive];
-                        BprEpoch.PrefetchRow(ip + (long)positive * itemStride + (shiftI == 0 ? 0 : rowShift[shiftI]), d);
-                        BprEpoch.Prefetch(bias + positive + (shiftI == 0 ? 0 : biasShift[shiftI]));
+                        BprEpoch.PrefetchRow(ip + (long)positive * itemStride, d);
+                        BprEpoch.Prefetch(bias + positive);
                     }
                 }
                 var resolve = t + ResolveAhead;
@@ -197,9 +185,8 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
                     var slot = (int)(resolve & (Ring - 1));
                     var negative = popularity ? PopularityAliasTable.Resolve(alias, negativeDrawOf[slot], unitOf[slot]) : negativeDrawOf[slot];
                     negativeOf[slot] = negative;
-                    var shiftJ = slots == null ? 0 : slots[negative];
-                    BprEpoch.PrefetchRow(ip + (long)negative * itemStride + (shiftJ == 0 ? 0 : rowShift[shiftJ]), d);
-                    BprEpoch.Prefetch(bias + negative + (shiftJ == 0 ? 0 : biasShift[shiftJ]));
+                    BprEpoch.PrefetchRow(ip + (long)negative * itemStride, d);
+                    BprEpoch.Prefetch(bias + negative);
                 }
                 if (t < 0) continue;
 
@@ -211,21 +198,10 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
                     var seenStart = offs[u0];
                     if (BprEpoch.SortedContains(cols + seenStart, offs[u0 + 1] - seenStart, j0)) continue;
                 }
-                float* iRow = ip + (long)i0 * itemStride, jRow = ip + (long)j0 * itemStride, biasI = bias + i0, biasJ = bias + j0;
-                if (slots != null)
-                {
-                    // A hot item's row and bias are this worker's copy: shifted by the slot's distance (0 for a cold item), no branch.
-                    int si = slots[i0], sj = slots[j0];
-                    iRow += rowShift[si];
-                    biasI += biasShift[si];
-                    jRow += rowShift[sj];
-                    biasJ += biasShift[sj];
-                }
-                var x = BprUpdate.Step(up + (long)u0 * userStride, iRow, jRow, biasI, biasJ, d, lr, decay, out var e);
+                var x = BprUpdate.Step(up + (long)u0 * userStride, ip + (long)i0 * itemStride, ip + (long)j0 * itemStride, bias, i0, j0, d, lr, decay, out var e);
                 loss.Add(x, e);
             }
         }
-        hot?.Merge(items, itemBias, _merge);
         w.Add(loss);
     }
 
@@ -237,11 +213,8 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
         BprEpoch.PrefetchSpan(cols + offs[user], offs[user + 1] - offs[user]);
     }
 
-    private sealed class Worker(int longestRow, BprHotRows? hot) : BprEpochTally
+    private sealed class Worker(int longestRow) : BprEpochTally
     {
-        /// <summary>The worker's private copy of the hot items' rows and biases, or null without a hot set.</summary>
-        public BprHotRows? Hot { get; } = hot;
-
         /// <summary>The current user's positives, shuffled in place as they are drawn.</summary>
         public int[] Row { get; } = GC.AllocateUninitializedArray<int>(Math.Max(1, longestRow));
     }
