@@ -23,4 +23,19 @@ internal static class FactorInit
         }
         return factors;
     }
+
+    /// <summary>
+    /// The start of a ranking-loss model with an item bias (<see cref="ItemBiasFactorModel"/>; BPR, WARP): users x (d + 1)
+    /// and items x (d + 1) rows, latent entries uniform in [-0.5 / d, 0.5 / d) as implicit and LightFM start, the user's
+    /// last entry the constant 1 and the item's (its bias) 0.
+    /// </summary>
+    public static (float[] Users, float[] Items) ItemBiasStart(int users, int items, int d, ulong seed)
+    {
+        var width = d + 1;
+        var userRows = Uniform(users, width, seed, 0, -0.5f / d, 0.5f / d);
+        var itemRows = Uniform(items, width, seed, ItemStreams, -0.5f / d, 0.5f / d);
+        for (var u = 0; u < users; u++) userRows[u * width + d] = 1f;
+        for (var i = 0; i < items; i++) itemRows[i * width + d] = 0f;
+        return (userRows, itemRows);
+    }
 }

@@ -27,10 +27,7 @@ public sealed class BprTrainer(BprOptions? options = null) : IRecommenderTrainer
         var width = d + 1;
         var m = data.Signal;
         // Small symmetric start as implicit does: (U(0,1) - 0.5) / d; user bias column fixed at 1, item bias 0.
-        var users = FactorInit.Uniform(m.Rows, width, o.Seed, 0, -0.5f / d, 0.5f / d);
-        var items = FactorInit.Uniform(m.Columns, width, o.Seed, FactorInit.ItemStreams, -0.5f / d, 0.5f / d);
-        for (var u = 0; u < m.Rows; u++) users[u * width + d] = 1f;
-        for (var i = 0; i < m.Columns; i++) items[i * width + d] = 0f;
+        var (users, items) = FactorInit.ItemBiasStart(m.Rows, m.Columns, d, o.Seed);
 
         // Training layout: latent rows on cache lines and the item biases apart (copied back at the end).
         var userRows = new AlignedRows(m.Rows, d);

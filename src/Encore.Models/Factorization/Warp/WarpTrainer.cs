@@ -29,15 +29,12 @@ public sealed class WarpTrainer(WarpOptions? options = null) : IRecommenderTrain
         var d = o.Factors;
         var width = d + 1;
         var m = data.Signal;
-        // LightFM's start: (U(0,1) - 0.5) / d for the factors, 0 for the biases; the user's last entry is the constant 1.
-        var users = FactorInit.Uniform(m.Rows, width, o.Seed, 0, -0.5f / d, 0.5f / d);
-        var items = FactorInit.Uniform(m.Columns, width, o.Seed, FactorInit.ItemStreams, -0.5f / d, 0.5f / d);
+        // LightFM's start ((U(0,1) - 0.5) / d, biases 0); a user without positives keeps a zero latent part.
+        var (users, items) = FactorInit.ItemBiasStart(m.Rows, m.Columns, d, o.Seed);
         for (var u = 0; u < m.Rows; u++)
         {
             if (m.RowLength(u) == 0) users.AsSpan(u * width, d).Clear();
-            users[u * width + d] = 1f;
         }
-        for (var i = 0; i < m.Columns; i++) items[i * width + d] = 0f;
         var epochRunner = new WarpEpoch(m, users, items, SampleWeights(m, o.Weighting), d, o);
         var clock = Stopwatch.StartNew();
         var advice = $"try lowering LearningRate (now {o.LearningRate.ToString(CultureInfo.InvariantCulture)}) or increasing Regularization.";
