@@ -14,27 +14,11 @@ namespace Encore.Models.Tests.Factorization;
 public sealed class BprEpochReferenceTests
 {
     [Theory]
-    [InlineData(8, NegativeSampling.Popularity, true)]
-    [InlineData(9, NegativeSampling.Popularity, true)]
-    [InlineData(64, NegativeSampling.Popularity, true)]
-    [InlineData(20, NegativeSampling.Uniform, true)]
-    [InlineData(16, NegativeSampling.Uniform, false)]
-    [InlineData(3, NegativeSampling.Popularity, false)]
+    [MemberData(nameof(ExactSettings))]
     public void Fit_OneThread_EqualsUnpipelinedModelLayoutLoopExactly(int factors, NegativeSampling negatives, bool verify)
     {
         var data = TrainingData.FromMatrix(RandomMatrix(60, 45, 500, seed: 11));
-        var options = new BprOptions
-        {
-            Factors = factors,
-            Iterations = 4,
-            Threads = 1,
-            LearningRate = 0.05,
-            Regularization = 0.01,
-            Negatives = negatives,
-            VerifyNegatives = verify,
-            Seed = 5,
-            Order = SampleOrder.Pairs,
-        };
+        var options = ExactOptions(factors, negatives, verify, SampleOrder.Pairs);
 
         var model = new BprTrainer(options).Fit(data);
         var (users, items, _) = Reference(data.Signal, options);
@@ -121,11 +105,7 @@ public sealed class BprEpochReferenceTests
     private static (float[] Users, float[] Items, List<double> Losses) Reference(CsrMatrix m, BprOptions o)
     {
         var d = o.Factors;
-        var width = d + 1;
-        var users = InitUniform(m.Rows, width, o.Seed, 0, -0.5f / d, 0.5f / d);
-        var items = InitUniform(m.Columns, width, o.Seed, 1UL << 40, -0.5f / d, 0.5f / d);
-        for (var u = 0; u < m.Rows; u++) users[u * width + d] = 1f;
-        for (var i = 0; i < m.Columns; i++) items[i * width + d] = 0f;
+        var (users, items) = ReferenceStart(m, o);
         var rowOf = new int[m.NonZeros];
         for (var u = 0; u < m.Rows; u++) rowOf.AsSpan(m.Offsets[u], m.RowLength(u)).Fill(u);
         var lr = (float)o.LearningRate;
@@ -145,19 +125,63 @@ public sealed class BprEpochReferenceTests
                 var seen = m.RowIndices(user);
                 if (seen.Length >= m.Columns || negative == positive) continue;
                 if (o.VerifyNegatives && seen.BinarySearch(negative) >= 0) continue;
-                var u = users.AsSpan(user * width, width);
-                var i = items.AsSpan(positive * width, width);
-                var j = items.AsSpan(negative * width, width);
-                var x = BprUpdate.Score(u, i, j);
-                var e = MathF.Exp(-MathF.Abs(x));
-                var z = x >= 0 ? e / (1f + e) : 1f / (1f + e);
-                BprUpdate.Apply(u, i, j, d, z, lr, reg);
-                loss += -Math.Log(1 / (1 + Math.Exp(-(double)x)));
+                loss += ReferenceStep(users, items, user, positive, negative, d, lr, reg);
                 steps++;
             }
             losses.Add(loss / steps);
         }
         return (users, items, losses);
+    }
+
+    /// <summary>The exact-reproduction cases both epoch orders are pinned on: factors, negative sampling, negative check.</summary>
+    public static TheoryData<int, NegativeSampling, bool> ExactSettings => new()
+    {
+        { 8, NegativeSampling.Popularity, true },
+        { 9, NegativeSampling.Popularity, true },
+        { 64, NegativeSampling.Popularity, true },
+        { 20, NegativeSampling.Uniform, true },
+        { 16, NegativeSampling.Uniform, false },
+        { 3, NegativeSampling.Popularity, false },
+    };
+
+    /// <summary>The settings of those cases: one thread, 4 epochs, seed 5, in the given order.</summary>
+    internal static BprOptions ExactOptions(int factors, NegativeSampling negatives, bool verify, SampleOrder order) => new()
+    {
+        Factors = factors,
+        Iterations = 4,
+        Threads = 1,
+        LearningRate = 0.05,
+        Regularization = 0.01,
+        Negatives = negatives,
+        VerifyNegatives = verify,
+        Seed = 5,
+        Order = order,
+    };
+
+    /// <summary>The reference start on the model layout: latent entries uniform in [-0.5 / d, 0.5 / d), user last entry 1, item bias 0.</summary>
+    internal static (float[] Users, float[] Items) ReferenceStart(CsrMatrix m, BprOptions o)
+    {
+        var d = o.Factors;
+        var width = d + 1;
+        var users = InitUniform(m.Rows, width, o.Seed, 0, -0.5f / d, 0.5f / d);
+        var items = InitUniform(m.Columns, width, o.Seed, 1UL << 40, -0.5f / d, 0.5f / d);
+        for (var u = 0; u < m.Rows; u++) users[u * width + d] = 1f;
+        for (var i = 0; i < m.Columns; i++) items[i * width + d] = 0f;
+        return (users, items);
+    }
+
+    /// <summary>One BPR step on the model layout ((d + 1)-float rows), as the definition reads; returns -log sigmoid(x_uij).</summary>
+    internal static double ReferenceStep(float[] users, float[] items, int user, int positive, int negative, int d, float lr, float reg)
+    {
+        var width = d + 1;
+        var u = users.AsSpan(user * width, width);
+        var i = items.AsSpan(positive * width, width);
+        var j = items.AsSpan(negative * width, width);
+        var x = BprUpdate.Score(u, i, j);
+        var e = MathF.Exp(-MathF.Abs(x));
+        var z = x >= 0 ? e / (1f + e) : 1f / (1f + e);
+        BprUpdate.Apply(u, i, j, d, z, lr, reg);
+        return -Math.Log(1 / (1 + Math.Exp(-(double)x)));
     }
 
     internal static float[] InitUniform(int rows, int d, ulong seed, ulong offset, float low, float high)

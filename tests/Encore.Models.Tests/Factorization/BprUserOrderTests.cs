@@ -14,12 +14,7 @@ namespace Encore.Models.Tests.Factorization;
 public sealed class BprUserOrderTests
 {
     [Theory]
-    [InlineData(8, NegativeSampling.Popularity, true)]
-    [InlineData(9, NegativeSampling.Popularity, true)]
-    [InlineData(64, NegativeSampling.Popularity, true)]
-    [InlineData(20, NegativeSampling.Uniform, true)]
-    [InlineData(16, NegativeSampling.Uniform, false)]
-    [InlineData(3, NegativeSampling.Popularity, false)]
+    [MemberData(nameof(BprEpochReferenceTests.ExactSettings), MemberType = typeof(BprEpochReferenceTests))]
     public void Fit_OneThread_EqualsThePlainLoopExactly(int factors, NegativeSampling negatives, bool verify)
     {
         var data = TrainingData.FromMatrix(BprEpochReferenceTests.RandomMatrix(60, 45, 500, seed: 11));
@@ -134,28 +129,14 @@ public sealed class BprUserOrderTests
     public void Order_Unknown_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new BprOptions { Order = (SampleOrder)7 });
 
-    private static BprOptions Options(int factors, NegativeSampling negatives, bool verify) => new()
-    {
-        Factors = factors,
-        Iterations = 4,
-        Threads = 1,
-        LearningRate = 0.05,
-        Regularization = 0.01,
-        Negatives = negatives,
-        VerifyNegatives = verify,
-        Seed = 5,
-        Order = SampleOrder.ByUser,
-    };
+    private static BprOptions Options(int factors, NegativeSampling negatives, bool verify) =>
+        BprEpochReferenceTests.ExactOptions(factors, negatives, verify, SampleOrder.ByUser);
 
     // The ByUser order from its definition, one step at a time on the model layout.
     private static (float[] Users, float[] Items, List<double> Losses) Reference(CsrMatrix m, BprOptions o)
     {
         var d = o.Factors;
-        var width = d + 1;
-        var users = BprEpochReferenceTests.InitUniform(m.Rows, width, o.Seed, 0, -0.5f / d, 0.5f / d);
-        var items = BprEpochReferenceTests.InitUniform(m.Columns, width, o.Seed, 1UL << 40, -0.5f / d, 0.5f / d);
-        for (var u = 0; u < m.Rows; u++) users[u * width + d] = 1f;
-        for (var i = 0; i < m.Columns; i++) items[i * width + d] = 0f;
+        var (users, items) = BprEpochReferenceTests.ReferenceStart(m, o);
         var order = Enumerable.Range(0, m.Rows).Where(u => m.RowLength(u) > 0 && m.RowLength(u) < m.Columns).ToArray();
         var orderRng = Rng.Fork(o.Seed, 1UL << 62);
         orderRng.Shuffle(order.AsSpan());
@@ -190,14 +171,7 @@ public sealed class BprUserOrderTests
                         }
                         if (negative == positive) continue;
                         if (o.VerifyNegatives && seen.BinarySearch(negative) >= 0) continue;
-                        var u = users.AsSpan(user * width, width);
-                        var i = items.AsSpan(positive * width, width);
-                        var j = items.AsSpan(negative * width, width);
-                        var x = BprUpdate.Score(u, i, j);
-                        var e = MathF.Exp(-MathF.Abs(x));
-                        var z = x >= 0 ? e / (1f + e) : 1f / (1f + e);
-                        BprUpdate.Apply(u, i, j, d, z, lr, reg);
-                        loss += -Math.Log(1 / (1 + Math.Exp(-(double)x)));
+                        loss += BprEpochReferenceTests.ReferenceStep(users, items, user, positive, negative, d, lr, reg);
                         steps++;
                     }
                 }
