@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using Encore.Core.Parallelism;
 using Encore.Core.Randomness;
 using Encore.Core.Sparse;
+using Encore.Models.Factorization.Bpr;
 
 namespace Encore.Models.Factorization.Warp;
 
@@ -45,7 +46,7 @@ internal sealed class WarpEpoch
         _itemSquares = new float[items.Length];
         Array.Fill(_userSquares, 1f);
         Array.Fill(_itemSquares, 1f);
-        _order = [.. Enumerable.Range(0, matrix.Rows).Where(u => matrix.RowLength(u) > 0 && matrix.RowLength(u) < matrix.Columns)];
+        _order = BprUserEpoch.ActiveUsers(matrix);
         _userLoss = new double[matrix.Rows];
         _userMisses = new int[matrix.Rows];
         for (var u = 0; u < matrix.Rows; u++) _longestRow = Math.Max(_longestRow, matrix.RowLength(u));
@@ -54,12 +55,7 @@ internal sealed class WarpEpoch
     /// <summary>One epoch; returns the mean weighted hinge L (1 - s_ui + s_uj) per positive and the share of positives with no violating negative.</summary>
     public (double Loss, double Unviolated) Run(int epoch, CancellationToken cancellationToken)
     {
-        var shuffle = Rng.Fork(_options.Seed, (1UL << 62) + (ulong)epoch);
-        for (var k = _order.Length - 1; k > 0; k--)
-        {
-            var r = shuffle.NextInt(k + 1);
-            (_order[k], _order[r]) = (_order[r], _order[k]);
-        }
+        Rng.Fork(_options.Seed, (1UL << 62) + (ulong)epoch).Shuffle(_order.AsSpan());
         ParallelLoop.For(_order.Length, _options.Threads, _ => new int[_longestRow], (start, end, positives) =>
         {
             for (var k = start; k < end; k++) User(_order[k], epoch, positives);
