@@ -17,6 +17,7 @@ public sealed class ModelCommandsTests(ModelCommandsFixture world) : IClassFixtu
     [InlineData("user-knn", "--set", "neighbours=20")]
     [InlineData("playlist-knn")]
     [InlineData("ease", "--set", "lambda=50")]
+    [InlineData("ease", "--set", "lambda=50", "--set", "minimum-users=2")]
     [InlineData("als", "--set", "factors=8", "--set", "iterations=2")]
     [InlineData("bpr", "--set", "factors=8", "--set", "iterations=2")]
     [InlineData("lmf", "--set", "factors=8", "--set", "iterations=2")]

@@ -132,7 +132,7 @@ public static class TrainCommand
         // reads them (the funnel's features, the friends model, either inside a blend) must not silently train without.
         data = Evaluation.Side.SideTables.Attach(dataset, data);
         if (data.Side is not null) input += ", " + Evaluation.Side.SideTables.Describe(data.Side);
-        if (trainer is Models.Ease.EaseTrainer ease) Console.Error.WriteLine(Models.Ease.EaseEstimate.For(data.ItemCount, ease.Options));
+        if (trainer is Models.Ease.EaseTrainer ease) Console.Error.WriteLine(Models.Ease.EaseEstimate.For(ease.ModelledItemCount(data), ease.Options));
         Console.Error.WriteLine($"training {trainer.ModelName} on {data.UserCount:N0} x {data.ItemCount:N0} ({data.Interactions.NonZeros:N0} stored values; {input})");
 
         if (Models.Training.Repeatability.Caveat(trainer.ModelName, settings) is { } caveat)

@@ -15,7 +15,10 @@ namespace Encore.Models.Ease;
 /// <param name="GflopPerSecond">Assumed rate: 50 per 2 threads for OpenBLAS, 8 per 2 threads for the managed kernels (measured, bench/results/models-ease.md).</param>
 public sealed record EaseEstimate(int Items, double Gflop, long TrainingBytes, long ModelBytes, string Backend, double Seconds, double GflopPerSecond)
 {
-    /// <summary>The estimate for a catalogue of <paramref name="items"/> and the given options (threads 0 = all cores).</summary>
+    /// <summary>
+    /// The estimate for <paramref name="items"/> modelled items (the catalogue, or <see cref="EaseTrainer.ModelledItemCount"/>
+    /// with <see cref="EaseOptions.MinimumUsers"/>) and the given options (threads 0 = all cores).
+    /// </summary>
     public static EaseEstimate For(int items, EaseOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -9,7 +9,8 @@ namespace Encore.Models.Ease;
 
 /// <summary>
 /// Fitted EASE: score(u, i) = sum over the user's items j of value(u, j) * B[j][i] (zero diagonal). B is dense
-/// (items x items floats) or, for sparse EASE, each row's top-N weights as a CSR matrix. A dense B loaded with
+/// (items x items floats, or k x k over the modelled items with <see cref="EaseOptions.MinimumUsers"/>; the other items
+/// have zero weights) or, for sparse EASE, each row's top-N weights as a CSR matrix. A dense B loaded with
 /// <see cref="ModelLoader.Load(string)"/> is read from a memory mapping of the file (pages shared between processes,
 /// not private memory); <see cref="Dispose"/> releases it, and the finaliser does when the model is unreachable.
 /// </summary>
@@ -20,11 +21,19 @@ public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer
     private readonly ModelArray<float> _weights;
     private readonly CsrMatrix? _sparse;
 
-    internal EaseModel(IdMap users, IdMap items, CsrMatrix interactions, ModelArray<float> weights, double lambda)
+    // Dense EASE over a subset (MinimumUsers > 1): the model item ids of B's rows and columns (ascending) and each item's
+    // row of B (-1 = left out). Null when B covers every item.
+    private readonly int[]? _modelled;
+    private readonly int[]? _rowOf;
+
+    internal EaseModel(IdMap users, IdMap items, CsrMatrix interactions, ModelArray<float> weights, double lambda, int[]? modelled = null)
         : base(users, items, interactions)
     {
         _weights = weights;
         Lambda = lambda;
+        if (modelled is null) return;
+        _modelled = modelled;
+        _rowOf = ItemSupport.ColumnOf(modelled, items.Count);
     }
 
     internal EaseModel(IdMap users, IdMap items, CsrMatrix interactions, CsrMatrix sparse, double lambda)
@@ -44,7 +53,7 @@ public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer
     /// <summary>True when the model keeps only each item's top-N weights.</summary>
     public bool IsSparse => _sparse is not null;
 
-    /// <summary>Number of weights held (n^2 dense, at most n N sparse).</summary>
+    /// <summary>Number of weights held (n^2 dense, k^2 dense over k modelled items, at most n N sparse).</summary>
     public long WeightCount => _sparse?.NonZeros ?? _weights.Length;
 
     /// <value>True when the dense weights are read from a memory-mapped model file.</value>
@@ -58,7 +67,7 @@ public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)item, (uint)Items.Count, nameof(item));
         var row = new float[Items.Count];
-        AddRow(item, 1f, row);
+        Accumulate([item], [1f], row);
         return row;
     }
 
@@ -114,33 +123,61 @@ public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer
         return (ids, scores);
     }
 
+    // Width of the dense B: n, or k when only the modelled items have weights.
+    private int Width => _modelled?.Length ?? Items.Count;
+
+    private int RowOf(int item) => _rowOf is null ? item : _rowOf[item];
+
     private float Weight(int from, int to)
     {
         if (_sparse is { } s) return s.Get(from, to);
+        int row = RowOf(from), column = RowOf(to);
+        if (row < 0 || column < 0) return 0f;
         using var lease = _weights.Lease();
-        return _weights.Slice((long)from * Items.Count + to, 1)[0];
+        return _weights.Slice((long)row * Width + column, 1)[0];
     }
 
+    // scores (length n, all zero on entry) += sum over p of values[p] * row items[p] of B.
     private void Accumulate(ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> scores)
-    {
-        for (var p = 0; p < items.Length; p++) AddRow(items[p], values[p], scores);
-    }
-
-    private void AddRow(int item, float value, Span<float> scores)
     {
         if (_sparse is { } s)
         {
-            var columns = s.RowIndices(item);
-            var weights = s.RowValues(item);
-            for (var q = 0; q < columns.Length; q++) scores[columns[q]] += value * weights[q];
+            for (var p = 0; p < items.Length; p++)
+            {
+                var columns = s.RowIndices(items[p]);
+                var weights = s.RowValues(items[p]);
+                for (var q = 0; q < columns.Length; q++) scores[columns[q]] += values[p] * weights[q];
+            }
             return;
         }
-        using var lease = _weights.Lease();
-        System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(_weights.Slice((long)item * Items.Count, Items.Count), value, scores, scores);
+        var width = Width;
+        var compact = scores[..width];
+        using (_weights.Lease())
+        {
+            for (var p = 0; p < items.Length; p++)
+            {
+                var row = RowOf(items[p]);
+                if (row >= 0) System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(_weights.Slice((long)row * width, width), values[p], compact, compact);
+            }
+        }
+        if (_modelled is { } modelled) Spread(scores, modelled);
     }
 
-    // Layout: users, items, interactions, lambda, dense weights (empty when sparse), then the sparse CSR when sparse.
-    // Files written before sparse EASE end after the dense weights and still read.
+    // In place: scores[0..k) (over the modelled items) -> scores[modelled[q]]. modelled is ascending, so modelled[q] >= q and
+    // walking q downwards never overwrites a compact entry not yet moved; the rest of scores is zero.
+    private static void Spread(Span<float> scores, int[] modelled)
+    {
+        for (var q = modelled.Length - 1; q >= 0; q--)
+        {
+            var value = scores[q];
+            scores[q] = 0f;
+            scores[modelled[q]] = value;
+        }
+    }
+
+    // Layout: users, items, interactions, lambda, dense weights (empty when sparse), then the sparse CSR when sparse, or the
+    // modelled item ids when a dense B covers only some items. Files written before sparse EASE end after the dense weights
+    // and still read; a dense file without the modelled ids covers every item.
     public override void WritePayload(ModelWriter writer)
     {
         writer.WriteIdMap(Users);
@@ -150,6 +187,7 @@ public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer
         using var lease = _weights.Lease();
         writer.WriteArray<float>(_sparse is null ? _weights.Span : []);
         if (_sparse is { } s) writer.WriteCsr(s);
+        else if (_modelled is { } modelled) writer.WriteArray<int>(modelled);
     }
 
     public static EaseModel Read(ModelReader reader)
@@ -166,8 +204,14 @@ public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer
                 throw new ModelFormatException($"EASE model: sparse weights are {sparse.Rows} x {sparse.Columns} for {items.Count} items.");
             return new EaseModel(users, items, interactions, sparse, lambda);
         }
-        if (weights.Length != (long)items.Count * items.Count)
-            throw new ModelFormatException($"EASE model: {weights.Length} weights for {items.Count} items (expected {(long)items.Count * items.Count}).");
-        return new EaseModel(users, items, interactions, weights, lambda);
+        var modelled = reader.AtEnd ? null : reader.ReadArray<int>();
+        var width = (long)(modelled?.Length ?? items.Count);
+        if (weights.Length != width * width)
+            throw new ModelFormatException($"EASE model: {weights.Length} weights for {width} modelled items (expected {width * width}).");
+        if (modelled is not null)
+            for (var r = 0; r < modelled.Length; r++)
+                if ((uint)modelled[r] >= (uint)items.Count || (r > 0 && modelled[r] <= modelled[r - 1]))
+                    throw new ModelFormatException($"EASE model: modelled item {r} is {modelled[r]}, not ascending within {items.Count} items.");
+        return new EaseModel(users, items, interactions, weights, lambda, modelled);
     }
 }

@@ -9,6 +9,7 @@ public sealed record EaseOptions : ModelOptions
     private readonly double _lambda = 500;
     private readonly int _maxItems = 50_000;
     private readonly int _neighbours;
+    private readonly int _minimumUsers = 1;
 
     /// <value>L2 regularisation added to the diagonal of X^T X. Default 500 (the paper's value for ML-20M); search range 10..5000 (log scale).</value>
     public double Lambda
@@ -32,5 +33,17 @@ public sealed record EaseOptions : ModelOptions
     {
         get => _neighbours;
         init { Guard.NonNegative(value, nameof(Neighbours)); _neighbours = value; }
+    }
+
+    /// <value>
+    /// Model only the items with at least m training users (users with a positive value); 1 (the default) models every
+    /// item, as plain EASE. The Gram inverse then runs over those k items only (k^3 instead of n^3: on HetRec at m = 2
+    /// about 6,000 of 15,414 artists, about 17x cheaper); the items left out get no weights, so they are never recommended
+    /// and add nothing when they are in a history (docs/models-ease.md, "Minimum users"). Range 1..1,000,000.
+    /// </value>
+    public int MinimumUsers
+    {
+        get => _minimumUsers;
+        init { Guard.InRange(value, 1, 1_000_000, nameof(MinimumUsers)); _minimumUsers = value; }
     }
 }

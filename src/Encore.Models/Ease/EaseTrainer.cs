@@ -12,7 +12,9 @@ namespace Encore.Models.Ease;
 /// B[i][j] = -P[i][j] / P[j][j] and B[j][j] = 0. The inverse runs through OpenBLAS's LAPACK (spotrf + spotri) when
 /// libopenblas.so.0 is installed, else through the managed blocked Cholesky (<see cref="DenseSpdInverse"/>); both are
 /// deterministic for a given thread count. Memory: one dense items x items float matrix while training
-/// (<see cref="EaseEstimate"/>); with <see cref="EaseOptions.Neighbours"/> the model keeps only each row's top N.
+/// (<see cref="EaseEstimate"/>); with <see cref="EaseOptions.Neighbours"/> the model keeps only each row's top N. With
+/// <see cref="EaseOptions.MinimumUsers"/> = m &gt; 1, X is first restricted to the columns of items with at least m
+/// training users (the same closed form over those k items; the others get no weights).
 /// Progress: one report per stage (1 Gram, 2 inverse, 3 weights, 4 sparsify).
 /// </summary>
 public sealed class EaseTrainer(EaseOptions? options = null) : IRecommenderTrainer
@@ -26,25 +28,45 @@ public sealed class EaseTrainer(EaseOptions? options = null) : IRecommenderTrain
         ArgumentNullException.ThrowIfNull(data);
         cancellationToken.ThrowIfCancellationRequested();
         var n = data.ItemCount;
-        EnsureFits(n, Options.MaxItems);
+        var modelled = ItemSupport.Modelled(data.Signal, Options.MinimumUsers);
+        var k = modelled?.Length ?? n;
+        EnsureFits(k, Options.MaxItems);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         void Stage(int stage) => progress?.Report(new EpochReport(stage, 4, System.Diagnostics.Stopwatch.GetElapsedTime(started), double.NaN));
-        var weights = Gram(data.Signal, n, (float)Options.Lambda, Options.Threads, cancellationToken);
+        if (k == 0)
+        {
+            // No item has MinimumUsers users: a model without weights (every user gets the popularity answer of the chain).
+            Stage(4);
+            return new EaseModel(data.Users, data.Items, data.Interactions, new CsrMatrix(n, n, new int[n + 1], [], []), Options.Lambda);
+        }
+        var x = modelled is null ? data.Signal : ItemSupport.KeepColumns(data.Signal, modelled);
+        var weights = Gram(x, k, (float)Options.Lambda, Options.Threads, cancellationToken);
         Stage(1);
-        Invert(weights, n, cancellationToken);
+        Invert(weights, k, cancellationToken);
         Stage(2);
-        ToWeights(weights, n, Options.Threads, cancellationToken);
+        ToWeights(weights, k, Options.Threads, cancellationToken);
         if (!float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum<float>(weights)))
             throw new ModelFitException("EASE weights are not finite: increase Lambda or check the input values.");
         Stage(3);
         if (Options.Neighbours <= 0)
         {
             Stage(4);
-            return new EaseModel(data.Users, data.Items, data.Interactions, weights, Options.Lambda) { Threads = Options.Threads };
+            return new EaseModel(data.Users, data.Items, data.Interactions, weights, Options.Lambda, modelled) { Threads = Options.Threads };
         }
-        var sparse = TopWeights.Keep(weights, n, Options.Neighbours, Options.Threads, cancellationToken);
+        var sparse = TopWeights.Keep(weights, k, Options.Neighbours, Options.Threads, cancellationToken);
+        if (modelled is not null) sparse = ItemSupport.Spread(sparse, modelled, n);
         Stage(4);
         return new EaseModel(data.Users, data.Items, data.Interactions, sparse, Options.Lambda) { Threads = Options.Threads };
+    }
+
+    /// <summary>
+    /// Number of items the fit will model on <paramref name="data"/>: those with at least <see cref="EaseOptions.MinimumUsers"/>
+    /// training users (every item at 1). The size of the dense matrix, for <see cref="EaseEstimate.For"/>.
+    /// </summary>
+    public int ModelledItemCount(TrainingData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return ItemSupport.Modelled(data.Signal, Options.MinimumUsers)?.Length ?? data.ItemCount;
     }
 
     /// <summary>Which backend the inverse will use here: "openblas" or "managed".</summary>

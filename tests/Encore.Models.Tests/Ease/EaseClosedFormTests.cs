@@ -16,7 +16,7 @@ public sealed class EaseClosedFormTests
     {
         const double lambda = 2;
         var sut = (EaseModel)new EaseTrainer(new EaseOptions { Lambda = lambda }).Fit(Data);
-        var expected = NaiveWeights(Data.Interactions, lambda);
+        var expected = EaseReference.Weights(Data.Interactions, lambda);
         for (var j = 0; j < 3; j++)
             for (var i = 0; i < 3; i++)
                 Assert.Equal(expected[j, i], sut.WeightsOf(j)[i], 5);
@@ -27,7 +27,7 @@ public sealed class EaseClosedFormTests
     public void Explain_User_ListsHistoryContributions()
     {
         var sut = (EaseModel)new EaseTrainer(new EaseOptions { Lambda = 2 }).Fit(Data);
-        var expected = NaiveWeights(Data.Interactions, 2);
+        var expected = EaseReference.Weights(Data.Interactions, 2);
         var (items, contributions) = sut.Explain(3, 0, 3); // u3 = {2: 2}: contribution 2 * B[2][0]
         Assert.Equal([2], items);
         Assert.Equal(2 * expected[2, 0], contributions[0], 5);
@@ -52,42 +52,5 @@ public sealed class EaseClosedFormTests
         Assert.Contains("100,000 x 100,000", error.Message, StringComparison.Ordinal);
         Assert.Contains("37.3 GiB", error.Message, StringComparison.Ordinal);
         Assert.Contains("MaxItems = 50,000", error.Message, StringComparison.Ordinal);
-    }
-
-    // B = I - P diag(1 / diag(P)), P = (X^T X + lambda I)^-1 by Gauss-Jordan elimination with partial pivoting.
-    private static double[,] NaiveWeights(CsrMatrix x, double lambda)
-    {
-        var n = x.Columns;
-        var g = new double[n, 2 * n];
-        for (var u = 0; u < x.Rows; u++)
-        {
-            var items = x.RowIndices(u);
-            var values = x.RowValues(u);
-            for (var p = 0; p < items.Length; p++)
-                for (var q = 0; q < items.Length; q++) g[items[p], items[q]] += values[p] * values[q];
-        }
-        for (var i = 0; i < n; i++)
-        {
-            g[i, i] += lambda;
-            g[i, n + i] = 1;
-        }
-        for (var c = 0; c < n; c++)
-        {
-            var pivot = c;
-            for (var r = c + 1; r < n; r++) if (Math.Abs(g[r, c]) > Math.Abs(g[pivot, c])) pivot = r;
-            for (var k = 0; k < 2 * n; k++) (g[c, k], g[pivot, k]) = (g[pivot, k], g[c, k]);
-            var d = g[c, c];
-            for (var k = 0; k < 2 * n; k++) g[c, k] /= d;
-            for (var r = 0; r < n; r++)
-            {
-                if (r == c) continue;
-                var f = g[r, c];
-                for (var k = 0; k < 2 * n; k++) g[r, k] -= f * g[c, k];
-            }
-        }
-        var b = new double[n, n];
-        for (var i = 0; i < n; i++)
-            for (var j = 0; j < n; j++) b[i, j] = i == j ? 0 : -g[i, n + j] / g[j, n + j];
-        return b;
     }
 }
