@@ -11,7 +11,8 @@ namespace Encore.Models.Tests.Ease;
 /// <summary>
 /// EASE on the PEERS HetRec split (binary, artists with at least 5 listeners so the dense inverse stays small): a listener
 /// of Duran Duran (51), Morcheeba (52) and Air (53) gets a top-10 that mostly agrees with item-kNN's, and no Britney
-/// Spears (289), the symptom of EASE over raw play counts.
+/// Spears (289), the symptom of EASE over raw play counts; EASE with <see cref="EaseOptions.MinimumUsers"/> = 5 on the whole
+/// catalogue recommends the same artists as EASE on the pruned one.
 /// </summary>
 public sealed class HetrecEaseTests(ITestOutputHelper output)
 {
@@ -40,6 +41,13 @@ public sealed class HetrecEaseTests(ITestOutputHelper output)
         Assert.True(sparseTop.Intersect(easeTop).Count() >= 8, "sparse EASE (top-200 weights) drifts from dense EASE");
         Assert.DoesNotContain(data.Items.IndexOf("289"), easeTop);
         Assert.True(sparse.WeightCount <= 200L * data.ItemCount);
+
+        // The same artists left out by the option on the whole catalogue: the same recommendations, by external id.
+        var restricted = (EaseModel)new EaseTrainer(new EaseOptions { Lambda = 200, MinimumUsers = 5 }).Fit(split.Train);
+        var full = seeds.Select(id => split.Train.Items.IndexOf(id)).ToArray();
+        var restrictedTop = restricted.RecommendFromHistory(full, ones, 10).Items;
+        Assert.Equal(easeTop.Select(i => data.Items[i]), restrictedTop.Select(i => split.Train.Items[i]));
+        Assert.Equal((long)data.ItemCount * data.ItemCount, restricted.WeightCount);
     }
 
     private static TrainingData Prune(TrainingData data, int minimumListeners)
