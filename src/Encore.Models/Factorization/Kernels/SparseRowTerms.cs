@@ -26,7 +26,7 @@ internal static class SparseRowTerms
 
     [SkipLocalsInit]
     public static void Add(ReadOnlySpan<float> factors, int d, ReadOnlySpan<int> indices, ReadOnlySpan<float> values,
-        float alpha, ReadOnlySpan<float> v, Span<float> output, bool residual)
+        float alpha, ReadOnlySpan<float> v, Span<float> output, bool residual, bool prefetch = true)
     {
         Span<float> weights = stackalloc float[Chunk];
         Span<int> rows = stackalloc int[Chunk];
@@ -40,7 +40,7 @@ internal static class SparseRowTerms
             var count = 0;
             for (var k = start; k < end; k += Lanes)
             {
-                if (residual)
+                if (residual && prefetch)
                     for (var j = k + RowProduct.PrefetchAhead; j < Math.Min(indices.Length, k + Lanes + RowProduct.PrefetchAhead); j++)
                         RowProduct.PrefetchRow(ref f0, indices[j], d);
                 var n = Math.Min(Lanes, end - k);
