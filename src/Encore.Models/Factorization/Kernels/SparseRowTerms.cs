@@ -24,6 +24,11 @@ internal static class SparseRowTerms
 
     private const int Lanes = 8;
 
+    /// <summary>
+    /// output += the sparse terms of the row (indices, values: its nonzeros; factors: rows of d; v: x for the residual,
+    /// the CG direction for the product). <paramref name="prefetch"/>: the residual requests each factor row 8 nonzeros
+    /// early (off when the caller has just copied the rows into a buffer).
+    /// </summary>
     [SkipLocalsInit]
     public static void Add(ReadOnlySpan<float> factors, int d, ReadOnlySpan<int> indices, ReadOnlySpan<float> values,
         float alpha, ReadOnlySpan<float> v, Span<float> output, bool residual, bool prefetch = true)
