@@ -1,4 +1,5 @@
 using Encore.Core.Randomness;
+using Encore.Core.Sparse;
 using Encore.Models.Factorization.Kernels;
 
 namespace Encore.Models.Tests.Factorization;
@@ -87,7 +88,8 @@ public sealed class BlockConjugateGradientTests
         for (var row = 0; row < matrix.Rows;)
         {
             var count = Math.Min(Math.Min(BlockConjugateGradient.MaxRows, 1 + row % 13), matrix.Rows - row);
-            var gathered = Enumerable.Range(row, count).Sum(matrix.RowLength) <= BlockConjugateGradient.GatherCapacity(d);
+            // A block of one row longer than the buffer is gathered in chunks.
+            var gathered = count == 1 || Enumerable.Range(row, count).Sum(matrix.RowLength) <= BlockConjugateGradient.GatherCapacity(d);
             if (gathered) gatheredBlocks++;
             for (var i = row; i < row + count; i++)
                 ConjugateGradient.Solve(gram, gathered ? rounded : fixedFactors, d, matrix.RowIndices(i), matrix.RowValues(i), 1.5f, steps, expected.AsSpan(i * d, d), r, p, ap);
@@ -97,6 +99,57 @@ public sealed class BlockConjugateGradientTests
 
         Assert.Equal(expected, actual);
         Assert.True(gatheredBlocks > 0);
+    }
+
+    [Theory]
+    [InlineData(64, false)]
+    [InlineData(64, true)]
+    [InlineData(256, true)]
+    public void Solve_RowLongerThanTheBuffer_GatheredInChunks_EqualsRowByRow_BitForBit(int d, bool half)
+    {
+        // Rows 1 and 3 hold 2.5 and 1.2 buffers' worth of nonzeros (blocks of their own, gathered chunk by chunk on every
+        // pass); the rest are short rows gathered whole.
+        if (!BlockConjugateGradient.Supported(d) || !HalfRows.Supported(d)) return;
+        var capacity = BlockConjugateGradient.GatherCapacity(d);
+        var columns = 3 * capacity;
+        var rng = new Rng((ulong)d);
+        var (r, c, v) = (new List<int>(), new List<int>(), new List<float>());
+        for (var row = 0; row < 6; row++)
+        {
+            var length = row == 1 ? 5 * capacity / 2 : row == 3 ? 6 * capacity / 5 + 3 : 1 + rng.NextInt(30);
+            foreach (var column in Enumerable.Range(0, columns).OrderBy(_ => rng.NextInt(1 << 30)).Take(length).Order())
+            {
+                r.Add(row);
+                c.Add(column);
+                v.Add(row == 1 && column % 9 == 0 ? 0f : 1 + rng.NextInt(5)); // some c = 1 terms in the long row
+            }
+        }
+        var matrix = CsrMatrix.FromTriples(6, columns, [.. r], [.. c], [.. v]);
+        var fixedFactors = new float[columns * d];
+        for (var i = 0; i < fixedFactors.Length; i++) fixedFactors[i] = rng.NextFloat() - 0.5f;
+        var start = new float[6 * d];
+        for (var i = 0; i < start.Length; i++) start[i] = (rng.NextFloat() - 0.5f) * 0.1f;
+        var gram = Gram.Compute(fixedFactors, columns, d, 1);
+        Gram.AddDiagonal(gram, d, 0.2f);
+        var bits = new ushort[fixedFactors.Length];
+        Assert.True(HalfRows.Narrow(fixedFactors, bits));
+        var read = half ? bits.Select(HalfRows.WidenReference).ToArray() : fixedFactors;
+        var expected = (float[])start.Clone();
+        float[] rr = new float[d], p = new float[d], ap = new float[d];
+        for (var row = 0; row < 6; row++)
+            ConjugateGradient.Solve(gram, read, d, matrix.RowIndices(row), matrix.RowValues(row), 1.5f, 3, expected.AsSpan(row * d, d), rr, p, ap);
+        var actual = (float[])start.Clone();
+        var scratch = new BlockScratch(d, gather: true);
+
+        for (var row = 0; row < 6;)
+        {
+            var count = BlockConjugateGradient.BlockLength(matrix, row, 6, d);
+            BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, 1.5f, 3, actual.AsSpan(row * d, count * d), scratch, half ? bits : default);
+            row += count;
+        }
+
+        Assert.True(matrix.RowLength(1) > 2 * capacity && BlockConjugateGradient.BlockLength(matrix, 1, 6, d) == 1);
+        Assert.Equal(expected, actual);
     }
 
     [Fact]

@@ -4,7 +4,10 @@ using Encore.Models.Factorization.Kernels;
 
 namespace Encore.Models.Tests.Factorization;
 
-/// <summary><see cref="SparseRowTerms"/> (two passes, registers) against the one-pass loop it replaced: bit for bit.</summary>
+/// <summary>
+/// <see cref="SparseRowTerms"/> (eight dots at a time, then the weighted sum in registers) against a one-pass loop written
+/// from the definition (one <see cref="SparseRowTerms.DotReference"/> and one axpy per nonzero): bit for bit.
+/// </summary>
 public sealed class SparseRowTermsTests
 {
     [Theory]
@@ -14,6 +17,9 @@ public sealed class SparseRowTermsTests
     [InlineData(72, 129, false)]
     [InlineData(128, 17, true)]
     [InlineData(24, 0, true)]
+    [InlineData(64, 8, false)]
+    [InlineData(64, 7, true)]
+    [InlineData(16, 135, true)]
     public void Add_EqualsOneDotOneAxpyPerNonzero_BitForBit(int d, int nonZeros, bool residual)
     {
         if (!RowProduct.Accelerated) return; // the vector path only
@@ -26,7 +32,9 @@ public sealed class SparseRowTermsTests
         for (var k = 0; k < nonZeros; k++)
         {
             indices[k] = rng.NextInt(items);
-            values[k] = k % 5 == 0 ? 0f : 1 + rng.NextInt(9); // value 0: c = 1, a term the product leaves out
+            // value 0: c = 1, a term the product leaves out; only in the first half, so the second half's groups of
+            // eight take the all-vector weights.
+            values[k] = k % 5 == 0 && k < nonZeros / 2 ? 0f : 1 + rng.NextInt(9);
         }
         var v = new float[d];
         for (var f = 0; f < d; f++) v[f] = rng.NextFloat() - 0.5f;
@@ -36,17 +44,40 @@ public sealed class SparseRowTermsTests
         const float alpha = 0.7f;
 
         ref var o = ref MemoryMarshal.GetArrayDataReference(expected);
-        ref var vr = ref MemoryMarshal.GetArrayDataReference(v);
         for (var k = 0; k < nonZeros; k++)
         {
             var c = 1f + alpha * MathF.Abs(values[k]);
             if (!residual && c - 1f == 0) continue;
             ref var y = ref factors[indices[k] * d];
-            var dot = RowProduct.Dot(ref y, ref vr, d);
+            var dot = SparseRowTerms.DotReference(factors.AsSpan(indices[k] * d, d), v);
             RowProduct.AddScaled(ref y, residual ? c * (values[k] > 0 ? 1f : 0f) - (c - 1f) * dot : (c - 1f) * dot, ref o, d);
         }
         SparseRowTerms.Add(factors, d, indices, values, alpha, v, actual, residual);
 
         Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void DotReference_SmallIntegers_EqualsTheExactDot()
+    {
+        var y = Enumerable.Range(0, 24).Select(i => (float)(i % 7 - 3)).ToArray();
+        var v = Enumerable.Range(0, 24).Select(i => (float)(i % 5 - 2)).ToArray();
+        var exact = 0;
+        for (var f = 0; f < 24; f++) exact += (f % 7 - 3) * (f % 5 - 2);
+
+        Assert.Equal(exact, SparseRowTerms.DotReference(y, v));
+    }
+
+    [Fact]
+    public void DotReference_PairsTheLaneSumsAsDocumented()
+    {
+        // Lane sums 1, 2^-24, 2^-24, 2^-24, 0, ...: (1 + 2^-24) rounds to 1 (tie to even), (2^-24 + 2^-24) = 2^-23 is
+        // exact, and 1 + 2^-23 is a float. A left-to-right sum over the lanes would lose all three small terms: 1.
+        var y = new float[8];
+        y[0] = 1f;
+        y[1] = y[2] = y[3] = MathF.Pow(2, -24);
+        var v = Enumerable.Repeat(1f, 8).ToArray();
+
+        Assert.Equal(1f + MathF.Pow(2, -23), SparseRowTerms.DotReference(y, v));
     }
 }

@@ -18,8 +18,9 @@ namespace Encore.Models.Factorization.Kernels;
 /// floats and their order are the same, so the factors are bit-identical either way. With a half-precision copy of the
 /// factors (<see cref="HalfFactorCopy"/>, <see cref="Als.GatherPrecision.Half"/>) the gather reads the halves (half the
 /// random bytes) and widens them to floats in the buffer, so the CG arithmetic stays float and the result is bit-identical
-/// to solving the rows one by one against the factors rounded to half; a block that is not gathered (one row with more
-/// nonzeros than the buffer holds) reads the float factors.
+/// to solving the rows one by one against the factors rounded to half. A row with more nonzeros than the buffer holds
+/// (a block of its own) is gathered in chunks of the buffer's size on every sparse pass (from the half copy when there is
+/// one), so it reads half the random bytes too and is the same row-by-row solve against the rounded factors.
 /// </summary>
 internal static class BlockConjugateGradient
 {
@@ -68,15 +69,21 @@ internal static class BlockConjugateGradient
         var active = scratch.Active;
 
         var gathered = Gather(factors, halfFactors, d, matrix, first, count, scratch);
-        if (!gathered)
+        // One row longer than the buffer (count is then 1, see BlockLength): each sparse pass gathers it in chunks.
+        var chunked = !gathered && scratch.Gathered is not null && count == 1;
+        if (!gathered && !chunked)
             for (var i = 0; i < count; i++) RowProduct.PrefetchFirst(factors, matrix.RowIndices(first + i), d);
         BlockGramProduct.Multiply(regularizedGram, x, r, count, d, -1f);
         var running = 0;
         for (var i = 0; i < count; i++)
         {
             var ri = r.Slice(i * d, d);
-            var rowFactors = RowSource(factors, d, matrix, first + i, gathered, scratch, i, out var rowIndices);
-            RowProduct.AddSparseResidual(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, x.Slice(i * d, d), ri);
+            if (chunked) ChunkedPass(factors, halfFactors, d, matrix, first, alpha, x.Slice(i * d, d), ri, scratch, residual: true);
+            else
+            {
+                var rowFactors = RowSource(factors, d, matrix, first + i, gathered, scratch, i, out var rowIndices);
+                RowProduct.AddSparseResidual(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, x.Slice(i * d, d), ri);
+            }
             ri.CopyTo(p.Slice(i * d, d));
             rsOld[i] = CgUpdate.SquaredNorm(ri, d);
             active[i] = !(rsOld[i] < ConjugateGradient.Tolerance);
@@ -93,8 +100,12 @@ internal static class BlockConjugateGradient
                 var api = ap.Slice(i * d, d);
                 var ri = r.Slice(i * d, d);
                 var xi = x.Slice(i * d, d);
-                var rowFactors = RowSource(factors, d, matrix, first + i, gathered, scratch, i, out var rowIndices);
-                RowProduct.AddSparseProduct(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, pi, api);
+                if (chunked) ChunkedPass(factors, halfFactors, d, matrix, first, alpha, pi, api, scratch, residual: false);
+                else
+                {
+                    var rowFactors = RowSource(factors, d, matrix, first + i, gathered, scratch, i, out var rowIndices);
+                    RowProduct.AddSparseProduct(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, pi, api);
+                }
                 var rsNew = CgUpdate.Step(pi, api, xi, ri, rsOld[i], d);
                 if (rsNew < ConjugateGradient.Tolerance)
                 {
@@ -108,10 +119,9 @@ internal static class BlockConjugateGradient
         }
     }
 
-    // Copies the block's factor rows (row after row, each row's nonzeros in order) into scratch.Gathered, the next
-    // ones prefetched PrefetchAhead rows early: from the floats, or with a half copy its d halves per row widened
-    // (HalfRows.Widen). False (nothing copied) without a gathering scratch or when the block's nonzeros exceed the buffer
-    // (a single row longer than the budget).
+    // Copies the block's factor rows (row after row, each row's nonzeros in order) into scratch.Gathered. False (nothing
+    // copied) without a gathering scratch or when the block's nonzeros exceed the buffer (a single row longer than the
+    // budget: ChunkedPass).
     private static bool Gather(ReadOnlySpan<float> factors, ReadOnlySpan<ushort> halfFactors, int d, CsrMatrix matrix, int first, int count, BlockScratch scratch)
     {
         var buffer = scratch.Gathered;
@@ -119,6 +129,50 @@ internal static class BlockConjugateGradient
         var total = 0;
         for (var i = 0; i < count; i++) total += matrix.RowLength(first + i);
         if ((long)total * d > buffer.Length) return false;
+        PrefetchFirst(factors, halfFactors, d, matrix.RowIndices(first));
+        var at = 0;
+        for (var i = 0; i < count; i++)
+        {
+            scratch.GatheredStart[i] = at;
+            var indices = matrix.RowIndices(first + i);
+            CopyRows(factors, halfFactors, d, indices, i + 1 < count ? matrix.RowIndices(first + i + 1) : default, buffer, at);
+            at += indices.Length;
+        }
+        return true;
+    }
+
+    // One sparse pass (residual or product) over a row longer than the buffer: its nonzeros in chunks of the buffer's
+    // capacity, each chunk's rows gathered as in Gather and then read in order. Each dot depends on its own row only and
+    // each output still adds the terms k = 0, 1, ... in order, so the result is the one pass over the whole row.
+    private static void ChunkedPass(ReadOnlySpan<float> factors, ReadOnlySpan<ushort> halfFactors, int d, CsrMatrix matrix, int row,
+        float alpha, ReadOnlySpan<float> v, Span<float> output, BlockScratch scratch, bool residual)
+    {
+        var buffer = scratch.Gathered!;
+        var capacity = buffer.Length / d;
+        var indices = matrix.RowIndices(row);
+        var values = matrix.RowValues(row);
+        PrefetchFirst(factors, halfFactors, d, indices);
+        for (var start = 0; start < indices.Length; start += capacity)
+        {
+            var n = Math.Min(capacity, indices.Length - start);
+            CopyRows(factors, halfFactors, d, indices.Slice(start, n), indices[(start + n)..], buffer, 0);
+            SparseRowTerms.Add(buffer.AsSpan(0, n * d), d, scratch.Identity.AsSpan(0, n), values.Slice(start, n), alpha, v, output, residual, prefetch: false);
+        }
+    }
+
+    // Requests the first PrefetchAhead rows of indices (of the half copy when there is one).
+    private static void PrefetchFirst(ReadOnlySpan<float> factors, ReadOnlySpan<ushort> halfFactors, int d, ReadOnlySpan<int> indices)
+    {
+        var half = !halfFactors.IsEmpty;
+        ref var p0 = ref half ? ref Unsafe.As<ushort, float>(ref MemoryMarshal.GetReference(halfFactors)) : ref MemoryMarshal.GetReference(factors);
+        for (var k = 0; k < Math.Min(RowProduct.PrefetchAhead, indices.Length); k++) RowProduct.PrefetchRow(ref p0, indices[k], half ? d / 2 : d);
+    }
+
+    // Copies the factor rows of indices into buffer rows at, at + 1, ...: from the floats, or with a half copy its d
+    // halves per row widened (HalfRows.Widen); each row prefetched PrefetchAhead rows early, running on into next.
+    private static void CopyRows(ReadOnlySpan<float> factors, ReadOnlySpan<ushort> halfFactors, int d, ReadOnlySpan<int> indices,
+        ReadOnlySpan<int> next, float[] buffer, int at)
+    {
         var half = !halfFactors.IsEmpty;
         ref var f0 = ref MemoryMarshal.GetReference(factors);
         ref var h0 = ref MemoryMarshal.GetReference(halfFactors);
@@ -126,32 +180,22 @@ internal static class BlockConjugateGradient
         ref var p0 = ref half ? ref Unsafe.As<ushort, float>(ref h0) : ref f0;
         var rowFloats = half ? d / 2 : d;
         ref var b0 = ref MemoryMarshal.GetArrayDataReference(buffer);
-        var firstIndices = matrix.RowIndices(first);
-        for (var k = 0; k < Math.Min(RowProduct.PrefetchAhead, firstIndices.Length); k++) RowProduct.PrefetchRow(ref p0, firstIndices[k], rowFloats);
-        var at = 0;
-        for (var i = 0; i < count; i++)
+        for (var k = 0; k < indices.Length; k++, at++)
         {
-            scratch.GatheredStart[i] = at;
-            var indices = matrix.RowIndices(first + i);
-            var next = i + 1 < count ? matrix.RowIndices(first + i + 1) : default;
-            for (var k = 0; k < indices.Length; k++, at++)
+            var ahead = k + RowProduct.PrefetchAhead;
+            if (ahead < indices.Length) RowProduct.PrefetchRow(ref p0, indices[ahead], rowFloats);
+            else if (ahead - indices.Length < next.Length) RowProduct.PrefetchRow(ref p0, next[ahead - indices.Length], rowFloats);
+            ref var target = ref Unsafe.Add(ref b0, (nint)at * d);
+            if (half)
             {
-                var ahead = k + RowProduct.PrefetchAhead;
-                if (ahead < indices.Length) RowProduct.PrefetchRow(ref p0, indices[ahead], rowFloats);
-                else if (ahead - indices.Length < next.Length) RowProduct.PrefetchRow(ref p0, next[ahead - indices.Length], rowFloats);
-                ref var target = ref Unsafe.Add(ref b0, (nint)at * d);
-                if (half)
-                {
-                    HalfRows.Widen(ref Unsafe.Add(ref h0, (nint)indices[k] * d), ref target, d);
-                    continue;
-                }
-                // An inline 8-lane copy (the block path needs AVX2 and d a multiple of 16): Span.CopyTo's call into
-                // Buffer.Memmove per 256-byte row cost as much as the gather's misses on HetRec.
-                ref var source = ref Unsafe.Add(ref f0, (nint)indices[k] * d);
-                for (var f = 0; f < d; f += 8) Vector256.LoadUnsafe(ref source, (nuint)f).StoreUnsafe(ref target, (nuint)f);
+                HalfRows.Widen(ref Unsafe.Add(ref h0, (nint)indices[k] * d), ref target, d);
+                continue;
             }
+            // An inline 8-lane copy (the block path needs AVX2 and d a multiple of 16): Span.CopyTo's call into
+            // Buffer.Memmove per 256-byte row cost as much as the gather's misses on HetRec.
+            ref var source = ref Unsafe.Add(ref f0, (nint)indices[k] * d);
+            for (var f = 0; f < d; f += 8) Vector256.LoadUnsafe(ref source, (nuint)f).StoreUnsafe(ref target, (nuint)f);
         }
-        return true;
     }
 
     // The factor rows and indices row `row` (block row i) reads: the gathered copy with indices 0, 1, ... or the matrix.

@@ -8,12 +8,14 @@ namespace Encore.Models.Factorization.Kernels;
 /// <summary>
 /// The sparse part of one row's Hu-Koren-Volinsky products (<see cref="RowProduct"/>): output += sum_k w_k y_k over the
 /// row's nonzeros k, with w_k = (c_k - 1)(y_k . v) for A v, or w_k = c_k p_k - (c_k - 1)(y_k . x) for b - A x.
-/// Two passes over chunks of <see cref="Chunk"/> nonzeros: first every dot product y_k . v (four rows interleaved, so
-/// eight independent FMA chains overlap instead of each dot waiting on its own chain and horizontal sum), then the weighted
+/// Two passes over chunks of <see cref="Chunk"/> nonzeros: first every dot product y_k . v, eight rows at a time
+/// (<see cref="Dot8"/>: one FMA chain per row, eight chains in flight, and the eight dots reduced together by one 8 x 8
+/// transpose-add instead of a horizontal sum per dot; the eight weights then computed as one vector), then the weighted
 /// sum with the output held in registers (8 AVX2 accumulators per 64 outputs) instead of a load and a store per
-/// nonzero. Each output still adds the terms in the order k = 0, 1, ... with one fused multiply-add each, and each dot
-/// is <see cref="RowProduct.Dot"/>, so the result is bit-identical to the one-pass loop (one dot, one axpy per
-/// nonzero). The product leaves out the terms with c = 1, as that loop does. Vector path only (AVX2 + FMA, d a multiple of 8).
+/// nonzero. Each output adds the terms in the order k = 0, 1, ... with one fused multiply-add each; every dot, the
+/// last group of a chunk included, is <see cref="DotReference"/>'s arithmetic, so the one-row and the block solvers
+/// (which both call this) stay bit-identical to each other. The product leaves out the terms with c = 1.
+/// Vector path only (AVX2 + FMA, d a multiple of 8).
 /// </summary>
 internal static class SparseRowTerms
 {
@@ -22,90 +24,129 @@ internal static class SparseRowTerms
 
     private const int Lanes = 8;
 
+    /// <summary>
+    /// output += the sparse terms of the row (indices, values: its nonzeros; factors: rows of d; v: x for the residual,
+    /// the CG direction for the product). <paramref name="prefetch"/>: the residual requests each factor row 8 nonzeros
+    /// early (off when the caller has just copied the rows into a buffer).
+    /// </summary>
     [SkipLocalsInit]
     public static void Add(ReadOnlySpan<float> factors, int d, ReadOnlySpan<int> indices, ReadOnlySpan<float> values,
-        float alpha, ReadOnlySpan<float> v, Span<float> output, bool residual)
+        float alpha, ReadOnlySpan<float> v, Span<float> output, bool residual, bool prefetch = true)
     {
         Span<float> weights = stackalloc float[Chunk];
         Span<int> rows = stackalloc int[Chunk];
         ref var f0 = ref MemoryMarshal.GetReference(factors);
         ref var vr = ref MemoryMarshal.GetReference(v);
         ref var o = ref MemoryMarshal.GetReference(output);
+        ref var i0 = ref MemoryMarshal.GetReference(indices);
         for (var start = 0; start < indices.Length; start += Chunk)
         {
             var end = Math.Min(indices.Length, start + Chunk);
             var count = 0;
-            var k = start;
-            // Four dots at a time: 8 independent FMA chains instead of 2, so the loop is bound by FMA throughput, not
-            // by one dot's latency; each dot is still RowProduct.Dot's arithmetic.
-            for (; k + 4 <= end; k += 4)
+            for (var k = start; k < end; k += Lanes)
             {
-                if (residual)
-                    for (var j = k + RowProduct.PrefetchAhead; j < Math.Min(indices.Length, k + 4 + RowProduct.PrefetchAhead); j++)
+                if (residual && prefetch)
+                    for (var j = k + RowProduct.PrefetchAhead; j < Math.Min(indices.Length, k + Lanes + RowProduct.PrefetchAhead); j++)
                         RowProduct.PrefetchRow(ref f0, indices[j], d);
-                Dot4(ref f0, indices[k], indices[k + 1], indices[k + 2], indices[k + 3], ref vr, d, out var s0, out var s1, out var s2, out var s3);
-                count = Keep(rows, weights, count, indices[k], values[k], alpha, s0, residual);
-                count = Keep(rows, weights, count, indices[k + 1], values[k + 1], alpha, s1, residual);
-                count = Keep(rows, weights, count, indices[k + 2], values[k + 2], alpha, s2, residual);
-                count = Keep(rows, weights, count, indices[k + 3], values[k + 3], alpha, s3, residual);
-            }
-            for (; k < end; k++)
-            {
-                if (residual && k + RowProduct.PrefetchAhead < indices.Length) RowProduct.PrefetchRow(ref f0, indices[k + RowProduct.PrefetchAhead], d);
-                count = Keep(rows, weights, count, indices[k], values[k], alpha, RowProduct.Dot(ref Unsafe.Add(ref f0, (nint)indices[k] * d), ref vr, d), residual);
+                var n = Math.Min(Lanes, end - k);
+                // A short last group repeats its last row in the missing lanes (read, never kept): every dot runs Dot8.
+                ref var ik = ref Unsafe.Add(ref i0, k);
+                var dots = Dot8(ref f0, d, ref vr,
+                    ik, Unsafe.Add(ref ik, Math.Min(1, n - 1)), Unsafe.Add(ref ik, Math.Min(2, n - 1)), Unsafe.Add(ref ik, Math.Min(3, n - 1)),
+                    Unsafe.Add(ref ik, Math.Min(4, n - 1)), Unsafe.Add(ref ik, Math.Min(5, n - 1)), Unsafe.Add(ref ik, Math.Min(6, n - 1)), Unsafe.Add(ref ik, Math.Min(7, n - 1)));
+                count = n == Lanes
+                    ? Keep8(rows, weights, count, indices.Slice(k, Lanes), values.Slice(k, Lanes), alpha, dots, residual)
+                    : KeepEach(rows, weights, count, indices.Slice(k, n), values.Slice(k, n), alpha, dots, residual);
             }
             Accumulate(ref f0, rows[..count], weights[..count], d, ref o);
         }
     }
 
-    // Appends nonzero (row, value) with its weight from dot = y . v; A v leaves out the terms with c = 1 altogether
-    // (no multiply-add of a zero weight). Returns the new count.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Keep(Span<int> rows, Span<float> weights, int count, int row, float value, float alpha, float dot, bool residual)
+    /// <summary>
+    /// The dot <see cref="Add"/> computes for factor row y and v (d a multiple of 8): per lane l a fused multiply-add chain
+    /// s_l = sum over f = l, l + 8, l + 16, ... of y[f] v[f], then ((s_0 + s_1) + (s_2 + s_3)) + ((s_4 + s_5) + (s_6 + s_7)).
+    /// </summary>
+    public static float DotReference(ReadOnlySpan<float> y, ReadOnlySpan<float> v)
     {
-        var c = WeightedRidge.Confidence(value, alpha);
-        if (!residual && c - 1f == 0) return count;
-        rows[count] = row;
-        weights[count] = residual ? c * WeightedRidge.Preference(value) - (c - 1f) * dot : (c - 1f) * dot;
-        return count + 1;
+        Span<float> s = stackalloc float[Lanes];
+        for (var f = 0; f < y.Length; f++) s[f % Lanes] = MathF.FusedMultiplyAdd(y[f], v[f], s[f % Lanes]);
+        return ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
     }
 
-    // RowProduct.Dot of four factor rows against v, interleaved: per row the same two chains (even and odd 8-lane
-    // blocks) and the same final sum, so each result is bit-identical to RowProduct.Dot.
+    // The eight weights of a full group as one vector (the same operations as the scalar WeightedRidge formula, lane by
+    // lane); a group of the product with some c = 1 falls back to KeepEach, which leaves those terms out.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Dot4(ref float f0, int r0, int r1, int r2, int r3, ref float v, int d, out float s0, out float s1, out float s2, out float s3)
+    private static int Keep8(Span<int> rows, Span<float> weights, int count, ReadOnlySpan<int> indices, ReadOnlySpan<float> values,
+        float alpha, Vector256<float> dots, bool residual)
+    {
+        var value = Vector256.Create(values);
+        var one = Vector256<float>.One;
+        var c = one + Vector256.Create(alpha) * Vector256.Abs(value);
+        var extra = c - one;
+        Vector256<float> w;
+        if (residual)
+        {
+            var preference = Vector256.ConditionalSelect(Vector256.GreaterThan(value, Vector256<float>.Zero), one, Vector256<float>.Zero);
+            w = c * preference - extra * dots;
+        }
+        else
+        {
+            if (Vector256.EqualsAny(extra, Vector256<float>.Zero)) return KeepEach(rows, weights, count, indices, values, alpha, dots, residual);
+            w = extra * dots;
+        }
+        w.StoreUnsafe(ref MemoryMarshal.GetReference(weights), (nuint)count);
+        Vector256.Create(indices).StoreUnsafe(ref MemoryMarshal.GetReference(rows), (nuint)count);
+        return count + Lanes;
+    }
+
+    // Appends each nonzero (row, value) with its weight from lane j of the dots; A v leaves out the terms with c = 1
+    // altogether (no multiply-add of a zero weight). Returns the new count.
+    private static int KeepEach(Span<int> rows, Span<float> weights, int count, ReadOnlySpan<int> indices, ReadOnlySpan<float> values,
+        float alpha, Vector256<float> dots, bool residual)
+    {
+        for (var j = 0; j < indices.Length; j++)
+        {
+            var c = WeightedRidge.Confidence(values[j], alpha);
+            if (!residual && c - 1f == 0) continue;
+            rows[count] = indices[j];
+            weights[count] = residual ? c * WeightedRidge.Preference(values[j]) - (c - 1f) * dots.GetElement(j) : (c - 1f) * dots.GetElement(j);
+            count++;
+        }
+        return count;
+    }
+
+    // Eight factor rows against v: one accumulator per row (eight independent FMA chains), then the 8 x 8 transpose-add
+    // (two rounds of pairwise horizontal adds and one add of the 128-bit halves) that leaves dot i in lane i, with the
+    // pairing of DotReference.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Dot8(ref float f0, int d, ref float v, int r0, int r1, int r2, int r3, int r4, int r5, int r6, int r7)
     {
         ref var y0 = ref Unsafe.Add(ref f0, (nint)r0 * d);
         ref var y1 = ref Unsafe.Add(ref f0, (nint)r1 * d);
         ref var y2 = ref Unsafe.Add(ref f0, (nint)r2 * d);
         ref var y3 = ref Unsafe.Add(ref f0, (nint)r3 * d);
-        Vector256<float> a0 = default, b0 = default, a1 = default, b1 = default, a2 = default, b2 = default, a3 = default, b3 = default;
-        var f = 0;
-        for (; f + 2 * Lanes <= d; f += 2 * Lanes)
+        ref var y4 = ref Unsafe.Add(ref f0, (nint)r4 * d);
+        ref var y5 = ref Unsafe.Add(ref f0, (nint)r5 * d);
+        ref var y6 = ref Unsafe.Add(ref f0, (nint)r6 * d);
+        ref var y7 = ref Unsafe.Add(ref f0, (nint)r7 * d);
+        Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
+        for (var f = 0; f < d; f += Lanes)
         {
-            var v0 = Vector256.LoadUnsafe(ref v, (nuint)f);
-            var v1 = Vector256.LoadUnsafe(ref v, (nuint)(f + Lanes));
-            a0 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y0, (nuint)f), v0, a0);
-            b0 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y0, (nuint)(f + Lanes)), v1, b0);
-            a1 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y1, (nuint)f), v0, a1);
-            b1 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y1, (nuint)(f + Lanes)), v1, b1);
-            a2 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y2, (nuint)f), v0, a2);
-            b2 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y2, (nuint)(f + Lanes)), v1, b2);
-            a3 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y3, (nuint)f), v0, a3);
-            b3 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y3, (nuint)(f + Lanes)), v1, b3);
+            var vf = Vector256.LoadUnsafe(ref v, (nuint)f);
+            a0 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y0, (nuint)f), vf, a0);
+            a1 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y1, (nuint)f), vf, a1);
+            a2 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y2, (nuint)f), vf, a2);
+            a3 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y3, (nuint)f), vf, a3);
+            a4 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y4, (nuint)f), vf, a4);
+            a5 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y5, (nuint)f), vf, a5);
+            a6 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y6, (nuint)f), vf, a6);
+            a7 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y7, (nuint)f), vf, a7);
         }
-        if (f < d)
-        {
-            var v0 = Vector256.LoadUnsafe(ref v, (nuint)f);
-            a0 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y0, (nuint)f), v0, a0);
-            a1 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y1, (nuint)f), v0, a1);
-            a2 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y2, (nuint)f), v0, a2);
-            a3 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y3, (nuint)f), v0, a3);
-        }
-        s0 = Vector256.Sum(a0 + b0);
-        s1 = Vector256.Sum(a1 + b1);
-        s2 = Vector256.Sum(a2 + b2);
-        s3 = Vector256.Sum(a3 + b3);
+        // hadd(a, b) = [a0+a1, a2+a3, b0+b1, b2+b3 | a4+a5, a6+a7, b4+b5, b6+b7]; after two rounds lane i of the low
+        // half holds (s0+s1)+(s2+s3) of row i (rows 0-3 from u0, 4-7 from u1) and the high half (s4+s5)+(s6+s7).
+        var u0 = Avx.HorizontalAdd(Avx.HorizontalAdd(a0, a1), Avx.HorizontalAdd(a2, a3));
+        var u1 = Avx.HorizontalAdd(Avx.HorizontalAdd(a4, a5), Avx.HorizontalAdd(a6, a7));
+        return Avx.Permute2x128(u0, u1, 0x20) + Avx.Permute2x128(u0, u1, 0x31);
     }
 
     // output[f] = fma(y_k[f], w_k, output[f]) for k in order, output columns in register blocks of 64, then of 8.
