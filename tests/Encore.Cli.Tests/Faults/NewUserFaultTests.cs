@@ -1,0 +1,43 @@
+namespace Encore.Cli.Tests.Faults;
+
+/// <summary>
+/// Faults a newcomer met in session 12 (the command that showed each is in its test's summary): each now
+/// exits with the documented code and a message that names what was wrong and what was expected.
+/// </summary>
+[Collection("console")]
+public sealed class NewUserFaultTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("encore-newuser-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>
+    /// <c>encore import table plays.csv -o ds --set user=user --set item=item --set valu=count</c> imported the
+    /// table without its values (the typo was ignored); <c>import hetrec ... --set foo=bar</c> ignored it too.
+    /// </summary>
+    [Theory]
+    [InlineData("table", "valu", "valid settings: user, item, value")]
+    [InlineData("hetrec", "foo", "takes no --set settings")]
+    [InlineData("piki", "foo", "takes no --set settings")]
+    public async Task Import_UnknownSetting_ExitsUsageNamingItAndWritesNothing(string format, string key, string expected)
+    {
+        var csv = Write("plays.csv", "user,item,count\nu1,t1,3\nu2,t2,5\n");
+        var output = Path.Combine(_dir, "ds");
+
+        string[] mapping = format == "table" ? ["--set", "user=user", "--set", "item=item"] : [];
+
+        var (code, _, error) = await ConsoleCapture.RunAsync(["import", format, csv, "-o", output, .. mapping, "--set", key + "=count"]);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains($"unknown setting '{key}'", error, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+}
