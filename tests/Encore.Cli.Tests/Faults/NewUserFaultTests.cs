@@ -40,4 +40,39 @@ public sealed class NewUserFaultTests : IDisposable
         Assert.Contains(expected, error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
     }
+
+    /// <summary><c>encore recommend data/hetrec --user 2</c> (a dataset, not a model) said "model file not found".</summary>
+    [Fact]
+    public async Task Recommend_DatasetFolderForModel_SaysItIsAFolderAndHowToTrain()
+    {
+        var dataset = Path.Combine(_dir, "ds");
+        var csv = Write("plays.csv", "user,item\nu1,t1\nu2,t2\n");
+        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("import", "table", csv, "-o", dataset, "--set", "user=user", "--set", "item=item")).Code);
+
+        var (code, _, error) = await ConsoleCapture.RunAsync("recommend", dataset, "--user", "u1");
+
+        Assert.Equal(ExitCodes.BadModelFile, code);
+        Assert.Contains("is a folder, not a model file", error, StringComparison.Ordinal);
+        Assert.Contains("encore train", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// <c>encore train nosuch --model als -o x.bin</c> and <c>encore train ../shared/datasets/lastfm-hetrec2011-2k ...</c>
+    /// both said "manifest.json missing": neither that the path does not exist nor that a source must be imported first.
+    /// </summary>
+    [Theory]
+    [InlineData("missing", "not found")]
+    [InlineData("source-folder", "encore import")]
+    [InlineData("plays.csv", "is a file")]
+    public async Task Stats_PathThatIsNoSnapshot_SaysWhatItIsAndWhatToDo(string name, string expected)
+    {
+        Write("plays.csv", "user,item\nu1,t1\n");
+        Directory.CreateDirectory(Path.Combine(_dir, "source-folder"));
+        File.WriteAllText(Path.Combine(_dir, "source-folder", "user_artists.dat"), "userID\tartistID\tweight\n");
+
+        var (code, _, error) = await ConsoleCapture.RunAsync("stats", Path.Combine(_dir, name));
+
+        Assert.Equal(ExitCodes.BadModelFile, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
 }

@@ -52,7 +52,7 @@ public sealed class DatasetSnapshotFailureTests : IDisposable
 
         var ex = Assert.Throws<ModelFormatException>(() => DatasetSnapshot.Read(_folder));
 
-        Assert.Equal($"not an Encore dataset snapshot: {_folder}: manifest.json missing.", ex.Message);
+        Assert.Equal($"not an Encore dataset snapshot: {_folder}: manifest.json missing; a source data folder must be imported first (`encore import <format> {_folder} -o <dataset>`).", ex.Message);
     }
 
     [Fact]
