@@ -75,4 +75,45 @@ public sealed class NewUserFaultTests : IDisposable
         Assert.Equal(ExitCodes.BadModelFile, code);
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// <c>encore import table empty-folder/ -o ds --set user=user --set item=item</c> said "the input holds no data rows
+    /// (an empty file, or only a header)" about a folder with no file in it.
+    /// </summary>
+    [Theory]
+    [InlineData("table")]
+    [InlineData("piki")]
+    public async Task Import_EmptyFolder_SaysTheFolderHoldsNoFiles(string format)
+    {
+        var folder = Path.Combine(_dir, "empty-folder");
+        Directory.CreateDirectory(folder);
+        string[] mapping = format == "table" ? ["--set", "user=user", "--set", "item=item"] : [];
+
+        var (code, _, error) = await ConsoleCapture.RunAsync(["import", format, folder, "-o", Path.Combine(_dir, "ds"), .. mapping]);
+
+        Assert.Equal(ExitCodes.BadData, code);
+        Assert.Contains("empty-folder", error, StringComparison.Ordinal);
+        Assert.Contains("the folder holds no files", error, StringComparison.Ordinal);
+    }
+
+    /// <summary><c>encore recommend model.bin --user ""</c> answered "recommendations for user  (als)" from popularity.</summary>
+    [Theory]
+    [InlineData("recommend", "--user", "")]
+    [InlineData("recommend", "--user", "  ")]
+    [InlineData("similar", "--track", "")]
+    [InlineData("score", "--user", " ")]
+    public async Task IdOption_Empty_ExitsUsageNamingTheOption(string command, string option, string value)
+    {
+        var dataset = Path.Combine(_dir, "ds");
+        var csv = Write("plays.csv", "user,item\nu1,t1\nu1,t2\nu2,t2\n");
+        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("import", "table", csv, "-o", dataset, "--set", "user=user", "--set", "item=item")).Code);
+        var bin = Path.Combine(_dir, "knn.bin");
+        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("train", dataset, "--model", "item-knn", "-o", bin)).Code);
+        string[] extra = command == "score" ? ["--tracks", "t1"] : [];
+
+        var (code, _, error) = await ConsoleCapture.RunAsync([command, bin, option, value, .. extra]);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains($"{option} is empty; expected an id.", error, StringComparison.Ordinal);
+    }
 }
