@@ -32,8 +32,16 @@ public static class EncoreCli
 
     public static async Task<int> RunAsync(string[] args)
     {
+        using var signals = Encore.Core.Errors.TerminationSignals.Register();
+        return await RunAsync(args, signals.Token);
+    }
+
+    /// <summary>Runs the command line with <paramref name="cancellationToken"/> as every command's cancellation (exit 130 when it fires).</summary>
+    internal static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
         var result = CreateRoot(args).Parse(args);
-        return await result.InvokeAsync();
+        // Termination signals are handled by TerminationSignals, not by System.CommandLine (see there why).
+        return await result.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellationToken);
     }
 
     /// <summary>

@@ -20,7 +20,14 @@ public static class FitCli
             new Command("bench", "Measure Encore's fits (as encore bench).") { FitBenchCommand.Create() },
             FitTrainCommand.Create(),
         };
-        return root.Parse(args).InvokeAsync();
+        return InvokeAsync(root, args);
+    }
+
+    private static async Task<int> InvokeAsync(RootCommand root, string[] args)
+    {
+        // Termination signals are handled by TerminationSignals, not by System.CommandLine (see there why).
+        using var signals = TerminationSignals.Register();
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token);
     }
 
     /// <summary>Runs a command body; a failure becomes "error: ..." on stderr and its exit code, never a stack trace.</summary>

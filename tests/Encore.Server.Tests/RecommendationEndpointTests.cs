@@ -54,6 +54,31 @@ public sealed class RecommendationEndpointTests(ServerFixture fixture) : IClassF
         Assert.Contains(expected, (await Json.Read(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("k=abc", "k", "'k' must be an integer; got 'abc'.")]
+    [InlineData("excludeSeen=maybe", "excludeSeen", "'excludeSeen' must be true or false; got 'maybe'.")]
+    public async Task GetRecommendations_QueryValueOfWrongKind_NamesTheParameterNotItsCSharpType(string query, string field, string detail)
+    {
+        var response = await Client.GetAsync($"/api/users/{ModelFiles.User(0)}/recommendations?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await Json.Read(response);
+        Assert.Equal(detail, body.GetProperty("detail").GetString());
+        Assert.Equal(field, body.GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task PostRecommendations_UnclosedJson_SaysTheBodyIsNotJsonWithoutCSharpNames()
+    {
+        var response = await Client.PostAsync("/api/users/recommendations", Json.Raw("{\"user\": \"u\""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = (await Json.Read(response)).GetProperty("detail").GetString()!;
+        Assert.StartsWith("The request body is not valid JSON.", detail, StringComparison.Ordinal);
+        Assert.Contains("BytePositionInLine", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("JsonElement", detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task GetRecommendations_UnknownModel_Is404()
     {

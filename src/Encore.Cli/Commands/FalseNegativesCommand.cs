@@ -27,7 +27,7 @@ public static class FalseNegativesCommand
             dataset, model, user, k, weights, markdown,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(parse.GetValue(dataset)!, parse.GetValue(model)!,
-            parse.GetValue(user), parse.GetValue(k), parse.GetValue(weights), parse.GetValue(markdown), ct))));
+            IdArgument.Parse(parse.GetValue(user), "--user"), parse.GetValue(k), parse.GetValue(weights), parse.GetValue(markdown), ct))));
         return command;
     }
 

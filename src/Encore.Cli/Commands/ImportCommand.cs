@@ -37,6 +37,7 @@ public static class ImportCommand
         var importer = ImporterCatalog.Find(format)
             ?? throw new ArgumentException($"unknown format '{format}'; known formats: {string.Join(", ", ImporterCatalog.All.Select(i => i.Format))}.");
         var options = new ImportOptions { Mode = strict ? ErrorMode.Strict : ErrorMode.Lenient, Settings = ParseSettings(settings) };
+        ImporterCatalog.CheckSettings(importer, options.Settings);
         var report = new ImportReport(options.Mode);
         var dataset = ProgressDisplay.Run($"import {importer.Format}", progress =>
             importer.Import(paths, options, report, new ImportProgressAdapter(progress), ct));

@@ -35,7 +35,7 @@ public static class RecommendCommand
             model, user, k, history, includeSeen, exclude, allow, dataset, group, strategy, seeds,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(new RecommendArguments(
-            parse.GetValue(model)!, parse.GetValue(user), parse.GetValue(k), IdList.Parse(parse.GetValue(history)),
+            parse.GetValue(model)!, IdArgument.Parse(parse.GetValue(user), "--user"), parse.GetValue(k), IdList.Parse(parse.GetValue(history)),
             parse.GetValue(includeSeen), IdList.ParseOptional(parse.GetValue(exclude)), IdList.ParseOptional(parse.GetValue(allow)),
             parse.GetValue(dataset), IdList.Parse(parse.GetValue(group)), parse.GetValue(strategy)!, IdList.Parse(parse.GetValue(seeds)))))));
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Encore.Cli.Arguments;
 using Encore.Cli.Output;
 using Encore.Core.Ids;
 using Encore.Data.Snapshots;
@@ -19,7 +20,7 @@ public static class SimilarCommand
         var dataset = new Option<string?>("--dataset") { Description = "Dataset snapshot to show titles from." };
         var command = new Command("similar", "List the items most similar to an item (models with item similarities).") { model, track, k, dataset };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(
-            parse.GetValue(model)!, parse.GetValue(track)!, parse.GetValue(k), parse.GetValue(dataset)))));
+            parse.GetValue(model)!, IdArgument.Parse(parse.GetValue(track), "--track")!, parse.GetValue(k), parse.GetValue(dataset)))));
         return command;
     }
 

@@ -28,10 +28,7 @@ internal static class PerUserCsv
                 }
                 text.Append('\n');
             }
-        var full = Path.GetFullPath(path);
-        var temp = full + ".tmp";
-        File.WriteAllText(temp, text.ToString());
-        File.Move(temp, full, overwrite: true);
+        Encore.Core.Files.AtomicFile.WriteAllText(path, text.ToString());
     }
 
     private static string Csv(string value) =>

@@ -12,6 +12,13 @@ public interface IDatasetImporter
     string Description { get; }
 
     /// <summary>
+    /// The <see cref="ImportOptions.Settings"/> keys this format reads (lower-case, e.g. <c>user</c>, <c>item</c>);
+    /// empty for formats that read none. A key outside this list is a typo: <see cref="ImporterCatalog.CheckSettings"/>
+    /// refuses it instead of importing as if it had not been given.
+    /// </summary>
+    IReadOnlyList<string> SettingKeys => [];
+
+    /// <summary>
     /// Reads <paramref name="paths"/> (files or folders, as the format documents). Bad rows go through
     /// <paramref name="report"/> (which throws in strict mode); unreadable files throw
     /// <see cref="Encore.Core.Errors.DataFormatException"/>.

@@ -13,6 +13,29 @@ internal static class AtomicFolder
     private const string TempMarker = ".tmp-";
     private const string BackupMarker = ".bak-";
 
+    private const string LockSuffix = ".lock";
+
+    /// <summary>
+    /// Takes the write lock of <paramref name="target"/>: an exclusive lock on <c>name.lock</c> beside it (deleted when
+    /// released), so that a second write to the same folder refuses instead of deleting the first one's temporary
+    /// folder as stale. Dispose the stream to release it.
+    /// </summary>
+    /// <exception cref="IOException">Another write (in this or another process) holds the lock; the message names the folder.</exception>
+    public static FileStream Lock(string target)
+    {
+        var full = Path.GetFullPath(target).TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(full) ?? throw new ArgumentException($"'{target}' has no parent folder.", nameof(target));
+        Directory.CreateDirectory(parent);
+        try
+        {
+            return new FileStream(full + LockSuffix, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException ex) when (File.Exists(full + LockSuffix))
+        {
+            throw new IOException($"{full}: another command is writing this snapshot folder (it holds {full + LockSuffix}); wait for it to finish, or write to another folder.", ex);
+        }
+    }
+
     public static string CreateTempSibling(string target)
     {
         var full = Path.GetFullPath(target).TrimEnd(Path.DirectorySeparatorChar);
@@ -41,7 +64,7 @@ internal static class AtomicFolder
 
     /// <summary>
     /// Deletes temporary siblings left by earlier writes to the same target that were killed before they could
-    /// clean up (<c>name.tmp-*</c>). Two writes to one target at the same time are not supported.
+    /// clean up (<c>name.tmp-*</c>). Called under <see cref="Lock"/>, so no live write's folder is among them.
     /// </summary>
     public static void RemoveStaleTemps(string target)
     {

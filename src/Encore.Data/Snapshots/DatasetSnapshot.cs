@@ -48,6 +48,7 @@ public static class DatasetSnapshot
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        using var writeLock = AtomicFolder.Lock(folder);
         var temp = AtomicFolder.CreateTempSibling(folder);
         try
         {

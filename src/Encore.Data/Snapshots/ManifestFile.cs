@@ -17,11 +17,16 @@ internal static class ManifestFile
 
     public static byte[] Serialize(SnapshotManifest manifest) => JsonSerializer.SerializeToUtf8Bytes(manifest, Options);
 
+    // Say what the path is instead, and the command that makes a snapshot of it (a newcomer's usual slip).
+    private static string NotASnapshot(string folder) =>
+        File.Exists(folder) ? $"not an Encore dataset snapshot: {folder}: is a file, not a snapshot folder; import it first (`encore import <format> {folder} -o <dataset>`)."
+        : !Directory.Exists(folder) ? $"{folder}: dataset snapshot folder not found; make one with `encore import <format> <paths> -o {folder}` or `encore synth -o {folder}`."
+        : $"not an Encore dataset snapshot: {folder}: {Name} missing; a source data folder must be imported first (`encore import <format> {folder} -o <dataset>`).";
+
     public static SnapshotManifest Load(string folder)
     {
         var path = Path.Combine(folder, Name);
-        if (!File.Exists(path))
-            throw new ModelFormatException($"not an Encore dataset snapshot: {folder}: {Name} missing.");
+        if (!File.Exists(path)) throw new ModelFormatException(NotASnapshot(folder));
         SnapshotManifest? manifest;
         try
         {

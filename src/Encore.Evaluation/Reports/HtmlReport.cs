@@ -15,11 +15,7 @@ public static class HtmlReport
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var html = Render(runs, options);
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = full + ".tmp";
-        File.WriteAllText(temp, html, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        File.Move(temp, full, overwrite: true);
+        Encore.Core.Files.AtomicFile.WriteAllText(path, html);
     }
 
     /// <summary>Renders the report as one HTML string.</summary>

@@ -23,10 +23,7 @@ public static class TunedSettingsFile
             text.AppendLine().Append('[').Append(section).AppendLine("]");
             foreach (var (key, value) in settings) text.Append(key).Append(" = ").AppendLine(value);
         }
-        var full = Path.GetFullPath(path);
-        var temporary = full + ".tmp";
-        File.WriteAllText(temporary, text.ToString());
-        File.Move(temporary, full, overwrite: true);
+        Encore.Core.Files.AtomicFile.WriteAllText(path, text.ToString());
     }
 
     /// <summary>Reads a settings file into sections of key = value (keys case-insensitive; a later key wins).</summary>

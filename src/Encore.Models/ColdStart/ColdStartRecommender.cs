@@ -13,6 +13,8 @@ namespace Encore.Models.ColdStart;
 ///    whose answer has evidence for at least one item -> <see cref="RecommendationPath.FoldIn"/>;
 /// 3. otherwise -> <see cref="RecommendationPath.Popularity"/> (minus the history and, for a known user,
 ///    minus the user's own training row: what they skipped or disliked is never served back).
+/// A known user whose filters (exclude / allow lists, seen items) leave no track at all gets an empty
+/// <see cref="RecommendationPath.Model"/> answer, not a popularity claim.
 /// A known user without signal is reported by <see cref="ColdStartAnswer.KnownWithoutSignal"/>; an
 /// unusable history by <see cref="ColdStartAnswer.HistoryUnusable"/>. Scores of 0 from no evidence are never
 /// returned as recommendations (docs/cold-start.md).
@@ -66,6 +68,8 @@ public sealed class ColdStartRecommender
             // The model has no evidence for any remaining track (e.g. item-kNN whose history has no co-listened tracks).
             var seen = request.ExcludeSeen && Model is RecommenderBase based ? Concat(exclude, based.Interactions.RowIndices(user).ToArray()) : exclude;
             var (fallback, fallbackScores) = Fallback.RecommendFromHistory([], [], k, new RecommendOptions { ExcludeSeen = request.ExcludeSeen, Exclude = seen, Allow = resolved.Allow });
+            // Popularity has nothing either: the request's filters left no track, so the model's empty answer stands.
+            if (fallback.Length == 0) return Answer(items, scores, RecommendationPath.Model, resolved);
             return Answer(fallback, fallbackScores, RecommendationPath.Popularity, resolved) with { ModelWithoutEvidence = true };
         }
         // A known user without signal: what they skipped or disliked stays excluded on the later steps.

@@ -35,7 +35,7 @@ public static class ModelFile
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var temp = Encore.Core.Files.AtomicFile.TempSibling(full);
         try
         {
             using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20))
@@ -83,10 +83,16 @@ public static class ModelFile
         stream.Write(hash);
     }
 
+    // A folder is usually a dataset snapshot given where a model belongs: say so, and how to get a model from it.
+    private static string NotFound(string path) =>
+        !Directory.Exists(path) ? $"{path}: model file not found."
+        : File.Exists(Path.Combine(path, "manifest.json")) ? $"{path}: is a folder, not a model file (it is a dataset snapshot; train a model from it with `encore train {path} --model <name> -o model.bin`)."
+        : $"{path}: is a folder, not a model file (a model file is what `encore train ... -o model.bin` writes).";
+
     /// <summary>Reads the header and verified payload; the caller dispatches on the model name.</summary>
     public static (string ModelName, ModelReader Payload) Open(string path)
     {
-        if (!File.Exists(path)) throw new ModelFormatException($"{path}: model file not found.");
+        if (!File.Exists(path)) throw new ModelFormatException(NotFound(path));
         var bytes = File.ReadAllBytes(path);
         return Open(bytes, path);
     }
@@ -155,7 +161,7 @@ public static class ModelFile
     // Read and delete sharing: a newer version can replace (rename over) or remove the path while this one is open or mapped.
     private static FileStream OpenShared(string path)
     {
-        if (!File.Exists(path)) throw new ModelFormatException($"{path}: model file not found.");
+        if (!File.Exists(path)) throw new ModelFormatException(NotFound(path));
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.SequentialScan);
     }
 

@@ -20,7 +20,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         {
             OnlineRequestException e => (Problems.Of(e).Status, Problems.Of(e).Title, e.Message, e.Field),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, "Request body too large", "The request body is larger than server.max_request_body_bytes allows.", ""),
-            BadHttpRequestException e => (e.StatusCode, "Bad request", Describe(e), ""),
+            BadHttpRequestException e => Describe(e),
             JsonException e => (400, "Malformed JSON", Plain(e.Message), e.Path ?? ""),
             Orleans.Runtime.OrleansException or TimeoutException => (503, "Cluster member unavailable",
                 "A cluster member needed for this request is leaving or joining the cluster; retry the same request (event ids make it safe).", ""),
@@ -40,9 +40,44 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
-    // Keep the JSON reader's position ("line 3, byte 7") when binding failed on malformed JSON.
-    private static string Describe(BadHttpRequestException e) =>
-        Plain(e.InnerException is JsonException json ? $"{e.Message} {json.Message}" : e.Message);
+    // The binder's own words name C# parameters ("Nullable<int> k", "JsonElement body"); clients see the query
+    // parameter and the JSON kind expected. Keep the JSON reader's position ("line 3, byte 7") for malformed JSON.
+    private static (int Status, string Title, string Detail, string Field) Describe(BadHttpRequestException e)
+    {
+        var (detail, field) = DetailOf(e);
+        return (e.StatusCode, "Bad request", detail, field);
+    }
+
+    private static (string Detail, string Field) DetailOf(BadHttpRequestException e)
+    {
+        var json = e.InnerException is JsonException inner ? " " + Plain(inner.Message) : "";
+        if (BindFailure().Match(e.Message) is { Success: true } bind)
+            return ($"'{bind.Groups["name"].Value}' must be {Kind(bind.Groups["type"].Value)}; got '{bind.Groups["value"].Value}'.", bind.Groups["name"].Value);
+        if (RequiredMissing().Match(e.Message) is { Success: true } missing)
+            return ($"'{missing.Groups["name"].Value}' is required; expected {Kind(missing.Groups["type"].Value)}.", missing.Groups["name"].Value);
+        if (BodyFailure().IsMatch(e.Message))
+            return ("The request body is not valid JSON." + json, "");
+        return (Plain(e.Message) + json, "");
+    }
+
+    private static string Kind(string type) => type.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('>', '?') switch
+    {
+        "int" or "long" or "short" or "byte" or "uint" or "ulong" or "ushort" => "an integer",
+        "float" or "double" or "decimal" => "a number",
+        "bool" => "true or false",
+        "string" => "a string",
+        var other when other.EndsWith("[]", StringComparison.Ordinal) => "a list of values",
+        _ => "a value of the documented form",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Failed to bind parameter ""(?<type>.+) (?<name>\w+)"" from ""(?<value>.*)""\.$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex BindFailure();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Required parameter ""(?<type>.+) (?<name>\w+)"" was not provided")]
+    private static partial System.Text.RegularExpressions.Regex RequiredMissing();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Failed to read parameter "".+"" from the request body as JSON\.")]
+    private static partial System.Text.RegularExpressions.Regex BodyFailure();
 
     // The JSON binder names .NET types ("could not be converted to System.Int32"); clients see JSON kinds.
     private static string Plain(string message) => RuntimeTypeName().Replace(message, m => m.Groups[1].Value switch

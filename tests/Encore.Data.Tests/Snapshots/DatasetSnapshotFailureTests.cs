@@ -29,6 +29,35 @@ public sealed class DatasetSnapshotFailureTests : IDisposable
         Assert.Equal([_folder], Directory.GetDirectories(_root));
     }
 
+    /// <summary>
+    /// Session 12: two <c>encore import piki ... -o data/cc</c> at once; the second one's clean-up of stale temporary
+    /// folders deleted the first one's live folder, which then failed with "Could not find a part of the path
+    /// 'data/cc.tmp-.../friendships.parquet'" (exit 4).
+    /// </summary>
+    [Fact]
+    public void Write_WhileAnotherWriteHoldsTheFolder_RefusesNamingItAndLeavesThatWriteAlone()
+    {
+        var live = _folder + ".tmp-0123456789ab";
+        Directory.CreateDirectory(live);
+        using var otherWriter = new FileStream(_folder + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+        var ex = Assert.Throws<IOException>(() => DatasetSnapshot.Write(SnapshotFixtures.Empty(), _folder));
+
+        Assert.Contains("another command is writing", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(_folder, ex.Message, StringComparison.Ordinal);
+        Assert.True(Directory.Exists(live));
+        Assert.False(Directory.Exists(_folder));
+    }
+
+    [Fact]
+    public void Write_AfterAnotherWriteFinished_LeavesNoLockFile()
+    {
+        DatasetSnapshot.Write(SnapshotFixtures.Empty(), _folder);
+        DatasetSnapshot.Write(SnapshotFixtures.Empty(), _folder);
+
+        Assert.Equal([_folder], Directory.GetFileSystemEntries(_root));
+    }
+
     [Fact]
     public async Task Write_CrashAfterOldRenamedToBackup_ReadSaysWhereTheBackupIs()
     {
@@ -52,7 +81,7 @@ public sealed class DatasetSnapshotFailureTests : IDisposable
 
         var ex = Assert.Throws<ModelFormatException>(() => DatasetSnapshot.Read(_folder));
 
-        Assert.Equal($"not an Encore dataset snapshot: {_folder}: manifest.json missing.", ex.Message);
+        Assert.Equal($"not an Encore dataset snapshot: {_folder}: manifest.json missing; a source data folder must be imported first (`encore import <format> {_folder} -o <dataset>`).", ex.Message);
     }
 
     [Fact]

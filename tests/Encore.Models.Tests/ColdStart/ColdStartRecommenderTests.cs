@@ -103,6 +103,33 @@ public sealed class ColdStartRecommenderTests
         Assert.Equal(["q", "r"], answer.UnknownItems);
     }
 
+    /// <summary>x {a, b}, y {c}: item-kNN has no evidence for c or d for x (no co-listener), popularity has.</summary>
+    private static ColdStartRecommender Disjoint() => new(new ItemKnnTrainer().Fit(new TrainingData(
+        CsrMatrix.FromTriples(2, 4, [0, 0, 1], [0, 1, 2], [1f, 1f, 1f]),
+        IdMap.FromIds(["x", "y"]),
+        IdMap.FromIds(["a", "b", "c", "d"]))));
+
+    [Fact]
+    public void Recommend_KnownUserModelWithoutEvidence_PopularityAnswersAndSaysSo()
+    {
+        var answer = Disjoint().Recommend(new ColdStartRequest { UserId = "x" }, 3);
+        Assert.Equal(RecommendationPath.Popularity, answer.Path);
+        Assert.True(answer.ModelWithoutEvidence);
+        Assert.Equal(["c"], answer.Items);
+    }
+
+    [Theory]
+    [InlineData("a")]
+    [InlineData("unknown-track")]
+    public void Recommend_KnownUserAllowListLeavesNothing_EmptyModelAnswerNotAPopularityClaim(string allowed)
+    {
+        // The allow list (only a heard or an unknown track) leaves nothing: the model was asked, not popularity.
+        var answer = ItemKnn().Recommend(new ColdStartRequest { UserId = "alice", Allow = [allowed] }, 3);
+        Assert.Empty(answer.Items);
+        Assert.Equal(RecommendationPath.Model, answer.Path);
+        Assert.False(answer.ModelWithoutEvidence);
+    }
+
     [Fact]
     public void Recommend_ManyUnseenUsers_NeverThrows()
     {

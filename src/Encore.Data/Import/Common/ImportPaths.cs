@@ -5,7 +5,7 @@ namespace Encore.Data.Import.Common;
 /// <summary>Turns the paths an importer is given (files and folders) into files, refusing paths that do not exist.</summary>
 internal static class ImportPaths
 {
-    /// <summary>Folders expand to their files (sorted, non-recursive); a missing path throws naming it.</summary>
+    /// <summary>Folders expand to their files (sorted, non-recursive); a missing path or an empty folder throws naming it.</summary>
     public static IReadOnlyList<string> Files(IReadOnlyList<string> paths)
     {
         if (paths.Count == 0) throw new DataFormatException("(no input)", 0, "", "no input files or folders were given.");
@@ -15,6 +15,7 @@ internal static class ImportPaths
             if (Directory.Exists(p))
             {
                 var files = Directory.GetFiles(p);
+                if (files.Length == 0) throw new DataFormatException(p, 0, "", "the folder holds no files; expected the format's input files in it (see encore import --help).");
                 Array.Sort(files, StringComparer.Ordinal);
                 result.AddRange(files);
             }

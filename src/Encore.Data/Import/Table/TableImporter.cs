@@ -12,6 +12,8 @@ public sealed class TableImporter : IDatasetImporter
 {
     public string Format => "table";
 
+    public IReadOnlyList<string> SettingKeys => TableMapping.Keys;
+
     public string Description => "CSV / TSV / Parquet interaction tables; map columns with user=, item=, value=, time=, kind=, session=";
 
     public MusicDataset Import(IReadOnlyList<string> paths, ImportOptions options, ImportReport report,

@@ -23,6 +23,9 @@ internal sealed record TableMapping
     public bool Header { get; init; } = true;
     public EntityLevel Level { get; init; } = EntityLevel.Track;
 
+    /// <summary>Every setting <see cref="From"/> reads.</summary>
+    public static readonly string[] Keys = ["user", "item", "value", "time", "time-unit", "kind", "kind-default", "session", "delimiter", "header", "level"];
+
     public static TableMapping From(ImportOptions options)
     {
         string Required(string name) => options.Setting(name) is { Length: > 0 } v ? v
