@@ -175,6 +175,25 @@ public sealed class FieldFaultTests : IDisposable
         Assert.DoesNotContain("Actual value was", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("als")]
+    [InlineData("wmf")]
+    [InlineData("bpr")]
+    [InlineData("lmf")]
+    [InlineData("warp")]
+    public async Task Train_ZeroIterations_IsRefused_NotSavedAsFitted(string model)
+    {
+        // A field report: iterations=0 exited 0 and saved the random start as "fitted".
+        var ds = await ImportAsync(Write("zero.csv", "user,item,kind\nu1,t1,play\nu2,t2,play\n"));
+        var output = Path.Combine(_dir, $"{model}-zero.bin");
+
+        var (code, _, error) = await ConsoleCapture.RunAsync("train", ds, "--model", model, "--set", "iterations=0", "-o", output);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("iterations", error, StringComparison.OrdinalIgnoreCase);
+        Assert.False(File.Exists(output));
+    }
+
     [Fact]
     public async Task Serve_NotAModelFile_ExitsBadModelFile()
     {

@@ -39,8 +39,8 @@ public sealed record AlsOptions : ModelOptions
     /// <value>Confidence scale: c = 1 + Alpha * value. Default 1.0 (SPEC S1 suggests 40 for raw counts).</value>
     public double Alpha { get => _alpha; init { Guard.NonNegative(value, nameof(Alpha)); _alpha = value; } }
 
-    /// <value>Full sweeps (users then items). Default 15.</value>
-    public int Iterations { get => _iterations; init { Guard.NonNegative(value, nameof(Iterations)); _iterations = value; } }
+    /// <value>Full sweeps (users then items). Must be &gt;= 1 (0 would leave the random start). Default 15.</value>
+    public int Iterations { get => _iterations; init { Guard.Positive(value, nameof(Iterations)); _iterations = value; } }
 
     /// <value>Conjugate-gradient steps per row and half-iteration. Default 3.</value>
     public int CgSteps { get => _cgSteps; init { Guard.InRange(value, 1, 1000, nameof(CgSteps)); _cgSteps = value; } }

@@ -22,8 +22,8 @@ public sealed record BprOptions : ModelOptions
     /// <value>L2 penalty on the factors touched by each step. Default 0.01.</value>
     public double Regularization { get => _regularization; init { Guard.NonNegative(value, nameof(Regularization)); _regularization = value; } }
 
-    /// <value>Epochs; each draws as many (user, positive, negative) triples as the matrix has nonzeros. Default 100.</value>
-    public int Iterations { get => _iterations; init { Guard.NonNegative(value, nameof(Iterations)); _iterations = value; } }
+    /// <value>Epochs; each draws as many (user, positive, negative) triples as the matrix has nonzeros. Must be &gt;= 1 (0 would leave the random start). Default 100.</value>
+    public int Iterations { get => _iterations; init { Guard.Positive(value, nameof(Iterations)); _iterations = value; } }
 
     /// <value>
     /// Skip a sampled triple whose negative the user has in fact interacted with (binary search in the sorted

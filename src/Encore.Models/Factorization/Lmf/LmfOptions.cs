@@ -25,8 +25,8 @@ public sealed record LmfOptions : ModelOptions
     /// <value>L2 penalty on the factors and biases touched by each step. Default 0.01.</value>
     public double Regularization { get => _regularization; init { Guard.NonNegative(value, nameof(Regularization)); _regularization = value; } }
 
-    /// <value>Epochs over all positives. Default 30.</value>
-    public int Iterations { get => _iterations; init { Guard.NonNegative(value, nameof(Iterations)); _iterations = value; } }
+    /// <value>Epochs over all positives. Must be &gt;= 1 (0 would leave the random start). Default 30.</value>
+    public int Iterations { get => _iterations; init { Guard.Positive(value, nameof(Iterations)); _iterations = value; } }
 
     /// <value>Sampled negatives per positive (uniform over items the user has not interacted with). Default 5.</value>
     public int NegativeSamples { get => _negativeSamples; init { Guard.InRange(value, 1, 1000, nameof(NegativeSamples)); _negativeSamples = value; } }

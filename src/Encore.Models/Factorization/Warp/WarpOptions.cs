@@ -28,8 +28,8 @@ public sealed record WarpOptions : ModelOptions
     /// </value>
     public double Regularization { get => _regularization; init { Guard.NonNegative(value, nameof(Regularization)); _regularization = value; } }
 
-    /// <value>Epochs; each visits every training positive once. Must be &gt;= 0. Default 30.</value>
-    public int Iterations { get => _iterations; init { Guard.NonNegative(value, nameof(Iterations)); _iterations = value; } }
+    /// <value>Epochs; each visits every training positive once. Must be &gt;= 1 (0 would leave the random start). Default 30.</value>
+    public int Iterations { get => _iterations; init { Guard.Positive(value, nameof(Iterations)); _iterations = value; } }
 
     /// <value>
     /// Most negatives drawn per positive while looking for one that violates the margin (s_uj &gt; s_ui - 1); no step when

@@ -35,8 +35,8 @@ public sealed record WmfOptions : ModelOptions
     /// <value>A (user, track) score at least this is a positive preference (p = 1). Default 1 (SPEC S1).</value>
     public double PreferenceThreshold { get => _preferenceThreshold; init { Guard.Positive(value, nameof(PreferenceThreshold)); _preferenceThreshold = value; } }
 
-    /// <value>ALS sweeps (users then tracks). Default 15.</value>
-    public int Iterations { get => _iterations; init { Guard.NonNegative(value, nameof(Iterations)); _iterations = value; } }
+    /// <value>ALS sweeps (users then tracks). Must be &gt;= 1 (0 would leave the random start). Default 15.</value>
+    public int Iterations { get => _iterations; init { Guard.Positive(value, nameof(Iterations)); _iterations = value; } }
 
     /// <value>
     /// Familiarity term beta (>= 0): a played track's score gains beta ln(1 + score), so among tracks the factors

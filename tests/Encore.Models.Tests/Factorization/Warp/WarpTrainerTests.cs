@@ -1,5 +1,6 @@
 using Encore.Core.Sparse;
 using Encore.Models.Contract;
+using Encore.Models.Factorization;
 using Encore.Models.Factorization.Warp;
 using Encore.Models.Tests.Contract;
 using Encore.Models.Training;
@@ -61,11 +62,26 @@ public sealed class WarpTrainerTests
     }
 
     [Fact]
-    public void Fit_ZeroIterations_KeepsTheStart()
+    public void Options_ZeroIterations_Throw()
     {
-        var sut = new WarpTrainer(new WarpOptions { Factors = 4, Iterations = 0, Threads = 1 }).Fit(Planted);
-        Assert.All(Enumerable.Range(0, Planted.ItemCount), i => Assert.Equal(0f, sut.ItemVector(i)[^1]));
-        Assert.All(sut.ItemFactors.ToArray(), v => Assert.InRange(v, -0.5f / 4, 0.5f / 4));
+        // Zero epochs would save the random start as a fitted model.
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new WarpOptions { Iterations = 0 });
+        Assert.Contains("Iterations", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ItemBiasStart_LatentUniform_UserConstantOne_ItemBiasZero()
+    {
+        const int d = 4;
+        var (users, items) = FactorInit.ItemBiasStart(3, 5, d, seed: 7);
+        Assert.Equal(3 * (d + 1), users.Length);
+        Assert.Equal(5 * (d + 1), items.Length);
+        for (var r = 0; r < 3; r++) Assert.Equal(1f, users[r * (d + 1) + d]);
+        for (var r = 0; r < 5; r++) Assert.Equal(0f, items[r * (d + 1) + d]);
+        var latent = users.Where((_, k) => k % (d + 1) != d).Concat(items.Where((_, k) => k % (d + 1) != d)).ToArray();
+        Assert.All(latent, v => Assert.InRange(v, -0.5f / d, 0.5f / d));
+        Assert.True(latent.Distinct().Count() > latent.Length / 2);
+        Assert.Equal(users, FactorInit.ItemBiasStart(3, 5, d, seed: 7).Users);
     }
 
     [Fact]
