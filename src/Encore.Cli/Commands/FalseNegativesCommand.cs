@@ -49,6 +49,10 @@ public static class FalseNegativesCommand
                 Numbers.F(p.Total, "0.##"), p.NegativeEvents.ToString(CultureInfo.InvariantCulture));
         }
         output.Print(markdown);
+        // An empty table alone does not say why: nothing could be scored, as with a model of another dataset.
+        if (report.Labelled > 0 && report.Unscored == report.Labelled)
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"warning: none of the {report.Labelled:N0} \"not liked\" pairs can be scored: their users or tracks are unknown to {modelFile} (was it trained on another dataset than {datasetFolder}?)."));
         return ExitCodes.Ok;
     }
 }

@@ -195,6 +195,22 @@ public sealed class FieldFaultTests : IDisposable
     }
 
     [Fact]
+    public async Task FalseNegatives_ModelOfAnotherDataset_WarnsThatNothingIsScorable()
+    {
+        // A field report: a model of another dataset gave an empty table and exit 0, with the reason only in a count.
+        var other = await ImportAsync(Write("other.csv", "user,item,kind\nu1,t1,play\nu2,t2,play\n"), "other");
+        var model = Path.Combine(_dir, "other-pop.bin");
+        Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["train", other, "--model", "popularity", "-o", model]));
+        var ds = await ImportAsync(Write("skips.csv", "user,item,kind\nx1,y1,skip\nx2,y2,play\n"));
+
+        var (code, _, error) = await ConsoleCapture.RunAsync("false-negatives", ds, "--model", model);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("none of the 1 \"not liked\" pairs can be scored", error, StringComparison.Ordinal);
+        Assert.Contains("another dataset", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Serve_NotAModelFile_ExitsBadModelFile()
     {
         var notModel = Write("notes.bin", "this is not a model");
