@@ -72,6 +72,14 @@ public sealed class CsrMatrix
 
     public int RowLength(int row) => _offsets[row + 1] - _offsets[row];
 
+    /// <summary>Stored entries per column (length <see cref="Columns"/>): document frequencies, or users per item of an interaction matrix.</summary>
+    public int[] ColumnCounts()
+    {
+        var counts = new int[Columns];
+        foreach (var c in ColumnIndices) counts[c]++;
+        return counts;
+    }
+
     /// <summary>The stored value at (row, column), or 0 when absent (binary search within the row).</summary>
     public float Get(int row, int column)
     {

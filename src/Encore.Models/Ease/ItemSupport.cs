@@ -16,8 +16,7 @@ internal static class ItemSupport
     {
         // m = 1 keeps every item, including items without any training user (plain EASE: their rows of B are zero).
         if (minimumUsers <= 1) return null;
-        var users = new int[signal.Columns];
-        foreach (var item in signal.ColumnIndices) users[item]++;
+        var users = signal.ColumnCounts();
         var kept = 0;
         foreach (var count in users)
             if (count >= minimumUsers) kept++;

@@ -28,8 +28,7 @@ internal sealed class TermWeighting
 
     public static TermWeighting Fit(CsrMatrix documents, KnnOptions options)
     {
-        var df = new int[documents.Columns];
-        foreach (var t in documents.ColumnIndices) df[t]++;
+        var df = documents.ColumnCounts();
         var idf = new float[documents.Columns];
         var logN = Math.Log(Math.Max(1, documents.Rows));
         for (var t = 0; t < idf.Length; t++) idf[t] = (float)(logN - Math.Log(1.0 + df[t]));

@@ -240,8 +240,7 @@ internal sealed class FunnelSignals
     /// <summary>idf(t) = ln(rows with any tag / rows with t).</summary>
     private static float[] Idf(CsrMatrix counts)
     {
-        var df = new int[counts.Columns];
-        foreach (var t in counts.ColumnIndices) df[t]++;
+        var df = counts.ColumnCounts();
         var tagged = 0;
         for (var r = 0; r < counts.Rows; r++) if (counts.RowLength(r) > 0) tagged++;
         var idf = new float[counts.Columns];

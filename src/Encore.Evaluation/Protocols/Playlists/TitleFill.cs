@@ -27,8 +27,7 @@ internal sealed class TitleFill
             if (!_byTitle.TryGetValue(key, out var list)) _byTitle[key] = list = [];
             list.Add(p);
         }
-        var counts = new int[train.Columns];
-        foreach (var t in train.ColumnIndices) counts[t]++;
+        var counts = train.ColumnCounts();
         _popular = [.. Enumerable.Range(0, counts.Length).Where(t => counts[t] > 0).OrderByDescending(t => counts[t]).ThenBy(t => t)];
     }
 
