@@ -39,7 +39,7 @@ namespace Encore.Models.Factorization.Bpr;
 /// update the same item row at once and one update can be lost). With one thread a seed reproduces the model bit for bit.
 /// </para>
 /// </remarks>
-internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedRows items, float[] itemBias, BprOptions options)
+internal sealed partial class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedRows items, float[] itemBias, BprOptions options)
 {
     private readonly PopularityAliasTable? _alias = options.Negatives == NegativeSampling.Popularity && matrix.NonZeros > 0 ? PopularityAliasTable.Build(matrix) : null;
 
@@ -95,7 +95,8 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
         var workers = new Worker?[ParallelLoop.Workers(options.Threads)];
         ParallelPhases.For(epochs, order.Length, options.Threads,
             index => workers[index] = new Worker(longestRow),
-            (phase, start, end, w) => RunChunk(phase + 1, order, start, end, w),
+            (phase, start, end, w) => RunChunk(order, start, end, w, ChunkStreams | ((ulong)(phase + 1) << 32) | (uint)start,
+                _alias?.Entries, _alias?.Units ?? 0, itemBias, null, 0),
             phase =>
             {
                 BprEpochTally.Report(workers, phase + 1, afterEpoch);
@@ -105,7 +106,10 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
-    private unsafe void RunChunk(int epoch, int[] order, int start, int end, Worker w)
+    // Positions [start, end) of the order from stream `stream`. Negatives: from the (threshold, alias) table `negatives` with
+    // `units` units per entry when given, else uniform over all items. Biases: `biasArray`. With `blockOf`, a stratum: each
+    // user's positives are only those with blockOf[item] == block (users with none are passed over).
+    private unsafe void RunChunk(int[] order, int start, int end, Worker w, ulong stream, int[]? negatives, int units, float[] biasArray, byte[]? blockOf, int block)
     {
         var d = users.Dimensions;
         var userStride = users.Stride;
@@ -113,10 +117,10 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
         var lr = (float)options.LearningRate;
         var decay = BprUpdate.Decay(lr, (float)options.Regularization);
         var verify = options.VerifyNegatives;
-        var popularity = options.Negatives == NegativeSampling.Popularity;
+        var popularity = negatives is not null;
         var columns = matrix.Columns;
-        var nonZeros = matrix.NonZeros;
-        var rng = Rng.Fork(options.Seed, ChunkStreams | ((ulong)epoch << 32) | (uint)start);
+        var filter = blockOf is not null;
+        var rng = Rng.Fork(options.Seed, stream);
         var loss = new BprLossSum();
         var userOf = stackalloc int[Ring];
         var positiveOf = stackalloc int[Ring];
@@ -125,8 +129,9 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
         var unitOf = stackalloc int[Ring];
         var up = users.Base;
         var ip = items.Base;
-        fixed (float* bias = itemBias)
-        fixed (int* cols = matrix.ColumnIndices, offs = matrix.Offsets, orderOf = order, shuffled = w.Row, alias = _alias?.Entries)
+        fixed (float* bias = biasArray)
+        fixed (byte* blockOfItem = blockOf)
+        fixed (int* cols = matrix.ColumnIndices, offs = matrix.Offsets, orderOf = order, shuffled = w.Row, alias = negatives)
         {
             // The producer: position p of the order, its user, the user's row length and how many of its positives are drawn.
             var p = start - 1;
@@ -139,22 +144,22 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
                 var ahead = t + DrawAhead;
                 if (ahead < total)
                 {
-                    if (drawn == length)
+                    // A stratum's user may have no positive in the block: pass over it (an active user always has one otherwise).
+                    while (drawn == length)
                     {
                         if (++p == end)
                         {
                             total = ahead;
+                            break;
                         }
-                        else
-                        {
-                            user = orderOf[p];
-                            var rowStart = offs[user];
-                            length = offs[user + 1] - rowStart;
-                            drawn = 0;
-                            new ReadOnlySpan<int>(cols + rowStart, length).CopyTo(new Span<int>(shuffled, length));
-                            if (p + 1 < end) PrefetchUser(up, userStride, cols, offs, orderOf[p + 1], d);
-                            if (p + 2 < end) BprEpoch.Prefetch(offs + orderOf[p + 2]);
-                        }
+                        user = orderOf[p];
+                        var rowStart = offs[user];
+                        length = offs[user + 1] - rowStart;
+                        drawn = 0;
+                        if (filter) length = BlockPositives(cols + rowStart, length, blockOfItem, block, shuffled);
+                        else new ReadOnlySpan<int>(cols + rowStart, length).CopyTo(new Span<int>(shuffled, length));
+                        if (p + 1 < end) PrefetchUser(up, userStride, cols, offs, orderOf[p + 1], d);
+                        if (p + 2 < end) BprEpoch.Prefetch(offs + orderOf[p + 2]);
                     }
                     if (ahead < total)
                     {
@@ -169,7 +174,7 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
                         var negativeDraw = rng.NextInt(columns);
                         if (popularity)
                         {
-                            unitOf[slot] = rng.NextInt(nonZeros);
+                            unitOf[slot] = rng.NextInt(units);
                             BprEpoch.Prefetch(alias + 2 * negativeDraw);
                         }
                         userOf[slot] = user;
@@ -203,6 +208,24 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
             }
         }
         w.Add(loss);
+    }
+
+    /// <summary>
+    /// Copies the entries of the sorted row <paramref name="row"/> (<paramref name="length"/> items) whose
+    /// <paramref name="blockOf"/>[item] is <paramref name="block"/> into <paramref name="target"/>, in row order, and returns how many.
+    /// Over the blocks 0 .. K - 1 the copies partition the row: each positive is visited once per epoch across the sub-epochs.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static unsafe int BlockPositives(int* row, int length, byte* blockOf, int block, int* target)
+    {
+        var kept = 0;
+        for (var k = 0; k < length; k++)
+        {
+            var item = row[k];
+            target[kept] = item;
+            kept += blockOf[item] == block ? 1 : 0;
+        }
+        return kept;
     }
 
     // The user's factor row and the first lines of its matrix row (its offset was prefetched one user earlier).
