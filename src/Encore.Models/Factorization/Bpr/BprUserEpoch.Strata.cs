@@ -33,12 +33,32 @@ internal sealed partial class BprUserEpoch
     internal static (int Start, int End) UserBlock(int users, int block, int blocks) =>
         ((int)((long)users * block / blocks), (int)((long)users * (block + 1) / blocks));
 
+    private static readonly int PerWorker = int.TryParse(Environment.GetEnvironmentVariable("ENCORE_BPR_PER_WORKER"), out var k) ? k : 1;
+
+    private static readonly bool StickyItems = Environment.GetEnvironmentVariable("ENCORE_BPR_STICKY") == "items";
+
+    // The slot `own` when no other worker has taken it this phase, else the first free one (a phase has as many slots as calls).
+    private static int Claim(int[] claimed, int own)
+    {
+        if (own < claimed.Length && Interlocked.Exchange(ref claimed[own], 1) == 0) return own;
+        for (var k = 0; ; k++)
+            if (Interlocked.Exchange(ref claimed[k], 1) == 0) return k;
+    }
+
+    private unsafe void RunStratum(int[] order, int start, int end, Worker w, ulong stream, ItemStrata strata, int block)
+    {
+        // BlockOf is pinned (ItemStrata), so its address stays valid for the chunk.
+        fixed (byte* blockOf = strata.BlockOf)
+            RunChunk(order, start, end, w, stream, strata.Entries[block], strata.Units[block], strata.Bias[block], new BlockPositivesOf(blockOf, block));
+    }
+
     /// <summary>
-    /// As <see cref="Run"/>, in <paramref name="blocks"/> strata per sub-epoch (2 to 255; the worker count): one phase of the team
+    /// As <see cref="Run"/>, in strata per sub-epoch (<paramref name="workerCount"/> workers, 2 to 255): one phase of the team
     /// per sub-epoch, <paramref name="afterEpoch"/> after the last sub-epoch of each epoch.
     /// </summary>
-    public void RunStratified(int blocks, int epochs, Action<int, double, double> afterEpoch, CancellationToken cancellationToken)
+    public void RunStratified(int workerCount, int epochs, Action<int, double, double> afterEpoch, CancellationToken cancellationToken)
     {
+        var blocks = workerCount * PerWorker;
         var active = ActiveUsers(matrix);
         var order = GC.AllocateUninitializedArray<int>(active.Length, pinned: true);
         active.CopyTo(order, 0);
@@ -49,20 +69,25 @@ internal sealed partial class BprUserEpoch
         var strata = new ItemStrata(matrix, blocks, options.Seed, options.Negatives == NegativeSampling.Popularity);
         strata.Draw(itemBias);
         var workers = new Worker?[blocks];
-        ParallelPhases.For(epochs * blocks, blocks, blocks,
-            index => workers[index] = new Worker(longestRow),
-            (phase, b, _, w) =>
+        var claimed = new int[blocks];
+        ParallelPhases.For(checked(epochs * blocks), blocks, workerCount,
+            index => workers[index] = new Worker(longestRow, index),
+            (phase, _, _, w) =>
             {
                 var (epoch, sub) = (phase / blocks + 1, phase % blocks);
-                var c = (b + sub) % blocks;
+                // The team runs this body once per stratum; a worker takes the stratum of its own slot when free, so that one side of
+                // the strata stays on its core from sub-epoch to sub-epoch (the result does not depend on who runs what).
+                var slot = Claim(claimed, w.Index);
+                var (b, c) = StickyItems ? ((slot + blocks - sub) % blocks, slot) : (slot, (slot + sub) % blocks);
                 // Each item block is in exactly one stratum of sub-epoch 0, which builds its table for the epoch.
                 if (sub == 0) strata.BuildTable(c);
                 var (start, end) = UserBlock(order.Length, b, blocks);
                 if (start < end && strata.Units[c] > 0)
-                    RunChunk(order, start, end, w, StratumStream(epoch, sub, b), strata.Entries[c], strata.Units[c], strata.Bias[c], strata.BlockOf, c);
+                    RunStratum(order, start, end, w, StratumStream(epoch, sub, b), strata, c);
             },
             phase =>
             {
+                Array.Clear(claimed);
                 if (phase % blocks != blocks - 1) return;
                 var epoch = phase / blocks + 1;
                 strata.Gather(itemBias);

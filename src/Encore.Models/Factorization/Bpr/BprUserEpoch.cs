@@ -94,9 +94,9 @@ internal sealed partial class BprUserEpoch(CsrMatrix matrix, AlignedRows users, 
         foreach (var u in active) longestRow = Math.Max(longestRow, matrix.RowLength(u));
         var workers = new Worker?[ParallelLoop.Workers(options.Threads)];
         ParallelPhases.For(epochs, order.Length, options.Threads,
-            index => workers[index] = new Worker(longestRow),
+            index => workers[index] = new Worker(longestRow, index),
             (phase, start, end, w) => RunChunk(order, start, end, w, ChunkStreams | ((ulong)(phase + 1) << 32) | (uint)start,
-                _alias?.Entries, _alias?.Units ?? 0, itemBias, null, 0),
+                _alias?.Entries, _alias?.Units ?? 0, itemBias, default(AllPositives)),
             phase =>
             {
                 BprEpochTally.Report(workers, phase + 1, afterEpoch);
@@ -104,12 +104,13 @@ internal sealed partial class BprUserEpoch(CsrMatrix matrix, AlignedRows users, 
             }, cancellationToken, ChunkSize(order.Length));
     }
 
+    // Positions [start, end) of the order from stream `stream`. Negatives: from the (threshold, alias) table `negatives` with
+    // `units` units per entry when given, else uniform over all items. Biases: `biasArray`. Each user's positives: those
+    // `positives` copies (all of them, or a stratum's block; a generic struct, so each kind gets its own compiled loop).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
-    // Positions [start, end) of the order from stream `stream`. Negatives: from the (threshold, alias) table `negatives` with
-    // `units` units per entry when given, else uniform over all items. Biases: `biasArray`. With `blockOf`, a stratum: each
-    // user's positives are only those with blockOf[item] == block (users with none are passed over).
-    private unsafe void RunChunk(int[] order, int start, int end, Worker w, ulong stream, int[]? negatives, int units, float[] biasArray, byte[]? blockOf, int block)
+    private unsafe void RunChunk<TPositives>(int[] order, int start, int end, Worker w, ulong stream, int[]? negatives, int units, float[] biasArray, TPositives positives)
+        where TPositives : struct, IUserPositives
     {
         var d = users.Dimensions;
         var userStride = users.Stride;
@@ -119,7 +120,6 @@ internal sealed partial class BprUserEpoch(CsrMatrix matrix, AlignedRows users, 
         var verify = options.VerifyNegatives;
         var popularity = negatives is not null;
         var columns = matrix.Columns;
-        var filter = blockOf is not null;
         var rng = Rng.Fork(options.Seed, stream);
         var loss = new BprLossSum();
         var userOf = stackalloc int[Ring];
@@ -130,7 +130,6 @@ internal sealed partial class BprUserEpoch(CsrMatrix matrix, AlignedRows users, 
         var up = users.Base;
         var ip = items.Base;
         fixed (float* bias = biasArray)
-        fixed (byte* blockOfItem = blockOf)
         fixed (int* cols = matrix.ColumnIndices, offs = matrix.Offsets, orderOf = order, shuffled = w.Row, alias = negatives)
         {
             // The producer: position p of the order, its user, the user's row length and how many of its positives are drawn.
@@ -144,22 +143,24 @@ internal sealed partial class BprUserEpoch(CsrMatrix matrix, AlignedRows users, 
                 var ahead = t + DrawAhead;
                 if (ahead < total)
                 {
-                    // A stratum's user may have no positive in the block: pass over it (an active user always has one otherwise).
-                    while (drawn == length)
+                    if (drawn == length)
                     {
-                        if (++p == end)
+                        // A stratum's user may have no positive in its block: pass over it (an active user always has one otherwise).
+                        do
                         {
-                            total = ahead;
-                            break;
+                            if (++p == end)
+                            {
+                                total = ahead;
+                                break;
+                            }
+                            user = orderOf[p];
+                            var rowStart = offs[user];
+                            drawn = 0;
+                            length = positives.Copy(cols + rowStart, offs[user + 1] - rowStart, shuffled);
+                            if (p + 1 < end) PrefetchUser(up, userStride, cols, offs, orderOf[p + 1], d);
+                            if (p + 2 < end) BprEpoch.Prefetch(offs + orderOf[p + 2]);
                         }
-                        user = orderOf[p];
-                        var rowStart = offs[user];
-                        length = offs[user + 1] - rowStart;
-                        drawn = 0;
-                        if (filter) length = BlockPositives(cols + rowStart, length, blockOfItem, block, shuffled);
-                        else new ReadOnlySpan<int>(cols + rowStart, length).CopyTo(new Span<int>(shuffled, length));
-                        if (p + 1 < end) PrefetchUser(up, userStride, cols, offs, orderOf[p + 1], d);
-                        if (p + 2 < end) BprEpoch.Prefetch(offs + orderOf[p + 2]);
+                        while (TPositives.MayBeEmpty && length == 0);
                     }
                     if (ahead < total)
                     {
@@ -236,8 +237,11 @@ internal sealed partial class BprUserEpoch(CsrMatrix matrix, AlignedRows users, 
         BprEpoch.PrefetchSpan(cols + offs[user], offs[user + 1] - offs[user]);
     }
 
-    private sealed class Worker(int longestRow) : BprEpochTally
+    private sealed class Worker(int longestRow, int index) : BprEpochTally
     {
+        /// <summary>The worker's number in the team (0 .. workers - 1).</summary>
+        public int Index { get; } = index;
+
         /// <summary>The current user's positives, shuffled in place as they are drawn.</summary>
         public int[] Row { get; } = GC.AllocateUninitializedArray<int>(Math.Max(1, longestRow));
     }
