@@ -32,15 +32,6 @@ public sealed record BprOptions : ModelOptions
     /// </value>
     public bool VerifyNegatives { get; init; } = true;
 
-    /// <value>
-    /// With <see cref="SampleOrder.ByUser"/> and 2 or more threads, run each epoch in strata (DSGD): the items are split into one
-    /// random block per worker every epoch, and in each sub-epoch every worker takes its own users' positives in one item block
-    /// with negatives from that block, so no factor row or bias is written by two workers at once and a seed reproduces the fit
-    /// for a given thread count. A positive's negative then comes from its block only (the same distribution on average over
-    /// the block draws). Ignored with one thread or the Pairs order. Default true.
-    /// </value>
-    public bool Stratified { get; init; } = true;
-
     /// <value>How negatives are drawn. Default <see cref="NegativeSampling.Popularity"/> (as implicit).</value>
     public NegativeSampling Negatives
     {

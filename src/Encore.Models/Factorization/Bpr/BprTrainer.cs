@@ -35,12 +35,9 @@ public sealed class BprTrainer(BprOptions? options = null) : IRecommenderTrainer
         userRows.CopyFrom(users, width);
         itemRows.CopyFrom(items, width);
         var itemBias = new float[m.Columns];
-        var strata = Strata(o, m);
-        Action<int, Action<int, double, double>, CancellationToken> run = o.Order == SampleOrder.Pairs
-            ? new BprEpoch(m, RowOfEntry(m), userRows, itemRows, itemBias, o).Run
-            : strata > 1
-                ? (epochs, after, token) => new BprUserEpoch(m, userRows, itemRows, itemBias, o).RunStratified(strata, epochs, after, token)
-                : new BprUserEpoch(m, userRows, itemRows, itemBias, o).Run;
+        Action<int, Action<int, double, double>, CancellationToken> run = o.Order == SampleOrder.ByUser
+            ? new BprUserEpoch(m, userRows, itemRows, itemBias, o).Run
+            : new BprEpoch(m, RowOfEntry(m), userRows, itemRows, itemBias, o).Run;
         var clock = Stopwatch.StartNew();
         var advice = $"try lowering LearningRate (now {o.LearningRate.ToString(CultureInfo.InvariantCulture)}) or increasing Regularization.";
         cancellationToken.ThrowIfCancellationRequested();
@@ -61,13 +58,6 @@ public sealed class BprTrainer(BprOptions? options = null) : IRecommenderTrainer
         itemRows.CopyTo(items, width);
         for (var i = 0; i < m.Columns; i++) items[i * width + d] = itemBias[i];
         return new BprModel(data.Users, data.Items, data.Interactions, width, users, items, (float)o.Regularization) { Threads = o.Threads };
-    }
-
-    // Strata per sub-epoch: the worker count when the ByUser epoch is stratified (2 to 255 workers, a matrix with nonzeros), else 1.
-    internal static int Strata(BprOptions o, Encore.Core.Sparse.CsrMatrix m)
-    {
-        var workers = Encore.Core.Parallelism.ParallelLoop.Workers(o.Threads);
-        return o.Order == SampleOrder.ByUser && o.Stratified && workers is > 1 and <= 255 && m.NonZeros > 0 ? workers : 1;
     }
 
     // The user of every nonzero (the Pairs order draws a nonzero, then needs its row).

@@ -39,7 +39,7 @@ namespace Encore.Models.Factorization.Bpr;
 /// update the same item row at once and one update can be lost). With one thread a seed reproduces the model bit for bit.
 /// </para>
 /// </remarks>
-internal sealed partial class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedRows items, float[] itemBias, BprOptions options)
+internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedRows items, float[] itemBias, BprOptions options)
 {
     private readonly PopularityAliasTable? _alias = options.Negatives == NegativeSampling.Popularity && matrix.NonZeros > 0 ? PopularityAliasTable.Build(matrix) : null;
 
@@ -94,9 +94,8 @@ internal sealed partial class BprUserEpoch(CsrMatrix matrix, AlignedRows users, 
         foreach (var u in active) longestRow = Math.Max(longestRow, matrix.RowLength(u));
         var workers = new Worker?[ParallelLoop.Workers(options.Threads)];
         ParallelPhases.For(epochs, order.Length, options.Threads,
-            index => workers[index] = new Worker(longestRow, index),
-            (phase, start, end, w) => RunChunk(order, start, end, w, ChunkStreams | ((ulong)(phase + 1) << 32) | (uint)start,
-                _alias?.Entries, _alias?.Units ?? 0, itemBias, default(AllPositives)),
+            index => workers[index] = new Worker(longestRow),
+            (phase, start, end, w) => RunChunk(phase + 1, order, start, end, w),
             phase =>
             {
                 BprEpochTally.Report(workers, phase + 1, afterEpoch);
@@ -104,13 +103,9 @@ internal sealed partial class BprUserEpoch(CsrMatrix matrix, AlignedRows users, 
             }, cancellationToken, ChunkSize(order.Length));
     }
 
-    // Positions [start, end) of the order from stream `stream`. Negatives: from the (threshold, alias) table `negatives` with
-    // `units` units per entry when given, else uniform over all items. Biases: `biasArray`. Each user's positives: those
-    // `positives` copies (all of them, or a stratum's block; a generic struct, so each kind gets its own compiled loop).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
-    private unsafe void RunChunk<TPositives>(int[] order, int start, int end, Worker w, ulong stream, int[]? negatives, int units, float[] biasArray, TPositives positives)
-        where TPositives : struct, IUserPositives
+    private unsafe void RunChunk(int epoch, int[] order, int start, int end, Worker w)
     {
         var d = users.Dimensions;
         var userStride = users.Stride;
@@ -118,9 +113,10 @@ internal sealed partial class BprUserEpoch(CsrMatrix matrix, AlignedRows users, 
         var lr = (float)options.LearningRate;
         var decay = BprUpdate.Decay(lr, (float)options.Regularization);
         var verify = options.VerifyNegatives;
-        var popularity = negatives is not null;
+        var popularity = options.Negatives == NegativeSampling.Popularity;
         var columns = matrix.Columns;
-        var rng = Rng.Fork(options.Seed, stream);
+        var nonZeros = matrix.NonZeros;
+        var rng = Rng.Fork(options.Seed, ChunkStreams | ((ulong)epoch << 32) | (uint)start);
         var loss = new BprLossSum();
         var userOf = stackalloc int[Ring];
         var positiveOf = stackalloc int[Ring];
@@ -129,8 +125,8 @@ internal sealed partial class BprUserEpoch(CsrMatrix matrix, AlignedRows users, 
         var unitOf = stackalloc int[Ring];
         var up = users.Base;
         var ip = items.Base;
-        fixed (float* bias = biasArray)
-        fixed (int* cols = matrix.ColumnIndices, offs = matrix.Offsets, orderOf = order, shuffled = w.Row, alias = negatives)
+        fixed (float* bias = itemBias)
+        fixed (int* cols = matrix.ColumnIndices, offs = matrix.Offsets, orderOf = order, shuffled = w.Row, alias = _alias?.Entries)
         {
             // The producer: position p of the order, its user, the user's row length and how many of its positives are drawn.
             var p = start - 1;
@@ -145,22 +141,20 @@ internal sealed partial class BprUserEpoch(CsrMatrix matrix, AlignedRows users, 
                 {
                     if (drawn == length)
                     {
-                        // A stratum's user may have no positive in its block: pass over it (an active user always has one otherwise).
-                        do
+                        if (++p == end)
                         {
-                            if (++p == end)
-                            {
-                                total = ahead;
-                                break;
-                            }
+                            total = ahead;
+                        }
+                        else
+                        {
                             user = orderOf[p];
                             var rowStart = offs[user];
+                            length = offs[user + 1] - rowStart;
                             drawn = 0;
-                            length = positives.Copy(cols + rowStart, offs[user + 1] - rowStart, shuffled);
+                            new ReadOnlySpan<int>(cols + rowStart, length).CopyTo(new Span<int>(shuffled, length));
                             if (p + 1 < end) PrefetchUser(up, userStride, cols, offs, orderOf[p + 1], d);
                             if (p + 2 < end) BprEpoch.Prefetch(offs + orderOf[p + 2]);
                         }
-                        while (TPositives.MayBeEmpty && length == 0);
                     }
                     if (ahead < total)
                     {
@@ -175,7 +169,7 @@ internal sealed partial class BprUserEpoch(CsrMatrix matrix, AlignedRows users, 
                         var negativeDraw = rng.NextInt(columns);
                         if (popularity)
                         {
-                            unitOf[slot] = rng.NextInt(units);
+                            unitOf[slot] = rng.NextInt(nonZeros);
                             BprEpoch.Prefetch(alias + 2 * negativeDraw);
                         }
                         userOf[slot] = user;
@@ -211,24 +205,6 @@ internal sealed partial class BprUserEpoch(CsrMatrix matrix, AlignedRows users, 
         w.Add(loss);
     }
 
-    /// <summary>
-    /// Copies the entries of the sorted row <paramref name="row"/> (<paramref name="length"/> items) whose
-    /// <paramref name="blockOf"/>[item] is <paramref name="block"/> into <paramref name="target"/>, in row order, and returns how many.
-    /// Over the blocks 0 .. K - 1 the copies partition the row: each positive is visited once per epoch across the sub-epochs.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static unsafe int BlockPositives(int* row, int length, byte* blockOf, int block, int* target)
-    {
-        var kept = 0;
-        for (var k = 0; k < length; k++)
-        {
-            var item = row[k];
-            target[kept] = item;
-            kept += blockOf[item] == block ? 1 : 0;
-        }
-        return kept;
-    }
-
     // The user's factor row and the first lines of its matrix row (its offset was prefetched one user earlier).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void PrefetchUser(float* up, int userStride, int* cols, int* offs, int user, int d)
@@ -237,11 +213,8 @@ internal sealed partial class BprUserEpoch(CsrMatrix matrix, AlignedRows users, 
         BprEpoch.PrefetchSpan(cols + offs[user], offs[user + 1] - offs[user]);
     }
 
-    private sealed class Worker(int longestRow, int index) : BprEpochTally
+    private sealed class Worker(int longestRow) : BprEpochTally
     {
-        /// <summary>The worker's number in the team (0 .. workers - 1).</summary>
-        public int Index { get; } = index;
-
         /// <summary>The current user's positives, shuffled in place as they are drawn.</summary>
         public int[] Row { get; } = GC.AllocateUninitializedArray<int>(Math.Max(1, longestRow));
     }

@@ -43,36 +43,16 @@ internal sealed class PopularityAliasTable
         var nnz = matrix.NonZeros;
         var n = matrix.Columns;
         if (nnz == 0) throw new ArgumentException("The matrix has no nonzeros: there is no popularity to draw from.", nameof(matrix));
+        var mass = new long[n];
+        foreach (var c in matrix.ColumnIndices) mass[c] += n;
         var entries = new int[2 * n];
-        BuildInto(matrix.ColumnCounts(), [], 0, entries, new long[n], new int[n], new int[n]);
-        return new PopularityAliasTable(entries, n, nnz);
-    }
-
-    /// <summary>
-    /// Fills <paramref name="entries"/> (2 x items ints) with the table of the weights w_j = <paramref name="weights"/>[j] for the
-    /// items j with <paramref name="blockOf"/>[j] == <paramref name="block"/> and 0 for the others (every item when
-    /// <paramref name="blockOf"/> is empty), and returns the units per entry W = sum of those weights (0: nothing to draw, the
-    /// entries are then unusable). Item j owns w_j x items units, so a draw gives P(j) = w_j / W exactly; items of weight 0 (other
-    /// blocks, no nonzeros) are never drawn. <paramref name="mass"/>, <paramref name="small"/> and <paramref name="large"/> are
-    /// scratch of length items (reused so that a table rebuilt every epoch allocates nothing). Weights are non-negative and sum
-    /// to at most int.MaxValue (counts of one matrix's nonzeros, or ones).
-    /// </summary>
-    public static int BuildInto(ReadOnlySpan<int> weights, ReadOnlySpan<byte> blockOf, int block, Span<int> entries, Span<long> mass, Span<int> small, Span<int> large)
-    {
-        var n = weights.Length;
-        long units = 0;
-        for (var j = 0; j < n; j++)
-        {
-            var w = blockOf.IsEmpty || blockOf[j] == block ? weights[j] : 0;
-            mass[j] = (long)w * n;
-            units += w;
-        }
-        if (units == 0) return 0;
-        // Work lists as stacks, filled in item order: the table depends only on the weights.
+        // Work lists as stacks, filled in item order: the table depends only on the counts.
+        var small = new int[n];
+        var large = new int[n];
         int smalls = 0, larges = 0;
         for (var j = 0; j < n; j++)
         {
-            if (mass[j] < units) small[smalls++] = j;
+            if (mass[j] < nnz) small[smalls++] = j;
             else large[larges++] = j;
         }
         while (smalls > 0 && larges > 0)
@@ -81,17 +61,17 @@ internal sealed class PopularityAliasTable
             var l = large[larges - 1];
             entries[2 * s] = (int)mass[s];
             entries[2 * s + 1] = l;
-            mass[l] -= units - mass[s];
-            if (mass[l] < units)
+            mass[l] -= nnz - mass[s];
+            if (mass[l] < nnz)
             {
                 larges--;
                 small[smalls++] = l;
             }
         }
-        // With exact integer masses what is left has exactly W units each: its own item for all of them.
-        while (larges > 0) Fill(entries, large[--larges], (int)units);
-        while (smalls > 0) Fill(entries, small[--smalls], (int)units);
-        return (int)units;
+        // With exact integer masses what is left has exactly nnz units each: its own item for all of them.
+        while (larges > 0) Fill(entries, large[--larges], nnz);
+        while (smalls > 0) Fill(entries, small[--smalls], nnz);
+        return new PopularityAliasTable(entries, n, nnz);
     }
 
     /// <summary>
@@ -118,18 +98,15 @@ internal sealed class PopularityAliasTable
     /// The probability of item <paramref name="item"/> times Items x Units, summed from the table (for tests; equals count x Items):
     /// its own entry's threshold plus the units every entry with it as alias gives away (an entry that is its own alias gives none).
     /// </summary>
-    public long Mass(int item) => Mass(_entries, Units, item);
-
-    /// <summary>As <see cref="Mass(int)"/> for a table filled by <see cref="BuildInto"/> with <paramref name="units"/> units per entry.</summary>
-    public static long Mass(ReadOnlySpan<int> entries, int units, int item)
+    public long Mass(int item)
     {
-        long total = entries[2 * item];
-        for (var k = 0; k < entries.Length / 2; k++)
-            if (entries[2 * k + 1] == item) total += units - entries[2 * k];
-        return total;
+        long units = _entries[2 * item];
+        for (var k = 0; k < Items; k++)
+            if (_entries[2 * k + 1] == item) units += Units - _entries[2 * k];
+        return units;
     }
 
-    private static void Fill(Span<int> entries, int k, int units)
+    private static void Fill(int[] entries, int k, int units)
     {
         entries[2 * k] = units;
         entries[2 * k + 1] = k;
