@@ -114,6 +114,77 @@ public sealed class ServerConfigurationTests
     }
 
     [Fact]
+    public void Build_TypoInConfigFile_FailsNamingFileKeyAndLikelyOption()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"encore-{Guid.NewGuid():N}.toml");
+        File.WriteAllText(path, "[serving]\nmax_kk = 5\n[retrain.weights]\nplay = 2\nlikes = 1\n[bandits]\npolicy = \"greedy\"\n");
+        try
+        {
+            var ex = Assert.Throws<OptionsValidationException>(() => EncoreServer.Build(["--config", path]));
+
+            Assert.Equal(3, ex.Failures.Count());
+            Assert.Contains(ex.Failures, f => f.Contains(path, StringComparison.Ordinal) && f.Contains("unknown option serving.maxkk; did you mean serving.max_k?", StringComparison.Ordinal));
+            Assert.Contains(ex.Failures, f => f.Contains("unknown option retrain.weights.likes; did you mean retrain.weights.like?", StringComparison.Ordinal));
+            Assert.Contains(ex.Failures, f => f.Contains("unknown option bandits; did you mean bandit?", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Build_UnknownSectionedKeyOnCommandLine_Fails()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() => EncoreServer.Build(["--Cluster:SiloPrt", "11112"]));
+
+        Assert.Contains(ex.Failures, f => f.StartsWith("command line: unknown option cluster.siloprt; did you mean cluster.silo_port?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void UnknownOptionKeys_SampleConfigHostSectionsListsAndRetiredKeys_NoneReported()
+    {
+        var sample = new TomlConfigurationSource(Path.Combine(RepositoryRoot(), "encore.sample.toml"));
+        var extra = new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Kestrel:Limits:MaxConcurrentConnections"] = "10",
+            ["Security:ApiKeys:3"] = "abcdefghijklmnopq",
+            ["Serving:ReducedPrecision"] = "true",
+            ["Bandit:Rewards:PlaylistAdd"] = "0.5",
+        };
+
+        Assert.Empty(UnknownOptionKeys.Find(Provider(sample), "sample"));
+        Assert.Empty(UnknownOptionKeys.Find(Provider(new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = extra }), "extra"));
+        Assert.Equal(["x: unknown option security.api_keys.first (every option: encore.sample.toml)"],
+            UnknownOptionKeys.Find(Provider(new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+            {
+                InitialData = new Dictionary<string, string?> { ["Security:ApiKeys:first"] = "abcdefghijklmnopq" },
+            }), "x"));
+    }
+
+    [Fact]
+    public void UnknownOptionKeys_SingleLevelEnvironmentVariables_BelongToTheCli()
+    {
+        var env = new EncoreEnvironmentSource(new Dictionary<string, string>
+        {
+            ["ENCORE_DEBUG"] = "1",
+            ["ENCORE_TEST_POSTGRES"] = "postgres://x@127.0.0.1:1/y",
+            ["ENCORE_SERVING__MAX_KK"] = "3",
+        });
+
+        Assert.Equal(["env: unknown option serving.maxkk; did you mean serving.max_k? (every option: encore.sample.toml)"],
+            UnknownOptionKeys.Find(Provider(env), "env", sectionsOnly: true));
+    }
+
+    private static IConfigurationProvider Provider(IConfigurationSource source)
+    {
+        var provider = source.Build(new ConfigurationBuilder());
+        provider.Load();
+        return provider;
+    }
+
+    [Fact]
     public void SampleConfig_InRepository_IsValid()
     {
         var sample = Path.Combine(RepositoryRoot(), "encore.sample.toml");
