@@ -142,6 +142,23 @@ public sealed class RecommendationEndpointTests(ServerFixture fixture) : IClassF
         Assert.Equal(field, body.TryGetProperty("field", out var f) ? f.GetString() : "");
     }
 
+    // A JSON null in a list of track ids was dropped silently ("allow": [null, ...] answered an empty list, path "model").
+    [Theory]
+    [InlineData("/api/users/recommendations", "{\"user\": \"u\", \"exclude\": [null]}", "exclude[0]")]
+    [InlineData("/api/users/recommendations", "{\"user\": \"u\", \"allow\": [\"t\", null]}", "allow[1]")]
+    [InlineData("/api/playlists/continuation", "{\"seeds\": [null], \"k\": 3}", "seeds[0]")]
+    [InlineData("/api/groups/recommendations", "{\"members\": [{\"user\": \"u\"}], \"exclude\": [null]}", "exclude[0]")]
+    [InlineData("/api/users/u/scores", "{\"tracks\": [\"t\", null]}", "tracks[1]")]
+    public async Task PostBody_NullInTrackIdList_Is400NamingTheEntry(string path, string json, string field)
+    {
+        var response = await Client.PostAsync(path, Json.Raw(json));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await Json.Read(response);
+        Assert.Equal(field, body.GetProperty("field").GetString());
+        Assert.Equal("is null; expected a track id.", body.GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task PostRecommendations_MissingUser_Is400NamingField()
     {
