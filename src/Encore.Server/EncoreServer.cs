@@ -57,7 +57,7 @@ public static class EncoreServer
         });
         services.AddHostedService<RetrainBackgroundService>();
         ClusterHosting.Add(builder, options.Cluster);
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusCodeProblems.Complete);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));

@@ -159,6 +159,23 @@ public sealed class RecommendationEndpointTests(ServerFixture fixture) : IClassF
         Assert.Equal("is null; expected a track id.", body.GetProperty("detail").GetString());
     }
 
+    // The status code pages once answered with a title only: no detail, no requestId.
+    [Theory]
+    [InlineData("GET", "/api/nope", null, 404, "No endpoint at GET /api/nope")]
+    [InlineData("DELETE", "/api/events", null, 405, "/api/events does not take DELETE")]
+    [InlineData("POST", "/api/users/recommendations", "text/plain", 415, "send the header Content-Type: application/json (got 'text/plain")]
+    public async Task StatusCodePage_Problem_HasDetailAndRequestId(string method, string path, string? contentType, int status, string detail)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (contentType is not null) request.Content = new StringContent("{\"user\": \"u\"}", System.Text.Encoding.UTF8, contentType);
+        var response = await Client.SendAsync(request);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        var body = await Json.Read(response);
+        Assert.Contains(detail, body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(response.Headers.GetValues("X-Request-Id").Single(), body.GetProperty("requestId").GetString());
+    }
+
     [Fact]
     public async Task PostRecommendations_MissingUser_Is400NamingField()
     {
