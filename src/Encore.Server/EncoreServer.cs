@@ -109,9 +109,12 @@ public static class EncoreServer
     }
 
     /// <summary>Builds and runs until shut down (Ctrl+C, SIGTERM or <paramref name="cancellationToken"/>).</summary>
+    /// <exception cref="OptionsValidationException">Invalid options, or a listen address already in use.</exception>
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
         await using var app = Build(args);
+        if (ListenAddressCheck.InUse(app.Configuration["urls"]) is { Count: > 0 } inUse)
+            throw new OptionsValidationException(nameof(EncoreServerOptions), typeof(EncoreServerOptions), inUse);
         await app.RunAsync(cancellationToken);
         return 0;
     }

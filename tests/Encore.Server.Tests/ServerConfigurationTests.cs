@@ -184,6 +184,30 @@ public sealed class ServerConfigurationTests
         return provider;
     }
 
+    // A port in use was reported after the host had logged "Hosting failed to start" with a stack trace (exit 4).
+    [Theory]
+    [InlineData("--urls")]
+    [InlineData("--Server:Urls")]
+    public async Task RunAsync_PortInUse_FailsNamingTheAddress(string option)
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        var store = Path.Combine(Path.GetTempPath(), $"encore-{Guid.NewGuid():N}.db");
+        try
+        {
+            var ex = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+                EncoreServer.RunAsync([option, $"http://127.0.0.1:{port}", "--Store:Path", store]));
+
+            Assert.Equal($"server.urls: 127.0.0.1:{port} (from http://127.0.0.1:{port}) is already in use by another process; stop that process or choose another address with --urls.",
+                Assert.Single(ex.Failures));
+        }
+        finally
+        {
+            foreach (var f in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(store) + "*")) File.Delete(f);
+        }
+    }
+
     [Fact]
     public void SampleConfig_InRepository_IsValid()
     {
