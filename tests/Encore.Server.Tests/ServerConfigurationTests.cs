@@ -209,6 +209,23 @@ public sealed class ServerConfigurationTests
     }
 
     [Fact]
+    public void Build_WrongTypeInConfigFile_NamesTheOptionAsTheFileSpellsIt()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"encore-{Guid.NewGuid():N}.toml");
+        File.WriteAllText(path, "[serving]\nmax_k = \"lots\"\n");
+        try
+        {
+            var ex = Assert.Throws<OptionsValidationException>(() => EncoreServer.Build(["--config", path]));
+
+            Assert.Equal("serving.max_k: 'lots' is not a whole number between -2147483648 and 2147483647.", Assert.Single(ex.Failures)); // was "Serving:MaxK: ..."
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void SampleConfig_InRepository_IsValid()
     {
         var sample = Path.Combine(RepositoryRoot(), "encore.sample.toml");
