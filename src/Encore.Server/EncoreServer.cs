@@ -26,8 +26,8 @@ public static class EncoreServer
     {
         var parsed = ServerArguments.Parse(args);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = parsed.Rest });
-        Configure(builder.Configuration, parsed, overrides);
-        var options = Validated(builder.Configuration);
+        var unknown = Configure(builder.Configuration, parsed, overrides);
+        var options = Validated(builder.Configuration, unknown);
 
         if (builder.Configuration["urls"] is null) builder.WebHost.UseUrls(options.Server.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.Server.MaxRequestBodyBytes);
@@ -57,7 +57,7 @@ public static class EncoreServer
         });
         services.AddHostedService<RetrainBackgroundService>();
         ClusterHosting.Add(builder, options.Cluster);
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusCodeProblems.Complete);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
@@ -109,9 +109,12 @@ public static class EncoreServer
     }
 
     /// <summary>Builds and runs until shut down (Ctrl+C, SIGTERM or <paramref name="cancellationToken"/>).</summary>
+    /// <exception cref="OptionsValidationException">Invalid options, or a listen address already in use.</exception>
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
         await using var app = Build(args);
+        if (ListenAddressCheck.InUse(app.Configuration["urls"]) is { Count: > 0 } inUse)
+            throw new OptionsValidationException(nameof(EncoreServerOptions), typeof(EncoreServerOptions), inUse);
         await app.RunAsync(cancellationToken);
         return 0;
     }
@@ -120,25 +123,34 @@ public static class EncoreServer
     public static IReadOnlyList<string> Addresses(WebApplication app) =>
         [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
 
-    private static void Configure(ConfigurationManager configuration, ServerArguments parsed, IDictionary<string, string?>? overrides)
+    // Returns the keys of the file, the ENCORE_* variables and the command line that name no option (a typo would
+    // otherwise be ignored and the default used); Validated reports them with the other problems.
+    private static List<string> Configure(ConfigurationManager configuration, ServerArguments parsed, IDictionary<string, string?>? overrides)
     {
+        var root = (IConfigurationRoot)configuration;
+        var unknown = new List<string>();
         if (parsed.ConfigFile is { } file)
         {
             var full = Path.GetFullPath(file);
             if (string.Equals(Path.GetExtension(full), ".json", StringComparison.OrdinalIgnoreCase)) configuration.AddJsonFile(full, optional: false);
             else ((IConfigurationBuilder)configuration).Add(new TomlConfigurationSource(full));
+            unknown.AddRange(UnknownOptionKeys.Find(root.Providers.Last(), file));
         }
         ((IConfigurationBuilder)configuration).Add(new EncoreEnvironmentSource());
+        unknown.AddRange(UnknownOptionKeys.Find(root.Providers.Last(), "ENCORE_* environment variable", sectionsOnly: true));
         if (overrides is not null) configuration.AddInMemoryCollection(overrides);
         configuration.AddCommandLine(parsed.Rest);
+        unknown.AddRange(UnknownOptionKeys.Find(root.Providers.Last(), "command line", sectionsOnly: true));
         var preload = configuration.GetSection("Models:Preload").GetChildren().Count();
         var extra = new Dictionary<string, string?>();
         for (var i = 0; i < parsed.Models.Count; i++) extra[$"Models:Preload:{preload + i}"] = parsed.Models[i];
         configuration.AddInMemoryCollection(extra);
+        return unknown;
     }
 
-    private static EncoreServerOptions Validated(IConfiguration configuration)
+    private static EncoreServerOptions Validated(IConfiguration configuration, List<string> unknown)
     {
+        if (unknown.Count > 0) throw new OptionsValidationException(nameof(EncoreServerOptions), typeof(EncoreServerOptions), unknown);
         var options = ConfigurationBinding.Bind(configuration);
         var result = new ServerOptionsValidator().Validate(null, options);
         if (result.Failed) throw new OptionsValidationException(nameof(EncoreServerOptions), typeof(EncoreServerOptions), result.Failures);

@@ -114,6 +114,68 @@ public sealed class RecommendationEndpointTests(ServerFixture fixture) : IClassF
         Assert.False(string.IsNullOrEmpty(body.GetProperty("detail").GetString()));
     }
 
+    // Each body once answered with .NET words ("converted to Encore.Online.Serving.UserRecommendationRequest",
+    // "Implicit body inferred for parameter ... Did you mean to use a Service instead?") or without the field at fault.
+    [Theory]
+    [InlineData("/api/users/recommendations", "[1, 2]", "", "could not be converted to an object")]
+    [InlineData("/api/users/recommendations", "null", "", "The request body is empty (or JSON null); expected a JSON object")]
+    [InlineData("/api/users/recommendations", "", "", "The request body is empty (or JSON null); expected a JSON object")]
+    [InlineData("/api/users/recommendations", "{\"user\": 5}", "user", "could not be converted to a string")]
+    [InlineData("/api/users/recommendations", "{\"user\": \"u\", \"history\": [{\"track\": \"t\", \"value\": \"a\"}]}", "history[0].value", "could not be converted to a number")]
+    [InlineData("/api/users/u/scores", "{\"tracks\": \"t1\"}", "tracks", "could not be converted to an array")]
+    [InlineData("/api/groups/recommendations", "{\"members\": [\"u1\"]}", "members[0]", "could not be converted to an object")]
+    [InlineData("/api/events", "[{\"eventId\": \"x\", \"user\": \"u\", \"track\": \"t\", \"kind\": \"play\", \"timestamp\": \"yesterday\"}]", "events[0].timestamp", "could not be converted to an integer")]
+    [InlineData("/api/events", "{\"events\": [{\"kind\": 5}]}", "events[0].kind", "could not be converted to a string")]
+    [InlineData("/api/events", "{\"user\": \"u\", \"track\": \"t\", \"kind\": \"play\", \"timestamp\": \"yesterday\"}", "timestamp", "could not be converted to an integer")]
+    public async Task PostBody_WrongJsonKind_Is400NamingFieldInJsonTerms(string path, string json, string field, string expected)
+    {
+        using var request = fixture.Server.Request(HttpMethod.Post, path, TestServer.WriteKey, Json.Raw(json));
+        var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await Json.Read(response);
+        var detail = body.GetProperty("detail").GetString()!;
+        Assert.Contains(expected, detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Encore.", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Service", detail, StringComparison.Ordinal);
+        Assert.Equal(field, body.TryGetProperty("field", out var f) ? f.GetString() : "");
+    }
+
+    // A JSON null in a list of track ids was dropped silently ("allow": [null, ...] answered an empty list, path "model").
+    [Theory]
+    [InlineData("/api/users/recommendations", "{\"user\": \"u\", \"exclude\": [null]}", "exclude[0]")]
+    [InlineData("/api/users/recommendations", "{\"user\": \"u\", \"allow\": [\"t\", null]}", "allow[1]")]
+    [InlineData("/api/playlists/continuation", "{\"seeds\": [null], \"k\": 3}", "seeds[0]")]
+    [InlineData("/api/groups/recommendations", "{\"members\": [{\"user\": \"u\"}], \"exclude\": [null]}", "exclude[0]")]
+    [InlineData("/api/users/u/scores", "{\"tracks\": [\"t\", null]}", "tracks[1]")]
+    public async Task PostBody_NullInTrackIdList_Is400NamingTheEntry(string path, string json, string field)
+    {
+        var response = await Client.PostAsync(path, Json.Raw(json));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await Json.Read(response);
+        Assert.Equal(field, body.GetProperty("field").GetString());
+        Assert.Equal("is null; expected a track id.", body.GetProperty("detail").GetString());
+    }
+
+    // The status code pages once answered with a title only: no detail, no requestId.
+    [Theory]
+    [InlineData("GET", "/api/nope", null, 404, "No endpoint at GET /api/nope")]
+    [InlineData("DELETE", "/api/events", null, 405, "/api/events does not take DELETE")]
+    [InlineData("POST", "/api/users/recommendations", "text/plain", 415, "send the header Content-Type: application/json (got 'text/plain")]
+    public async Task StatusCodePage_Problem_HasDetailAndRequestId(string method, string path, string? contentType, int status, string detail)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (contentType is not null) request.Content = new StringContent("{\"user\": \"u\"}", System.Text.Encoding.UTF8, contentType);
+        var response = await Client.SendAsync(request);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        var body = await Json.Read(response);
+        Assert.Contains(detail, body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(response.Headers.GetValues("X-Request-Id").Single(), body.GetProperty("requestId").GetString());
+    }
+
     [Fact]
     public async Task PostRecommendations_MissingUser_Is400NamingField()
     {

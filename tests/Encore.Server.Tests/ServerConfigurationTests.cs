@@ -114,6 +114,118 @@ public sealed class ServerConfigurationTests
     }
 
     [Fact]
+    public void Build_TypoInConfigFile_FailsNamingFileKeyAndLikelyOption()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"encore-{Guid.NewGuid():N}.toml");
+        File.WriteAllText(path, "[serving]\nmax_kk = 5\n[retrain.weights]\nplay = 2\nlikes = 1\n[bandits]\npolicy = \"greedy\"\n");
+        try
+        {
+            var ex = Assert.Throws<OptionsValidationException>(() => EncoreServer.Build(["--config", path]));
+
+            Assert.Equal(3, ex.Failures.Count());
+            Assert.Contains(ex.Failures, f => f.Contains(path, StringComparison.Ordinal) && f.Contains("unknown option serving.maxkk; did you mean serving.max_k?", StringComparison.Ordinal));
+            Assert.Contains(ex.Failures, f => f.Contains("unknown option retrain.weights.likes; did you mean retrain.weights.like?", StringComparison.Ordinal));
+            Assert.Contains(ex.Failures, f => f.Contains("unknown option bandits; did you mean bandit?", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Build_UnknownSectionedKeyOnCommandLine_Fails()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() => EncoreServer.Build(["--Cluster:SiloPrt", "11112"]));
+
+        Assert.Contains(ex.Failures, f => f.StartsWith("command line: unknown option cluster.siloprt; did you mean cluster.silo_port?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void UnknownOptionKeys_SampleConfigHostSectionsListsAndRetiredKeys_NoneReported()
+    {
+        var sample = new TomlConfigurationSource(Path.Combine(RepositoryRoot(), "encore.sample.toml"));
+        var extra = new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Kestrel:Limits:MaxConcurrentConnections"] = "10",
+            ["Security:ApiKeys:3"] = "abcdefghijklmnopq",
+            ["Serving:ReducedPrecision"] = "true",
+            ["Bandit:Rewards:PlaylistAdd"] = "0.5",
+        };
+
+        Assert.Empty(UnknownOptionKeys.Find(Provider(sample), "sample"));
+        Assert.Empty(UnknownOptionKeys.Find(Provider(new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = extra }), "extra"));
+        Assert.Equal(["x: unknown option security.api_keys.first (every option: encore.sample.toml)"],
+            UnknownOptionKeys.Find(Provider(new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+            {
+                InitialData = new Dictionary<string, string?> { ["Security:ApiKeys:first"] = "abcdefghijklmnopq" },
+            }), "x"));
+    }
+
+    [Fact]
+    public void UnknownOptionKeys_SingleLevelEnvironmentVariables_BelongToTheCli()
+    {
+        var env = new EncoreEnvironmentSource(new Dictionary<string, string>
+        {
+            ["ENCORE_DEBUG"] = "1",
+            ["ENCORE_TEST_POSTGRES"] = "postgres://x@127.0.0.1:1/y",
+            ["ENCORE_SERVING__MAX_KK"] = "3",
+        });
+
+        Assert.Equal(["env: unknown option serving.maxkk; did you mean serving.max_k? (every option: encore.sample.toml)"],
+            UnknownOptionKeys.Find(Provider(env), "env", sectionsOnly: true));
+    }
+
+    private static IConfigurationProvider Provider(IConfigurationSource source)
+    {
+        var provider = source.Build(new ConfigurationBuilder());
+        provider.Load();
+        return provider;
+    }
+
+    // A port in use was reported after the host had logged "Hosting failed to start" with a stack trace (exit 4).
+    [Theory]
+    [InlineData("--urls")]
+    [InlineData("--Server:Urls")]
+    public async Task RunAsync_PortInUse_FailsNamingTheAddress(string option)
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        var store = Path.Combine(Path.GetTempPath(), $"encore-{Guid.NewGuid():N}.db");
+        try
+        {
+            var ex = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+                EncoreServer.RunAsync([option, $"http://127.0.0.1:{port}", "--Store:Path", store]));
+
+            Assert.Equal($"server.urls: 127.0.0.1:{port} (from http://127.0.0.1:{port}) is already in use by another process; stop that process or choose another address with --urls.",
+                Assert.Single(ex.Failures));
+        }
+        finally
+        {
+            foreach (var f in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(store) + "*")) File.Delete(f);
+        }
+    }
+
+    [Fact]
+    public void Build_WrongTypeInConfigFile_NamesTheOptionAsTheFileSpellsIt()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"encore-{Guid.NewGuid():N}.toml");
+        File.WriteAllText(path, "[serving]\nmax_k = \"lots\"\n");
+        try
+        {
+            var ex = Assert.Throws<OptionsValidationException>(() => EncoreServer.Build(["--config", path]));
+
+            Assert.Equal("serving.max_k: 'lots' is not a whole number between -2147483648 and 2147483647.", Assert.Single(ex.Failures)); // was "Serving:MaxK: ..."
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void SampleConfig_InRepository_IsValid()
     {
         var sample = Path.Combine(RepositoryRoot(), "encore.sample.toml");

@@ -123,6 +123,20 @@ public sealed class WriteEndpointTests(ServerFixture fixture) : IClassFixture<Se
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/api/models/main/activate", "{}", "version")] // was 404 "Model 'main' has no version 0"
+    [InlineData("/api/models", "{\"path\": \"x.bin\"}", "name")] // was "'' is not a valid model name"
+    public async Task Models_RequiredBodyFieldMissing_Is400NamingIt(string path, string body, string field)
+    {
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        var response = await Server.Client.SendAsync(Server.Request(HttpMethod.Post, path, TestServer.AdminKey, content));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await Json.Read(response);
+        Assert.Equal(field, problem.GetProperty("field").GetString());
+        Assert.StartsWith("is missing; expected", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Models_RetrainAfterEvents_AddsAVersionOfARegisteredName()
     {

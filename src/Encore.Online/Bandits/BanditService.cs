@@ -170,9 +170,9 @@ public sealed class BanditService
         {
             if (candidates.Count == 0) throw OnlineRequestException.Invalid("candidates", "is empty; leave it out to take the pool from the model.");
             RequestChecks.Length(candidates, _options.MaxListLength, "candidates");
+            RequestChecks.IdList(candidates, "candidates");
             for (var i = 0; i < candidates.Count; i++)
-                if (string.IsNullOrEmpty(candidates[i])) throw OnlineRequestException.Invalid($"candidates[{i}]", "is empty; expected a track id.");
-            RequestChecks.NoControl(candidates, "candidates");
+                if (candidates[i].Length == 0) throw OnlineRequestException.Invalid($"candidates[{i}]", "is empty; expected a track id.");
             return (candidates, "request", null, null, null);
         }
         var size = request.PoolSize ?? _options.Bandit.PoolSize;

@@ -21,8 +21,13 @@ public sealed class CatalogueService(ICatalogueStore repository, OnlineOptions o
     {
         var list = Check(tracks, "tracks", t => t?.Id, idempotencyKey);
         for (var i = 0; i < list.Count; i++)
+        {
             if (list[i].DurationMs is { } d && (d < 0 || d > 86_400_000))
                 throw OnlineRequestException.Invalid($"tracks[{i}].durationMs", $"{d} is outside 0..86,400,000 ms.");
+            // A null genre was stored as an empty one (the column joins genres with '|').
+            if (list[i].Genres is { } genres && Array.FindIndex(genres, g => string.IsNullOrWhiteSpace(g) || g.Contains('|', StringComparison.Ordinal)) is var bad and >= 0)
+                throw OnlineRequestException.Invalid($"tracks[{i}].genres[{bad}]", $"tracks[{i}].genres[{bad}] is {(genres[bad] is null ? "null" : $"'{genres[bad]}'")}; expected a non-empty genre name without '|'.");
+        }
         return repository.UpsertTracks(list, idempotencyKey);
     }
 
@@ -38,8 +43,14 @@ public sealed class CatalogueService(ICatalogueStore repository, OnlineOptions o
             var problems = new List<(string Field, string Message)>();
             if (rows[i] is null) problems.Add(("", "is null; expected an object with an id."));
             else EventValidator.CheckId(id(rows[i]), "id", required: true, problems);
-            if (problems.Count > 0) throw OnlineRequestException.Invalid($"{field}[{i}].{problems[0].Field}".TrimEnd('.'), $"{field}[{i}].{problems[0].Field} {problems[0].Message}");
-            list.Add(rows[i]!);
+            if (problems.Count == 0)
+            {
+                list.Add(rows[i]!);
+                continue;
+            }
+            // "users[0] is null; ..." (a whole entry), "users[0].id is empty; ..." (one of its fields).
+            var name = problems[0].Field.Length == 0 ? $"{field}[{i}]" : $"{field}[{i}].{problems[0].Field}";
+            throw OnlineRequestException.Invalid(name, $"{name} {problems[0].Message}");
         }
         return list;
     }

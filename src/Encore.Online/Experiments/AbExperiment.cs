@@ -19,8 +19,9 @@ public sealed record AbExperiment
     public string EffectiveSalt => Salt ?? Name;
 
     /// <summary>Checks names, count and shares.</summary>
-    /// <exception cref="ArgumentException">Fewer than two variants, a repeated or empty name, a share outside
-    /// (0, 1], shares not summing to 1 (within 1e-6), or a variant with neither or both of model and policy.</exception>
+    /// <exception cref="ArgumentException">Fewer than two variants, a null variant (JSON <c>null</c> in the list), a
+    /// repeated or empty name, a share outside (0, 1], shares not summing to 1 (within 1e-6), or a variant with neither
+    /// or both of model and policy.</exception>
     public void Validate()
     {
         if (string.IsNullOrWhiteSpace(Name) || Name.Length > 64 || !Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
@@ -28,8 +29,10 @@ public sealed record AbExperiment
         if (Variants is null || Variants.Count < 2) throw new ArgumentException($"experiment '{Name}' needs at least two variants.", nameof(Variants));
         var names = new HashSet<string>(StringComparer.Ordinal);
         double total = 0;
-        foreach (var v in Variants)
+        for (var i = 0; i < Variants.Count; i++)
         {
+            var v = Variants[i] ?? throw new ArgumentException(
+                $"experiment '{Name}': variants[{i}] is null; expected {{\"name\", \"share\", \"model\"}} or {{\"name\", \"share\", \"policy\"}}.", nameof(Variants));
             if (string.IsNullOrWhiteSpace(v.Name) || !names.Add(v.Name))
                 throw new ArgumentException($"experiment '{Name}': variant name '{v.Name}' is empty or repeated.", nameof(Variants));
             if (!(v.Share > 0 && v.Share <= 1))

@@ -62,7 +62,9 @@ public sealed class ExperimentService
         catch (ArgumentException ex)
         {
             var suffix = ex.ParamName is null ? "" : $" (Parameter '{ex.ParamName}')";
-            throw OnlineRequestException.Invalid("experiment", ex.Message.EndsWith(suffix, StringComparison.Ordinal) ? ex.Message[..^suffix.Length] : ex.Message);
+            // The field is the body's property at fault (name or variants), as for every other request error.
+            var field = ex.ParamName switch { nameof(AbExperiment.Name) => "name", nameof(AbExperiment.Variants) => "variants", _ => "experiment" };
+            throw OnlineRequestException.Invalid(field, ex.Message.EndsWith(suffix, StringComparison.Ordinal) ? ex.Message[..^suffix.Length] : ex.Message);
         }
         CheckVariantKinds(experiment);
         var record = new ExperimentRecord(experiment with { Salt = experiment.EffectiveSalt }, ExperimentState.Draft, NowMs);
@@ -134,9 +136,12 @@ public sealed class ExperimentService
     /// Ends a running or stopped experiment by activating <paramref name="variant"/>'s model file (its active version)
     /// as a version of the default model name. Returns the record and the newly served model.
     /// </summary>
-    /// <exception cref="OnlineRequestException">No such experiment, variant, or active model (404); a draft, already promoted, or a policy variant (409).</exception>
+    /// <exception cref="OnlineRequestException">No variant named (400); no such experiment, variant, or active model (404); a draft, already
+    /// promoted, or a policy variant (409).</exception>
     public (ExperimentRecord Experiment, ServingModel Served) Promote(string name, string? variant)
     {
+        if (string.IsNullOrWhiteSpace(variant))
+            throw OnlineRequestException.Invalid("variant", "is missing; expected the name of the variant to promote, e.g. {\"variant\": \"treatment\"}.");
         var record = Get(name);
         var chosen = record.Experiment.Variants.FirstOrDefault(v => v.Name == variant)
             ?? throw OnlineRequestException.NotFound("variant", $"experiment '{name}' has no variant '{variant}' (variants: {string.Join(", ", record.Experiment.Variants.Select(v => v.Name))}).");

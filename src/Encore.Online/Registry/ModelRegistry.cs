@@ -25,7 +25,11 @@ public sealed partial class ModelRegistry
 
     /// <param name="repository">The registry's tables.</param>
     /// <param name="time">Clock (default system).</param>
-    /// <param name="cacheDirectory">Where versions fetched from the store by content hash are kept (default "models/by-hash").</param>
+    /// <param name="cacheDirectory">
+    /// This process's own copy of every version it loads, by content hash (default "models/by-hash"): copied from the
+    /// registered path or fetched from the store, and served from there, so a registered file rewritten in place never
+    /// changes a mapped model under a request.
+    /// </param>
     public ModelRegistry(IModelStore repository, TimeProvider? time = null, string? cacheDirectory = null)
     {
         _repository = repository ?? throw new ArgumentNullException(nameof(repository));

@@ -18,7 +18,7 @@ public sealed partial class RecommendationService
         ArgumentNullException.ThrowIfNull(request);
         RequestChecks.K(request.K, _options.MaxK);
         RequestChecks.Length(request.Seeds, _options.MaxListLength, "seeds");
-        RequestChecks.NoControl(request.Seeds, "seeds");
+        RequestChecks.IdList(request.Seeds, "seeds");
         if (request.Title is { Length: > MaxTitleLength }) throw OnlineRequestException.Invalid("title", $"is {request.Title.Length} characters long; at most {MaxTitleLength} are allowed.");
         if ((request.Seeds is null || request.Seeds.Count == 0) && string.IsNullOrWhiteSpace(request.Title))
             throw OnlineRequestException.Invalid("seeds", "Give seed tracks, a title, or both.");

@@ -78,8 +78,8 @@ public sealed partial class RecommendationService : IDisposable
         RequestChecks.K(request.K, _options.MaxK);
         RequestChecks.Length(request.Exclude, _options.MaxListLength, "exclude");
         RequestChecks.Length(request.Allow, _options.MaxListLength, "allow");
-        RequestChecks.NoControl(request.Exclude, "exclude");
-        RequestChecks.NoControl(request.Allow, "allow");
+        RequestChecks.IdList(request.Exclude, "exclude");
+        RequestChecks.IdList(request.Allow, "allow");
         return (user, Model(request.Model));
     }
 
@@ -125,7 +125,7 @@ public sealed partial class RecommendationService : IDisposable
         var id = RequestChecks.Id(user, "user");
         if (request.Tracks is null || request.Tracks.Count == 0) throw OnlineRequestException.Invalid("tracks", "is empty; send the candidate track ids to score.");
         RequestChecks.Length(request.Tracks, _options.MaxListLength, "tracks");
-        RequestChecks.NoControl(request.Tracks, "tracks");
+        RequestChecks.IdList(request.Tracks, "tracks");
         var serving = Model(request.Model);
         var profile = _coldStart.Resolve(serving, id, request.History);
         if (serving.Model is ICandidateExplainer explainer && profile.Path == ServingPath.Model)

@@ -35,11 +35,18 @@ internal static class RequestChecks
             throw OnlineRequestException.Invalid(field, $"{field} contains control characters; ids are printable text.");
     }
 
-    /// <summary>The control-character check over every entry of a list of ids (field[i] named).</summary>
-    public static void NoControl(IReadOnlyList<string?>? ids, string field)
+    /// <summary>
+    /// Every entry of a list of track ids is a string without control characters (field[i] named). A JSON
+    /// <c>null</c> in the list is a 400 too: it was once dropped silently, so <c>"allow": [null]</c> answered an empty list.
+    /// </summary>
+    public static void IdList(IReadOnlyList<string?>? ids, string field)
     {
         if (ids is null) return;
-        for (var i = 0; i < ids.Count; i++) NoControl(ids[i], $"{field}[{i}]");
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (ids[i] is null) throw OnlineRequestException.Invalid($"{field}[{i}]", "is null; expected a track id.");
+            NoControl(ids[i], $"{field}[{i}]");
+        }
     }
 
     /// <summary>
@@ -49,7 +56,7 @@ internal static class RequestChecks
     public static int[] Known(IReadOnlyList<string>? ids, IdMap map, ref int ignored, string field = "ids")
     {
         if (ids is null) return [];
-        NoControl(ids, field);
+        IdList(ids, field);
         var result = new List<int>(ids.Count);
         foreach (var id in ids)
         {

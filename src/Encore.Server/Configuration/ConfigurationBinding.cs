@@ -20,10 +20,14 @@ internal static partial class ConfigurationBinding
         }
         catch (InvalidOperationException ex) when (Conversion().Match(ex.Message) is { Success: true } m)
         {
-            var failure = $"{m.Groups["key"].Value}: '{m.Groups["value"].Value}' is not {Expected(m.Groups["type"].Value)}.";
+            var failure = $"{Option(m.Groups["key"].Value)}: '{m.Groups["value"].Value}' is not {Expected(m.Groups["type"].Value)}.";
             throw new OptionsValidationException(nameof(EncoreServerOptions), typeof(EncoreServerOptions), [failure]);
         }
     }
+
+    // The binder's path (Serving:MaxK, Security:ApiKeys:0) in the file's spelling (serving.max_k, security.api_keys.0),
+    // as the validator's messages and encore.sample.toml name options.
+    internal static string Option(string path) => string.Join('.', path.Split(':').Select(UnknownOptionKeys.SnakeCase));
 
     private static string Expected(string type) => type switch
     {

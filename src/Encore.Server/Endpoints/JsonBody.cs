@@ -11,15 +11,29 @@ internal static class JsonBody
         switch (body.ValueKind)
         {
             case JsonValueKind.Array:
-                return (body.Deserialize<List<T?>>(options) ?? [], true, null);
+                return (Read<List<T?>>(body, options, property) ?? [], true, null);
             case JsonValueKind.Object when TryGet(body, property, out var list):
                 if (list.ValueKind != JsonValueKind.Array) throw OnlineRequestException.Invalid(property, $"'{property}' must be an array.");
                 var key = TryGet(body, "idempotencyKey", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
-                return (list.Deserialize<List<T?>>(options) ?? [], true, key);
+                return (Read<List<T?>>(list, options, property) ?? [], true, key);
             case JsonValueKind.Object:
-                return ([body.Deserialize<T>(options)], false, null);
+                return ([Read<T>(body, options, null)], false, null);
             default:
                 throw OnlineRequestException.Invalid("", $"The body is a JSON {body.ValueKind.ToString().ToLowerInvariant()}; expected an object or an array.");
+        }
+    }
+
+    // A value of the wrong JSON kind names its place as the batch does ("events[2].timestamp"), not as the reader
+    // sees the list it was handed ("$[2].timestamp").
+    private static TValue? Read<TValue>(JsonElement element, JsonSerializerOptions options, string? list)
+    {
+        try
+        {
+            return element.Deserialize<TValue>(options);
+        }
+        catch (JsonException ex) when (list is not null && ex.Path is { } path && path.StartsWith("$[", StringComparison.Ordinal))
+        {
+            throw new JsonException(ex.Message, "$." + list + path[1..], ex.LineNumber, ex.BytePositionInLine, ex);
         }
     }
 

@@ -12,8 +12,8 @@ public static class ModelEndpoints
     /// <summary>Body of POST /api/models.</summary>
     public sealed record RegisterModelRequest(string? Name, string? Path, string? EvaluationRunId = null, bool Activate = false);
 
-    /// <summary>Body of POST /api/models/{name}/activate.</summary>
-    public sealed record ActivateRequest(int Version);
+    /// <summary>Body of POST /api/models/{name}/activate (a missing version is a 400 naming it, not "no version 0").</summary>
+    public sealed record ActivateRequest(int? Version);
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -29,7 +29,8 @@ public static class ModelEndpoints
 
     private static Created<ModelVersionInfo> Register(RegisterModelRequest request, OnlineEngine engine)
     {
-        var info = engine.Registry.Register(request.Name ?? "", request.Path ?? "", request.EvaluationRunId);
+        if (request.Name is null) throw OnlineRequestException.Invalid("name", "is missing; expected the model name to register the file under, e.g. {\"name\": \"main\", \"path\": \"models/als.bin\"}.");
+        var info = engine.Registry.Register(request.Name, request.Path ?? "", request.EvaluationRunId);
         if (request.Activate)
         {
             engine.Registry.Activate(info.Name, info.Version);
@@ -40,7 +41,8 @@ public static class ModelEndpoints
 
     private static Ok<ModelVersionInfo> Activate(string name, ActivateRequest request, OnlineEngine engine)
     {
-        var serving = engine.Registry.Activate(name, request.Version);
+        var version = request.Version ?? throw OnlineRequestException.Invalid("version", "is missing; expected the version number to activate (GET /api/models lists them), e.g. {\"version\": 2}.");
+        var serving = engine.Registry.Activate(name, version);
         return TypedResults.Ok(engine.Registry.List(name).First(v => v.Version == serving.Version));
     }
 

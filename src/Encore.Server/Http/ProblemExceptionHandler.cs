@@ -21,7 +21,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             OnlineRequestException e => (Problems.Of(e).Status, Problems.Of(e).Title, e.Message, e.Field),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, "Request body too large", "The request body is larger than server.max_request_body_bytes allows.", ""),
             BadHttpRequestException e => Describe(e),
-            JsonException e => (400, "Malformed JSON", Plain(e.Message), e.Path ?? ""),
+            JsonException e => (400, "Malformed JSON", Plain(e.Message), Field(e.Path)),
             Orleans.Runtime.OrleansException or TimeoutException => (503, "Cluster member unavailable",
                 "A cluster member needed for this request is leaving or joining the cluster; retry the same request (event ids make it safe).", ""),
             _ => (500, "Unexpected error", "The server failed to handle this request; the error is logged with the request id.", ""),
@@ -51,14 +51,28 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     private static (string Detail, string Field) DetailOf(BadHttpRequestException e)
     {
         var json = e.InnerException is JsonException inner ? " " + Plain(inner.Message) : "";
+        var jsonField = e.InnerException is JsonException { Path: var path } ? Field(path) : "";
         if (BindFailure().Match(e.Message) is { Success: true } bind)
             return ($"'{bind.Groups["name"].Value}' must be {Kind(bind.Groups["type"].Value)}; got '{bind.Groups["value"].Value}'.", bind.Groups["name"].Value);
         if (RequiredMissing().Match(e.Message) is { Success: true } missing)
             return ($"'{missing.Groups["name"].Value}' is required; expected {Kind(missing.Groups["type"].Value)}.", missing.Groups["name"].Value);
         if (BodyFailure().IsMatch(e.Message))
-            return ("The request body is not valid JSON." + json, "");
-        return (Plain(e.Message) + json, "");
+            return ("The request body is not valid JSON." + json, jsonField);
+        // The binder's words for an absent or `null` body ("Implicit body inferred for parameter ... Did you mean to use a Service instead?").
+        if (MissingBody().IsMatch(e.Message))
+            return ("The request body is empty (or JSON null); expected a JSON object (the operation's schema: /openapi/v1.json).", "");
+        return (Plain(e.Message) + json, jsonField);
     }
+
+    // The JSON reader's path of the value at fault ("$.history[0].value", "$[2].kind") as the problem's field
+    // ("history[0].value"), the way every other request error names its field; empty for the whole body.
+    internal static string Field(string? path) => path switch
+    {
+        null or "$" => "",
+        _ when path.StartsWith("$.", StringComparison.Ordinal) => path[2..],
+        _ when path.StartsWith('$') => path[1..],
+        _ => path,
+    };
 
     private static string Kind(string type) => type.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('>', '?') switch
     {
@@ -79,16 +93,30 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     [System.Text.RegularExpressions.GeneratedRegex(@"^Failed to read parameter "".+"" from the request body as JSON\.")]
     private static partial System.Text.RegularExpressions.Regex BodyFailure();
 
-    // The JSON binder names .NET types ("could not be converted to System.Int32"); clients see JSON kinds.
-    private static string Plain(string message) => RuntimeTypeName().Replace(message, m => m.Groups[1].Value switch
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Implicit body inferred for parameter ""\w+"" but no body was provided")]
+    private static partial System.Text.RegularExpressions.Regex MissingBody();
+
+    // The JSON binder names .NET types ("could not be converted to System.Int32", "... to
+    // Encore.Online.Serving.GroupMemberRequest", "System.Nullable`1[System.Int64]"); clients see JSON kinds.
+    internal static string Plain(string message) => RuntimeTypeName().Replace(message, m =>
+        m.Groups["inner"].Success ? JsonKind(m.Groups["inner"].Value)
+        : m.Value.StartsWith("Encore.", StringComparison.Ordinal) && !m.Value.EndsWith("[]", StringComparison.Ordinal) ? "an object" // Encore's request records
+        : JsonKind(m.Groups["name"].Value));
+
+    private static string JsonKind(string type) => type switch
     {
         "Int16" or "Int32" or "Int64" or "UInt16" or "UInt32" or "UInt64" or "Byte" => "an integer",
         "Single" or "Double" or "Decimal" => "a number",
         "String" or "Char" => "a string",
         "Boolean" => "true or false",
+        "List" or "IList" or "IReadOnlyList" or "IEnumerable" or "ICollection" or "IReadOnlyCollection" or "HashSet" => "an array",
+        "Dictionary" or "IDictionary" or "IReadOnlyDictionary" => "an object",
+        _ when type.EndsWith("[]", StringComparison.Ordinal) => "an array",
         _ => "the expected JSON shape",
-    });
+    };
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"System\.(?:\w+\.)*(\w+)(?:`\d+\[[^\]]*\])?")]
+    // System.Nullable`1[System.Int64] (the inner type; also the assembly-qualified [[...]] form), or a System.* / Encore.* name with
+    // optional generic arguments and array brackets.
+    [System.Text.RegularExpressions.GeneratedRegex(@"System\.Nullable`1\[\[?System\.(?<inner>\w+)[^\]]*\]\]?|(?:System|Encore)\.(?:\w+\.)*(?<name>\w+(?:\[\])?)(?:`\d+\[[^\]]*\]\]?)?")]
     private static partial System.Text.RegularExpressions.Regex RuntimeTypeName();
 }

@@ -42,4 +42,19 @@ public sealed class CatalogueServiceTests
         Assert.Equal("tracks[0].id", noId.Field);
         Assert.Equal("tracks[0].durationMs", duration.Field);
     }
+
+    [Fact]
+    public void Upsert_NullEntryOrNullGenre_IsInvalidNamingIt()
+    {
+        using var scope = new EngineScope();
+
+        var nullUser = Assert.Throws<OnlineRequestException>(() => scope.Engine.Catalogue.UpsertUsers([new UserUpdate { Id = "u" }, null]));
+        var nullGenre = Assert.Throws<OnlineRequestException>(() => scope.Engine.Catalogue.UpsertTracks([new TrackUpdate { Id = "t", Genres = ["rock", null!] }]));
+        var pipe = Assert.Throws<OnlineRequestException>(() => scope.Engine.Catalogue.UpsertTracks([new TrackUpdate { Id = "t", Genres = ["rock|pop"] }]));
+
+        Assert.Equal(("users[1]", "users[1] is null; expected an object with an id."), (nullUser.Field, nullUser.Message)); // was "users[1]. is null"
+        Assert.Equal(("tracks[0].genres[1]", "tracks[0].genres[1] is null; expected a non-empty genre name without '|'."), (nullGenre.Field, nullGenre.Message));
+        Assert.Equal("tracks[0].genres[0]", pipe.Field);
+        Assert.Equal(0, scope.Engine.Store.Catalogue.Count("tracks"));
+    }
 }

@@ -102,6 +102,19 @@ public sealed class ExperimentServiceTests : IDisposable
     }
 
     [Fact]
+    public void Create_NullVariantOrBadName_InvalidNamingTheBodyField()
+    {
+        var nullVariant = Assert.Throws<OnlineRequestException>(() => Sut.Create(Experiment() with { Variants = [null!, new AbVariant("b", 1, Model: "main")] }));
+        var badName = Assert.Throws<OnlineRequestException>(() => Sut.Create(Experiment("a b")));
+        var noVariant = Assert.Throws<OnlineRequestException>(() => Sut.Promote("als-vs-knn", null));
+
+        Assert.Equal((RequestProblem.Invalid, "variants"), (nullVariant.Problem, nullVariant.Field));
+        Assert.Equal("experiment 'als-vs-knn': variants[0] is null; expected {\"name\", \"share\", \"model\"} or {\"name\", \"share\", \"policy\"}.", nullVariant.Message);
+        Assert.Equal((RequestProblem.Invalid, "name"), (badName.Problem, badName.Field));
+        Assert.Equal((RequestProblem.Invalid, "variant"), (noVariant.Problem, noVariant.Field));
+    }
+
+    [Fact]
     public void LifeCycle_WrongStepsAnswerWithTheRightProblem()
     {
         Assert.Equal(RequestProblem.NotFound, Assert.Throws<OnlineRequestException>(() => Sut.Start("nope")).Problem);

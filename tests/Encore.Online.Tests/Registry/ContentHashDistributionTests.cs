@@ -58,6 +58,29 @@ public sealed class ContentHashDistributionTests : IDisposable
         Assert.Equal((2, "item-knn"), (changed.Version, changed.Kind));
     }
 
+    [Theory, MemberData(nameof(Kinds))]
+    public void Activate_RegisteredFileTruncatedInPlaceWhileServed_KeepsServingFromItsOwnCopy(string kind)
+    {
+        using var scope = new StoreScope(kind);
+        using var engine = new OnlineEngine(Options(scope, "a"));
+        var path = CopyOf(TestWorld.AlsPath, "served.bin");
+        var info = engine.Registry.Register("main", path);
+        engine.Registry.Activate("main", info.Version);
+        var users = TestWorld.Matrix.Users;
+        var before = Enumerable.Range(0, 8).Select(u => engine.Recommendations.ForUser(new() { User = users[u], K = 5 }).Items).ToList();
+
+        // `cp other.bin served.bin` or `truncate`: the same inode shrinks. The mapped model once read past the end of
+        // the file (a bus error killed the whole service).
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Write)) file.SetLength(100);
+        var after = Enumerable.Range(0, 8).Select(u => engine.Recommendations.ForUser(new() { User = users[u], K = 5 }).Items).ToList();
+
+        Assert.Equal(before, after);
+        var own = Path.Combine(_folder, "a", "models", "by-hash", info.ContentHash + ".bin");
+        Assert.Equal(info.ContentHash, ModelContentHash.OfFile(own));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(own)!, "*.part"));
+        Assert.Equal(info.Version, engine.Registry.Activate("main", info.Version).Version); // reloads from the copy
+    }
+
     [Fact]
     public void Sqlite_FileChangedAfterRegistration_IsRefusedNamingPathAndHashes()
     {

@@ -97,4 +97,21 @@ public sealed class ExperimentEndpointTests
         Assert.Equal(HttpStatusCode.Conflict, (await Send(server, HttpMethod.Post, "/api/experiments/e1/stop")).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await Send(server, HttpMethod.Get, "/api/experiments/e1/report?alpha=2")).Status);
     }
+
+    [Fact]
+    public async Task Experiments_CarelessBodies_Answer400NamingTheField()
+    {
+        await using var server = await TestServer.StartAsync();
+
+        // A null variant was a NullReferenceException and a 500.
+        var nullVariant = await Send(server, HttpMethod.Post, "/api/experiments", new { name = "n", variants = new object?[] { null, new { name = "t", share = 1.0, model = "main" } } });
+        var badName = await Send(server, HttpMethod.Post, "/api/experiments", Definition("a/b"));
+        Assert.Equal(HttpStatusCode.Created, (await Send(server, HttpMethod.Post, "/api/experiments", Definition("e1"))).Status);
+        var noVariant = await Send(server, HttpMethod.Post, "/api/experiments/e1/promote", new { }); // was 404 "has no variant ''"
+
+        Assert.Equal((HttpStatusCode.BadRequest, "variants"), (nullVariant.Status, nullVariant.Body.GetProperty("field").GetString()));
+        Assert.Contains("variants[0] is null", nullVariant.Body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.BadRequest, "name"), (badName.Status, badName.Body.GetProperty("field").GetString()));
+        Assert.Equal((HttpStatusCode.BadRequest, "variant"), (noVariant.Status, noVariant.Body.GetProperty("field").GetString()));
+    }
 }
