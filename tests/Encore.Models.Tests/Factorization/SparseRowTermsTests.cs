@@ -57,54 +57,6 @@ public sealed class SparseRowTermsTests
         Assert.Equal(expected, actual);
     }
 
-    [Theory]
-    [InlineData(64, new[] { 1, 1, 2, 1, 3, 1, 1, 7, 1, 1, 1, 2 }, false)]
-    [InlineData(64, new[] { 1, 1, 2, 1, 3, 1, 1, 7, 1, 1, 1, 2 }, true)]
-    [InlineData(64, new[] { 40, 0, 9, 16, 1, 5 }, false)]
-    [InlineData(16, new[] { 0, 8, 13, 2, 200, 1, 1 }, true)]
-    [InlineData(128, new[] { 3, 4 }, false)]
-    [InlineData(32, new[] { 0, 0, 0 }, true)]
-    public void AddBlock_EqualsAddRowByRow_BitForBit(int d, int[] lengths, bool residual)
-    {
-        if (!RowProduct.Accelerated) return; // the vector path only
-        var rng = new Rng((ulong)(d + lengths.Length));
-        const int items = 300;
-        var factors = new float[items * d];
-        for (var i = 0; i < factors.Length; i++) factors[i] = rng.NextFloat() - 0.5f;
-        var count = lengths.Length;
-        var starts = new int[count + 1];
-        for (var i = 0; i < count; i++) starts[i + 1] = starts[i] + lengths[i];
-        var indices = new int[starts[count]];
-        var values = new float[starts[count]];
-        for (var k = 0; k < indices.Length; k++)
-        {
-            indices[k] = rng.NextInt(items);
-            values[k] = k % 6 == 0 ? 0f : 1 + rng.NextInt(9); // value 0: c = 1, a term the product leaves out
-        }
-        var v = new float[count * d];
-        for (var f = 0; f < v.Length; f++) v[f] = rng.NextFloat() - 0.5f;
-        var expected = new float[count * d];
-        for (var f = 0; f < expected.Length; f++) expected[f] = rng.NextFloat();
-        var actual = (float[])expected.Clone();
-        const float alpha = 0.7f;
-
-        for (var i = 0; i < count; i++)
-            SparseRowTerms.Add(factors, d, indices.AsSpan(starts[i], lengths[i]), values.AsSpan(starts[i], lengths[i]), alpha,
-                v.AsSpan(i * d, d), expected.AsSpan(i * d, d), residual);
-        SparseRowTerms.AddBlock(factors, d, indices, values, starts, count, alpha, v, actual, residual, prefetch: residual);
-
-        Assert.Equal(expected, actual);
-    }
-
-    [Fact]
-    public void AddBlock_MoreNonZerosThanItTakes_Throws()
-    {
-        var starts = new[] { 0, SparseRowTerms.MaxBlockNonZeros + 1 };
-        var ex = Assert.Throws<ArgumentException>(() => SparseRowTerms.AddBlock(new float[16], 16, new int[starts[1]], new float[starts[1]],
-            starts, 1, 1f, new float[16], new float[16], residual: true, prefetch: false));
-        Assert.Contains("at most", ex.Message);
-    }
-
     [Fact]
     public void DotReference_SmallIntegers_EqualsTheExactDot()
     {

@@ -21,9 +21,6 @@ namespace Encore.Models.Factorization.Kernels;
 /// to solving the rows one by one against the factors rounded to half. A row with more nonzeros than the buffer holds
 /// (a block of its own) is gathered in chunks of the buffer's size on every sparse pass (from the half copy when there is
 /// one), so it reads half the random bytes too and is the same row-by-row solve against the rounded factors.
-/// A block of several rows makes each sparse pass one <see cref="SparseRowTerms.AddBlock"/> call, which packs the dots of
-/// its rows with fewer than eight nonzeros eight to a group across rows (HetRec: 61% of the item rows have one nonzero);
-/// each row's terms are still bit-identical to its own pass.
 /// </summary>
 internal static class BlockConjugateGradient
 {
@@ -77,15 +74,12 @@ internal static class BlockConjugateGradient
         if (!gathered && !chunked)
             for (var i = 0; i < count; i++) RowProduct.PrefetchFirst(factors, matrix.RowIndices(first + i), d);
         BlockGramProduct.Multiply(regularizedGram, x, r, count, d, -1f);
-        // Several rows: one sparse pass over the whole block (their short rows' dots packed together), each row's result
-        // bit-identical to its own pass.
-        var packed = count > 1 && BlockPass(factors, d, matrix, first, count, gathered, scratch, alpha, x, r, residual: true);
         var running = 0;
         for (var i = 0; i < count; i++)
         {
             var ri = r.Slice(i * d, d);
             if (chunked) ChunkedPass(factors, halfFactors, d, matrix, first, alpha, x.Slice(i * d, d), ri, scratch, residual: true);
-            else if (!packed)
+            else
             {
                 var rowFactors = RowSource(factors, d, matrix, first + i, gathered, scratch, i, out var rowIndices);
                 RowProduct.AddSparseResidual(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, x.Slice(i * d, d), ri);
@@ -99,8 +93,6 @@ internal static class BlockConjugateGradient
         for (var step = 0; step < steps && running > 0; step++)
         {
             BlockGramProduct.Multiply(regularizedGram, p, ap, count, d, 1f);
-            // The packed pass also forms A p of rows that have converged: never read, as their G p above.
-            if (packed) BlockPass(factors, d, matrix, first, count, gathered, scratch, alpha, p, ap, residual: false);
             for (var i = 0; i < count; i++)
             {
                 if (!active[i]) continue;
@@ -109,7 +101,7 @@ internal static class BlockConjugateGradient
                 var ri = r.Slice(i * d, d);
                 var xi = x.Slice(i * d, d);
                 if (chunked) ChunkedPass(factors, halfFactors, d, matrix, first, alpha, pi, api, scratch, residual: false);
-                else if (!packed)
+                else
                 {
                     var rowFactors = RowSource(factors, d, matrix, first + i, gathered, scratch, i, out var rowIndices);
                     RowProduct.AddSparseProduct(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, pi, api);
@@ -125,26 +117,6 @@ internal static class BlockConjugateGradient
                 rsOld[i] = rsNew;
             }
         }
-    }
-
-    // The sparse terms of all the block's rows in one SparseRowTerms.AddBlock call, reading the gathered copy or the matrix;
-    // false (nothing done) when the block holds more nonzeros than AddBlock takes.
-    private static bool BlockPass(ReadOnlySpan<float> factors, int d, CsrMatrix matrix, int first, int count, bool gathered,
-        BlockScratch scratch, float alpha, ReadOnlySpan<float> v, Span<float> output, bool residual)
-    {
-        Span<int> starts = stackalloc int[MaxRows + 1];
-        starts[0] = 0;
-        for (var i = 0; i < count; i++) starts[i + 1] = starts[i] + matrix.RowLength(first + i);
-        var total = starts[count];
-        if (total > SparseRowTerms.MaxBlockNonZeros) return false;
-        // The block's rows are consecutive in the CSR arrays: one span of indices and values from the first row on.
-        var values = MemoryMarshal.CreateReadOnlySpan(ref MemoryMarshal.GetReference(matrix.RowValues(first)), total);
-        var indices = gathered
-            ? scratch.Identity.AsSpan(0, total)
-            : MemoryMarshal.CreateReadOnlySpan(ref MemoryMarshal.GetReference(matrix.RowIndices(first)), total);
-        var source = gathered ? scratch.Gathered.AsSpan(0, total * d) : factors;
-        SparseRowTerms.AddBlock(source, d, indices, values, starts[..(count + 1)], count, alpha, v, output, residual, prefetch: !gathered);
-        return true;
     }
 
     // Copies the block's factor rows (row after row, each row's nonzeros in order) into scratch.Gathered. False (nothing

@@ -17,7 +17,7 @@ namespace Encore.Models.Factorization.Kernels;
 /// (which both call this) stay bit-identical to each other. The product leaves out the terms with c = 1.
 /// Vector path only (AVX2 + FMA, d a multiple of 8).
 /// </summary>
-internal static partial class SparseRowTerms
+internal static class SparseRowTerms
 {
     /// <summary>Nonzeros whose weights are computed before they are accumulated (a stack buffer of this many floats).</summary>
     public const int Chunk = 128;
