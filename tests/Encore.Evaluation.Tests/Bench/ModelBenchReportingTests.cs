@@ -8,14 +8,25 @@ public sealed class ModelBenchReportingTests
     public void PerIteration_PeersSplitShape_IsPeersSixGflop()
     {
         // 50k users x 20k items x 1,599,990 pairs, 64 factors, 3 CG steps (PEERS.md: "about 6 GFLOP").
-        Assert.Equal(6_143_979_520d, AlsFlops.PerIteration(50_000, 20_000, 1_599_990, 64, 3));
+        // Users half: Y^T Y 20,000 * 64 * 65 = 83,200,000; products 4 * (2 * 4,096 * 50,000 + 4 * 64 * 1,599,990)
+        // = 3,276,789,760; updates 50,000 * (128 + 3 * 640) = 102,400,000. Items half: 50,000 * 4,160 = 208,000,000;
+        // 4 * (2 * 4,096 * 20,000 + 409,597,440) = 2,293,749,760; 20,000 * 2,048 = 40,960,000.
+        Assert.Equal(6_005_099_520d, AlsFlops.PerIteration(50_000, 20_000, 1_599_990, 64, 3));
     }
 
     [Fact]
     public void PerIteration_TinyShape_MatchesFormulaByHand()
     {
-        // Users half: 2*2*4 + 2*(2*4*3 + 4*2*5) = 16 + 128 = 144; items half: 2*3*4 + 2*(2*4*2 + 4*2*5) = 24 + 112 = 136.
-        Assert.Equal(280d, AlsFlops.PerIteration(3, 2, 5, 2, 1));
+        // Users half (3 rows, 2 fixed, d = 2, 1 step): Y^T Y 2*2*3 = 12, products 2*(2*4*3 + 4*2*5) = 128, updates
+        // 3*(4 + 20) = 72: 212. Items half: 3*2*3 = 18, 2*(2*4*2 + 4*2*5) = 112, 2*24 = 48: 178.
+        Assert.Equal(390d, AlsFlops.PerIteration(3, 2, 5, 2, 1));
+    }
+
+    [Fact]
+    public void HalfIteration_GramIsTheSymmetricUpdateNotAFullGemm()
+    {
+        // No rows to solve: only Y^T Y of 10 fixed rows, d = 8: 10 * 8 * 9 = 720 (a full GEMM would be 2 * 10 * 64 = 1,280).
+        Assert.Equal(720d, AlsFlops.HalfIteration(0, 10, 0, 8, 3));
     }
 
     [Fact]

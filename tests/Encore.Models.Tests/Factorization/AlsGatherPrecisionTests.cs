@@ -13,12 +13,16 @@ public sealed class AlsGatherPrecisionTests
 {
     private static readonly AlsOptions HalfOptions = new() { Regularization = 0.3, Alpha = 2, Threads = 2, GatherPrecision = GatherPrecision.Half };
 
-    [Fact]
-    public void Run_Half_EqualsRowByRowAgainstTheRoundedFactors_BitForBit()
+    [Theory]
+    [InlineData(false)] // fixed factors of AlsHalfStep.GatherFromBytes and up
+    [InlineData(true)]  // between AlsHalfStep.HalfGatherFromBytes and GatherFromBytes: gathered only from the half copy
+    public void Run_Half_EqualsRowByRowAgainstTheRoundedFactors_BitForBit(bool halfOnlyBand)
     {
         const int d = 16;
         if (!BlockConjugateGradient.Supported(d) || !HalfRows.Supported(d)) return;
-        var (matrix, fixedFactors, start) = AlsHalfStepTests.Problem(rows: 60, GatherColumns(d), d);
+        var columns = halfOnlyBand ? HalfGatherColumns(d) : GatherColumns(d);
+        Assert.True(!halfOnlyBand || (long)columns * d * sizeof(float) < AlsHalfStep.GatherFromBytes);
+        var (matrix, fixedFactors, start) = AlsHalfStepTests.Problem(rows: 60, columns, d);
         var options = HalfOptions with { Factors = d };
         var rounded = fixedFactors.Select(x => (float)(Half)x).ToArray();
         var gram = Gram.Compute(fixedFactors, matrix.Columns, d, 1);
@@ -65,7 +69,7 @@ public sealed class AlsGatherPrecisionTests
     }
 
     [Theory]
-    [InlineData(16, false)] // fixed factors below AlsHalfStep.GatherFromBytes: no gathers
+    [InlineData(16, false)] // fixed factors below AlsHalfStep.HalfGatherFromBytes: no gathers
     [InlineData(12, true)]  // not a multiple of 16: the one-row path
     public void Run_HalfWhereNothingIsGathered_EqualsSingle_BitForBit(int d, bool large)
     {
@@ -73,11 +77,13 @@ public sealed class AlsGatherPrecisionTests
         AssertHalfEqualsSingle(matrix, fixedFactors, start, d);
     }
 
-    [Fact]
-    public void Run_HalfWithAFactorBeyondTheHalfRange_EqualsSingle_BitForBit()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // in the half-only band the floats are then not gathered at all
+    public void Run_HalfWithAFactorBeyondTheHalfRange_EqualsSingle_BitForBit(bool halfOnlyBand)
     {
         const int d = 16;
-        var (matrix, fixedFactors, start) = AlsHalfStepTests.Problem(rows: 60, GatherColumns(d), d);
+        var (matrix, fixedFactors, start) = AlsHalfStepTests.Problem(rows: 60, halfOnlyBand ? HalfGatherColumns(d) : GatherColumns(d), d);
         fixedFactors[^1] = 70000f; // a half would be infinite: the half-step reads the floats
         AssertHalfEqualsSingle(matrix, fixedFactors, start, d);
     }
@@ -95,4 +101,7 @@ public sealed class AlsGatherPrecisionTests
 
     // Enough columns that the fixed factors reach AlsHalfStep.GatherFromBytes (the gathering block path).
     private static int GatherColumns(int d) => (int)(AlsHalfStep.GatherFromBytes / (d * sizeof(float))) + 1;
+
+    // Enough columns that the fixed factors reach AlsHalfStep.HalfGatherFromBytes (gathered from the half copy only).
+    private static int HalfGatherColumns(int d) => (int)(AlsHalfStep.HalfGatherFromBytes / (d * sizeof(float))) + 1;
 }

@@ -11,8 +11,8 @@ namespace Encore.Models.Factorization.Als;
 /// row gets its own lambda (<see cref="FrequencyScaledRegularization"/>): each worker keeps one copy of Y^T Y and
 /// rewrites its diagonal per row (<see cref="RowRegularizedGram"/>, O(d) per row, bit-identical to a fresh copy).
 /// Plain conjugate gradient runs on blocks of up to 12 consecutive rows (<see cref="BlockConjugateGradient"/>: the
-/// Gram products of a block are one small GEMM; when the fixed factors exceed <see cref="GatherFromBytes"/>, each block's
-/// factor rows are gathered once into the worker's buffer),
+/// Gram products of a block are one small GEMM; when the fixed factors exceed <see cref="GatherFromBytes"/> (with half
+/// gathers <see cref="HalfGatherFromBytes"/>), each block's factor rows are gathered once into the worker's buffer),
 /// with factors bit-identical to the row-by-row solve. With <see cref="AlsOptions.GatherPrecision"/> Half the gathers read
 /// a half-precision copy of the fixed factors, refreshed here once per half-step (the rows that are gathered are then
 /// bit-identical to the row-by-row solve against the factors rounded to half).
@@ -25,6 +25,14 @@ internal static class AlsHalfStep
     /// factors: perf, bench/results/models-kernels.md, session 9).
     /// </summary>
     internal const long GatherFromBytes = 8L << 20;
+
+    /// <summary>
+    /// With <see cref="GatherPrecision.Half"/>, fixed factors at least this large are gathered from their half copy: half the
+    /// bytes per random row read made gathering pay from 4 MiB (the synthetic split's 5 MiB item factors: fit CPU -5% to
+    /// -20%, bench/results/models-kernels.md, "Session 13 ALS"); HetRec's 3.9 MB item factors stayed level at 2 MiB, and
+    /// float gathers below 8 MiB did not pay.
+    /// </summary>
+    internal const long HalfGatherFromBytes = 4L << 20;
 
     public static void Run(CsrMatrix matrix, float[] solved, float[] fixedFactors, int d, AlsOptions options, GramBuffers buffers, CancellationToken cancellationToken) =>
         Run(matrix, solved, fixedFactors, d, options, buffers, null, cancellationToken);
@@ -50,11 +58,12 @@ internal static class AlsHalfStep
         // Plain CG (one lambda for all rows) solves blocks of rows in lockstep; the factors are bit-identical.
         var blocked = !exact && !perRow && BlockConjugateGradient.Supported(d);
         buffers.EnsureWorkers(ParallelLoop.Workers(options.Threads));
-        var gather = (long)fixedFactors.Length * sizeof(float) >= GatherFromBytes;
+        var bytes = (long)fixedFactors.Length * sizeof(float);
         // The half copy is refreshed from the factors this half-step holds fixed; a factor too large for a half keeps
-        // this half-step on the floats.
-        var half = blocked && gather && options.GatherPrecision == GatherPrecision.Half && HalfRows.Supported(d)
+        // this half-step on the floats (gathered only from GatherFromBytes).
+        var half = blocked && bytes >= HalfGatherFromBytes && options.GatherPrecision == GatherPrecision.Half && HalfRows.Supported(d)
             && buffers.Half.Refresh(fixedFactors, options.Threads, cancellationToken);
+        var gather = half || bytes >= GatherFromBytes;
         ParallelLoop.For(matrix.Rows, options.Threads, worker => new Scratch(d, exact, perRow ? gram : null, blocked ? buffers.Block(worker, gather) : null, social is not null), (start, end, s) =>
         {
             if (s.Block is not null)

@@ -58,7 +58,8 @@ public sealed record AlsOptions : ModelOptions
 
     /// <value>
     /// Precision of the fixed factors that blocked conjugate gradient gathers when they are large
-    /// (<see cref="AlsHalfStep.GatherFromBytes"/> and up): <see cref="GatherPrecision.Half"/> reads a half-precision copy
+    /// (Half: 4 MiB and up, <see cref="AlsHalfStep.HalfGatherFromBytes"/>; Single: 8 MiB and up,
+    /// <see cref="AlsHalfStep.GatherFromBytes"/>): <see cref="GatherPrecision.Half"/> reads a half-precision copy
     /// (refreshed each half-step, widened to float for the arithmetic), halving the random bytes read, at a change of the
     /// factors beyond float rounding (NDCG@10 held: docs/models-als.md); <see cref="GatherPrecision.Single"/> reads the
     /// floats. Default Half. No effect on the Cholesky solver, frequency scaling, social rows, factor counts that are not a
