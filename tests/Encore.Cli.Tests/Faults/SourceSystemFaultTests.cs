@@ -50,4 +50,25 @@ public sealed class SourceSystemFaultTests : IDisposable
         Assert.Contains("about artists, not tracks", error, StringComparison.Ordinal);
         Assert.DoesNotContain("outside [0", error, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// <c>encore evaluate data --seed -1</c> said "Cannot parse argument '-1' for option '--seed' as expected type
+    /// 'System.UInt64'" and printed the whole help; <c>runs list --last abc</c> named 'System.Nullable`1[System.Int32]'.
+    /// </summary>
+    [Theory]
+    [InlineData("--seed expects a whole number from 0 to 18446744073709551615; got '-1'.", "encore evaluate", "evaluate", "data", "--seed", "-1")]
+    [InlineData("--seed expects a whole number from 0 to 18446744073709551615; got '99999999999999999999999'.", "encore evaluate", "evaluate", "data", "--seed", "99999999999999999999999")]
+    [InlineData("--last expects a whole number (up to 2147483647); got 'abc'.", "encore runs list", "runs", "list", "--last", "abc")]
+    [InlineData("--noise expects a number such as 0.5; got 'x'.", "encore bandits simulate", "bandits", "simulate", "--noise", "x")]
+    [InlineData("--k expects a whole number (up to 2147483647); got 'ten'.", "encore recommend", "recommend", "m.bin", "--user", "u1", "-k", "ten")]
+    public async Task ParseError_BadNumber_SaysWhatTheOptionExpectsWithoutTypeNamesOrHelp(string expected, string command, params string[] args)
+    {
+        var (code, output, error) = await ConsoleCapture.RunAsync(args);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("error: " + expected, error, StringComparison.Ordinal);
+        Assert.Contains($"see '{command} --help'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error + output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Description:", output, StringComparison.Ordinal);
+    }
 }
