@@ -97,7 +97,7 @@ public static class BanditReplayCommand
         if (store is not null)
         {
             store.Save(runs);
-            Console.WriteLine($"recorded {runs.Count} runs in {StoreOption.Describe(store)} (curve: ctr); plot them with `encore report <run-id...>`:");
+            Console.WriteLine($"recorded {runs.Count} runs in {StoreOption.Describe(store)} (curve: ctr); plot them with `encore report <run-id...>{StoreOption.StoreArgument(store)}`:");
             foreach (var run in runs) Console.WriteLine($"  {run.Id}  {run.Model}");
         }
         return ExitCodes.Ok;

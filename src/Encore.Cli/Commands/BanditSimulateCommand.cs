@@ -112,7 +112,7 @@ public static class BanditSimulateCommand
         if (store is not null)
         {
             store.Save(runs);
-            Console.WriteLine($"recorded {runs.Count} runs in {StoreOption.Describe(store)} (curves: reward, regret, ctr); plot them with `encore report <run-id...>`:");
+            Console.WriteLine($"recorded {runs.Count} runs in {StoreOption.Describe(store)} (curves: reward, regret, ctr); plot them with `encore report <run-id...>{StoreOption.StoreArgument(store)}`:");
             foreach (var run in runs) Console.WriteLine($"  {run.Id}  {run.Model}  seed {run.Seed}");
         }
         return ExitCodes.Ok;

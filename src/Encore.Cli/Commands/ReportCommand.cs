@@ -42,8 +42,8 @@ public static class ReportCommand
         }
         if (ids.Length == 0) throw new ArgumentException("name at least one run id (or pass --runs-json FILE to report every run in it).");
 
-        var runStore = StoreOption.Open(store);
-        return [.. ids.Select(runStore.GetRequired)];
+        var runStore = StoreOption.OpenExisting(store);
+        return [.. ids.Select(id => StoreOption.Get(runStore, id))];
     }
 
     private static IReadOnlyList<ExperimentRun> Select(IReadOnlyList<ExperimentRun> runs, string[] ids, string source)

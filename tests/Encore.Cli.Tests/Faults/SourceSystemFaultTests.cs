@@ -71,4 +71,81 @@ public sealed class SourceSystemFaultTests : IDisposable
         Assert.DoesNotContain("System.", error + output, StringComparison.Ordinal);
         Assert.DoesNotContain("Description:", output, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// <c>encore runs list --store typo.db</c> (and runs show / compare, report) created an empty store, and its folder,
+    /// and printed "0 runs" as if the store were empty; a run id that is not there did not say which store was read.
+    /// </summary>
+    [Theory]
+    [InlineData("runs", "list")]
+    [InlineData("runs", "show", "r1")]
+    [InlineData("runs", "compare", "r1", "r2")]
+    [InlineData("report", "r1", "-o", "report.html")]
+    public async Task ReadingCommand_StoreThatDoesNotExist_RefusesAndCreatesNothing(params string[] args)
+    {
+        var store = Path.Combine(_dir, "nowhere", "typo.db");
+
+        var (code, _, error) = await ConsoleCapture.RunAsync([.. args, "--store", store]);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains($"run store {store} does not exist", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "nowhere")));
+    }
+
+    /// <summary>Records one bandit-simulation run in a store that is not the default one; returns the store's path and the printed text.</summary>
+    private async Task<(string Store, string Output)> SimulateAsync()
+    {
+        var store = Path.Combine(_dir, "elsewhere.db");
+        var (code, output, error) = await ConsoleCapture.RunAsync("bandits", "simulate", "--preset", "tiny", "--rounds", "20", "--seeds", "1", "--policies", "random", "--store", store);
+        Assert.True(code == ExitCodes.Ok, error);
+        return (store, output);
+    }
+
+    /// <summary>
+    /// <c>encore bandits simulate --store b.db</c> ended "plot them with `encore report &lt;run-id...&gt;`", which reads
+    /// encore.db and then said "no run with id ... in the store" without naming the store it read.
+    /// </summary>
+    [Fact]
+    public async Task BanditsSimulate_OtherStore_HintNamesItAndMissingRunNamesTheStore()
+    {
+        var (store, output) = await SimulateAsync();
+
+        Assert.Contains($"`encore report <run-id...> --store {store}`", output, StringComparison.Ordinal);
+        var (code, _, error) = await ConsoleCapture.RunAsync("runs", "show", "r-nosuch", "--store", store);
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains($"no run with id 'r-nosuch' in {store}", error, StringComparison.Ordinal);
+    }
+
+    /// <summary><c>encore runs list --last -1</c> listed every run and <c>--last 0</c> none; both are usage errors now.</summary>
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("0")]
+    public async Task RunsList_LastBelowOne_ExitsUsage(string last)
+    {
+        var (store, _) = await SimulateAsync();
+
+        var (code, _, error) = await ConsoleCapture.RunAsync("runs", "list", "--last", last, "--store", store);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains($"--last expects a number of runs of at least 1, got {last}.", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// <c>encore runs list --kind bandit</c> printed an empty table (the help listed only evaluate, sweep, group); it now
+    /// says which kinds the store holds, and the help lists every kind.
+    /// </summary>
+    [Fact]
+    public async Task RunsList_KindThatMatchesNothing_SaysWhichKindsTheStoreHolds()
+    {
+        var (store, _) = await SimulateAsync();
+
+        var (code, _, error) = await ConsoleCapture.RunAsync("runs", "list", "--kind", "bandit", "--store", store);
+        var (_, help, _) = await ConsoleCapture.RunAsync("runs", "list", "--help");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("no run matches", error, StringComparison.Ordinal);
+        Assert.Contains("kinds bandit-simulation", error, StringComparison.Ordinal);
+        Assert.Contains("bandit-replay", help, StringComparison.Ordinal);
+        Assert.Contains("tune", help, StringComparison.Ordinal);
+    }
 }
