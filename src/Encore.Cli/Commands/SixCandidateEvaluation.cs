@@ -23,7 +23,7 @@ internal static class SixCandidateEvaluation
         var (dataset, name, hash) = EvaluationInputs.LoadDataset(request.Dataset, ct);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var report = SixCandidateRunner.Run(dataset, options, new Line(clock), ct);
-        SixCandidatePrinter.Print(report, dataset, $"{name}: {report.Label}", request.Markdown, request.Explain);
+        SixCandidatePrinter.Print(report, dataset, $"{name}: {report.Label}", request.Format == TableFormat.Markdown, request.Explain);
         var runs = SixCandidateRuns.From(report, name, hash, request.Seed, TimeProvider.System);
         store.Save(runs);
         Console.WriteLine($"recorded {runs.Count} runs in {StoreOption.Describe(store)}");

@@ -148,4 +148,42 @@ public sealed class SourceSystemFaultTests : IDisposable
         Assert.Contains("bandit-replay", help, StringComparison.Ordinal);
         Assert.Contains("tune", help, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// <c>encore evaluate world --protocol playlist-challenge --per-user pu.csv</c> exited 0 without writing pu.csv;
+    /// <c>--groups</c>, <c>--k</c>, <c>--on validation</c> and <c>--sampled</c> were ignored the same way by the playlist
+    /// and six-candidate protocols, and <c>--explain</c> by every other protocol. They are refused before any data is read.
+    /// </summary>
+    [Theory]
+    [InlineData("playlist-challenge", "--per-user", "--per-user", "pu.csv")]
+    [InlineData("playlist-hide-first", "--groups", "--groups")]
+    [InlineData("sampled-negatives", "--on", "--on", "validation")]
+    [InlineData("six-candidate", "--k", "--k", "5")]
+    [InlineData("six-candidate", "--sampled", "--sampled", "10")]
+    [InlineData("six-candidate", "--format csv|json", "--format", "csv")]
+    [InlineData("holdout", "--explain", "--explain", "u1")]
+    [InlineData("holdout", "--group-model", "--group-model", "popularity")]
+    public async Task Evaluate_OptionTheProtocolDoesNotRead_ExitsUsageNamingIt(string protocol, string named, params string[] option)
+    {
+        // The dataset does not exist: the check comes before any data is read.
+        var (code, _, error) = await ConsoleCapture.RunAsync(["evaluate", Path.Combine(_dir, "no-data"), "--protocol", protocol, .. option, "--store", Path.Combine(_dir, "runs.db")]);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains($"error: {named} does not apply to", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir, "pu.csv")));
+    }
+
+    /// <summary><c>--format markdown</c> with six-candidate printed text tables (only <c>--markdown</c> was read).</summary>
+    [Fact]
+    public async Task Evaluate_SixCandidateFormatMarkdown_PrintsMarkdown()
+    {
+        var world = Path.Combine(_dir, "world");
+        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("synth", "-o", world, "--preset", "hierarchy")).Code);
+
+        var (code, output, error) = await ConsoleCapture.RunAsync("evaluate", world, "--protocol", "six-candidate", "--models", "weighted", "--format", "markdown", "--store", Path.Combine(_dir, "runs.db"));
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains("| rank |", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("┌", output, StringComparison.Ordinal);
+    }
 }
