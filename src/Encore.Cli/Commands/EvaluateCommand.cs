@@ -83,6 +83,7 @@ public static class EvaluateCommand
     internal static int Run(EvaluateRequest request, CancellationToken ct)
     {
         EvaluateOptionScope.Check(request);
+        if (request.PerUserFile is { } perUser) Encore.Core.Files.AtomicFile.CheckTarget(perUser);
         if (SixCandidateEvaluation.Handles(request.Protocol)) return SixCandidateEvaluation.Run(request, ct);
         if (PlaylistEvaluation.Handles(request.Protocol)) return PlaylistEvaluation.Run(request, ct);
         Execute(request, ct);

@@ -27,6 +27,7 @@ public static class ReportCommand
 
     internal static int Run(string[] ids, string output, string? store, string? runsJson, ReportOptions options)
     {
+        Encore.Core.Files.AtomicFile.CheckTarget(output);
         var runs = LoadRuns(ids, store, runsJson);
         HtmlReport.Write(runs, output, options);
         Console.WriteLine($"wrote {Path.GetFullPath(output)} ({runs.Count} runs)");

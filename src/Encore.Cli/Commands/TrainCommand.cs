@@ -64,7 +64,8 @@ public static class TrainCommand
 
     internal static int Run(TrainArguments args, CancellationToken ct)
     {
-        // Build the trainer first: a typo in --model or --set fails before the dataset is read.
+        // Build the trainer first: a typo in --model or --set (or -o naming a folder) fails before the dataset is read.
+        Encore.Core.Files.AtomicFile.CheckTarget(args.Output);
         var settings = TrainerCatalog.ParseSettings(args.Settings);
         var confidenceText = args.Confidence;
         if (args.SettingsFile is { } file)

@@ -59,6 +59,7 @@ public static class TuneCommand
     internal static int Run(TuneRequest request, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        Encore.Core.Files.AtomicFile.CheckTarget(request.Output);
         var names = TrainerFactory.ParseNames(request.Models);
         var (trials, minutes) = TuneOptions.ParseBudget(request.Budget);
         var settings = EvaluationInputs.ParseSettings(request.Settings);

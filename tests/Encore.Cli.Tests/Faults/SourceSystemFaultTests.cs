@@ -186,4 +186,28 @@ public sealed class SourceSystemFaultTests : IDisposable
         Assert.Contains("| rank |", output, StringComparison.Ordinal);
         Assert.DoesNotContain("┌", output, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// <c>encore train world --model popularity -o results/</c> (an existing folder) trained, then failed with
+    /// "Is a directory : '...'" and exit 4; report -o, tune -o and evaluate --per-user did the same. Now exit 1 first.
+    /// </summary>
+    [Theory]
+    [InlineData("train", "{world}", "--model", "popularity", "-o", "{folder}")]
+    [InlineData("tune", "{world}", "--model", "popularity", "--budget", "1", "-o", "{folder}", "--store", "{store}")]
+    [InlineData("evaluate", "{world}", "--models", "popularity", "--per-user", "{folder}", "--store", "{store}")]
+    [InlineData("report", "r1", "-o", "{folder}", "--store", "{store}")]
+    public async Task Output_ExistingFolder_ExitsUsageBeforeTheWork(params string[] template)
+    {
+        var folder = Path.Combine(_dir, "results");
+        Directory.CreateDirectory(folder);
+        var args = template.Select(a => a.Replace("{world}", Path.Combine(_dir, "no-world"), StringComparison.Ordinal)
+            .Replace("{folder}", folder, StringComparison.Ordinal).Replace("{store}", Path.Combine(_dir, "runs.db"), StringComparison.Ordinal));
+
+        // The dataset (and the store) do not exist: the folder is refused before either is read.
+        var (code, _, error) = await ConsoleCapture.RunAsync([.. args]);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains($"{folder} is a folder; name the file to write", error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
 }
