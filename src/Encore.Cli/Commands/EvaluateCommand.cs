@@ -98,6 +98,8 @@ public static class EvaluateCommand
     {
         var clock = Stopwatch.StartNew();
         var ks = EvaluationInputs.ParseKs(request.Ks);
+        request = request with { Metric = EvaluationInputs.MetricFor(request.Metric, ks) };
+        EvaluationInputs.CheckMetric(request.Metric, ks);
         var names = TrainerFactory.ParseNames(request.Models);
         var settings = EvaluationInputs.ParseSettings(EvaluationInputs.WithSettingsFile(request.SettingsFile, request.Settings, [.. names]));
         foreach (var prefix in settings.Keys.Where(p => p is not ("protocol" or "data")))

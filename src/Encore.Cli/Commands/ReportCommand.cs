@@ -29,6 +29,7 @@ public static class ReportCommand
     {
         Encore.Core.Files.AtomicFile.CheckTarget(output);
         var runs = LoadRuns(ids, store, runsJson);
+        CheckMetric(runs, options.PrimaryMetric);
         HtmlReport.Write(runs, output, options);
         Console.WriteLine($"wrote {Path.GetFullPath(output)} ({runs.Count} runs)");
         return ExitCodes.Ok;
@@ -45,6 +46,14 @@ public static class ReportCommand
 
         var runStore = StoreOption.OpenExisting(store);
         return [.. ids.Select(id => StoreOption.Get(runStore, id))];
+    }
+
+    /// <summary>A --metric that none of the runs measured would rank nothing and draw empty charts: refused, listing what they have.</summary>
+    private static void CheckMetric(IReadOnlyList<ExperimentRun> runs, string metric)
+    {
+        if (runs.Count == 0 || runs.Any(r => r.Means.ContainsKey(metric))) return;
+        var measured = runs.SelectMany(r => r.Means.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        throw new ArgumentException($"--metric '{metric}' is in none of the {runs.Count} runs; they measured {string.Join(", ", measured)}.");
     }
 
     private static IReadOnlyList<ExperimentRun> Select(IReadOnlyList<ExperimentRun> runs, string[] ids, string source)

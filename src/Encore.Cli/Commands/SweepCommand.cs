@@ -46,6 +46,8 @@ public static class SweepCommand
         var grid = SweepGrid.Parse(request.Grid);
         var settingsList = request.Random is { } n ? grid.Sample(n, request.Seed) : grid.All();
         var ks = EvaluationInputs.ParseKs(request.Ks);
+        request = request with { Metric = EvaluationInputs.MetricFor(request.Metric, ks) };
+        EvaluationInputs.CheckMetric(request.Metric, ks);
         var settings = EvaluationInputs.ParseSettings(request.Settings, defaultPrefix: request.Model);
         var store = StoreOption.Open(request.Store);
         var (dataset, name, hash) = EvaluationInputs.LoadDataset(request.Dataset, ct);

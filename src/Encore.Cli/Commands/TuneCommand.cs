@@ -61,6 +61,8 @@ public static class TuneCommand
         var clock = Stopwatch.StartNew();
         Encore.Core.Files.AtomicFile.CheckTarget(request.Output);
         var names = TrainerFactory.ParseNames(request.Models);
+        var ks = EvaluationInputs.CutOffOf(request.Metric);
+        EvaluationInputs.CheckMetric(request.Metric, ks);
         var (trials, minutes) = TuneOptions.ParseBudget(request.Budget);
         var settings = EvaluationInputs.ParseSettings(request.Settings);
         var rule = TuneRecheckTable.ParseRule(request.Selection);
@@ -104,7 +106,7 @@ public static class TuneCommand
                 RecheckProtocol = recheckProtocol,
             };
             Console.Error.WriteLine($"tuning {model} ({(options.Trials is { } n ? $"{n} trials" : $"{options.Minutes:0.#} minutes")})");
-            var result = TuneRunner.Run(protocol, model, options, new EvaluationSettings { Ks = [10], Dataset = name, DatasetHash = hash },
+            var result = TuneRunner.Run(protocol, model, options, new EvaluationSettings { Ks = ks, Dataset = name, DatasetHash = hash },
                 store, new TrialLine(request.Metric), ct);
             results.Add(result);
         }

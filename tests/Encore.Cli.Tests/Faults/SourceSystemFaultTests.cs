@@ -210,4 +210,58 @@ public sealed class SourceSystemFaultTests : IDisposable
         Assert.Contains($"{folder} is a folder; name the file to write", error, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(folder));
     }
+
+    /// <summary>
+    /// <c>encore evaluate data --metric nosuch</c> trained every model, then printed an unsorted leaderboard and "no paired
+    /// comparison"; <c>sweep --metric ndcg@7</c> failed after the first fit. Both now exit 1 before the data is read.
+    /// </summary>
+    [Theory]
+    [InlineData("evaluate", "--models", "popularity", "--metric", "nosuch")]
+    [InlineData("evaluate", "--models", "popularity", "--metric", "ndcg@7")]
+    [InlineData("sweep", "--model", "als", "--grid", "factors=4,8", "--metric", "ndcg@7")]
+    [InlineData("tune", "--model", "als", "--budget", "1", "--metric", "recal@10")]
+    public async Task Metric_NotMeasured_ExitsUsageBeforeTheData(string command, params string[] args)
+    {
+        var (code, _, error) = await ConsoleCapture.RunAsync([command, Path.Combine(_dir, "no-data"), .. args, "--store", Path.Combine(_dir, "runs.db")]);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("is not measured: use one of ndcg, precision, recall", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("not found", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// <c>encore tune world --model popularity --metric ndcg@5</c> failed after its first trial ("'ndcg@5' is not
+    /// measured": tune measured only k = 10); <c>evaluate --k 3</c> (docs/ratings.md) ranked by an ndcg@10 it never
+    /// measured and printed no paired comparison.
+    /// </summary>
+    [Fact]
+    public async Task Metric_AtAnotherCutOff_TuneMeasuresItAndEvaluateFollowsK()
+    {
+        var world = Path.Combine(_dir, "tiny");
+        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("synth", "-o", world, "--preset", "tiny")).Code);
+        var store = Path.Combine(_dir, "runs.db");
+
+        var (tuneCode, _, tuneError) = await ConsoleCapture.RunAsync("tune", world, "--model", "popularity", "--budget", "1", "--recheck", "0",
+            "--metric", "ndcg@5", "-o", Path.Combine(_dir, "tuned.ini"), "--store", store);
+        var (code, output, error) = await ConsoleCapture.RunAsync("evaluate", world, "--models", "popularity,item-knn", "--k", "3", "--markdown", "--store", store);
+
+        Assert.True(tuneCode == ExitCodes.Ok, tuneError);
+        Assert.Contains("popularity: ndcg@5", File.ReadAllText(Path.Combine(_dir, "tuned.ini")), StringComparison.Ordinal);
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains("paired comparison on ndcg@3", output, StringComparison.Ordinal);
+    }
+
+    /// <summary><c>encore report r1 --metric nosuch</c> wrote a report ranked by nothing; it now names what the runs measured.</summary>
+    [Fact]
+    public async Task Report_MetricNoRunMeasured_ExitsUsageListingTheirs()
+    {
+        var (store, output) = await SimulateAsync();
+        var id = output.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith('r') && l.Contains("random", StringComparison.Ordinal)).Split(' ')[0];
+
+        var (code, _, error) = await ConsoleCapture.RunAsync("report", id, "--metric", "nosuch", "-o", Path.Combine(_dir, "r.html"), "--store", store);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--metric 'nosuch' is in none of the 1 runs; they measured", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir, "r.html")));
+    }
 }
