@@ -151,7 +151,7 @@ public static class EvaluateCommand
             var baseName = request.GroupModel ?? runs.MaxBy(r => r.Means.GetValueOrDefault(request.Metric))!.Model;
             if (!fitted.TryGetValue(baseName, out var baseModel))
                 throw new ArgumentException($"--group-model '{baseName}' is not among the evaluated models ({string.Join(", ", fitted.Keys)}).");
-            runs.AddRange(GroupTables.Run(protocol, baseModel, baseName, evaluation, groupCounts, format, request.Wide));
+            runs.AddRange(GroupTables.Run(protocol, baseModel, baseName, evaluation, groupCounts, format, request.Wide, ct));
         }
         if (request.PerUserFile is { } perUserFile)
         {
