@@ -29,7 +29,8 @@ public static class ReportCommand
     {
         Encore.Core.Files.AtomicFile.CheckTarget(output);
         var runs = LoadRuns(ids, store, runsJson);
-        CheckMetric(runs, options.PrimaryMetric);
+        // The default metric may be missing (bandit runs have curves only); one the user named must be measured.
+        if (options.PrimaryMetric != new ReportOptions().PrimaryMetric) CheckMetric(runs, options.PrimaryMetric);
         HtmlReport.Write(runs, output, options);
         Console.WriteLine($"wrote {Path.GetFullPath(output)} ({runs.Count} runs)");
         return ExitCodes.Ok;
