@@ -264,4 +264,41 @@ public sealed class SourceSystemFaultTests : IDisposable
         Assert.Contains("--metric 'nosuch' is in none of the 1 runs; they measured", error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_dir, "r.html")));
     }
+
+    /// <summary>
+    /// Out-of-range values were reported by the C# property or parameter they set, not by the option typed:
+    /// <c>bandits simulate --rounds 0</c> said "Rounds must be > 0", <c>--curve-every 0</c> "request.Every ('0') must be
+    /// greater than or equal to '1'", six-candidate's <c>--set protocol.validation-users=0</c> "ValidationUsers must be > 0",
+    /// <c>check-pattern --components -1</c> "components ('-1') must be a non-negative value", <c>sweep --random 0</c>
+    /// "count ('0') must be a non-negative and non-zero value".
+    /// </summary>
+    [Theory]
+    [InlineData("--rounds must be > 0 (got 0)", "bandits", "simulate", "--preset", "tiny", "--no-store", "--rounds", "0")]
+    [InlineData("--noise must be >= 0 (got -1)", "bandits", "simulate", "--preset", "tiny", "--no-store", "--noise", "-1")]
+    [InlineData("--lambda must be > 0 (got 0)", "bandits", "simulate", "--preset", "tiny", "--no-store", "--lambda", "0")]
+    [InlineData("--curve-every expects a number of rounds of at least 1, got 0.", "bandits", "simulate", "--preset", "tiny", "--no-store", "--curve-every", "0")]
+    [InlineData("protocol.validation-users must be > 0 (got 0)", "evaluate", "{none}", "--protocol", "six-candidate", "--set", "protocol.validation-users=0")]
+    [InlineData("protocol.classifier-share must be in [0.1, 0.9] (got 1.5)", "evaluate", "{none}", "--protocol", "six-candidate", "--set", "protocol.classifier-share=1.5")]
+    [InlineData("--components expects a number of PCA components >= 0", "check-pattern", "{none}", "--components", "-1")]
+    [InlineData("--random expects a number of settings of at least 1, got 0.", "sweep", "{none}", "--model", "als", "--grid", "factors=4,8", "--random", "0")]
+    public async Task OutOfRange_NamesTheOptionTyped(string expected, params string[] args)
+    {
+        var (code, _, error) = await ConsoleCapture.RunAsync([.. args.Select(a => a == "{none}" ? Path.Combine(_dir, "no-data") : a)]);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("error: " + expected, error, StringComparison.Ordinal);
+    }
+
+    /// <summary><c>encore check-pattern world --components 99</c> on 16-dimensional vectors printed only the full row, without saying why.</summary>
+    [Fact]
+    public async Task CheckPattern_ComponentsNotBelowTheDimension_SaysThereIsNoReducedRun()
+    {
+        var world = Path.Combine(_dir, "tiny");
+        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("synth", "-o", world, "--preset", "tiny")).Code);
+
+        var (code, _, error) = await ConsoleCapture.RunAsync("check-pattern", world, "--components", "99");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains("note: --components 99 is not below the vectors' 16 dimensions, so there is no reduced run", error, StringComparison.Ordinal);
+    }
 }
