@@ -114,8 +114,8 @@ public static class EvaluateCommand
         }).ToList();
         var store = StoreOption.Open(request.Store);
 
-        var (dataset, datasetName, hash) = EvaluationInputs.LoadDataset(request.Dataset, ct);
         var options = EvaluationInputs.Protocol(request.Protocol, request.Seed, request.On, request.Sampled, settings);
+        var (dataset, datasetName, hash) = EvaluationInputs.LoadDataset(request.Dataset, ct);
         var protocol = ProtocolPreparer.Prepare(dataset, options, ct);
         Console.Error.WriteLine($"{datasetName}: {protocol.Label}; {protocol.Train.UserCount:N0} users x {protocol.Train.ItemCount:N0} items, {protocol.Train.Interactions.NonZeros:N0} training pairs, {protocol.Target.NonZeros:N0} relevant held-out pairs");
 

@@ -119,6 +119,14 @@ internal static class EvaluationInputs
         return result;
     }
 
+    /// <summary>A held-out fraction in [0, 1): the split validates it too, but by its parameter's name ("testFraction must be in [0, 1]").</summary>
+    private static double Fraction(string key, string value)
+    {
+        var fraction = Number(key, value);
+        return fraction is >= 0 and < 1 ? fraction
+            : throw new ArgumentException($"protocol.{key} expects a fraction from 0 up to but not including 1, got '{value}'.");
+    }
+
     public static ProtocolOptions Protocol(string spec, ulong seed, string on, int? sampled, Dictionary<string, Dictionary<string, string>> settings)
     {
         var options = ProtocolOptions.Parse(spec, seed) with
@@ -135,8 +143,8 @@ internal static class EvaluationInputs
         {
             options = Loose(key) switch
             {
-                "testfraction" => options with { TestFraction = Number(key, value) },
-                "validationfraction" => options with { ValidationFraction = Number(key, value) },
+                "testfraction" => options with { TestFraction = Fraction(key, value) },
+                "validationfraction" => options with { ValidationFraction = Fraction(key, value) },
                 "threshold" or "relevancethreshold" => options with { RelevanceThreshold = (float)Number(key, value) },
                 "grouprelevance" => options with { GroupRelevance = GroupRelevanceValue(value) },
                 "grouprepeatshare" => options with { GroupRepeatShare = Share(key, value) },

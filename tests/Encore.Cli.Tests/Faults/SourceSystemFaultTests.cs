@@ -270,7 +270,7 @@ public sealed class SourceSystemFaultTests : IDisposable
     /// <c>bandits simulate --rounds 0</c> said "Rounds must be > 0", <c>--curve-every 0</c> "request.Every ('0') must be
     /// greater than or equal to '1'", six-candidate's <c>--set protocol.validation-users=0</c> "ValidationUsers must be > 0",
     /// <c>check-pattern --components -1</c> "components ('-1') must be a non-negative value", <c>sweep --random 0</c>
-    /// "count ('0') must be a non-negative and non-zero value".
+    /// "count ('0') must be a non-negative and non-zero value", <c>evaluate --set protocol.test-fraction=1.5</c> "testFraction must be in [0, 1]".
     /// </summary>
     [Theory]
     [InlineData("--rounds must be > 0 (got 0)", "bandits", "simulate", "--preset", "tiny", "--no-store", "--rounds", "0")]
@@ -279,6 +279,7 @@ public sealed class SourceSystemFaultTests : IDisposable
     [InlineData("--curve-every expects a number of rounds of at least 1, got 0.", "bandits", "simulate", "--preset", "tiny", "--no-store", "--curve-every", "0")]
     [InlineData("protocol.validation-users must be > 0 (got 0)", "evaluate", "{none}", "--protocol", "six-candidate", "--set", "protocol.validation-users=0")]
     [InlineData("protocol.classifier-share must be in [0.1, 0.9] (got 1.5)", "evaluate", "{none}", "--protocol", "six-candidate", "--set", "protocol.classifier-share=1.5")]
+    [InlineData("protocol.test-fraction expects a fraction from 0 up to but not including 1, got '1.5'.", "evaluate", "{none}", "--models", "popularity", "--set", "protocol.test-fraction=1.5")]
     [InlineData("--components expects a number of PCA components >= 0", "check-pattern", "{none}", "--components", "-1")]
     [InlineData("--random expects a number of settings of at least 1, got 0.", "sweep", "{none}", "--model", "als", "--grid", "factors=4,8", "--random", "0")]
     public async Task OutOfRange_NamesTheOptionTyped(string expected, params string[] args)
