@@ -3,6 +3,7 @@ using System.Globalization;
 using Encore.Cli.Arguments;
 using Encore.Cli.Output;
 using Encore.Data.Aggregation;
+using Encore.Data.Model;
 using Encore.Data.Snapshots;
 using Encore.Evaluation.Content;
 using Encore.Models.Content.Affinity;
@@ -46,7 +47,10 @@ public static class CheckPatternCommand
         var dataset = DatasetSnapshot.Read(datasetFolder, ct);
         var matrix = InteractionAggregator.Aggregate(dataset, new AggregationOptions());
         var data = ContentFeatures.Attach(dataset, new Models.Contract.TrainingData(matrix.Matrix, matrix.Users, matrix.Items), source);
-        if (data.ItemFeatures is null) throw new ArgumentException("this dataset's tracks carry no content vectors; import embeddings first (`encore import embeddings`).");
+        if (data.ItemFeatures is null)
+            throw new ArgumentException(dataset.ItemLevel != EntityLevel.Track
+                ? $"this dataset's events are about {dataset.ItemLevel.ToString().ToLowerInvariant()}s, not tracks, and content vectors belong to tracks: the pattern check needs track events (IUM, PIKI, a synthetic world) with audio features or imported embeddings."
+                : "this dataset's tracks carry no content vectors; import embeddings first (`encore import embeddings`).");
         var rows = PatternCheck.Run(data, options, components, ct);
         // PCA to as many components as the vectors have (or more) reduces nothing, so PatternCheck leaves that row out: say so.
         if (components >= data.ItemFeatures.Dimension)

@@ -302,4 +302,20 @@ public sealed class SourceSystemFaultTests : IDisposable
         Assert.True(code == ExitCodes.Ok, error);
         Assert.Contains("note: --components 99 is not below the vectors' 16 dimensions, so there is no reduced run", error, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// <c>encore check-pattern data/hetrec</c> said "this dataset's tracks carry no content vectors; import embeddings
+    /// first", but HetRec has no tracks (its events are about artists), so importing embeddings cannot help.
+    /// </summary>
+    [Fact]
+    public async Task CheckPattern_DatasetOfArtistEvents_SaysVectorsBelongToTracks()
+    {
+        var dataset = await ImportArtistDatasetAsync();
+
+        var (code, _, error) = await ConsoleCapture.RunAsync("check-pattern", dataset);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("events are about artists, not tracks", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("import embeddings first", error, StringComparison.Ordinal);
+    }
 }
