@@ -32,6 +32,9 @@ internal static class SixCandidateEvaluation
         var options = Options(request);
         var store = StoreOption.Open(request.Store);
         var (dataset, name, hash) = EvaluationInputs.LoadDataset(request.Dataset, ct);
+        // An unknown --explain user was reported only after every model had run.
+        if (request.Explain is { } explain && !dataset.Users.TryGetIndex(explain, out _))
+            throw new ArgumentException($"--explain: unknown user '{explain}'; the dataset's users are ids like '{(dataset.Users.Count > 0 ? dataset.Users[0] : "")}'.");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var report = SixCandidateRunner.Run(dataset, options, new Line(clock), ct);
         SixCandidatePrinter.Print(report, dataset, $"{name}: {report.Label}", request.Format == TableFormat.Markdown, request.Explain);

@@ -318,4 +318,22 @@ public sealed class SourceSystemFaultTests : IDisposable
         Assert.Contains("events are about artists, not tracks", error, StringComparison.Ordinal);
         Assert.DoesNotContain("import embeddings first", error, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// <c>encore evaluate world --protocol six-candidate --explain nosuch</c> ran every model (seconds to minutes) before
+    /// saying "--explain: unknown user 'nosuch'"; it now stops right after reading the dataset, recording nothing.
+    /// </summary>
+    [Fact]
+    public async Task Evaluate_SixCandidateExplainUnknownUser_StopsBeforeAnyModelRuns()
+    {
+        var world = Path.Combine(_dir, "world");
+        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("synth", "-o", world, "--preset", "hierarchy")).Code);
+        var store = Path.Combine(_dir, "runs.db");
+
+        var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", world, "--protocol", "six-candidate", "--explain", "nosuch", "--store", store);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--explain: unknown user 'nosuch'; the dataset's users are ids like 'u", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("training", error, StringComparison.Ordinal);
+    }
 }
