@@ -15,6 +15,15 @@ public sealed class SourceSystemFaultTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    /// <summary>A synthetic world of <paramref name="preset"/> (tiny, hierarchy) in the test folder; returns its path.</summary>
+    private async Task<string> SynthAsync(string preset)
+    {
+        var world = Path.Combine(_dir, preset);
+        var (code, _, error) = await ConsoleCapture.RunAsync("synth", "-o", world, "--preset", preset);
+        Assert.True(code == ExitCodes.Ok, error);
+        return world;
+    }
+
     /// <summary>A HetRec-shaped folder (events about artists, no tracks): 6 users x 8 artists, weight u * a.</summary>
     private async Task<string> ImportArtistDatasetAsync()
     {
@@ -177,8 +186,7 @@ public sealed class SourceSystemFaultTests : IDisposable
     [Fact]
     public async Task Evaluate_SixCandidateFormatMarkdown_PrintsMarkdown()
     {
-        var world = Path.Combine(_dir, "world");
-        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("synth", "-o", world, "--preset", "hierarchy")).Code);
+        var world = await SynthAsync("hierarchy");
 
         var (code, output, error) = await ConsoleCapture.RunAsync("evaluate", world, "--protocol", "six-candidate", "--models", "weighted", "--format", "markdown", "--store", Path.Combine(_dir, "runs.db"));
 
@@ -237,8 +245,7 @@ public sealed class SourceSystemFaultTests : IDisposable
     [Fact]
     public async Task Metric_AtAnotherCutOff_TuneMeasuresItAndEvaluateFollowsK()
     {
-        var world = Path.Combine(_dir, "tiny");
-        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("synth", "-o", world, "--preset", "tiny")).Code);
+        var world = await SynthAsync("tiny");
         var store = Path.Combine(_dir, "runs.db");
 
         var (tuneCode, _, tuneError) = await ConsoleCapture.RunAsync("tune", world, "--model", "popularity", "--budget", "1", "--recheck", "0",
@@ -294,8 +301,7 @@ public sealed class SourceSystemFaultTests : IDisposable
     [Fact]
     public async Task CheckPattern_ComponentsNotBelowTheDimension_SaysThereIsNoReducedRun()
     {
-        var world = Path.Combine(_dir, "tiny");
-        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("synth", "-o", world, "--preset", "tiny")).Code);
+        var world = await SynthAsync("tiny");
 
         var (code, _, error) = await ConsoleCapture.RunAsync("check-pattern", world, "--components", "99");
 
@@ -326,8 +332,7 @@ public sealed class SourceSystemFaultTests : IDisposable
     [Fact]
     public async Task Evaluate_SixCandidateExplainUnknownUser_StopsBeforeAnyModelRuns()
     {
-        var world = Path.Combine(_dir, "world");
-        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("synth", "-o", world, "--preset", "hierarchy")).Code);
+        var world = await SynthAsync("hierarchy");
         var store = Path.Combine(_dir, "runs.db");
 
         var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", world, "--protocol", "six-candidate", "--explain", "nosuch", "--store", store);
