@@ -40,7 +40,9 @@ public static class EncoreCli
     internal static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var result = CreateRoot(args).Parse(args);
-        if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction)
+        // A command group typed alone ("encore", "encore runs") keeps the parser's answer: its help and subcommands.
+        if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction
+            && result.CommandResult.Command is not { Action: null, Subcommands.Count: > 0 })
             return Encore.Core.Errors.ParseErrorText.Report(result.Errors.Select(e => e.Message), CommandPath(result.CommandResult), Console.Error);
         // Termination signals are handled by TerminationSignals, not by System.CommandLine (see there why).
         return await result.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellationToken);

@@ -28,7 +28,9 @@ public static class FitCli
         // Termination signals are handled by TerminationSignals, not by System.CommandLine (see there why).
         using var signals = TerminationSignals.Register();
         var result = root.Parse(args);
-        if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction)
+        // A command group typed alone ("encore", "encore runs") keeps the parser's answer: its help and subcommands.
+        if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction
+            && result.CommandResult.Command is not { Action: null, Subcommands.Count: > 0 })
         {
             var names = new List<string>();
             for (var c = result.CommandResult; c is not null; c = c.Parent as System.CommandLine.Parsing.CommandResult)

@@ -341,4 +341,16 @@ public sealed class SourceSystemFaultTests : IDisposable
         Assert.Contains("--explain: unknown user 'nosuch'; the dataset's users are ids like 'u", error, StringComparison.Ordinal);
         Assert.DoesNotContain("training", error, StringComparison.Ordinal);
     }
+
+    /// <summary>A command group typed alone still lists its subcommands (the plain parse errors above are for real mistakes).</summary>
+    [Theory]
+    [InlineData("runs")]
+    [InlineData("bandits")]
+    public async Task CommandGroupAlone_ListsItsSubcommands(string group)
+    {
+        var (code, output, _) = await ConsoleCapture.RunAsync(group);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("Commands:", output, StringComparison.Ordinal);
+    }
 }
