@@ -40,7 +40,8 @@ internal static class FitTrainCommand
     /// <summary>The command's body (tests call it through <see cref="FitCli.RunAsync"/>).</summary>
     internal static int Run(string input, string modelName, string[] pairs, bool binary, string output, ulong seed, int threads, CancellationToken ct)
     {
-        // The trainer first: a typo in --model or --set fails before the data is read.
+        // The trainer first: a typo in --model or --set (or -o naming a folder) fails before the data is read.
+        Encore.Core.Files.AtomicFile.CheckTarget(output);
         var settings = SettingPairs.Parse(pairs);
         settings.TryAdd("seed", seed.ToString(CultureInfo.InvariantCulture));
         settings.TryAdd("threads", threads.ToString(CultureInfo.InvariantCulture));

@@ -50,7 +50,7 @@ public static class BanditReplayCommand
 
     internal static int Run(Request request, CancellationToken ct)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(request.Every, 1);
+        if (request.Every < 1) throw new ArgumentException($"--curve-every expects a number of events of at least 1, got {request.Every}.");
         if (!(request.Lambda > 0)) throw new ArgumentException($"--lambda must be > 0, got {request.Lambda.ToString(CultureInfo.InvariantCulture)}.");
         var format = request.Format.ToLowerInvariant() switch
         {
@@ -97,7 +97,7 @@ public static class BanditReplayCommand
         if (store is not null)
         {
             store.Save(runs);
-            Console.WriteLine($"recorded {runs.Count} runs in {StoreOption.Describe(store)} (curve: ctr); plot them with `encore report <run-id...>`:");
+            Console.WriteLine($"recorded {runs.Count} runs in {StoreOption.Describe(store)} (curve: ctr); plot them with `encore report <run-id...>{StoreOption.StoreArgument(store)}`:");
             foreach (var run in runs) Console.WriteLine($"  {run.Id}  {run.Model}");
         }
         return ExitCodes.Ok;

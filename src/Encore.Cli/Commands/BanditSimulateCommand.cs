@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Numerics.Tensors;
+using Encore.Cli.Arguments;
 using Encore.Cli.Output;
 using Encore.Data.Synthetic;
 using Encore.Evaluation.Bandits;
@@ -42,13 +43,20 @@ public static class BanditSimulateCommand
         {
             preset, worldSeed, seeds, policies, rounds, users, candidates, noise, lambda, priorWeight, priorNegatives, context, factors, alsReg, normalise, every, noStore, store, markdown,
         };
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(new Request(
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(OptionNames.Translate(() => Run(new Request(
             parse.GetValue(preset)!, parse.GetValue(worldSeed), parse.GetValue(seeds)!, parse.GetValue(policies)!, parse.GetValue(rounds), parse.GetValue(users),
             parse.GetValue(candidates), parse.GetValue(noise), parse.GetValue(lambda), parse.GetValue(priorWeight), parse.GetValue(priorNegatives),
             ArmContexts.Parse(parse.GetValue(context)!), parse.GetValue(factors), parse.GetValue(alsReg), parse.GetValue(normalise), parse.GetValue(every),
-            parse.GetValue(noStore) ? null : parse.GetValue(store) ?? "", parse.GetValue(markdown)), ct))));
+            parse.GetValue(noStore) ? null : parse.GetValue(store) ?? "", parse.GetValue(markdown)), ct), Names))));
         return command;
     }
+
+    /// <summary>The options' names for the properties they set (the simulation's and the ALS context's validation).</summary>
+    private static readonly (string, string)[] Names =
+    [
+        ("Rounds", "--rounds"), ("Users", "--users"), ("Candidates", "--candidates"), ("RewardNoise", "--noise"), ("Regularization", "--lambda"),
+        ("PriorWeight", "--prior-weight"), ("PriorNegativeRatio", "--prior-negatives"), ("Factors", "--factors"),
+    ];
 
     /// <summary>Parsed command line; <see cref="Store"/> null = record nothing, "" = the default store.</summary>
     internal sealed record Request(string Preset, ulong WorldSeed, string Seeds, string Policies, int Rounds, int Users, int Candidates,
@@ -58,7 +66,9 @@ public static class BanditSimulateCommand
     {
         if (request.Preset.ToLowerInvariant() is not ("tiny" or "demo"))
             throw new ArgumentException($"--preset '{request.Preset}': use tiny or demo.");
-        ArgumentOutOfRangeException.ThrowIfLessThan(request.Every, 1);
+        if (request.Every < 1) throw new ArgumentException($"--curve-every expects a number of rounds of at least 1, got {request.Every}.");
+        // Checked here: the ALS context's own check would name its "Regularization", which Names gives to --lambda.
+        if (!(request.AlsRegularization >= 0)) throw new ArgumentException($"--als-reg expects a number >= 0, got {request.AlsRegularization}.");
         var factories = BanditPolicySpec.Parse(request.Policies);
         var seeds = ParseSeeds(request.Seeds);
         var baseOptions = new BanditSimulationOptions
@@ -112,7 +122,7 @@ public static class BanditSimulateCommand
         if (store is not null)
         {
             store.Save(runs);
-            Console.WriteLine($"recorded {runs.Count} runs in {StoreOption.Describe(store)} (curves: reward, regret, ctr); plot them with `encore report <run-id...>`:");
+            Console.WriteLine($"recorded {runs.Count} runs in {StoreOption.Describe(store)} (curves: reward, regret, ctr); plot them with `encore report <run-id...>{StoreOption.StoreArgument(store)}`:");
             foreach (var run in runs) Console.WriteLine($"  {run.Id}  {run.Model}  seed {run.Seed}");
         }
         return ExitCodes.Ok;

@@ -3,6 +3,7 @@ using System.Globalization;
 using Encore.Cli.Arguments;
 using Encore.Cli.Output;
 using Encore.Data.Aggregation;
+using Encore.Data.Model;
 using Encore.Data.Snapshots;
 using Encore.Evaluation.Content;
 using Encore.Models.Content.Affinity;
@@ -21,7 +22,7 @@ public static class CheckPatternCommand
     {
         var dataset = new Argument<string>("dataset") { Description = "Dataset snapshot folder." };
         var components = new Option<int>("--components") { Description = "PCA components of the reduced run (0 = full vectors only).", DefaultValueFactory = _ => 8 };
-        var content = new Option<string>("--content") { Description = $"Track vectors: {ContentSourceArgument.Help}.", DefaultValueFactory = _ => "auto" };
+        var content = new Option<string>("--content") { Description = $"Which {ContentSourceArgument.Help}.", DefaultValueFactory = _ => "auto" };
         var settings = new Option<string[]>("--set") { Description = "Affinity option key=value (negative-ratio, holdout-fraction, weighting, product-features, l2-regularization ...); repeatable.", AllowMultipleArgumentsPerToken = true };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the negative sampling and the hold-out split.", DefaultValueFactory = _ => 42UL };
         var markdown = new Option<bool>("--markdown") { Description = "Print the table as GitHub Markdown." };
@@ -36,7 +37,7 @@ public static class CheckPatternCommand
 
     internal static int Run(string datasetFolder, int components, string content, string[] settings, ulong seed, bool markdown, CancellationToken ct)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(components);
+        if (components < 0) throw new ArgumentException($"--components expects a number of PCA components >= 0 (0 = the full vectors only), got {components}.");
         var parsed = TrainerCatalog.ParseSettings(settings);
         parsed.TryAdd("seed", seed.ToString(CultureInfo.InvariantCulture));
         // "Does content predict listening?" is a content-only question: the popularity input stays off unless asked for.
@@ -46,8 +47,14 @@ public static class CheckPatternCommand
         var dataset = DatasetSnapshot.Read(datasetFolder, ct);
         var matrix = InteractionAggregator.Aggregate(dataset, new AggregationOptions());
         var data = ContentFeatures.Attach(dataset, new Models.Contract.TrainingData(matrix.Matrix, matrix.Users, matrix.Items), source);
-        if (data.ItemFeatures is null) throw new ArgumentException("this dataset's tracks carry no content vectors; import embeddings first (`encore import embeddings`).");
+        if (data.ItemFeatures is null)
+            throw new ArgumentException(dataset.ItemLevel != EntityLevel.Track
+                ? $"this dataset's events are about {dataset.ItemLevel.ToString().ToLowerInvariant()}s, not tracks, and content vectors belong to tracks: the pattern check needs track events (IUM, PIKI, a synthetic world) with audio features or imported embeddings."
+                : "this dataset's tracks carry no content vectors; import embeddings first (`encore import embeddings`).");
         var rows = PatternCheck.Run(data, options, components, ct);
+        // PCA to as many components as the vectors have (or more) reduces nothing, so PatternCheck leaves that row out: say so.
+        if (components >= data.ItemFeatures.Dimension)
+            Console.Error.WriteLine($"note: --components {components} is not below the vectors' {data.ItemFeatures.Dimension} dimensions, so there is no reduced run; give fewer components.");
         var table = new TextTable($"pattern check on {data.UserCount:N0} users x {data.ItemCount:N0} tracks ({data.ItemFeatures.Dimension} raw dimensions, seed {seed})",
             "vectors", "dims", "explained var", "held-out rows", "accuracy", "95% CI", "ROC AUC", "95% CI");
         foreach (var row in rows)

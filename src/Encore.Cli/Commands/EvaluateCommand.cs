@@ -82,6 +82,8 @@ public static class EvaluateCommand
 
     internal static int Run(EvaluateRequest request, CancellationToken ct)
     {
+        EvaluateOptionScope.Check(request);
+        if (request.PerUserFile is { } perUser) Encore.Core.Files.AtomicFile.CheckTarget(perUser);
         if (SixCandidateEvaluation.Handles(request.Protocol)) return SixCandidateEvaluation.Run(request, ct);
         if (PlaylistEvaluation.Handles(request.Protocol)) return PlaylistEvaluation.Run(request, ct);
         Execute(request, ct);
@@ -96,6 +98,8 @@ public static class EvaluateCommand
     {
         var clock = Stopwatch.StartNew();
         var ks = EvaluationInputs.ParseKs(request.Ks);
+        request = request with { Metric = EvaluationInputs.MetricFor(request.Metric, ks) };
+        EvaluationInputs.CheckMetric(request.Metric, ks);
         var names = TrainerFactory.ParseNames(request.Models);
         var settings = EvaluationInputs.ParseSettings(EvaluationInputs.WithSettingsFile(request.SettingsFile, request.Settings, [.. names]));
         foreach (var prefix in settings.Keys.Where(p => p is not ("protocol" or "data")))
@@ -110,8 +114,8 @@ public static class EvaluateCommand
         }).ToList();
         var store = StoreOption.Open(request.Store);
 
-        var (dataset, datasetName, hash) = EvaluationInputs.LoadDataset(request.Dataset, ct);
         var options = EvaluationInputs.Protocol(request.Protocol, request.Seed, request.On, request.Sampled, settings);
+        var (dataset, datasetName, hash) = EvaluationInputs.LoadDataset(request.Dataset, ct);
         var protocol = ProtocolPreparer.Prepare(dataset, options, ct);
         Console.Error.WriteLine($"{datasetName}: {protocol.Label}; {protocol.Train.UserCount:N0} users x {protocol.Train.ItemCount:N0} items, {protocol.Train.Interactions.NonZeros:N0} training pairs, {protocol.Target.NonZeros:N0} relevant held-out pairs");
 
@@ -147,7 +151,7 @@ public static class EvaluateCommand
             var baseName = request.GroupModel ?? runs.MaxBy(r => r.Means.GetValueOrDefault(request.Metric))!.Model;
             if (!fitted.TryGetValue(baseName, out var baseModel))
                 throw new ArgumentException($"--group-model '{baseName}' is not among the evaluated models ({string.Join(", ", fitted.Keys)}).");
-            runs.AddRange(GroupTables.Run(protocol, baseModel, baseName, evaluation, groupCounts, format, request.Wide));
+            runs.AddRange(GroupTables.Run(protocol, baseModel, baseName, evaluation, groupCounts, format, request.Wide, ct));
         }
         if (request.PerUserFile is { } perUserFile)
         {

@@ -33,6 +33,46 @@ internal static class EvaluationInputs
         return ks;
     }
 
+    /// <summary>The names the ranking protocols measure at every cut-off k (FullRankingEvaluator, ListMetrics).</summary>
+    private static readonly string[] MetricsAtK =
+        ["ndcg", "precision", "recall", "map", "hitrate", "mrr", "coverage", "novelty", "popularity", "long-tail", "diversity-artist", "diversity-genre"];
+
+    /// <summary>The protocol statistics every ranking run also records (docs/evaluation.md).</summary>
+    private static readonly string[] Statistics = ["users", "train-pairs", "held-out-pairs", "target-pairs", "target-users", "unseen-share", "train-events", "held-out-events"];
+
+    /// <summary>
+    /// Checks a <c>--metric</c> of the ranking protocols before any data is read: a name of <see cref="MetricsAtK"/> at a
+    /// cut-off of <paramref name="ks"/>, or a protocol statistic. Without it a typo trained every model and then sorted
+    /// nothing (evaluate) or failed after the first fit (sweep, tune).
+    /// </summary>
+    /// <exception cref="ArgumentException">The metric is not measured; the message lists the names and cut-offs.</exception>
+    public static void CheckMetric(string metric, IReadOnlyList<int> ks)
+    {
+        if (Statistics.Contains(metric, StringComparer.Ordinal)) return;
+        var at = metric.LastIndexOf('@');
+        if (at > 0 && MetricsAtK.Contains(metric[..at], StringComparer.Ordinal)
+            && int.TryParse(metric.AsSpan(at + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var k) && ks.Contains(k)) return;
+        throw new ArgumentException($"--metric '{metric}' is not measured: use one of {string.Join(", ", MetricsAtK)} at a cut-off k of {string.Join(", ", ks)} " +
+            $"(e.g. ndcg@{ks[^1]}), or a protocol statistic ({string.Join(", ", Statistics)}).");
+    }
+
+    /// <summary>
+    /// <paramref name="metric"/>, except that the default <c>ndcg@10</c> follows <c>--k</c> when 10 is not one of its
+    /// cut-offs (<c>--k 3</c> ranks by ndcg@3): NDCG at the cut-off nearest to 10, the smaller on a tie.
+    /// </summary>
+    public static string MetricFor(string metric, IReadOnlyList<int> ks) =>
+        metric == DefaultMetric && !ks.Contains(10) ? $"ndcg@{ks.MinBy(k => (Math.Abs(k - 10), k))}" : metric;
+
+    /// <summary>The default <c>--metric</c> of evaluate, sweep and tune.</summary>
+    public const string DefaultMetric = "ndcg@10";
+
+    /// <summary>The cut-off of a metric "name@k" (tune measures only that one), or 10 for a metric without one.</summary>
+    public static IReadOnlyList<int> CutOffOf(string metric)
+    {
+        var at = metric.LastIndexOf('@');
+        return at > 0 && int.TryParse(metric.AsSpan(at + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k > 0 ? [k] : [10];
+    }
+
     /// <summary>Positive integers separated by commas, in the given order, e.g. "10,100" (the option's name goes into the error).</summary>
     public static IReadOnlyList<int> ParseCounts(string option, string text)
     {
@@ -79,6 +119,14 @@ internal static class EvaluationInputs
         return result;
     }
 
+    /// <summary>A held-out fraction in [0, 1): the split validates it too, but by its parameter's name ("testFraction must be in [0, 1]").</summary>
+    private static double Fraction(string key, string value)
+    {
+        var fraction = Number(key, value);
+        return fraction is >= 0 and < 1 ? fraction
+            : throw new ArgumentException($"protocol.{key} expects a fraction from 0 up to but not including 1, got '{value}'.");
+    }
+
     public static ProtocolOptions Protocol(string spec, ulong seed, string on, int? sampled, Dictionary<string, Dictionary<string, string>> settings)
     {
         var options = ProtocolOptions.Parse(spec, seed) with
@@ -95,8 +143,8 @@ internal static class EvaluationInputs
         {
             options = Loose(key) switch
             {
-                "testfraction" => options with { TestFraction = Number(key, value) },
-                "validationfraction" => options with { ValidationFraction = Number(key, value) },
+                "testfraction" => options with { TestFraction = Fraction(key, value) },
+                "validationfraction" => options with { ValidationFraction = Fraction(key, value) },
                 "threshold" or "relevancethreshold" => options with { RelevanceThreshold = (float)Number(key, value) },
                 "grouprelevance" => options with { GroupRelevance = GroupRelevanceValue(value) },
                 "grouprepeatshare" => options with { GroupRepeatShare = Share(key, value) },

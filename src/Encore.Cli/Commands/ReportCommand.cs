@@ -27,7 +27,10 @@ public static class ReportCommand
 
     internal static int Run(string[] ids, string output, string? store, string? runsJson, ReportOptions options)
     {
+        Encore.Core.Files.AtomicFile.CheckTarget(output);
         var runs = LoadRuns(ids, store, runsJson);
+        // The default metric may be missing (bandit runs have curves only); one the user named must be measured.
+        if (options.PrimaryMetric != new ReportOptions().PrimaryMetric) CheckMetric(runs, options.PrimaryMetric);
         HtmlReport.Write(runs, output, options);
         Console.WriteLine($"wrote {Path.GetFullPath(output)} ({runs.Count} runs)");
         return ExitCodes.Ok;
@@ -42,8 +45,16 @@ public static class ReportCommand
         }
         if (ids.Length == 0) throw new ArgumentException("name at least one run id (or pass --runs-json FILE to report every run in it).");
 
-        var runStore = StoreOption.Open(store);
-        return [.. ids.Select(runStore.GetRequired)];
+        var runStore = StoreOption.OpenExisting(store);
+        return [.. ids.Select(id => StoreOption.Get(runStore, id))];
+    }
+
+    /// <summary>A --metric that none of the runs measured would rank nothing and draw empty charts: refused, listing what they have.</summary>
+    private static void CheckMetric(IReadOnlyList<ExperimentRun> runs, string metric)
+    {
+        if (runs.Count == 0 || runs.Any(r => r.Means.ContainsKey(metric))) return;
+        var measured = runs.SelectMany(r => r.Means.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        throw new ArgumentException($"--metric '{metric}' is in none of the {runs.Count} runs; they measured {string.Join(", ", measured)}.");
     }
 
     private static IReadOnlyList<ExperimentRun> Select(IReadOnlyList<ExperimentRun> runs, string[] ids, string source)

@@ -26,9 +26,9 @@ public static class RunsCompareCommand
 
     internal static int Run(string idA, string idB, string metric, ulong seed, bool markdown, string? storePath)
     {
-        var store = StoreOption.Open(storePath);
-        var a = store.GetRequired(idA);
-        var b = store.GetRequired(idB);
+        var store = StoreOption.OpenExisting(storePath);
+        var a = StoreOption.Get(store, idA);
+        var b = StoreOption.Get(store, idB);
         ComparisonPrinter.Print(a, b, metric, RunComparison.Compare(a, b, metric, seed), markdown);
         return ExitCodes.Ok;
     }

@@ -13,7 +13,7 @@ public static class RunsListCommand
     {
         var model = new Option<string?>("--model") { Description = "Only runs of this model." };
         var sweep = new Option<string?>("--sweep") { Description = "Only runs of this sweep id." };
-        var kind = new Option<string?>("--kind") { Description = "Only runs of this kind: evaluate, sweep, group." };
+        var kind = new Option<string?>("--kind") { Description = $"Only runs of this kind: {string.Join(", ", Kinds)}." };
         var last = new Option<int?>("--last") { Description = "Only the N most recent runs." };
         var metric = new Option<string>("--metric") { Description = "Metric column to show.", DefaultValueFactory = _ => "ndcg@10" };
         var markdown = new Option<bool>("--markdown") { Description = "Print as Markdown." };
@@ -25,10 +25,15 @@ public static class RunsListCommand
         return command;
     }
 
+    /// <summary>The kinds of run the commands record (evaluate also records six-candidate and playlist runs).</summary>
+    internal static readonly string[] Kinds = ["evaluate", "group", "sweep", "tune", Evaluation.Bandits.BanditRuns.SimulationKind, Evaluation.Bandits.BanditRuns.ReplayKind];
+
     internal static int Run(RunQuery query, string metric, bool markdown, string? storePath)
     {
-        var store = StoreOption.Open(storePath);
+        if (query.Last is < 1) throw new ArgumentException($"--last expects a number of runs of at least 1, got {query.Last}.");
+        var store = StoreOption.OpenExisting(storePath);
         var runs = store.List(query);
+        if (runs.Count == 0 && (query.Model ?? query.Kind ?? query.SweepId) is not null) NoMatch(store, query);
         var table = new TextTable($"{runs.Count} runs in {StoreOption.Describe(store)}", "id", "started (UTC)", "kind", "sweep", "model", "confidence", "dataset", "protocol", metric, "fit s");
         foreach (var r in runs)
         {
@@ -41,6 +46,20 @@ public static class RunsListCommand
         if (runs.Any(r => r.Parameters.ContainsKey(Repeatability.Key)))
             Console.WriteLine($"{NotRepeatableMark} not repeatable bit for bit with its seed (more than one thread); `encore runs show <id>` gives the reason.");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>A filter that matched nothing: says on stderr what the store does hold, so a typo is not read as "no runs".</summary>
+    private static void NoMatch(IRunStore store, RunQuery query)
+    {
+        var all = store.List();
+        static string Values(IEnumerable<string?> values) => string.Join(", ", values.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        var held = new List<string>();
+        if (query.Kind is not null) held.Add($"kinds {Values(all.Select(r => r.Kind))}");
+        if (query.Model is not null) held.Add($"models {Values(all.Select(r => r.Model))}");
+        if (query.SweepId is not null) held.Add($"sweeps {Values(all.Select(r => r.SweepId))}");
+        Console.Error.WriteLine(all.Count == 0
+            ? $"note: {StoreOption.Describe(store)} holds no runs at all."
+            : $"note: no run matches; the {all.Count} runs of {StoreOption.Describe(store)} have {string.Join("; ", held)}.");
     }
 
     private const string NotRepeatableMark = "*";

@@ -20,7 +20,8 @@ public static class RunsShowCommand
 
     internal static int Run(string id, bool markdown, string? storePath)
     {
-        var run = StoreOption.Open(storePath).GetRequired(id);
+        var store = StoreOption.OpenExisting(storePath);
+        var run = StoreOption.Get(store, id);
         var about = new TextTable($"run {run.Id}", "field", "value");
         about.Add("started (UTC)", run.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
         about.Add("kind", run.Kind);

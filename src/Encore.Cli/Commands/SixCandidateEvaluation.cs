@@ -1,4 +1,5 @@
 using System.Globalization;
+using Encore.Cli.Arguments;
 using Encore.Cli.Output;
 using Encore.Evaluation.Protocols.SixCandidate;
 using Encore.Models.Hierarchy;
@@ -16,14 +17,27 @@ internal static class SixCandidateEvaluation
     public static bool Handles(string protocol) =>
         protocol.Equals("six-candidate", StringComparison.OrdinalIgnoreCase) || protocol.Equals("six-candidate:given", StringComparison.OrdinalIgnoreCase);
 
-    public static int Run(EvaluateCommand.EvaluateRequest request, CancellationToken ct)
+    /// <summary>The <c>--set</c> keys of the option properties whose validation can fail (for <see cref="OptionNames"/>).</summary>
+    internal static readonly (string, string)[] Names =
+    [
+        ("ValidationUsers", "protocol.validation-users"), ("ClassifierShare", "protocol.classifier-share"), ("PriorStrength", "hierarchy.prior-strength"),
+        ("AlsFactors", "als.factors"), ("AlsIterations", "als.iterations"), ("Trees", "classifiers.trees"), ("Leaves", "classifiers.leaves"),
+        ("MinimumPerLeaf", "classifiers.min-per-leaf"), ("LearningRate", "classifiers.learning-rate"), ("Threads", "classifiers.threads"),
+    ];
+
+    public static int Run(EvaluateCommand.EvaluateRequest request, CancellationToken ct) => OptionNames.Translate(() => RunChecked(request, ct), Names);
+
+    private static int RunChecked(EvaluateCommand.EvaluateRequest request, CancellationToken ct)
     {
         var options = Options(request);
         var store = StoreOption.Open(request.Store);
         var (dataset, name, hash) = EvaluationInputs.LoadDataset(request.Dataset, ct);
+        // An unknown --explain user was reported only after every model had run.
+        if (request.Explain is { } explain && !dataset.Users.TryGetIndex(explain, out _))
+            throw new ArgumentException($"--explain: unknown user '{explain}'; the dataset's users are ids like '{(dataset.Users.Count > 0 ? dataset.Users[0] : "")}'.");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var report = SixCandidateRunner.Run(dataset, options, new Line(clock), ct);
-        SixCandidatePrinter.Print(report, dataset, $"{name}: {report.Label}", request.Markdown, request.Explain);
+        SixCandidatePrinter.Print(report, dataset, $"{name}: {report.Label}", request.Format == TableFormat.Markdown, request.Explain);
         var runs = SixCandidateRuns.From(report, name, hash, request.Seed, TimeProvider.System);
         store.Save(runs);
         Console.WriteLine($"recorded {runs.Count} runs in {StoreOption.Describe(store)}");

@@ -44,8 +44,11 @@ public static class SweepCommand
     internal static int Run(SweepRequest request, CancellationToken ct)
     {
         var grid = SweepGrid.Parse(request.Grid);
+        if (request.Random is < 1) throw new ArgumentException($"--random expects a number of settings of at least 1, got {request.Random}.");
         var settingsList = request.Random is { } n ? grid.Sample(n, request.Seed) : grid.All();
         var ks = EvaluationInputs.ParseKs(request.Ks);
+        request = request with { Metric = EvaluationInputs.MetricFor(request.Metric, ks) };
+        EvaluationInputs.CheckMetric(request.Metric, ks);
         var settings = EvaluationInputs.ParseSettings(request.Settings, defaultPrefix: request.Model);
         var store = StoreOption.Open(request.Store);
         var (dataset, name, hash) = EvaluationInputs.LoadDataset(request.Dataset, ct);

@@ -31,7 +31,7 @@ public static class TrainCommand
         var output = new Option<string>("--output", "-o") { Description = "Model file to write.", Required = true };
         var seed = new Option<ulong>("--seed") { Description = "Seed of every random step (same as --set seed=); same seed, same model, except that bpr, lmf and playlist-combined repeat exactly only with --threads 1 (their parallel updates race).", DefaultValueFactory = _ => 42UL };
         var threads = new Option<int>("--threads") { Description = "Worker threads; 0 = all cores (same as --set threads=).", DefaultValueFactory = _ => 0 };
-        var content = new Option<string>("--content") { Description = $"Content models (affinity): {ContentSourceArgument.Help}.", DefaultValueFactory = _ => "auto" };
+        var content = new Option<string>("--content") { Description = $"Content models (affinity), which {ContentSourceArgument.Help}.", DefaultValueFactory = _ => "auto" };
         var ratings = new Option<string>("--ratings") { Description = "Ratings as the signal: auto (when the events carry no positive weight, e.g. Yahoo R3, KDD Cup), ignore, values, positive (only ratings >= --threshold) or signed (below it as -1). See docs/ratings.md.", DefaultValueFactory = _ => "auto" };
         var threshold = new Option<float?>("--threshold") { Description = "Rating threshold for --ratings positive|signed (default: the source's, Yahoo R3 4, KDD 80); for --model hierarchy the liked threshold of its validation lists (default 80)." };
         var settingsFile = new Option<string?>("--settings") { Description = "Settings file written by encore tune: its [model] section (and [data] confidence) apply; --set and --confidence win." };
@@ -64,7 +64,8 @@ public static class TrainCommand
 
     internal static int Run(TrainArguments args, CancellationToken ct)
     {
-        // Build the trainer first: a typo in --model or --set fails before the dataset is read.
+        // Build the trainer first: a typo in --model or --set (or -o naming a folder) fails before the dataset is read.
+        Encore.Core.Files.AtomicFile.CheckTarget(args.Output);
         var settings = TrainerCatalog.ParseSettings(args.Settings);
         var confidenceText = args.Confidence;
         if (args.SettingsFile is { } file)

@@ -59,7 +59,10 @@ public static class TuneCommand
     internal static int Run(TuneRequest request, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        Encore.Core.Files.AtomicFile.CheckTarget(request.Output);
         var names = TrainerFactory.ParseNames(request.Models);
+        var ks = EvaluationInputs.CutOffOf(request.Metric);
+        EvaluationInputs.CheckMetric(request.Metric, ks);
         var (trials, minutes) = TuneOptions.ParseBudget(request.Budget);
         var settings = EvaluationInputs.ParseSettings(request.Settings);
         var rule = TuneRecheckTable.ParseRule(request.Selection);
@@ -103,7 +106,7 @@ public static class TuneCommand
                 RecheckProtocol = recheckProtocol,
             };
             Console.Error.WriteLine($"tuning {model} ({(options.Trials is { } n ? $"{n} trials" : $"{options.Minutes:0.#} minutes")})");
-            var result = TuneRunner.Run(protocol, model, options, new EvaluationSettings { Ks = [10], Dataset = name, DatasetHash = hash },
+            var result = TuneRunner.Run(protocol, model, options, new EvaluationSettings { Ks = ks, Dataset = name, DatasetHash = hash },
                 store, new TrialLine(request.Metric), ct);
             results.Add(result);
         }

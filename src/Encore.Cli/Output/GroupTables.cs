@@ -12,7 +12,7 @@ namespace Encore.Cli.Output;
 internal static class GroupTables
 {
     public static IReadOnlyList<ExperimentRun> Run(PreparedProtocol protocol, IRecommender model, string modelName,
-        EvaluationSettings settings, IReadOnlyList<int> counts, TableFormat format, bool wide)
+        EvaluationSettings settings, IReadOnlyList<int> counts, TableFormat format, bool wide, CancellationToken ct)
     {
         var all = new List<ExperimentRun>();
         var ks = settings.Ks;
@@ -20,7 +20,7 @@ internal static class GroupTables
         var rule = protocol.Options.GroupRelevanceLabel;
         for (var i = 0; i < counts.Count; i++)
         {
-            var runs = GroupProtocol.Run(protocol, model, settings, groups: counts[i]);
+            var runs = GroupProtocol.Run(protocol, model, settings, groups: counts[i], cancellationToken: ct);
             // Machine formats keep stdout for the leaderboard alone; the group runs are still recorded.
             if (!format.IsMachine()) Print(runs, ks, testK, counts[i], i == 0, modelName, rule, protocol.Options.Seed, format, wide);
             if (!format.IsMachine() && i > 0)

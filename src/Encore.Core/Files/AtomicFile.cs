@@ -10,11 +10,25 @@ namespace Encore.Core.Files;
 /// </summary>
 public static class AtomicFile
 {
+    /// <summary>
+    /// Refuses a target that is an existing folder (<c>-o results/</c>), which the rename would only report as
+    /// "Is a directory" after the work is done. Commands call it before their work too.
+    /// </summary>
+    /// <param name="path">The file to be written.</param>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is a folder; the message names it and suggests a file in it.</exception>
+    public static void CheckTarget(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (Directory.Exists(path))
+            throw new ArgumentException($"{Path.GetFullPath(path)} is a folder; name the file to write (e.g. {Path.Combine(path, "<name>")}).");
+    }
+
     /// <summary>A temporary path beside <paramref name="fullPath"/> that no other write uses.</summary>
     /// <param name="fullPath">The absolute target path.</param>
+    /// <exception cref="ArgumentException"><paramref name="fullPath"/> is a folder.</exception>
     public static string TempSibling(string fullPath)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(fullPath);
+        CheckTarget(fullPath);
         var directory = Path.GetDirectoryName(fullPath) ?? throw new ArgumentException($"'{fullPath}' has no parent folder.", nameof(fullPath));
         return Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
     }

@@ -44,13 +44,15 @@ internal readonly ref struct DelimitedRow
     }
 
     /// <summary>Null when the row has at least <paramref name="minimum"/> fields; else the error to report.</summary>
-    public DataFormatException? CheckFieldCount(int minimum)
+    /// <param name="minimum">Fields the row needs.</param>
+    /// <param name="reason">Appended after the count: why that many (e.g. which mapped column is furthest).</param>
+    public DataFormatException? CheckFieldCount(int minimum, string reason = "")
     {
         if (Count == DelimitedFields.BadQuoting)
             return _reader.LineError("a quoted field is not closed, or text follows its closing quote.");
         if (Count >= minimum) return null;
         return _reader.LineError(
-            $"expected {minimum} fields separated by {Delimiters.Name(Delimiter)} but found {Count}{Delimiters.Hint(Line, Delimiter)}");
+            $"expected {minimum} fields separated by {Delimiters.Name(Delimiter)} but found {Count}{reason}{Delimiters.Hint(Line, Delimiter)}");
     }
 
     public bool TryInt(int index, out int value) => Utf8Numbers.TryInt(this[index], out value);

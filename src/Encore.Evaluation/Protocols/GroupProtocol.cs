@@ -41,8 +41,10 @@ public static class GroupProtocol
     /// the strategies to run (null = all).
     /// </summary>
     /// <exception cref="ArgumentException">Fewer users with relevant held-out tracks than one group needs.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired (checked before every group's list).</exception>
     public static IReadOnlyList<ExperimentRun> Run(PreparedProtocol protocol, IRecommender model, EvaluationSettings settings,
-        GroupEvaluationOptions? options = null, int? groups = null, IReadOnlyList<GroupStrategy>? strategies = null)
+        GroupEvaluationOptions? options = null, int? groups = null, IReadOnlyList<GroupStrategy>? strategies = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(protocol);
         ArgumentNullException.ThrowIfNull(model);
@@ -66,11 +68,20 @@ public static class GroupProtocol
         {
             var recommender = new GroupRecommender(model, new GroupOptions { Strategy = strategy, RepeatShare = protocol.Options.GroupRepeatShare });
             runs.Add(Evaluate(relevant, label, settings, options, $"{model.ModelName}/{Kebab(strategy)}", Kebab(strategy), model.ModelName,
-                (members, k) => recommender.Recommend([.. members.Select(GroupMember.Known)], k, recommendOptions).Items));
+                (members, k) =>
+                {
+                    // Ctrl+C during the group protocol (100 groups x 7 strategies) stops within one group's list.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    return recommender.Recommend([.. members.Select(GroupMember.Known)], k, recommendOptions).Items;
+                }));
         }
         var basic = new BasicGroupModel(protocol.Train.Interactions, seed: protocol.Options.Seed);
         runs.Add(Evaluate(relevant, label, settings, options, BasicModelName, "overlap-of-top-50", "none",
-            (members, k) => basic.Recommend(members, k)));
+            (members, k) =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return basic.Recommend(members, k);
+            }));
         return runs;
     }
 

@@ -93,10 +93,20 @@ public sealed class FitCliTests : IDisposable
     [Fact]
     public async Task BenchFit_MissingModelOption_ExitsOne()
     {
-        // As in encore: System.CommandLine names the problem on stderr and prints the command's help on stdout.
+        // As in encore: the problem on stderr with a pointer to the command's help (ParseErrorText).
         var (code, _, error) = await Fit("bench", "fit", _split);
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("--model", error, StringComparison.Ordinal);
+        Assert.Contains("see 'encore-fit bench fit --help'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BenchFit_NegativeSeed_SaysWhatTheSeedExpectsWithoutTypeNames()
+    {
+        var (code, output, error) = await Fit("bench", "fit", _split, "--model", "als", "--seed", "-1");
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--seed expects a whole number from 0 to 18446744073709551615; got '-1'.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error + output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,6 +32,20 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal("mine", File.ReadAllText(path));
     }
 
+    /// <summary><c>encore report ... -o results/</c> (an existing folder) failed with "Is a directory : '...'" after the work.</summary>
+    [Fact]
+    public void WriteAllText_TargetIsAFolder_ThrowsNamingItAndLeavesItAlone()
+    {
+        var folder = Path.Combine(_dir, "results");
+        Directory.CreateDirectory(folder);
+
+        var error = Assert.Throws<ArgumentException>(() => AtomicFile.WriteAllText(folder, "x"));
+
+        Assert.StartsWith($"{folder} is a folder; name the file to write", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+        Assert.Equal([folder], Directory.GetFileSystemEntries(_dir));
+    }
+
     [Fact]
     public void TempSibling_TwoCalls_DifferAndStayInTheFolder()
     {

@@ -26,6 +26,27 @@ public sealed class PikiImporterTests
         Assert.Equal(1, report.Removed["exact duplicate row"]);
     }
 
+    /// <summary>Session 12's newcomer: <c>import piki &lt;folder&gt;</c> merged the toy, first-500 and .histories files without saying so.</summary>
+    [Fact]
+    public void Import_FolderOfSeveralFiles_WarnsThatItMergesThem()
+    {
+        using var t = new TempFolder();
+        t.File("toy.csv", "timestamp,user_id,song_id,liked,personalized,spotify_popularity\n2019-08-23 14:40:33,7,100,1,0,56\n");
+        t.File("first500.csv", "timestamp,user_id,song_id,liked,personalized,spotify_popularity\n2019-08-23 14:40:33,7,100,1,0,56\n");
+        t.File("eval.histories", "u7\ts100\t1\n");
+        t.File("notes.txt", "not data");
+
+        var (_, folder) = ImportRunner.Run(Sut, ErrorMode.Strict, t.Path);
+        var (_, single) = ImportRunner.Run(Sut, ErrorMode.Strict, System.IO.Path.Combine(t.Path, "toy.csv"));
+
+        var warning = Assert.Single(folder.Warnings, w => w.StartsWith("merged 3 files into one dataset: ", StringComparison.Ordinal));
+        Assert.Contains("eval.histories", warning, StringComparison.Ordinal);
+        Assert.Contains("first500.csv", warning, StringComparison.Ordinal);
+        Assert.Contains("toy.csv", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("notes.txt", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain(single.Warnings, w => w.StartsWith("merged", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Import_Histories_KeepsOrderAndMapsValues()
     {

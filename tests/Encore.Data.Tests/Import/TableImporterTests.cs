@@ -88,6 +88,22 @@ public sealed class TableImporterTests
         Assert.Contains("tab", ex2.Message);
     }
 
+    /// <summary>
+    /// Session 12's newcomer: with only user and item mapped on a 3-column table a short line said "expected 2 fields ...
+    /// found 1", which reads as wrong for a 3-column file; it now says which mapped column needs the second field.
+    /// </summary>
+    [Fact]
+    public void Import_ShortLineWithTwoOfThreeColumnsMapped_SaysWhichColumnNeedsTheFields()
+    {
+        using var t = new TempFolder();
+        var f = t.File("plays.csv", "user,item,count\nu1,t1,3\nu2\n");
+
+        var ex = Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, Map("user=user", "item=item"), f));
+
+        Assert.Equal(3, ex.Line);
+        Assert.Contains("expected 2 fields separated by comma but found 1 (the mapped item column 'item' is field 2 of the first row's 3)", ex.Message);
+    }
+
     [Fact]
     public void Import_BadRowsStrictVsLenient_ThrowsOrCounts()
     {

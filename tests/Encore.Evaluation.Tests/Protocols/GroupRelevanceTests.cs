@@ -68,6 +68,20 @@ public sealed class GroupRelevanceTests
         Assert.Equal(0.0, sut["popularity/average"]);
     }
 
+    /// <summary>Ctrl+C during <c>evaluate --groups</c> was not seen until the 2 s grace ran out (session 13).</summary>
+    [Fact]
+    public void Run_Cancelled_Throws()
+    {
+        var protocol = Protocol(GroupRelevance.Any);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => GroupProtocol.Run(protocol, new PopularityTrainer().Fit(protocol.Train),
+            new EvaluationSettings { Ks = [1] }, groups: 3, cancellationToken: cancelled.Token));
+        Assert.Throws<OperationCanceledException>(() => GroupProtocol.Run(protocol, new PopularityTrainer().Fit(protocol.Train),
+            new EvaluationSettings { Ks = [1] }, groups: 3, strategies: [], cancellationToken: cancelled.Token));
+    }
+
     [Fact]
     public void Run_LabelNamesTheRuleAndTheThreshold()
     {

@@ -20,7 +20,15 @@ public sealed class PikiImporter : IDatasetImporter
     {
         var builder = new MusicDatasetBuilder("piki: " + string.Join(", ", paths));
         var csv = new PikiCsvReader(builder, options, report, progress, cancellationToken);
-        foreach (var file in ImportPaths.Files(paths))
+        var files = ImportPaths.Files(paths).ToList();
+        // PIKI's folder holds samples of one data set (the toy file, the first 500 rows, their .histories): a folder
+        // merges them all into one dataset, which is rarely meant and was silent (session 12's newcomer).
+        var merged = files.Where(f => ImportPaths.BaseName(f).EndsWith(".HISTORIES", StringComparison.Ordinal)
+            || ImportPaths.BaseName(f).EndsWith(".CSV", StringComparison.Ordinal) || paths.Contains(f)).ToList();
+        if (merged.Count > 1 && paths.Any(Directory.Exists))
+            report.Warn($"merged {merged.Count} files into one dataset: {string.Join(", ", merged.Select(Path.GetFileName))}; " +
+                "they may hold the same users and songs (PIKI's toy and first-500 files are samples of one data set): pass single files to import one of them.");
+        foreach (var file in files)
         {
             var name = ImportPaths.BaseName(file);
             if (name.EndsWith(".HISTORIES", StringComparison.Ordinal))

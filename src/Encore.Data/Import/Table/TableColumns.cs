@@ -10,6 +10,12 @@ internal sealed record TableColumns(int User, int Item, int Value, int Time, int
     public int MinCount { get; } = Math.Max(Math.Max(Math.Max(User, Item), Math.Max(Value, Time)), Math.Max(Kind, Session)) + 1;
 
     /// <summary>
+    /// Why a row needs <see cref="MinCount"/> fields, for the error of a short row: the mapped column that is last and
+    /// how many fields the first row has ("expected 2 fields" alone reads as wrong on a 3-column file with 2 mapped).
+    /// </summary>
+    public string Reason { get; private init; } = "";
+
+    /// <summary>
     /// Resolves names (case-insensitive) against the header, or 0-based indices when the file has no header.
     /// A mapped column that is not there throws, naming the file and listing the columns found.
     /// </summary>
@@ -27,7 +33,12 @@ internal sealed record TableColumns(int User, int Item, int Value, int Time, int
                 $"mapped column '{name}' not found; columns found: {string.Join(", ", found)}{hint}.");
         }
 
-        return new TableColumns(Find(m.User, "user"), Find(m.Item, "item"), Find(m.Value, "value"),
+        var columns = new TableColumns(Find(m.User, "user"), Find(m.Item, "item"), Find(m.Value, "value"),
             Find(m.Time, "time"), Find(m.Kind, "kind"), Find(m.Session, "session"));
+        var last = columns.MinCount - 1;
+        var role = last == columns.User ? "user" : last == columns.Item ? "item" : last == columns.Value ? "value"
+            : last == columns.Time ? "time" : last == columns.Kind ? "kind" : "session";
+        var where = header ? $"'{found[last].Trim()}'" : $"{last}";
+        return columns with { Reason = $" (the mapped {role} column {where} is field {columns.MinCount} of the first row's {found.Count})" };
     }
 }

@@ -1,3 +1,4 @@
+using Encore.Core.Errors;
 using Encore.Data.Aggregation;
 using Encore.Data.Model;
 
@@ -17,9 +18,15 @@ public static class DerivedRatings
     public const string Description = "ratings derived from interaction totals (play 1, like 1; rating = 100 x within-user rank percentile)";
 
     /// <summary>The derived track ratings of <paramref name="dataset"/>'s events (rows by user, then track).</summary>
+    /// <exception cref="DataFormatException">The dataset's events are not about tracks (HetRec's are about artists).</exception>
     public static RatingTable FromInteractions(MusicDataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
+        // Events of another level index artists (or albums), not tracks: deriving "track" ratings from them would
+        // read artist indices as track indices.
+        if (dataset.ItemLevel != EntityLevel.Track)
+            throw new DataFormatException(dataset.Source, 0, "events",
+                $"the events are about {Plural(dataset.ItemLevel)}, not tracks, and there are no track ratings; the six-candidate protocol and the hierarchy model rank tracks (SPEC S4 / KDD Cup 2011 track 2 data, IUM sessions, or `encore synth --preset hierarchy`).");
         var totals = InteractionAggregator.AggregateScores(dataset.Events, dataset.Users.Count, dataset.Tracks.Count,
             new AggregationOptions { KeepZeroScores = true });
         var builder = new RatingTableBuilder();
@@ -48,6 +55,14 @@ public static class DerivedRatings
         }
         return builder.Build();
     }
+
+    private static string Plural(EntityLevel level) => level switch
+    {
+        EntityLevel.Artist => "artists",
+        EntityLevel.Album => "albums",
+        EntityLevel.Genre => "genres",
+        _ => level.ToString().ToLowerInvariant() + "s",
+    };
 
     /// <summary>A view of <paramref name="dataset"/> whose ratings are <paramref name="ratings"/> (everything else shared).</summary>
     public static MusicDataset WithRatings(MusicDataset dataset, RatingTable ratings)
