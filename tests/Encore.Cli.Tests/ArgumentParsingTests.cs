@@ -46,7 +46,20 @@ public sealed class ArgumentParsingTests
     [Fact]
     public void IdList_CommasAndRepeats_AreFlattened()
     {
-        Assert.Equal(["a", "b", "c"], IdList.Parse(["a, b", "c,"]));
-        Assert.Null(IdList.ParseOptional(null));
+        Assert.Equal(["a", "b", "c"], IdList.Parse(["a, b", "c,"], "--history"));
+        Assert.Null(IdList.ParseOptional(null, "--allow"));
+    }
+
+    // `recommend m.bin --group 101,,102` answered for 101 and 102 without a word about the missing member (s13-user1).
+    [Theory]
+    [InlineData("101,,102", 2)]
+    [InlineData(",101", 1)]
+    [InlineData("", 1)]
+    [InlineData("a, ,b", 2)]
+    public void IdList_EmptyId_IsAnErrorNamingOptionAndPosition(string value, int position)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => IdList.Parse([value], "--group"));
+
+        Assert.Contains($"--group '{value}' has an empty id at position {position}", ex.Message, StringComparison.Ordinal);
     }
 }

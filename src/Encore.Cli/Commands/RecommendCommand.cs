@@ -35,9 +35,9 @@ public static class RecommendCommand
             model, user, k, history, includeSeen, exclude, allow, dataset, group, strategy, seeds,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(new RecommendArguments(
-            parse.GetValue(model)!, IdArgument.Parse(parse.GetValue(user), "--user"), parse.GetValue(k), IdList.Parse(parse.GetValue(history)),
-            parse.GetValue(includeSeen), IdList.ParseOptional(parse.GetValue(exclude)), IdList.ParseOptional(parse.GetValue(allow)),
-            parse.GetValue(dataset), IdList.Parse(parse.GetValue(group)), parse.GetValue(strategy)!, IdList.Parse(parse.GetValue(seeds)))))));
+            parse.GetValue(model)!, IdArgument.Parse(parse.GetValue(user), "--user"), parse.GetValue(k), IdList.Parse(parse.GetValue(history), "--history"),
+            parse.GetValue(includeSeen), IdList.ParseOptional(parse.GetValue(exclude), "--exclude"), IdList.ParseOptional(parse.GetValue(allow), "--allow"),
+            parse.GetValue(dataset), IdList.Parse(parse.GetValue(group), "--group"), parse.GetValue(strategy)!, IdList.Parse(parse.GetValue(seeds), "--playlist-seeds"))))));
         return command;
     }
 
@@ -49,6 +49,9 @@ public static class RecommendCommand
         var modes = (args.User is null ? 0 : 1) + (args.Group.Length > 0 ? 1 : 0) + (args.Seeds.Length > 0 ? 1 : 0);
         if (modes > 1) throw new ArgumentException("give only one of --user, --group and --playlist-seeds.");
         if (modes == 0 && args.History.Length == 0) throw new ArgumentException("give --user ID, --group ID,ID,..., --playlist-seeds TRACK,... or --history TRACK,...");
+        // A repeated member was counted once without a word; the service refuses one too.
+        if (args.Group.GroupBy(id => id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+            throw new ArgumentException($"--group names '{repeated.Key}' {repeated.Count()} times; give each member once.");
         if (args.K <= 0) throw new ArgumentException($"--k must be at least 1, got {args.K}.");
         var model = ModelLoader.Load(args.Model);
         var labels = new ItemLabels(args.Dataset is null ? null : DatasetSnapshot.Read(args.Dataset), model.Items);

@@ -27,7 +27,7 @@ public static class ScoreCommand
             model, user, tracks, explain, markdown,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Task.FromResult(Run(
-            parse.GetValue(model)!, IdArgument.Parse(parse.GetValue(user), "--user")!, IdList.Parse(parse.GetValue(tracks)), parse.GetValue(explain), parse.GetValue(markdown)))));
+            parse.GetValue(model)!, IdArgument.Parse(parse.GetValue(user), "--user")!, IdList.Parse(parse.GetValue(tracks), "--tracks"), parse.GetValue(explain), parse.GetValue(markdown)))));
         return command;
     }
 

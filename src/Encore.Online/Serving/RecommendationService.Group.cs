@@ -37,10 +37,17 @@ public sealed partial class RecommendationService
         var table = new List<float[]>(request.Members.Count);
         var histories = new List<(int[] Items, float[] Values)>(request.Members.Count);
         var paths = new (string? User, string Path)[request.Members.Count];
+        var memberAt = new Dictionary<string, (int Index, bool History)>(StringComparer.Ordinal);
         for (var m = 0; m < request.Members.Count; m++)
         {
             var member = request.Members[m] ?? throw OnlineRequestException.Invalid($"members[{m}]", "is null; expected {\"user\": id, \"history\": [...]}.");
             var user = RequestChecks.Id(member.User, $"members[{m}].user");
+            // The same person twice would weigh double in every strategy without the client knowing. Placeholder ids that
+            // each bring their own history (two "guest" members) are distinct people and stay allowed.
+            var hasHistory = member.History is { Count: > 0 };
+            if (memberAt.TryGetValue(user, out var first) && !(first.History && hasHistory))
+                throw OnlineRequestException.Invalid($"members[{m}].user", $"'{user}' is already members[{first.Index}]; name each member once (a repeated id is allowed only when every entry brings its own history).");
+            memberAt.TryAdd(user, (m, hasHistory));
             var profile = _coldStart.Resolve(serving, user, member.History, $"members[{m}].history");
             if (request.ExcludeSeen) MaskSeen(serving, profile, mask);
             table.Add(ProfileScoring.All(serving, profile));

@@ -138,6 +138,42 @@ public sealed class RecommendationServiceTests : IDisposable
     }
 
     [Fact]
+    public void ForGroup_RepeatedMember_IsInvalidNamingTheEntry()
+    {
+        // Found by s13-user2: the same user twice was accepted and weighed double in the aggregation.
+        var request = new GroupRecommendationRequest
+        {
+            Members = [new GroupMemberRequest { User = KnownUser }, new GroupMemberRequest { User = TestWorld.Matrix.Users[1] }, new GroupMemberRequest { User = KnownUser }],
+        };
+
+        var ex = Assert.Throws<OnlineRequestException>(() => Sut.ForGroup(request));
+
+        Assert.Equal(RequestProblem.Invalid, ex.Problem);
+        Assert.Equal("members[2].user", ex.Field);
+        Assert.Contains("is already members[0]", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ForGroup_PlaceholderIdTwiceEachWithItsOwnHistory_IsTwoMembers()
+    {
+        var tracks = TestWorld.Matrix.Items.Ids;
+        var request = new GroupRecommendationRequest
+        {
+            Members =
+            [
+                new GroupMemberRequest { User = "guest", History = [new HistoryEntry { Track = tracks[0] }] },
+                new GroupMemberRequest { User = "guest", History = [new HistoryEntry { Track = tracks[1] }] },
+            ],
+            K = 3,
+        };
+
+        var response = Sut.ForGroup(request);
+
+        Assert.Equal(2, response.Members.Count);
+        Assert.Equal(3, response.Items.Count);
+    }
+
+    [Fact]
     public void ForGroup_UnknownStrategy_IsInvalid()
     {
         var ex = Assert.Throws<OnlineRequestException>(() => Sut.ForGroup(new GroupRecommendationRequest { Members = [new GroupMemberRequest { User = KnownUser }], Strategy = "vote" }));
