@@ -40,6 +40,8 @@ public static class SimilarCommand
             $"'{track}' has no neighbours in this model (no other item shares its listeners).");
         if (answer.ItemWithoutSignal)
             Console.WriteLine($"path: popularity ('{track}' has no positive signal in training, so it has no neighbours; the most popular items)");
+        else if (answer.ItemWithoutNeighbours)
+            Console.WriteLine($"path: popularity ({model.ModelName} gives '{track}' no neighbour: no other item shares its listeners, or the model left it out; the most popular items)");
         return ExitCodes.Ok;
     }
 }

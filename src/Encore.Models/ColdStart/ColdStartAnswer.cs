@@ -27,6 +27,13 @@ public sealed record ColdStartAnswer(string[] Items, float[] Scores, Recommendat
     public bool ItemWithoutSignal { get; init; }
 
     /// <summary>
+    /// True for a similar-items answer about a track with signal that the model's own similarity gives no neighbour
+    /// (its listeners heard nothing else, or EASE left it out with <c>minimum-users</c>), so the answer is the
+    /// popularity step of the chain (minus the track itself) instead of an empty list.
+    /// </summary>
+    public bool ItemWithoutNeighbours { get; init; }
+
+    /// <summary>
     /// True when the model knows the user (with signal) but has no evidence for any track it may still
     /// recommend to them, so popularity answered instead of an empty list.
     /// </summary>

@@ -98,7 +98,8 @@ public sealed class ColdStartRecommender
     /// <summary>
     /// Items similar to <paramref name="item"/> (dense index) by the model's own similarity
     /// (<see cref="RecommendationPath.Model"/>); a track without positive signal in training has no evidence
-    /// for neighbours and gets the popularity answer instead (<see cref="ColdStartAnswer.ItemWithoutSignal"/>).
+    /// for neighbours and gets the popularity answer instead (<see cref="ColdStartAnswer.ItemWithoutSignal"/>), and so does a
+    /// track with signal that the model's similarity gives no neighbour (<see cref="ColdStartAnswer.ItemWithoutNeighbours"/>).
     /// </summary>
     /// <exception cref="ArgumentException">The model cannot find similar items.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="item"/> is not a model item.</exception>
@@ -111,10 +112,17 @@ public sealed class ColdStartRecommender
         if (Model is not RecommenderBase trained || trained.ItemHasSignal(item))
         {
             var (items, scores) = similar.SimilarItems(item, k);
-            return Answer(items, scores, RecommendationPath.Model, empty);
+            if (items.Length > 0) return Answer(items, scores, RecommendationPath.Model, empty);
+            return PopularExcept(item, k, empty) with { ItemWithoutNeighbours = true };
         }
+        return PopularExcept(item, k, empty) with { ItemWithoutSignal = true };
+    }
+
+    // The popularity step of the chain for a similar-items request: the most popular tracks minus the track itself.
+    private ColdStartAnswer PopularExcept(int item, int k, ResolvedRequest empty)
+    {
         var (popular, popularScores) = Fallback.RecommendFromHistory([item], [0f], k, RecommendOptions.Default);
-        return Answer(popular, popularScores, RecommendationPath.Popularity, empty) with { ItemWithoutSignal = true };
+        return Answer(popular, popularScores, RecommendationPath.Popularity, empty);
     }
 
     /// <summary>True unless the model keeps its training matrix and <paramref name="user"/> has no positive entry in it.</summary>

@@ -84,6 +84,25 @@ public sealed class NoSignalTests
         Assert.Equal(["thit", "trare"], answer.Items);
     }
 
+    // trare's only listener heard nothing else, and thit's listeners nothing but thit: under item-kNN and EASE neither
+    // has a neighbour, which answered an empty list on the model path (an EASE item left out by minimum-users did the same).
+    [Theory]
+    [InlineData("item-knn", "trare", "thit")]
+    [InlineData("item-knn", "thit", "trare")]
+    [InlineData("ease", "trare", "thit")]
+    [InlineData("ease", "thit", "trare")]
+    public void Similar_TrackWithSignalButNoNeighbour_AnswersPopularityAndSaysSo(string model, string track, string popular)
+    {
+        var chain = new ColdStartRecommender(FaultWorlds.Train(model, FaultWorlds.Skipped()));
+
+        var answer = chain.SimilarItems(chain.Model.Items.IndexOf(track), 3);
+
+        Assert.Equal(RecommendationPath.Popularity, answer.Path);
+        Assert.True(answer.ItemWithoutNeighbours);
+        Assert.False(answer.ItemWithoutSignal);
+        Assert.Equal([popular], answer.Items);
+    }
+
     [Theory]
     [InlineData("als")]
     [InlineData("bpr")]
