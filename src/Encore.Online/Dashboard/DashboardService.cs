@@ -42,6 +42,19 @@ public sealed class DashboardService
         return _baseOverview.Value is { } b ? [store, b] : [store];
     }
 
+    /// <summary>
+    /// The live charts' last <paramref name="window"/> seconds in steps of <paramref name="step"/> seconds
+    /// (<see cref="LiveMonitor.Snapshot"/>). Out-of-range values are refused rather than clamped, so a client never reads
+    /// a window it did not ask for as the one it asked for.
+    /// </summary>
+    /// <exception cref="OnlineRequestException">Invalid: window outside 1..<see cref="LiveMonitor.Seconds"/> - 1, or step outside 1..window.</exception>
+    public LiveSnapshot LiveWindow(int window = 300, int step = 5)
+    {
+        if (window is < 1 or >= LiveMonitor.Seconds) throw OnlineRequestException.Invalid("window", $"is {window}; expected 1..{LiveMonitor.Seconds - 1} seconds.");
+        if (step < 1 || step > window) throw OnlineRequestException.Invalid("step", $"is {step}; expected 1..{window} seconds (at most the window).");
+        return Live.Snapshot(window, step);
+    }
+
     /// <summary>The user's tracks from both sources, most events first, cut to <paramref name="limit"/>.</summary>
     public UserHistory History(string? user, int limit = 50)
     {

@@ -63,7 +63,7 @@ public static class DashboardEndpoints
         var api = app.MapGroup("/api/dashboard").WithTags("dashboard").ProducesProblem(400);
         api.MapGet("/overview", (DashboardService d) => TypedResults.Ok(d.Overview()))
             .WithSummary("Counts, events per kind and per day, popularity distribution and top tracks of the store (and the base dataset).");
-        api.MapGet("/live", (DashboardService d, int? window, int? step) => TypedResults.Ok(d.Live.Snapshot(window ?? 300, step ?? 5)))
+        api.MapGet("/live", (DashboardService d, int? window, int? step) => TypedResults.Ok(d.LiveWindow(window ?? 300, step ?? 5)))
             .WithSummary("Events ingested, requests and latency percentiles per step over the last minutes.");
         api.MapGet("/users/{id}/history", History).WithSummary("A user's tracks (stored and base-dataset events), most events first.");
         api.MapGet("/tracks", Labels).WithSummary("Titles and artists of track ids (ids=a,b,c).");

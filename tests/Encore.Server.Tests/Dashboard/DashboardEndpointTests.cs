@@ -88,6 +88,30 @@ public sealed class DashboardEndpointTests(DashboardServerFixture fixture) : ICl
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    // `/api/dashboard/live?window=0` answered a 1-second window as if it were the one asked for (s13-user2).
+    [Theory]
+    [InlineData("window=0", "window")]
+    [InlineData("window=600", "window")]
+    [InlineData("window=60&step=0", "step")]
+    [InlineData("window=60&step=61", "step")]
+    public async Task Live_WindowOrStepOutOfRange_Returns400NamingIt(string query, string field)
+    {
+        using var response = await Client.GetAsync(new Uri($"/api/dashboard/live?{query}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(field, problem.RootElement.GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task Live_DefaultWindow_AnswersSixtyStepsOfFiveSeconds()
+    {
+        var live = await fixture.Get<JsonElement>("/api/dashboard/live");
+
+        Assert.Equal(5, live.GetProperty("stepSeconds").GetInt32());
+        Assert.Equal(60, live.GetProperty("points").GetArrayLength());
+    }
+
     [Fact]
     public async Task Pages_ServedFromTheAssembly_WithModuleContentTypes()
     {
