@@ -40,22 +40,9 @@ public static class EncoreCli
     internal static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var result = CreateRoot(args).Parse(args);
-        // A command group typed alone ("encore", "encore runs") keeps the parser's answer: its help and subcommands.
-        if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction
-            && result.CommandResult.Command is not { Action: null, Subcommands.Count: > 0 })
-            return Encore.Core.Errors.ParseErrorText.Report(result.Errors.Select(e => e.Message), CommandPath(result.CommandResult), Console.Error);
+        if (Encore.Fit.ParseFailure.TryReport(result, "encore", out var usage)) return usage;
         // Termination signals are handled by TerminationSignals, not by System.CommandLine (see there why).
         return await result.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellationToken);
-    }
-
-    /// <summary>The command as typed ("encore runs list"), for the pointer to its help.</summary>
-    internal static string CommandPath(System.CommandLine.Parsing.CommandResult command)
-    {
-        var names = new List<string>();
-        for (var c = command; c is not null; c = c.Parent as System.CommandLine.Parsing.CommandResult)
-            names.Add(c.Parent is null ? "encore" : c.Command.Name);
-        names.Reverse();
-        return string.Join(' ', names);
     }
 
     /// <summary>

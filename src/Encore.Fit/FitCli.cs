@@ -28,16 +28,7 @@ public static class FitCli
         // Termination signals are handled by TerminationSignals, not by System.CommandLine (see there why).
         using var signals = TerminationSignals.Register();
         var result = root.Parse(args);
-        // A command group typed alone ("encore", "encore runs") keeps the parser's answer: its help and subcommands.
-        if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction
-            && result.CommandResult.Command is not { Action: null, Subcommands.Count: > 0 })
-        {
-            var names = new List<string>();
-            for (var c = result.CommandResult; c is not null; c = c.Parent as System.CommandLine.Parsing.CommandResult)
-                names.Add(c.Parent is null ? "encore-fit" : c.Command.Name);
-            names.Reverse();
-            return ParseErrorText.Report(result.Errors.Select(e => e.Message), string.Join(' ', names), Console.Error);
-        }
+        if (ParseFailure.TryReport(result, "encore-fit", out var usage)) return usage;
         return await result.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token);
     }
 
