@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Encore.Models.Contract;
 
 namespace Encore.Evaluation.Bench;
@@ -11,13 +10,12 @@ internal sealed class EpochClock(bool cpu = false) : IProgress<EpochReport>
 {
     private readonly List<double> _elapsed = [];
     private readonly List<double> _cpu = [];
-    private readonly bool _recordCpu = cpu;
-    private readonly double _cpuStart = cpu ? ProcessCpuSeconds() : 0;
+    private readonly CpuClock? _cpuClock = cpu ? new CpuClock() : null;
 
     public void Report(EpochReport value)
     {
         _elapsed.Add(value.Elapsed.TotalSeconds);
-        if (_recordCpu) _cpu.Add(ProcessCpuSeconds() - _cpuStart);
+        if (_cpuClock is not null) _cpu.Add(_cpuClock.CpuSeconds);
     }
 
     /// <summary>Median duration of one epoch in seconds (NaN before any report).</summary>
@@ -35,11 +33,5 @@ internal sealed class EpochClock(bool cpu = false) : IProgress<EpochReport>
         Array.Sort(durations);
         var mid = durations.Length / 2;
         return durations.Length % 2 == 1 ? durations[mid] : (durations[mid - 1] + durations[mid]) / 2;
-    }
-
-    private static double ProcessCpuSeconds()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.TotalProcessorTime.TotalSeconds;
     }
 }
