@@ -60,7 +60,13 @@ public static class EncoreServer
         services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusCodeProblems.Complete);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            // Strict JSON types in every request body, as docs/service.md shows them: ASP.NET's web defaults read
+            // "k": "3" as the number 3 and an enum from its integer value; both are now a 400 naming the field.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        });
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Description = (document.Info.Description is { Length: > 0 } d ? d + "\n\n" : "") +

@@ -127,6 +127,14 @@ public sealed class RecommendationEndpointTests(ServerFixture fixture) : IClassF
     [InlineData("/api/events", "[{\"eventId\": \"x\", \"user\": \"u\", \"track\": \"t\", \"kind\": \"play\", \"timestamp\": \"yesterday\"}]", "events[0].timestamp", "could not be converted to an integer")]
     [InlineData("/api/events", "{\"events\": [{\"kind\": 5}]}", "events[0].kind", "could not be converted to a string")]
     [InlineData("/api/events", "{\"user\": \"u\", \"track\": \"t\", \"kind\": \"play\", \"timestamp\": \"yesterday\"}", "timestamp", "could not be converted to an integer")]
+    // A number written as a string ("k": "3") was read as the number (ASP.NET's web defaults); every body is now strict.
+    [InlineData("/api/users/recommendations", "{\"user\": \"u\", \"k\": \"3\"}", "k", "could not be converted to an integer")]
+    [InlineData("/api/users/recommendations", "{\"user\": \"u\", \"history\": [{\"track\": \"t\", \"value\": \"2.5\"}]}", "history[0].value", "could not be converted to a number")]
+    [InlineData("/api/groups/recommendations", "{\"members\": [{\"user\": \"u\"}], \"k\": \"3\"}", "k", "could not be converted to an integer")]
+    [InlineData("/api/playlists/continuation", "{\"seeds\": [\"t\"], \"k\": \"3\"}", "k", "could not be converted to an integer")]
+    [InlineData("/api/users/u/next", "{\"poolSize\": \"5\"}", "poolSize", "could not be converted to an integer")]
+    [InlineData("/api/events", "{\"user\": \"u\", \"track\": \"t\", \"kind\": \"play\", \"timestamp\": \"1700000000\"}", "timestamp", "could not be converted to an integer")]
+    [InlineData("/api/users/recommendations", "{\"user\": \"u\", \"excludeSeen\": \"false\"}", "excludeSeen", "could not be converted to true or false")]
     public async Task PostBody_WrongJsonKind_Is400NamingFieldInJsonTerms(string path, string json, string field, string expected)
     {
         using var request = fixture.Server.Request(HttpMethod.Post, path, TestServer.WriteKey, Json.Raw(json));
