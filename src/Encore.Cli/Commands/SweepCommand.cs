@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Encore.Cli.Output;
+using Encore.Evaluation.Experiments;
 using Encore.Evaluation.Protocols;
 using Encore.Evaluation.Runs;
 using Encore.Evaluation.Sweeps;
@@ -50,9 +51,18 @@ public static class SweepCommand
         request = request with { Metric = EvaluationInputs.MetricFor(request.Metric, ks) };
         EvaluationInputs.CheckMetric(request.Metric, ks);
         var settings = EvaluationInputs.ParseSettings(request.Settings, defaultPrefix: request.Model);
+        // Every option, grid key and value is checked before the data set is read (a typo in the grid once failed
+        // only after the load): the protocol and data settings, the prefixes, and a trainer for every setting.
+        var protocolOptions = EvaluationInputs.Protocol(request.Protocol, request.Seed, request.On, null, settings);
+        var model = TrainerFactory.ParseNames(request.Model) is [var single] ? single
+            : throw new ArgumentException($"--model takes one model, got '{request.Model}'.");
+        foreach (var prefix in settings.Keys.Where(p => p is not ("protocol" or "data")))
+            if (!string.Equals(prefix, model, StringComparison.OrdinalIgnoreCase))
+                throw new ArgumentException($"--set {prefix}.…: model '{prefix}' is not the swept model ({model}).");
+        SweepRunner.Check(model, settingsList, settings.GetValueOrDefault(model), request.Seed);
         var store = StoreOption.Open(request.Store);
         var (dataset, name, hash) = EvaluationInputs.LoadDataset(request.Dataset, ct);
-        var protocol = ProtocolPreparer.Prepare(dataset, EvaluationInputs.Protocol(request.Protocol, request.Seed, request.On, null, settings), ct);
+        var protocol = ProtocolPreparer.Prepare(dataset, protocolOptions, ct);
         Console.Error.WriteLine($"{name}: {protocol.Label}; sweeping {settingsList.Count} of {grid.Size} settings of {request.Model}");
 
         var result = SweepRunner.Run(protocol, request.Model, settingsList, request.Metric,

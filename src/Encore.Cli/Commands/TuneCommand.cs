@@ -68,9 +68,15 @@ public static class TuneCommand
         var rule = TuneRecheckTable.ParseRule(request.Selection);
         if (request.Recheck < 0) throw new ArgumentException($"--recheck expects a number >= 0, got {request.Recheck}.");
         if (request.RecheckCarves < 1) throw new ArgumentException($"--recheck-carves expects a number >= 1, got {request.RecheckCarves}.");
+        // Every setting is checked before the data set is read (a typo once failed only after the load and the carves):
+        // the protocol and data settings, the prefixes, and each model's fixed settings on top of its defaults.
+        var protocolOptions = EvaluationInputs.Protocol(request.Protocol, request.Seed, "validation", null, settings);
+        foreach (var prefix in settings.Keys.Where(p => p is not ("protocol" or "data")))
+            if (!names.Contains(prefix, StringComparer.OrdinalIgnoreCase))
+                throw new ArgumentException($"--set {prefix}.…: model '{prefix}' is not among the tuned models ({string.Join(", ", names)}).");
+        foreach (var model in names) TrainerFactory.Create(model, settings.GetValueOrDefault(model), request.Seed);
         var store = StoreOption.Open(request.Store);
         var (dataset, name, hash) = EvaluationInputs.LoadDataset(request.Dataset, ct);
-        var protocolOptions = EvaluationInputs.Protocol(request.Protocol, request.Seed, "validation", null, settings);
         var protocol = ProtocolPreparer.Prepare(dataset, protocolOptions, ct);
         // Further carves of the same training part, other seeds (the test part is never read). Temporal has one validation slice.
         // Prepared up front, so that a time budget counts their preparation (as it counts loading the data).

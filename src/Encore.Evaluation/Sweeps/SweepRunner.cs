@@ -23,7 +23,7 @@ public static class SweepRunner
         var sweepId = settings.SweepId ?? RunIds.NewSweepId(settings.Time.GetUtcNow());
         var pipeline = new EvaluationPipeline(settings with { Kind = "sweep", SweepId = sweepId });
         // Check every setting before the first (possibly long) fit: a typo fails at once.
-        var trainers = settingsList.Select(s => TrainerFactory.Create(model, Merge(fixedSettings, s), protocol.Options.Seed)).ToList();
+        var trainers = Check(model, settingsList, fixedSettings, protocol.Options.Seed);
         var runs = new List<ExperimentRun>(trainers.Count);
         for (var i = 0; i < trainers.Count; i++)
         {
@@ -37,6 +37,18 @@ public static class SweepRunner
         }
         var best = runs.MaxBy(r => r.Means[metric])!;
         return new SweepResult(sweepId, metric, runs, best);
+    }
+
+    /// <summary>
+    /// Builds the trainer of every setting (the fixed settings overlaid with the setting), so that an unknown key or a bad
+    /// value fails before any data is read or any model is fitted.
+    /// </summary>
+    /// <exception cref="ArgumentException">Unknown model, unknown key (the message lists the valid keys), or a bad value.</exception>
+    public static List<(Models.Contract.IRecommenderTrainer Trainer, IReadOnlyDictionary<string, string> Parameters)> Check(string model,
+        IReadOnlyList<IReadOnlyDictionary<string, string>> settingsList, IReadOnlyDictionary<string, string>? fixedSettings, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(settingsList);
+        return [.. settingsList.Select(s => TrainerFactory.Create(model, Merge(fixedSettings, s), seed))];
     }
 
     private static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string>? fixedSettings, IReadOnlyDictionary<string, string> setting)
