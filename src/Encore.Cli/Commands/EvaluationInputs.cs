@@ -129,6 +129,7 @@ internal static class EvaluationInputs
 
     public static ProtocolOptions Protocol(string spec, ulong seed, string on, int? sampled, Dictionary<string, Dictionary<string, string>> settings)
     {
+        if (sampled is < 1) throw new ArgumentException($"--sampled expects a number of sampled negatives of at least 1, got {sampled}.");
         var options = ProtocolOptions.Parse(spec, seed) with
         {
             Target = on.ToLowerInvariant() switch
@@ -145,7 +146,7 @@ internal static class EvaluationInputs
             {
                 "testfraction" => options with { TestFraction = Fraction(key, value) },
                 "validationfraction" => options with { ValidationFraction = Fraction(key, value) },
-                "threshold" or "relevancethreshold" => options with { RelevanceThreshold = (float)Number(key, value) },
+                "threshold" or "relevancethreshold" => options with { RelevanceThreshold = Threshold(key, value) },
                 "grouprelevance" => options with { GroupRelevance = GroupRelevanceValue(value) },
                 "grouprepeatshare" => options with { GroupRepeatShare = Share(key, value) },
                 "validationseed" => options with { ValidationSeed = ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var vs) ? vs : throw new ArgumentException($"protocol.{key} expects a whole number >= 0, got '{value}'.") },
@@ -180,6 +181,17 @@ internal static class EvaluationInputs
         "signed" => Data.Ratings.RatingSignal.Signed,
         _ => throw new ArgumentException($"data.ratings expects auto, ignore, values, positive or signed, got '{value}'."),
     };
+
+    /// <summary>
+    /// A relevance threshold: a finite score above 0. At 0 or below a pair without positive signal (a skip, a dislike, a
+    /// rating under the scale) would count as relevant; a negative threshold once passed without a word.
+    /// </summary>
+    private static float Threshold(string key, string value)
+    {
+        var threshold = Number(key, value);
+        return threshold > 0 && double.IsFinite(threshold) && threshold <= float.MaxValue ? (float)threshold
+            : throw new ArgumentException($"protocol.{key} expects a score above 0 (a play count or a rating on the source's scale), got '{value}'.");
+    }
 
     private static double Share(string key, string value)
     {

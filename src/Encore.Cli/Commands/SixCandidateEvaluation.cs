@@ -20,7 +20,7 @@ internal static class SixCandidateEvaluation
     /// <summary>The <c>--set</c> keys of the option properties whose validation can fail (for <see cref="OptionNames"/>).</summary>
     internal static readonly (string, string)[] Names =
     [
-        ("ValidationUsers", "protocol.validation-users"), ("ClassifierShare", "protocol.classifier-share"), ("PriorStrength", "hierarchy.prior-strength"),
+        ("Threshold", "protocol.threshold"), ("ValidationUsers", "protocol.validation-users"), ("ClassifierShare", "protocol.classifier-share"), ("PriorStrength", "hierarchy.prior-strength"),
         ("AlsFactors", "als.factors"), ("AlsIterations", "als.iterations"), ("Trees", "classifiers.trees"), ("Leaves", "classifiers.leaves"),
         ("MinimumPerLeaf", "classifiers.min-per-leaf"), ("LearningRate", "classifiers.learning-rate"), ("Threads", "classifiers.threads"),
     ];

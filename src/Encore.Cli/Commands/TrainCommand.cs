@@ -79,6 +79,8 @@ public static class TrainCommand
         var trainer = TrainerCatalog.Create(args.Model, settings);
         var weights = EventWeightsArgument.Parse(args.Weights);
         var transform = ConfidenceArgument.Parse(confidenceText);
+        if (args.Threshold is { } t && !(t > 0 && float.IsFinite(t)))
+            throw new ArgumentException($"--threshold expects a rating above 0 on the source's scale (Yahoo R3 1..5, KDD Cup 0..100), got {t}.");
 
         var clock = Stopwatch.StartNew();
         var dataset = DatasetSnapshot.Read(args.Dataset, ct);

@@ -11,6 +11,8 @@ public static class ProtocolPreparer
         ArgumentNullException.ThrowIfNull(options);
         if (options.SampledNegatives is <= 0)
             throw new ArgumentException($"sampled negatives must be > 0, got {options.SampledNegatives}.", nameof(options));
+        if (!(options.RelevanceThreshold > 0 && float.IsFinite(options.RelevanceThreshold)))
+            throw new ArgumentException($"the relevance threshold must be a finite number above 0, got {options.RelevanceThreshold}.", nameof(options));
         cancellationToken.ThrowIfCancellationRequested();
         var source = dataset;
         (dataset, options) = SignalStep.Resolve(dataset, options);

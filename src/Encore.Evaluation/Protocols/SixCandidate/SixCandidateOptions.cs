@@ -73,7 +73,8 @@ public sealed record SixCandidateOptions
     /// <exception cref="ArgumentException">A field out of range or an unknown model name.</exception>
     public void Validate()
     {
-        if (!float.IsFinite(Threshold)) throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold, "Threshold must be finite.");
+        // Ratings are on 0..100 (KDD Cup; derived ratings too): at 0 or below every rated track would be "liked", above 100 none.
+        if (!(Threshold > 0 && Threshold <= 100)) throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold, "Threshold must be in (0, 100], the ratings' 0..100 scale.");
         Guard.Positive(ValidationUsers);
         Guard.InRange(ClassifierShare, 0.1, 0.9);
         Guard.NonNegative(PriorStrength);
