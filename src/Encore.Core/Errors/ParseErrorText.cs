@@ -21,7 +21,7 @@ public static partial class ParseErrorText
         var value = match.Groups["value"].Value;
         var what = match.Groups["option"].Success ? match.Groups["option"].Value
             : match.Groups["command"].Success ? $"the argument of '{match.Groups["command"].Value}'" : "an argument";
-        return $"{what} expects {Expected(match.Groups["type"].Value)}; got '{value}'.{match.Groups["rest"].Value}";
+        return $"{what} expects {ValueKindWords.Expected(match.Groups["type"].Value, ValueAudience.CommandLine)}; got '{value}'.{match.Groups["rest"].Value}";
     }
 
     /// <summary>
@@ -41,27 +41,6 @@ public static partial class ParseErrorText
         return ProcessExit.Usage;
     }
 
-    /// <summary>What a value of the .NET type <paramref name="typeName"/> looks like, in words.</summary>
-    internal static string Expected(string typeName)
-    {
-        var nullable = NullableOf().Match(typeName);
-        var type = nullable.Success ? nullable.Groups["inner"].Value : typeName;
-        return type switch
-        {
-            "System.Int32" => "a whole number (up to 2147483647)",
-            "System.Int64" => "a whole number",
-            "System.UInt64" => "a whole number from 0 to 18446744073709551615",
-            "System.UInt32" => "a whole number from 0 to 4294967295",
-            "System.Double" or "System.Single" or "System.Decimal" => "a number such as 0.5",
-            "System.Boolean" => "true or false",
-            "System.TimeSpan" => "a duration such as 00:10:00",
-            _ => "a value of another form",
-        };
-    }
-
     [GeneratedRegex(@"^Cannot parse argument '(?<value>.*?)'( for option '(?<option>[^']*)'| for command '(?<command>[^']*)')? as expected type '(?<type>[^']*)'\.(?<rest>.*)$", RegexOptions.Singleline)]
     private static partial Regex CannotParse();
-
-    [GeneratedRegex(@"^System\.Nullable`1\[(?<inner>[^\]]+)\]$")]
-    private static partial Regex NullableOf();
 }

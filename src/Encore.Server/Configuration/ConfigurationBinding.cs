@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Encore.Core.Errors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -29,15 +30,7 @@ internal static partial class ConfigurationBinding
     // as the validator's messages and encore.sample.toml name options.
     internal static string Option(string path) => string.Join('.', path.Split(':').Select(UnknownOptionKeys.SnakeCase));
 
-    private static string Expected(string type) => type switch
-    {
-        "System.Int32" => "a whole number between -2147483648 and 2147483647",
-        "System.Int64" => "a whole number",
-        "System.Double" or "System.Single" or "System.Decimal" => "a number",
-        "System.Boolean" => "true or false",
-        "System.TimeSpan" => "a duration (hh:mm:ss)",
-        _ => "a value of the expected kind (see encore.sample.toml)",
-    };
+    private static string Expected(string type) => ValueKindWords.Expected(type, ValueAudience.Configuration);
 
     [GeneratedRegex(@"^Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']*)' to type '(?<type>[^']*)'")]
     private static partial Regex Conversion();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Encore.Core.Errors;
 using Encore.Online;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -74,15 +75,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         _ => path,
     };
 
-    private static string Kind(string type) => type.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('>', '?') switch
-    {
-        "int" or "long" or "short" or "byte" or "uint" or "ulong" or "ushort" => "an integer",
-        "float" or "double" or "decimal" => "a number",
-        "bool" => "true or false",
-        "string" => "a string",
-        var other when other.EndsWith("[]", StringComparison.Ordinal) => "a list of values",
-        _ => "a value of the documented form",
-    };
+    private static string Kind(string type) => ValueKindWords.Expected(type, ValueAudience.Query);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^Failed to bind parameter ""(?<type>.+) (?<name>\w+)"" from ""(?<value>.*)""\.$", System.Text.RegularExpressions.RegexOptions.Singleline)]
     private static partial System.Text.RegularExpressions.Regex BindFailure();
@@ -103,17 +96,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         : m.Value.StartsWith("Encore.", StringComparison.Ordinal) && !m.Value.EndsWith("[]", StringComparison.Ordinal) ? "an object" // Encore's request records
         : JsonKind(m.Groups["name"].Value));
 
-    private static string JsonKind(string type) => type switch
-    {
-        "Int16" or "Int32" or "Int64" or "UInt16" or "UInt32" or "UInt64" or "Byte" => "an integer",
-        "Single" or "Double" or "Decimal" => "a number",
-        "String" or "Char" => "a string",
-        "Boolean" => "true or false",
-        "List" or "IList" or "IReadOnlyList" or "IEnumerable" or "ICollection" or "IReadOnlyCollection" or "HashSet" => "an array",
-        "Dictionary" or "IDictionary" or "IReadOnlyDictionary" => "an object",
-        _ when type.EndsWith("[]", StringComparison.Ordinal) => "an array",
-        _ => "the expected JSON shape",
-    };
+    private static string JsonKind(string type) => ValueKindWords.Expected(type, ValueAudience.Json);
 
     // System.Nullable`1[System.Int64] (the inner type; also the assembly-qualified [[...]] form), or a System.* / Encore.* name with
     // optional generic arguments and array brackets.
