@@ -30,10 +30,13 @@ internal static class DelimitedVectorReader
                 }
                 continue;
             }
-            if (fields.Length < 2) throw new DataFormatException(path, lineNumber, "", $"expected an id and at least one number separated by '{Printable(delimiter)}', got {fields.Length} field.");
+            if (fields.Length < 2) throw new DataFormatException(path, lineNumber, "value 1 (field 2)", $"expected an id and at least one number separated by '{Printable(delimiter)}', got {fields.Length} field; missing: value 1 (field 2).");
             if (dimension < 0) dimension = fields.Length - 1;
             else if (fields.Length - 1 != dimension)
-                throw new DataFormatException(path, lineNumber, "", $"expected {dimension} numbers after the id (as on the first row), got {fields.Length - 1}.");
+                throw new DataFormatException(path, lineNumber, fields.Length - 1 < dimension ? $"value {fields.Length} (field {fields.Length + 1})" : $"field {fields.Length}",
+                    fields.Length - 1 < dimension
+                        ? $"expected {dimension} numbers after the id (as on the first row), got {fields.Length - 1}; missing: value {fields.Length} (field {fields.Length + 1})."
+                        : $"expected {dimension} numbers after the id (as on the first row), got {fields.Length - 1}; field {fields.Length} is one too many.");
             var id = fields[idIndex].Trim();
             if (id.Length == 0) throw new DataFormatException(path, lineNumber, "id", "empty track id.");
             ids.Add(id);

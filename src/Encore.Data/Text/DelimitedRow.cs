@@ -43,16 +43,24 @@ internal readonly ref struct DelimitedRow
         }
     }
 
-    /// <summary>Null when the row has at least <paramref name="minimum"/> fields; else the error to report.</summary>
-    /// <param name="minimum">Fields the row needs.</param>
+    /// <summary>
+    /// Null when the row has a field for every one of <paramref name="columns"/>; else the error to report, naming the
+    /// first column the row lacks and its field position ("expected 3 fields ... but found 2; missing: weight (field 3)").
+    /// </summary>
+    /// <param name="columns">The format's column names by field position, up to the last one read; null for a position
+    /// that is not read (a table's unmapped column). The row needs <c>columns.Length</c> fields.</param>
     /// <param name="reason">Appended after the count: why that many (e.g. which mapped column is furthest).</param>
-    public DataFormatException? CheckFieldCount(int minimum, string reason = "")
+    public DataFormatException? CheckFieldCount(ReadOnlySpan<string?> columns, string reason = "")
     {
         if (Count == DelimitedFields.BadQuoting)
             return _reader.LineError("a quoted field is not closed, or text follows its closing quote.");
+        var minimum = columns.Length;
         if (Count >= minimum) return null;
-        return _reader.LineError(
-            $"expected {minimum} fields separated by {Delimiters.Name(Delimiter)} but found {Count}{reason}{Delimiters.Hint(Line, Delimiter)}");
+        var missing = Count;
+        while (missing < minimum - 1 && columns[missing] is null) missing++;
+        var column = $"{columns[missing] ?? "column " + (missing + 1)} (field {missing + 1})";
+        return new DataFormatException(_reader.File, LineNumber, column,
+            $"expected {minimum} fields separated by {Delimiters.Name(Delimiter)} but found {Count}{reason}; missing: {column}{Delimiters.Hint(Line, Delimiter)}");
     }
 
     public bool TryInt(int index, out int value) => Utf8Numbers.TryInt(this[index], out value);

@@ -17,7 +17,7 @@ internal static class HetRecCatalogue
                 reader.CountAsHeader();
                 continue;
             }
-            if (row.CheckFieldCount(2) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
+            if (row.CheckFieldCount(["id", "name"]) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
             if (!Utf8Numbers.TryLong(row[0], out _)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(0, "id", "expected an integer artist id")); continue; }
             if (row.TryString(1) is not { } name) { ctx.Report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(1, "name")); continue; }
             row.TryId(0, b.Artists, out var artist);
@@ -39,7 +39,7 @@ internal static class HetRecCatalogue
                 reader.CountAsHeader();
                 continue;
             }
-            if (row.CheckFieldCount(2) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
+            if (row.CheckFieldCount(["tagID", "tagValue"]) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
             if (!row.TryLong(0, out var id)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(0, "tagID", "expected an integer tag id")); continue; }
             // tags.dat is ISO-8859-1, unlike the other files: every byte is a character.
             var text = Utf8Text.Latin1(row[1]);

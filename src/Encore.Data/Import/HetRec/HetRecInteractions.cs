@@ -19,7 +19,7 @@ internal static class HetRecInteractions
                 reader.CountAsHeader();
                 continue;
             }
-            if (row.CheckFieldCount(3) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
+            if (row.CheckFieldCount(["userID", "artistID", "weight"]) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
             if (!Utf8Numbers.TryLong(row[0], out _)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(0, "userID", "expected an integer user id")); continue; }
             if (!Utf8Numbers.TryLong(row[1], out _)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(1, "artistID", "expected an integer artist id")); continue; }
             if (!row.TryFloat(2, out var weight) || weight < 0) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(2, "weight", "expected a non-negative listen count")); continue; }
@@ -43,7 +43,7 @@ internal static class HetRecInteractions
                 reader.CountAsHeader();
                 continue;
             }
-            if (row.CheckFieldCount(2) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
+            if (row.CheckFieldCount(["userID", "friendID"]) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
             if (!Utf8Numbers.TryLong(row[0], out _)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(0, "userID", "expected an integer user id")); continue; }
             if (!Utf8Numbers.TryLong(row[1], out _)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(1, "friendID", "expected an integer user id")); continue; }
             row.TryId(0, b.Users, out var from);

@@ -14,7 +14,8 @@ internal static class HetRecTagging
     {
         var b = ctx.Builder;
         var seen = new DuplicateFilter<(int, int, int, long)>();
-        var fields = epochColumn ? 4 : 6;
+        string?[] columns = epochColumn ? ["userID", "artistID", "tagID", "timestamp"] : ["userID", "artistID", "tagID", "day", "month", "year"];
+        var fields = columns.Length;
         using var reader = ctx.Open(path);
         while (reader.TryRead(out var row))
         {
@@ -23,7 +24,7 @@ internal static class HetRecTagging
                 reader.CountAsHeader();
                 continue;
             }
-            if (row.CheckFieldCount(fields) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
+            if (row.CheckFieldCount(columns) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
             if (!Utf8Numbers.TryLong(row[0], out _)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(0, "userID", "expected an integer user id")); continue; }
             if (!Utf8Numbers.TryLong(row[1], out _)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(1, "artistID", "expected an integer artist id")); continue; }
             if (!row.TryLong(2, out var tagId)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(2, "tagID", "expected an integer tag id")); continue; }

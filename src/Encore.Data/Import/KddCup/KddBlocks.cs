@@ -35,7 +35,7 @@ internal sealed class KddBlocks(KddContext ctx, DelimitedReader reader)
         _headerLine = reader.LineNumber;
         User = -1;
         _owed = 0;
-        if (row.CheckFieldCount(2) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); return true; }
+        if (row.CheckFieldCount(["UserId", "N"]) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); return true; }
         if (!Utf8Numbers.TryLong(row[0], out _)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(0, "UserId", "expected an integer user id")); return true; }
         if (!row.TryInt(1, out var n) || n < 0) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(1, "N", "expected the block's item count (integer >= 0)")); return true; }
         row.TryId(0, ctx.Builder.Users, out var user);

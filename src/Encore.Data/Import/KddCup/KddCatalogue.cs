@@ -12,6 +12,8 @@ namespace Encore.Data.Import.KddCup;
 /// </summary>
 internal sealed class KddCatalogue(KddContext ctx)
 {
+    private static readonly string?[] TrackColumns = ["TrackId", "AlbumId", "ArtistId"];
+
     private readonly Dictionary<long, (EntityLevel Level, int Index)> _kinds = [];
 
     public int Count => _kinds.Count;
@@ -42,7 +44,7 @@ internal sealed class KddCatalogue(KddContext ctx)
         var genres = new List<int>();
         while (reader.TryRead(out var row))
         {
-            if (row.CheckFieldCount(2) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
+            if (row.CheckFieldCount(["AlbumId", "ArtistId"]) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
             if (!Utf8Numbers.TryLong(row[0], out var id)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(0, "AlbumId", "expected an integer id")); continue; }
             if (!TryLink(row, 1, "ArtistId", EntityLevel.Artist, out var artist) || !TryGenres(row, 2, genres)) continue;
             var album = Register(row[0], id, EntityLevel.Album, row);
@@ -58,7 +60,7 @@ internal sealed class KddCatalogue(KddContext ctx)
         var genres = new List<int>();
         while (reader.TryRead(out var row))
         {
-            if (row.CheckFieldCount(first + 3) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
+            if (row.CheckFieldCount(first == 0 ? TrackColumns : ["UserId", .. TrackColumns]) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
             if (!Utf8Numbers.TryLong(row[first], out var id)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(first, "TrackId", "expected an integer id")); continue; }
             if (!TryLink(row, first + 1, "AlbumId", EntityLevel.Album, out var album)
                 || !TryLink(row, first + 2, "ArtistId", EntityLevel.Artist, out var artist)

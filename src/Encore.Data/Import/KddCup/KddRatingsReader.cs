@@ -16,7 +16,7 @@ internal static class KddRatingsReader
         {
             if (blocks.TryHeader(line) || blocks.User < 0) continue;
             var row = Split(reader, line);
-            if (row.CheckFieldCount(2) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
+            if (row.CheckFieldCount(["ItemId", "Score"]) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
             if (!TryItem(ctx, catalogue, row, out var level, out var target)) continue;
             if (!row.TryInt(1, out var score) || score is < 0 or > 100) { ctx.Report.Fault(FaultRules.OutOfRange, row.Error(1, "Score", "expected an integer score 0..100")); continue; }
             if (!seen.IsNew((blocks.User, level, target, score))) { ctx.Report.Remove(FaultRules.Duplicate); continue; }

@@ -21,7 +21,7 @@ internal sealed class LastFm1KLogReader(MusicDatasetBuilder b, ImportOptions opt
         using var reader = new DelimitedReader(path, (byte)'\t', options, quoting: false, progress, ct);
         while (reader.TryRead(out var row))
         {
-            if (row.CheckFieldCount(6) is { } bad) { report.Fault(FaultRules.FieldCount, bad); continue; }
+            if (row.CheckFieldCount(["user", "timestamp", "artist MBID", "artist name", "track MBID", "track name"]) is { } bad) { report.Fault(FaultRules.FieldCount, bad); continue; }
             if (row[0].IsEmpty) { report.Fault(FaultRules.EmptyId, row.Error(0, "user", "expected a user id")); continue; }
             if (!Utf8Timestamps.TryIso8601(row[1], out var time)) { report.Fault(FaultRules.BadTime, row.Error(1, "timestamp", "expected an ISO-8601 UTC time like 2009-05-04T23:08:57Z")); continue; }
             if (row[3].IsEmpty && row[2].IsEmpty) { report.Fault(FaultRules.EmptyId, row.Error(3, "artist name", "expected an artist MBID or name")); continue; }

@@ -20,7 +20,7 @@ internal static class LastFm1KProfileReader
                 reader.CountAsHeader();
                 continue;
             }
-            if (row.CheckFieldCount(5) is { } bad) { report.Fault(FaultRules.FieldCount, bad); continue; }
+            if (row.CheckFieldCount(["id", "gender", "age", "country", "registered"]) is { } bad) { report.Fault(FaultRules.FieldCount, bad); continue; }
             if (row[0].IsEmpty) { report.Fault(FaultRules.EmptyId, row.Error(0, "id", "expected a user id")); continue; }
             if (!row.TryId(0, b.Users, out var user)) { report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(0, "id")); continue; }
             if (!row[2].IsEmpty && !row.TryInt(2, out _)) { report.Fault(FaultRules.BadNumber, row.Error(2, "age", "expected an integer age or nothing")); continue; }

@@ -19,7 +19,7 @@ internal sealed class PikiCsvReader(MusicDatasetBuilder builder, ImportOptions o
         var cols = PikiColumns.Resolve(header, path);
         while (reader.TryRead(out var row))
         {
-            if (row.CheckFieldCount(cols.MinCount) is { } bad) { report.Fault(FaultRules.FieldCount, bad); continue; }
+            if (row.CheckFieldCount(cols.Names) is { } bad) { report.Fault(FaultRules.FieldCount, bad); continue; }
             if (!Id(row, cols.User, "user_id", builder.Users, out var user)) continue;
             if (!Id(row, cols.Song, "song_id", builder.Tracks, out var song)) continue;
             if (!row.TryInt(cols.Liked, out var liked) || liked is < 0 or > 2 || !PikiImporter.TryKind(liked, out var kind, out var value))
@@ -63,6 +63,17 @@ internal sealed class PikiCsvReader(MusicDatasetBuilder builder, ImportOptions o
 internal sealed record PikiColumns(int User, int Song, int Liked, int Time, int Popularity)
 {
     public int MinCount { get; } = Math.Max(Math.Max(User, Song), Math.Max(Liked, Math.Max(Time, Popularity))) + 1;
+
+    /// <summary>The header's column names by field position up to <see cref="MinCount"/> (null for a column not read).</summary>
+    public string?[] Names { get; } = NamesOf(User, Song, Liked, Time, Popularity);
+
+    private static string?[] NamesOf(int user, int song, int liked, int time, int popularity)
+    {
+        var names = new string?[Math.Max(Math.Max(user, song), Math.Max(liked, Math.Max(time, popularity))) + 1];
+        foreach (var (at, name) in new[] { (user, "user_id"), (song, "song_id"), (liked, "liked"), (time, "timestamp"), (popularity, "spotify_popularity") })
+            if (at >= 0) names[at] = name;
+        return names;
+    }
 
     public static PikiColumns Resolve(in DelimitedRow header, string path)
     {

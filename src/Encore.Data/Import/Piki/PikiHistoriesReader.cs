@@ -20,8 +20,10 @@ internal static class PikiHistoriesReader
             var count = row.Count > 1 && row[row.Count - 1].IsEmpty ? row.Count - 1 : row.Count;
             if (count < 1 || count % 2 == 0)
             {
-                report.Fault(FaultRules.FieldCount, reader.LineError(
-                    $"expected u<user> then tab-separated pairs s<song>, value; found {row.Count} fields{Delimiters.Hint(row.Line, (byte)'\t')}"));
+                // An even count: the last song has no value (the user's own field is the odd one).
+                var missing = count < 1 ? "user (field 1)" : $"value (field {count + 1})";
+                report.Fault(FaultRules.FieldCount, new Core.Errors.DataFormatException(reader.File, reader.LineNumber, missing,
+                    $"expected u<user> then tab-separated pairs s<song>, value; found {row.Count} fields; missing: {missing}{(count >= 2 ? $", the value of '{Utf8Text.Excerpt(row[count - 1])}'" : "")}{Delimiters.Hint(row.Line, (byte)'\t')}"));
                 continue;
             }
             var userField = row[0];

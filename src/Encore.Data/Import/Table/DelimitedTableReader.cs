@@ -29,7 +29,7 @@ internal static class DelimitedTableReader
             }
             if (row.Count < cols.MinCount || row.Count == DelimitedFields.BadQuoting)
             {
-                report.Fault(FaultRules.FieldCount, row.CheckFieldCount(cols.MinCount, cols.Reason) ?? reader.LineError("too few fields."));
+                report.Fault(FaultRules.FieldCount, row.CheckFieldCount(cols.Names, cols.Reason) ?? reader.LineError("too few fields."));
                 continue;
             }
             if (!TryId(row, cols.User, "user", users, report, out var user)) continue;

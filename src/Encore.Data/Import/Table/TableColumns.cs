@@ -15,6 +15,9 @@ internal sealed record TableColumns(int User, int Item, int Value, int Time, int
     /// </summary>
     public string Reason { get; private init; } = "";
 
+    /// <summary>The mapped columns by field position up to <see cref="MinCount"/> (header name, or role without a header; null where unmapped).</summary>
+    public string?[] Names { get; private init; } = [];
+
     /// <summary>
     /// Resolves names (case-insensitive) against the header, or 0-based indices when the file has no header.
     /// A mapped column that is not there throws, naming the file and listing the columns found.
@@ -39,6 +42,9 @@ internal sealed record TableColumns(int User, int Item, int Value, int Time, int
         var role = last == columns.User ? "user" : last == columns.Item ? "item" : last == columns.Value ? "value"
             : last == columns.Time ? "time" : last == columns.Kind ? "kind" : "session";
         var where = header ? $"'{found[last].Trim()}'" : $"{last}";
-        return columns with { Reason = $" (the mapped {role} column {where} is field {columns.MinCount} of the first row's {found.Count})" };
+        var names = new string?[columns.MinCount];
+        foreach (var (at, name) in new[] { (columns.User, "user"), (columns.Item, "item"), (columns.Value, "value"), (columns.Time, "time"), (columns.Kind, "kind"), (columns.Session, "session") })
+            if (at >= 0) names[at] = header ? found[at].Trim() : name;
+        return columns with { Reason = $" (the mapped {role} column {where} is field {columns.MinCount} of the first row's {found.Count})", Names = names };
     }
 }

@@ -32,7 +32,7 @@ public sealed class YahooR3Importer : IDatasetImporter
                     reader.CountAsHeader();
                     continue;
                 }
-                if (row.CheckFieldCount(3) is { } bad) { report.Fault(FaultRules.FieldCount, bad); continue; }
+                if (row.CheckFieldCount(["UserId", "SongId", "Rating"]) is { } bad) { report.Fault(FaultRules.FieldCount, bad); continue; }
                 if (!Utf8Numbers.TryLong(row[0], out _)) { report.Fault(FaultRules.BadNumber, row.Error(0, "UserId", "expected an integer user id")); continue; }
                 if (!Utf8Numbers.TryLong(row[1], out _)) { report.Fault(FaultRules.BadNumber, row.Error(1, "SongId", "expected an integer song id")); continue; }
                 if (!row.TryInt(2, out var rating) || rating is < 1 or > 5) { report.Fault(FaultRules.OutOfRange, row.Error(2, "Rating", "expected an integer rating 1..5")); continue; }
