@@ -32,9 +32,19 @@ public static class EncoreCli
 
     public static async Task<int> RunAsync(string[] args)
     {
-        using var signals = Encore.Core.Errors.TerminationSignals.Register();
+        using var signals = Encore.Core.Errors.TerminationSignals.Register(GraceOf(args));
         return await RunAsync(args, signals.Token);
     }
+
+    /// <summary>
+    /// Time from the first SIGINT / SIGTERM to the forced exit: 2 s, except for the commands that serve HTTP. The server
+    /// bounds its own shutdown (running requests get server.shutdown_grace_seconds, at most 300 s), and a 2 s exit dropped
+    /// a running retrain's connection (found by s13's newcomer); the forced exit stays as a backstop beyond that bound.
+    /// </summary>
+    internal static TimeSpan GraceOf(IReadOnlyList<string> args) =>
+        args.Count > 0 && (args[0] == "serve" || (args[0] == "demo" && !args.Contains("--no-serve")))
+            ? TimeSpan.FromSeconds(Encore.Server.Configuration.ServerOptionsValidator.MaxShutdownGraceSeconds + 10)
+            : Encore.Core.Errors.TerminationSignals.DefaultGrace;
 
     /// <summary>Runs the command line with <paramref name="cancellationToken"/> as every command's cancellation (exit 130 when it fires).</summary>
     internal static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)

@@ -56,6 +56,9 @@ public static class EncoreServer
             return engine;
         });
         services.AddHostedService<RetrainBackgroundService>();
+        // Running requests may finish during a shutdown, for the configured grace (the host's default is 30 s).
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.Server.ShutdownGraceSeconds));
+        services.AddSingleton<ShutdownDeadline>();
         ClusterHosting.Add(builder, options.Cluster);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusCodeProblems.Complete);
         services.AddExceptionHandler<ProblemExceptionHandler>();

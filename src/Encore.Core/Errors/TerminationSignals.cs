@@ -25,19 +25,23 @@ public sealed class TerminationSignals : IDisposable
         _registrations = register ? [PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle)] : [];
     }
 
-    /// <summary>The grace period of <see cref="Register"/>: System.CommandLine's default, so scripts see the same timing.</summary>
+    /// <summary>The grace period of <see cref="Register()"/>: System.CommandLine's default, so scripts see the same timing.</summary>
     public static readonly TimeSpan DefaultGrace = TimeSpan.FromSeconds(2);
 
     /// <summary>Handles SIGINT and SIGTERM until disposed; after the grace period the process exits 130.</summary>
-    public static TerminationSignals Register() => new(register: true, DefaultGrace, () =>
+    public static TerminationSignals Register() => Register(DefaultGrace);
+
+    /// <summary>As <see cref="Register()"/> with another grace period (a server lets running requests finish first).</summary>
+    /// <param name="grace">Time from the first signal to the forced exit.</param>
+    public static TerminationSignals Register(TimeSpan grace) => new(register: true, grace, () =>
     {
-        Console.Error.WriteLine($"error: cancelled (the command did not stop within {DefaultGrace.TotalSeconds:0} s).");
+        Console.Error.WriteLine($"error: cancelled (the command did not stop within {grace.TotalSeconds:0} s).");
         Environment.Exit(ProcessExit.Cancelled);
     });
 
     /// <summary>An instance that registers nothing, for tests that call <see cref="Handle"/> themselves.</summary>
     /// <param name="grace">Time from the first signal to <paramref name="graceExpired"/>.</param>
-    /// <param name="graceExpired">What happens when the command has not returned in time (the process exit, in <see cref="Register"/>).</param>
+    /// <param name="graceExpired">What happens when the command has not returned in time (the process exit, in <see cref="Register()"/>).</param>
     public static TerminationSignals Unregistered(TimeSpan grace, Action graceExpired) => new(register: false, grace, graceExpired);
 
     /// <summary>Cancelled by the first signal.</summary>

@@ -59,6 +59,12 @@ public sealed class ServerSection
 
     /// <value>Write logs as JSON lines (with request ids) instead of plain text. Default true.</value>
     public bool JsonLogs { get; set; } = true;
+
+    /// <value>
+    /// Seconds that requests already running may take to finish once a shutdown (SIGTERM, Ctrl+C) begins; a retrain
+    /// that would take longer is stopped shortly before and answered 503. 1..300; default 30.
+    /// </value>
+    public int ShutdownGraceSeconds { get; set; } = 30;
 }
 
 public sealed class SecuritySection

@@ -9,11 +9,15 @@ namespace Encore.Server.Configuration;
 /// </summary>
 public sealed class ServerOptionsValidator : IValidateOptions<EncoreServerOptions>
 {
+    /// <summary>Largest server.shutdown_grace_seconds (encore serve's own signal handling waits a little longer).</summary>
+    public const int MaxShutdownGraceSeconds = 300;
+
     public ValidateOptionsResult Validate(string? name, EncoreServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
         Check(errors, options.Server.MaxRequestBodyBytes is >= 1024 and <= 1L << 30, "server.max_request_body_bytes must be between 1024 and 1073741824.");
+        Check(errors, options.Server.ShutdownGraceSeconds is >= 1 and <= MaxShutdownGraceSeconds, $"server.shutdown_grace_seconds must be between 1 and {MaxShutdownGraceSeconds}.");
         Check(errors, !string.IsNullOrWhiteSpace(options.Store.Path), "store.path must name the SQLite file or a postgres:// URI.");
         Check(errors, !string.IsNullOrWhiteSpace(options.Models.Default), "models.default must name the default model.");
         Check(errors, options.Serving.MaxK is >= 1 and <= 100_000, "serving.max_k must be between 1 and 100000.");

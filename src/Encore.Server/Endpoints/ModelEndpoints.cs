@@ -18,7 +18,7 @@ public static class ModelEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var models = app.MapGroup("/api/models").WithTags("models").RequireApiKey(ApiKeyRole.Admin)
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(503);
         models.MapGet("", List).WithSummary("Every registered version, with the active ones marked.");
         models.MapPost("", Register).WithSummary("Register a model file as the next version of a name (optionally activate it).");
         models.MapPost("/{name}/activate", Activate).WithSummary("Make a version the active one (atomic swap).");
@@ -46,6 +46,21 @@ public static class ModelEndpoints
         return TypedResults.Ok(engine.Registry.List(name).First(v => v.Version == serving.Version));
     }
 
-    private static async Task<Ok<RetrainResult>> Retrain(string name, Cluster.IRetrainRunner runner, CancellationToken ct) =>
-        TypedResults.Ok(await runner.RetrainAsync(name, ct));
+    // A shutdown lets a running retrain finish within server.shutdown_grace_seconds; one that would not is cancelled
+    // just before the grace ends and answered 503 (it had changed nothing: the model is saved and activated only at
+    // the end), instead of losing its connection when the host stops.
+    private static async Task<Ok<RetrainResult>> Retrain(string name, Cluster.IRetrainRunner runner, Hosting.ShutdownDeadline shutdown, CancellationToken ct)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, shutdown.Token);
+        try
+        {
+            return TypedResults.Ok(await runner.RetrainAsync(name, linked.Token));
+        }
+        catch (OperationCanceledException ex) when (shutdown.Token.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            throw new ServerStoppingException($"The server is shutting down and stopped this retrain of '{name}' before the end of its " +
+                $"{shutdown.Grace.TotalSeconds:0} s grace period (server.shutdown_grace_seconds); nothing was changed: the active model and the stored " +
+                "feedback are as before. Send the retrain again once the server is back.", ex);
+        }
+    }
 }

@@ -10,7 +10,8 @@ namespace Encore.Server.Http;
 /// Maps exceptions to problem details: serving-layer refusals to 400 / 404 / 409 with the field, malformed
 /// JSON and bad parameters to 400, an over-large body to 413; in cluster mode a grain call that could not reach
 /// its silo (a silo leaving or joining) to 503 with Retry-After, since the same request succeeds once membership
-/// settles; anything else is a 500 that is logged (a bug, never a caller's mistake).
+/// settles; a request stopped by a shutdown (<see cref="ServerStoppingException"/>) to 503 too; anything else is a 500
+/// that is logged (a bug, never a caller's mistake).
 /// </summary>
 public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
@@ -23,11 +24,17 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, "Request body too large", "The request body is larger than server.max_request_body_bytes allows.", ""),
             BadHttpRequestException e => Describe(e),
             JsonException e => (400, "Malformed JSON", Plain(e.Message), Field(e.Path)),
+            ServerStoppingException e => (503, "Server shutting down", e.Message, ""),
             Orleans.Runtime.OrleansException or TimeoutException => (503, "Cluster member unavailable",
                 "A cluster member needed for this request is leaving or joining the cluster; retry the same request (event ids make it safe).", ""),
             _ => (500, "Unexpected error", "The server failed to handle this request; the error is logged with the request id.", ""),
         };
-        if (status == 503)
+        if (exception is ServerStoppingException)
+        {
+            logger.LogWarning("Stopped {Method} {Path} at the end of the shutdown grace period", httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = "30";
+        }
+        else if (status == 503)
         {
             logger.LogWarning("Cluster member unavailable for {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
             httpContext.Response.Headers.RetryAfter = "1";
