@@ -38,6 +38,8 @@ public static class ImportCommand
             ?? throw new ArgumentException($"unknown format '{format}'; known formats: {string.Join(", ", ImporterCatalog.All.Select(i => i.Format))}.");
         var options = new ImportOptions { Mode = strict ? ErrorMode.Strict : ErrorMode.Lenient, Settings = ParseSettings(settings) };
         ImporterCatalog.CheckSettings(importer, options.Settings);
+        // An output that can never take the snapshot fails now, not after the import (the same-content check needs the data).
+        DatasetSnapshot.CheckNewTarget(output, force);
         var report = new ImportReport(options.Mode);
         var dataset = ProgressDisplay.Run($"import {importer.Format}", progress =>
             importer.Import(paths, options, report, new ImportProgressAdapter(progress), ct));

@@ -26,6 +26,20 @@ public static class DatasetSnapshot
     public static SnapshotManifest WriteNew(MusicDataset dataset, string folder, bool overwrite, TimeProvider? time = null, CancellationToken ct = default) =>
         WriteAsync(dataset, folder, time ?? TimeProvider.System, new SnapshotWriteHooks { RefuseDifferent = !overwrite }, ct).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// Refuses, before any import work, an output <see cref="WriteNew"/> would refuse whatever the new content is: a
+    /// file, or a non-empty folder that is not a snapshot (a snapshot with other content can only be told once the new
+    /// content hash is known). Nothing to refuse when <paramref name="overwrite"/> is set.
+    /// </summary>
+    /// <exception cref="ArgumentException">The output is a file, or a non-empty folder without a snapshot manifest.</exception>
+    public static void CheckNewTarget(string folder, bool overwrite)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        if (overwrite) return;
+        if (File.Exists(folder)) throw new ArgumentException($"{Path.GetFullPath(folder)} is a file; expected the output folder of the snapshot.");
+        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any()) _ = ExistingHash(folder);
+    }
+
     /// <summary>Reads the snapshot in <paramref name="folder"/>, checking the manifest and every file hash.</summary>
     public static MusicDataset Read(string folder, CancellationToken ct = default) => ReadAsync(folder, ct).GetAwaiter().GetResult();
 
@@ -67,17 +81,22 @@ public static class DatasetSnapshot
     private static void RefuseDifferent(string folder, SnapshotManifest written)
     {
         if (!Directory.Exists(folder) || !Directory.EnumerateFileSystemEntries(folder).Any()) return;
-        string existing;
+        var existing = ExistingHash(folder);
+        if (existing != written.ContentHash)
+            throw new ArgumentException($"{Path.GetFullPath(folder)} already holds a different snapshot (content hash {existing[..Math.Min(16, existing.Length)]}, new {written.ContentHash[..16]}); " +
+                "choose another output folder, or pass --force to replace it.");
+    }
+
+    // The content hash of the snapshot in a non-empty folder; a folder without a readable manifest is refused.
+    private static string ExistingHash(string folder)
+    {
         try
         {
-            existing = ManifestFile.Load(folder).ContentHash;
+            return ManifestFile.Load(folder).ContentHash;
         }
         catch (Exception ex) when (ex is EncoreException or IOException or UnauthorizedAccessException)
         {
             throw new ArgumentException($"{Path.GetFullPath(folder)} exists and is not an Encore snapshot; choose another output folder, or pass --force to replace it.");
         }
-        if (existing != written.ContentHash)
-            throw new ArgumentException($"{Path.GetFullPath(folder)} already holds a different snapshot (content hash {existing[..Math.Min(16, existing.Length)]}, new {written.ContentHash[..16]}); " +
-                "choose another output folder, or pass --force to replace it.");
     }
 }

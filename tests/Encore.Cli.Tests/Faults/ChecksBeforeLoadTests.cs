@@ -30,4 +30,26 @@ public sealed class ChecksBeforeLoadTests
         Assert.Contains(named, error, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("encore-no-such-world", error, StringComparison.Ordinal);
     }
+
+    // import read (and parsed) every input before it found that the output folder could never take the snapshot.
+    [Fact]
+    public async Task Import_OutputFolderThatIsNotASnapshot_IsRefusedBeforeTheInputIsRead()
+    {
+        var output = Directory.CreateTempSubdirectory("encore-not-a-snapshot-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(output, "notes.txt"), "mine");
+
+            var (code, _, error) = await ConsoleCapture.RunAsync("import", "piki", Missing, "-o", output);
+
+            Assert.Equal(ExitCodes.Usage, code);
+            Assert.Contains("is not an Encore snapshot", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("encore-no-such-world", error, StringComparison.Ordinal);
+            Assert.Equal(["notes.txt"], Directory.EnumerateFileSystemEntries(output).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
 }
