@@ -8,8 +8,6 @@ namespace Encore.Cli.Tests.Faults;
 [Collection("console")]
 public sealed class ChecksBeforeLoadTests
 {
-    private static readonly string Missing = Path.Combine(Path.GetTempPath(), "encore-no-such-world-" + Guid.NewGuid().ToString("N"));
-
     [Theory]
     [InlineData("neighbors", "sweep", "--model", "item-knn", "--grid", "neighbors=5,50")]
     [InlineData("neighbours", "sweep", "--model", "item-knn", "--grid", "neighbours=5,abc")]
@@ -24,11 +22,11 @@ public sealed class ChecksBeforeLoadTests
     [InlineData("bogus", "evaluate", "--models", "als", "--set", "protocol.bogus=1")]
     public async Task Command_BadSetting_IsRefusedBeforeTheDataSetIsRead(string named, string command, params string[] rest)
     {
-        var (code, _, error) = await ConsoleCapture.RunAsync([command, Missing, .. rest]);
+        var (code, error) = await MissingDataSet.RunAsync(command, rest);
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains(named, error, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("encore-no-such-world", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(MissingDataSet.Marker, error, StringComparison.Ordinal);
     }
 
     // import read (and parsed) every input before it found that the output folder could never take the snapshot.
@@ -40,11 +38,11 @@ public sealed class ChecksBeforeLoadTests
         {
             await File.WriteAllTextAsync(Path.Combine(output, "notes.txt"), "mine");
 
-            var (code, _, error) = await ConsoleCapture.RunAsync("import", "piki", Missing, "-o", output);
+            var (code, _, error) = await ConsoleCapture.RunAsync("import", "piki", MissingDataSet.Folder(), "-o", output);
 
             Assert.Equal(ExitCodes.Usage, code);
             Assert.Contains("is not an Encore snapshot", error, StringComparison.Ordinal);
-            Assert.DoesNotContain("encore-no-such-world", error, StringComparison.Ordinal);
+            Assert.DoesNotContain(MissingDataSet.Marker, error, StringComparison.Ordinal);
             Assert.Equal(["notes.txt"], Directory.EnumerateFileSystemEntries(output).Select(Path.GetFileName));
         }
         finally

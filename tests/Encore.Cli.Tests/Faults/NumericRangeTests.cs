@@ -8,8 +8,6 @@ namespace Encore.Cli.Tests.Faults;
 [Collection("console")]
 public sealed class NumericRangeTests
 {
-    private static readonly string Missing = Path.Combine(Path.GetTempPath(), "encore-no-such-world-" + Guid.NewGuid().ToString("N"));
-
     [Theory]
     [InlineData("protocol.threshold", "evaluate", "--protocol", "six-candidate", "--set", "protocol.threshold=-5")]
     [InlineData("protocol.threshold", "evaluate", "--protocol", "six-candidate", "--set", "protocol.threshold=0")]
@@ -23,11 +21,11 @@ public sealed class NumericRangeTests
     [InlineData("--threshold", "train", "--model", "hierarchy", "--threshold", "0")]
     public async Task Option_OutsideItsRange_IsRefusedByName(string option, string command, params string[] rest)
     {
-        var (code, _, error) = await ConsoleCapture.RunAsync([command, Missing, .. rest, .. Output(command)]);
+        var (code, error) = await MissingDataSet.RunAsync(command, rest);
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains(option, error, StringComparison.Ordinal);
-        Assert.DoesNotContain("encore-no-such-world", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(MissingDataSet.Marker, error, StringComparison.Ordinal);
     }
 
     // The edges of the ranges are accepted: these reach the (missing) data set.
@@ -39,11 +37,8 @@ public sealed class NumericRangeTests
     [InlineData("train", "--model", "als", "--threshold", "4")]
     public async Task Option_AtTheEdgeOfItsRange_IsAccepted(string command, params string[] rest)
     {
-        var (_, _, error) = await ConsoleCapture.RunAsync([command, Missing, .. rest, .. Output(command)]);
+        var (_, error) = await MissingDataSet.RunAsync(command, rest);
 
-        Assert.Contains("encore-no-such-world", error, StringComparison.Ordinal);
+        Assert.Contains(MissingDataSet.Marker, error, StringComparison.Ordinal);
     }
-
-    private static string[] Output(string command) =>
-        command == "train" ? ["-o", Path.Combine(Path.GetTempPath(), $"encore-range-{Guid.NewGuid():N}.bin")] : ["--store", Path.Combine(Path.GetTempPath(), $"encore-range-{Guid.NewGuid():N}.db")];
 }
