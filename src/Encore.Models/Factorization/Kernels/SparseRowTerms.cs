@@ -14,7 +14,8 @@ namespace Encore.Models.Factorization.Kernels;
 /// sum with the output held in registers (8 AVX2 accumulators per 64 outputs) instead of a load and a store per
 /// nonzero. Each output adds the terms in the order k = 0, 1, ... with one fused multiply-add each; every dot, the
 /// last group of a chunk included, is <see cref="DotReference"/>'s arithmetic, so the one-row and the block solvers
-/// (which both call this) stay bit-identical to each other. The product leaves out the terms with c = 1.
+/// (which both call this) stay bit-identical to each other. A row with fewer than eight nonzeros takes each dot on its own
+/// and adds its term at once (the same arithmetic, without a group's set-up). The product leaves out the terms with c = 1.
 /// Vector path only (AVX2 + FMA, d a multiple of 8).
 /// </summary>
 internal static class SparseRowTerms
