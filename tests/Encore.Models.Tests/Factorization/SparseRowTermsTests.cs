@@ -20,6 +20,12 @@ public sealed class SparseRowTermsTests
     [InlineData(64, 8, false)]
     [InlineData(64, 7, true)]
     [InlineData(16, 135, true)]
+    [InlineData(64, 1, true)]
+    [InlineData(64, 1, false)]
+    [InlineData(64, 2, false)]
+    [InlineData(64, 3, true)]
+    [InlineData(8, 3, false)]
+    [InlineData(128, 4, false)]
     public void Add_EqualsOneDotOneAxpyPerNonzero_BitForBit(int d, int nonZeros, bool residual)
     {
         if (!RowProduct.Accelerated) return; // the vector path only

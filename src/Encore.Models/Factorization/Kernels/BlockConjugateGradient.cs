@@ -84,8 +84,12 @@ internal static class BlockConjugateGradient
                 var rowFactors = RowSource(factors, d, matrix, first + i, gathered, scratch, i, out var rowIndices);
                 RowProduct.AddSparseResidual(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, x.Slice(i * d, d), ri);
             }
-            ri.CopyTo(p.Slice(i * d, d));
-            rsOld[i] = CgUpdate.SquaredNorm(ri, d);
+        }
+        // As in the steps below: the rows' sparse passes first, then the rest of their set-up (one copy of the block).
+        r.CopyTo(p);
+        for (var i = 0; i < count; i++)
+        {
+            rsOld[i] = CgUpdate.SquaredNorm(r.Slice(i * d, d), d);
             active[i] = !(rsOld[i] < ConjugateGradient.Tolerance);
             if (active[i]) running++;
         }
@@ -93,6 +97,21 @@ internal static class BlockConjugateGradient
         for (var step = 0; step < steps && running > 0; step++)
         {
             BlockGramProduct.Multiply(regularizedGram, p, ap, count, d, 1f);
+            // The sparse passes of all rows first, then their updates: each row's arithmetic and order are unchanged, but
+            // the rows' independent dependency chains (dot, weight, axpy; then p.Ap, the update and r.r) now sit next to
+            // each other, so short rows overlap instead of waiting out one row's chain at a time.
+            for (var i = 0; i < count; i++)
+            {
+                if (!active[i]) continue;
+                var pi = p.Slice(i * d, d);
+                var api = ap.Slice(i * d, d);
+                if (chunked) ChunkedPass(factors, halfFactors, d, matrix, first, alpha, pi, api, scratch, residual: false);
+                else
+                {
+                    var rowFactors = RowSource(factors, d, matrix, first + i, gathered, scratch, i, out var rowIndices);
+                    RowProduct.AddSparseProduct(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, pi, api);
+                }
+            }
             for (var i = 0; i < count; i++)
             {
                 if (!active[i]) continue;
@@ -100,12 +119,6 @@ internal static class BlockConjugateGradient
                 var api = ap.Slice(i * d, d);
                 var ri = r.Slice(i * d, d);
                 var xi = x.Slice(i * d, d);
-                if (chunked) ChunkedPass(factors, halfFactors, d, matrix, first, alpha, pi, api, scratch, residual: false);
-                else
-                {
-                    var rowFactors = RowSource(factors, d, matrix, first + i, gathered, scratch, i, out var rowIndices);
-                    RowProduct.AddSparseProduct(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, pi, api);
-                }
                 var rsNew = CgUpdate.Step(pi, api, xi, ri, rsOld[i], d);
                 if (rsNew < ConjugateGradient.Tolerance)
                 {

@@ -14,7 +14,8 @@ namespace Encore.Models.Factorization.Kernels;
 /// sum with the output held in registers (8 AVX2 accumulators per 64 outputs) instead of a load and a store per
 /// nonzero. Each output adds the terms in the order k = 0, 1, ... with one fused multiply-add each; every dot, the
 /// last group of a chunk included, is <see cref="DotReference"/>'s arithmetic, so the one-row and the block solvers
-/// (which both call this) stay bit-identical to each other. The product leaves out the terms with c = 1.
+/// (which both call this) stay bit-identical to each other. A row with fewer than eight nonzeros takes each dot on its own
+/// and adds its term at once (the same arithmetic, without a group's set-up). The product leaves out the terms with c = 1.
 /// Vector path only (AVX2 + FMA, d a multiple of 8).
 /// </summary>
 internal static class SparseRowTerms
@@ -39,6 +40,11 @@ internal static class SparseRowTerms
         ref var vr = ref MemoryMarshal.GetReference(v);
         ref var o = ref MemoryMarshal.GetReference(output);
         ref var i0 = ref MemoryMarshal.GetReference(indices);
+        if (indices.Length < Lanes)
+        {
+            AddShort(ref f0, d, indices, values, alpha, ref vr, ref o, residual);
+            return;
+        }
         for (var start = 0; start < indices.Length; start += Chunk)
         {
             var end = Math.Min(indices.Length, start + Chunk);
@@ -71,6 +77,40 @@ internal static class SparseRowTerms
         Span<float> s = stackalloc float[Lanes];
         for (var f = 0; f < y.Length; f++) s[f % Lanes] = MathF.FusedMultiplyAdd(y[f], v[f], s[f % Lanes]);
         return ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
+    }
+
+    // A row shorter than one group (HetRec: 61% of the item rows have one nonzero): each dot on its own, one FMA chain
+    // (Dot1, the arithmetic of DotReference and Dot8), its weight as KeepEach computes it, and its term added at once,
+    // k = 0, 1, ... in order as Accumulate adds them; v is never the output, so the dots do not see the terms. This
+    // skips the eight-row group's repeated rows, the weight buffers and the Accumulate call, the set-up a one-nonzero
+    // row paid for on each of its four CG passes.
+    // Not inlined: the long-row loop of Add keeps its registers (inlined, it cost the synthetic split's JIT build 6-8%).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddShort(ref float f0, int d, ReadOnlySpan<int> indices, ReadOnlySpan<float> values, float alpha,
+        ref float v, ref float o, bool residual)
+    {
+        for (var k = 0; k < indices.Length; k++)
+        {
+            var c = WeightedRidge.Confidence(values[k], alpha);
+            if (!residual && c - 1f == 0) continue;
+            ref var y = ref Unsafe.Add(ref f0, (nint)indices[k] * d);
+            var dot = Dot1(ref y, ref v, d);
+            var w = Vector256.Create(residual ? c * WeightedRidge.Preference(values[k]) - (c - 1f) * dot : (c - 1f) * dot);
+            for (var f = 0; f < d; f += Lanes)
+                Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y, (nuint)f), w, Vector256.LoadUnsafe(ref o, (nuint)f)).StoreUnsafe(ref o, (nuint)f);
+        }
+    }
+
+    // One factor row against v: DotReference's lane chains in one accumulator, then its pairing ((s0 + s1) + (s2 + s3)) +
+    // ((s4 + s5) + (s6 + s7)) by two horizontal adds and one add of the 128-bit halves' first lanes.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Dot1(ref float y, ref float v, int d)
+    {
+        var a = Vector256<float>.Zero;
+        for (var f = 0; f < d; f += Lanes) a = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y, (nuint)f), Vector256.LoadUnsafe(ref v, (nuint)f), a);
+        var h = Avx.HorizontalAdd(a, a);
+        h = Avx.HorizontalAdd(h, h);
+        return h.GetLower().ToScalar() + h.GetUpper().ToScalar();
     }
 
     // The eight weights of a full group as one vector (the same operations as the scalar WeightedRidge formula, lane by
