@@ -89,6 +89,7 @@ public static class TuneCommand
         Console.Error.WriteLine($"{name}: {protocol.Label}; {protocol.Train.Interactions.NonZeros:N0} training pairs, {protocol.Target.NonZeros:N0} validation pairs");
         if (protocol.Confidence is { Automatic: true } choice)
             Console.Error.WriteLine($"confidence {choice.Transform.Name} chosen from the data: {choice.Reason}");
+        names = SideDataScreen.Apply(request.Models, names, protocol.Train, Console.Error);
 
         var results = new List<TuneResult>();
         foreach (var model in names)

@@ -1,0 +1,68 @@
+namespace Encore.Cli.Tests.Faults;
+
+/// <summary>
+/// Faults a newcomer met in session 14 running every model as it comes on their own tables (the command that showed
+/// each is in its test's summary).
+/// </summary>
+[Collection("console")]
+public sealed class DefaultsFaultTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("encore-defaults-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    // A plain user,item table: 12 users over 8 tracks, no content vectors, no friendships.
+    private async Task<string> PlainTableAsync()
+    {
+        var lines = new List<string> { "user,item" };
+        for (var u = 0; u < 12; u++)
+            for (var i = 0; i < 8; i++)
+                if ((u + i) % 3 != 0) lines.Add($"u{u},t{(i + u) % 8}");
+        var csv = Path.Combine(_dir, "plays.csv");
+        await File.WriteAllLinesAsync(csv, lines);
+        var dataset = Path.Combine(_dir, "ds");
+        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("import", "table", csv, "-o", dataset, "--set", "user=user", "--set", "item=item")).Code);
+        return dataset;
+    }
+
+    /// <summary>
+    /// <c>encore evaluate ds --models all</c> on a table without content vectors trained every model (the funnel for two
+    /// minutes), then failed on affinity with no leaderboard; named explicitly, affinity failed only after the models
+    /// before it were trained.
+    /// </summary>
+    [Fact]
+    public async Task Evaluate_AffinityNamedOnDataWithoutContent_StopsBeforeAnyFit()
+    {
+        var dataset = await PlainTableAsync();
+
+        var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", dataset, "--models", "popularity,affinity", "--store", Path.Combine(_dir, "runs.db"));
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("affinity: needs track content vectors", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("popularity: fit", error, StringComparison.Ordinal);
+    }
+
+    /// <summary><c>encore evaluate ds --models friends</c> on a table without friendships printed a popularity list's score without a word.</summary>
+    [Fact]
+    public async Task Evaluate_FriendsOnDataWithoutFriendships_SaysItIsThePopularityList()
+    {
+        var dataset = await PlainTableAsync();
+
+        var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", dataset, "--models", "popularity,friends", "--store", Path.Combine(_dir, "runs.db"));
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("friends: note: this data has no friendships (user links), so every user gets the popularity list", error, StringComparison.Ordinal);
+    }
+
+    /// <summary><c>encore train ds --model friends -o f.bin</c> on a table without friendships wrote a popularity list without a word.</summary>
+    [Fact]
+    public async Task Train_FriendsOnDataWithoutFriendships_SaysItIsThePopularityList()
+    {
+        var dataset = await PlainTableAsync();
+
+        var (code, _, error) = await ConsoleCapture.RunAsync("train", dataset, "--model", "friends", "-o", Path.Combine(_dir, "f.bin"));
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("note: friends: this data has no friendships", error, StringComparison.Ordinal);
+    }
+}
