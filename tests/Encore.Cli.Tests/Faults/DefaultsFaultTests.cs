@@ -65,4 +65,32 @@ public sealed class DefaultsFaultTests : IDisposable
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("note: friends: this data has no friendships", error, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// <c>encore evaluate likes.csv-snapshot</c> on a table of +1 / -1 values (likes and dislikes) said nothing about how the
+    /// values were read: the automatic confidence choice was printed by train and tune but not by evaluate or sweep when it
+    /// chose "none".
+    /// </summary>
+    [Theory]
+    [InlineData("evaluate")]
+    [InlineData("sweep")]
+    public async Task EvaluateAndSweep_SignedValues_PrintTheAutomaticConfidenceChoice(string command)
+    {
+        var lines = new List<string> { "user,item,value" };
+        for (var u = 0; u < 12; u++)
+            for (var i = 0; i < 8; i++)
+                if ((u + i) % 3 != 0) lines.Add($"u{u},t{(i + u) % 8},{((u * i) % 4 == 0 ? -1 : 1)}");
+        var csv = Path.Combine(_dir, "likes.csv");
+        await File.WriteAllLinesAsync(csv, lines);
+        var dataset = Path.Combine(_dir, "likes");
+        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("import", "table", csv, "-o", dataset, "--set", "user=user", "--set", "item=item", "--set", "value=value")).Code);
+        string[] args = command == "evaluate"
+            ? ["evaluate", dataset, "--models", "popularity", "--store", Path.Combine(_dir, "runs.db")]
+            : ["sweep", dataset, "--model", "item-knn", "--grid", "neighbours=5,10", "--store", Path.Combine(_dir, "runs.db")];
+
+        var (code, _, error) = await ConsoleCapture.RunAsync(args);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("confidence none chosen from the data: signed values", error, StringComparison.Ordinal);
+    }
 }
