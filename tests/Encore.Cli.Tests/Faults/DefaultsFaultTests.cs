@@ -93,4 +93,32 @@ public sealed class DefaultsFaultTests : IDisposable
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("confidence none chosen from the data: signed values", error, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// <c>encore evaluate ds</c> on a table where every user has one track trained every model, printed a leaderboard of
+    /// 0.0000 and then "error: runs ... have no evaluated user in common" (exit 1), recording nothing: the holdout had
+    /// nothing to hold out.
+    /// </summary>
+    [Theory]
+    [InlineData("evaluate")]
+    [InlineData("sweep")]
+    public async Task EvaluateAndSweep_EveryUserHasOneTrack_StopsSayingThereIsNothingToScore(string command)
+    {
+        var lines = new List<string> { "user,item,value" };
+        for (var u = 0; u < 40; u++) lines.Add($"u{u},t{u % 7},{1 + (u % 5)}");
+        var csv = Path.Combine(_dir, "one-each.csv");
+        await File.WriteAllLinesAsync(csv, lines);
+        var dataset = Path.Combine(_dir, "one-each");
+        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("import", "table", csv, "-o", dataset, "--set", "user=user", "--set", "item=item", "--set", "value=value")).Code);
+        string[] args = command == "evaluate"
+            ? ["evaluate", dataset, "--models", "popularity,item-knn", "--store", Path.Combine(_dir, "runs.db")]
+            : ["sweep", dataset, "--model", "item-knn", "--grid", "neighbours=5,10", "--store", Path.Combine(_dir, "runs.db")];
+
+        var (code, _, error) = await ConsoleCapture.RunAsync(args);
+
+        Assert.Equal(ExitCodes.BadData, code);
+        Assert.Contains("nothing to score: 0 relevant held-out pairs", error, StringComparison.Ordinal);
+        Assert.Contains("at most 1 per user", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("popularity: fit", error, StringComparison.Ordinal);
+    }
 }
