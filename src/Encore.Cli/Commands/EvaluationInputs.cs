@@ -26,7 +26,14 @@ internal static class EvaluationInputs
     {
         var manifest = DatasetSnapshot.ReadManifest(folder);
         var dataset = DatasetSnapshot.Read(folder, ct);
+        NoteStarRatingLookalike(dataset, Console.Error);
         return (dataset, Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))), manifest.ContentHash);
+    }
+
+    /// <summary>"note: ..." when the data set's plays look like star ratings (<see cref="Data.Ratings.StarRatingLookalike"/>).</summary>
+    public static void NoteStarRatingLookalike(MusicDataset dataset, TextWriter log)
+    {
+        if (Data.Ratings.StarRatingLookalike.Note(dataset) is { } note) log.WriteLine($"note: {note}");
     }
 
     public static IReadOnlyList<int> ParseKs(string text)

@@ -82,6 +82,7 @@ public static class TrainCommand
 
         var clock = Stopwatch.StartNew();
         var dataset = DatasetSnapshot.Read(args.Dataset, ct);
+        EvaluationInputs.NoteStarRatingLookalike(dataset, Console.Error);
         TrainingData data;
         string input;
         if (trainer.ModelName == Models.Hierarchy.HierarchyModel.Name)

@@ -121,4 +121,27 @@ public sealed class DefaultsFaultTests : IDisposable
         Assert.Contains("at most 1 per user", error, StringComparison.Ordinal);
         Assert.DoesNotContain("popularity: fit", error, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// <c>encore import table ratings.csv --set user=userId --set item=movieId --set value=rating ...</c> then
+    /// <c>encore evaluate</c>: MovieLens stars were evaluated as play counts ("relevant = score >= 1") without a word.
+    /// </summary>
+    [Fact]
+    public async Task Evaluate_MovieLensRatingsImportedAsPlays_NotesTheyLookLikeRatings()
+    {
+        var lines = new List<string> { "userId,movieId,rating,timestamp" };
+        for (var u = 0; u < 12; u++)
+            for (var i = 0; i < 8; i++)
+                if ((u + i) % 3 != 0) lines.Add($"{u},{(i + u) % 8},{0.5 + ((u + 2 * i) % 10) * 0.5:0.0},{1_400_000_000 + u * 100 + i}");
+        var csv = Path.Combine(_dir, "ratings.csv");
+        await File.WriteAllLinesAsync(csv, lines);
+        var dataset = Path.Combine(_dir, "ml");
+        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("import", "table", csv, "-o", dataset,
+            "--set", "user=userId", "--set", "item=movieId", "--set", "value=rating", "--set", "time=timestamp", "--set", "time-unit=s")).Code);
+
+        var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", dataset, "--models", "popularity", "--store", Path.Combine(_dir, "runs.db"));
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("look like star ratings read as play counts", error, StringComparison.Ordinal);
+    }
 }
