@@ -11,18 +11,24 @@ public sealed class DefaultsFaultTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    // Writes <name>.csv and imports it as a table with the given column mapping; returns the snapshot folder.
+    private async Task<string> ImportAsync(string name, List<string> lines, params string[] mapping)
+    {
+        var csv = Path.Combine(_dir, name + ".csv");
+        await File.WriteAllLinesAsync(csv, lines);
+        var dataset = Path.Combine(_dir, name);
+        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync(["import", "table", csv, "-o", dataset, .. mapping.SelectMany(m => new[] { "--set", m })])).Code);
+        return dataset;
+    }
+
     // A plain user,item table: 12 users over 8 tracks, no content vectors, no friendships.
-    private async Task<string> PlainTableAsync()
+    private Task<string> PlainTableAsync()
     {
         var lines = new List<string> { "user,item" };
         for (var u = 0; u < 12; u++)
             for (var i = 0; i < 8; i++)
                 if ((u + i) % 3 != 0) lines.Add($"u{u},t{(i + u) % 8}");
-        var csv = Path.Combine(_dir, "plays.csv");
-        await File.WriteAllLinesAsync(csv, lines);
-        var dataset = Path.Combine(_dir, "ds");
-        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("import", "table", csv, "-o", dataset, "--set", "user=user", "--set", "item=item")).Code);
-        return dataset;
+        return ImportAsync("plays", lines, "user=user", "item=item");
     }
 
     /// <summary>
@@ -80,10 +86,7 @@ public sealed class DefaultsFaultTests : IDisposable
         for (var u = 0; u < 12; u++)
             for (var i = 0; i < 8; i++)
                 if ((u + i) % 3 != 0) lines.Add($"u{u},t{(i + u) % 8},{((u * i) % 4 == 0 ? -1 : 1)}");
-        var csv = Path.Combine(_dir, "likes.csv");
-        await File.WriteAllLinesAsync(csv, lines);
-        var dataset = Path.Combine(_dir, "likes");
-        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("import", "table", csv, "-o", dataset, "--set", "user=user", "--set", "item=item", "--set", "value=value")).Code);
+        var dataset = await ImportAsync("likes", lines, "user=user", "item=item", "value=value");
         string[] args = command == "evaluate"
             ? ["evaluate", dataset, "--models", "popularity", "--store", Path.Combine(_dir, "runs.db")]
             : ["sweep", dataset, "--model", "item-knn", "--grid", "neighbours=5,10", "--store", Path.Combine(_dir, "runs.db")];
@@ -106,10 +109,7 @@ public sealed class DefaultsFaultTests : IDisposable
     {
         var lines = new List<string> { "user,item,value" };
         for (var u = 0; u < 40; u++) lines.Add($"u{u},t{u % 7},{1 + (u % 5)}");
-        var csv = Path.Combine(_dir, "one-each.csv");
-        await File.WriteAllLinesAsync(csv, lines);
-        var dataset = Path.Combine(_dir, "one-each");
-        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("import", "table", csv, "-o", dataset, "--set", "user=user", "--set", "item=item", "--set", "value=value")).Code);
+        var dataset = await ImportAsync("one-each", lines, "user=user", "item=item", "value=value");
         string[] args = command == "evaluate"
             ? ["evaluate", dataset, "--models", "popularity,item-knn", "--store", Path.Combine(_dir, "runs.db")]
             : ["sweep", dataset, "--model", "item-knn", "--grid", "neighbours=5,10", "--store", Path.Combine(_dir, "runs.db")];
@@ -132,12 +132,8 @@ public sealed class DefaultsFaultTests : IDisposable
         var lines = new List<string> { "userId,movieId,rating,timestamp" };
         for (var u = 0; u < 12; u++)
             for (var i = 0; i < 8; i++)
-                if ((u + i) % 3 != 0) lines.Add($"{u},{(i + u) % 8},{0.5 + ((u + 2 * i) % 10) * 0.5:0.0},{1_400_000_000 + u * 100 + i}");
-        var csv = Path.Combine(_dir, "ratings.csv");
-        await File.WriteAllLinesAsync(csv, lines);
-        var dataset = Path.Combine(_dir, "ml");
-        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("import", "table", csv, "-o", dataset,
-            "--set", "user=userId", "--set", "item=movieId", "--set", "value=rating", "--set", "time=timestamp", "--set", "time-unit=s")).Code);
+                if ((u + i) % 3 != 0) lines.Add($"{u},{(i + u) % 8},{(0.5 + ((u + 2 * i) % 10) * 0.5).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)},{1_400_000_000 + u * 100 + i}");
+        var dataset = await ImportAsync("ratings", lines, "user=userId", "item=movieId", "value=rating", "time=timestamp", "time-unit=s");
 
         var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", dataset, "--models", "popularity", "--store", Path.Combine(_dir, "runs.db"));
 
