@@ -25,10 +25,10 @@ TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 # name | split | model arguments | implicit fit s (PEERS.md re-measured, median)
 ROWS=(
   "HetRec ALS 64 f, 15 it|$HETREC|--model als --set factors=64 --set iterations=15|0.76"
-  "HetRec item-kNN K=100 binary|$HETREC|--model item-knn --set neighbours=100 --binary|0.19"
+  "HetRec item-kNN K=100 binary|$HETREC|--model item-knn --set neighbours=100 --set shrink=0 --binary|0.19"
   "HetRec BPR 64 f, 100 it|$HETREC|--model bpr --set factors=64 --set iterations=100|0.94"
   "synthetic ALS 64 f, 15 it|$SYNTH|--model als --set factors=64 --set iterations=15|5.27"
-  "synthetic item-kNN K=100 binary|$SYNTH|--model item-knn --set neighbours=100 --binary|1.17"
+  "synthetic item-kNN K=100 binary|$SYNTH|--model item-knn --set neighbours=100 --set shrink=0 --binary|1.17"
   "synthetic BPR 64 f, 100 it|$SYNTH|--model bpr --set factors=64 --set iterations=100|21.9"
 )
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -12,11 +12,28 @@ namespace Encore.Cli.Commands;
 /// </summary>
 internal static class EvaluationInputs
 {
+    /// <summary>
+    /// The line every protocol-based command (evaluate, sweep, tune) prints when the confidence transform was chosen from
+    /// the training values, "none" included, so a user sees how ratings, signed or binary values were read.
+    /// </summary>
+    public static void PrintConfidenceChoice(PreparedProtocol protocol, TextWriter log)
+    {
+        if (protocol.Confidence is { Automatic: true } choice)
+            log.WriteLine($"confidence {choice.Transform.Name} chosen from the data: {choice.Reason} (set --set data.confidence=none|log1p|bm25|log|tfidf to override)");
+    }
+
     public static (MusicDataset Dataset, string Name, string Hash) LoadDataset(string folder, CancellationToken ct)
     {
         var manifest = DatasetSnapshot.ReadManifest(folder);
         var dataset = DatasetSnapshot.Read(folder, ct);
+        NoteStarRatingLookalike(dataset, Console.Error);
         return (dataset, Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))), manifest.ContentHash);
+    }
+
+    /// <summary>"note: ..." when the data set's plays look like star ratings (<see cref="Data.Ratings.StarRatingLookalike"/>).</summary>
+    public static void NoteStarRatingLookalike(MusicDataset dataset, TextWriter log)
+    {
+        if (Data.Ratings.StarRatingLookalike.Note(dataset) is { } note) log.WriteLine($"note: {note}");
     }
 
     public static IReadOnlyList<int> ParseKs(string text)

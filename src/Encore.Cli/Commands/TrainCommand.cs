@@ -84,6 +84,7 @@ public static class TrainCommand
 
         var clock = Stopwatch.StartNew();
         var dataset = DatasetSnapshot.Read(args.Dataset, ct);
+        EvaluationInputs.NoteStarRatingLookalike(dataset, Console.Error);
         TrainingData data;
         string input;
         if (trainer.ModelName == Models.Hierarchy.HierarchyModel.Name)
@@ -138,6 +139,8 @@ public static class TrainCommand
         if (trainer is Models.Ease.EaseTrainer ease) Console.Error.WriteLine(Models.Ease.EaseEstimate.For(ease.ModelledItemCount(data), ease.Options));
         Console.Error.WriteLine($"training {trainer.ModelName} on {data.UserCount:N0} x {data.ItemCount:N0} ({data.Interactions.NonZeros:N0} stored values; {input})");
 
+        if (Models.Contract.SideDataCheck.Check(trainer.ModelName, data) is { Required: false } gap)
+            Console.Error.WriteLine($"note: {trainer.ModelName}: {gap.Message}.");
         if (Models.Training.Repeatability.Caveat(trainer.ModelName, settings) is { } caveat)
             Console.Error.WriteLine($"note: {trainer.ModelName} is not repeatable bit for bit ({caveat}); use --threads 1 for a repeatable model.");
         var fit = Stopwatch.StartNew();

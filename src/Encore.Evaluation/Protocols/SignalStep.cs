@@ -34,5 +34,16 @@ internal static class SignalStep
             throw new Core.Errors.EncoreException(
                 $"nothing to train on: {prepared.Train.Interactions.NonZeros:N0} training pairs, none with a positive value ({dataset.Source}: {dataset.Events.Count:N0} events, {RatingEvents.Count(dataset):N0} ratings at the {dataset.ItemLevel} level; protocol {prepared.Label}). " +
                 "For a rating data set use --set data.ratings=values; for events check the event kinds and weights.");
+        if (prepared.Target.NonZeros == 0)
+        {
+            // Every model would score 0 and the paired test would fail on "no evaluated user": say why instead.
+            var train = prepared.Train.Interactions;
+            var longest = 0;
+            for (var u = 0; u < train.Rows; u++) longest = Math.Max(longest, train.RowLength(u));
+            throw new Core.Errors.EncoreException(
+                $"nothing to score: 0 relevant held-out pairs under {prepared.Label} ({train.NonZeros:N0} training pairs over {train.Rows:N0} users, at most {longest:N0} per user). " +
+                "A holdout keeps at least one track of each user in training, so users with a single track have nothing to hold out; " +
+                "with a relevance threshold (protocol.threshold) no held-out pair reached it. Evaluate on data where users have several tracks, or use --protocol temporal or given:<folder>.");
+        }
     }
 }

@@ -18,8 +18,12 @@ public sealed record RetrainOptions
     /// <value>ALS sweeps. Default 15.</value>
     public int Iterations { get; init; } = 15;
 
-    /// <value>ALS L2 penalty. Default 0.01.</value>
-    public double Regularization { get; init; } = 0.01;
+    /// <value>
+    /// ALS L2 penalty. Default the ALS model's own (20, what <c>encore train</c> and <c>encore evaluate</c> use): the
+    /// earlier 0.01 (implicit's default) made the service's retrain a different model from the one evaluate measured
+    /// (demo world, log1p: NDCG@10 0.2247 against 0.3045; HetRec 0.224 against 0.239; bench/results/defaults-s14.md).
+    /// </value>
+    public double Regularization { get; init; } = new Models.Factorization.Als.AlsOptions().Regularization;
 
     /// <value>ALS confidence scale c = 1 + alpha * value. Default 1.</value>
     public double Alpha { get; init; } = 1.0;

@@ -19,7 +19,8 @@ public sealed class ColdStartRecommenderTests
         IdMap.FromIds(["alice", "bob", "carol", "dave"]),
         IdMap.FromIds(["a", "b", "c", "d", "e"]));
 
-    private static ColdStartRecommender ItemKnn() => new(new ItemKnnTrainer().Fit(Data));
+    // Plain cosine (no shrinkage), so the fold-in scores below are hand-worked cosines.
+    private static ColdStartRecommender ItemKnn() => new(new ItemKnnTrainer(new ItemKnnOptions { Shrink = 0 }).Fit(Data));
 
     [Fact]
     public void Recommend_KnownUser_TakesModelPathAndExcludesSeen()

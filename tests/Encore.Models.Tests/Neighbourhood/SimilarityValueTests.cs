@@ -70,7 +70,7 @@ public sealed class SimilarityValueTests
     [Fact]
     public void ItemKnn_NeighboursLimit_KeepsTopKPerRow()
     {
-        var sut = (ItemKnnModel)new ItemKnnTrainer(new ItemKnnOptions { Neighbours = 1, BinaryInput = false }).Fit(Data);
+        var sut = (ItemKnnModel)new ItemKnnTrainer(new ItemKnnOptions { Neighbours = 1, Shrink = 0, BinaryInput = false }).Fit(Data);
         Assert.Equal([2], sut.Similarities.RowIndices(0).ToArray());
         var (items, scores) = sut.SimilarItems(0, 5);
         Assert.Equal([2], items);

@@ -33,6 +33,22 @@ public sealed class RetrainSettingsTests
         Assert.EndsWith("settings from tuned.ini", scope.Engine.Registry.List("main")[0].Note, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Session 13 saw the demo service's ALS retrain score far below evaluate's ALS: the retrain trained with
+    /// regularization 0.01 while train / evaluate use the model's default (20). Now the defaults agree.
+    /// </summary>
+    [Fact]
+    public void Create_Defaults_TrainWhatEvaluateTrains()
+    {
+        var trainer = Assert.IsType<AlsTrainer>(TrainerFactory.Create(new RetrainOptions()));
+        var defaults = new AlsOptions();
+
+        Assert.Equal(defaults.Regularization, trainer.Options.Regularization);
+        Assert.Equal(defaults.Factors, trainer.Options.Factors);
+        Assert.Equal(defaults.Iterations, trainer.Options.Iterations);
+        Assert.Equal(defaults.Alpha, trainer.Options.Alpha);
+    }
+
     [Fact]
     public void Create_SettingsOverBuiltIns_KeepsTheUnnamedOnes()
     {
