@@ -12,7 +12,7 @@ namespace Encore.Models.Factorization.Bpr;
 /// <see cref="OrderStream"/>), and for each user draws its positives once each in a shuffled order (a lazy Fisher-Yates
 /// shuffle), each with a sampled negative; a negative the user has is skipped when VerifyNegatives is set, as in the
 /// <see cref="SampleOrder.Pairs"/> order. Popularity negatives come from a <see cref="PopularityAliasTable"/> (the same
-/// distribution as the Pairs order's <c>columns[uniform entry]</c>, from a different stream of draws: an entry, then a unit). The SGD step is the same (<see cref="BprUpdate.Step"/>). Factors are in the training
+/// distribution as the Pairs order's <c>columns[uniform entry]</c>, from a different stream of draws: an entry, then a unit). The SGD step is the same (<c>BprUpdate.Step</c>). Factors are in the training
 /// layout (<see cref="AlignedRows"/>, item biases apart), as for <see cref="BprEpoch"/>.
 /// </summary>
 /// <remarks>
@@ -93,23 +93,41 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
         var longestRow = 0;
         foreach (var u in active) longestRow = Math.Max(longestRow, matrix.RowLength(u));
         var workers = new Worker?[ParallelLoop.Workers(options.Threads)];
+        // The team has min(threads, users) workers (ParallelPhases); with one there is nothing to copy.
+        var copies = BprItemCopies.Create(matrix, items, itemBias, options.PrivateItems, Math.Min(workers.Length, order.Length));
         ParallelPhases.For(epochs, order.Length, options.Threads,
-            index => workers[index] = new Worker(longestRow),
-            (phase, start, end, w) => RunChunk(phase + 1, order, start, end, w),
+            index => workers[index] = new Worker(longestRow, copies?.For(index)),
+            (phase, start, end, w) => RunChunk(phase + 1, order, start, end, w, copies),
             phase =>
             {
+                // Before the report: the trainer's checks after it read the shared rows.
+                copies?.Merge();
                 BprEpochTally.Report(workers, phase + 1, afterEpoch);
                 if (phase + 1 < epochs) orderRng.Shuffle(order.AsSpan());
             }, cancellationToken, ChunkSize(order.Length));
     }
 
+    private unsafe void RunChunk(int epoch, int[] order, int start, int end, Worker w, BprItemCopies? copies)
+    {
+        fixed (float* bias = itemBias)
+        {
+            if (w.Copy is null)
+            {
+                RunChunk(epoch, order, start, end, w, new SharedItemRows(items.Base, items.Stride, bias));
+                return;
+            }
+            fixed (int* slotOf = copies!.SlotOf)
+                RunChunk(epoch, order, start, end, w, new PrivateHotItemRows(items.Base, items.Stride, bias, slotOf, w.Copy.Rows.Base, w.Copy.BiasBase));
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
-    private unsafe void RunChunk(int epoch, int[] order, int start, int end, Worker w)
+    private unsafe void RunChunk<TItems>(int epoch, int[] order, int start, int end, Worker w, TItems rows)
+        where TItems : struct, IBprItemRows
     {
         var d = users.Dimensions;
         var userStride = users.Stride;
-        var itemStride = items.Stride;
         var lr = (float)options.LearningRate;
         var decay = BprUpdate.Decay(lr, (float)options.Regularization);
         var verify = options.VerifyNegatives;
@@ -123,9 +141,12 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
         var negativeDrawOf = stackalloc int[Ring];
         var negativeOf = stackalloc int[Ring];
         var unitOf = stackalloc int[Ring];
+        // The rows and biases of the positive and the negative, where the worker updates them (IBprItemRows).
+        var positiveRowOf = stackalloc nint[Ring];
+        var positiveBiasOf = stackalloc nint[Ring];
+        var negativeRowOf = stackalloc nint[Ring];
+        var negativeBiasOf = stackalloc nint[Ring];
         var up = users.Base;
-        var ip = items.Base;
-        fixed (float* bias = itemBias)
         fixed (int* cols = matrix.ColumnIndices, offs = matrix.Offsets, orderOf = order, shuffled = w.Row, alias = _alias?.Entries)
         {
             // The producer: position p of the order, its user, the user's row length and how many of its positives are drawn.
@@ -175,8 +196,12 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
                         userOf[slot] = user;
                         positiveOf[slot] = positive;
                         negativeDrawOf[slot] = negativeDraw;
-                        BprEpoch.PrefetchRow(ip + (long)positive * itemStride, d);
-                        BprEpoch.Prefetch(bias + positive);
+                        var row = rows.Row(positive);
+                        var bias = rows.Bias(positive);
+                        positiveRowOf[slot] = (nint)row;
+                        positiveBiasOf[slot] = (nint)bias;
+                        BprEpoch.PrefetchRow(row, d);
+                        BprEpoch.Prefetch(bias);
                     }
                 }
                 var resolve = t + ResolveAhead;
@@ -185,8 +210,12 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
                     var slot = (int)(resolve & (Ring - 1));
                     var negative = popularity ? PopularityAliasTable.Resolve(alias, negativeDrawOf[slot], unitOf[slot]) : negativeDrawOf[slot];
                     negativeOf[slot] = negative;
-                    BprEpoch.PrefetchRow(ip + (long)negative * itemStride, d);
-                    BprEpoch.Prefetch(bias + negative);
+                    var row = rows.Row(negative);
+                    var bias = rows.Bias(negative);
+                    negativeRowOf[slot] = (nint)row;
+                    negativeBiasOf[slot] = (nint)bias;
+                    BprEpoch.PrefetchRow(row, d);
+                    BprEpoch.Prefetch(bias);
                 }
                 if (t < 0) continue;
 
@@ -198,7 +227,8 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
                     var seenStart = offs[u0];
                     if (BprEpoch.SortedContains(cols + seenStart, offs[u0 + 1] - seenStart, j0)) continue;
                 }
-                var x = BprUpdate.Step(up + (long)u0 * userStride, ip + (long)i0 * itemStride, ip + (long)j0 * itemStride, bias, i0, j0, d, lr, decay, out var e);
+                var x = BprUpdate.Step(up + (long)u0 * userStride, (float*)positiveRowOf[current], (float*)negativeRowOf[current],
+                    (float*)positiveBiasOf[current], (float*)negativeBiasOf[current], d, lr, decay, out var e);
                 loss.Add(x, e);
             }
         }
@@ -213,8 +243,11 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
         BprEpoch.PrefetchSpan(cols + offs[user], offs[user + 1] - offs[user]);
     }
 
-    private sealed class Worker(int longestRow) : BprEpochTally
+    private sealed class Worker(int longestRow, BprItemCopies.Copy? copy) : BprEpochTally
     {
+        /// <summary>The worker's copy of the hot items' rows and biases, or null when every item is updated in place.</summary>
+        public BprItemCopies.Copy? Copy { get; } = copy;
+
         /// <summary>The current user's positives, shuffled in place as they are drawn.</summary>
         public int[] Row { get; } = GC.AllocateUninitializedArray<int>(Math.Max(1, longestRow));
     }
