@@ -68,82 +68,70 @@ public sealed unsafe class BprItemCopiesTests
     }
 
     [Fact]
-    public void MostPopular_ByCountDescending_TiesByIndex_WithoutEmptyColumns()
+    public void ByPopularity_CountDescending_TiesByIndex_EmptyColumnsLast_AndRelabelSortsEachRow()
     {
         // Column counts: 0 -> 1, 1 -> 3, 2 -> 0, 3 -> 3, 4 -> 2.
         var m = CsrMatrix.FromTriples(4, 5, [0, 1, 2, 0, 1, 3, 0, 1, 2], [1, 1, 1, 3, 3, 3, 4, 4, 0], [1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f]);
 
-        Assert.Equal([1, 3, 4, 0], BprItemCopies.MostPopular(m, 10));
-        Assert.Equal([1, 3], BprItemCopies.MostPopular(m, 2));
-    }
+        var originalOf = BprItemOrder.ByPopularity(m);
+        var relabelled = BprItemOrder.Relabel(m, originalOf);
 
-    [Fact]
-    public void Create_OneWorkerOrNoItems_CopiesNothing()
-    {
-        var m = BprEpochReferenceTests.RandomMatrix(10, 8, 30, seed: 1);
-        var items = new AlignedRows(8, 4);
-        var bias = new float[8];
-
-        Assert.Null(BprItemCopies.Create(m, items, bias, 1024, 1));
-        Assert.Null(BprItemCopies.Create(m, items, bias, 0, 2));
-        Assert.NotNull(BprItemCopies.Create(m, items, bias, 3, 2));
+        Assert.Equal([1, 3, 4, 0, 2], originalOf);
+        // Labels: 1 -> 0, 3 -> 1, 4 -> 2, 0 -> 3, 2 -> 4. Rows {1,3,4} {1,3,4} {0,1} {3}.
+        Assert.Equal([0, 1, 2, 0, 1, 2, 0, 3, 1], relabelled);
+        Assert.Equal(4, BprItemCopies.HotCount(1024, m.ColumnCounts()));
+        Assert.Equal(2, BprItemCopies.HotCount(2, m.ColumnCounts()));
     }
 
     [Fact]
     public void Merge_AddsEachWorkersDelta_ToTheHotRowsOnly_AndResetsEveryCopy()
     {
-        var m = BprEpochReferenceTests.RandomMatrix(30, 12, 120, seed: 6);
-        const int d = 20;
-        var items = new AlignedRows(12, d);
+        const int d = 20, rowsCount = 12, hot = 5;
+        var items = new AlignedRows(rowsCount, d);
         var rng = new Rng(2);
-        for (var r = 0; r < 12; r++)
+        for (var r = 0; r < rowsCount; r++)
             for (var f = 0; f < d; f++) items.Row(r)[f] = rng.NextFloat();
-        var bias = Enumerable.Range(0, 12).Select(_ => rng.NextFloat()).ToArray();
-        var sut = BprItemCopies.Create(m, items, bias, 5, 3)!;
-        var hot = sut.Hot;
-        var baseRows = Enumerable.Range(0, 12).Select(r => items.Row(r).ToArray()).ToArray();
+        var bias = Enumerable.Range(0, rowsCount).Select(_ => rng.NextFloat()).ToArray();
+        var sut = new BprItemCopies(items, bias, hot, 3);
+        var baseRows = Enumerable.Range(0, rowsCount).Select(r => items.Row(r).ToArray()).ToArray();
         var baseBias = (float[])bias.Clone();
         // Worker 1 never starts (no copy): the merge sums the copies that exist.
         var copies = new[] { sut.For(0), sut.For(2) };
-        Assert.Equal(5, hot.Length);
         foreach (var c in copies)
-            for (var s = 0; s < hot.Length; s++)
+            for (var s = 0; s < hot; s++)
             {
-                Assert.Equal(baseRows[hot[s]], c.Rows.Row(s).ToArray());
-                Assert.Equal(baseBias[hot[s]], c.Bias[s]);
+                Assert.Equal(baseRows[s], c.Rows.Row(s).ToArray());
+                Assert.Equal(baseBias[s], c.Bias[s]);
                 for (var f = 0; f < d; f++) c.Rows.Row(s)[f] += rng.NextFloat() - 0.5f;
                 c.Bias[s] += rng.NextFloat() - 0.5f;
             }
         // A cold row written in place stays as written.
-        var cold = Enumerable.Range(0, 12).First(j => Array.IndexOf(hot, j) < 0);
-        items.Row(cold)[0] = 42f;
-        var before = copies.Select(c => (Rows: Enumerable.Range(0, hot.Length).Select(s => c.Rows.Row(s).ToArray()).ToArray(), Bias: (float[])c.Bias.Clone())).ToArray();
+        items.Row(7)[0] = 42f;
+        var before = copies.Select(c => (Rows: Enumerable.Range(0, hot).Select(s => c.Rows.Row(s).ToArray()).ToArray(), Bias: (float[])c.Bias.Clone())).ToArray();
 
         sut.Merge();
 
-        for (var s = 0; s < hot.Length; s++)
+        for (var s = 0; s < hot; s++)
         {
-            var item = hot[s];
             for (var f = 0; f < d; f++)
             {
-                var sum = baseRows[item][f];
-                foreach (var b in before) sum += b.Rows[s][f] - baseRows[item][f];
-                Assert.Equal(sum, items.Row(item)[f]);
+                var sum = baseRows[s][f];
+                foreach (var b in before) sum += b.Rows[s][f] - baseRows[s][f];
+                Assert.Equal(sum, items.Row(s)[f]);
                 foreach (var c in copies) Assert.Equal(sum, c.Rows.Row(s)[f]);
             }
-            var biasSum = baseBias[item];
-            foreach (var b in before) biasSum += b.Bias[s] - baseBias[item];
-            Assert.Equal(biasSum, bias[item]);
+            var biasSum = baseBias[s];
+            foreach (var b in before) biasSum += b.Bias[s] - baseBias[s];
+            Assert.Equal(biasSum, bias[s]);
             foreach (var c in copies) Assert.Equal(biasSum, c.Bias[s]);
         }
-        Assert.Equal(42f, items.Row(cold)[0]);
-        for (var j = 0; j < 12; j++)
+        Assert.Equal(42f, items.Row(7)[0]);
+        for (var j = hot; j < rowsCount; j++)
         {
-            if (Array.IndexOf(hot, j) >= 0 || j == cold) continue;
+            if (j == 7) continue;
             Assert.Equal(baseRows[j], items.Row(j).ToArray());
             Assert.Equal(baseBias[j], bias[j]);
         }
-        Assert.All(Enumerable.Range(0, 12), j => Assert.Equal(Array.IndexOf(hot, j), sut.SlotOf[j]));
     }
 
     [Theory]

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using Encore.Core.Sparse;
 using Encore.Models.Factorization.Kernels;
 
 namespace Encore.Models.Factorization.Bpr;
@@ -18,7 +17,8 @@ namespace Encore.Models.Factorization.Bpr;
 /// models-kernels.md, "Session 13 BPR", section 4). The hot set takes most of the steps (HetRec: the top 1024 of 15,414 items
 /// hold 62% of the training pairs, and popularity negatives follow the same distribution), while a cold row is written a few
 /// times per epoch, seldom by both workers at once, so it stays shared and the merge stays small (H rows, not all).
-/// Hot slot s is the s-th most popular item (count descending, ties by index); items without a training pair are never hot.
+/// The items are relabelled by descending popularity for the fit (<see cref="BprItemOrder"/>), so the hot items are rows
+/// 0 .. H - 1 and a copy and a merge are each one contiguous block.
 /// </remarks>
 internal sealed unsafe class BprItemCopies
 {
@@ -26,45 +26,32 @@ internal sealed unsafe class BprItemCopies
     private readonly float[] _itemBias;
     private readonly Copy?[] _copies;
 
-    private BprItemCopies(AlignedRows items, float[] itemBias, int[] hot, int workers)
+    /// <summary>
+    /// Copies for <paramref name="workers"/> workers of rows and biases 0 .. <paramref name="hot"/> - 1 of
+    /// <paramref name="items"/> and <paramref name="itemBias"/> (the items relabelled by popularity: <see cref="BprItemOrder"/>).
+    /// </summary>
+    public BprItemCopies(AlignedRows items, float[] itemBias, int hot, int workers)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(hot);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(hot, items.Rows);
         _items = items;
         _itemBias = itemBias;
         Hot = hot;
-        SlotOf = GC.AllocateArray<int>(items.Rows, pinned: true);
-        SlotOf.AsSpan().Fill(-1);
-        for (var s = 0; s < hot.Length; s++) SlotOf[hot[s]] = s;
         _copies = new Copy?[workers];
     }
 
-    /// <summary>The item of each hot slot, most popular first.</summary>
-    public int[] Hot { get; }
-
-    /// <summary>The hot slot of each item, -1 for an item updated in place (pinned, one int per item).</summary>
-    public int[] SlotOf { get; }
+    /// <summary>H: the rows 0 .. H - 1 each worker keeps a copy of.</summary>
+    public int Hot { get; }
 
     /// <summary>
-    /// The copies for <paramref name="workers"/> workers of the <paramref name="privateItems"/> most popular items of
-    /// <paramref name="matrix"/>, or null when there is nothing to copy (fewer than 2 workers, 0 items, or no training pair).
+    /// H for <paramref name="privateItems"/> (<see cref="BprOptions.PrivateItems"/>): at most the items with a training pair
+    /// (<paramref name="counts"/>: the nonzeros per item), as an item without one is only ever a uniform negative.
     /// </summary>
-    public static BprItemCopies? Create(CsrMatrix matrix, AlignedRows items, float[] itemBias, int privateItems, int workers)
+    public static int HotCount(int privateItems, ReadOnlySpan<int> counts)
     {
-        if (workers < 2 || privateItems <= 0) return null;
-        var hot = MostPopular(matrix, privateItems);
-        return hot.Length == 0 ? null : new BprItemCopies(items, itemBias, hot, workers);
-    }
-
-    /// <summary>
-    /// Up to <paramref name="count"/> items with at least one training pair, by descending count (the nonzeros of their column),
-    /// ties by ascending index.
-    /// </summary>
-    internal static int[] MostPopular(CsrMatrix matrix, int count)
-    {
-        var counts = new int[matrix.Columns];
-        foreach (var c in matrix.ColumnIndices) counts[c]++;
-        var items = Enumerable.Range(0, matrix.Columns).Where(j => counts[j] > 0).ToArray();
-        Array.Sort(items, (a, b) => counts[a] != counts[b] ? counts[b].CompareTo(counts[a]) : a.CompareTo(b));
-        return items.AsSpan(0, Math.Min(count, items.Length)).ToArray();
+        var withPairs = 0;
+        foreach (var c in counts) withPairs += c > 0 ? 1 : 0;
+        return Math.Min(privateItems, withPairs);
     }
 
     /// <summary>
@@ -74,13 +61,9 @@ internal sealed unsafe class BprItemCopies
     /// </summary>
     public Copy For(int worker)
     {
-        var copy = new Copy(Hot.Length, _items.Dimensions);
-        var stride = _items.Stride;
-        for (var s = 0; s < Hot.Length; s++)
-        {
-            new ReadOnlySpan<float>(_items.Base + (long)Hot[s] * stride, stride).CopyTo(new Span<float>(copy.Rows.Base + (long)s * stride, stride));
-            copy.Bias[s] = _itemBias[Hot[s]];
-        }
+        var copy = new Copy(Hot, _items.Dimensions);
+        new ReadOnlySpan<float>(_items.Base, Hot * _items.Stride).CopyTo(new Span<float>(copy.Rows.Base, Hot * _items.Stride));
+        _itemBias.AsSpan(0, Hot).CopyTo(copy.Bias);
         _copies[worker] = copy;
         return copy;
     }
@@ -93,27 +76,16 @@ internal sealed unsafe class BprItemCopies
     {
         var live = 0;
         var rows = stackalloc nint[_copies.Length];
+        var biases = stackalloc nint[_copies.Length];
         foreach (var c in _copies)
         {
-            if (c is not null) rows[live++] = (nint)c.Rows.Base;
+            if (c is null) continue;
+            rows[live] = (nint)c.Rows.Base;
+            biases[live++] = (nint)c.BiasBase;
         }
         if (live == 0) return;
-        var stride = _items.Stride;
-        for (var s = 0; s < Hot.Length; s++)
-        {
-            var offset = (long)s * stride;
-            MergeDeltas(_items.Base + (long)Hot[s] * stride, rows, live, offset, stride);
-        }
-        var biases = stackalloc nint[live];
-        live = 0;
-        foreach (var c in _copies)
-        {
-            if (c is not null) biases[live++] = (nint)c.BiasBase;
-        }
-        fixed (float* shared = _itemBias)
-        {
-            for (var s = 0; s < Hot.Length; s++) MergeDeltas(shared + Hot[s], biases, live, s, 1);
-        }
+        MergeDeltas(_items.Base, rows, live, 0, Hot * _items.Stride);
+        fixed (float* shared = _itemBias) MergeDeltas(shared, biases, live, 0, Hot);
     }
 
     /// <summary>

@@ -41,7 +41,12 @@ namespace Encore.Models.Factorization.Bpr;
 /// </remarks>
 internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedRows items, float[] itemBias, BprOptions options)
 {
-    private readonly PopularityAliasTable? _alias = options.Negatives == NegativeSampling.Popularity && matrix.NonZeros > 0 ? PopularityAliasTable.Build(matrix) : null;
+    // Set by Run: the item layout the epochs step on (the caller's, or relabelled by popularity for private hot items).
+    private int[]? _relabelled;
+    private AlignedRows? _items;
+    private float[]? _itemBias;
+    private int[]? _originalOf;
+    private PopularityAliasTable? _alias;
 
     /// <summary>How many triples ahead of the step a triple is drawn (its positive's row prefetched).</summary>
     internal const int DrawAhead = 8;
@@ -94,30 +99,67 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
         foreach (var u in active) longestRow = Math.Max(longestRow, matrix.RowLength(u));
         var workers = new Worker?[ParallelLoop.Workers(options.Threads)];
         // The team has min(threads, users) workers (ParallelPhases); with one there is nothing to copy.
-        var copies = BprItemCopies.Create(matrix, items, itemBias, options.PrivateItems, Math.Min(workers.Length, order.Length));
+        _items = items;
+        _itemBias = itemBias;
+        var hot = BprItemCopies.HotCount(options.PrivateItems, matrix.ColumnCounts());
+        var copies = Math.Min(workers.Length, order.Length) > 1 && hot > 0 ? Relabel(hot, workers.Length) : null;
+        if (options.Negatives == NegativeSampling.Popularity && matrix.NonZeros > 0)
+            _alias = PopularityAliasTable.Build(_relabelled ?? matrix.ColumnIndices, matrix.Columns);
         ParallelPhases.For(epochs, order.Length, options.Threads,
             index => workers[index] = new Worker(longestRow, copies?.For(index)),
-            (phase, start, end, w) => RunChunk(phase + 1, order, start, end, w, copies),
+            (phase, start, end, w) => RunChunk(phase + 1, order, start, end, w),
             phase =>
             {
-                // Before the report: the trainer's checks after it read the shared rows.
                 copies?.Merge();
-                BprEpochTally.Report(workers, phase + 1, afterEpoch);
+                BprEpochTally.Report(workers, phase + 1, (epoch, loss, auc) =>
+                {
+                    // The caller's rows get the relabelled ones where the trainer reads them: after the last epoch, and after
+                    // an epoch whose loss is not finite (its checks then read every row).
+                    if (copies is not null && (epoch == epochs || !double.IsFinite(loss))) CopyBack();
+                    afterEpoch(epoch, loss, auc);
+                });
                 if (phase + 1 < epochs) orderRng.Shuffle(order.AsSpan());
             }, cancellationToken, ChunkSize(order.Length));
     }
 
-    private unsafe void RunChunk(int epoch, int[] order, int start, int end, Worker w, BprItemCopies? copies)
+    // Steps on the items relabelled by descending popularity (BprItemOrder), so the hot ones are rows 0 .. hot - 1.
+    private unsafe BprItemCopies Relabel(int hot, int workers)
     {
-        fixed (float* bias = itemBias)
+        var originalOf = BprItemOrder.ByPopularity(matrix);
+        _relabelled = BprItemOrder.Relabel(matrix, originalOf);
+        _items = new AlignedRows(items.Rows, items.Dimensions);
+        _itemBias = new float[itemBias.Length];
+        var stride = items.Stride;
+        for (var r = 0; r < originalOf.Length; r++)
+        {
+            new ReadOnlySpan<float>(items.Base + (long)originalOf[r] * stride, stride).CopyTo(new Span<float>(_items.Base + (long)r * stride, stride));
+            _itemBias[r] = itemBias[originalOf[r]];
+        }
+        _originalOf = originalOf;
+        return new BprItemCopies(_items, _itemBias, hot, workers);
+    }
+
+    private unsafe void CopyBack()
+    {
+        var originalOf = _originalOf!;
+        var stride = items.Stride;
+        var source = _items!;
+        for (var r = 0; r < originalOf.Length; r++)
+        {
+            new ReadOnlySpan<float>(source.Base + (long)r * stride, stride).CopyTo(new Span<float>(items.Base + (long)originalOf[r] * stride, stride));
+            itemBias[originalOf[r]] = _itemBias![r];
+        }
+    }
+
+    private unsafe void RunChunk(int epoch, int[] order, int start, int end, Worker w)
+    {
+        var rows = _items!;
+        fixed (float* bias = _itemBias)
         {
             if (w.Copy is null)
-            {
-                RunChunk(epoch, order, start, end, w, new SharedItemRows(items.Base, items.Stride, bias));
-                return;
-            }
-            fixed (int* slotOf = copies!.SlotOf)
-                RunChunk(epoch, order, start, end, w, new PrivateHotItemRows(items.Base, items.Stride, bias, slotOf, w.Copy.Rows.Base, w.Copy.BiasBase));
+                RunChunk(epoch, order, start, end, w, new SharedItemRows(rows.Base, rows.Stride, bias));
+            else
+                RunChunk(epoch, order, start, end, w, new PrivateHotItemRows(rows.Base, rows.Stride, bias, w.Copy.Rows.Rows, w.Copy.Rows.Base, w.Copy.BiasBase));
         }
     }
 
@@ -147,7 +189,7 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
         var negativeRowOf = stackalloc nint[Ring];
         var negativeBiasOf = stackalloc nint[Ring];
         var up = users.Base;
-        fixed (int* cols = matrix.ColumnIndices, offs = matrix.Offsets, orderOf = order, shuffled = w.Row, alias = _alias?.Entries)
+        fixed (int* cols = _relabelled ?? matrix.ColumnIndices, offs = matrix.Offsets, orderOf = order, shuffled = w.Row, alias = _alias?.Entries)
         {
             // The producer: position p of the order, its user, the user's row length and how many of its positives are drawn.
             var p = start - 1;
