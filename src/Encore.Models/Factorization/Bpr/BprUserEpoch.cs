@@ -35,8 +35,12 @@ namespace Encore.Models.Factorization.Bpr;
 /// Streams and threads: the users of an epoch are cut into chunks of <see cref="ChunkSize"/> consecutive positions of the
 /// order whatever the thread count, and chunk c of epoch e draws from <c>Rng.Fork(Seed, <see cref="ChunkStreams"/> | e &lt;&lt; 32 | start)</c>,
 /// so the triples drawn do not depend on the thread count. A chunk runs on one worker, so a user's row has one writer per
-/// epoch; item rows and biases are shared and updated without locks (Hogwild: with two or more threads two workers may
-/// update the same item row at once and one update can be lost). With one thread a seed reproduces the model bit for bit.
+/// epoch. With two or more workers and <see cref="BprOptions.PrivateItems"/> &gt; 0 the items are relabelled by descending
+/// popularity for the fit (<see cref="BprItemOrder"/>; the draws then follow the relabelled rows) and each worker updates the
+/// hot ones in its own copy, merged at the end of every epoch (<see cref="BprItemCopies"/>); the other item rows and biases are
+/// shared and updated without locks (Hogwild: two workers may update the same row at once and one update can be lost), and
+/// which worker runs which chunk varies, so runs of one seed differ. With one thread nothing is copied or relabelled and a
+/// seed reproduces the model bit for bit.
 /// </para>
 /// </remarks>
 internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedRows items, float[] itemBias, BprOptions options)
