@@ -12,59 +12,21 @@ namespace Encore.Models.Tests.Factorization;
 public sealed unsafe class BprItemCopiesTests
 {
     [Theory]
-    [InlineData(1, 1)]
-    [InlineData(2, 7)]
-    [InlineData(2, 64)]
-    [InlineData(3, 37)]
-    [InlineData(4, 80)]
-    public void MergeDeltas_EqualsThePlainLoop(int workers, int length)
+    [InlineData(1)]
+    [InlineData(8)]
+    [InlineData(37)]
+    [InlineData(80)]
+    public void AddDelta_EqualsThePlainLoop(int length)
     {
         var rng = new Rng(8);
-        var shared = Enumerable.Range(0, length).Select(_ => rng.NextFloat() - 0.5f).ToArray();
-        // Each copy holds two rows; the merge works on the second (offset = length).
-        var copies = Enumerable.Range(0, workers).Select(_ => Enumerable.Range(0, 2 * length).Select(_ => rng.NextFloat() - 0.5f).ToArray()).ToArray();
-        var expectedShared = (float[])shared.Clone();
-        var expectedCopies = copies.Select(c => (float[])c.Clone()).ToArray();
-        for (var f = 0; f < length; f++)
-        {
-            var sum = expectedShared[f];
-            foreach (var c in expectedCopies) sum += c[length + f] - expectedShared[f];
-            expectedShared[f] = sum;
-            foreach (var c in expectedCopies) c[length + f] = sum;
-        }
+        float[] Draw() => Enumerable.Range(0, length).Select(_ => rng.NextFloat() - 0.5f).ToArray();
+        float[] shared = Draw(), copy = Draw(), start = Draw();
+        var expected = new float[length];
+        for (var f = 0; f < length; f++) expected[f] = shared[f] + (copy[f] - start[f]);
 
-        var handles = copies.Select(c => System.Runtime.InteropServices.GCHandle.Alloc(c, System.Runtime.InteropServices.GCHandleType.Pinned)).ToArray();
-        try
-        {
-            var pointers = stackalloc nint[workers];
-            for (var w = 0; w < workers; w++) pointers[w] = handles[w].AddrOfPinnedObject();
-            fixed (float* s = shared) BprItemCopies.MergeDeltas(s, pointers, workers, length, length);
-        }
-        finally
-        {
-            foreach (var h in handles) h.Free();
-        }
+        fixed (float* s = shared, c = copy, b = start) BprItemCopies.AddDelta(s, c, b, length);
 
-        Assert.Equal(expectedShared, shared);
-        for (var w = 0; w < workers; w++) Assert.Equal(expectedCopies[w], copies[w]);
-    }
-
-    [Fact]
-    public void MergeDeltas_HandWorked_AddsBothDeltas()
-    {
-        // Base 1; worker 0 moved it to 1.5 (+0.5), worker 1 to 0.75 (-0.25): 1 + 0.5 - 0.25 = 1.25 everywhere.
-        float[] shared = [1f];
-        float[] c0 = [1.5f], c1 = [0.75f];
-        fixed (float* s = shared, p0 = c0, p1 = c1)
-        {
-            var pointers = stackalloc nint[2];
-            pointers[0] = (nint)p0;
-            pointers[1] = (nint)p1;
-            BprItemCopies.MergeDeltas(s, pointers, 2, 0, 1);
-        }
-        Assert.Equal(1.25f, shared[0]);
-        Assert.Equal(1.25f, c0[0]);
-        Assert.Equal(1.25f, c1[0]);
+        Assert.Equal(expected, shared);
     }
 
     [Fact]
@@ -84,7 +46,7 @@ public sealed unsafe class BprItemCopiesTests
     }
 
     [Fact]
-    public void Merge_AddsEachWorkersDelta_ToTheHotRowsOnly_AndResetsEveryCopy()
+    public void SyncThenMerge_AddsEveryChange_ToTheHotRowsOnly_AndResetsEveryCopy()
     {
         const int d = 20, rowsCount = 12, hot = 5;
         var items = new AlignedRows(rowsCount, d);
@@ -92,45 +54,62 @@ public sealed unsafe class BprItemCopiesTests
         for (var r = 0; r < rowsCount; r++)
             for (var f = 0; f < d; f++) items.Row(r)[f] = rng.NextFloat();
         var bias = Enumerable.Range(0, rowsCount).Select(_ => rng.NextFloat()).ToArray();
+        var before = Enumerable.Range(0, rowsCount).Select(r => items.Row(r).ToArray()).ToArray();
+        var biasBefore = (float[])bias.Clone();
         var sut = new BprItemCopies(items, bias, hot, 3);
-        var baseRows = Enumerable.Range(0, rowsCount).Select(r => items.Row(r).ToArray()).ToArray();
-        var baseBias = (float[])bias.Clone();
         // Worker 1 never starts (no copy): the merge sums the copies that exist.
-        var copies = new[] { sut.For(0), sut.For(2) };
-        foreach (var c in copies)
+        BprItemCopies.Copy c0 = sut.For(0), c2 = sut.For(2);
+        // The sum of every change made in any copy, in double: the shared rows must end at before + all of them.
+        var expected = before.Take(hot).Select(r => r.Select(f => (double)f).ToArray()).ToArray();
+        var expectedBias = biasBefore.Take(hot).Select(f => (double)f).ToArray();
+        void Change(BprItemCopies.Copy c)
+        {
             for (var s = 0; s < hot; s++)
             {
-                Assert.Equal(baseRows[s], c.Rows.Row(s).ToArray());
-                Assert.Equal(baseBias[s], c.Bias[s]);
-                for (var f = 0; f < d; f++) c.Rows.Row(s)[f] += rng.NextFloat() - 0.5f;
-                c.Bias[s] += rng.NextFloat() - 0.5f;
+                for (var f = 0; f < d; f++)
+                {
+                    var change = rng.NextFloat() - 0.5f;
+                    c.Rows.Row(s)[f] += change;
+                    expected[s][f] += change;
+                }
+                var b = rng.NextFloat() - 0.5f;
+                c.Bias[s] += b;
+                expectedBias[s] += b;
             }
-        // A cold row written in place stays as written.
-        items.Row(7)[0] = 42f;
-        var before = copies.Select(c => (Rows: Enumerable.Range(0, hot).Select(s => c.Rows.Row(s).ToArray()).ToArray(), Bias: (float[])c.Bias.Clone())).ToArray();
+        }
 
+        Change(c0);
+        // Worker 0 syncs mid-epoch: S takes its change and its copy restarts from S, while worker 2's copy is against the old S.
+        sut.Sync(c0);
+        for (var s = 0; s < hot; s++)
+        {
+            Assert.Equal(items.Row(s).ToArray(), c0.Rows.Row(s).ToArray());
+            Assert.Equal(items.Row(s).ToArray(), c0.Start.Row(s).ToArray());
+            Assert.Equal(before[s], c2.Start.Row(s).ToArray());
+        }
+        Change(c2);
+        Change(c0);
+        items.Row(7)[0] = 42f;
         sut.Merge();
 
         for (var s = 0; s < hot; s++)
         {
-            for (var f = 0; f < d; f++)
+            for (var f = 0; f < d; f++) Assert.Equal(expected[s][f], items.Row(s)[f], 1e-5);
+            Assert.Equal(expectedBias[s], bias[s], 1e-5);
+            foreach (var c in new[] { c0, c2 })
             {
-                var sum = baseRows[s][f];
-                foreach (var b in before) sum += b.Rows[s][f] - baseRows[s][f];
-                Assert.Equal(sum, items.Row(s)[f]);
-                foreach (var c in copies) Assert.Equal(sum, c.Rows.Row(s)[f]);
+                Assert.Equal(items.Row(s).ToArray(), c.Rows.Row(s).ToArray());
+                Assert.Equal(items.Row(s).ToArray(), c.Start.Row(s).ToArray());
+                Assert.Equal(bias[s], c.Bias[s]);
+                Assert.Equal(bias[s], c.StartBias[s]);
             }
-            var biasSum = baseBias[s];
-            foreach (var b in before) biasSum += b.Bias[s] - baseBias[s];
-            Assert.Equal(biasSum, bias[s]);
-            foreach (var c in copies) Assert.Equal(biasSum, c.Bias[s]);
         }
-        Assert.Equal(42f, items.Row(7)[0]);
+        // Cold rows: only what was written in place.
+        before[7][0] = 42f;
         for (var j = hot; j < rowsCount; j++)
         {
-            if (j == 7) continue;
-            Assert.Equal(baseRows[j], items.Row(j).ToArray());
-            Assert.Equal(baseBias[j], bias[j]);
+            Assert.Equal(before[j], items.Row(j).ToArray());
+            Assert.Equal(biasBefore[j], bias[j]);
         }
     }
 
@@ -148,15 +127,7 @@ public sealed unsafe class BprItemCopiesTests
         var model = new BprTrainer(options).Fit(data, new AlsTrainerTests.ListProgress(reports));
 
         Assert.True(reports[^1].Loss < reports[0].Loss - 0.05, $"loss {reports[0].Loss} -> {reports[^1].Loss}");
-        var all = Enumerable.Range(0, 50).ToArray();
-        var scores = new float[50];
-        for (var u = 0; u < 80; u++)
-        {
-            model.Score(u, all, scores);
-            var own = scores.AsSpan(u % 2 * 25, 25).ToArray().Average();
-            var other = scores.AsSpan((1 - u % 2) * 25, 25).ToArray().Average();
-            Assert.True(own > other, $"user {u}: own block {own}, other {other}");
-        }
+        BprEpochReferenceTests.AssertOwnBlockFirst(model);
     }
 
     [Fact]

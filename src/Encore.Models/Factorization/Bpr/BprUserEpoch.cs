@@ -51,6 +51,7 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
     private float[]? _itemBias;
     private int[]? _originalOf;
     private PopularityAliasTable? _alias;
+    private BprItemCopies? _copies;
 
     /// <summary>How many triples ahead of the step a triple is drawn (its positive's row prefetched).</summary>
     internal const int DrawAhead = 8;
@@ -106,7 +107,7 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
         _items = items;
         _itemBias = itemBias;
         var hot = BprItemCopies.HotCount(options.PrivateItems, matrix.ColumnCounts());
-        var copies = Math.Min(workers.Length, order.Length) > 1 && hot > 0 ? Relabel(hot, workers.Length) : null;
+        var copies = _copies = Math.Min(workers.Length, order.Length) > 1 && hot > 0 ? Relabel(hot, workers.Length) : null;
         if (options.Negatives == NegativeSampling.Popularity && matrix.NonZeros > 0)
             _alias = PopularityAliasTable.Build(_relabelled ?? matrix.ColumnIndices, matrix.Columns);
         ParallelPhases.For(epochs, order.Length, options.Threads,
@@ -114,7 +115,12 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
             (phase, start, end, w) => RunChunk(phase + 1, order, start, end, w),
             phase =>
             {
-                copies?.Merge();
+                if (copies is not null)
+                {
+                    copies.Merge();
+                    foreach (var w in workers)
+                        if (w is not null) w.Unsynced = 0;
+                }
                 BprEpochTally.Report(workers, phase + 1, (epoch, loss, auc) =>
                 {
                     // The caller's rows get the relabelled ones where the trainer reads them: after the last epoch, and after
@@ -127,32 +133,29 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
     }
 
     // Steps on the items relabelled by descending popularity (BprItemOrder), so the hot ones are rows 0 .. hot - 1.
-    private unsafe BprItemCopies Relabel(int hot, int workers)
+    private BprItemCopies Relabel(int hot, int workers)
     {
         var originalOf = BprItemOrder.ByPopularity(matrix);
         _relabelled = BprItemOrder.Relabel(matrix, originalOf);
         _items = new AlignedRows(items.Rows, items.Dimensions);
         _itemBias = new float[itemBias.Length];
-        var stride = items.Stride;
-        for (var r = 0; r < originalOf.Length; r++)
-        {
-            new ReadOnlySpan<float>(items.Base + (long)originalOf[r] * stride, stride).CopyTo(new Span<float>(_items.Base + (long)r * stride, stride));
-            _itemBias[r] = itemBias[originalOf[r]];
-        }
+        for (var r = 0; r < originalOf.Length; r++) CopyItem(items, itemBias, originalOf[r], _items, _itemBias, r);
         _originalOf = originalOf;
         return new BprItemCopies(_items, _itemBias, hot, workers);
     }
 
-    private unsafe void CopyBack()
+    private void CopyBack()
     {
         var originalOf = _originalOf!;
-        var stride = items.Stride;
-        var source = _items!;
-        for (var r = 0; r < originalOf.Length; r++)
-        {
-            new ReadOnlySpan<float>(source.Base + (long)r * stride, stride).CopyTo(new Span<float>(items.Base + (long)originalOf[r] * stride, stride));
-            itemBias[originalOf[r]] = _itemBias![r];
-        }
+        for (var r = 0; r < originalOf.Length; r++) CopyItem(_items!, _itemBias!, r, items, itemBias, originalOf[r]);
+    }
+
+    // Row and bias of item `from` of one layout into item `to` of another (equal strides).
+    private static unsafe void CopyItem(AlignedRows source, float[] sourceBias, int from, AlignedRows target, float[] targetBias, int to)
+    {
+        var stride = source.Stride;
+        new ReadOnlySpan<float>(source.Base + (long)from * stride, stride).CopyTo(new Span<float>(target.Base + (long)to * stride, stride));
+        targetBias[to] = sourceBias[from];
     }
 
     private unsafe void RunChunk(int epoch, int[] order, int start, int end, Worker w)
@@ -164,6 +167,11 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
                 RunChunk(epoch, order, start, end, w, new SharedItemRows(rows.Base, rows.Stride, bias));
             else
                 RunChunk(epoch, order, start, end, w, new PrivateHotItemRows(rows.Base, rows.Stride, bias, w.Copy.Rows.Rows, w.Copy.Rows.Base, w.Copy.BiasBase));
+        }
+        if (w.Copy is not null && w.Unsynced >= BprItemCopies.SyncSteps)
+        {
+            _copies!.Sync(w.Copy);
+            w.Unsynced = 0;
         }
     }
 
@@ -279,6 +287,7 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
             }
         }
         w.Add(loss);
+        w.Unsynced += loss.Steps;
     }
 
     // The user's factor row and the first lines of its matrix row (its offset was prefetched one user earlier).
@@ -293,6 +302,9 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
     {
         /// <summary>The worker's copy of the hot items' rows and biases, or null when every item is updated in place.</summary>
         public BprItemCopies.Copy? Copy { get; } = copy;
+
+        /// <summary>Steps since the worker's last sync of its copy (<see cref="BprItemCopies.SyncSteps"/>).</summary>
+        public long Unsynced { get; set; }
 
         /// <summary>The current user's positives, shuffled in place as they are drawn.</summary>
         public int[] Row { get; } = GC.AllocateUninitializedArray<int>(Math.Max(1, longestRow));
