@@ -5,7 +5,7 @@ namespace Encore.Models.Tests.Factorization;
 
 /// <summary>
 /// A one-thread BPR fit pinned to figures recorded from the build before session 14's private hot items (commit b05e9e5): with
-/// one worker nothing is copied, so the default settings and <c>PrivateItems = 0</c> must both give these factors bit for bit.
+/// one worker nothing is copied, so <c>PrivateItems = 1024</c> and 0 (the default) must both give these factors bit for bit.
 /// </summary>
 public sealed class BprOneThreadGoldenTests
 {

@@ -29,9 +29,9 @@ namespace Encore.Models.Factorization.Bpr;
 internal sealed unsafe class BprItemCopies
 {
     /// <summary>
-    /// Steps a worker takes between syncs (at least; checked when a chunk ends). With one merge per epoch and no sync, NDCG@10
-    /// fell by 0.002 on both benchmark splits (means of 5 and 3 seeds; a hot item took hundreds of steps per worker against a
-    /// row an epoch old on the synthetic split): bench/results/models-kernels.md, "Session 14 BPR".
+    /// Steps a worker takes between syncs (at least; checked when a chunk ends). With one merge per epoch and no sync the
+    /// synthetic split's NDCG@10 fell to 0.1206-0.1270 (main 0.1243-0.1265, seeds 42-44: a hot item took hundreds of steps per
+    /// worker against a row an epoch old); with this sync it matched main's: bench/results/models-kernels.md, "Session 14 BPR".
     /// </summary>
     internal const long SyncSteps = 1 << 14;
 

@@ -37,7 +37,7 @@ namespace Encore.Models.Factorization.Bpr;
 /// so the triples drawn do not depend on the thread count. A chunk runs on one worker, so a user's row has one writer per
 /// epoch. With two or more workers and <see cref="BprOptions.PrivateItems"/> &gt; 0 the items are relabelled by descending
 /// popularity for the fit (<see cref="BprItemOrder"/>; the draws then follow the relabelled rows) and each worker updates the
-/// hot ones in its own copy, merged at the end of every epoch (<see cref="BprItemCopies"/>); the other item rows and biases are
+/// hot ones in its own copy, synced every few thousand steps and at the end of every epoch (<see cref="BprItemCopies"/>); the other item rows and biases are
 /// shared and updated without locks (Hogwild: two workers may update the same row at once and one update can be lost), and
 /// which worker runs which chunk varies, so runs of one seed differ. With one thread nothing is copied or relabelled and a
 /// seed reproduces the model bit for bit.
@@ -250,12 +250,7 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
                         userOf[slot] = user;
                         positiveOf[slot] = positive;
                         negativeDrawOf[slot] = negativeDraw;
-                        var row = rows.Row(positive);
-                        var bias = rows.Bias(positive);
-                        positiveRowOf[slot] = (nint)row;
-                        positiveBiasOf[slot] = (nint)bias;
-                        BprEpoch.PrefetchRow(row, d);
-                        BprEpoch.Prefetch(bias);
+                        Locate(rows, positive, positiveRowOf + slot, positiveBiasOf + slot, d);
                     }
                 }
                 var resolve = t + ResolveAhead;
@@ -264,12 +259,7 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
                     var slot = (int)(resolve & (Ring - 1));
                     var negative = popularity ? PopularityAliasTable.Resolve(alias, negativeDrawOf[slot], unitOf[slot]) : negativeDrawOf[slot];
                     negativeOf[slot] = negative;
-                    var row = rows.Row(negative);
-                    var bias = rows.Bias(negative);
-                    negativeRowOf[slot] = (nint)row;
-                    negativeBiasOf[slot] = (nint)bias;
-                    BprEpoch.PrefetchRow(row, d);
-                    BprEpoch.Prefetch(bias);
+                    Locate(rows, negative, negativeRowOf + slot, negativeBiasOf + slot, d);
                 }
                 if (t < 0) continue;
 
@@ -288,6 +278,19 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
         }
         w.Add(loss);
         w.Unsynced += loss.Steps;
+    }
+
+    // Stores where the step finds the item's row and bias (the ring slots at rowAt and biasAt) and prefetches both.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Locate<TItems>(TItems rows, int item, nint* rowAt, nint* biasAt, int d)
+        where TItems : struct, IBprItemRows
+    {
+        var row = rows.Row(item);
+        var bias = rows.Bias(item);
+        *rowAt = (nint)row;
+        *biasAt = (nint)bias;
+        BprEpoch.PrefetchRow(row, d);
+        BprEpoch.Prefetch(bias);
     }
 
     // The user's factor row and the first lines of its matrix row (its offset was prefetched one user earlier).
