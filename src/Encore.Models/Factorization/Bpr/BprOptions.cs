@@ -68,7 +68,7 @@ public sealed record BprOptions : ModelOptions
     /// of Factors floats (rounded up to 16) plus a bias: 1024 x 64 f = 512 KiB per worker; the fit also keeps the items
     /// relabelled by popularity (one more item matrix and nnz ints). Ignored with one thread (nothing is copied: a seed gives the same model bit for bit)
     /// and with the Pairs order. Must be &gt;= 0. Default 0: 1024 is the candidate, kept off until a quiet machine shows it
-    /// removes the 2-thread slow mode (at load 15-30 it cost +6% fit CPU and the slow mode never showed; docs/models-bpr.md,
+    /// removes the 2-thread slow mode (at load 7-30 it cost +6% fit CPU and the slow mode never showed; docs/models-bpr.md,
     /// "Private hot items").
     /// </value>
     public int PrivateItems { get => _privateItems; init { Guard.NonNegative(value, nameof(PrivateItems)); _privateItems = value; } }
