@@ -195,6 +195,20 @@ public sealed class BprEpochReferenceTests
         return f;
     }
 
+    /// <summary>On <see cref="TwoPlantedBlocks"/>: every user scores its own block above the other on average.</summary>
+    internal static void AssertOwnBlockFirst(BprModel model)
+    {
+        var all = Enumerable.Range(0, 50).ToArray();
+        var scores = new float[50];
+        for (var u = 0; u < 80; u++)
+        {
+            model.Score(u, all, scores);
+            var own = scores.AsSpan(u % 2 * 25, 25).ToArray().Average();
+            var other = scores.AsSpan((1 - u % 2) * 25, 25).ToArray().Average();
+            Assert.True(own > other, $"user {u}: own block {own}, other {other}");
+        }
+    }
+
     /// <summary>Two planted blocks: even users of 80 take items 0-24, odd users items 25-49 (10 draws each, seed 3), so the ranking is learnable.</summary>
     internal static TrainingData TwoPlantedBlocks()
     {

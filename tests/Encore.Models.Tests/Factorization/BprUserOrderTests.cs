@@ -102,16 +102,7 @@ public sealed class BprUserOrderTests
         Assert.Equal(Enumerable.Range(1, 6), reports.Select(r => r.Epoch));
         Assert.All(reports, r => Assert.InRange(r.Loss, 0.05, 0.8));
         Assert.True(reports[^1].Loss < reports[0].Loss - 0.05, $"loss {reports[0].Loss} -> {reports[^1].Loss}");
-        // Every user scores its own block above the other on average.
-        var all = Enumerable.Range(0, 50).ToArray();
-        var scores = new float[50];
-        for (var u = 0; u < 80; u++)
-        {
-            model.Score(u, all, scores);
-            var own = scores.AsSpan(u % 2 * 25, 25).ToArray().Average();
-            var other = scores.AsSpan((1 - u % 2) * 25, 25).ToArray().Average();
-            Assert.True(own > other, $"user {u}: own block {own}, other {other}");
-        }
+        BprEpochReferenceTests.AssertOwnBlockFirst(model);
         if (threads > 1) return;
         var (_, _, losses) = Reference(data.Signal, options);
         for (var e = 0; e < losses.Count; e++) Assert.Equal(losses[e], reports[e].Loss, 1e-6);

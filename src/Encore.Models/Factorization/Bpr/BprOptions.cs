@@ -12,6 +12,7 @@ public sealed record BprOptions : ModelOptions
     private readonly int _iterations = 100;
     private readonly NegativeSampling _negatives = NegativeSampling.Popularity;
     private readonly SampleOrder _order = SampleOrder.ByUser;
+    private readonly int _privateItems;
 
     /// <value>Latent factors (an item bias is added on top). Default 64.</value>
     public int Factors { get => _factors; init { Guard.InRange(value, 1, 4096, nameof(Factors)); _factors = value; } }
@@ -57,4 +58,18 @@ public sealed record BprOptions : ModelOptions
             _order = value;
         }
     }
+
+    /// <value>
+    /// With 2+ threads and the <see cref="SampleOrder.ByUser"/> order: how many of the most popular items (by training count) each
+    /// worker updates in its own copy of their factor rows and biases, added into the shared rows every 16,384 of the worker's
+    /// steps and at the end of every epoch (delayed updates: shared += copy - the shared values at the worker's last sync); the
+    /// other items are updated in place without locks (Hogwild). 0 = every item updated in place (as before session 14).
+    /// Values above the item count mean every item. Each worker keeps two copies (its rows and their start) of this many rows
+    /// of Factors floats (rounded up to 16) plus a bias: 1024 x 64 f = 512 KiB per worker; the fit also keeps the items
+    /// relabelled by popularity (one more item matrix and nnz ints). Ignored with one thread (nothing is copied: a seed gives the same model bit for bit)
+    /// and with the Pairs order. Must be &gt;= 0. Default 0: 1024 is the candidate, kept off until a quiet machine shows it
+    /// removes the 2-thread slow mode (at load 7-30 it cost +6% fit CPU and the slow mode never showed; docs/models-bpr.md,
+    /// "Private hot items").
+    /// </value>
+    public int PrivateItems { get => _privateItems; init { Guard.NonNegative(value, nameof(PrivateItems)); _privateItems = value; } }
 }

@@ -43,21 +43,29 @@ internal static class BprUpdate
     /// <paramref name="e"/> = exp(-|x|), for the loss (<see cref="BprLossSum.Add"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe float Step(float* u, float* i, float* j, float* bias, int i0, int j0, int d, float lr, float decay, out float e)
+    public static unsafe float Step(float* u, float* i, float* j, float* bias, int i0, int j0, int d, float lr, float decay, out float e) =>
+        Step(u, i, j, bias + i0, bias + j0, d, lr, decay, out e);
+
+    /// <summary>
+    /// The same step with the item biases at <paramref name="biasI"/> and <paramref name="biasJ"/> (wherever the rows' owner keeps
+    /// them, e.g. a worker's copy of the hot items: <see cref="BprItemCopies"/>). Same arithmetic, bit for bit.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe float Step(float* u, float* i, float* j, float* biasI, float* biasJ, int d, float lr, float decay, out float e)
     {
         var us = new Span<float>(u, d);
         var iv = new Span<float>(i, d);
         var jv = new Span<float>(j, d);
-        var bi = bias[i0];
-        var bj = bias[j0];
+        var bi = *biasI;
+        var bj = *biasJ;
         var x = Score(us, iv, jv) + (bi - bj);
         // sigmoid(-x) = 1 / (1 + exp(x)), from e = exp(-|x|) whatever the sign of x.
         e = MathF.Exp(-MathF.Abs(x));
         var z = x >= 0 ? e / (1f + e) : 1f / (1f + e);
         var step = lr * z;
         ApplyLatent(us, iv, jv, decay, step);
-        bias[i0] = MathF.FusedMultiplyAdd(decay, bi, step);
-        bias[j0] = MathF.FusedMultiplyAdd(decay, bj, -step);
+        *biasI = MathF.FusedMultiplyAdd(decay, bi, step);
+        *biasJ = MathF.FusedMultiplyAdd(decay, bj, -step);
         return x;
     }
 

@@ -12,7 +12,7 @@ namespace Encore.Models.Factorization.Bpr;
 /// <see cref="OrderStream"/>), and for each user draws its positives once each in a shuffled order (a lazy Fisher-Yates
 /// shuffle), each with a sampled negative; a negative the user has is skipped when VerifyNegatives is set, as in the
 /// <see cref="SampleOrder.Pairs"/> order. Popularity negatives come from a <see cref="PopularityAliasTable"/> (the same
-/// distribution as the Pairs order's <c>columns[uniform entry]</c>, from a different stream of draws: an entry, then a unit). The SGD step is the same (<see cref="BprUpdate.Step"/>). Factors are in the training
+/// distribution as the Pairs order's <c>columns[uniform entry]</c>, from a different stream of draws: an entry, then a unit). The SGD step is the same (<c>BprUpdate.Step</c>). Factors are in the training
 /// layout (<see cref="AlignedRows"/>, item biases apart), as for <see cref="BprEpoch"/>.
 /// </summary>
 /// <remarks>
@@ -35,13 +35,23 @@ namespace Encore.Models.Factorization.Bpr;
 /// Streams and threads: the users of an epoch are cut into chunks of <see cref="ChunkSize"/> consecutive positions of the
 /// order whatever the thread count, and chunk c of epoch e draws from <c>Rng.Fork(Seed, <see cref="ChunkStreams"/> | e &lt;&lt; 32 | start)</c>,
 /// so the triples drawn do not depend on the thread count. A chunk runs on one worker, so a user's row has one writer per
-/// epoch; item rows and biases are shared and updated without locks (Hogwild: with two or more threads two workers may
-/// update the same item row at once and one update can be lost). With one thread a seed reproduces the model bit for bit.
+/// epoch. With two or more workers and <see cref="BprOptions.PrivateItems"/> &gt; 0 the items are relabelled by descending
+/// popularity for the fit (<see cref="BprItemOrder"/>; the draws then follow the relabelled rows) and each worker updates the
+/// hot ones in its own copy, synced every few thousand steps and at the end of every epoch (<see cref="BprItemCopies"/>); the other item rows and biases are
+/// shared and updated without locks (Hogwild: two workers may update the same row at once and one update can be lost), and
+/// which worker runs which chunk varies, so runs of one seed differ. With one thread nothing is copied or relabelled and a
+/// seed reproduces the model bit for bit.
 /// </para>
 /// </remarks>
 internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedRows items, float[] itemBias, BprOptions options)
 {
-    private readonly PopularityAliasTable? _alias = options.Negatives == NegativeSampling.Popularity && matrix.NonZeros > 0 ? PopularityAliasTable.Build(matrix) : null;
+    // Set by Run: the item layout the epochs step on (the caller's, or relabelled by popularity for private hot items).
+    private int[]? _relabelled;
+    private AlignedRows? _items;
+    private float[]? _itemBias;
+    private int[]? _originalOf;
+    private PopularityAliasTable? _alias;
+    private BprItemCopies? _copies;
 
     /// <summary>How many triples ahead of the step a triple is drawn (its positive's row prefetched).</summary>
     internal const int DrawAhead = 8;
@@ -93,23 +103,85 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
         var longestRow = 0;
         foreach (var u in active) longestRow = Math.Max(longestRow, matrix.RowLength(u));
         var workers = new Worker?[ParallelLoop.Workers(options.Threads)];
+        // The team has min(threads, users) workers (ParallelPhases); with one there is nothing to copy.
+        _items = items;
+        _itemBias = itemBias;
+        var hot = BprItemCopies.HotCount(options.PrivateItems, matrix.ColumnCounts());
+        var copies = _copies = Math.Min(workers.Length, order.Length) > 1 && hot > 0 ? Relabel(hot, workers.Length) : null;
+        if (options.Negatives == NegativeSampling.Popularity && matrix.NonZeros > 0)
+            _alias = PopularityAliasTable.Build(_relabelled ?? matrix.ColumnIndices, matrix.Columns);
         ParallelPhases.For(epochs, order.Length, options.Threads,
-            index => workers[index] = new Worker(longestRow),
+            index => workers[index] = new Worker(longestRow, copies?.For(index)),
             (phase, start, end, w) => RunChunk(phase + 1, order, start, end, w),
             phase =>
             {
-                BprEpochTally.Report(workers, phase + 1, afterEpoch);
+                if (copies is not null)
+                {
+                    copies.Merge();
+                    foreach (var w in workers)
+                        if (w is not null) w.Unsynced = 0;
+                }
+                BprEpochTally.Report(workers, phase + 1, (epoch, loss, auc) =>
+                {
+                    // The caller's rows get the relabelled ones where the trainer reads them: after the last epoch, and after
+                    // an epoch whose loss is not finite (its checks then read every row).
+                    if (copies is not null && (epoch == epochs || !double.IsFinite(loss))) CopyBack();
+                    afterEpoch(epoch, loss, auc);
+                });
                 if (phase + 1 < epochs) orderRng.Shuffle(order.AsSpan());
             }, cancellationToken, ChunkSize(order.Length));
     }
 
+    // Steps on the items relabelled by descending popularity (BprItemOrder), so the hot ones are rows 0 .. hot - 1.
+    private BprItemCopies Relabel(int hot, int workers)
+    {
+        var originalOf = BprItemOrder.ByPopularity(matrix);
+        _relabelled = BprItemOrder.Relabel(matrix, originalOf);
+        _items = new AlignedRows(items.Rows, items.Dimensions);
+        _itemBias = new float[itemBias.Length];
+        for (var r = 0; r < originalOf.Length; r++) CopyItem(items, itemBias, originalOf[r], _items, _itemBias, r);
+        _originalOf = originalOf;
+        return new BprItemCopies(_items, _itemBias, hot, workers);
+    }
+
+    private void CopyBack()
+    {
+        var originalOf = _originalOf!;
+        for (var r = 0; r < originalOf.Length; r++) CopyItem(_items!, _itemBias!, r, items, itemBias, originalOf[r]);
+    }
+
+    // Row and bias of item `from` of one layout into item `to` of another (equal strides).
+    private static unsafe void CopyItem(AlignedRows source, float[] sourceBias, int from, AlignedRows target, float[] targetBias, int to)
+    {
+        var stride = source.Stride;
+        new ReadOnlySpan<float>(source.Base + (long)from * stride, stride).CopyTo(new Span<float>(target.Base + (long)to * stride, stride));
+        targetBias[to] = sourceBias[from];
+    }
+
+    private unsafe void RunChunk(int epoch, int[] order, int start, int end, Worker w)
+    {
+        var rows = _items!;
+        fixed (float* bias = _itemBias)
+        {
+            if (w.Copy is null)
+                RunChunk(epoch, order, start, end, w, new SharedItemRows(rows.Base, rows.Stride, bias));
+            else
+                RunChunk(epoch, order, start, end, w, new PrivateHotItemRows(rows.Base, rows.Stride, bias, w.Copy.Rows.Rows, w.Copy.Rows.Base, w.Copy.BiasBase));
+        }
+        if (w.Copy is not null && w.Unsynced >= BprItemCopies.SyncSteps)
+        {
+            _copies!.Sync(w.Copy);
+            w.Unsynced = 0;
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
-    private unsafe void RunChunk(int epoch, int[] order, int start, int end, Worker w)
+    private unsafe void RunChunk<TItems>(int epoch, int[] order, int start, int end, Worker w, TItems rows)
+        where TItems : struct, IBprItemRows
     {
         var d = users.Dimensions;
         var userStride = users.Stride;
-        var itemStride = items.Stride;
         var lr = (float)options.LearningRate;
         var decay = BprUpdate.Decay(lr, (float)options.Regularization);
         var verify = options.VerifyNegatives;
@@ -123,10 +195,13 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
         var negativeDrawOf = stackalloc int[Ring];
         var negativeOf = stackalloc int[Ring];
         var unitOf = stackalloc int[Ring];
+        // The rows and biases of the positive and the negative, where the worker updates them (IBprItemRows).
+        var positiveRowOf = stackalloc nint[Ring];
+        var positiveBiasOf = stackalloc nint[Ring];
+        var negativeRowOf = stackalloc nint[Ring];
+        var negativeBiasOf = stackalloc nint[Ring];
         var up = users.Base;
-        var ip = items.Base;
-        fixed (float* bias = itemBias)
-        fixed (int* cols = matrix.ColumnIndices, offs = matrix.Offsets, orderOf = order, shuffled = w.Row, alias = _alias?.Entries)
+        fixed (int* cols = _relabelled ?? matrix.ColumnIndices, offs = matrix.Offsets, orderOf = order, shuffled = w.Row, alias = _alias?.Entries)
         {
             // The producer: position p of the order, its user, the user's row length and how many of its positives are drawn.
             var p = start - 1;
@@ -175,8 +250,7 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
                         userOf[slot] = user;
                         positiveOf[slot] = positive;
                         negativeDrawOf[slot] = negativeDraw;
-                        BprEpoch.PrefetchRow(ip + (long)positive * itemStride, d);
-                        BprEpoch.Prefetch(bias + positive);
+                        Locate(rows, positive, positiveRowOf + slot, positiveBiasOf + slot, d);
                     }
                 }
                 var resolve = t + ResolveAhead;
@@ -185,8 +259,7 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
                     var slot = (int)(resolve & (Ring - 1));
                     var negative = popularity ? PopularityAliasTable.Resolve(alias, negativeDrawOf[slot], unitOf[slot]) : negativeDrawOf[slot];
                     negativeOf[slot] = negative;
-                    BprEpoch.PrefetchRow(ip + (long)negative * itemStride, d);
-                    BprEpoch.Prefetch(bias + negative);
+                    Locate(rows, negative, negativeRowOf + slot, negativeBiasOf + slot, d);
                 }
                 if (t < 0) continue;
 
@@ -198,11 +271,26 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
                     var seenStart = offs[u0];
                     if (BprEpoch.SortedContains(cols + seenStart, offs[u0 + 1] - seenStart, j0)) continue;
                 }
-                var x = BprUpdate.Step(up + (long)u0 * userStride, ip + (long)i0 * itemStride, ip + (long)j0 * itemStride, bias, i0, j0, d, lr, decay, out var e);
+                var x = BprUpdate.Step(up + (long)u0 * userStride, (float*)positiveRowOf[current], (float*)negativeRowOf[current],
+                    (float*)positiveBiasOf[current], (float*)negativeBiasOf[current], d, lr, decay, out var e);
                 loss.Add(x, e);
             }
         }
         w.Add(loss);
+        w.Unsynced += loss.Steps;
+    }
+
+    // Stores where the step finds the item's row and bias (the ring slots at rowAt and biasAt) and prefetches both.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Locate<TItems>(TItems rows, int item, nint* rowAt, nint* biasAt, int d)
+        where TItems : struct, IBprItemRows
+    {
+        var row = rows.Row(item);
+        var bias = rows.Bias(item);
+        *rowAt = (nint)row;
+        *biasAt = (nint)bias;
+        BprEpoch.PrefetchRow(row, d);
+        BprEpoch.Prefetch(bias);
     }
 
     // The user's factor row and the first lines of its matrix row (its offset was prefetched one user earlier).
@@ -213,8 +301,14 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
         BprEpoch.PrefetchSpan(cols + offs[user], offs[user + 1] - offs[user]);
     }
 
-    private sealed class Worker(int longestRow) : BprEpochTally
+    private sealed class Worker(int longestRow, BprItemCopies.Copy? copy) : BprEpochTally
     {
+        /// <summary>The worker's copy of the hot items' rows and biases, or null when every item is updated in place.</summary>
+        public BprItemCopies.Copy? Copy { get; } = copy;
+
+        /// <summary>Steps since the worker's last sync of its copy (<see cref="BprItemCopies.SyncSteps"/>).</summary>
+        public long Unsynced { get; set; }
+
         /// <summary>The current user's positives, shuffled in place as they are drawn.</summary>
         public int[] Row { get; } = GC.AllocateUninitializedArray<int>(Math.Max(1, longestRow));
     }

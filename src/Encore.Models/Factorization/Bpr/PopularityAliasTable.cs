@@ -38,13 +38,19 @@ internal sealed class PopularityAliasTable
     public int[] Entries => _entries;
 
     /// <summary>Builds the table of <paramref name="matrix"/>'s column counts. Throws <see cref="ArgumentException"/> for a matrix without nonzeros.</summary>
-    public static PopularityAliasTable Build(CsrMatrix matrix)
+    public static PopularityAliasTable Build(CsrMatrix matrix) => Build(matrix.ColumnIndices, matrix.Columns);
+
+    /// <summary>
+    /// Builds the table of the counts of <paramref name="columnIndices"/> (the nonzeros' columns, each in [0, <paramref name="columns"/>)).
+    /// Throws <see cref="ArgumentException"/> when there is no nonzero.
+    /// </summary>
+    public static PopularityAliasTable Build(ReadOnlySpan<int> columnIndices, int columns)
     {
-        var nnz = matrix.NonZeros;
-        var n = matrix.Columns;
-        if (nnz == 0) throw new ArgumentException("The matrix has no nonzeros: there is no popularity to draw from.", nameof(matrix));
+        var nnz = columnIndices.Length;
+        var n = columns;
+        if (nnz == 0) throw new ArgumentException("The matrix has no nonzeros: there is no popularity to draw from.", nameof(columnIndices));
         var mass = new long[n];
-        foreach (var c in matrix.ColumnIndices) mass[c] += n;
+        foreach (var c in columnIndices) mass[c] += n;
         var entries = new int[2 * n];
         // Work lists as stacks, filled in item order: the table depends only on the counts.
         var small = new int[n];
