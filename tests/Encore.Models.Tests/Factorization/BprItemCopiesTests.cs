@@ -131,11 +131,11 @@ public sealed unsafe class BprItemCopiesTests
     }
 
     [Fact]
-    public void PrivateItems_DefaultsOff_BindsFromASetting_RejectsNegative()
+    public void PrivateItems_Defaults1024_BindsFromASetting_RejectsNegative()
     {
-        Assert.Equal(0, new BprOptions().PrivateItems);
-        var trainer = (BprTrainer)Encore.Models.Training.CoreTrainerCatalog.Create("bpr", new Dictionary<string, string> { ["private-items"] = "1024" });
-        Assert.Equal(1024, trainer.Options.PrivateItems);
+        Assert.Equal(1024, new BprOptions().PrivateItems);
+        var trainer = (BprTrainer)Encore.Models.Training.CoreTrainerCatalog.Create("bpr", new Dictionary<string, string> { ["private-items"] = "0" });
+        Assert.Equal(0, trainer.Options.PrivateItems);
         Assert.Throws<ArgumentOutOfRangeException>(() => new BprOptions { PrivateItems = -1 });
     }
 }

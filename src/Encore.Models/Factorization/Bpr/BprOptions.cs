@@ -12,7 +12,7 @@ public sealed record BprOptions : ModelOptions
     private readonly int _iterations = 100;
     private readonly NegativeSampling _negatives = NegativeSampling.Popularity;
     private readonly SampleOrder _order = SampleOrder.ByUser;
-    private readonly int _privateItems;
+    private readonly int _privateItems = 1024;
 
     /// <value>Latent factors (an item bias is added on top). Default 64.</value>
     public int Factors { get => _factors; init { Guard.InRange(value, 1, 4096, nameof(Factors)); _factors = value; } }
@@ -67,9 +67,8 @@ public sealed record BprOptions : ModelOptions
     /// Values above the item count mean every item. Each worker keeps two copies (its rows and their start) of this many rows
     /// of Factors floats (rounded up to 16) plus a bias: 1024 x 64 f = 512 KiB per worker; the fit also keeps the items
     /// relabelled by popularity (one more item matrix and nnz ints). Ignored with one thread (nothing is copied: a seed gives the same model bit for bit)
-    /// and with the Pairs order. Must be &gt;= 0. Default 0: 1024 is the candidate, kept off until a quiet machine shows it
-    /// removes the 2-thread slow mode (at load 7-30 it cost +6% fit CPU and the slow mode never showed; docs/models-bpr.md,
-    /// "Private hot items").
+    /// and with the Pairs order. Must be &gt;= 0. Default 1024: on a quiet machine it cut the 2-thread slow mode from about 1.25 s
+    /// to 0.95 s of fit CPU on HetRec, for +1-8% in the fast mode (docs/models-bpr.md, "Private hot items").
     /// </value>
     public int PrivateItems { get => _privateItems; init { Guard.NonNegative(value, nameof(PrivateItems)); _privateItems = value; } }
 }
