@@ -12,14 +12,18 @@ namespace Encore.Cli.Commands;
 /// </summary>
 internal static class EvaluationInputs
 {
+    /// <summary>How evaluate, sweep and tune let a user override the automatic confidence choice.</summary>
+    public const string ProtocolConfidenceOverride = "--set data.confidence=none|log1p|bm25|log|tfidf";
+
     /// <summary>
-    /// The line every protocol-based command (evaluate, sweep, tune) prints when the confidence transform was chosen from
-    /// the training values, "none" included, so a user sees how ratings, signed or binary values were read.
+    /// The line every command that prepares training values (train, evaluate, sweep, tune) prints when the confidence
+    /// transform was chosen from them, "none" included, so a user sees how ratings, signed or binary values were read;
+    /// <paramref name="overrideHint"/> is the command's own option for it. Nothing when the transform was set.
     /// </summary>
-    public static void PrintConfidenceChoice(PreparedProtocol protocol, TextWriter log)
+    public static void PrintConfidenceChoice(ConfidenceChoice? choice, string overrideHint, TextWriter log)
     {
-        if (protocol.Confidence is { Automatic: true } choice)
-            log.WriteLine($"confidence {choice.Transform.Name} chosen from the data: {choice.Reason} (set --set data.confidence=none|log1p|bm25|log|tfidf to override)");
+        if (choice is { Automatic: true })
+            log.WriteLine($"confidence {choice.Transform.Name} chosen from the data: {choice.Reason} (set {overrideHint} to override)");
     }
 
     public static (MusicDataset Dataset, string Name, string Hash) LoadDataset(string folder, CancellationToken ct)

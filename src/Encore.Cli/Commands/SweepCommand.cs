@@ -64,7 +64,7 @@ public static class SweepCommand
         var (dataset, name, hash) = EvaluationInputs.LoadDataset(request.Dataset, ct);
         var protocol = ProtocolPreparer.Prepare(dataset, protocolOptions, ct);
         Console.Error.WriteLine($"{name}: {protocol.Label}; sweeping {settingsList.Count} of {grid.Size} settings of {request.Model}");
-        EvaluationInputs.PrintConfidenceChoice(protocol, Console.Error);
+        EvaluationInputs.PrintConfidenceChoice(protocol.Confidence, EvaluationInputs.ProtocolConfidenceOverride, Console.Error);
 
         var result = SweepRunner.Run(protocol, request.Model, settingsList, request.Metric,
             new EvaluationSettings { Ks = ks, Dataset = name, DatasetHash = hash },

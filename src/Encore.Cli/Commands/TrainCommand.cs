@@ -125,7 +125,7 @@ public static class TrainCommand
                 throw new Core.Errors.EncoreException(
                     $"nothing to train on: {values.NonZeros:N0} pairs, none with a positive value ({dataset.Events.Count:N0} events, {Data.Ratings.RatingEvents.Count(dataset):N0} ratings at the {dataset.ItemLevel.ToString().ToLowerInvariant()} level). " +
                     "For a rating data set use --ratings values; for events check --weights.");
-            if (choice.Automatic) Console.Error.WriteLine($"confidence {choice.Transform.Name} chosen from the data: {choice.Reason} (set --confidence to override)");
+            EvaluationInputs.PrintConfidenceChoice(choice, "--confidence", Console.Error);
         }
         if (trainer.ModelName == Models.Content.Affinity.AffinityModel.Name)
         {
