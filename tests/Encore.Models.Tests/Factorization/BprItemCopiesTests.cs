@@ -35,7 +35,7 @@ public sealed unsafe class BprItemCopiesTests
         // Column counts: 0 -> 1, 1 -> 3, 2 -> 0, 3 -> 3, 4 -> 2.
         var m = CsrMatrix.FromTriples(4, 5, [0, 1, 2, 0, 1, 3, 0, 1, 2], [1, 1, 1, 3, 3, 3, 4, 4, 0], [1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f]);
 
-        var originalOf = BprItemOrder.ByPopularity(m);
+        var originalOf = BprItemOrder.ByPopularity(m.ColumnCounts());
         var relabelled = BprItemOrder.Relabel(m, originalOf);
 
         Assert.Equal([1, 3, 4, 0, 2], originalOf);

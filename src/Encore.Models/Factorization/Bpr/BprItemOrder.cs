@@ -10,13 +10,12 @@ namespace Encore.Models.Factorization.Bpr;
 internal static class BprItemOrder
 {
     /// <summary>
-    /// Every item of <paramref name="matrix"/> by descending count (the nonzeros of its column), ties by ascending index:
-    /// entry r is the original index of the item relabelled r.
+    /// Every item by descending <paramref name="counts"/> (the nonzeros of each column: <see cref="CsrMatrix.ColumnCounts"/>),
+    /// ties by ascending index: entry r is the original index of the item relabelled r.
     /// </summary>
-    public static int[] ByPopularity(CsrMatrix matrix)
+    public static int[] ByPopularity(int[] counts)
     {
-        var counts = matrix.ColumnCounts();
-        var items = new int[matrix.Columns];
+        var items = new int[counts.Length];
         for (var j = 0; j < items.Length; j++) items[j] = j;
         Array.Sort(items, (a, b) => counts[a] != counts[b] ? counts[b].CompareTo(counts[a]) : a.CompareTo(b));
         return items;

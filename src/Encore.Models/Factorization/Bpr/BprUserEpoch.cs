@@ -106,8 +106,9 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
         // The team has min(threads, users) workers (ParallelPhases); with one there is nothing to copy.
         _items = items;
         _itemBias = itemBias;
-        var hot = BprItemCopies.HotCount(options.PrivateItems, matrix.ColumnCounts());
-        var copies = _copies = Math.Min(workers.Length, order.Length) > 1 && hot > 0 ? Relabel(hot, workers.Length) : null;
+        var counts = matrix.ColumnCounts();
+        var hot = BprItemCopies.HotCount(options.PrivateItems, counts);
+        var copies = _copies = Math.Min(workers.Length, order.Length) > 1 && hot > 0 ? Relabel(hot, workers.Length, counts) : null;
         if (options.Negatives == NegativeSampling.Popularity && matrix.NonZeros > 0)
             _alias = PopularityAliasTable.Build(_relabelled ?? matrix.ColumnIndices, matrix.Columns);
         ParallelPhases.For(epochs, order.Length, options.Threads,
@@ -133,9 +134,9 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
     }
 
     // Steps on the items relabelled by descending popularity (BprItemOrder), so the hot ones are rows 0 .. hot - 1.
-    private BprItemCopies Relabel(int hot, int workers)
+    private BprItemCopies Relabel(int hot, int workers, int[] counts)
     {
-        var originalOf = BprItemOrder.ByPopularity(matrix);
+        var originalOf = BprItemOrder.ByPopularity(counts);
         _relabelled = BprItemOrder.Relabel(matrix, originalOf);
         _items = new AlignedRows(items.Rows, items.Dimensions);
         _itemBias = new float[itemBias.Length];
