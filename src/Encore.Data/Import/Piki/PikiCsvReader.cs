@@ -62,9 +62,7 @@ internal sealed class PikiCsvReader(MusicDatasetBuilder builder, ImportOptions o
 /// <summary>Positions of the PIKI columns in one file's header (-1 = absent).</summary>
 internal sealed record PikiColumns(int User, int Song, int Liked, int Time, int Popularity)
 {
-    public int MinCount { get; } = Math.Max(Math.Max(User, Song), Math.Max(Liked, Math.Max(Time, Popularity))) + 1;
-
-    /// <summary>The header's column names by field position up to <see cref="MinCount"/> (null for a column not read).</summary>
+    /// <summary>The header's column names by field position up to the last column read (null for a column not read): a row needs that many fields.</summary>
     public string?[] Names { get; } = NamesOf(User, Song, Liked, Time, Popularity);
 
     private static string?[] NamesOf(int user, int song, int liked, int time, int popularity)
