@@ -94,11 +94,11 @@ internal readonly ref struct DelimitedRow
     }
 
     public DataFormatException InvalidUtf8(int index, string column) =>
-        Error(index, column, "expected valid UTF-8 text without control characters (NUL, tab, line breaks and the like; an id must be addressable in a URL)");
+        Error(index, column, $"expected valid UTF-8 text of at most {IdText.MaxLength} characters without control characters (NUL, tab, line breaks and the like; an id must be addressable in a URL)");
 
     private static bool Finish(ReadOnlySpan<byte> field, Span<char> chars, IdMap map, out int id)
     {
-        if (!Utf8Text.TryDecode(field, chars, out var written) || IdText.HasControl(chars[..written]))
+        if (!Utf8Text.TryDecode(field, chars, out var written) || IdText.IsRefused(chars[..written]))
         {
             id = -1;
             return false;

@@ -24,7 +24,7 @@ public sealed class LastFm1KImporterTests
         var (d, report) = ImportRunner.Run(Sut, ErrorMode.Strict, t.Path);
 
         Assert.Equal(["user_000001", "user_000002"], d.Users.Ids);
-        Assert.Equal(["Deep Dish\tFuck Me Im Famous (Pacha Ibiza)-09-28-2007", "f7c1f8f8-b935-45ed-8fc8-7def69d92a10", "Unknown Band\tSong"], d.Tracks.Ids);
+        Assert.Equal(["Deep Dish␟Fuck Me Im Famous (Pacha Ibiza)-09-28-2007", "f7c1f8f8-b935-45ed-8fc8-7def69d92a10", "Unknown Band␟Song"], d.Tracks.Ids);
         Assert.Equal(["f1b1cf71-bd35-4e99-8624-24a6e15f133a", "a7f7df4a-77d8-4f12-8acd-5c60c93f4de8", "Unknown Band"], d.Artists.Ids);
         Assert.Equal(new string?[] { "Deep Dish", "坂本龍一", "Unknown Band" }, d.ArtistInfo.Names);
         Assert.Equal("The Last Emperor (Theme)", d.TrackInfo.Titles[1]);

@@ -72,9 +72,9 @@ internal sealed class IumArtistReader
             _report.Fault(IumRules.BadArtistId, new DataFormatException(_file, lineNumber, "id", badField == "id" ? badProblem! : "is missing or empty; expected a Spotify artist id string."));
             return;
         }
-        if (IdText.HasControl(id))
+        if (IdText.IsRefused(id))
         {
-            _report.Fault(IumRules.BadArtistId, new DataFormatException(_file, lineNumber, "id", IdText.ControlProblem + "."));
+            _report.Fault(IumRules.BadArtistId, new DataFormatException(_file, lineNumber, "id", IdText.Problem(id) + "."));
             return;
         }
         if (badField is not null)

@@ -59,9 +59,9 @@ internal sealed class IumTrackReader
             _report.Fault(IumRules.BadTrackId, new DataFormatException(_file, lineNumber, "id", "is missing, null or empty; expected a Spotify track id string."));
             return;
         }
-        if (IdText.HasControl(id))
+        if (IdText.IsRefused(id))
         {
-            _report.Fault(IumRules.BadTrackId, new DataFormatException(_file, lineNumber, "id", IdText.ControlProblem + "."));
+            _report.Fault(IumRules.BadTrackId, new DataFormatException(_file, lineNumber, "id", IdText.Problem(id) + "."));
             return;
         }
         var before = _data.Tracks.Count;
@@ -90,7 +90,7 @@ internal sealed class IumTrackReader
             case "id_artist":
                 if (reader.TokenType != JsonTokenType.String) return false;
                 var artist = reader.GetString()!;
-                if (IdText.HasControl(artist)) return false;
+                if (IdText.IsRefused(artist)) return false;
                 if (artist.Length > 0) info = info with { Artist = _data.Artists.GetOrAdd(artist) };
                 return true;
             case "release_date":

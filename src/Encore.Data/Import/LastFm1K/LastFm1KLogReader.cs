@@ -6,8 +6,8 @@ using Encore.Data.Text;
 namespace Encore.Data.Import.LastFm1K;
 
 /// <summary>
-/// Reads the listening log. Tracks are keyed by track MBID, or by "artist name\ttrack name" when the MBID is
-/// empty; artists by MBID, or by name when it is empty. Names are stored on first sight. Exact duplicate
+/// Reads the listening log. Tracks are keyed by track MBID, or by "artist name␟track name" (U+241F, the
+/// printable symbol for the unit separator) when the MBID is empty; artists by MBID, or by name when it is empty. Names are stored on first sight. Exact duplicate
 /// rows (same user, track and second) are removed.
 /// </summary>
 internal sealed class LastFm1KLogReader(MusicDatasetBuilder b, ImportOptions options, ImportReport report,
@@ -57,7 +57,11 @@ internal sealed class LastFm1KLogReader(MusicDatasetBuilder b, ImportOptions opt
         return true;
     }
 
-    /// <summary>"artist name\ttrack name" as the key of a track without MBID (a tab cannot occur inside a field).</summary>
+    /// <summary>Joins the artist and track names of a track without MBID. Not a tab, which cannot occur inside a
+    /// field: an id with a tab could never be sent to the API (IdText). U+241F is printable and absent from names.</summary>
+    public const char NameKeySeparator = '\u241F';
+
+    /// <summary>"artist name␟track name" as the key of a track without MBID; the key obeys the id rule (IdText).</summary>
     private bool TryNameKey(in DelimitedRow row, IdMap map, out int track)
     {
         track = -1;
@@ -66,9 +70,15 @@ internal sealed class LastFm1KLogReader(MusicDatasetBuilder b, ImportOptions opt
         var need = artistName.Length + trackName.Length + 1;
         if (_key.Length < need) _key = new char[need * 2];
         if (!Utf8Text.TryDecode(artistName, _key, out var a)) { report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(3, "artist name")); return false; }
-        _key[a] = '\t';
+        _key[a] = NameKeySeparator;
         if (!Utf8Text.TryDecode(trackName, _key.AsSpan(a + 1), out var t)) { report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(5, "track name")); return false; }
-        track = map.GetOrAdd(_key.AsSpan(0, a + 1 + t));
+        var key = _key.AsSpan(0, a + 1 + t);
+        if (IdText.IsRefused(key))
+        {
+            report.Fault(FaultRules.BadUtf8, row.Error(5, "track name", $"the track has no MBID, so its key is 'artist name{NameKeySeparator}track name', which {IdText.Problem(key)}"));
+            return false;
+        }
+        track = map.GetOrAdd(key);
         return true;
     }
 }

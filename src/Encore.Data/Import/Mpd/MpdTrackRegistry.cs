@@ -87,9 +87,9 @@ internal sealed class MpdTrackRegistry
             return false;
         }
         id = _chars.AsSpan(0, Encoding.UTF8.GetChars(value, _chars));
-        if (IdText.HasControl(id))
+        if (IdText.IsRefused(id))
         {
-            problem = IdText.ControlProblem;
+            problem = IdText.Problem(id);
             id = default;
             return false;
         }

@@ -60,8 +60,8 @@ internal static class ParquetTableReader
         // Parquet has no lines: errors name the 1-based row instead.
         if (user.Text(r) is not { Length: > 0 } u) { report.Fault(FaultRules.EmptyId, new DataFormatException(path, rowNumber, m.User, "expected a user id, found null or empty.")); return; }
         if (item.Text(r) is not { Length: > 0 } i) { report.Fault(FaultRules.EmptyId, new DataFormatException(path, rowNumber, m.Item, "expected an item id, found null or empty.")); return; }
-        if (IdText.HasControl(u)) { report.Fault(FaultRules.BadUtf8, new DataFormatException(path, rowNumber, m.User, $"the user id {IdText.ControlProblem}.")); return; }
-        if (IdText.HasControl(i)) { report.Fault(FaultRules.BadUtf8, new DataFormatException(path, rowNumber, m.Item, $"the item id {IdText.ControlProblem}.")); return; }
+        if (IdText.IsRefused(u)) { report.Fault(FaultRules.BadUtf8, new DataFormatException(path, rowNumber, m.User, $"the user id {IdText.Problem(u)}.")); return; }
+        if (IdText.IsRefused(i)) { report.Fault(FaultRules.BadUtf8, new DataFormatException(path, rowNumber, m.Item, $"the item id {IdText.Problem(i)}.")); return; }
         var v = Missing.Value;
         if (value is not null)
         {
