@@ -83,6 +83,16 @@ internal readonly ref struct DelimitedRow
         return Finish(field, new char[field.Length], map, out id);
     }
 
+    /// <summary>Whether <see cref="TryId(int, IdMap, out int)"/> would accept the field (strict UTF-8, the id rule of
+    /// <see cref="IdText"/>), without registering it: rows check every field before they register any id.</summary>
+    [SkipLocalsInit] // as TryId
+    public bool IsId(int index)
+    {
+        var field = this[index];
+        Span<char> chars = field.Length <= StackChars ? stackalloc char[StackChars] : new char[field.Length];
+        return Utf8Text.TryDecode(field, chars, out var written) && !IdText.IsRefused(chars[..written]);
+    }
+
     /// <summary>The field as a string (strict UTF-8), or null when invalid.</summary>
     public string? TryString(int index) => Utf8Text.TryString(this[index]);
 

@@ -1,4 +1,4 @@
-using Encore.Core.Ids;
+using System.Text.Unicode;
 using Encore.Data.Import.Common;
 using Encore.Data.Model;
 using Encore.Data.Text;
@@ -26,45 +26,69 @@ internal sealed class LastFm1KLogReader(MusicDatasetBuilder b, ImportOptions opt
             if (!Utf8Timestamps.TryIso8601(row[1], out var time)) { report.Fault(FaultRules.BadTime, row.Error(1, "timestamp", "expected an ISO-8601 UTC time like 2009-05-04T23:08:57Z")); continue; }
             if (row[3].IsEmpty && row[2].IsEmpty) { report.Fault(FaultRules.EmptyId, row.Error(3, "artist name", "expected an artist MBID or name")); continue; }
             if (row[5].IsEmpty && row[4].IsEmpty) { report.Fault(FaultRules.EmptyId, row.Error(5, "track name", "expected a track MBID or name")); continue; }
-            if (!row.TryId(0, b.Users, out var user)) { report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(0, "user")); continue; }
-            if (!TryArtist(row, out var artist) || !TryTrack(row, artist, out var track)) continue;
+            // Every field is checked before any id is registered: a skipped row leaves no user, artist or track behind.
+            if (!CheckTexts(row, out var keyLength)) continue;
+            row.TryId(0, b.Users, out var user);
+            var artist = Artist(row);
+            var track = Track(row, artist, keyLength);
             if (!_seen.IsNew((user, track, time))) { report.Remove(FaultRules.Duplicate); continue; }
             b.Events.Add(user, track, EventKind.Play, time);
         }
         report.Count(Path.GetFileName(path) + " rows", reader.DataRows);
     }
 
-    private bool TryArtist(in DelimitedRow row, out int artist)
+    /// <summary>
+    /// The user id, the artist key (MBID, else name) and the track key (MBID, else the name key, built in the key
+    /// buffer: its length, else -1) obey the id rule, and the names are UTF-8; else a fault. Allocates nothing.
+    /// </summary>
+    private bool CheckTexts(in DelimitedRow row, out int keyLength)
     {
-        var keyField = row[2].IsEmpty ? 3 : 2;
-        if (!row.TryId(keyField, b.Artists, out artist)) { report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(keyField, keyField == 2 ? "artist MBID" : "artist name")); return false; }
-        if (b.ArtistInfo.Has(artist)) return true;
-        if (row.TryString(3) is not { } name) { report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(3, "artist name")); return false; }
-        b.ArtistInfo.Set(artist, name.Length == 0 ? null : name);
-        return true;
+        keyLength = -1;
+        if (!row.IsId(0)) return Fault(row, 0, "user");
+        if (row[2].IsEmpty ? !row.IsId(3) : !row.IsId(2)) return row[2].IsEmpty ? Fault(row, 3, "artist name") : Fault(row, 2, "artist MBID");
+        if (!Utf8.IsValid(row[3])) return Fault(row, 3, "artist name");
+        if (row[4].IsEmpty) return TryNameKey(row, out keyLength);
+        if (!row.IsId(4)) return Fault(row, 4, "track MBID");
+        return Utf8.IsValid(row[5]) || Fault(row, 5, "track name");
     }
 
-    private bool TryTrack(in DelimitedRow row, int artist, out int track)
+    private bool Fault(in DelimitedRow row, int index, string column)
     {
-        if (!row[4].IsEmpty)
+        report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(index, column));
+        return false;
+    }
+
+    private int Artist(in DelimitedRow row)
+    {
+        row.TryId(row[2].IsEmpty ? 3 : 2, b.Artists, out var artist);
+        if (!b.ArtistInfo.Has(artist))
         {
-            if (!row.TryId(4, b.Tracks, out track)) { report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(4, "track MBID")); return false; }
+            var name = Utf8Text.TryString(row[3])!;
+            b.ArtistInfo.Set(artist, name.Length == 0 ? null : name);
         }
-        else if (!TryNameKey(row, b.Tracks, out track)) return false;
-        if (b.TrackInfo.Has(track)) return true;
-        if (row.TryString(5) is not { } title) { report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(5, "track name")); track = -1; return false; }
+        return artist;
+    }
+
+    private int Track(in DelimitedRow row, int artist, int keyLength)
+    {
+        int track;
+        if (keyLength < 0) row.TryId(4, b.Tracks, out track);
+        else track = b.Tracks.GetOrAdd(_key.AsSpan(0, keyLength));
+        if (b.TrackInfo.Has(track)) return track;
+        var title = Utf8Text.TryString(row[5])!;
         b.TrackInfo.Set(track, new TrackInfo { Title = title.Length == 0 ? null : title, Artist = artist });
-        return true;
+        return track;
     }
 
     /// <summary>Joins the artist and track names of a track without MBID. Not a tab, which cannot occur inside a
     /// field: an id with a tab could never be sent to the API (IdText). U+241F is printable and absent from names.</summary>
     public const char NameKeySeparator = '\u241F';
 
-    /// <summary>"artist name␟track name" as the key of a track without MBID; the key obeys the id rule (IdText).</summary>
-    private bool TryNameKey(in DelimitedRow row, IdMap map, out int track)
+    /// <summary>Builds "artist name␟track name", the key of a track without MBID, in the key buffer (its first
+    /// <paramref name="length"/> characters); a fault when a name is not UTF-8 or the key breaks the id rule (IdText).</summary>
+    private bool TryNameKey(in DelimitedRow row, out int length)
     {
-        track = -1;
+        length = 0;
         var artistName = row[3];
         var trackName = row[5];
         var need = artistName.Length + trackName.Length + 1;
@@ -78,7 +102,7 @@ internal sealed class LastFm1KLogReader(MusicDatasetBuilder b, ImportOptions opt
             report.Fault(FaultRules.BadUtf8, row.Error(5, "track name", $"the track has no MBID, so its key is 'artist name{NameKeySeparator}track name', which {IdText.Problem(key)}"));
             return false;
         }
-        track = map.GetOrAdd(key);
+        length = key.Length;
         return true;
     }
 }

@@ -32,8 +32,8 @@ internal static class DelimitedTableReader
                 report.Fault(FaultRules.FieldCount, row.CheckFieldCount(cols.Names, cols.Reason) ?? reader.LineError("too few fields."));
                 continue;
             }
-            if (!TryId(row, cols.User, "user", users, report, out var user)) continue;
-            if (!TryId(row, cols.Item, "item", items, report, out var item)) continue;
+            // Every field is checked before the ids are registered: a skipped row leaves no user or item behind.
+            if (!IsId(row, cols.User, "user", report) || !IsId(row, cols.Item, "item", report)) continue;
             var value = Missing.Value;
             if (cols.Value >= 0 && !row[cols.Value].IsEmpty && !row.TryFloat(cols.Value, out value))
             {
@@ -46,6 +46,8 @@ internal static class DelimitedTableReader
                 report.Fault(FaultRules.BadTime, row.Error(cols.Time, m.Time!, TimeExpectation(m.EpochMilliseconds)));
                 continue;
             }
+            row.TryId(cols.User, users, out var user);
+            row.TryId(cols.Item, items, out var item);
             var kind = cols.Kind >= 0 ? KindOf(row[cols.Kind], m.KindDefault, report) : m.KindDefault;
             var session = cols.Session >= 0 ? SessionOf(row[cols.Session], sink) : Missing.Session;
             sink.Add(user, item, kind, time, session, value);
@@ -63,15 +65,14 @@ internal static class DelimitedTableReader
         null => "expected an ISO-8601 timestamp like 2009-05-04T23:08:57Z (set time-unit=s or ms for epoch numbers)",
     };
 
-    private static bool TryId(in DelimitedRow row, int index, string role, Core.Ids.IdMap map, ImportReport report, out int id)
+    private static bool IsId(in DelimitedRow row, int index, string role, ImportReport report)
     {
         if (row[index].IsEmpty)
         {
             report.Fault(FaultRules.EmptyId, row.Error(index, role, $"expected a {role} id"));
-            id = -1;
             return false;
         }
-        if (row.TryId(index, map, out id)) return true;
+        if (row.IsId(index)) return true;
         report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(index, role));
         return false;
     }
