@@ -20,8 +20,8 @@ internal sealed class PikiCsvReader(MusicDatasetBuilder builder, ImportOptions o
         while (reader.TryRead(out var row))
         {
             if (row.CheckFieldCount(cols.Names) is { } bad) { report.Fault(FaultRules.FieldCount, bad); continue; }
-            if (!Id(row, cols.User, "user_id", builder.Users, out var user)) continue;
-            if (!Id(row, cols.Song, "song_id", builder.Tracks, out var song)) continue;
+            // Every field is checked before the ids are registered: a skipped row leaves no user or song behind.
+            if (!IsId(row, cols.User, "user_id") || !IsId(row, cols.Song, "song_id")) continue;
             if (!row.TryInt(cols.Liked, out var liked) || liked is < 0 or > 2 || !PikiImporter.TryKind(liked, out var kind, out var value))
             {
                 report.Fault(FaultRules.BadNumber, row.Error(cols.Liked, "liked", "expected 0 (dislike), 1 (like) or 2 (superlike)"));
@@ -33,15 +33,15 @@ internal sealed class PikiCsvReader(MusicDatasetBuilder builder, ImportOptions o
                 report.Fault(FaultRules.BadTime, row.Error(cols.Time, "timestamp", "expected YYYY-MM-DD HH:MM:SS"));
                 continue;
             }
-            if (cols.Popularity >= 0 && !row[cols.Popularity].IsEmpty)
+            var popularity = float.NaN;
+            if (cols.Popularity >= 0 && !row[cols.Popularity].IsEmpty && !row.TryFloat(cols.Popularity, out popularity))
             {
-                if (!row.TryFloat(cols.Popularity, out var popularity))
-                {
-                    report.Fault(FaultRules.BadNumber, row.Error(cols.Popularity, "spotify_popularity", "expected a number 0..100"));
-                    continue;
-                }
-                if (!builder.TrackInfo.Has(song)) builder.TrackInfo.Set(song, new TrackInfo { Popularity = popularity });
+                report.Fault(FaultRules.BadNumber, row.Error(cols.Popularity, "spotify_popularity", "expected a number 0..100"));
+                continue;
             }
+            row.TryId(cols.User, builder.Users, out var user);
+            row.TryId(cols.Song, builder.Tracks, out var song);
+            if (!float.IsNaN(popularity) && !builder.TrackInfo.Has(song)) builder.TrackInfo.Set(song, new TrackInfo { Popularity = popularity });
             if (!_seen.IsNew((user, song, liked, time))) { report.Remove(FaultRules.Duplicate); continue; }
             builder.Events.Add(user, song, kind, time, Missing.Session, value);
             report.Count($"liked {liked}");
@@ -49,11 +49,10 @@ internal sealed class PikiCsvReader(MusicDatasetBuilder builder, ImportOptions o
         report.Count(Path.GetFileName(path) + " rows", reader.DataRows);
     }
 
-    private bool Id(in DelimitedRow row, int index, string column, Core.Ids.IdMap map, out int id)
+    private bool IsId(in DelimitedRow row, int index, string column)
     {
-        id = -1;
         if (row[index].IsEmpty) { report.Fault(FaultRules.EmptyId, row.Error(index, column, "expected an id")); return false; }
-        if (row.TryId(index, map, out id)) return true;
+        if (row.IsId(index)) return true;
         report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(index, column));
         return false;
     }

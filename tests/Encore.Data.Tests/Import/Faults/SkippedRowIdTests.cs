@@ -1,5 +1,6 @@
 using Encore.Data.Import;
 using Encore.Data.Import.LastFm1K;
+using Encore.Data.Import.Piki;
 using Encore.Data.Import.Table;
 
 namespace Encore.Data.Tests.Import.Faults;
@@ -46,5 +47,21 @@ public sealed class SkippedRowIdTests
         Assert.Equal(["u1", "u3"], d.Users.Ids);
         Assert.Equal(["Band"], d.Artists.Ids);
         Assert.Equal(["Band\u241FSong"], d.Tracks.Ids);
+    }
+
+    [Theory]
+    [InlineData("2019-08-23 14:40:34,8,101,7,0,56")]
+    [InlineData("yesterday,8,101,1,0,56")]
+    [InlineData("2019-08-23 14:40:34,8,101,1,0,popular")]
+    public void Piki_FaultyRow_RegistersNoId(string bad)
+    {
+        using var t = new TempFolder();
+        var f = t.File("piki.csv", $"timestamp,user_id,song_id,liked,personalized,spotify_popularity\n2019-08-23 14:40:33,7,100,1,0,56\n{bad}\n2019-08-23 14:40:35,9,102,0,0,\n");
+
+        var (d, report) = ImportRunner.Run(new PikiImporter(), ErrorMode.Lenient, f);
+
+        Assert.Equal(1, report.TotalFaults);
+        Assert.Equal(["7", "9"], d.Users.Ids);
+        Assert.Equal(["100", "102"], d.Tracks.Ids);
     }
 }
