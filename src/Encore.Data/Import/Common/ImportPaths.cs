@@ -22,7 +22,18 @@ internal static class ImportPaths
             else if (File.Exists(p)) result.Add(p);
             else throw new DataFormatException(p, 0, "", "file or folder not found.");
         }
-        return result;
+        return [.. Once(result)];
+    }
+
+    /// <summary>
+    /// Each file once, in first-seen order, however it was named (a folder and a file in it, ./x and x): a file
+    /// read twice would count every row twice.
+    /// </summary>
+    public static IEnumerable<string> Once(IEnumerable<string> files)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in files)
+            if (seen.Add(Path.GetFullPath(f))) yield return f;
     }
 
     /// <summary>The file whose name is <paramref name="name"/> (case-insensitive, optionally with .gz), or null.</summary>

@@ -1,4 +1,5 @@
 using Encore.Core.Errors;
+using Encore.Data.Import.Common;
 
 namespace Encore.Data.Import.Ium;
 
@@ -14,7 +15,7 @@ internal sealed record IumInputFiles(string Users, string Tracks, string? Artist
         string? users = null, tracks = null, artists = null;
         var sessions = new List<string>();
         var ignored = new List<string>();
-        foreach (var file in Candidates(paths))
+        foreach (var file in ImportPaths.Once(Candidates(paths)))
         {
             var name = Path.GetFileName(file);
             if (name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) name = name[..^3];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Encore.Core.Errors;
+using Encore.Data.Import.Common;
 using Encore.Data.Model;
 
 namespace Encore.Data.Import.Mpd;
@@ -48,7 +49,7 @@ public sealed class MpdImporter : IDatasetImporter
             }
             else throw new DataFormatException(path, 0, "", "file not found.");
         }
-        return result;
+        return [.. ImportPaths.Once(result)];
     }
 
     private static bool IsMpdFile(string file)
