@@ -22,7 +22,7 @@ public static class PostgresMigrator
         ArgumentNullException.ThrowIfNull(source);
         ArgumentException.ThrowIfNullOrWhiteSpace(component);
         ArgumentNullException.ThrowIfNull(steps);
-        using var connection = source.OpenConnection();
+        using var connection = OpenFirst(source);
         using var transaction = connection.BeginTransaction();
         Execute(connection, "SELECT pg_advisory_xact_lock(@k);", ("k", LockKey));
         Execute(connection, "CREATE TABLE IF NOT EXISTS encore_schema (component TEXT PRIMARY KEY, version INTEGER NOT NULL, migrated_ms BIGINT NOT NULL);");
@@ -42,6 +42,32 @@ public static class PostgresMigrator
                 """, ("c", component), ("v", steps.Count), ("now", nowMs));
         transaction.Commit();
         return before;
+    }
+
+    /// <summary>
+    /// The first connection of a store (every PostgreSQL store and the cluster migrate on open). A server that cannot
+    /// be reached, a missing database or refused credentials become an <see cref="IOException"/> (exit code 4) naming
+    /// host, port, database and user, never the password, and what to check; Npgsql's own message is kept.
+    /// </summary>
+    /// <exception cref="IOException">The connection could not be opened.</exception>
+    public static NpgsqlConnection OpenFirst(NpgsqlDataSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        try
+        {
+            return source.OpenConnection();
+        }
+        catch (NpgsqlException e)
+        {
+            var b = new NpgsqlConnectionStringBuilder(source.ConnectionString);
+            var hint = (e as PostgresException)?.SqlState switch
+            {
+                "3D000" => $"create it first (createdb -h {b.Host} -p {b.Port} -U {b.Username} {b.Database}) or fix the location",
+                "28P01" or "28000" => "check the user and password of the location",
+                _ => "is the server running, and are the host and port of the location right?",
+            };
+            throw new IOException($"cannot open PostgreSQL database '{b.Database}' at {b.Host}:{b.Port} as user '{b.Username}': {e.Message.TrimEnd('.')}; {hint} (docs/deployment.md).", e);
+        }
     }
 
     /// <summary>The stored version of <paramref name="component"/> (0 when never migrated).</summary>

@@ -76,7 +76,7 @@ public sealed class RunsService
         {
             return query();
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or Encore.Core.Errors.EncoreException or InvalidDataException)
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or Encore.Core.Errors.EncoreException or InvalidDataException or IOException)
         {
             throw new OnlineRequestException(RequestProblem.Conflict, "runs.path", $"The experiment store '{FileName}' cannot be read: {ex.Message}");
         }

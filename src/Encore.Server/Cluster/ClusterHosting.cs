@@ -17,7 +17,7 @@ namespace Encore.Server.Cluster;
 public static class ClusterHosting
 {
     /// <summary>Registers the user router, and in cluster mode the silo, its schema and the model follower.</summary>
-    /// <exception cref="NpgsqlException">The membership database cannot be reached.</exception>
+    /// <exception cref="IOException">The membership database cannot be reached (PostgresMigrator.OpenFirst).</exception>
     /// <exception cref="Core.Errors.EncoreException">The database holds a newer Orleans schema than this build's.</exception>
     public static void Add(WebApplicationBuilder builder, ClusterSection cluster)
     {

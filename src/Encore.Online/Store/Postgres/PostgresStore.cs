@@ -18,7 +18,7 @@ public sealed class PostgresStore : IOnlineStore
     /// <param name="location">A postgres:// URI or an Npgsql Host=... connection string.</param>
     /// <param name="time">Clock for received / registered times (default system).</param>
     /// <exception cref="Encore.Core.Errors.EncoreException">The database holds a newer online schema.</exception>
-    /// <exception cref="NpgsqlException">The database cannot be reached.</exception>
+    /// <exception cref="IOException">The database cannot be reached (PostgresMigrator.OpenFirst).</exception>
     public PostgresStore(string location, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(location);
