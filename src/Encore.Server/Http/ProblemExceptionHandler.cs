@@ -10,7 +10,7 @@ namespace Encore.Server.Http;
 /// Maps exceptions to problem details: serving-layer refusals to 400 / 404 / 409 with the field, malformed
 /// JSON and bad parameters to 400, an over-large body to 413; in cluster mode a grain call that could not reach
 /// its silo (a silo leaving or joining) to 503 with Retry-After, since the same request succeeds once membership
-/// settles; a request stopped by a shutdown (<see cref="ServerStoppingException"/>) to 503 too; anything else is a 500
+/// settles; a PostgreSQL store that cannot be reached to 503 "Store unavailable" with Retry-After for the same reason; a request stopped by a shutdown (<see cref="ServerStoppingException"/>) to 503 too; anything else is a 500
 /// that is logged (a bug, never a caller's mistake).
 /// </summary>
 public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
@@ -27,6 +27,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             ServerStoppingException e => (503, "Server shutting down", e.Message, ""),
             Orleans.Runtime.OrleansException or TimeoutException => (503, "Cluster member unavailable",
                 "A cluster member needed for this request is leaving or joining the cluster; retry the same request (event ids make it safe).", ""),
+            _ when StoreUnreachable(exception) => (503, "Store unavailable",
+                "The store (PostgreSQL) cannot be reached just now; retry the same request (event ids make it safe).", ""),
             _ => (500, "Unexpected error", "The server failed to handle this request; the error is logged with the request id.", ""),
         };
         if (exception is ServerStoppingException)
@@ -36,7 +38,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         }
         else if (status == 503)
         {
-            logger.LogWarning("Cluster member unavailable for {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+            logger.LogWarning("{Title} for {Method} {Path}: {Reason}", title, httpContext.Request.Method, httpContext.Request.Path, exception.Message);
             httpContext.Response.Headers.RetryAfter = "1";
         }
         else if (status >= 500) logger.LogError(exception, "Unhandled error for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
@@ -46,6 +48,15 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         if (exception is OnlineRequestException { Errors: { } errors }) problem.Extensions["errors"] = errors;
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    // A connection to PostgreSQL that failed or broke (Npgsql's IsTransient: socket, I/O, timeout), also when a grain
+    // call wraps it: the same request succeeds once the database is back, so 503 + Retry-After rather than a 500.
+    private static bool StoreUnreachable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is Npgsql.NpgsqlException { IsTransient: true }) return true;
+        return false;
     }
 
     // The binder's own words name C# parameters ("Nullable<int> k", "JsonElement body"); clients see the query
