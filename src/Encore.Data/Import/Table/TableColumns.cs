@@ -31,10 +31,15 @@ internal sealed record TableColumns(int User, int Item, int Value, int Time, int
                 if (string.Equals(found[i].Trim(), name, StringComparison.OrdinalIgnoreCase)) return i;
             if (!header && int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
                 throw new DataFormatException(file, 1, role, $"column index {index} is beyond the {found.Count} fields of the first row.");
-            var hint = header ? "" : " (header=false: columns are named by 0-based index)";
+            var hint = !header ? " (header=false: columns are named by 0-based index)"
+                : found.All(IsNumber) ? "; the first line holds only numbers, so the file seems to have no header line: add one naming the columns, or set header=false and map them by 0-based index (user=0 item=1 ...)"
+                : "";
             throw new DataFormatException(file, 1, role,
                 $"mapped column '{name}' not found; columns found: {string.Join(", ", found)}{hint}.");
         }
+
+        // Published files without a header (Yahoo! R3, KDD-style triples): the first row is read as the header.
+        static bool IsNumber(string field) => double.TryParse(field.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
         var columns = new TableColumns(Find(m.User, "user"), Find(m.Item, "item"), Find(m.Value, "value"),
             Find(m.Time, "time"), Find(m.Kind, "kind"), Find(m.Session, "session"));
