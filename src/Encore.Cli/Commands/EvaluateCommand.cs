@@ -138,6 +138,7 @@ public static class EvaluateCommand
         {
             var (run, model) = pipeline.Evaluate(protocol, candidate, ct);
             progress.Finish($"{candidate.Name}: fit {Numbers.Seconds(run.FitSeconds)} s, evaluate {Numbers.Seconds(run.EvaluateSeconds)} s, {request.Metric} {Numbers.Mean(run, request.Metric)}");
+            EvaluationInputs.PrintDataChoices(candidate.Name, model, $"{candidate.Name}.", Console.Error);
             runs.Add(run);
             fitted[candidate.Name] = model;
         }

@@ -26,6 +26,17 @@ internal static class EvaluationInputs
             log.WriteLine($"confidence {choice.Transform.Name} chosen from the data: {choice.Reason} (set {overrideHint} to override)");
     }
 
+    /// <summary>
+    /// One line per setting <paramref name="model"/> chose from its training data (<see cref="Models.Contract.IDataChoices"/>),
+    /// worded like <see cref="PrintConfidenceChoice"/>: "rp3beta: beta 0.2 chosen from the data: ... (set --set rp3beta.beta=... to override)".
+    /// </summary>
+    public static void PrintDataChoices(string name, Models.Contract.IRecommender model, string setPrefix, TextWriter log)
+    {
+        if (model is not Models.Contract.IDataChoices chosen) return;
+        foreach (var choice in chosen.DataChoices)
+            log.WriteLine($"{name}: {choice.Setting} {choice.Value} chosen from the data: {choice.Reason} (set --set {setPrefix}{choice.Setting}=... to override)");
+    }
+
     public static (MusicDataset Dataset, string Name, string Hash) LoadDataset(string folder, CancellationToken ct)
     {
         var manifest = DatasetSnapshot.ReadManifest(folder);

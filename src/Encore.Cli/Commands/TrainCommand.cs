@@ -147,6 +147,7 @@ public static class TrainCommand
         var progress = new EpochProgress(trainer.ModelName);
         var model = trainer.Fit(data, progress, ct);
         progress.Finish();
+        EvaluationInputs.PrintDataChoices(trainer.ModelName, model, "", Console.Error);
         var fitSeconds = fit.Elapsed.TotalSeconds;
         ModelFile.Save(model, args.Output);
         if (model is Models.Content.Affinity.AffinityModel affinity)

@@ -69,7 +69,7 @@ public sealed class EvaluationPipeline
             Kind = _settings.Kind,
             SweepId = _settings.SweepId,
             Model = candidate.Name,
-            Parameters = WithDataSettings(candidate.Parameters, protocol),
+            Parameters = WithDataSettings(WithDataChoices(candidate.Parameters, model), protocol),
             Dataset = _settings.Dataset,
             DatasetHash = _settings.DatasetHash,
             Protocol = protocol.Label,
@@ -84,6 +84,15 @@ public sealed class EvaluationPipeline
             Curve = curve.Points,
         };
         return (run, model);
+    }
+
+    // A setting the trainer chose from the data is recorded as it was used, marked "(auto)" like the confidence choice.
+    private static IReadOnlyDictionary<string, string> WithDataChoices(IReadOnlyDictionary<string, string> parameters, IRecommender model)
+    {
+        if (model is not IDataChoices { DataChoices.Count: > 0 } chosen) return parameters;
+        var result = new Dictionary<string, string>(parameters, StringComparer.Ordinal);
+        foreach (var choice in chosen.DataChoices) result[choice.Setting] = $"{choice.Value} (auto)";
+        return result;
     }
 
     // Preprocessing changes results as much as model settings do, so it is recorded next to them.

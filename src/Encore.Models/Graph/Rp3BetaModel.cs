@@ -8,7 +8,7 @@ using Encore.Models.Neighbourhood;
 namespace Encore.Models.Graph;
 
 /// <summary>Fitted RP3beta: score(u, j) = sum over the user's items i of x_ui W[i][j], W the sparse top-K walk weights.</summary>
-public sealed class Rp3BetaModel : RecommenderBase, IHistoryRecommender, ISimilarItems, IExplainer
+public sealed class Rp3BetaModel : RecommenderBase, IHistoryRecommender, ISimilarItems, IExplainer, IDataChoices
 {
     public const string Name = "rp3beta";
 
@@ -32,6 +32,9 @@ public sealed class Rp3BetaModel : RecommenderBase, IHistoryRecommender, ISimila
     public double Alpha => _options.Alpha;
 
     public double Beta => _options.Beta;
+
+    /// <summary>Beta when the trainer chose it from the training matrix (<see cref="Rp3BetaBetaSelection"/>); not saved in model files.</summary>
+    public IReadOnlyList<DataChoice> DataChoices { get; init; } = [];
 
     protected override void ScoreAll(int user, Span<float> scores)
     {

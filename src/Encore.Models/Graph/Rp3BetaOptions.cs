@@ -20,12 +20,26 @@ public sealed record Rp3BetaOptions : ModelOptions
         init { Guard.Positive(value, nameof(Alpha)); _alpha = value; }
     }
 
-    /// <value>Popularity penalty: the walk's arrival probability at item j is divided by popularity(j)^Beta. Default 0.5; search range 0..1.</value>
+    /// <value>
+    /// Popularity penalty: the walk's arrival probability at item j is divided by popularity(j)^Beta. Range 0..2. Left
+    /// unset (and <see cref="ChooseBeta"/> on), the trainer chooses it from the training matrix
+    /// (<see cref="Rp3BetaBetaSelection"/>); 0.5 is the value used when the choice is off; search range 0..1.
+    /// </value>
     public double Beta
     {
         get => _beta;
-        init { Guard.InRange(value, 0.0, 2.0, nameof(Beta)); _beta = value; }
+        init { Guard.InRange(value, 0.0, 2.0, nameof(Beta)); _beta = value; BetaGiven = true; }
     }
+
+    /// <value>
+    /// Choose <see cref="Beta"/> from the training matrix when it is not set: the value of
+    /// <see cref="Rp3BetaBetaSelection.Grid"/> with the best NDCG@10 on a seeded 20% per-user carve of the training pairs.
+    /// Default true; ignored when Beta is set.
+    /// </value>
+    public bool ChooseBeta { get; init; } = true;
+
+    /// <summary>True when <see cref="Beta"/> was set (by a caller or a model file), so it is never chosen from the data.</summary>
+    internal bool BetaGiven { get; private init; }
 
     /// <value>Largest weights kept per item (top-K). Default 200; search range 20..2000.</value>
     public int Neighbours

@@ -25,31 +25,50 @@ public sealed class Rp3BetaTrainer(Rp3BetaOptions? options = null) : IRecommende
         cancellationToken.ThrowIfCancellationRequested();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var x = Options.BinaryInput ? data.Signal.MapValues(static _ => 1f) : data.Signal;
-        var n = data.ItemCount;
-        var alpha = Options.Alpha;
-        // Users -> items, rows scaled to transition probabilities P(j | u)^alpha.
-        var userRowSums = new double[x.Rows];
-        for (var u = 0; u < x.Rows; u++) foreach (var v in x.RowValues(u)) userRowSums[u] += Math.Max(v, 0);
-        var toItem = Scale(x, r => userRowSums[r], alpha);
-        // Items -> users, rows scaled to P(u | i)^alpha.
-        var itemsByUser = x.Transpose();
-        var itemRowSums = new double[n];
-        for (var i = 0; i < n; i++) foreach (var v in itemsByUser.RowValues(i)) itemRowSums[i] += Math.Max(v, 0);
-        var toUser = Scale(itemsByUser, r => itemRowSums[r], alpha);
-        var penalty = new float[n];
-        for (var j = 0; j < n; j++)
-        {
-            var popularity = itemsByUser.RowLength(j);
-            penalty[j] = popularity == 0 ? 0f : (float)Math.Pow(popularity, -Options.Beta);
-        }
-        var weights = Walk(toUser, toItem, penalty, Math.Min(Options.Neighbours, Math.Max(1, n - 1)), Options.NormalizeRows, Options.Threads, cancellationToken);
-        if (!float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum(weights.Values)))
-            throw new ModelFitException("RP3beta weights are not finite: check the input values for NaN or infinity.");
+        var choice = Options.ChooseBeta && !Options.BetaGiven ? Rp3BetaBetaSelection.Choose(x, Options, cancellationToken) : null;
+        var options = choice is null ? Options : Options with { Beta = choice.Beta };
+        var weights = Weights(Transitions.Of(x, options.Alpha), options.Beta, options, cancellationToken);
         progress?.Report(new EpochReport(1, 1, System.Diagnostics.Stopwatch.GetElapsedTime(started), double.NaN));
         // The model keeps every seen pair (skips and dislikes too, for filtering and the cold-start chain); it scores
         // from their positive part, as binary 1s when the walk was built on binary input.
         var seen = Options.BinaryInput ? data.Interactions.MapValues(static v => v > 0 ? 1f : v) : data.Interactions;
-        return new Rp3BetaModel(data.Users, data.Items, seen, weights, Options) { Threads = Options.Threads };
+        return new Rp3BetaModel(data.Users, data.Items, seen, weights, options)
+        {
+            Threads = Options.Threads,
+            DataChoices = choice is null ? [] : [new DataChoice("beta", choice.Beta.ToString(System.Globalization.CultureInfo.InvariantCulture), choice.Reason)],
+        };
+    }
+
+    /// <summary>The walk's two scaled steps (items x users, users x items) and the item popularities of a users x items matrix.</summary>
+    internal sealed record Transitions(CsrMatrix ToUser, CsrMatrix ToItem, int[] Popularity)
+    {
+        public static Transitions Of(CsrMatrix x, double alpha)
+        {
+            // Users -> items, rows scaled to transition probabilities P(j | u)^alpha.
+            var userRowSums = new double[x.Rows];
+            for (var u = 0; u < x.Rows; u++) foreach (var v in x.RowValues(u)) userRowSums[u] += Math.Max(v, 0);
+            var toItem = Scale(x, r => userRowSums[r], alpha);
+            // Items -> users, rows scaled to P(u | i)^alpha.
+            var itemsByUser = x.Transpose();
+            var itemRowSums = new double[itemsByUser.Rows];
+            for (var i = 0; i < itemRowSums.Length; i++) foreach (var v in itemsByUser.RowValues(i)) itemRowSums[i] += Math.Max(v, 0);
+            var popularity = new int[itemsByUser.Rows];
+            for (var j = 0; j < popularity.Length; j++) popularity[j] = itemsByUser.RowLength(j);
+            return new Transitions(Scale(itemsByUser, r => itemRowSums[r], alpha), toItem, popularity);
+        }
+    }
+
+    /// <summary>W of the walk <paramref name="t"/> with the popularity penalty <paramref name="beta"/>, top-K rows (the type's formula).</summary>
+    /// <exception cref="ModelFitException">A weight is not finite.</exception>
+    internal static CsrMatrix Weights(Transitions t, double beta, Rp3BetaOptions options, CancellationToken ct)
+    {
+        var n = t.Popularity.Length;
+        var penalty = new float[n];
+        for (var j = 0; j < n; j++) penalty[j] = t.Popularity[j] == 0 ? 0f : (float)Math.Pow(t.Popularity[j], -beta);
+        var weights = Walk(t.ToUser, t.ToItem, penalty, Math.Min(options.Neighbours, Math.Max(1, n - 1)), options.NormalizeRows, options.Threads, ct);
+        if (!float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum(weights.Values)))
+            throw new ModelFitException("RP3beta weights are not finite: check the input values for NaN or infinity.");
+        return weights;
     }
 
     private static CsrMatrix Scale(CsrMatrix m, Func<int, double> rowSum, double alpha)

@@ -54,7 +54,9 @@ public sealed class HierarchyTrainer(HierarchyOptions? options = null) : IRecomm
         var steps = predictor == HierarchyPredictor.Ensemble ? 4 + Enum.GetValues<ClassifierKind>().Length : predictor.Classifier() is null ? 3 : 4;
         var step = 0;
         void Report() => progress?.Report(new EpochReport(++step, steps, clock.Elapsed, double.NaN));
-        var alsOptions = new AlsOptions { Factors = Options.AlsFactors, Iterations = Options.AlsIterations, Seed = Options.Seed, Threads = Options.Threads };
+        // The flat ALS reads ratings / 100 over four levels: it keeps the fixed penalty it was validated with, not the cap
+        // for thin rows of AlsRegularizationRule.
+        var alsOptions = new AlsOptions { Factors = Options.AlsFactors, Iterations = Options.AlsIterations, Regularization = AlsOptions.DefaultRegularization, Seed = Options.Seed, Threads = Options.Threads };
         var inner = new HierarchyScorer(HierarchyPredictor.Adaptive, input.Catalogue, validation.InnerRatings, prior.Settings, confidence.Form, confidence.Confidence, Options.PriorStrength, null, null, [], null);
         var scored = inner.Score(validation.Users, validation.Tracks, validation.BlockSize);
         var innerAls = CollaborativeScores.FitFlat(input.Catalogue, validation.InnerRatings, alsOptions, cancellationToken);

@@ -1,3 +1,4 @@
+using Encore.Evaluation.Experiments;
 using Encore.Evaluation.Protocols;
 
 namespace Encore.Evaluation.Tests.Protocols;
@@ -52,6 +53,18 @@ public sealed class EvaluationPipelineTests
         Assert.Equal("user-count", run.Parameters["scoring"]);
         Assert.Equal(("none (auto)", "true"), (run.Parameters["data.confidence"], run.Parameters["data.use-values"]));
         Assert.Equal(protocol.Label, run.Protocol);
+    }
+
+    [Fact]
+    public void Run_ModelThatChoseASettingFromTheData_RecordsItAsAuto()
+    {
+        var protocol = ProtocolPreparer.Prepare(PipelineFixtures.TimedWorld(), Temporal);
+        var (als, parameters) = TrainerFactory.Create("als", new Dictionary<string, string> { ["factors"] = "2", ["iterations"] = "1" });
+
+        var run = new EvaluationPipeline(PipelineFixtures.Settings(1)).Run(protocol, [new ModelCandidate("als", als, parameters)]).Single();
+
+        // Train: u0 {t0, t1, t3}, u1 {t0, t2}, u2 {t0: 2 plays, t1, t3}: confidence mass (3 + 2 + 4) / 3 = 3 < 20.
+        Assert.Equal("3 (auto)", run.Parameters["regularization"]);
     }
 
     [Fact]

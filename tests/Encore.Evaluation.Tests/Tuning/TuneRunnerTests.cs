@@ -54,7 +54,10 @@ public sealed class TuneRunnerTests : IDisposable
         Assert.Equal(a.Trials.Select(r => r.Parameters["beta"]), b.Trials.Select(r => r.Parameters["beta"]));
         Assert.Equal(a.Best.Means["ndcg@10"], b.Best.Means["ndcg@10"]);
         Assert.True(a.Best.Means["ndcg@10"] >= a.Trials[0].Means["ndcg@10"]);
-        Assert.Contains("beta", a.BestSettings.Keys);
+        // Trial 1 runs the defaults, which choose beta from the data (recorded as such); the searched trials set it.
+        Assert.EndsWith(" (auto)", a.Trials[0].Parameters["beta"], StringComparison.Ordinal);
+        Assert.All(a.Trials.Skip(1), r => Assert.DoesNotContain("auto", r.Parameters["beta"], StringComparison.Ordinal));
+        Assert.Equal(a.BestSettings, b.BestSettings);
     }
 
     [Fact]

@@ -143,7 +143,9 @@ public sealed class ScoredCandidates
         return result;
     }
 
-    internal static AlsOptions AlsOptions(SixCandidateOptions o) => new() { Factors = o.AlsFactors, Iterations = o.AlsIterations, Seed = o.Seed };
+    // The fixed penalty, as the hierarchy model's own flat ALS: the six-candidate figures were measured with it.
+    internal static AlsOptions AlsOptions(SixCandidateOptions o) =>
+        new() { Factors = o.AlsFactors, Iterations = o.AlsIterations, Regularization = Models.Factorization.Als.AlsOptions.DefaultRegularization, Seed = o.Seed };
 
     /// <summary>Row-major classifier rows (count x <see cref="FeatureNames"/>.Length): SPEC S4's fixed-C features and strategy scores, whatever the strategies' prior.</summary>
     public float[] ClassifierRows() => CandidateFeatureRows.Build(ClassifierFeatures, Scores[HierarchyStrategy.MaxGenre.Name()], Scores[HierarchyStrategy.Weighted.Name()],

@@ -7,7 +7,7 @@ using Encore.Models.Files;
 namespace Encore.Models.Factorization.Als;
 
 /// <summary>A fitted implicit ALS model: immutable, thread-safe. Fold-in is exact (the same row solve as training).</summary>
-public sealed class AlsModel : FactorModel, IExplainer
+public sealed class AlsModel : FactorModel, IExplainer, IDataChoices
 {
     /// <summary>Model kind in files.</summary>
     public const string Name = "als";
@@ -24,6 +24,9 @@ public sealed class AlsModel : FactorModel, IExplainer
     public float Alpha { get; }
 
     public float Regularization { get; }
+
+    /// <summary>The penalty when the trainer capped it from the data (<see cref="AlsRegularizationRule"/>); not saved in model files.</summary>
+    public IReadOnlyList<DataChoice> DataChoices { get; init; } = [];
 
     protected override float FoldInAlpha => Alpha;
 

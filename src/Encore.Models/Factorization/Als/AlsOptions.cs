@@ -7,7 +7,10 @@ namespace Encore.Models.Factorization.Als;
 public sealed record AlsOptions : ModelOptions
 {
     private readonly int _factors = 64;
-    private readonly double _regularization = 20;
+    /// <summary>The fixed penalty: <see cref="Regularization"/>'s default, and the cap's upper end (<see cref="AlsRegularizationRule"/>).</summary>
+    public const double DefaultRegularization = 20;
+
+    private readonly double _regularization = DefaultRegularization;
     private readonly double _alpha = 1.0;
     private readonly int _iterations = 15;
     private readonly int _cgSteps = 3;
@@ -19,8 +22,13 @@ public sealed record AlsOptions : ModelOptions
     /// <value>Latent factors per user and item. Default 64.</value>
     public int Factors { get => _factors; init { Guard.InRange(value, 1, 4096, nameof(Factors)); _factors = value; } }
 
-    /// <value>L2 penalty lambda on user and item factors. Default 20 (with log1p confidence: HetRec NDCG@10 0.239 against 0.224 at 0.01; implicit's own default is 0.01); search range of `encore tune` 1..300.</value>
-    public double Regularization { get => _regularization; init { Guard.NonNegative(value, nameof(Regularization)); _regularization = value; } }
+    /// <value>L2 penalty lambda on user and item factors. Default 20 (with log1p confidence: HetRec NDCG@10 0.239 against 0.224 at 0.01; implicit's own default is 0.01); search range of `encore tune` 1..300.
+    /// Left unset, the trainer caps it at the confidence mass of a mean user row (<see cref="AlsRegularizationRule"/>), so tiny
+    /// rows are not drowned by the penalty; setting it (to 20 too) turns the cap off.</value>
+    public double Regularization { get => _regularization; init { Guard.NonNegative(value, nameof(Regularization)); _regularization = value; RegularizationGiven = true; } }
+
+    /// <summary>True when <see cref="Regularization"/> was set by the caller, so the trainer uses it as it is.</summary>
+    internal bool RegularizationGiven { get; private init; }
 
     /// <value>
     /// Exponent nu of the frequency-scaled regularisation (Rendle et al. 2021): row r's penalty is

@@ -22,9 +22,10 @@ public sealed class AlsTrainer(AlsOptions? options = null) : IRecommenderTrainer
 
     public AlsModel Fit(TrainingData data, IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default)
     {
-        var o = Options;
-        var d = o.Factors;
         var userItems = data.Signal;
+        var chosen = AlsRegularizationRule.Choose(userItems, Options);
+        var o = chosen is null ? Options : Options with { Regularization = double.Parse(chosen.Value, System.Globalization.CultureInfo.InvariantCulture) };
+        var d = o.Factors;
         var itemUsers = userItems.Transpose();
         var users = FactorInit.Uniform(data.UserCount, d, o.Seed, 0, 0f, 0.01f);
         var items = FactorInit.Uniform(data.ItemCount, d, o.Seed, FactorInit.ItemStreams, 0f, 0.01f);
@@ -46,6 +47,10 @@ public sealed class AlsTrainer(AlsOptions? options = null) : IRecommenderTrainer
             var loss = o.CalculateLoss ? AlsLoss.Compute(userItems, users, items, d, o, cancellationToken) : double.NaN;
             progress?.Report(new EpochReport(epoch, o.Iterations, clock.Elapsed, loss));
         }
-        return new AlsModel(data.Users, data.Items, data.Interactions, d, users, items, (float)o.Alpha, (float)o.Regularization) { Threads = o.Threads };
+        return new AlsModel(data.Users, data.Items, data.Interactions, d, users, items, (float)o.Alpha, (float)o.Regularization)
+        {
+            Threads = o.Threads,
+            DataChoices = chosen is null ? [] : [chosen],
+        };
     }
 }
