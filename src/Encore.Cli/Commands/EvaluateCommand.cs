@@ -123,13 +123,14 @@ public static class EvaluateCommand
         var trainable = SideDataScreen.Apply(request.Models, names, protocol.Train, Console.Error);
         candidates.RemoveAll(c => !trainable.Contains(c.Name));
 
-        var progress = new ModelProgressLine();
+        using var progress = new ModelProgressLine();
         var evaluation = new EvaluationSettings
         {
             Ks = ks,
             Dataset = datasetName,
             DatasetHash = hash,
             TrainingProgress = progress,
+            StepProgress = progress,
         };
         var pipeline = new EvaluationPipeline(evaluation);
         var runs = new List<ExperimentRun>();

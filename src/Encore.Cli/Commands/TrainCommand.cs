@@ -145,6 +145,7 @@ public static class TrainCommand
             Console.Error.WriteLine($"note: {trainer.ModelName} is not repeatable bit for bit ({caveat}); use --threads 1 for a repeatable model.");
         var fit = Stopwatch.StartNew();
         var progress = new EpochProgress(trainer.ModelName);
+        progress.Start();
         var model = trainer.Fit(data, progress, ct);
         progress.Finish();
         var fitSeconds = fit.Elapsed.TotalSeconds;
