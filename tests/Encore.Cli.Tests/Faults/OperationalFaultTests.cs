@@ -87,4 +87,71 @@ public sealed class OperationalFaultTests : IDisposable
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Equal(2, error.Split('\n').Count(l => l.StartsWith("ease  evaluating", StringComparison.Ordinal)));
     }
+
+    // One user with 40 tracks and heavy-tailed play counts (the newcomer's single-user table).
+    private Task<string> SingleUserTableAsync()
+    {
+        var lines = new List<string> { "user,item" };
+        for (var i = 0; i < 40; i++) lines.Add($"u1,t{i}");
+        return ImportAsync("one", lines);
+    }
+
+    /// <summary>
+    /// <c>encore evaluate one</c> on a single-user table printed a leaderboard of zeros (and a paired test over one user)
+    /// without a reason: every held-out track is the user's own, so no model has seen it. Now it stops before any fit
+    /// and says why, under every protocol that splits the table (holdout, sampled negatives).
+    /// </summary>
+    [Theory]
+    [InlineData("holdout")]
+    [InlineData("sampled")]
+    public async Task Evaluate_SingleUserTable_StopsBeforeAnyFitSayingWhy(string protocol)
+    {
+        var dataset = await SingleUserTableAsync();
+        string[] extra = protocol == "sampled" ? ["--sampled", "10"] : [];
+
+        var (code, output, error) = await ConsoleCapture.RunAsync(["evaluate", dataset, "--models", "popularity,item-knn", "--store", Path.Combine(_dir, "runs.db"), .. extra]);
+
+        Assert.Equal(ExitCodes.BadData, code);
+        Assert.Contains("nothing to measure: none of the 8 relevant held-out pairs", error, StringComparison.Ordinal);
+        Assert.Contains("(1 test user)", error, StringComparison.Ordinal);
+        Assert.Contains("A table of a single user does this", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("popularity: fit", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("ndcg", output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Two users who share no track: the same (every held-out track is the other's nobody).</summary>
+    [Fact]
+    public async Task Evaluate_UsersSharingNoTrack_StopsBeforeAnyFitSayingWhy()
+    {
+        var lines = new List<string> { "user,item" };
+        for (var i = 0; i < 20; i++) lines.Add($"a,t{i}");
+        for (var i = 20; i < 40; i++) lines.Add($"b,t{i}");
+        var dataset = await ImportAsync("apart", lines);
+
+        var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", dataset, "--models", "popularity", "--store", Path.Combine(_dir, "runs.db"));
+
+        Assert.Equal(ExitCodes.BadData, code);
+        Assert.Contains("nothing to measure", error, StringComparison.Ordinal);
+        Assert.Contains("(2 test users)", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// <c>encore evaluate two --groups</c> with two users trained and scored every model, then failed with "Only 2 users
+    /// have validation data; groups of 5 ...". Now it stops before any fit with the reason.
+    /// </summary>
+    [Fact]
+    public async Task Evaluate_GroupsWithFewerUsersThanAGroup_StopsBeforeAnyFit()
+    {
+        var lines = new List<string> { "user,item" };
+        for (var u = 0; u < 2; u++)
+            for (var i = 0; i < 20; i++) lines.Add($"u{u},t{i}");
+        var dataset = await ImportAsync("two", lines);
+
+        var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", dataset, "--models", "popularity", "--groups", "--store", Path.Combine(_dir, "runs.db"));
+
+        Assert.Equal(ExitCodes.BadData, code);
+        Assert.Contains("no groups to measure: groups of 5", error, StringComparison.Ordinal);
+        Assert.Contains("only 2 users have one", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("popularity: fit", error, StringComparison.Ordinal);
+    }
 }
