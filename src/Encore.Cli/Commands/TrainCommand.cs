@@ -105,7 +105,7 @@ public static class TrainCommand
             {
                 "on" => true,
                 "off" => false,
-                "auto" => TrainingMatrix.EventsCarryValues(dataset.Events, weights),
+                "auto" => EventValues.Carried(dataset.Events, weights),
                 _ => throw new ArgumentException($"--values '{args.Values}' must be auto, on or off."),
             };
             var options = byRatings

@@ -21,7 +21,7 @@ public sealed class RetrainBackgroundService(OnlineEngine engine, IRetrainRunner
             {
                 if (!await runner.ClaimScheduledRunAsync()) continue;
                 var result = await runner.RetrainAsync(null, stoppingToken);
-                logger.LogInformation("Scheduled retrain of {Model}: {Reason} in {Seconds:F1} s", result.Name, result.Reason, result.Seconds);
+                logger.LogInformation("Scheduled retrain of {Model}: {Reason} in {Seconds:F1} s; confidence {Confidence}", result.Name, result.Reason, result.Seconds, result.Confidence);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

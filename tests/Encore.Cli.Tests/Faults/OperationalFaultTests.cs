@@ -13,12 +13,13 @@ public sealed class OperationalFaultTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     // Writes <name>.csv and imports it as a user,item table; returns the snapshot folder.
-    private async Task<string> ImportAsync(string name, List<string> lines)
+    private async Task<string> ImportAsync(string name, List<string> lines, params string[] mapping)
     {
         var csv = Path.Combine(_dir, name + ".csv");
         await File.WriteAllLinesAsync(csv, lines);
         var dataset = Path.Combine(_dir, name);
-        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync(["import", "table", csv, "-o", dataset, "--set", "user=user", "--set", "item=item"])).Code);
+        string[] columns = ["user=user", "item=item", .. mapping];
+        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync(["import", "table", csv, "-o", dataset, .. columns.SelectMany(m => new[] { "--set", m })])).Code);
         return dataset;
     }
 
@@ -153,5 +154,36 @@ public sealed class OperationalFaultTests : IDisposable
         Assert.Contains("no groups to measure: groups of 5", error, StringComparison.Ordinal);
         Assert.Contains("only 2 users have one", error, StringComparison.Ordinal);
         Assert.DoesNotContain("popularity: fit", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The service's retrain could not choose the confidence transform from the data (retrain.confidence took none, log1p
+    /// or log, default log1p, and the retrain ignored play counts): on the same play counts it now picks what
+    /// <c>encore train</c> picks, by the same rule, and says so in its answer.
+    /// </summary>
+    [Fact]
+    public async Task Retrain_PlayCountsAsBaseDataset_PicksTheConfidenceTrainPicks()
+    {
+        var lines = new List<string> { "user,item,plays" };
+        for (var u = 0; u < 30; u++)
+            for (var t = 0; t < 10; t++)
+                lines.Add($"u{u},t{(u + t) % 15},{((u * 10 + t) % 25 == 0 ? 300 : 1 + ((u + t) % 3))}");
+        var dataset = await ImportAsync("counts", lines, "value=plays");
+
+        var (code, _, error) = await ConsoleCapture.RunAsync("train", dataset, "--model", "popularity", "-o", Path.Combine(_dir, "p.bin"));
+        Assert.Equal(ExitCodes.Ok, code);
+        var printed = System.Text.RegularExpressions.Regex.Match(error, @"confidence (\S+) chosen from the data: (.+) \(set --confidence");
+        Assert.True(printed.Success, error);
+        var options = new Encore.Online.OnlineOptions
+        {
+            StorePath = Path.Combine(_dir, "service.db"),
+            ModelDirectory = Path.Combine(_dir, "models"),
+            Retrain = new Encore.Online.Retraining.RetrainOptions { Factors = 8, Iterations = 3 },
+        };
+        using var engine = new Encore.Online.OnlineEngine(options, null, new Encore.Online.BaseDatasetSource(dataset));
+        var result = engine.Retrain.RetrainNow();
+
+        Assert.Equal("log1p", printed.Groups[1].Value);
+        Assert.Equal($"{printed.Groups[1].Value} (auto): {printed.Groups[2].Value}", result.Confidence);
     }
 }
