@@ -27,6 +27,11 @@ public sealed class RetrainBackgroundService(OnlineEngine engine, IRetrainRunner
             {
                 return;
             }
+            catch (Http.ServerStoppingException)
+            {
+                // The retraining grain's silo is shutting down and stopped the run (cluster mode); nothing was changed.
+                return;
+            }
             catch (Exception ex) when (ex is OnlineRequestException or IOException or Core.Errors.EncoreException or ArgumentException or Orleans.Runtime.OrleansException or TimeoutException)
             {
                 logger.LogWarning(ex, "Scheduled retrain failed; the active model keeps serving");
