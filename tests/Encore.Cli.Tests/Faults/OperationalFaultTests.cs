@@ -12,26 +12,11 @@ public sealed class OperationalFaultTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    // Writes <name>.csv and imports it as a user,item table; returns the snapshot folder.
-    private async Task<string> ImportAsync(string name, List<string> lines, params string[] mapping)
-    {
-        var csv = Path.Combine(_dir, name + ".csv");
-        await File.WriteAllLinesAsync(csv, lines);
-        var dataset = Path.Combine(_dir, name);
-        string[] columns = ["user=user", "item=item", .. mapping];
-        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync(["import", "table", csv, "-o", dataset, .. columns.SelectMany(m => new[] { "--set", m })])).Code);
-        return dataset;
-    }
+    // Writes <name>.csv and imports it as a user,item table (and the further columns named); returns the snapshot folder.
+    private Task<string> ImportAsync(string name, List<string> lines, params string[] mapping) =>
+        FaultTables.ImportAsync(_dir, name, lines, ["user=user", "item=item", .. mapping]);
 
-    // 12 users over 8 tracks.
-    private Task<string> PlainTableAsync()
-    {
-        var lines = new List<string> { "user,item" };
-        for (var u = 0; u < 12; u++)
-            for (var i = 0; i < 8; i++)
-                if ((u + i) % 3 != 0) lines.Add($"u{u},t{(i + u) % 8}");
-        return ImportAsync("plays", lines);
-    }
+    private Task<string> PlainTableAsync() => ImportAsync("plays", FaultTables.Plain());
 
     // Runs the CLI with ENCORE_PROGRESS_SECONDS=0 (a progress line for every report, as a slow fit gives every few seconds).
     private static async Task<(int Code, string Out, string Error)> RunWithEveryProgressLineAsync(params string[] args)
