@@ -31,7 +31,42 @@ public sealed class RetrainSettingsConfigurationTests : IDisposable
 
         Assert.Empty(options.TrainerSettings);
         Assert.Null(options.SettingsSource);
-        Assert.Equal("log1p", options.Confidence);
+        Assert.Equal("auto", options.Confidence);
+    }
+
+    /// <summary>retrain.confidence took only none, log1p and log; it now takes what train's --confidence takes.</summary>
+    [Theory]
+    [InlineData("auto")]
+    [InlineData("bm25")]
+    [InlineData("bm25:1.2:0.5")]
+    [InlineData("tfidf")]
+    [InlineData("linear:2")]
+    [InlineData("log:10")]
+    public void Validate_RetrainConfidenceTrainTakes_Succeeds(string confidence)
+    {
+        var options = new EncoreServerOptions { Retrain = new RetrainSection { Confidence = confidence } };
+
+        var result = new ServerOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+        Assert.Equal(confidence, options.Retrain.ToOptions().Confidence);
+    }
+
+    [Fact]
+    public void Build_RetrainConfidenceUnknown_FailsAtStartNamingTheGrammar()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() => EncoreServer.Build([], new Dictionary<string, string?> { ["Retrain:Confidence"] = "sqrt" }));
+
+        var failure = Assert.Single(ex.Failures, f => f.StartsWith("retrain.confidence", StringComparison.Ordinal));
+        Assert.Contains("auto (chosen from the values) | none", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToOptions_TunedFileWithBm25_GivesIt()
+    {
+        var path = Tuned(new() { ["als"] = new Dictionary<string, string> { ["factors"] = "16" }, ["data"] = new Dictionary<string, string> { ["confidence"] = "bm25" } });
+
+        Assert.Equal("bm25", new RetrainSection { Settings = path }.ToOptions().Confidence);
     }
 
     [Theory]

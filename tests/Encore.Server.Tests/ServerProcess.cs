@@ -85,6 +85,21 @@ internal sealed class ServerProcess : IDisposable
         }
     }
 
+    /// <summary>SIGTERM: the host's graceful shutdown (server.shutdown_grace_seconds). Linux only.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+    }
+
+    /// <summary>The exit code, once the process has ended (at most <paramref name="timeout"/>).</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flushing; only what was committed survives.</summary>
     public void Kill()
     {

@@ -42,14 +42,6 @@ internal static class TrainingMatrix
         throw new ArgumentException($"--level {level.ToString().ToLowerInvariant()} is not available: this dataset's events are at {dataset.ItemLevel.ToString().ToLowerInvariant()} level.");
     }
 
-    /// <summary>Should event values (play counts) multiply the kind weights? True when any weighted event carries one.</summary>
-    public static bool EventsCarryValues(EventTable events, EventKindWeights weights)
-    {
-        for (var i = 0; i < events.Count; i++)
-            if (!float.IsNaN(events.Values[i]) && weights[events.Kinds[i]] != 0) return true;
-        return false;
-    }
-
     // Track events re-pointed at the track's artist; events of tracks without an artist are dropped.
     private static EventTable ArtistEvents(MusicDataset dataset)
     {

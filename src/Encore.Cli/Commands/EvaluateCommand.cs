@@ -119,17 +119,19 @@ public static class EvaluateCommand
         var protocol = ProtocolPreparer.Prepare(dataset, options, ct);
         Console.Error.WriteLine($"{datasetName}: {protocol.Label}; {protocol.Train.UserCount:N0} users x {protocol.Train.ItemCount:N0} items, {protocol.Train.Interactions.NonZeros:N0} training pairs, {protocol.Target.NonZeros:N0} relevant held-out pairs");
         EvaluationInputs.PrintConfidenceChoice(protocol.Confidence, EvaluationInputs.ProtocolConfidenceOverride, Console.Error);
+        if (request.Groups) GroupProtocol.EnsureGroupsCanBeDrawn(protocol);
         // Before any fit: 'all' skips what this data cannot train (affinity without content) instead of failing after the others.
         var trainable = SideDataScreen.Apply(request.Models, names, protocol.Train, Console.Error);
         candidates.RemoveAll(c => !trainable.Contains(c.Name));
 
-        var progress = new ModelProgressLine();
+        using var progress = new ModelProgressLine();
         var evaluation = new EvaluationSettings
         {
             Ks = ks,
             Dataset = datasetName,
             DatasetHash = hash,
             TrainingProgress = progress,
+            StepProgress = progress,
         };
         var pipeline = new EvaluationPipeline(evaluation);
         var runs = new List<ExperimentRun>();

@@ -197,7 +197,7 @@ internal static class EvaluationInputs
             {
                 "confidence" => aggregation with { Confidence = Confidence(value) },
                 "usevalues" or "useeventvalue" => aggregation with { UseEventValue = bool.TryParse(value, out var b) ? b : throw new ArgumentException($"data.{key} expects true or false, got '{value}'.") },
-                _ => throw new ArgumentException($"unknown data setting '{key}'; use confidence (auto, none, log1p, bm25, log), use-values (true, false) or ratings (auto, ignore, values, positive, signed)."),
+                _ => throw new ArgumentException($"unknown data setting '{key}'; use confidence (auto, none, log1p, log, bm25, tfidf, linear:ALPHA), use-values (true, false) or ratings (auto, ignore, values, positive, signed)."),
             };
         }
         return options with { Aggregation = aggregation };
@@ -238,16 +238,18 @@ internal static class EvaluationInputs
         _ => throw new ArgumentException($"protocol.group-relevance expects any (SPEC S1: every held-out track, repeats included) or new (only tracks new to the member), got '{value}'."),
     };
 
-    private static ConfidenceTransform Confidence(string name) => name.ToLowerInvariant() switch
+    // The grammar train's --confidence and the service's retrain.confidence take too (one parser).
+    private static ConfidenceTransform Confidence(string name)
     {
-        "auto" => ConfidenceTransform.Auto,
-        "none" => ConfidenceTransform.None,
-        "log1p" => ConfidenceTransform.LogPlusOne,
-        "bm25" => ConfidenceTransform.Bm25(),
-        "log" => ConfidenceTransform.Log(),
-        "tfidf" => ConfidenceTransform.TfIdf,
-        _ => throw new ArgumentException($"data.confidence expects auto, none, log1p, bm25, log or tfidf, got '{name}'."),
-    };
+        try
+        {
+            return ConfidenceTransformNames.Parse(name);
+        }
+        catch (FormatException ex)
+        {
+            throw new ArgumentException($"data.confidence {ex.Message}", ex);
+        }
+    }
 
     private static double Number(string key, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v

@@ -66,9 +66,11 @@ public static class SweepCommand
         Console.Error.WriteLine($"{name}: {protocol.Label}; sweeping {settingsList.Count} of {grid.Size} settings of {request.Model}");
         EvaluationInputs.PrintConfidenceChoice(protocol.Confidence, EvaluationInputs.ProtocolConfidenceOverride, Console.Error);
 
+        // Each setting's fit and evaluation show progress (a trial can take minutes); its result line ends it.
+        using var progress = new ModelProgressLine();
         var result = SweepRunner.Run(protocol, request.Model, settingsList, request.Metric,
-            new EvaluationSettings { Ks = ks, Dataset = name, DatasetHash = hash },
-            settings.GetValueOrDefault(request.Model), store, new RunLine(request.Metric, grid), ct);
+            new EvaluationSettings { Ks = ks, Dataset = name, DatasetHash = hash, TrainingProgress = progress, StepProgress = progress },
+            settings.GetValueOrDefault(request.Model), store, new RunLine(request.Metric, grid, progress), ct);
 
         RunLeaderboardPrinter.Print(result.Runs, ks, request.Metric, $"sweep {result.SweepId} of {request.Model} on {name}: {protocol.Label}", request.Markdown, run => Varied(run, grid));
         var best = result.Best;
@@ -85,9 +87,9 @@ public static class SweepCommand
 
     private static string Loose(string key) => key.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
 
-    private sealed class RunLine(string metric, SweepGrid grid) : IProgress<ExperimentRun>
+    private sealed class RunLine(string metric, SweepGrid grid, ModelProgressLine progress) : IProgress<ExperimentRun>
     {
         public void Report(ExperimentRun value) =>
-            Console.Error.WriteLine($"  {Varied(value, grid)}: {metric} {Numbers.Mean(value, metric)}, fit {Numbers.Seconds(value.FitSeconds)} s ({value.Id})");
+            progress.Finish($"  {Varied(value, grid)}: {metric} {Numbers.Mean(value, metric)}, fit {Numbers.Seconds(value.FitSeconds)} s ({value.Id})");
     }
 }

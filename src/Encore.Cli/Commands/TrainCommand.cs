@@ -105,7 +105,7 @@ public static class TrainCommand
             {
                 "on" => true,
                 "off" => false,
-                "auto" => TrainingMatrix.EventsCarryValues(dataset.Events, weights),
+                "auto" => EventValues.Carried(dataset.Events, weights),
                 _ => throw new ArgumentException($"--values '{args.Values}' must be auto, on or off."),
             };
             var options = byRatings
@@ -145,6 +145,7 @@ public static class TrainCommand
             Console.Error.WriteLine($"note: {trainer.ModelName} is not repeatable bit for bit ({caveat}); use --threads 1 for a repeatable model.");
         var fit = Stopwatch.StartNew();
         var progress = new EpochProgress(trainer.ModelName);
+        progress.Start();
         var model = trainer.Fit(data, progress, ct);
         progress.Finish();
         EvaluationInputs.PrintDataChoices(trainer.ModelName, model, "", Console.Error);

@@ -112,8 +112,11 @@ public static class TuneCommand
                 RecheckProtocol = recheckProtocol,
             };
             Console.Error.WriteLine($"tuning {model} ({(options.Trials is { } n ? $"{n} trials" : $"{options.Minutes:0.#} minutes")})");
-            var result = TuneRunner.Run(protocol, model, options, new EvaluationSettings { Ks = ks, Dataset = name, DatasetHash = hash },
-                store, new TrialLine(request.Metric), ct);
+            // Each trial's fit and evaluation show progress (a trial can take minutes); its result line ends it.
+            using var progress = new ModelProgressLine();
+            var result = TuneRunner.Run(protocol, model, options,
+                new EvaluationSettings { Ks = ks, Dataset = name, DatasetHash = hash, TrainingProgress = progress, StepProgress = progress },
+                store, new TrialLine(request.Metric, progress), ct);
             results.Add(result);
         }
 
@@ -147,13 +150,13 @@ public static class TuneCommand
         return ExitCodes.Ok;
     }
 
-    private sealed class TrialLine(string metric) : IProgress<ExperimentRun>
+    private sealed class TrialLine(string metric, ModelProgressLine progress) : IProgress<ExperimentRun>
     {
         public void Report(ExperimentRun value)
         {
             var varied = string.Join(" ", value.Parameters.Where(kv => kv.Key is not ("seed" or "threads") && !kv.Key.StartsWith("data.", StringComparison.Ordinal))
                 .Select(kv => $"{kv.Key}={kv.Value}"));
-            Console.Error.WriteLine($"  {value.Model} {metric} {Numbers.Mean(value, metric)}, fit {Numbers.Seconds(value.FitSeconds)} s: {varied}");
+            progress.Finish($"  {value.Model} {metric} {Numbers.Mean(value, metric)}, fit {Numbers.Seconds(value.FitSeconds)} s: {varied}");
         }
     }
 }

@@ -4,15 +4,19 @@ using Encore.Models.Contract;
 namespace Encore.Cli.Output;
 
 /// <summary>
-/// Training progress of one model (<c>encore train</c>): a live line on a terminal, rewritten at every
-/// epoch (<see cref="ModelProgressLine"/>), nothing per epoch in a pipe; <see cref="Summary"/> gives the
-/// one line to print at the end (epochs run and the last loss). Reports synchronously, in order.
+/// Training progress of one model (<c>encore train</c>) through a <see cref="ModelProgressLine"/>: a live line on a
+/// terminal, rewritten at every epoch, a plain line every few seconds in a pipe (with a heartbeat through steps that
+/// report nothing); <see cref="Finish"/> prints the one line at the end (epochs run and the last loss).
+/// Reports synchronously, in order.
 /// </summary>
 internal sealed class EpochProgress(string model, bool? live = null) : IProgress<EpochReport>
 {
     private readonly ModelProgressLine _line = new(live);
 
     public int Epochs { get; private set; }
+
+    /// <summary>Starts the clock and the heartbeat before the fit (which may report nothing for minutes).</summary>
+    public void Start() => _line.Report((model, "fitting"));
 
     public double LastLoss { get; private set; } = double.NaN;
 
@@ -28,5 +32,6 @@ internal sealed class EpochProgress(string model, bool? live = null) : IProgress
     {
         var loss = double.IsNaN(LastLoss) ? "" : string.Create(CultureInfo.InvariantCulture, $", last loss {LastLoss:G6}");
         _line.Finish(Epochs > 0 ? $"{model}: {Epochs} epochs{loss}" : $"{model}: fitted");
+        _line.Dispose();
     }
 }

@@ -38,11 +38,14 @@ public sealed class EvaluationPipeline
         var forward = _settings.TrainingProgress is { } observer ? new ForwardProgress(candidate.Name, observer) : null;
         var curve = new CurveRecorder(forward);
 
+        var steps = _settings.StepProgress;
+        steps?.Report((candidate.Name, "fitting"));
         var fitStart = time.GetTimestamp();
         var model = candidate.Trainer.Fit(protocol.Train, curve, cancellationToken);
         var fitSeconds = time.GetElapsedTime(fitStart).TotalSeconds;
 
         var evalStart = time.GetTimestamp();
+        steps?.Report((candidate.Name, $"evaluating {protocol.Target.Rows:N0} users' held-out items"));
         var (table, lists) = protocol.Options.SampledNegatives is { } negatives
             ? SampledRankingEvaluator.Evaluate(model, protocol.Target, protocol.Train.Interactions, _settings.Ks, negatives, protocol.Options.Seed, cancellationToken)
             : FullRankingEvaluator.EvaluateWithLists(model, protocol.Target, _settings.Ks, protocol.Train.Interactions, cancellationToken: cancellationToken);

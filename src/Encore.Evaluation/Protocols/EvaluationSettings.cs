@@ -25,6 +25,9 @@ public sealed record EvaluationSettings
     /// <value>Receives every training epoch of every model (for a progress display).</value>
     public IProgress<(string Model, EpochReport Epoch)>? TrainingProgress { get; init; }
 
+    /// <value>Receives each model's step as it starts ("fitting", "evaluating 1,882 users"), so a display can say what a long silent step is.</value>
+    public IProgress<(string Model, string Step)>? StepProgress { get; init; }
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     internal void Validate()

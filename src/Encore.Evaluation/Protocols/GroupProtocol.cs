@@ -36,6 +36,22 @@ public static class GroupProtocol
     }
 
     /// <summary>
+    /// Refuses, before any model is fitted, a protocol whose <see cref="MemberPool"/> cannot fill one group of
+    /// <see cref="GroupEvaluationOptions.GroupSize"/> (the group tables would otherwise fail after every fit).
+    /// </summary>
+    /// <exception cref="Core.Errors.EncoreException">Fewer users with a relevant held-out track than one group needs, with the reason.</exception>
+    public static void EnsureGroupsCanBeDrawn(PreparedProtocol protocol)
+    {
+        var pool = MemberPool(protocol);
+        var size = new GroupEvaluationOptions().GroupSize;
+        if (pool >= size) return;
+        throw new Core.Errors.EncoreException(
+            $"no groups to measure: groups of {size} are drawn from the users with a relevant held-out track under {protocol.Label} " +
+            $"({protocol.Options.GroupRelevanceLabel}), and only {pool:N0} user{(pool == 1 ? " has" : "s have")} one. " +
+            "Evaluate groups on data with more users, or leave out --groups.");
+    }
+
+    /// <summary>
     /// Runs every strategy over the model and the basic model on the same seeded groups; <c>groups</c> overrides the
     /// number of groups (null = <see cref="GroupEvaluationOptions.Groups"/>, 10 as in SPEC S1) and <c>strategies</c>
     /// the strategies to run (null = all).

@@ -26,6 +26,7 @@ public static class ProtocolPreparer
         SignalStep.EnsureUsable(prepared, source);
         // Content models (affinity) read the tracks' vectors; every other model ignores them.
         var train = Content.ContentFeatures.Attach(dataset, prepared.Train);
+        SignalStep.EnsureMeasurable(prepared, train);
         // Side tables (friendships, tag assignments) for the models that use them (the funnel); cut at the training
         // period's end where the protocol is temporal.
         train = Side.SideTables.Attach(dataset, train, prepared.TrainingCutoff);

@@ -46,4 +46,26 @@ internal static class SignalStep
                 "with a relevance threshold (protocol.threshold) no held-out pair reached it. Evaluate on data where users have several tracks, or use --protocol temporal or given:<folder>.");
         }
     }
+
+    /// <summary>
+    /// Refuses a protocol whose every held-out item is absent from training (no training pair has it): no model that
+    /// learns from interactions can rank such an item, so every score would be 0 (or the luck of tie order). A single
+    /// user's table is the common case (its held-out tracks are nobody else's). Content vectors
+    /// (<see cref="Models.Contract.TrainingData.ItemFeatures"/>) let affinity rank cold items, so then it passes.
+    /// </summary>
+    /// <exception cref="Core.Errors.EncoreException">Every held-out item is cold and the training data has no item features.</exception>
+    public static void EnsureMeasurable(PreparedProtocol prepared, Models.Contract.TrainingData train)
+    {
+        var target = prepared.Target;
+        if (target.NonZeros == 0 || train.ItemFeatures is not null) return;
+        var counts = train.Interactions.ColumnCounts();
+        foreach (var item in target.ColumnIndices)
+            if ((uint)item < (uint)counts.Length && counts[item] > 0) return;
+        var users = PairFilter.UsersWithEntries(target);
+        throw new Core.Errors.EncoreException(
+            $"nothing to measure: none of the {target.NonZeros:N0} relevant held-out pairs under {prepared.Label} ({users:N0} test user{(users == 1 ? "" : "s")}) " +
+            $"has an item that is in training ({train.Interactions.NonZeros:N0} training pairs over {train.UserCount:N0} user{(train.UserCount == 1 ? "" : "s")}), " +
+            "so no model can rank them and every score would be 0. A table of a single user does this (its held-out tracks are nobody else's), and so do users who share no tracks. " +
+            "Evaluate on data where users share tracks, or give the tracks content vectors (encore import embeddings FILE --dataset SNAPSHOT) and evaluate affinity.");
+    }
 }

@@ -28,8 +28,13 @@ public sealed record RetrainOptions
     /// <value>ALS confidence scale c = 1 + alpha * value. Default 1.</value>
     public double Alpha { get; init; } = 1.0;
 
-    /// <value>Transform of the aggregated scores: none, log1p, or log (SPEC S1: 1 + 40 ln(1 + s / 1e-8)). Default log1p.</value>
-    public string Confidence { get; init; } = "log1p";
+    /// <value>
+    /// Transform of the aggregated scores, in train's <c>--confidence</c> grammar (<see cref="Data.Aggregation.ConfidenceTransformNames"/>):
+    /// auto, none, log1p, log[:ALPHA] (SPEC S1: 1 + 40 ln(1 + s / 1e-8)), linear:ALPHA, bm25[:K1:B], tfidf. Default auto: chosen
+    /// from the aggregated values by the rule train and evaluate use (<see cref="Data.Aggregation.ConfidenceChoice.Choose"/>:
+    /// heavy-tailed counts get log1p, anything else none).
+    /// </value>
+    public string Confidence { get; init; } = "auto";
 
     /// <value>Share of each user's tracks held out for the check. Default 0.2.</value>
     public double HoldoutFraction { get; init; } = 0.2;

@@ -2,7 +2,7 @@ namespace Encore.Online.Retraining;
 
 /// <summary>
 /// What a retrain did: the holdout NDCG@10 of the candidate and of the active model on the same split, whether
-/// the candidate was activated (and as which version), the training set's size and why.
+/// the candidate was activated (and as which version), the training set's size, its confidence transform and why.
 /// </summary>
 public sealed record RetrainResult(
     string Name,
@@ -15,4 +15,8 @@ public sealed record RetrainResult(
     int Tracks,
     long Interactions,
     string Reason,
-    double Seconds);
+    double Seconds)
+{
+    /// <value>The confidence transform the training matrix got and why, e.g. "log1p (auto): heavy-tailed counts (median 2, 99th percentile 40, max 900)" or "none: given".</value>
+    public string Confidence { get; init; } = "";
+}

@@ -58,7 +58,7 @@ public sealed class RetrainService
         var clock = Stopwatch.StartNew();
         var options = _options.Retrain;
         var sequence = _events.LastSequence();
-        var matrix = TrainingSetBuilder.Build(_events.ReadAll(), _baseDataset.Dataset, options);
+        var (matrix, confidence) = TrainingSetBuilder.Build(_events.ReadAll(), _baseDataset.Dataset, options);
         if (matrix.Matrix.NonZeros == 0)
             throw OnlineRequestException.Conflict("name", "There is nothing to train on: no stored events with a positive weight and no base dataset.");
         var trainer = TrainerFactory.Create(options);
@@ -74,16 +74,21 @@ public sealed class RetrainService
         Interlocked.Exchange(ref _lastSequence, sequence);
         if (activeNdcg is { } current && candidateNdcg < current - options.Tolerance)
             return new RetrainResult(name, false, null, candidateNdcg, activeNdcg, users.Length, size.Item1, size.Item2, size.Item3,
-                $"kept the active version: candidate is worse ({comparison})", clock.Elapsed.TotalSeconds);
+                $"kept the active version: candidate is worse ({comparison})", clock.Elapsed.TotalSeconds)
+            { Confidence = Describe(confidence) };
 
         var final = options.RefitOnAllData ? trainer.Fit(new TrainingData(matrix.Matrix, matrix.Users, matrix.Items), null, ct) : candidate;
         var stamp = _time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var path = Path.Combine(Path.GetFullPath(_options.ModelDirectory), $"{name}-{stamp}.bin");
         ModelFile.Save(final, path);
         var settings = options.SettingsSource is { } source ? $", settings from {source}" : "";
-        var info = _registry.Register(name, path, null, $"retrain: {comparison}{settings}");
+        var info = _registry.Register(name, path, null, $"retrain: {comparison}{settings}; confidence {Describe(confidence)}");
         _registry.Activate(info, final);
         return new RetrainResult(name, true, info.Version, candidateNdcg, activeNdcg, users.Length, size.Item1, size.Item2, size.Item3,
-            $"activated version {info.Version} ({comparison})", clock.Elapsed.TotalSeconds);
+            $"activated version {info.Version} ({comparison})", clock.Elapsed.TotalSeconds)
+        { Confidence = Describe(confidence) };
     }
+
+    // "log1p (auto): heavy-tailed counts (median 2, ...)" or "none (given)": what the model was trained on, and why.
+    private static string Describe(Data.Aggregation.ConfidenceChoice choice) => $"{choice.Label}: {choice.Reason}";
 }

@@ -8,12 +8,17 @@ namespace Encore.Online.Retraining;
 
 /// <summary>
 /// The training matrix of a retrain: the base dataset's events (when configured and track-level) followed by
-/// the stored events, aggregated per (user, track) with the configured kind weights and confidence transform.
+/// the stored events, aggregated per (user, track) with the configured kind weights (times the events' values, play
+/// counts, when they carry any: <see cref="EventValues.Carried"/>, as train's --values auto), then the configured confidence
+/// transform, resolved as <c>encore train</c> resolves it: <c>auto</c> (the default) chooses none or log1p from the
+/// aggregated values by <see cref="ConfidenceChoice.Choose"/>, any other name is used as given.
 /// Users and tracks keep the base dataset's dense order; new ids are appended in arrival order.
 /// </summary>
 public static class TrainingSetBuilder
 {
-    public static InteractionMatrix Build(IReadOnlyList<StoredEvent> stored, MusicDataset? baseDataset, RetrainOptions options)
+    /// <summary>The training matrix and the confidence transform applied to it (with the reason when chosen from the values).</summary>
+    /// <exception cref="ArgumentException"><see cref="RetrainOptions.Confidence"/> names no transform.</exception>
+    public static (InteractionMatrix Matrix, ConfidenceChoice Confidence) Build(IReadOnlyList<StoredEvent> stored, MusicDataset? baseDataset, RetrainOptions options)
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(options);
@@ -28,15 +33,27 @@ public static class TrainingSetBuilder
         }
         foreach (var e in stored)
             builder.Add(users.GetOrAdd(e.User), items.GetOrAdd(e.Track), e.Kind, e.TimestampMs, Missing.Session, e.Value is { } v ? (float)v : Missing.Value);
-        var aggregation = new AggregationOptions { Weights = options.Weights.ToKindWeights(), Confidence = Confidence(options.Confidence) };
-        return InteractionAggregator.Aggregate(builder.Build(), users, items, aggregation);
+        var requested = Confidence(options.Confidence);
+        var weights = options.Weights.ToKindWeights();
+        var events = builder.Build();
+        // Play counts multiply the weights when the events carry them, as train's --values auto does.
+        var aggregation = new AggregationOptions { Weights = weights, UseEventValue = EventValues.Carried(events, weights), Confidence = ConfidenceTransform.None };
+        var raw = InteractionAggregator.Aggregate(events, users, items, aggregation);
+        var choice = ConfidenceChoice.Resolve(requested, raw.Matrix);
+        return (new InteractionMatrix(choice.Apply(raw.Matrix), raw.Users, raw.Items), choice);
     }
 
-    public static ConfidenceTransform Confidence(string name) => name switch
+    /// <summary>The transform named <paramref name="name"/> (the grammar of <see cref="ConfidenceTransformNames"/>, as train's --confidence).</summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> names no transform.</exception>
+    public static ConfidenceTransform Confidence(string name)
     {
-        "none" => ConfidenceTransform.None,
-        "log1p" => ConfidenceTransform.LogPlusOne,
-        "log" => ConfidenceTransform.Log(),
-        _ => throw new ArgumentException($"Unknown confidence transform '{name}'; expected none, log1p or log.", nameof(name)),
-    };
+        try
+        {
+            return ConfidenceTransformNames.Parse(name);
+        }
+        catch (FormatException ex)
+        {
+            throw new ArgumentException($"retrain.confidence {ex.Message}", nameof(name), ex);
+        }
+    }
 }

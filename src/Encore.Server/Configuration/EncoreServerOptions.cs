@@ -156,7 +156,8 @@ public sealed class RetrainSection
 
     public double Alpha { get; set; } = 1.0;
 
-    public string Confidence { get; set; } = "log1p";
+    /// <value>Transform of the aggregated scores (train's --confidence grammar). Default auto: none or log1p chosen from the values, as train and evaluate choose.</value>
+    public string Confidence { get; set; } = "auto";
 
     public double HoldoutFraction { get; set; } = 0.2;
 

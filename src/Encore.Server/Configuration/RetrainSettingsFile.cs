@@ -15,7 +15,7 @@ public static class RetrainSettingsFile
     /// <summary>The trainer settings and the confidence transform (null: keep retrain.confidence) of <paramref name="path"/>.</summary>
     /// <exception cref="InvalidDataException">
     /// The file is missing or malformed (file and line named), has no section for <paramref name="trainer"/>, names a
-    /// setting the trainer does not have, or a confidence other than none, log1p or log.
+    /// setting the trainer does not have, or a confidence that train's <c>--confidence</c> would refuse.
     /// </exception>
     public static (IReadOnlyDictionary<string, string> Settings, string? Confidence) Load(string path, string trainer)
     {
@@ -35,8 +35,8 @@ public static class RetrainSettingsFile
         if (sections.GetValueOrDefault("data")?.GetValueOrDefault("confidence") is { } fromFile)
         {
             confidence = fromFile.Trim().ToLowerInvariant();
-            if (confidence is not ("none" or "log1p" or "log"))
-                throw new InvalidDataException($"retrain.settings: {path} [data] confidence = {fromFile}; the service's retraining takes none, log1p or log.");
+            if (!Data.Aggregation.ConfidenceTransformNames.IsValid(confidence))
+                throw new InvalidDataException($"retrain.settings: {path} [data] confidence = {fromFile}; the service's retraining takes what train's --confidence takes: {Data.Aggregation.ConfidenceTransformNames.Help}.");
         }
         try
         {

@@ -86,7 +86,8 @@ public sealed class ServerOptionsValidator : IValidateOptions<EncoreServerOption
     private static void Retrain(List<string> errors, RetrainSection retrain)
     {
         Check(errors, TrainerFactory.Kinds.Contains(retrain.Trainer), $"retrain.trainer '{retrain.Trainer}' is unknown; expected {string.Join(", ", TrainerFactory.Kinds)}.");
-        Check(errors, retrain.Confidence is "none" or "log1p" or "log", $"retrain.confidence '{retrain.Confidence}' is unknown; expected none, log1p or log.");
+        Check(errors, Data.Aggregation.ConfidenceTransformNames.IsValid(retrain.Confidence),
+            $"retrain.confidence '{retrain.Confidence}' is unknown; expected {Data.Aggregation.ConfidenceTransformNames.Help}, as train's --confidence.");
         Check(errors, retrain.HoldoutFraction is > 0 and < 1, "retrain.holdout_fraction must be in (0, 1).");
         Check(errors, retrain.Factors is >= 1 and <= 4096, "retrain.factors must be between 1 and 4096.");
         Check(errors, retrain.Iterations is >= 1 and <= 1000, "retrain.iterations must be between 1 and 1000.");

@@ -58,9 +58,7 @@ public static class ModelEndpoints
         }
         catch (OperationCanceledException ex) when (shutdown.Token.IsCancellationRequested && !ct.IsCancellationRequested)
         {
-            throw new ServerStoppingException($"The server is shutting down and stopped this retrain of '{name}' before the end of its " +
-                $"{shutdown.Grace.TotalSeconds:0} s grace period (server.shutdown_grace_seconds); nothing was changed: the active model and the stored " +
-                "feedback are as before. Send the retrain again once the server is back.", ex);
+            throw ServerStoppingException.RetrainStopped(name, shutdown.Grace, ex);
         }
     }
 }

@@ -21,10 +21,15 @@ public sealed class RetrainBackgroundService(OnlineEngine engine, IRetrainRunner
             {
                 if (!await runner.ClaimScheduledRunAsync()) continue;
                 var result = await runner.RetrainAsync(null, stoppingToken);
-                logger.LogInformation("Scheduled retrain of {Model}: {Reason} in {Seconds:F1} s", result.Name, result.Reason, result.Seconds);
+                logger.LogInformation("Scheduled retrain of {Model}: {Reason} in {Seconds:F1} s; confidence {Confidence}", result.Name, result.Reason, result.Seconds, result.Confidence);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                return;
+            }
+            catch (Http.ServerStoppingException)
+            {
+                // The retraining grain's silo is shutting down and stopped the run (cluster mode); nothing was changed.
                 return;
             }
             catch (Exception ex) when (ex is OnlineRequestException or IOException or Core.Errors.EncoreException or ArgumentException or Orleans.Runtime.OrleansException or TimeoutException)

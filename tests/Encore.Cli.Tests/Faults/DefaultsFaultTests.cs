@@ -12,24 +12,9 @@ public sealed class DefaultsFaultTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     // Writes <name>.csv and imports it as a table with the given column mapping; returns the snapshot folder.
-    private async Task<string> ImportAsync(string name, List<string> lines, params string[] mapping)
-    {
-        var csv = Path.Combine(_dir, name + ".csv");
-        await File.WriteAllLinesAsync(csv, lines);
-        var dataset = Path.Combine(_dir, name);
-        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync(["import", "table", csv, "-o", dataset, .. mapping.SelectMany(m => new[] { "--set", m })])).Code);
-        return dataset;
-    }
+    private Task<string> ImportAsync(string name, List<string> lines, params string[] mapping) => FaultTables.ImportAsync(_dir, name, lines, mapping);
 
-    // A plain user,item table: 12 users over 8 tracks, no content vectors, no friendships.
-    private Task<string> PlainTableAsync()
-    {
-        var lines = new List<string> { "user,item" };
-        for (var u = 0; u < 12; u++)
-            for (var i = 0; i < 8; i++)
-                if ((u + i) % 3 != 0) lines.Add($"u{u},t{(i + u) % 8}");
-        return ImportAsync("plays", lines, "user=user", "item=item");
-    }
+    private Task<string> PlainTableAsync() => ImportAsync("plays", FaultTables.Plain(), "user=user", "item=item");
 
     /// <summary>
     /// <c>encore evaluate ds --models all</c> on a table without content vectors trained every model (the funnel for two

@@ -77,10 +77,82 @@ public sealed class RetrainServiceTests
         };
         var options = new RetrainOptions { Confidence = "none", Weights = new EventWeightOptions { Dislike = -1 } };
 
-        var m = TrainingSetBuilder.Build(events, null, options);
+        var (m, _) = TrainingSetBuilder.Build(events, null, options);
 
         Assert.Equal(2f, m.Matrix.Get(m.Users.IndexOf("a"), m.Items.IndexOf("x")));
         Assert.Equal(0f, m.Matrix.Get(m.Users.IndexOf("a"), m.Items.IndexOf("y")));
         Assert.Equal(-1f, m.Matrix.Get(m.Users.IndexOf("b"), m.Items.IndexOf("y")));
+    }
+
+    // 30 users x 10 tracks, each pair played once (value 1) except every 25th pair, played 200 times: heavy-tailed
+    // counts as in Last.fm (median 1, 99th percentile 200, max 200).
+    private static List<StoredEvent> PlayCounts()
+    {
+        var events = new List<StoredEvent>();
+        for (var u = 0; u < 30; u++)
+            for (var t = 0; t < 10; t++)
+                events.Add(new(null, $"u{u}", $"t{(u + t) % 15}", Encore.Data.Model.EventKind.Play, 0, (u * 10 + t) % 25 == 0 ? 200 : 1, null));
+        return events;
+    }
+
+    [Fact]
+    public void Build_PlayCountsConfidenceUnset_ChoosesLog1pByTrainsRule()
+    {
+        var events = PlayCounts();
+
+        var (sut, choice) = TrainingSetBuilder.Build(events, null, new RetrainOptions());
+        var (raw, given) = TrainingSetBuilder.Build(events, null, new RetrainOptions { Confidence = "none" });
+
+        // The counts multiply the play weight (as train's --values auto), and the rule train uses picks log1p on them.
+        Assert.Equal(200f, raw.Matrix.Values.ToArray().Max());
+        Assert.Equal(Encore.Data.Aggregation.ConfidenceChoice.Choose(raw.Matrix), choice);
+        Assert.Equal(("log1p (auto)", true), (choice.Label, choice.Reason.StartsWith("heavy-tailed counts", StringComparison.Ordinal)));
+        Assert.Equal((float)Math.Log(201.0), sut.Matrix.Values.ToArray().Max(), 5);
+        Assert.Equal("none", given.Label);
+    }
+
+    [Fact]
+    public void Build_BinaryPlaysConfidenceUnset_ChoosesNone()
+    {
+        var events = PlayCounts().Select(e => e with { Value = null }).ToList();
+
+        var (sut, choice) = TrainingSetBuilder.Build(events, null, new RetrainOptions());
+
+        Assert.Equal(("none (auto)", "constant values (1): binary data"), (choice.Label, choice.Reason));
+        Assert.All(sut.Matrix.Values.ToArray(), v => Assert.Equal(1f, v));
+    }
+
+    [Theory]
+    [InlineData("none", "none")]
+    [InlineData("LOG1P", "log1p")]
+    [InlineData("bm25", "bm25")]
+    [InlineData("tfidf", "tfidf")]
+    [InlineData("linear:2", "linear(alpha=2)")]
+    public void Build_ConfidenceSet_WinsOverTheChoice(string confidence, string expected)
+    {
+        var (_, choice) = TrainingSetBuilder.Build(PlayCounts(), null, new RetrainOptions { Confidence = confidence });
+
+        Assert.False(choice.Automatic);
+        Assert.StartsWith(expected, choice.Label, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_UnknownConfidence_NamesTheGrammar()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => TrainingSetBuilder.Build(PlayCounts(), null, new RetrainOptions { Confidence = "cubic" }));
+
+        Assert.Contains("retrain.confidence 'cubic' is not one of auto", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RetrainNow_PlayCounts_RecordsTheChoiceInTheResultAndTheVersionNote()
+    {
+        using var scope = Scope(withBase: false);
+        scope.Engine.Feedback.Ingest(PlayCounts().Select(e => new FeedbackEvent { User = e.User, Track = e.Track, Kind = "play", Value = e.Value }).ToList());
+
+        var result = scope.Engine.Retrain.RetrainNow("main");
+
+        Assert.StartsWith("log1p (auto): heavy-tailed counts (median 1,", result.Confidence, StringComparison.Ordinal);
+        Assert.EndsWith("; confidence " + result.Confidence, scope.Engine.Registry.List("main")[0].Note, StringComparison.Ordinal);
     }
 }
