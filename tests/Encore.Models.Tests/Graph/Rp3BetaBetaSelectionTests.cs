@@ -73,6 +73,19 @@ public sealed class Rp3BetaBetaSelectionTests
         Assert.Equal(best.Beta, sut.Beta);
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(Rp3BetaBetaSelection.MaxScoredUsers, 1)]
+    [InlineData(Rp3BetaBetaSelection.MaxScoredUsers + 1, 2)]
+    [InlineData(3 * Rp3BetaBetaSelection.MaxScoredUsers, 3)]
+    public void ScoringStride_KeepsTheScoredUsersUnderTheCap(int carvedUsers, int expected)
+    {
+        var rows = Enumerable.Range(0, carvedUsers).ToArray();
+        var heldOut = CsrMatrix.FromTriples(carvedUsers + 5, 2, rows, new int[carvedUsers], Enumerable.Repeat(1f, carvedUsers).ToArray());
+
+        Assert.Equal(expected, Rp3BetaBetaSelection.ScoringStride(heldOut));
+    }
+
     // NDCG@10 of each user's carved items in the model's top 10 from the inner history, averaged over users with carved items.
     private static double PlainMeanNdcg(Rp3BetaModel model, CsrMatrix inner, CsrMatrix heldOut)
     {
