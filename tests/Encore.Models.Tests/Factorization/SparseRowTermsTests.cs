@@ -63,40 +63,6 @@ public sealed class SparseRowTermsTests
         Assert.Equal(expected, actual);
     }
 
-    [Theory]
-    [InlineData(64, 1)]
-    [InlineData(64, 7)]
-    [InlineData(64, 300)]
-    [InlineData(16, 135)]
-    [InlineData(128, 17)]
-    public void AddTerm_EachResidualTermInOrder_EqualsAdd_BitForBit(int d, int nonZeros)
-    {
-        // The block solver's gather adds each residual term as it copies the row (value 0, c = 1, terms included).
-        if (!RowProduct.Accelerated) return;
-        var rng = new Rng((ulong)(3 * d + nonZeros));
-        const int items = 400;
-        var factors = new float[items * d];
-        for (var i = 0; i < factors.Length; i++) factors[i] = rng.NextFloat() - 0.5f;
-        var indices = new int[nonZeros];
-        var values = new float[nonZeros];
-        for (var k = 0; k < nonZeros; k++)
-        {
-            indices[k] = rng.NextInt(items);
-            values[k] = k % 4 == 1 ? 0f : 1 + rng.NextInt(9);
-        }
-        var x = new float[d];
-        for (var f = 0; f < d; f++) x[f] = rng.NextFloat() - 0.5f;
-        var expected = new float[d];
-        for (var f = 0; f < d; f++) expected[f] = rng.NextFloat();
-        var actual = (float[])expected.Clone();
-        SparseRowTerms.Add(factors, d, indices, values, 0.7f, x, expected, residual: true);
-
-        for (var k = 0; k < nonZeros; k++)
-            SparseRowTerms.AddTerm(ref factors[indices[k] * d], d, values[k], 0.7f, ref x[0], ref actual[0], residual: true);
-
-        Assert.Equal(expected, actual);
-    }
-
     [Fact]
     public void DotReference_SmallIntegers_EqualsTheExactDot()
     {

@@ -13,10 +13,9 @@ namespace Encore.Models.Factorization.Kernels;
 /// in the same order (a row that converges stops updating), so the factors are bit-identical to solving the rows one
 /// by one. Scratch comes from the caller (<see cref="BlockScratch"/>): nothing is allocated.
 /// With a gathering scratch, the block's factor rows are copied once into one contiguous buffer (at most
-/// <see cref="FactorBytesPerBlock"/> bytes, so it stays in L2): each row's residual term is added as the row is copied
-/// (while it is in L1, so the residual needs no pass of its own) and the three products read that buffer in order
-/// instead of gathering the rows from the whole factor matrix each time; the floats, the terms' arithmetic and their
-/// order are the same, so the factors are bit-identical either way. With a half-precision copy of the
+/// <see cref="FactorBytesPerBlock"/> bytes, so it stays in L2) and the four sparse passes (residual and three
+/// products) read that buffer in order instead of gathering the rows from the whole factor matrix each time; the
+/// floats and their order are the same, so the factors are bit-identical either way. With a half-precision copy of the
 /// factors (<see cref="HalfFactorCopy"/>, <see cref="Als.GatherPrecision.Half"/>) the gather reads the halves (half the
 /// random bytes) and widens them to floats in the buffer, so the CG arithmetic stays float and the result is bit-identical
 /// to solving the rows one by one against the factors rounded to half. A row with more nonzeros than the buffer holds
@@ -71,23 +70,24 @@ internal static class BlockConjugateGradient
         var rsOld = scratch.RsOld;
         var active = scratch.Active;
 
-        var source = GatherTarget(matrix, first, count, d, scratch);
+        var source = Gather(factors, halfFactors, d, matrix, first, count, scratch);
         var gathered = source is not null;
         // One row longer than both buffers (count is then 1, see BlockLength): each sparse pass gathers it in chunks.
         var chunked = !gathered && scratch.Gathered is not null && count == 1;
-        if (gathered) PrefetchFirst(factors, halfFactors, d, matrix.RowIndices(first));
-        else if (!chunked)
+        if (!gathered && !chunked)
             for (var i = 0; i < count; i++) RowProduct.PrefetchFirst(factors, matrix.RowIndices(first + i), d);
         BlockGramProduct.Multiply(regularizedGram, x, r, count, d, -1f);
-        // A gathered block's residual terms are added as its rows are copied (Gather), the rest by a pass of their own.
-        if (gathered) Gather(factors, halfFactors, d, matrix, first, count, scratch, source!, alpha, x, r);
-        for (var i = 0; i < count && !gathered; i++)
+        var running = 0;
+        for (var i = 0; i < count; i++)
         {
             var ri = r.Slice(i * d, d);
             if (chunked) ChunkedPass(factors, halfFactors, d, matrix, first, alpha, x.Slice(i * d, d), ri, scratch, residual: true);
-            else RowProduct.AddSparseResidual(factors, d, matrix.RowIndices(first + i), matrix.RowValues(first + i), alpha, x.Slice(i * d, d), ri);
+            else
+            {
+                var rowFactors = RowSource(factors, d, matrix, first + i, source, scratch, i, out var rowIndices);
+                RowProduct.AddSparseResidual(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, x.Slice(i * d, d), ri);
+            }
         }
-        var running = 0;
         // As in the steps below: the rows' sparse passes first, then the rest of their set-up (one copy of the block).
         r.CopyTo(p);
         for (var i = 0; i < count; i++)
@@ -135,42 +135,30 @@ internal static class BlockConjugateGradient
         }
     }
 
-    // The buffer a block's factor rows are gathered into: scratch.Gathered, or for a single row longer than that
-    // scratch.LongRows when it fits there. Null without a gathering scratch or when the nonzeros fit neither (ChunkedPass).
-    private static float[]? GatherTarget(CsrMatrix matrix, int first, int count, int d, BlockScratch scratch)
+    // Copies the block's factor rows (row after row, each row's nonzeros in order) into scratch.Gathered, or a single row
+    // longer than that into scratch.LongRows when it fits there; returns the buffer. Null (nothing copied) without a
+    // gathering scratch or when the nonzeros fit neither buffer (ChunkedPass).
+    private static float[]? Gather(ReadOnlySpan<float> factors, ReadOnlySpan<ushort> halfFactors, int d, CsrMatrix matrix, int first, int count, BlockScratch scratch)
     {
         var buffer = scratch.Gathered;
         if (buffer is null) return null;
         var total = 0;
         for (var i = 0; i < count; i++) total += matrix.RowLength(first + i);
-        if ((long)total * d <= buffer.Length) return buffer;
-        return count == 1 && (long)total * d <= scratch.LongRows.Length ? scratch.LongRows : null;
-    }
-
-    // Copies the block's factor rows (row after row, each row's nonzeros in order) into buffer and adds each row's
-    // residual terms to r as its rows arrive (the caller has prefetched the first rows and put -(Y^T Y + lambda I) x in r).
-    private static void Gather(ReadOnlySpan<float> factors, ReadOnlySpan<ushort> halfFactors, int d, CsrMatrix matrix, int first, int count,
-        BlockScratch scratch, float[] buffer, float alpha, Span<float> x, Span<float> r)
-    {
+        if ((long)total * d > buffer.Length)
+        {
+            if (count > 1 || (long)total * d > scratch.LongRows.Length) return null;
+            buffer = scratch.LongRows;
+        }
+        PrefetchFirst(factors, halfFactors, d, matrix.RowIndices(first));
         var at = 0;
         for (var i = 0; i < count; i++)
         {
             scratch.GatheredStart[i] = at;
             var indices = matrix.RowIndices(first + i);
-            CopyRows(factors, halfFactors, d, indices, i + 1 < count ? matrix.RowIndices(first + i + 1) : default, buffer, at,
-                new Residual(matrix.RowValues(first + i), alpha, x.Slice(i * d, d), r.Slice(i * d, d)));
+            CopyRows(factors, halfFactors, d, indices, i + 1 < count ? matrix.RowIndices(first + i + 1) : default, buffer, at);
             at += indices.Length;
         }
-    }
-
-    // The residual terms CopyRows adds as it copies (SparseRowTerms.AddTerm, in nonzero order: Add's result bit for bit);
-    // Values empty: none.
-    private readonly ref struct Residual(ReadOnlySpan<float> values, float alpha, ReadOnlySpan<float> x, Span<float> r)
-    {
-        public readonly ReadOnlySpan<float> Values = values;
-        public readonly float Alpha = alpha;
-        public readonly ReadOnlySpan<float> X = x;
-        public readonly Span<float> R = r;
+        return buffer;
     }
 
     // One sparse pass (residual or product) over a row longer than the buffer: its nonzeros in chunks of the buffer's
@@ -187,7 +175,7 @@ internal static class BlockConjugateGradient
         for (var start = 0; start < indices.Length; start += capacity)
         {
             var n = Math.Min(capacity, indices.Length - start);
-            CopyRows(factors, halfFactors, d, indices.Slice(start, n), indices[(start + n)..], buffer, 0, default);
+            CopyRows(factors, halfFactors, d, indices.Slice(start, n), indices[(start + n)..], buffer, 0);
             SparseRowTerms.Add(buffer.AsSpan(0, n * d), d, scratch.Identity.AsSpan(0, n), values.Slice(start, n), alpha, v, output, residual, prefetch: false);
         }
     }
@@ -201,14 +189,10 @@ internal static class BlockConjugateGradient
     }
 
     // Copies the factor rows of indices into buffer rows at, at + 1, ...: from the floats, or with a half copy its d
-    // halves per row widened (HalfRows.Widen); each row prefetched PrefetchAhead rows early, running on into next. With
-    // residual terms, each copied row's term is added while the row is in L1.
+    // halves per row widened (HalfRows.Widen); each row prefetched PrefetchAhead rows early, running on into next.
     private static void CopyRows(ReadOnlySpan<float> factors, ReadOnlySpan<ushort> halfFactors, int d, ReadOnlySpan<int> indices,
-        ReadOnlySpan<int> next, float[] buffer, int at, Residual residual)
+        ReadOnlySpan<int> next, float[] buffer, int at)
     {
-        var withResidual = !residual.Values.IsEmpty;
-        ref var x = ref MemoryMarshal.GetReference(residual.X);
-        ref var r = ref MemoryMarshal.GetReference(residual.R);
         var half = !halfFactors.IsEmpty;
         ref var f0 = ref MemoryMarshal.GetReference(factors);
         ref var h0 = ref MemoryMarshal.GetReference(halfFactors);
@@ -222,15 +206,15 @@ internal static class BlockConjugateGradient
             if (ahead < indices.Length) RowProduct.PrefetchRow(ref p0, indices[ahead], rowFloats);
             else if (ahead - indices.Length < next.Length) RowProduct.PrefetchRow(ref p0, next[ahead - indices.Length], rowFloats);
             ref var target = ref Unsafe.Add(ref b0, (nint)at * d);
-            if (half) HalfRows.Widen(ref Unsafe.Add(ref h0, (nint)indices[k] * d), ref target, d);
-            else
+            if (half)
             {
-                // An inline 8-lane copy (the block path needs AVX2 and d a multiple of 16): Span.CopyTo's call into
-                // Buffer.Memmove per 256-byte row cost as much as the gather's misses on HetRec.
-                ref var source = ref Unsafe.Add(ref f0, (nint)indices[k] * d);
-                for (var f = 0; f < d; f += 8) Vector256.LoadUnsafe(ref source, (nuint)f).StoreUnsafe(ref target, (nuint)f);
+                HalfRows.Widen(ref Unsafe.Add(ref h0, (nint)indices[k] * d), ref target, d);
+                continue;
             }
-            if (withResidual) SparseRowTerms.AddTerm(ref target, d, residual.Values[k], residual.Alpha, ref x, ref r, residual: true);
+            // An inline 8-lane copy (the block path needs AVX2 and d a multiple of 16): Span.CopyTo's call into
+            // Buffer.Memmove per 256-byte row cost as much as the gather's misses on HetRec.
+            ref var source = ref Unsafe.Add(ref f0, (nint)indices[k] * d);
+            for (var f = 0; f < d; f += 8) Vector256.LoadUnsafe(ref source, (nuint)f).StoreUnsafe(ref target, (nuint)f);
         }
     }
 

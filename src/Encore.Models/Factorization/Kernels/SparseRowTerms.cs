@@ -91,25 +91,14 @@ internal static class SparseRowTerms
     {
         for (var k = 0; k < indices.Length; k++)
         {
-            if (!residual && WeightedRidge.Confidence(values[k], alpha) - 1f == 0) continue;
-            AddTerm(ref Unsafe.Add(ref f0, (nint)indices[k] * d), d, values[k], alpha, ref v, ref o, residual);
+            var c = WeightedRidge.Confidence(values[k], alpha);
+            if (!residual && c - 1f == 0) continue;
+            ref var y = ref Unsafe.Add(ref f0, (nint)indices[k] * d);
+            var dot = Dot1(ref y, ref v, d);
+            var w = Vector256.Create(residual ? c * WeightedRidge.Preference(values[k]) - (c - 1f) * dot : (c - 1f) * dot);
+            for (var f = 0; f < d; f += Lanes)
+                Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y, (nuint)f), w, Vector256.LoadUnsafe(ref o, (nuint)f)).StoreUnsafe(ref o, (nuint)f);
         }
-    }
-
-    /// <summary>
-    /// output += w y for one nonzero (factor row y of d floats, d a multiple of 8, vector path only) with w as <see cref="Add"/>
-    /// computes it (c = 1 included): the arithmetic of one term of <see cref="Add"/>, so a caller that adds a row's terms
-    /// k = 0, 1, ... in order through this gets <see cref="Add"/>'s output bit for bit (the block solver's gather adds each
-    /// residual term while the row it has just copied is in L1).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void AddTerm(ref float y, int d, float value, float alpha, ref float v, ref float o, bool residual)
-    {
-        var c = WeightedRidge.Confidence(value, alpha);
-        var dot = Dot1(ref y, ref v, d);
-        var w = Vector256.Create(residual ? c * WeightedRidge.Preference(value) - (c - 1f) * dot : (c - 1f) * dot);
-        for (var f = 0; f < d; f += Lanes)
-            Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y, (nuint)f), w, Vector256.LoadUnsafe(ref o, (nuint)f)).StoreUnsafe(ref o, (nuint)f);
     }
 
     // One factor row against v: DotReference's lane chains in one accumulator, then its pairing ((s0 + s1) + (s2 + s3)) +
