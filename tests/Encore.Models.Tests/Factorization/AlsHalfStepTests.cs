@@ -52,10 +52,55 @@ public sealed class AlsHalfStepTests
         Assert.Same(buffers.Block(0, gather: true), buffers.Block(0, gather: true));
     }
 
+    [Theory]
+    [InlineData(GatherPrecision.Single)]
+    [InlineData(GatherPrecision.Half)]
+    public void Run_RowLongerThanTheBlockBudget_GatheredWholeOnce_EqualsRowByRow_BitForBit(GatherPrecision precision)
+    {
+        // Row 3 holds 1.3 block budgets of nonzeros: the half-step sizes each worker's long-row buffer to it, so the row is
+        // gathered once for its four passes; the expected solve reads the factors the gather reads (rounded to half or not).
+        const int d = 16;
+        var columns = (int)(AlsHalfStep.GatherFromBytes / (d * sizeof(float))) + 1;
+        var (problem, fixedFactors, start) = Problem(rows: 40, columns, d);
+        var longRow = 13 * BlockConjugateGradient.GatherCapacity(d) / 10;
+        var rng = new Rng(11);
+        var (r, c, v) = (new List<int>(), new List<int>(), new List<float>());
+        for (var row = 0; row < problem.Rows; row++)
+        {
+            var indices = row == 3 ? [.. Enumerable.Range(0, columns).OrderBy(_ => rng.NextInt(1 << 30)).Take(longRow).Order()] : problem.RowIndices(row).ToArray();
+            for (var k = 0; k < indices.Length; k++)
+            {
+                r.Add(row);
+                c.Add(indices[k]);
+                v.Add(row == 3 ? (k % 7 == 3 ? 0f : 1 + rng.NextInt(5)) : problem.RowValues(row)[k]);
+            }
+        }
+        var matrix = CsrMatrix.FromTriples(problem.Rows, columns, [.. r], [.. c], [.. v]);
+        var options = new AlsOptions { Factors = d, Regularization = 0.3, Alpha = 2, Threads = 2, GatherPrecision = precision };
+        var read = fixedFactors;
+        if (precision == GatherPrecision.Half)
+        {
+            var bits = new ushort[fixedFactors.Length];
+            Assert.True(HalfRows.Narrow(fixedFactors, bits));
+            read = [.. bits.Select(HalfRows.WidenReference)];
+        }
+        var expected = (float[])start.Clone();
+        OldLoop(matrix, expected, fixedFactors, d, options, read);
+        var actual = (float[])start.Clone();
+        var buffers = new GramBuffers(d);
+
+        AlsHalfStep.Run(matrix, actual, fixedFactors, d, options, buffers, CancellationToken.None);
+
+        Assert.Equal(expected, actual);
+        Assert.Equal(longRow * d, buffers.Block(0, gather: true).LongRows.Length);
+    }
+
     // The half-step as it was before the per-row copy was removed (commit b0943d5).
-    private static void OldLoop(CsrMatrix matrix, float[] solved, float[] fixedFactors, int d, AlsOptions options)
+    // The sparse terms read sparseFactors (default: fixedFactors; the half-rounded factors a half gather reads).
+    private static void OldLoop(CsrMatrix matrix, float[] solved, float[] fixedFactors, int d, AlsOptions options, float[]? sparseFactors = null)
     {
         var gram = Gram.Compute(fixedFactors, matrix.Columns, d, 1);
+        var read = sparseFactors ?? fixedFactors;
         var scales = FrequencyScaledRegularization.RowScales(matrix, options.FrequencyScaling);
         if (scales is null) Gram.AddDiagonal(gram, d, (float)options.Regularization);
         var rowGram = new float[d * d];
@@ -70,8 +115,8 @@ public sealed class AlsHalfStepTests
                 g = rowGram;
             }
             var x = solved.AsSpan(row * d, d);
-            if (options.Solver == AlsSolver.Cholesky) WeightedRidge.SolveExact(g, fixedFactors, d, matrix.RowIndices(row), matrix.RowValues(row), (float)options.Alpha, a, x);
-            else ConjugateGradient.Solve(g, fixedFactors, d, matrix.RowIndices(row), matrix.RowValues(row), (float)options.Alpha, options.CgSteps, x, r, p, ap);
+            if (options.Solver == AlsSolver.Cholesky) WeightedRidge.SolveExact(g, read, d, matrix.RowIndices(row), matrix.RowValues(row), (float)options.Alpha, a, x);
+            else ConjugateGradient.Solve(g, read, d, matrix.RowIndices(row), matrix.RowValues(row), (float)options.Alpha, options.CgSteps, x, r, p, ap);
         }
     }
 

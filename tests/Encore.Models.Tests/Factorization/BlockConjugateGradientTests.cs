@@ -102,13 +102,19 @@ public sealed class BlockConjugateGradientTests
     }
 
     [Theory]
-    [InlineData(64, false)]
-    [InlineData(64, true)]
-    [InlineData(256, true)]
-    public void Solve_RowLongerThanTheBuffer_GatheredInChunks_EqualsRowByRow_BitForBit(int d, bool half)
+    [InlineData(64, false, 0)]
+    [InlineData(64, true, 0)]
+    [InlineData(256, true, 0)]
+    [InlineData(64, false, 2)]
+    [InlineData(64, true, 2)]
+    [InlineData(64, false, 3)]
+    [InlineData(64, true, 3)]
+    [InlineData(256, true, 3)]
+    public void Solve_RowLongerThanTheBuffer_GatheredInChunksOrWhole_EqualsRowByRow_BitForBit(int d, bool half, int longRowBuffers)
     {
-        // Rows 1 and 3 hold 2.5 and 1.2 buffers' worth of nonzeros (blocks of their own, gathered chunk by chunk on every
-        // pass); the rest are short rows gathered whole.
+        // Rows 1 and 3 hold 2.5 and 1.2 buffers' worth of nonzeros (blocks of their own); the rest are short rows gathered
+        // whole. With a long-row buffer of longRowBuffers block buffers, row 3 (2: only row 3; 3: both) is gathered once
+        // into it and the other is gathered chunk by chunk on every pass.
         if (!BlockConjugateGradient.Supported(d) || !HalfRows.Supported(d)) return;
         var capacity = BlockConjugateGradient.GatherCapacity(d);
         var columns = 3 * capacity;
@@ -140,6 +146,7 @@ public sealed class BlockConjugateGradientTests
             ConjugateGradient.Solve(gram, read, d, matrix.RowIndices(row), matrix.RowValues(row), 1.5f, 3, expected.AsSpan(row * d, d), rr, p, ap);
         var actual = (float[])start.Clone();
         var scratch = new BlockScratch(d, gather: true);
+        scratch.EnsureLongRows(longRowBuffers * capacity);
 
         for (var row = 0; row < 6;)
         {
@@ -149,6 +156,7 @@ public sealed class BlockConjugateGradientTests
         }
 
         Assert.True(matrix.RowLength(1) > 2 * capacity && BlockConjugateGradient.BlockLength(matrix, 1, 6, d) == 1);
+        Assert.Equal(longRowBuffers * capacity * d, scratch.LongRows.Length);
         Assert.Equal(expected, actual);
     }
 

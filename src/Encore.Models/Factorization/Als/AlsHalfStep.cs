@@ -34,6 +34,13 @@ internal static class AlsHalfStep
     /// </summary>
     internal const long HalfGatherFromBytes = 4L << 20;
 
+    /// <summary>
+    /// A gathering worker's buffer for one row longer than a block's budget holds at most this many bytes of factor rows
+    /// (16 MiB: 65,536 rows of 64 floats, per worker); such a row is gathered once for its four CG passes, and a longer one
+    /// is gathered in chunks on every pass (<see cref="BlockConjugateGradient"/>).
+    /// </summary>
+    internal const long LongRowBytes = 16L << 20;
+
     public static void Run(CsrMatrix matrix, float[] solved, float[] fixedFactors, int d, AlsOptions options, GramBuffers buffers, CancellationToken cancellationToken) =>
         Run(matrix, solved, fixedFactors, d, options, buffers, null, cancellationToken);
 
@@ -64,7 +71,8 @@ internal static class AlsHalfStep
         var half = blocked && bytes >= HalfGatherFromBytes && options.GatherPrecision == GatherPrecision.Half && HalfRows.Supported(d)
             && buffers.Half.Refresh(fixedFactors, options.Threads, cancellationToken);
         var gather = half || bytes >= GatherFromBytes;
-        ParallelLoop.For(matrix.Rows, options.Threads, worker => new Scratch(d, exact, perRow ? gram : null, blocked ? buffers.Block(worker, gather) : null, social is not null), (start, end, s) =>
+        var longRows = gather ? LongRowCapacity(matrix, d) : 0;
+        ParallelLoop.For(matrix.Rows, options.Threads, worker => new Scratch(d, exact, perRow ? gram : null, blocked ? buffers.Block(worker, gather, longRows) : null, social is not null), (start, end, s) =>
         {
             if (s.Block is not null)
             {
@@ -95,6 +103,14 @@ internal static class AlsHalfStep
                 else ConjugateGradient.SolveShifted(rowGram, fixedFactors, d, indices, values, alpha, options.CgSteps, shift, x, s.R, s.P, s.Ap);
             }
         }, cancellationToken);
+    }
+
+    // Factor rows of the longest row that exceeds a block's gather budget, at most LongRowBytes' worth; 0 if none does.
+    private static int LongRowCapacity(CsrMatrix matrix, int d)
+    {
+        var longest = 0;
+        for (var row = 0; row < matrix.Rows; row++) longest = Math.Max(longest, matrix.RowLength(row));
+        return longest <= BlockConjugateGradient.GatherCapacity(d) ? 0 : (int)Math.Min(longest, LongRowBytes / (4 * d));
     }
 
     private sealed class Scratch(int d, bool exact, float[]? unregularizedGram, BlockScratch? block, bool social)

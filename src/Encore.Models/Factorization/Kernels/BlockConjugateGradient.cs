@@ -19,8 +19,10 @@ namespace Encore.Models.Factorization.Kernels;
 /// factors (<see cref="HalfFactorCopy"/>, <see cref="Als.GatherPrecision.Half"/>) the gather reads the halves (half the
 /// random bytes) and widens them to floats in the buffer, so the CG arithmetic stays float and the result is bit-identical
 /// to solving the rows one by one against the factors rounded to half. A row with more nonzeros than the buffer holds
-/// (a block of its own) is gathered in chunks of the buffer's size on every sparse pass (from the half copy when there is
-/// one), so it reads half the random bytes too and is the same row-by-row solve against the rounded factors.
+/// (a block of its own) is gathered once, whole, into the scratch's <see cref="BlockScratch.LongRows"/> when it fits there
+/// (its later passes then stream that contiguous copy from L2 / L3 instead of gathering random rows again); a row longer
+/// still is gathered in chunks of the buffer's size on every sparse pass. Either way it reads the half copy when there is
+/// one, so it is the same row-by-row solve against the rounded factors.
 /// </summary>
 internal static class BlockConjugateGradient
 {
@@ -68,8 +70,9 @@ internal static class BlockConjugateGradient
         var rsOld = scratch.RsOld;
         var active = scratch.Active;
 
-        var gathered = Gather(factors, halfFactors, d, matrix, first, count, scratch);
-        // One row longer than the buffer (count is then 1, see BlockLength): each sparse pass gathers it in chunks.
+        var source = Gather(factors, halfFactors, d, matrix, first, count, scratch);
+        var gathered = source is not null;
+        // One row longer than both buffers (count is then 1, see BlockLength): each sparse pass gathers it in chunks.
         var chunked = !gathered && scratch.Gathered is not null && count == 1;
         if (!gathered && !chunked)
             for (var i = 0; i < count; i++) RowProduct.PrefetchFirst(factors, matrix.RowIndices(first + i), d);
@@ -81,7 +84,7 @@ internal static class BlockConjugateGradient
             if (chunked) ChunkedPass(factors, halfFactors, d, matrix, first, alpha, x.Slice(i * d, d), ri, scratch, residual: true);
             else
             {
-                var rowFactors = RowSource(factors, d, matrix, first + i, gathered, scratch, i, out var rowIndices);
+                var rowFactors = RowSource(factors, d, matrix, first + i, source, scratch, i, out var rowIndices);
                 RowProduct.AddSparseResidual(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, x.Slice(i * d, d), ri);
             }
         }
@@ -108,7 +111,7 @@ internal static class BlockConjugateGradient
                 if (chunked) ChunkedPass(factors, halfFactors, d, matrix, first, alpha, pi, api, scratch, residual: false);
                 else
                 {
-                    var rowFactors = RowSource(factors, d, matrix, first + i, gathered, scratch, i, out var rowIndices);
+                    var rowFactors = RowSource(factors, d, matrix, first + i, source, scratch, i, out var rowIndices);
                     RowProduct.AddSparseProduct(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, pi, api);
                 }
             }
@@ -132,16 +135,20 @@ internal static class BlockConjugateGradient
         }
     }
 
-    // Copies the block's factor rows (row after row, each row's nonzeros in order) into scratch.Gathered. False (nothing
-    // copied) without a gathering scratch or when the block's nonzeros exceed the buffer (a single row longer than the
-    // budget: ChunkedPass).
-    private static bool Gather(ReadOnlySpan<float> factors, ReadOnlySpan<ushort> halfFactors, int d, CsrMatrix matrix, int first, int count, BlockScratch scratch)
+    // Copies the block's factor rows (row after row, each row's nonzeros in order) into scratch.Gathered, or a single row
+    // longer than that into scratch.LongRows when it fits there; returns the buffer. Null (nothing copied) without a
+    // gathering scratch or when the nonzeros fit neither buffer (ChunkedPass).
+    private static float[]? Gather(ReadOnlySpan<float> factors, ReadOnlySpan<ushort> halfFactors, int d, CsrMatrix matrix, int first, int count, BlockScratch scratch)
     {
         var buffer = scratch.Gathered;
-        if (buffer is null) return false;
+        if (buffer is null) return null;
         var total = 0;
         for (var i = 0; i < count; i++) total += matrix.RowLength(first + i);
-        if ((long)total * d > buffer.Length) return false;
+        if ((long)total * d > buffer.Length)
+        {
+            if (count > 1 || (long)total * d > scratch.LongRows.Length) return null;
+            buffer = scratch.LongRows;
+        }
         PrefetchFirst(factors, halfFactors, d, matrix.RowIndices(first));
         var at = 0;
         for (var i = 0; i < count; i++)
@@ -151,7 +158,7 @@ internal static class BlockConjugateGradient
             CopyRows(factors, halfFactors, d, indices, i + 1 < count ? matrix.RowIndices(first + i + 1) : default, buffer, at);
             at += indices.Length;
         }
-        return true;
+        return buffer;
     }
 
     // One sparse pass (residual or product) over a row longer than the buffer: its nonzeros in chunks of the buffer's
@@ -211,17 +218,17 @@ internal static class BlockConjugateGradient
         }
     }
 
-    // The factor rows and indices row `row` (block row i) reads: the gathered copy with indices 0, 1, ... or the matrix.
-    private static ReadOnlySpan<float> RowSource(ReadOnlySpan<float> factors, int d, CsrMatrix matrix, int row, bool gathered,
+    // The factor rows and indices row `row` (block row i) reads: the gathered copy (source) with indices 0, 1, ... or the matrix.
+    private static ReadOnlySpan<float> RowSource(ReadOnlySpan<float> factors, int d, CsrMatrix matrix, int row, float[]? source,
         BlockScratch scratch, int i, out ReadOnlySpan<int> indices)
     {
-        if (!gathered)
+        if (source is null)
         {
             indices = matrix.RowIndices(row);
             return factors;
         }
         var length = matrix.RowLength(row);
         indices = scratch.Identity.AsSpan(0, length);
-        return scratch.Gathered!.AsSpan(scratch.GatheredStart[i] * d, length * d);
+        return source.AsSpan(scratch.GatheredStart[i] * d, length * d);
     }
 }

@@ -28,10 +28,16 @@ internal sealed class GramBuffers(int d)
     }
 
     /// <summary>
-    /// Worker <paramref name="worker"/>'s block scratch, with or without a gather buffer, created on first use; distinct
-    /// workers may call this concurrently.
+    /// Worker <paramref name="worker"/>'s block scratch, with or without a gather buffer, created on first use; a gathering
+    /// one gets room for a long row of <paramref name="longRows"/> factor rows (<see cref="BlockScratch.EnsureLongRows"/>).
+    /// Distinct workers may call this concurrently.
     /// </summary>
     /// <exception cref="IndexOutOfRangeException">worker not below the count given to <see cref="EnsureWorkers"/>.</exception>
-    public BlockScratch Block(int worker, bool gather) =>
-        gather ? _gathering[worker] ??= new BlockScratch(Dimensions, gather: true) : _blocks[worker] ??= new BlockScratch(Dimensions);
+    public BlockScratch Block(int worker, bool gather, int longRows = 0)
+    {
+        if (!gather) return _blocks[worker] ??= new BlockScratch(Dimensions);
+        var scratch = _gathering[worker] ??= new BlockScratch(Dimensions, gather: true);
+        scratch.EnsureLongRows(longRows);
+        return scratch;
+    }
 }
