@@ -104,6 +104,21 @@ public sealed class EvaluationCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Sweep_InputBinary_IsRecordedAndShownBesideTheConfidence()
+    {
+        await MakeWorld();
+        await Output("sweep", World, "--model", "item-knn", "--set", "input=binary", "--set", "data.confidence=log1p", "--grid", "neighbours=5", "--store", Store);
+        await Output("sweep", World, "--model", "item-knn", "--set", "data.confidence=log1p", "--grid", "neighbours=5", "--store", Store);
+        var runs = new SqliteRunStore(Store).List();
+
+        var list = await Output("runs", "list", "--store", Store, "--markdown");
+
+        Assert.Equal(["as-given", "binary"], runs.Select(r => r.Parameters["input"]).Order(StringComparer.Ordinal));
+        Assert.Contains("| log1p, input binary |", list, StringComparison.Ordinal);
+        Assert.Contains("| log1p |", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Runs_BprOnSeveralThreads_IsMarkedNotRepeatableInListShowAndReport()
     {
         await MakeWorld();

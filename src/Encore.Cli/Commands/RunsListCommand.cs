@@ -40,7 +40,7 @@ public static class RunsListCommand
             var value = r.Means.TryGetValue(metric, out var v) ? Numbers.F(v)
                 : r.Means.TryGetValue($"group-precision@{metric.Split('@').Last()}", out var g) ? $"group P {Numbers.F(g)}" : "-";
             table.Add(r.Id, r.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.Kind, r.SweepId ?? "",
-                ModelLabel(r), r.Parameters.GetValueOrDefault("data.confidence", "-"), r.Dataset, Shorten(r.Protocol), value, Numbers.Seconds(r.FitSeconds));
+                ModelLabel(r), InputLabel(r), r.Dataset, Shorten(r.Protocol), value, Numbers.Seconds(r.FitSeconds));
         }
         table.Print(markdown);
         if (runs.Any(r => r.Parameters.ContainsKey(Repeatability.Key)))
@@ -65,6 +65,15 @@ public static class RunsListCommand
     private const string NotRepeatableMark = "*";
 
     // The model name, marked when the run's seed does not repeat it (issue 12 item 10).
+    // The data's confidence transform, and the model's own input setting when it is not the default (docs/aggregation.md, "Per-model input").
+    internal static string InputLabel(ExperimentRun run)
+    {
+        var confidence = run.Parameters.GetValueOrDefault("data.confidence", "-");
+        return run.Parameters.TryGetValue(Models.Training.ModelInput.Key, out var input) && input != Models.Training.ModelInput.Values[0]
+            ? $"{confidence}, input {input}"
+            : confidence;
+    }
+
     private static string ModelLabel(ExperimentRun run) =>
         run.Parameters.ContainsKey(Repeatability.Key) ? run.Model + NotRepeatableMark : run.Model;
 

@@ -100,7 +100,15 @@ public sealed record SearchSpace(string Model, IReadOnlyList<SearchDimension> Di
             new("similarity", DimensionKind.Choice, Choices: ["cosine", "bm25", "tfidf"]),
         ])
         { ComplexityKey = "neighbours" },
-        "ease" => new(model, [new("lambda", DimensionKind.LogUniform, 10, 5000)]) { ComplexityKey = "lambda", SimplerWhenHigher = true },
+        // Dropout and the free diagonal: Steck 2020's EDLAE / DLAE (docs/models-ease.md); on HetRec's validation carve DLAE at
+        // lambda 2000, p 0.35 beat the tuned EASE by 0.011 (bench/results/quality-hetrec.md section 18.1).
+        "ease" => new(model,
+        [
+            new("lambda", DimensionKind.LogUniform, 10, 5000),
+            new("dropout", DimensionKind.Uniform, 0, 0.6),
+            new("zero-diagonal", DimensionKind.Choice, Choices: ["true", "false"]),
+        ])
+        { ComplexityKey = "lambda", SimplerWhenHigher = true },
         "rp3beta" => new(model,
         [
             new("alpha", DimensionKind.Uniform, 0.3, 1.5),

@@ -86,9 +86,13 @@ public sealed class TrainingData
     /// <exception cref="ArgumentException">A table's user or item count differs from the maps'.</exception>
     public TrainingData WithSide(SideInformation? side) => Copy(ItemFeatures, side, Hierarchy);
 
+    /// <summary>The same maps and optional tables with <paramref name="interactions"/> (same shape) as the interaction values.</summary>
+    /// <exception cref="ArgumentException">The matrix's shape differs from the maps'.</exception>
+    public TrainingData WithInteractions(CsrMatrix interactions) => Copy(ItemFeatures, Side, Hierarchy, interactions);
+
     // The one place that lists every optional table, so a copy that replaces one cannot drop another.
-    private TrainingData Copy(ItemFeatures? features, SideInformation? side, Hierarchy.HierarchyInput? hierarchy) =>
-        new(Interactions, Users, Items) { ItemFeatures = features, Side = side, Hierarchy = hierarchy };
+    private TrainingData Copy(ItemFeatures? features, SideInformation? side, Hierarchy.HierarchyInput? hierarchy, CsrMatrix? interactions = null) =>
+        new(interactions ?? Interactions, Users, Items) { ItemFeatures = features, Side = side, Hierarchy = hierarchy };
 
     /// <summary>
     /// The positive part of <see cref="Interactions"/> (entries &gt; 0): the only thing every model learns from.

@@ -10,6 +10,7 @@ public sealed record EaseOptions : ModelOptions
     private readonly int _maxItems = 50_000;
     private readonly int _neighbours;
     private readonly int _minimumUsers = 1;
+    private readonly double _dropout;
 
     /// <value>L2 regularisation added to the diagonal of X^T X. Default 500 (the paper's value for ML-20M); search range 10..5000 (log scale).</value>
     public double Lambda
@@ -46,4 +47,26 @@ public sealed record EaseOptions : ModelOptions
         get => _minimumUsers;
         init { Guard.InRange(value, 1, 1_000_000, nameof(MinimumUsers)); _minimumUsers = value; }
     }
+
+    /// <value>
+    /// Dropout probability p of the denoising linear autoencoder (Steck 2020, "Autoencoders that don't overfit towards the
+    /// Identity", NeurIPS): the L2 penalty becomes Lambda = lambda I + p / (1 - p) diag(X^T X), so each item is regularised in
+    /// proportion to its own squared activity (popular items more). 0 (the default) is plain EASE, bit for bit. With
+    /// <see cref="ZeroDiagonal"/> (the default) this is EDLAE (EASE's closed form over G + Lambda); without it, DLAE.
+    /// Range [0, 0.999]: p = 0.5 doubles each diagonal entry of X^T X. Search 0..0.6 (tune does); on HetRec's validation carve
+    /// (log1p input) the best was DLAE at p 0.35 with lambda 2000 (bench/results/quality-hetrec.md section 18.1).
+    /// </value>
+    public double Dropout
+    {
+        get => _dropout;
+        init { Guard.InRange(value, 0.0, 0.999, nameof(Dropout)); _dropout = value; }
+    }
+
+    /// <value>
+    /// true (default): B has a zero diagonal, B = I - P diag(1 / diag(P)) with P = (X^T X + Lambda)^-1 (EASE; with
+    /// <see cref="Dropout"/> &gt; 0, Steck 2020's EDLAE). false: the unconstrained denoising autoencoder DLAE,
+    /// B = (X^T X + Lambda)^-1 X^T X = I - P Lambda; its diagonal, which only scores items already in the history
+    /// (never recommended), is not kept. With Dropout 0 and no zero diagonal, plain ridge regression of X on itself.
+    /// </value>
+    public bool ZeroDiagonal { get; init; } = true;
 }

@@ -15,6 +15,9 @@ namespace Encore.Models.Ease;
 /// (<see cref="EaseEstimate"/>); with <see cref="EaseOptions.Neighbours"/> the model keeps only each row's top N. With
 /// <see cref="EaseOptions.MinimumUsers"/> = m &gt; 1, X is first restricted to the columns of items with at least m
 /// training users (the same closed form over those k items; the others get no weights).
+/// With <see cref="EaseOptions.Dropout"/> = p &gt; 0 the penalty is Lambda = lambda I + p / (1 - p) diag(X^T X) (Steck 2020,
+/// "Autoencoders that don't overfit towards the Identity": EDLAE with the zero diagonal; DLAE, B = I - P Lambda, without
+/// it, <see cref="EaseOptions.ZeroDiagonal"/>).
 /// Progress: one report per stage (1 Gram, 2 inverse, 3 weights, 4 sparsify).
 /// </summary>
 public sealed class EaseTrainer(EaseOptions? options = null) : IRecommenderTrainer
@@ -40,11 +43,11 @@ public sealed class EaseTrainer(EaseOptions? options = null) : IRecommenderTrain
             return new EaseModel(data.Users, data.Items, data.Interactions, new CsrMatrix(n, n, new int[n + 1], [], []), Options.Lambda);
         }
         var x = modelled is null ? data.Signal : ItemSupport.KeepColumns(data.Signal, modelled);
-        var weights = Gram(x, k, (float)Options.Lambda, Options.Threads, cancellationToken);
+        var (weights, penalty) = Gram(x, k, Options.Lambda, Options.Dropout, Options.Threads, cancellationToken);
         Stage(1);
         Invert(weights, k, cancellationToken);
         Stage(2);
-        ToWeights(weights, k, Options.Threads, cancellationToken);
+        ToWeights(weights, k, Options.ZeroDiagonal ? null : penalty, Options.Threads, cancellationToken);
         if (!float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum<float>(weights)))
             throw new ModelFitException("EASE weights are not finite: increase Lambda or check the input values.");
         Stage(3);
@@ -102,11 +105,14 @@ public sealed class EaseTrainer(EaseOptions? options = null) : IRecommenderTrain
             $"EASE needs a dense {items:N0} x {items:N0} item matrix ({gib:F1} GiB of memory) for {items:N0} items, {limit}. Use item-kNN (sparse top-K neighbours) or ALS for a catalogue this large, or prune rare items first."));
     }
 
-    // G = X^T X + lambda I, row i = sum over users u of item i of x_ui * X[u, :]; parallel over items (each writes its own row).
-    private static float[] Gram(CsrMatrix x, int n, float lambda, int threads, CancellationToken ct)
+    // G = X^T X + Lambda, row i = sum over users u of item i of x_ui * X[u, :]; parallel over items (each writes its own row).
+    // Lambda = lambda I + p / (1 - p) diag(X^T X) (p = dropout; p = 0: lambda I, EASE), returned as the vector of its diagonal.
+    private static (float[] G, float[] Penalty) Gram(CsrMatrix x, int n, double lambda, double dropout, int threads, CancellationToken ct)
     {
         var g = new float[n * n];
+        var penalty = new float[n];
         var usersByItem = x.Transpose();
+        var emphasis = dropout / (1 - dropout);
         ParallelLoop.For(n, threads, (s, e) =>
         {
             for (var i = s; i < e; i++)
@@ -121,23 +127,26 @@ public sealed class EaseTrainer(EaseOptions? options = null) : IRecommenderTrain
                     var itemValues = x.RowValues(users[p]);
                     for (var q = 0; q < items.Length; q++) row[items[q]] += v * itemValues[q];
                 }
-                row[i] += lambda;
+                // p = 0 adds exactly (float)lambda, as plain EASE always did.
+                penalty[i] = dropout == 0 ? (float)lambda : (float)(lambda + emphasis * row[i]);
+                row[i] += penalty[i];
             }
         }, ct);
-        return g;
+        return (g, penalty);
     }
 
-    // In place: P -> B with B[i][j] = -P[i][j] / P[j][j], B[j][j] = 0.
-    private static void ToWeights(float[] p, int n, int threads, CancellationToken ct)
+    // In place: P -> B. Zero diagonal (EASE, EDLAE): B[i][j] = -P[i][j] / P[j][j]. Free diagonal (DLAE): B = I - P Lambda,
+    // B[i][j] = -P[i][j] Lambda[j] for i != j. Either way B[j][j] is stored as 0 (DLAE's diagonal only scores history items).
+    private static void ToWeights(float[] p, int n, float[]? penalty, int threads, CancellationToken ct)
     {
-        var inverseDiagonal = new float[n];
-        for (var j = 0; j < n; j++) inverseDiagonal[j] = -1f / p[j * n + j];
+        var columnScale = new float[n];
+        for (var j = 0; j < n; j++) columnScale[j] = penalty is null ? -1f / p[j * n + j] : -penalty[j];
         ParallelLoop.For(n, threads, (s, e) =>
         {
             for (var i = s; i < e; i++)
             {
                 var row = p.AsSpan(i * n, n);
-                System.Numerics.Tensors.TensorPrimitives.Multiply(row, inverseDiagonal, row);
+                System.Numerics.Tensors.TensorPrimitives.Multiply(row, columnScale, row);
                 row[i] = 0;
             }
         }, ct);

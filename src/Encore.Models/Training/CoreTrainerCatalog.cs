@@ -46,7 +46,7 @@ public static class CoreTrainerCatalog
 
     /// <summary>The settable options of a model of this catalog with their types and defaults.</summary>
     /// <exception cref="ArgumentException">A model outside this catalog.</exception>
-    public static IReadOnlyList<ModelSetting> Settings(string name) => OptionsBinder.Describe(TrainerEntry.Find(Entries, name, Others).Options);
+    public static IReadOnlyList<ModelSetting> Settings(string name) => [.. OptionsBinder.Describe(TrainerEntry.Find(Entries, name, Others).Options), ModelInput.Setting];
 
     internal static TrainerEntry Entry(string name) => TrainerEntry.Find(Entries, name);
 }

@@ -46,7 +46,7 @@ public static class TrainerCatalog
     public static IRecommenderTrainer Create(string name, IReadOnlyDictionary<string, string>? settings = null) => Find(name).Create(settings);
 
     /// <summary>The settable options of a model with their types and defaults (for help text and error messages).</summary>
-    public static IReadOnlyList<ModelSetting> Settings(string name) => OptionsBinder.Describe(Find(name).Options);
+    public static IReadOnlyList<ModelSetting> Settings(string name) => [.. OptionsBinder.Describe(Find(name).Options), ModelInput.Setting];
 
     /// <summary>Parses "key=value" strings into a case-insensitive dictionary (the last value of a repeated key wins): <see cref="SettingPairs.Parse"/>.</summary>
     /// <exception cref="ArgumentException">A string without '=' or with an empty key.</exception>

@@ -13,10 +13,11 @@ internal sealed record TrainerEntry(
     [DynamicallyAccessedMembers(OptionsBinder.Members)][property: DynamicallyAccessedMembers(OptionsBinder.Members)] Type Options,
     Func<IReadOnlyDictionary<string, string>?, IRecommenderTrainer> Create)
 {
-    /// <summary>An entry whose settings bind to <typeparamref name="T"/>, passed to <paramref name="create"/>.</summary>
+    /// <summary>An entry whose settings bind to <typeparamref name="T"/>, passed to <paramref name="create"/>; the per-model
+    /// <c>input</c> setting (<see cref="ModelInput"/>) is read here, for every model alike.</summary>
     public static TrainerEntry Of<[DynamicallyAccessedMembers(OptionsBinder.Members)] T>(string name, Func<T, IRecommenderTrainer> create)
         where T : ModelOptions, new() =>
-        new(name, typeof(T), settings => create(OptionsBinder.Bind<T>(name, settings)));
+        new(name, typeof(T), settings => ModelInput.Apply(name, settings, rest => create(OptionsBinder.Bind<T>(name, rest))));
 
     /// <summary>The entry named <paramref name="name"/> (case-insensitive, trimmed).</summary>
     /// <exception cref="ArgumentException">No entry has that name; the message lists the known names and <paramref name="hint"/>.</exception>
