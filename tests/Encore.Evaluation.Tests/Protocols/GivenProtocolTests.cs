@@ -33,8 +33,10 @@ public sealed class GivenProtocolTests : IDisposable
     public void Prepare_ValidationTarget_CarvesTrainFileOnceWithTheHoldoutRule()
     {
         // u1 has 10 train items: one carve holds out round(0.2 * 10) = 2 and keeps 8 (a second carve would keep 6).
+        // u2..u11 hold one item each (never carved), so every item u1 may hold out is also in training.
         var lines = string.Concat(Enumerable.Range(0, 10).Select(i => $"u1\ti{i}\t1\n"));
-        File.WriteAllText(Path.Combine(_dir, "train.tsv"), "user\titem\tvalue\n" + lines + "u2\ti0\t1\n");
+        var others = string.Concat(Enumerable.Range(0, 10).Select(i => $"u{i + 2}\ti{i}\t1\n"));
+        File.WriteAllText(Path.Combine(_dir, "train.tsv"), "user\titem\tvalue\n" + lines + others);
         File.WriteAllText(Path.Combine(_dir, "test.tsv"), "user\titem\tvalue\nu1\tz\t1\n");
         var options = ProtocolOptions.Parse($"given:{_dir}") with { Target = EvaluationTarget.Validation };
 
@@ -44,7 +46,7 @@ public sealed class GivenProtocolTests : IDisposable
         Assert.Equal(2, protocol.Target.RowLength(0));
         Assert.Equal(1, protocol.Train.Interactions.RowLength(1));
         Assert.Equal(0, protocol.Target.RowLength(1));
-        Assert.Equal(11.0, protocol.Statistics["train-pairs"] + protocol.Statistics["target-pairs"]);
+        Assert.Equal(20.0, protocol.Statistics["train-pairs"] + protocol.Statistics["target-pairs"]);
     }
 
     [Fact]

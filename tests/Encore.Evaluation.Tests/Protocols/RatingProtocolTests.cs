@@ -111,7 +111,7 @@ public sealed class RatingProtocolTests : IDisposable
     [Fact]
     public void Prepare_GivenSplit_BelowThresholdTestRowIsNotRelevant()
     {
-        File.WriteAllText(Path.Combine(_dir, "train.tsv"), "user\titem\tvalue\nu1\ta\t5\nu1\tb\t2\nu2\ta\t4\nu2\tc\t5\n");
+        File.WriteAllText(Path.Combine(_dir, "train.tsv"), "user\titem\tvalue\nu1\ta\t5\nu1\tb\t2\nu2\ta\t4\nu2\tc\t5\nu2\td\t5\n");
         File.WriteAllText(Path.Combine(_dir, "test.tsv"), "user\titem\tvalue\nu1\tc\t1\nu1\td\t4\nu2\tb\t3\n");
         var options = ProtocolOptions.Parse($"given:{_dir}") with { RelevanceThreshold = 4 };
 
@@ -174,12 +174,14 @@ public sealed class RatingProtocolTests : IDisposable
     [Fact]
     public void Prepare_HoldoutOnPlays_BelowThresholdPairsAreNotRelevant()
     {
-        // TimedWorld: u2 played t0 twice, every other pair once. Threshold 2: only a held-out (u2, t0) can be relevant.
-        var sut = ProtocolPreparer.Prepare(PipelineFixtures.TimedWorld(), ProtocolOptions.Parse("holdout") with { RelevanceThreshold = 2 });
+        // TimedWorld: u2 played t0 and t3 twice, every other pair once. Threshold 2: of the three held-out pairs (one per
+        // user) only u2's is relevant. With seed 42 its track is held out by every user who has it, so no training pair has
+        // it: the protocol refuses, and its reason counts the one relevant pair of the three.
+        var ex = Assert.Throws<Core.Errors.EncoreException>(() =>
+            ProtocolPreparer.Prepare(PipelineFixtures.TimedWorld(), ProtocolOptions.Parse("holdout") with { RelevanceThreshold = 2 }));
 
-        Assert.True(sut.Statistics["held-out-pairs"] > 0);
-        Assert.All(sut.Target.Values.ToArray(), v => Assert.True(v >= 2f));
-        Assert.True(sut.Target.NonZeros <= 1);
+        Assert.Contains("none of the 1 relevant held-out pairs", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("relevant = score >= 2", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
