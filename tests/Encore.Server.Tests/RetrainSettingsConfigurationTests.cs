@@ -25,6 +25,30 @@ public sealed class RetrainSettingsConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void ToOptions_NothingSet_IsTheRetrainEnginesOwnDefaults()
+    {
+        // The server's section once kept ALS at regularization 0.01 after the engine's default moved to 20: every
+        // default of the section must be the engine's.
+        var expected = new Encore.Online.Retraining.RetrainOptions();
+
+        var options = new RetrainSection().ToOptions();
+
+        Assert.Equal(expected.Regularization, options.Regularization);
+        Assert.Equal(20, options.Regularization);
+        Assert.Equal(expected.Trainer, options.Trainer);
+        Assert.Equal(expected.Factors, options.Factors);
+        Assert.Equal(expected.Iterations, options.Iterations);
+        Assert.Equal(expected.Alpha, options.Alpha);
+        Assert.Equal(expected.Confidence, options.Confidence);
+        Assert.Equal(expected.HoldoutFraction, options.HoldoutFraction);
+        Assert.Equal(expected.EvaluationUsers, options.EvaluationUsers);
+        Assert.Equal(expected.Tolerance, options.Tolerance);
+        Assert.Equal(expected.RefitOnAllData, options.RefitOnAllData);
+        Assert.Equal(expected.Seed, options.Seed);
+        Assert.Equal(expected.Interval, options.Interval);
+    }
+
+    [Fact]
     public void ToOptions_NoSettings_KeepsTheBuiltInTrainer()
     {
         var options = new RetrainSection().ToOptions();

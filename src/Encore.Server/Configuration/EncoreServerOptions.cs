@@ -142,32 +142,36 @@ public sealed class RunsSection
 
 public sealed class RetrainSection
 {
+    // One source for the defaults: the retrain engine's own (a copy here once kept ALS at regularization 0.01 after
+    // train and RetrainOptions moved to 20).
+    private static readonly RetrainOptions Defaults = new();
+
     public bool Enabled { get; set; }
 
-    public double IntervalMinutes { get; set; } = 60;
+    public double IntervalMinutes { get; set; } = Defaults.Interval.TotalMinutes;
 
-    public string Trainer { get; set; } = "als";
+    public string Trainer { get; set; } = Defaults.Trainer;
 
-    public int Factors { get; set; } = 64;
+    public int Factors { get; set; } = Defaults.Factors;
 
-    public int Iterations { get; set; } = 15;
+    public int Iterations { get; set; } = Defaults.Iterations;
 
-    public double Regularization { get; set; } = 0.01;
+    public double Regularization { get; set; } = Defaults.Regularization;
 
-    public double Alpha { get; set; } = 1.0;
+    public double Alpha { get; set; } = Defaults.Alpha;
 
     /// <value>Transform of the aggregated scores (train's --confidence grammar). Default auto: none or log1p chosen from the values, as train and evaluate choose.</value>
-    public string Confidence { get; set; } = "auto";
+    public string Confidence { get; set; } = Defaults.Confidence;
 
-    public double HoldoutFraction { get; set; } = 0.2;
+    public double HoldoutFraction { get; set; } = Defaults.HoldoutFraction;
 
-    public int EvaluationUsers { get; set; } = 2000;
+    public int EvaluationUsers { get; set; } = Defaults.EvaluationUsers;
 
-    public double Tolerance { get; set; }
+    public double Tolerance { get; set; } = Defaults.Tolerance;
 
-    public bool RefitOnAllData { get; set; } = true;
+    public bool RefitOnAllData { get; set; } = Defaults.RefitOnAllData;
 
-    public ulong Seed { get; set; } = 42;
+    public ulong Seed { get; set; } = Defaults.Seed;
 
     public WeightsSection Weights { get; set; } = new();
 
