@@ -70,7 +70,7 @@ public sealed class RetrainService
         double? activeNdcg = active is null ? null : HoldoutCheck.Active(active, split.Train, split.Test, users, matrix.Users, matrix.Items);
         var size = (matrix.Users.Count, matrix.Items.Count, (long)matrix.Matrix.NonZeros);
         var comparison = string.Create(CultureInfo.InvariantCulture,
-            $"holdout NDCG@10 {candidateNdcg:F4} vs active {(activeNdcg is { } a ? a.ToString("F4", CultureInfo.InvariantCulture) : "none")} on {users.Length} users");
+            $"holdout NDCG@10 {candidateNdcg:F4} vs active {(activeNdcg is { } a ? a.ToString("F4", CultureInfo.InvariantCulture) : "none")} on {users.Length} users{KindNote(candidate, active?.Model, options.Trainer)}");
         Interlocked.Exchange(ref _lastSequence, sequence);
         if (activeNdcg is { } current && candidateNdcg < current - options.Tolerance)
             return new RetrainResult(name, false, null, candidateNdcg, activeNdcg, users.Length, size.Item1, size.Item2, size.Item3,
@@ -88,6 +88,13 @@ public sealed class RetrainService
             $"activated version {info.Version} ({comparison})", clock.Elapsed.TotalSeconds)
         { Confidence = Describe(confidence) };
     }
+
+    // A retrain trains retrain.trainer, whatever kind is active: when the two differ the answer says so, since the
+    // comparison is then between two kinds of model rather than two versions of one.
+    private static string KindNote(IRecommender candidate, IRecommender? active, string trainer) =>
+        active is null || string.Equals(candidate.ModelName, active.ModelName, StringComparison.Ordinal)
+            ? ""
+            : $"; the candidate is {candidate.ModelName} (retrain.trainer = {trainer}), the active version is {active.ModelName}: set retrain.trainer to retrain the active kind";
 
     // "log1p (auto): heavy-tailed counts (median 2, ...)" or "none (given)": what the model was trained on, and why.
     private static string Describe(Data.Aggregation.ConfidenceChoice choice) => $"{choice.Label}: {choice.Reason}";

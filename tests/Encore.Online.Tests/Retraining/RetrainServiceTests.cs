@@ -39,6 +39,31 @@ public sealed class RetrainServiceTests
     }
 
     [Fact]
+    public void RetrainNow_ActiveKindDiffersFromTheTrainer_SaysSo()
+    {
+        // Session 15 field fault: item-kNN served as main, retrain trained ALS and the answer never said so.
+        using var scope = Scope(withBase: true);
+        scope.Engine.Serve("main", TestWorld.KnnPath);
+        var activeKind = scope.Engine.Registry.Active("main")!.Model.ModelName;
+
+        var result = scope.Engine.Retrain.RetrainNow("main");
+
+        Assert.Contains("the candidate is als (retrain.trainer = als)", result.Reason, StringComparison.Ordinal);
+        Assert.Contains($"the active version is {activeKind}", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RetrainNow_ActiveKindIsTheTrainers_NoKindNote()
+    {
+        using var scope = Scope(withBase: true);
+        scope.Engine.Serve("main", TestWorld.AlsPath);
+
+        var result = scope.Engine.Retrain.RetrainNow("main");
+
+        Assert.DoesNotContain("retrain.trainer", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RetrainNow_StoredEventsOnly_TrainsOnThem()
     {
         using var scope = Scope(withBase: false);
