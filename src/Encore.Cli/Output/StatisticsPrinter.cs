@@ -1,4 +1,5 @@
 using System.Globalization;
+using Encore.Data.Model;
 using Encore.Data.Statistics;
 using Spectre.Console;
 
@@ -27,7 +28,7 @@ public static class StatisticsPrinter
         events.AddRow("distinct (user, item) pairs", $"{stats.DistinctPairs:N0}");
         events.AddRow("density", stats.Density.ToString("0.000000", CultureInfo.InvariantCulture));
         events.AddRow("time range", TimeRange(stats.FirstEventMs, stats.LastEventMs));
-        foreach (var (kind, n) in stats.EventsPerKind.OrderBy(k => k.Key)) events.AddRow($"kind: {kind.ToString().ToLowerInvariant()}", $"{n:N0}");
+        foreach (var (kind, n) in stats.EventsPerKind.OrderBy(k => k.Key)) events.AddRow($"kind: {EventKindText.Name(kind)}", $"{n:N0}");
         AnsiConsole.Write(events);
 
         var dist = new Table().Title("distributions").AddColumn("of");

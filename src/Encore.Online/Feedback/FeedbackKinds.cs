@@ -24,14 +24,6 @@ public static class FeedbackKinds
         return name is not null && ByName.TryGetValue(name, out kind);
     }
 
-    public static string NameOf(EventKind kind) => kind switch
-    {
-        EventKind.Play => "play",
-        EventKind.Like => "like",
-        EventKind.Dislike => "dislike",
-        EventKind.Skip => "skip",
-        EventKind.Rating => "rating",
-        EventKind.PlaylistAdd => "playlist-add",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
+    /// <summary>The kind's spelling on the wire (<see cref="EventKindText.Name"/>).</summary>
+    public static string NameOf(EventKind kind) => EventKindText.Name(kind);
 }
