@@ -52,7 +52,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
     // A connection to PostgreSQL that failed or broke (Npgsql's IsTransient: socket, I/O, timeout), also when a grain
     // call wraps it: the same request succeeds once the database is back, so 503 + Retry-After rather than a 500.
-    private static bool StoreUnreachable(Exception exception)
+    internal static bool StoreUnreachable(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
             if (e is Npgsql.NpgsqlException { IsTransient: true }) return true;

@@ -44,6 +44,32 @@ public sealed class StoreUnavailableTests
         Assert.Equal("Unexpected error", problem.Title);
     }
 
+    [Fact]
+    public void Ready_StoreUnreachable_Is503()
+    {
+        // Found with two silos: /health/ready answered "ready" while PostgreSQL was down and every call was a 503.
+        var result = Endpoints.HealthEndpoints.Ready(true, () => Array.Empty<object>(),
+            () => throw new Npgsql.NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused)), new DefaultHttpContext());
+
+        Assert.Equal(503, Assert.IsAssignableFrom<IStatusCodeHttpResult>(result).StatusCode);
+    }
+
+    [Fact]
+    public void Ready_StoreAnswersAndAModelIsActive_Is200()
+    {
+        var result = Endpoints.HealthEndpoints.Ready(true, () => Array.Empty<object>(), () => { }, new DefaultHttpContext());
+
+        Assert.Equal(200, Assert.IsAssignableFrom<IStatusCodeHttpResult>(result).StatusCode);
+    }
+
+    [Fact]
+    public void Ready_NoActiveModel_Is503WithoutProbingTheStore()
+    {
+        var result = Endpoints.HealthEndpoints.Ready(false, () => Array.Empty<object>(), () => throw new InvalidOperationException("not probed"), new DefaultHttpContext());
+
+        Assert.Equal(503, Assert.IsAssignableFrom<IStatusCodeHttpResult>(result).StatusCode);
+    }
+
     private static async Task<(HttpContext Context, ProblemDetails Problem)> Handle(Exception exception)
     {
         var writer = new CapturingProblems();
