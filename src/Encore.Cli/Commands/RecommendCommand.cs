@@ -78,7 +78,7 @@ public static class RecommendCommand
     {
         var known = (args.Seeds.Length > 0 ? args.Seeds : args.History).Distinct().Count(id => model.Items.TryGetTrackIndex(id, out _));
         var who = args.User is null ? "no user given"
-            : answer.KnownWithoutSignal ? $"user '{args.User}' is in the model but has no positive signal (only skips, dislikes or zero totals)"
+            : answer.KnownWithoutSignal ? $"user '{args.User}' is in the model but has no positive signal (no events at all, or only skips, dislikes or zero totals)"
             : $"user '{args.User}' is not in the model";
         return answer.Path switch
         {

@@ -9,8 +9,9 @@ namespace Encore.Models.ColdStart;
 public sealed record ColdStartAnswer(string[] Items, float[] Scores, RecommendationPath Path, string[] UnknownItems)
 {
     /// <summary>
-    /// True when the model knows the user but the user has no positive signal in training (only skips,
-    /// dislikes or zero totals), so the answer came from a later step of the chain (fold-in or popularity).
+    /// True when the model knows the user but the user has no positive signal in training (no events at all, as a
+    /// user of a profile file; or only skips, dislikes or zero totals), so the answer came from a later step of the
+    /// chain (fold-in or popularity).
     /// </summary>
     public bool KnownWithoutSignal { get; init; }
 

@@ -79,7 +79,7 @@ public sealed class FieldFaultTests : IDisposable
 
         Assert.Contains("path: popularity", output, StringComparison.Ordinal);
         Assert.DoesNotContain("path: fold-in", output, StringComparison.Ordinal);
-        Assert.Contains(who[1] == "uskip" ? "no positive signal" : "no evidence", output, StringComparison.Ordinal);
+        Assert.Contains(who[1] == "uskip" ? "no positive signal (no events at all, or only skips, dislikes or zero totals)" : "no evidence", output, StringComparison.Ordinal);
     }
 
     [Fact]
