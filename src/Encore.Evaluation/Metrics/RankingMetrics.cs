@@ -28,15 +28,7 @@ public static class RankingMetrics
     /// NDCG@k with binary gain: DCG = sum over hits at rank r (1-based) of 1 / log2(r + 1); ideal DCG
     /// places min(k, |relevant|) hits at the top.
     /// </summary>
-    public static double NdcgAt(ReadOnlySpan<int> ranked, ReadOnlySpan<int> relevant, int k)
-    {
-        if (relevant.IsEmpty || k <= 0) return 0;
-        var n = Math.Min(k, ranked.Length);
-        double dcg = 0;
-        for (var r = 0; r < n; r++)
-            if (relevant.BinarySearch(ranked[r]) >= 0) dcg += 1.0 / Math.Log2(r + 2);
-        return dcg / IdealDcg(Math.Min(k, relevant.Length));
-    }
+    public static double NdcgAt(ReadOnlySpan<int> ranked, ReadOnlySpan<int> relevant, int k) => Core.Ranking.BinaryNdcg.At(ranked, relevant, k);
 
     /// <summary>
     /// NDCG@k with graded gain (2^g - 1) / log2(r + 1); <paramref name="gains"/> are aligned with
@@ -108,12 +100,5 @@ public static class RankingMetrics
         for (var r = 0; r < n; r++)
             if (relevant.BinarySearch(ranked[r]) >= 0) hits++;
         return hits;
-    }
-
-    private static double IdealDcg(int hits)
-    {
-        double ideal = 0;
-        for (var r = 0; r < hits; r++) ideal += 1.0 / Math.Log2(r + 2);
-        return ideal;
     }
 }

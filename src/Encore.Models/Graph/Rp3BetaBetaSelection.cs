@@ -59,13 +59,6 @@ public static class Rp3BetaBetaSelection
     /// <summary>The inner part and the carved pairs of <paramref name="x"/> for <paramref name="seed"/> (the model's seed, salted so the carve differs from evaluate's).</summary>
     internal static (CsrMatrix Inner, CsrMatrix HeldOut) Carve(CsrMatrix x, ulong seed) => ValidationCarve.Split(x, HeldOutShare, seed ^ 0x7E7A_5E1EUL);
 
-    /// <summary>
-    /// Mean over users with carved pairs of NDCG@<see cref="CutOff"/> of their carved items, each user's items scored
-    /// sum_i x_ui W[i][j] from the inner part (inner items excluded; items with no walk score are never listed).
-    /// </summary>
-    internal static double MeanNdcg(CsrMatrix inner, CsrMatrix heldOut, CsrMatrix weights, int threads, CancellationToken ct) =>
-        MeanNdcg(inner, heldOut, weights, 1, threads, ct);
-
     /// <summary>The stride of the users scored per candidate: 1 up to <see cref="MaxScoredUsers"/> carved users.</summary>
     internal static int ScoringStride(CsrMatrix heldOut)
     {
@@ -74,7 +67,11 @@ public static class Rp3BetaBetaSelection
         return Math.Max(1, (carved + MaxScoredUsers - 1) / MaxScoredUsers);
     }
 
-    /// <summary>As the overload without <paramref name="stride"/>, over users u with u % stride == 0 only.</summary>
+    /// <summary>
+    /// Mean over users u with carved pairs and u % <paramref name="stride"/> == 0 of NDCG@<see cref="CutOff"/> of their
+    /// carved items (<see cref="BinaryNdcg"/>), each user's items scored sum_i x_ui W[i][j] from the inner part (inner items
+    /// excluded; items with no walk score are never listed).
+    /// </summary>
     internal static double MeanNdcg(CsrMatrix inner, CsrMatrix heldOut, CsrMatrix weights, int stride, int threads, CancellationToken ct)
     {
         var n = inner.Columns;
@@ -108,11 +105,7 @@ public static class Rp3BetaBetaSelection
                     s.Mark[j] = false;
                 }
                 var count = s.Heap.Drain(s.Ids, s.Top);
-                double dcg = 0, ideal = 0;
-                for (var r = 0; r < count; r++)
-                    if (held.BinarySearch(s.Ids[r]) >= 0) dcg += 1.0 / Math.Log2(r + 2);
-                for (var r = 0; r < Math.Min(CutOff, held.Length); r++) ideal += 1.0 / Math.Log2(r + 2);
-                perUser[u] = dcg / ideal;
+                perUser[u] = BinaryNdcg.At(s.Ids.AsSpan(0, count), held, CutOff);
             }
         }, ct);
         var users = 0;

@@ -114,7 +114,7 @@ public sealed class Rp3BetaBetaSelectionTests
         var heldOut = CsrMatrix.FromTriples(3, 4, [0, 1], [1, 3], [1f, 1f]);
         var weights = CsrMatrix.FromTriples(4, 4, [0, 0, 2], [1, 2, 3], [0.5f, 0.9f, 0.4f]);
 
-        var sut = Rp3BetaBetaSelection.MeanNdcg(inner, heldOut, weights, threads: 1, CancellationToken.None);
+        var sut = Rp3BetaBetaSelection.MeanNdcg(inner, heldOut, weights, stride: 1, threads: 1, CancellationToken.None);
 
         Assert.Equal((1 / Math.Log2(3) + 1) / 2, sut, 10);
     }
