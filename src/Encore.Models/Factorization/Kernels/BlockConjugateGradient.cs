@@ -200,6 +200,7 @@ internal static class BlockConjugateGradient
         ref var p0 = ref half ? ref Unsafe.As<ushort, float>(ref h0) : ref f0;
         var rowFloats = half ? d / 2 : d;
         ref var b0 = ref MemoryMarshal.GetArrayDataReference(buffer);
+        var wide = VectorWidth.For(d);
         for (var k = 0; k < indices.Length; k++, at++)
         {
             var ahead = k + RowProduct.PrefetchAhead;
@@ -208,13 +209,16 @@ internal static class BlockConjugateGradient
             ref var target = ref Unsafe.Add(ref b0, (nint)at * d);
             if (half)
             {
-                HalfRows.Widen(ref Unsafe.Add(ref h0, (nint)indices[k] * d), ref target, d);
+                HalfRows.Widen(ref Unsafe.Add(ref h0, (nint)indices[k] * d), ref target, d, wide);
                 continue;
             }
-            // An inline 8-lane copy (the block path needs AVX2 and d a multiple of 16): Span.CopyTo's call into
-            // Buffer.Memmove per 256-byte row cost as much as the gather's misses on HetRec.
+            // An inline 8-lane copy, 16-lane with AVX-512 (the block path needs AVX2 and d a multiple of 16): Span.CopyTo's
+            // call into Buffer.Memmove per 256-byte row cost as much as the gather's misses on HetRec.
             ref var source = ref Unsafe.Add(ref f0, (nint)indices[k] * d);
-            for (var f = 0; f < d; f += 8) Vector256.LoadUnsafe(ref source, (nuint)f).StoreUnsafe(ref target, (nuint)f);
+            if (wide)
+                for (var f = 0; f < d; f += 16) Vector512.LoadUnsafe(ref source, (nuint)f).StoreUnsafe(ref target, (nuint)f);
+            else
+                for (var f = 0; f < d; f += 8) Vector256.LoadUnsafe(ref source, (nuint)f).StoreUnsafe(ref target, (nuint)f);
         }
     }
 

@@ -13,10 +13,13 @@ namespace Encore.Models.Factorization.Kernels;
 /// transpose-add instead of a horizontal sum per dot; the eight weights then computed as one vector), then the weighted
 /// sum with the output held in registers (8 AVX2 accumulators per 64 outputs) instead of a load and a store per
 /// nonzero. Each output adds the terms in the order k = 0, 1, ... with one fused multiply-add each; every dot, the
-/// last group of a chunk included, is <see cref="DotReference"/>'s arithmetic, so the one-row and the block solvers
+/// last group of a chunk included, is <see cref="DotReference(ReadOnlySpan{float}, ReadOnlySpan{float}, int)"/>'s arithmetic, so the one-row and the block solvers
 /// (which both call this) stay bit-identical to each other. A row with fewer than eight nonzeros takes each dot on its own
 /// and adds its term at once (the same arithmetic, without a group's set-up). The product leaves out the terms with c = 1.
-/// Vector path only (AVX2 + FMA, d a multiple of 8).
+/// Vector path only (AVX2 + FMA, d a multiple of 8). With <see cref="VectorWidth.For"/> d (AVX-512, d a multiple of 16)
+/// the dots run 16-lane chains (four 512-bit registers per row at d = 64), each row's two 256-bit halves added before the
+/// same transpose-add (<see cref="DotReference(ReadOnlySpan{float}, ReadOnlySpan{float}, int)"/> with 16 lanes), and the
+/// weighted sums use 512-bit accumulators (the same per-output order, so bit-identical to the 256-bit sums).
 /// </summary>
 internal static class SparseRowTerms
 {
@@ -36,13 +39,14 @@ internal static class SparseRowTerms
     {
         Span<float> weights = stackalloc float[Chunk];
         Span<int> rows = stackalloc int[Chunk];
+        var wide = VectorWidth.For(d);
         ref var f0 = ref MemoryMarshal.GetReference(factors);
         ref var vr = ref MemoryMarshal.GetReference(v);
         ref var o = ref MemoryMarshal.GetReference(output);
         ref var i0 = ref MemoryMarshal.GetReference(indices);
         if (indices.Length < Lanes)
         {
-            AddShort(ref f0, d, indices, values, alpha, ref vr, ref o, residual);
+            AddShort(ref f0, d, indices, values, alpha, ref vr, ref o, residual, wide);
             return;
         }
         for (var start = 0; start < indices.Length; start += Chunk)
@@ -57,25 +61,41 @@ internal static class SparseRowTerms
                 var n = Math.Min(Lanes, end - k);
                 // A short last group repeats its last row in the missing lanes (read, never kept): every dot runs Dot8.
                 ref var ik = ref Unsafe.Add(ref i0, k);
-                var dots = Dot8(ref f0, d, ref vr,
-                    ik, Unsafe.Add(ref ik, Math.Min(1, n - 1)), Unsafe.Add(ref ik, Math.Min(2, n - 1)), Unsafe.Add(ref ik, Math.Min(3, n - 1)),
-                    Unsafe.Add(ref ik, Math.Min(4, n - 1)), Unsafe.Add(ref ik, Math.Min(5, n - 1)), Unsafe.Add(ref ik, Math.Min(6, n - 1)), Unsafe.Add(ref ik, Math.Min(7, n - 1)));
+                int r1 = Unsafe.Add(ref ik, Math.Min(1, n - 1)), r2 = Unsafe.Add(ref ik, Math.Min(2, n - 1)), r3 = Unsafe.Add(ref ik, Math.Min(3, n - 1));
+                int r4 = Unsafe.Add(ref ik, Math.Min(4, n - 1)), r5 = Unsafe.Add(ref ik, Math.Min(5, n - 1)), r6 = Unsafe.Add(ref ik, Math.Min(6, n - 1));
+                var r7 = Unsafe.Add(ref ik, Math.Min(7, n - 1));
+                var dots = wide
+                    ? Dot8Wide(ref f0, d, ref vr, ik, r1, r2, r3, r4, r5, r6, r7)
+                    : Dot8(ref f0, d, ref vr, ik, r1, r2, r3, r4, r5, r6, r7);
                 count = n == Lanes
                     ? Keep8(rows, weights, count, indices.Slice(k, Lanes), values.Slice(k, Lanes), alpha, dots, residual)
                     : KeepEach(rows, weights, count, indices.Slice(k, n), values.Slice(k, n), alpha, dots, residual);
             }
-            Accumulate(ref f0, rows[..count], weights[..count], d, ref o);
+            if (wide) AccumulateWide(ref f0, rows[..count], weights[..count], d, ref o);
+            else Accumulate(ref f0, rows[..count], weights[..count], d, ref o);
         }
     }
 
     /// <summary>
-    /// The dot <see cref="Add"/> computes for factor row y and v (d a multiple of 8): per lane l a fused multiply-add chain
-    /// s_l = sum over f = l, l + 8, l + 16, ... of y[f] v[f], then ((s_0 + s_1) + (s_2 + s_3)) + ((s_4 + s_5) + (s_6 + s_7)).
+    /// The dot <see cref="Add"/> computes for factor row y and v on the path it takes now (<see cref="DotLanes"/> of y's length).
     /// </summary>
-    public static float DotReference(ReadOnlySpan<float> y, ReadOnlySpan<float> v)
+    public static float DotReference(ReadOnlySpan<float> y, ReadOnlySpan<float> v) => DotReference(y, v, DotLanes(y.Length));
+
+    /// <summary>Lane chains of <see cref="Add"/>'s dots for rows of d: 16 on the 512-bit path (<see cref="VectorWidth.For"/>), else 8.</summary>
+    public static int DotLanes(int d) => VectorWidth.For(d) ? 2 * Lanes : Lanes;
+
+    /// <summary>
+    /// The dot of factor row y and v with <paramref name="lanes"/> (8 or 16; d a multiple of it) fused multiply-add chains
+    /// s_l = sum over f = l, l + lanes, l + 2 lanes, ... of y[f] v[f]; with 16, t_l = s_l + s_(l+8) for l below 8, with 8,
+    /// t_l = s_l; then ((t_0 + t_1) + (t_2 + t_3)) + ((t_4 + t_5) + (t_6 + t_7)).
+    /// </summary>
+    public static float DotReference(ReadOnlySpan<float> y, ReadOnlySpan<float> v, int lanes)
     {
-        Span<float> s = stackalloc float[Lanes];
-        for (var f = 0; f < y.Length; f++) s[f % Lanes] = MathF.FusedMultiplyAdd(y[f], v[f], s[f % Lanes]);
+        Span<float> s = stackalloc float[2 * Lanes];
+        s.Clear();
+        for (var f = 0; f < y.Length; f++) s[f % lanes] = MathF.FusedMultiplyAdd(y[f], v[f], s[f % lanes]);
+        if (lanes == 2 * Lanes)
+            for (var l = 0; l < Lanes; l++) s[l] += s[l + Lanes];
         return ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
     }
 
@@ -87,15 +107,23 @@ internal static class SparseRowTerms
     // Not inlined: the long-row loop of Add keeps its registers (inlined, it cost the synthetic split's JIT build 6-8%).
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void AddShort(ref float f0, int d, ReadOnlySpan<int> indices, ReadOnlySpan<float> values, float alpha,
-        ref float v, ref float o, bool residual)
+        ref float v, ref float o, bool residual, bool wide)
     {
         for (var k = 0; k < indices.Length; k++)
         {
             var c = WeightedRidge.Confidence(values[k], alpha);
             if (!residual && c - 1f == 0) continue;
             ref var y = ref Unsafe.Add(ref f0, (nint)indices[k] * d);
-            var dot = Dot1(ref y, ref v, d);
-            var w = Vector256.Create(residual ? c * WeightedRidge.Preference(values[k]) - (c - 1f) * dot : (c - 1f) * dot);
+            var dot = wide ? Dot1Wide(ref y, ref v, d) : Dot1(ref y, ref v, d);
+            var weight = residual ? c * WeightedRidge.Preference(values[k]) - (c - 1f) * dot : (c - 1f) * dot;
+            if (wide)
+            {
+                var w16 = Vector512.Create(weight);
+                for (var f = 0; f < d; f += 2 * Lanes)
+                    Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y, (nuint)f), w16, Vector512.LoadUnsafe(ref o, (nuint)f)).StoreUnsafe(ref o, (nuint)f);
+                continue;
+            }
+            var w = Vector256.Create(weight);
             for (var f = 0; f < d; f += Lanes)
                 Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y, (nuint)f), w, Vector256.LoadUnsafe(ref o, (nuint)f)).StoreUnsafe(ref o, (nuint)f);
         }
@@ -108,6 +136,23 @@ internal static class SparseRowTerms
     {
         var a = Vector256<float>.Zero;
         for (var f = 0; f < d; f += Lanes) a = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y, (nuint)f), Vector256.LoadUnsafe(ref v, (nuint)f), a);
+        return PairLanes(a);
+    }
+
+    // Dot1 with 16-lane chains (d a multiple of 16): the accumulator's halves added (t_l = s_l + s_(l+8)), then Dot1's pairing.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Dot1Wide(ref float y, ref float v, int d)
+    {
+        var a = Vector512<float>.Zero;
+        for (var f = 0; f < d; f += 2 * Lanes) a = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y, (nuint)f), Vector512.LoadUnsafe(ref v, (nuint)f), a);
+        return PairLanes(a.GetLower() + a.GetUpper());
+    }
+
+    // ((t0 + t1) + (t2 + t3)) + ((t4 + t5) + (t6 + t7)) of one vector's lanes: two horizontal adds and one add of the
+    // 128-bit halves' first lanes.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float PairLanes(Vector256<float> a)
+    {
         var h = Avx.HorizontalAdd(a, a);
         h = Avx.HorizontalAdd(h, h);
         return h.GetLower().ToScalar() + h.GetUpper().ToScalar();
@@ -182,6 +227,44 @@ internal static class SparseRowTerms
             a6 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y6, (nuint)f), vf, a6);
             a7 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref y7, (nuint)f), vf, a7);
         }
+        return TransposeAdd(a0, a1, a2, a3, a4, a5, a6, a7);
+    }
+
+    // Dot8 with 16-lane chains (d a multiple of 16: four 512-bit registers per row at d = 64, half Dot8's loads and
+    // FMAs); each row's accumulator halves are added (t_l = s_l + s_(l+8)) and the eight sums take Dot8's transpose-add.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Dot8Wide(ref float f0, int d, ref float v, int r0, int r1, int r2, int r3, int r4, int r5, int r6, int r7)
+    {
+        ref var y0 = ref Unsafe.Add(ref f0, (nint)r0 * d);
+        ref var y1 = ref Unsafe.Add(ref f0, (nint)r1 * d);
+        ref var y2 = ref Unsafe.Add(ref f0, (nint)r2 * d);
+        ref var y3 = ref Unsafe.Add(ref f0, (nint)r3 * d);
+        ref var y4 = ref Unsafe.Add(ref f0, (nint)r4 * d);
+        ref var y5 = ref Unsafe.Add(ref f0, (nint)r5 * d);
+        ref var y6 = ref Unsafe.Add(ref f0, (nint)r6 * d);
+        ref var y7 = ref Unsafe.Add(ref f0, (nint)r7 * d);
+        Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
+        for (var f = 0; f < d; f += 2 * Lanes)
+        {
+            var vf = Vector512.LoadUnsafe(ref v, (nuint)f);
+            a0 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y0, (nuint)f), vf, a0);
+            a1 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y1, (nuint)f), vf, a1);
+            a2 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y2, (nuint)f), vf, a2);
+            a3 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y3, (nuint)f), vf, a3);
+            a4 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y4, (nuint)f), vf, a4);
+            a5 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y5, (nuint)f), vf, a5);
+            a6 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y6, (nuint)f), vf, a6);
+            a7 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y7, (nuint)f), vf, a7);
+        }
+        return TransposeAdd(a0.GetLower() + a0.GetUpper(), a1.GetLower() + a1.GetUpper(), a2.GetLower() + a2.GetUpper(), a3.GetLower() + a3.GetUpper(),
+            a4.GetLower() + a4.GetUpper(), a5.GetLower() + a5.GetUpper(), a6.GetLower() + a6.GetUpper(), a7.GetLower() + a7.GetUpper());
+    }
+
+    // Lane i = ((a_i0 + a_i1) + (a_i2 + a_i3)) + ((a_i4 + a_i5) + (a_i6 + a_i7)) for the eight vectors a_0 .. a_7.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> TransposeAdd(Vector256<float> a0, Vector256<float> a1, Vector256<float> a2, Vector256<float> a3,
+        Vector256<float> a4, Vector256<float> a5, Vector256<float> a6, Vector256<float> a7)
+    {
         // hadd(a, b) = [a0+a1, a2+a3, b0+b1, b2+b3 | a4+a5, a6+a7, b4+b5, b6+b7]; after two rounds lane i of the low
         // half holds (s0+s1)+(s2+s3) of row i (rows 0-3 from u0, 4-7 from u1) and the high half (s4+s5)+(s6+s7).
         var u0 = Avx.HorizontalAdd(Avx.HorizontalAdd(a0, a1), Avx.HorizontalAdd(a2, a3));
@@ -227,6 +310,65 @@ internal static class SparseRowTerms
             {
                 a = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref f0, (nint)rows[k] * d + c)), Vector256.Create(weights[k]), a);
             }
+            a.StoreUnsafe(ref oc);
+        }
+    }
+
+    // Accumulate with 512-bit accumulators (d a multiple of 16): output columns in register blocks of 128, then of 16; each
+    // output adds the same terms in the same order with one fused multiply-add each, so the result is Accumulate's.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AccumulateWide(ref float f0, ReadOnlySpan<int> rows, ReadOnlySpan<float> weights, int d, ref float o)
+    {
+        const int wide = 2 * Lanes;
+        var c = 0;
+        for (; c + 8 * wide <= d; c += 8 * wide)
+        {
+            ref var oc = ref Unsafe.Add(ref o, c);
+            var a0 = Vector512.LoadUnsafe(ref oc); var a1 = Vector512.LoadUnsafe(ref oc, wide);
+            var a2 = Vector512.LoadUnsafe(ref oc, 2 * wide); var a3 = Vector512.LoadUnsafe(ref oc, 3 * wide);
+            var a4 = Vector512.LoadUnsafe(ref oc, 4 * wide); var a5 = Vector512.LoadUnsafe(ref oc, 5 * wide);
+            var a6 = Vector512.LoadUnsafe(ref oc, 6 * wide); var a7 = Vector512.LoadUnsafe(ref oc, 7 * wide);
+            for (var k = 0; k < rows.Length; k++)
+            {
+                var w = Vector512.Create(weights[k]);
+                ref var y = ref Unsafe.Add(ref f0, (nint)rows[k] * d + c);
+                a0 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y), w, a0);
+                a1 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y, wide), w, a1);
+                a2 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y, 2 * wide), w, a2);
+                a3 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y, 3 * wide), w, a3);
+                a4 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y, 4 * wide), w, a4);
+                a5 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y, 5 * wide), w, a5);
+                a6 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y, 6 * wide), w, a6);
+                a7 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y, 7 * wide), w, a7);
+            }
+            a0.StoreUnsafe(ref oc); a1.StoreUnsafe(ref oc, wide);
+            a2.StoreUnsafe(ref oc, 2 * wide); a3.StoreUnsafe(ref oc, 3 * wide);
+            a4.StoreUnsafe(ref oc, 4 * wide); a5.StoreUnsafe(ref oc, 5 * wide);
+            a6.StoreUnsafe(ref oc, 6 * wide); a7.StoreUnsafe(ref oc, 7 * wide);
+        }
+        for (; c + 4 * wide <= d; c += 4 * wide)
+        {
+            ref var oc = ref Unsafe.Add(ref o, c);
+            var a0 = Vector512.LoadUnsafe(ref oc); var a1 = Vector512.LoadUnsafe(ref oc, wide);
+            var a2 = Vector512.LoadUnsafe(ref oc, 2 * wide); var a3 = Vector512.LoadUnsafe(ref oc, 3 * wide);
+            for (var k = 0; k < rows.Length; k++)
+            {
+                var w = Vector512.Create(weights[k]);
+                ref var y = ref Unsafe.Add(ref f0, (nint)rows[k] * d + c);
+                a0 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y), w, a0);
+                a1 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y, wide), w, a1);
+                a2 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y, 2 * wide), w, a2);
+                a3 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y, 3 * wide), w, a3);
+            }
+            a0.StoreUnsafe(ref oc); a1.StoreUnsafe(ref oc, wide);
+            a2.StoreUnsafe(ref oc, 2 * wide); a3.StoreUnsafe(ref oc, 3 * wide);
+        }
+        for (; c < d; c += wide)
+        {
+            ref var oc = ref Unsafe.Add(ref o, c);
+            var a = Vector512.LoadUnsafe(ref oc);
+            for (var k = 0; k < rows.Length; k++)
+                a = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref Unsafe.Add(ref f0, (nint)rows[k] * d + c)), Vector512.Create(weights[k]), a);
             a.StoreUnsafe(ref oc);
         }
     }
