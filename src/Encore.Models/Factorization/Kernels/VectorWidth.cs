@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -31,5 +32,6 @@ internal static class VectorWidth
     }
 
     /// <summary>True when the 512-bit path runs for rows of <paramref name="d"/> floats (<see cref="Wide"/> and d a multiple of 16).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool For(int d) => _wide && d % 16 == 0;
 }
