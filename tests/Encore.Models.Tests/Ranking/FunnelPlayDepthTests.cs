@@ -1,7 +1,6 @@
 using Encore.Core.Randomness;
 using Encore.Core.Sparse;
 using Encore.Models.Contract;
-using Encore.Models.Files;
 using Encore.Models.Ranking;
 using Encore.Models.Tests.Contract;
 
@@ -16,6 +15,22 @@ public sealed class FunnelPlayDepthTests
     /// </summary>
     private static CsrMatrix HandWorked() => CsrMatrix.FromTriples(4, 6,
         [0, 0, 0, 1, 1, 2, 2, 3], [0, 1, 2, 0, 4, 0, 3, 5], [3f, 1f, 2f, 5f, 4f, 2f, 6f, -1f]);
+
+    private const string KnnGenerators = "popularity+item-knn(neighbours=20)";
+
+    private static FunnelModel Fit(TrainingData data, string generators, string features, int candidates, int trees, int minimumPerLeaf, int folds = 1) =>
+        Assert.IsType<FunnelModel>(new FunnelTrainer(Options(generators, features, candidates, trees, minimumPerLeaf, folds)).Fit(data));
+
+    private static FunnelOptions Options(string generators, string features, int candidates, int trees, int minimumPerLeaf, int folds = 1) => new()
+    {
+        Generators = generators,
+        Candidates = candidates,
+        Trees = trees,
+        MinimumPerLeaf = minimumPerLeaf,
+        Features = features,
+        Folds = folds,
+        Threads = 1,
+    };
 
     private static float[] Fill(FunnelSignals signals, int user, int[] items)
     {
@@ -88,15 +103,7 @@ public sealed class FunnelPlayDepthTests
         var data = PlantedBlocks.Create(seed: 5);
         var binary = TrainingData.FromMatrix(data.Interactions.MapValues(_ => 1f));
 
-        var sut = Assert.IsType<FunnelModel>(new FunnelTrainer(new FunnelOptions
-        {
-            Generators = "popularity+item-knn(neighbours=20)",
-            Candidates = 30,
-            Trees = 10,
-            MinimumPerLeaf = 2,
-            Features = "popularity+play-depth",
-            Threads = 1,
-        }).Fit(binary));
+        var sut = Fit(binary, KnnGenerators, "popularity+play-depth", candidates: 30, trees: 10, minimumPerLeaf: 2);
 
         Assert.Equal(FunnelFeatureGroups.Popularity, sut.FeatureGroups);
         Assert.DoesNotContain("item-reach-share", sut.FeatureNames);
@@ -108,15 +115,7 @@ public sealed class FunnelPlayDepthTests
         // Every value is 1 but one held-out pair's: the carve's inner part is binary, the training matrix is not. The
         // group is decided on the training matrix, so the ranker's lists and the fitted model have the same columns.
         var data = PlantedBlocks.Create(seed: 9);
-        var options = new FunnelOptions
-        {
-            Generators = "popularity+item-knn(neighbours=20)",
-            Candidates = 30,
-            Trees = 10,
-            MinimumPerLeaf = 2,
-            Features = "popularity+play-depth",
-            Threads = 1,
-        };
+        var options = Options(KnnGenerators, "popularity+play-depth", candidates: 30, trees: 10, minimumPerLeaf: 2);
         var heldOut = RankerTrainingLists.Carve(data, options, 0).HeldOut;
         var x = data.Interactions;
         var (user, item) = Enumerable.Range(0, x.Rows).Where(u => heldOut.RowLength(u) > 0).Select(u => (u, heldOut.RowIndices(u)[0])).First();
@@ -163,16 +162,7 @@ public sealed class FunnelPlayDepthTests
     private static double ShareOfOwnKindInTop5(string features, int folds)
     {
         var data = DepthWorld();
-        var model = Assert.IsType<FunnelModel>(new FunnelTrainer(new FunnelOptions
-        {
-            Generators = "popularity+popularity",
-            Candidates = 40,
-            Trees = 30,
-            MinimumPerLeaf = 5,
-            Features = features,
-            Folds = folds,
-            Threads = 1,
-        }).Fit(data));
+        var model = Fit(data, "popularity+popularity", features, candidates: 40, trees: 30, minimumPerLeaf: 5, folds);
         var users = Enumerable.Range(0, data.Interactions.Rows).ToArray();
         var lists = model.Recommend(users, 5);
         var hits = 0;
@@ -199,7 +189,7 @@ public sealed class FunnelPlayDepthTests
         // fold) must not move, since they may read only the fold's inner part; the later folds, whose inner parts hold
         // those pairs, do move (so the perturbation is visible to the play-depth columns where it is allowed).
         var data = DepthWorld();
-        var options = new FunnelOptions { Generators = "popularity+item-knn(neighbours=20)", Candidates = 40, Folds = 3, Features = "play-depth", Threads = 1 };
+        var options = Options(KnnGenerators, "play-depth", candidates: 40, trees: 10, minimumPerLeaf: 2, folds: 3);
         var heldOut = RankerTrainingLists.Carve(data, options, 0).HeldOut;
         var x = data.Interactions;
         var scaled = new float[x.NonZeros];
@@ -228,26 +218,9 @@ public sealed class FunnelPlayDepthTests
     public void SaveLoad_WithPlayDepth_GivesTheSameScores()
     {
         var data = DepthWorld();
-        var model = Assert.IsType<FunnelModel>(new FunnelTrainer(new FunnelOptions
-        {
-            Generators = "popularity+item-knn(neighbours=20)",
-            Candidates = 40,
-            Trees = 20,
-            MinimumPerLeaf = 5,
-            Features = "popularity+play-depth",
-            Threads = 1,
-        }).Fit(data));
-        var path = Path.Combine(Path.GetTempPath(), $"encore-funnel-depth-{Guid.NewGuid():N}.bin");
-        FunnelModel loaded;
-        try
-        {
-            ModelFile.Save(model, path);
-            loaded = Assert.IsType<FunnelModel>(ModelLoader.Load(path));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var model = Fit(data, KnnGenerators, "popularity+play-depth", candidates: 40, trees: 20, minimumPerLeaf: 5);
+
+        var loaded = FunnelFiles.SaveAndLoad(model);
 
         Assert.Equal(FunnelFeatureGroups.Popularity | FunnelFeatureGroups.PlayDepth, loaded.FeatureGroups);
         Assert.Equal(model.FeatureNames, loaded.FeatureNames);
