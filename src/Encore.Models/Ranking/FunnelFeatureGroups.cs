@@ -32,11 +32,17 @@ public enum FunnelFeatureGroups
     /// <summary>Generator agreement: the share of the generators that have the candidate in their top-N.</summary>
     Agreement = 32,
 
+    /// <summary>
+    /// How deeply the candidate's listeners play it against the user's smallest and median training value
+    /// (<see cref="Ranking.PlayDepth"/>). Reads the training matrix only; dropped where its values are binary.
+    /// </summary>
+    PlayDepth = 64,
+
     /// <summary>Every group.</summary>
-    All = Popularity | Tags | OwnTags | Friends | Neighbours | Agreement,
+    All = Popularity | Tags | OwnTags | Friends | Neighbours | Agreement | PlayDepth,
 }
 
-/// <summary>Parses and names <see cref="FunnelFeatureGroups"/>: <c>all</c>, <c>none</c> or '+'-separated <c>popularity+tags+own-tags+friends+neighbours+agreement</c>.</summary>
+/// <summary>Parses and names <see cref="FunnelFeatureGroups"/>: <c>all</c>, <c>none</c> or '+'-separated <c>popularity+tags+own-tags+friends+neighbours+agreement+play-depth</c>.</summary>
 public static class FunnelFeatureGroupNames
 {
     private static readonly (string Name, FunnelFeatureGroups Group)[] Known =
@@ -44,6 +50,7 @@ public static class FunnelFeatureGroupNames
         ("popularity", FunnelFeatureGroups.Popularity), ("tags", FunnelFeatureGroups.Tags),
         ("own-tags", FunnelFeatureGroups.OwnTags), ("friends", FunnelFeatureGroups.Friends),
         ("neighbours", FunnelFeatureGroups.Neighbours), ("agreement", FunnelFeatureGroups.Agreement),
+        ("play-depth", FunnelFeatureGroups.PlayDepth),
     ];
 
     /// <exception cref="ArgumentException">An unknown group name.</exception>

@@ -36,8 +36,9 @@ public sealed record FunnelOptions : ModelOptions
     /// Feature groups beside the generators' scores and ranks: <c>all</c>, <c>none</c>, or a '+'-list of
     /// <c>popularity</c>, <c>tags</c>, <c>own-tags</c> (the user's own tagging: a behaviour signal outside the play
     /// matrix), <c>friends</c>, <c>neighbours</c> (item-kNN cosine to the user's most-played and play-weighted history),
-    /// <c>agreement</c> (share of generators with the candidate in their top-N). Groups whose side table the training
-    /// data lacks are dropped at fit time. Default <c>popularity+tags+friends</c>: the best set on the HetRec validation carve
+    /// <c>agreement</c> (share of generators with the candidate in their top-N), <c>play-depth</c> (how deeply the
+    /// candidate's listeners play it against the user's smallest and median value; dropped on binary values). Groups
+    /// whose side table the training data lacks are dropped at fit time. Default <c>popularity+tags+friends</c>: the best set on the HetRec validation carve
     /// (bench/results/quality-hetrec.md section 9.1: 0.1785 against 0.1745 for <c>all</c>; own tags, neighbours and
     /// agreement did not help).
     /// </value>

@@ -12,7 +12,8 @@ namespace Encore.Models.Ranking;
 /// <item>own-tags: cosine of the user's own tag-use vector (TF-IDF over the tags the user applied) with the item's,
 /// and ln(1 + number of tags the user put on this very item);</item>
 /// <item>friends: share and ln(1 + count) of the user's linked users with positive signal on the item;</item>
-/// <item>neighbours: the item's cosine to the user's history (<see cref="HistorySimilarity"/>).</item>
+/// <item>neighbours: the item's cosine to the user's history (<see cref="HistorySimilarity"/>);</item>
+/// <item>play-depth: how deeply the item's listeners play it against the user's smallest and median value (<see cref="PlayDepth"/>).</item>
 /// </list>
 /// (<see cref="FunnelFeatureGroups.Agreement"/> is written by <see cref="FunnelFeatures"/>, which holds the generators' ranks.)
 /// TF-IDF (Salton &amp; Buckley 1988): tf = 1 + ln(count), idf = ln(tagged items / items with the tag). Popularity,
@@ -25,6 +26,7 @@ internal sealed class FunnelSignals
     private readonly float[] _itemPopularity;
     private readonly float[] _itemTagCount;
     private readonly HistorySimilarity? _similarity;
+    private readonly PlayDepth? _depth;
 
     /// <summary>Derives the tables from the training data's side information; groups without their table are dropped.</summary>
     public FunnelSignals(FunnelFeatureGroups requested, CsrMatrix interactions, SideInformation? side)
@@ -49,6 +51,7 @@ internal sealed class FunnelSignals
         UserItemTags = ItemTags is null ? null : userItemTags;
         Links = groups.HasFlag(FunnelFeatureGroups.Friends) ? links : null;
         _similarity = groups.HasFlag(FunnelFeatureGroups.Neighbours) ? new HistorySimilarity(interactions) : null;
+        _depth = groups.HasFlag(FunnelFeatureGroups.PlayDepth) ? new PlayDepth(interactions) : null;
         _itemPopularity = new float[interactions.Columns];
         var counts = new int[interactions.Columns];
         for (var u = 0; u < interactions.Rows; u++)
@@ -83,9 +86,10 @@ internal sealed class FunnelSignals
     /// <value>Users x users links; null without friends.</value>
     public CsrMatrix? Links { get; }
 
-    /// <value>Columns written per candidate (2 per group, 3 for neighbours; agreement is not counted here).</value>
+    /// <value>Columns written per candidate (2 per group, 3 for neighbours, 5 for play depth; agreement is not counted here).</value>
     public int Width => 2 * System.Numerics.BitOperations.PopCount((uint)(Groups & (FunnelFeatureGroups.Popularity | FunnelFeatureGroups.Tags | FunnelFeatureGroups.OwnTags | FunnelFeatureGroups.Friends)))
-        + (Groups.HasFlag(FunnelFeatureGroups.Neighbours) ? HistorySimilarity.Width : 0);
+        + (Groups.HasFlag(FunnelFeatureGroups.Neighbours) ? HistorySimilarity.Width : 0)
+        + (Groups.HasFlag(FunnelFeatureGroups.PlayDepth) ? PlayDepth.Width : 0);
 
     /// <summary>Column names, in order, for the groups.</summary>
     public static IEnumerable<string> Names(FunnelFeatureGroups groups)
@@ -95,6 +99,7 @@ internal sealed class FunnelSignals
         if (groups.HasFlag(FunnelFeatureGroups.OwnTags)) { yield return "own-tag-affinity"; yield return "user-tagged-item-log"; }
         if (groups.HasFlag(FunnelFeatureGroups.Friends)) { yield return "friends-listening-share"; yield return "friends-listening-log"; }
         if (groups.HasFlag(FunnelFeatureGroups.Neighbours)) foreach (var name in HistorySimilarity.Names) yield return name;
+        if (groups.HasFlag(FunnelFeatureGroups.PlayDepth)) foreach (var name in PlayDepth.Names) yield return name;
     }
 
     /// <summary>Writes the columns of <paramref name="user"/> x each of <paramref name="items"/> at <paramref name="offset"/> of each row.</summary>
@@ -152,8 +157,21 @@ internal sealed class FunnelSignals
             }
             column += 2;
         }
-        _similarity?.Fill(user, items, rows, width, column);
+        if (_similarity is not null)
+        {
+            _similarity.Fill(user, items, rows, width, column);
+            column += HistorySimilarity.Width;
+        }
+        _depth?.Fill(user, items, rows, width, column);
     }
+
+    /// <summary>
+    /// The requested groups less those the training matrix cannot back: <see cref="FunnelFeatureGroups.PlayDepth"/>
+    /// where its values are binary. Decided once on the whole training matrix and passed to every fold's signals, so a
+    /// fold's inner part and the fitted model always have the same columns.
+    /// </summary>
+    public static FunnelFeatureGroups Supported(FunnelFeatureGroups requested, CsrMatrix trainingMatrix) =>
+        requested.HasFlag(FunnelFeatureGroups.PlayDepth) && !PlayDepth.HasDepth(trainingMatrix) ? requested & ~FunnelFeatureGroups.PlayDepth : requested;
 
     /// <summary>Unit-length sum of the tag vectors of the user's positive items; null when none has tags.</summary>
     private float[]? ListeningProfile(int user)

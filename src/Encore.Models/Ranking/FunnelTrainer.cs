@@ -40,7 +40,7 @@ public sealed class FunnelTrainer(FunnelOptions? options = null) : IRecommenderT
         Stage(stages - 1);
         var models = GeneratorFits.GetOrFit(data.Interactions, $"{label}|all", () => [.. trainers.Select(t => t.Fit(data, null, cancellationToken))]);
         Stage(stages);
-        var featureGroups = FunnelFeatureGroupNames.Parse(Options.Features);
+        var featureGroups = FunnelSignals.Supported(FunnelFeatureGroupNames.Parse(Options.Features), data.Interactions);
         var signals = new FunnelSignals(featureGroups, data.Interactions, data.Side?.RestrictedTo(data.Interactions));
         return new FunnelModel(data.Users, data.Items, data.Interactions, models, [.. trainers.Select(t => t.ModelName)], ranker, signals, Options.Candidates, Options.Seed)
         {

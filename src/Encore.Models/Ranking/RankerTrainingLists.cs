@@ -52,6 +52,7 @@ internal static class RankerTrainingLists
             var sample = SampleUsers(data.Interactions, options);
             var parts = new List<(float[] Rows, float[] Labels, uint[] Groups, int Count)>();
             var width = 0;
+            var groups = FunnelSignals.Supported(FunnelFeatureGroupNames.Parse(options.Features), data.Interactions);
             for (var fold = 0; fold < options.Folds; fold++)
             {
                 ct.ThrowIfCancellationRequested();
@@ -60,7 +61,7 @@ internal static class RankerTrainingLists
                 var models = GeneratorFits.GetOrFit(data.Interactions, foldLabel,
                     () => [.. trainers.Select(t => t.Fit(inner, null, ct))]);
                 var features = new FunnelFeatures(models, inner.Interactions,
-                    new FunnelSignals(FunnelFeatureGroupNames.Parse(options.Features), inner.Interactions, inner.Side), options.Candidates);
+                    new FunnelSignals(groups, inner.Interactions, inner.Side), options.Candidates);
                 width = features.Width;
                 parts.Add(ForFold(features, heldOut, sample, options.Threads, ct));
                 foldDone(++done);

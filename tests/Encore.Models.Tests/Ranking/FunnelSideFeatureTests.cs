@@ -1,7 +1,6 @@
 using Encore.Core.Randomness;
 using Encore.Core.Sparse;
 using Encore.Models.Contract;
-using Encore.Models.Files;
 using Encore.Models.Ranking;
 
 namespace Encore.Models.Tests.Ranking;
@@ -123,17 +122,8 @@ public sealed class FunnelSideFeatureTests
     {
         var (data, _) = TaggedWorld();
         var model = Fit(data, "all");
-        var path = Path.Combine(Path.GetTempPath(), $"encore-funnel-side-{Guid.NewGuid():N}.bin");
-        FunnelModel loaded;
-        try
-        {
-            ModelFile.Save(model, path);
-            loaded = Assert.IsType<FunnelModel>(ModelLoader.Load(path));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+
+        var loaded = FunnelFiles.SaveAndLoad(model);
 
         Assert.Equal(model.FeatureGroups, loaded.FeatureGroups);
         Assert.Equal(model.FeatureNames, loaded.FeatureNames);

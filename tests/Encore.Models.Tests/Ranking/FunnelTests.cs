@@ -78,7 +78,7 @@ public sealed class FunnelTests
     }
 
     [Fact]
-    public void FeatureNames_TwoPerGeneratorThenAgreementPopularityAndNeighbours()
+    public void FeatureNames_TwoPerGeneratorThenAgreementPopularityNeighboursAndPlayDepth()
     {
         var model = Assert.IsType<FunnelModel>(new FunnelTrainer(new FunnelOptions
         {
@@ -90,7 +90,8 @@ public sealed class FunnelTests
         }).Fit(PlantedBlocks.Create()));
 
         Assert.Equal(["popularity-z", "popularity-reciprocal-rank", "item-knn-z", "item-knn-reciprocal-rank", "generator-agreement",
-            "item-popularity-log", "user-activity-log", "top-played-max-cosine", "top-played-mean-cosine", "play-weighted-cosine"],
+            "item-popularity-log", "user-activity-log", "top-played-max-cosine", "top-played-mean-cosine", "play-weighted-cosine",
+            "user-play-threshold", "user-play-median", "item-play-median", "item-reach-share", "item-upper-half-share"],
             model.FeatureNames);
     }
 }
