@@ -89,6 +89,26 @@ public sealed class ModelCommandsTests(ModelCommandsFixture world) : IClassFixtu
     }
 
     [Fact]
+    public async Task Recommend_SnapshotOfAnotherDataset_WarnsThatTheModelsItemsAreNotInIt()
+    {
+        // s16-user: a HetRec model shown with piki's snapshot printed empty titles without a word.
+        var csv = Path.Combine(_dir, "other.csv");
+        await File.WriteAllTextAsync(csv, "uid,song\nx1,s1\nx2,s2\nx2,t1\n");
+        var other = Path.Combine(_dir, "other");
+        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("import", "table", csv, "-o", other, "--set", "user=uid", "--set", "item=song")).Code);
+        var items = ModelLoader.Load(world.Als).Items.Count;
+
+        var (code, output, error) = await ConsoleCapture.RunAsync("recommend", world.Als, "--user", "u1", "--k", "3", "--dataset", other);
+        var (own, _, ownError) = await ConsoleCapture.RunAsync("recommend", world.Als, "--user", "u1", "--k", "3", "--dataset", world.World);
+
+        Assert.Equal((ExitCodes.Ok, ExitCodes.Ok), (code, own));
+        Assert.Contains($"warning: only 1 of the model's {items:N0} items are in the snapshot {other} (3 tracks, 0 artists): was the model trained on another dataset?",
+            error.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("path: model", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning", ownError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Recommend_UnknownUserWithoutHistory_AnswersWithPopularity()
     {
         var (code, output, _) = await ConsoleCapture.RunAsync("recommend", world.Als, "--user", "never-seen", "--k", "5");

@@ -38,7 +38,7 @@ public static class FalseNegativesCommand
         var recommender = ModelLoader.Load(modelFile);
         var data = DatasetSnapshot.Read(datasetFolder, ct);
         var report = FalseNegativeFinder.Find(data, recommender, table, user, k);
-        var labels = new ItemLabels(data, recommender.Items);
+        var labels = new ItemLabels(data, recommender.Items, datasetFolder);
         var title = string.Create(CultureInfo.InvariantCulture,
             $"{recommender.ModelName}: top {report.Pairs.Count} of {report.Labelled:N0} \"not liked\" pairs{(user is null ? "" : $" of user {user}")} by predicted value ({report.Unscored:N0} not scorable: user or track unknown to the model)");
         var output = new TextTable(title, "rank", "user", "track", "title", "score", "total", "negative events");

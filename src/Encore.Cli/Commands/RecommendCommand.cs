@@ -54,7 +54,7 @@ public static class RecommendCommand
             throw new ArgumentException($"--group names '{repeated.Key}' {repeated.Count()} times; give each member once.");
         if (args.K <= 0) throw new ArgumentException($"--k must be at least 1, got {args.K}.");
         var model = ModelLoader.Load(args.Model);
-        var labels = new ItemLabels(args.Dataset is null ? null : DatasetSnapshot.Read(args.Dataset), model.Items);
+        var labels = new ItemLabels(args.Dataset is null ? null : DatasetSnapshot.Read(args.Dataset), model.Items, args.Dataset);
         var chain = new ColdStartRecommender(model);
         if (args.Group.Length > 0) return Group(chain, args, labels);
 

@@ -32,7 +32,7 @@ public static class SimilarCommand
             throw new ArgumentException($"the {model.ModelName} model has no item similarities; use a model trained with item-knn, ease, rp3beta, als, bpr or lmf.");
         if (!model.Items.TryGetTrackIndex(track, out var item))
             throw new ArgumentException($"item '{track}' is not in the model ({model.Items.Count:N0} items), so it has no neighbours; the model never saw it in training.");
-        var labels = new ItemLabels(datasetPath is null ? null : DatasetSnapshot.Read(datasetPath), model.Items);
+        var labels = new ItemLabels(datasetPath is null ? null : DatasetSnapshot.Read(datasetPath), model.Items, datasetPath);
         _ = similar;
         var answer = new ColdStartRecommender(model).SimilarItems(item, k);
         var title = labels.HasLabels && labels.Of(track) is { Length: > 0 } name ? $"{track} ({name})" : track;

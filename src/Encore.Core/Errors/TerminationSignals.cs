@@ -6,7 +6,7 @@ namespace Encore.Core.Errors;
 /// Ctrl+C handling of the command-line programs: the first SIGINT / SIGTERM cancels <see cref="Token"/> (the
 /// command stops at its next check and exits <see cref="ProcessExit.Cancelled"/>; writes are atomic, so nothing is
 /// half-written); if the command has not returned within the grace period, the process exits with
-/// <see cref="ProcessExit.Cancelled"/> anyway; a second signal terminates at once.
+/// <see cref="ProcessExit.Cancelled"/> anyway, at once (<see cref="ImmediateExit"/>); a second signal terminates at once.
 /// It replaces System.CommandLine's own handler (set its <c>ProcessTerminationTimeout</c> to null): a signal that
 /// arrived after the command had finished but before the process ended crashed that one with "An attempt was made
 /// to transition a task to a final state when it had already completed" (exit 134 and a stack trace).
@@ -36,7 +36,8 @@ public sealed class TerminationSignals : IDisposable
     public static TerminationSignals Register(TimeSpan grace) => new(register: true, grace, () =>
     {
         Console.Error.WriteLine($"error: cancelled (the command did not stop within {grace.TotalSeconds:0} s).");
-        Environment.Exit(ProcessExit.Cancelled);
+        // Not Environment.Exit: its native exit handlers can block (OpenBLAS's deadlocked under EASE's inverse).
+        ImmediateExit.Now(ProcessExit.Cancelled);
     });
 
     /// <summary>An instance that registers nothing, for tests that call <see cref="Handle"/> themselves.</summary>

@@ -14,7 +14,7 @@ public static class RunComparison
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         if (a.DatasetHash != b.DatasetHash || a.Protocol != b.Protocol)
-            throw new ArgumentException($"runs {a.Id} and {b.Id} were evaluated on different data or protocols ('{a.Protocol}' vs '{b.Protocol}'); a paired test needs the same users.");
+            throw new ArgumentException($"runs {a.Id} and {b.Id} were evaluated on {Difference(a, b)}; a paired test needs the same users.");
         var valuesA = Column(a, metric);
         var valuesB = Column(b, metric);
         var rowOfB = new Dictionary<int, int>(b.Users.Length);
@@ -30,6 +30,15 @@ public static class RunComparison
         if (pairedA.Count == 0) throw new ArgumentException($"runs {a.Id} and {b.Id} have no evaluated user in common.");
         return PairedComparison.Compare([.. pairedA], [.. pairedB], seed);
     }
+
+    // What differs, the data first: two runs on piki and IUM under one protocol were told "different data or protocols"
+    // beside two identical protocol labels (s16-user).
+    private static string Difference(ExperimentRun a, ExperimentRun b) =>
+        a.DatasetHash != b.DatasetHash
+            ? $"different data ('{a.Dataset}', content hash {Short(a.DatasetHash)}, vs '{b.Dataset}', content hash {Short(b.DatasetHash)})"
+            : $"different protocols ('{a.Protocol}' vs '{b.Protocol}')";
+
+    private static string Short(string hash) => hash.Length > 16 ? hash[..16] : hash;
 
     private static double[] Column(ExperimentRun run, string metric) =>
         run.PerUser.TryGetValue(metric, out var values)

@@ -42,6 +42,14 @@ public sealed record RetrainOptions
     /// <value>Most users scored in the check (a seeded sample when more have held-out tracks). Default 2000.</value>
     public int EvaluationUsers { get; init; } = 2000;
 
+    /// <value>
+    /// Fewest users the check must score before a candidate may replace an active version. Default 20. Below it the
+    /// comparison says nothing (a HetRec model was replaced by one trained on two stored events after a check of one user,
+    /// 0.0000 against 0.0000), so the active version is kept and the answer says why. A first version (none active) is
+    /// activated whatever the count.
+    /// </value>
+    public int MinimumEvaluationUsers { get; init; } = 20;
+
     /// <value>The candidate is activated when its NDCG@10 is at least the active model's minus this. Default 0.</value>
     public double Tolerance { get; init; }
 

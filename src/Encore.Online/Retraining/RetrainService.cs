@@ -72,6 +72,12 @@ public sealed class RetrainService
         var comparison = string.Create(CultureInfo.InvariantCulture,
             $"holdout NDCG@10 {candidateNdcg:F4} vs active {(activeNdcg is { } a ? a.ToString("F4", CultureInfo.InvariantCulture) : "none")} on {users.Length} users{KindNote(candidate, active?.Model, options.Trainer)}");
         Interlocked.Exchange(ref _lastSequence, sequence);
+        if (activeNdcg is not null && users.Length < options.MinimumEvaluationUsers)
+            return new RetrainResult(name, false, null, candidateNdcg, activeNdcg, users.Length, size.Item1, size.Item2, size.Item3,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"kept the active version: the check scored {users.Length} users, fewer than retrain.minimum_evaluation_users = {options.MinimumEvaluationUsers}, too few to compare the two ({comparison}); {(_baseDataset.Dataset is null ? "serve with --dataset <snapshot> so a retrain also trains on the base data" : "wait for more users' events or lower the setting")}"),
+                clock.Elapsed.TotalSeconds)
+            { Confidence = Describe(confidence) };
         if (activeNdcg is { } current && candidateNdcg < current - options.Tolerance)
             return new RetrainResult(name, false, null, candidateNdcg, activeNdcg, users.Length, size.Item1, size.Item2, size.Item3,
                 $"kept the active version: candidate is worse ({comparison})", clock.Elapsed.TotalSeconds)

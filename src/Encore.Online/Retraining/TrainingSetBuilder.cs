@@ -7,12 +7,12 @@ using Encore.Online.Feedback;
 namespace Encore.Online.Retraining;
 
 /// <summary>
-/// The training matrix of a retrain: the base dataset's events (when configured and track-level) followed by
-/// the stored events, aggregated per (user, track) with the configured kind weights (times the events' values, play
+/// The training matrix of a retrain: the base dataset's events (when configured, at its item level: tracks, or the
+/// artists of HetRec, whose ids the served model and the event API then use) followed by the stored events, aggregated per (user, track) with the configured kind weights (times the events' values, play
 /// counts, when they carry any: <see cref="EventValues.Carried"/>, as train's --values auto), then the configured confidence
 /// transform, resolved as <c>encore train</c> resolves it: <c>auto</c> (the default) chooses none or log1p from the
 /// aggregated values by <see cref="ConfidenceChoice.Choose"/>, any other name is used as given.
-/// Users and tracks keep the base dataset's dense order; new ids are appended in arrival order.
+/// Users and items keep the base dataset's dense order; new ids are appended in arrival order.
 /// </summary>
 public static class TrainingSetBuilder
 {
@@ -22,13 +22,14 @@ public static class TrainingSetBuilder
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(options);
-        var useBase = baseDataset is { ItemLevel: EntityLevel.Track };
-        var users = useBase ? IdMap.FromIds(baseDataset!.Users.Ids) : new IdMap();
-        var items = useBase ? IdMap.FromIds(baseDataset!.Tracks.Ids) : new IdMap();
+        // The base events index the dataset's item-level map (Items): a track-only test here once dropped HetRec's
+        // artist-level events, so a retrain served with --dataset trained on the stored events alone (s16-user).
+        var users = baseDataset is null ? new IdMap() : IdMap.FromIds(baseDataset.Users.Ids);
+        var items = baseDataset is null ? new IdMap() : IdMap.FromIds(baseDataset.Items.Ids);
         var builder = new EventTableBuilder();
-        if (useBase)
+        if (baseDataset is not null)
         {
-            var e = baseDataset!.Events;
+            var e = baseDataset.Events;
             for (var i = 0; i < e.Count; i++) builder.Add(e.Users[i], e.Items[i], e.Kinds[i], e.Timestamps[i], e.Sessions[i], e.Values[i]);
         }
         foreach (var e in stored)

@@ -167,6 +167,9 @@ public sealed class RetrainSection
 
     public int EvaluationUsers { get; set; } = Defaults.EvaluationUsers;
 
+    /// <value>Fewest users the check must score before a candidate may replace an active version. Default 20.</value>
+    public int MinimumEvaluationUsers { get; set; } = Defaults.MinimumEvaluationUsers;
+
     public double Tolerance { get; set; } = Defaults.Tolerance;
 
     public bool RefitOnAllData { get; set; } = Defaults.RefitOnAllData;
@@ -201,6 +204,7 @@ public sealed class RetrainSection
         Confidence = confidence ?? Confidence,
         HoldoutFraction = HoldoutFraction,
         EvaluationUsers = EvaluationUsers,
+        MinimumEvaluationUsers = MinimumEvaluationUsers,
         Tolerance = Tolerance,
         RefitOnAllData = RefitOnAllData,
         Seed = Seed,

@@ -93,6 +93,7 @@ public sealed class ServerOptionsValidator : IValidateOptions<EncoreServerOption
         Check(errors, retrain.Iterations is >= 1 and <= 1000, "retrain.iterations must be between 1 and 1000.");
         Check(errors, retrain.Regularization >= 0 && retrain.Alpha >= 0, "retrain.regularization and retrain.alpha must not be negative.");
         Check(errors, retrain.EvaluationUsers >= 1, "retrain.evaluation_users must be at least 1.");
+        Check(errors, retrain.MinimumEvaluationUsers >= 0, "retrain.minimum_evaluation_users must not be negative.");
         Check(errors, retrain.Tolerance >= 0, "retrain.tolerance must not be negative.");
         Check(errors, !retrain.Enabled || retrain.IntervalMinutes >= 1, "retrain.interval_minutes must be at least 1 when retrain.enabled is true.");
         if (string.IsNullOrWhiteSpace(retrain.Settings) || !TrainerFactory.Kinds.Contains(retrain.Trainer)) return;

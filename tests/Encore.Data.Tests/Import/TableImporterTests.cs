@@ -147,6 +147,28 @@ public sealed class TableImporterTests
     }
 
     [Fact]
+    public void Import_MovieLensDoubleColonRatings_ReadWithColonAndTheRecipeIsOffered()
+    {
+        // s16-user: MovieLens 1M's ratings.dat (UserID::MovieID::Rating::Timestamp) could not be read: delimiter=:: was
+        // refused without a way out, and without it the error was "column index 1 is beyond the 1 fields".
+        using var t = new TempFolder();
+        var f = t.File("ratings.dat", "1::1193::5::978300760\n1::661::3::978302109\n2::1193::4::978298413\n");
+
+        var (d, _) = ImportRunner.Run(Sut, ErrorMode.Strict,
+            Map("delimiter=:", "header=false", "user=0", "item=2", "value=4", "time=6", "time-unit=s", "kind-default=rating"), f);
+        var refused = Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, Map("delimiter=::", "header=false", "user=0", "item=1"), f));
+        var unset = Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, Map("header=false", "user=0", "item=1"), f));
+
+        Assert.Equal(["1", "2"], d.Users.Ids);
+        Assert.Equal(["1193", "661"], d.Tracks.Ids);
+        Assert.Equal([5f, 3f, 4f], d.Events.Values);
+        Assert.Equal(978300760000L, d.Events.Timestamps[0]);
+        Assert.All(d.Events.Kinds, k => Assert.Equal(EventKind.Rating, k));
+        Assert.Contains("set delimiter=: header=false user=0 item=2 value=4 time=6 time-unit=s", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("column index 1 is beyond the 1 fields of the first row; the line contains '::': for a '::'-separated file", unset.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Import_EmptyFile_GivesNoEvents()
     {
         using var t = new TempFolder();

@@ -107,4 +107,21 @@ public sealed class TinyWorldPipelineTests
         Assert.Throws<ArgumentException>(() => RunComparison.Compare(runs[0], runs[1] with { Protocol = "other" }, "ndcg@10"));
         Assert.Throws<ArgumentException>(() => RunComparison.Compare(runs[0], runs[1], "coverage@10"));
     }
+
+    [Fact]
+    public void Compare_RunsOnOtherDataUnderOneProtocol_NamesTheDataNotTheProtocol()
+    {
+        // s16-user: piki against IUM answered "different data or protocols" beside two identical protocol labels.
+        var protocol = ProtocolPreparer.Prepare(World.Value, new ProtocolOptions());
+        var runs = new EvaluationPipeline(new EvaluationSettings()).Run(protocol, [Candidate("popularity")]);
+        var other = runs[0] with { Dataset = "ium23", DatasetHash = "c3dc46da2428827d9873e8e2" };
+
+        var data = Assert.Throws<ArgumentException>(() => RunComparison.Compare(runs[0], other, "ndcg@10"));
+        var label = Assert.Throws<ArgumentException>(() => RunComparison.Compare(runs[0], runs[0] with { Protocol = "other" }, "ndcg@10"));
+
+        Assert.Contains($"different data ('{runs[0].Dataset}', content hash ", data.Message, StringComparison.Ordinal);
+        Assert.Contains("vs 'ium23', content hash c3dc46da2428827d)", data.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(runs[0].Protocol, data.Message, StringComparison.Ordinal);
+        Assert.Contains($"different protocols ('{runs[0].Protocol}' vs 'other')", label.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,4 @@
+using Encore.Data.Model;
 using Encore.Online.Feedback;
 using Encore.Online.Retraining;
 
@@ -78,6 +79,49 @@ public sealed class RetrainServiceTests
         Assert.True(result.Activated);
         Assert.Equal((20, 40, 200L), (result.Users, result.Tracks, result.Interactions));
         Assert.False(scope.Engine.Retrain.HasNewEvents);
+    }
+
+    [Fact]
+    public void RetrainNow_ActiveModelAndTooFewUsersToCompare_KeepsTheActiveVersion()
+    {
+        // s16-user: a HetRec model served as main was replaced by one trained on two stored events, after a check that
+        // scored one user (0.0000 against 0.0000).
+        using var scope = Scope(withBase: false);
+        scope.Engine.Serve("main", TestWorld.AlsPath);
+        var tracks = TestWorld.Matrix.Items;
+        var events = new List<FeedbackEvent>();
+        for (var u = 0; u < 5; u++)
+            for (var t = 0; t < 5; t++)
+                events.Add(new FeedbackEvent { User = $"new{u}", Track = tracks[u * 5 + t], Kind = "play" });
+        scope.Engine.Feedback.Ingest(events);
+
+        var result = scope.Engine.Retrain.RetrainNow("main");
+
+        Assert.False(result.Activated);
+        Assert.InRange(result.EvaluatedUsers, 0, 19);
+        Assert.Contains("fewer than retrain.minimum_evaluation_users = 20", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("serve with --dataset", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, scope.Engine.Registry.Active("main")!.Version);
+    }
+
+    [Fact]
+    public void Build_ArtistLevelBaseDataset_MergesItsEventsBeforeTheStoredOnes()
+    {
+        // s16-user: HetRec's snapshot is artist-level; its events were dropped (track-level bases only), so a retrain
+        // served with --dataset trained on the stored events alone.
+        var b = new MusicDatasetBuilder("hetrec") { ItemLevel = EntityLevel.Artist };
+        for (var u = 0; u < 3; u++)
+            for (var a = 0; a < 2; a++)
+                b.Events.Add(b.Users.GetOrAdd($"{u + 2}"), b.Artists.GetOrAdd($"{51 + a + u}"), EventKind.Play, value: 10 * (u + 1));
+        var stored = new List<StoredEvent> { new(null, "2", "60", EventKind.Play, 0, null, null), new(null, "new", "51", EventKind.Play, 0, null, null) };
+
+        var (m, _) = TrainingSetBuilder.Build(stored, b.Build(), new RetrainOptions { Confidence = "none" });
+
+        Assert.Equal(["2", "3", "4", "new"], m.Users.Ids);
+        Assert.Equal(["51", "52", "53", "54", "60"], m.Items.Ids);
+        Assert.Equal(30f, m.Matrix.Get(m.Users.IndexOf("4"), m.Items.IndexOf("54")));
+        Assert.Equal(1f, m.Matrix.Get(m.Users.IndexOf("2"), m.Items.IndexOf("60")));
+        Assert.Equal(8L, m.Matrix.NonZeros);
     }
 
     [Fact]

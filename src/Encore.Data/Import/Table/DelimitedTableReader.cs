@@ -20,7 +20,7 @@ internal static class DelimitedTableReader
         {
             if (cols is null)
             {
-                cols = TableColumns.Resolve(m, Names(row, m.Header, path), m.Header, path);
+                cols = TableColumns.Resolve(m, Names(row, m.Header, path), m.Header, path, Delimiters.Hint(row.Line, delimiter));
                 if (m.Header)
                 {
                     reader.CountAsHeader();

@@ -22,7 +22,12 @@ internal sealed record TableColumns(int User, int Item, int Value, int Time, int
     /// Resolves names (case-insensitive) against the header, or 0-based indices when the file has no header.
     /// A mapped column that is not there throws, naming the file and listing the columns found.
     /// </summary>
-    public static TableColumns Resolve(TableMapping m, IReadOnlyList<string> found, bool header, string file)
+    /// <param name="m">The column mapping.</param>
+    /// <param name="found">The first row's column names (header names, or 0-based indices without a header).</param>
+    /// <param name="header">Whether the first row is a header.</param>
+    /// <param name="file">The file, for messages.</param>
+    /// <param name="lineHint">What the first line suggests about its delimiter (<see cref="Text.Delimiters.Hint"/>), or "".</param>
+    public static TableColumns Resolve(TableMapping m, IReadOnlyList<string> found, bool header, string file, string lineHint = "")
     {
         int Find(string? name, string role)
         {
@@ -30,7 +35,7 @@ internal sealed record TableColumns(int User, int Item, int Value, int Time, int
             for (var i = 0; i < found.Count; i++)
                 if (string.Equals(found[i].Trim(), name, StringComparison.OrdinalIgnoreCase)) return i;
             if (!header && int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
-                throw new DataFormatException(file, 1, role, $"column index {index} is beyond the {found.Count} fields of the first row.");
+                throw new DataFormatException(file, 1, role, $"column index {index} is beyond the {found.Count} fields of the first row{(lineHint.Length > 0 ? lineHint : ".")}");
             var hint = !header ? " (header=false: columns are named by 0-based index)"
                 : found.All(IsNumber) ? "; the first line holds only numbers, so the file seems to have no header line: add one naming the columns, or set header=false and map them by 0-based index (user=0 item=1 ...)"
                 : "";

@@ -33,7 +33,8 @@ internal sealed record TableMapping
         var delimiterText = options.Setting("delimiter");
         var delimiter = Delimiters.Parse(delimiterText);
         if (delimiterText is { Length: > 0 } && delimiter is null)
-            throw new DataFormatException("(settings)", 0, "delimiter", $"expected ',', 'tab', ';' or '|', found '{delimiterText}'.");
+            throw new DataFormatException("(settings)", 0, "delimiter", $"expected ',', 'tab', ';', '|', ':' or 'space', found '{delimiterText}'" +
+                (delimiterText.Trim() == "::" ? $"; {Delimiters.DoubleColonRecipe}." : "."));
         return new TableMapping
         {
             User = Required("user"),
