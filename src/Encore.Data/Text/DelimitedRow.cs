@@ -98,6 +98,17 @@ internal readonly ref struct DelimitedRow
         return Utf8Text.TryDecode(field, chars, out var written) && !IdText.IsRefused(chars[..written]);
     }
 
+    /// <summary>
+    /// Decodes the field into <paramref name="destination"/> when <see cref="TryId(int, IdMap, out int)"/> would
+    /// accept it, without registering it: a hot row loop decodes each id once, checks its other fields, then registers
+    /// <c>destination[..written]</c> with <see cref="IdMap.GetOrAdd(ReadOnlySpan{char})"/>.
+    /// </summary>
+    /// <param name="index">Field index.</param>
+    /// <param name="destination">At least <see cref="IdText.MaxLength"/> characters (a longer id is refused anyway).</param>
+    /// <param name="written">Characters of the decoded id.</param>
+    public bool TryDecodeId(int index, Span<char> destination, out int written) =>
+        Utf8Text.TryDecode(this[index], destination, out written) && !IdText.IsRefused(destination[..written]);
+
     /// <summary>The field as a string (strict UTF-8), or null when invalid.</summary>
     public string? TryString(int index) => Utf8Text.TryString(this[index]);
 
