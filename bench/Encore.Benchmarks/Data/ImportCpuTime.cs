@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Encore.Data.Import;
 using Encore.Data.Import.Table;
 
@@ -15,24 +14,6 @@ namespace Encore.Benchmarks.Data;
 /// </summary>
 internal static class ImportCpuTime
 {
-    private const int ClockThreadCpuTime = 3;
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
-
-    private static double ThreadCpuSeconds()
-    {
-        if (OperatingSystem.IsLinux() && ClockGetTime(ClockThreadCpuTime, out var t) == 0) return t.Seconds + t.Nanoseconds * 1e-9;
-        return Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
-    }
-
     public static void Run(int events, int users, int items, int repeats)
     {
         var dir = Directory.CreateTempSubdirectory("encore-import-cpu-").FullName;
@@ -40,17 +21,7 @@ internal static class ImportCpuTime
         {
             var path = Path.Combine(dir, "plays.csv");
             ImportFiles.WriteCsv(path, events, users, items);
-            var options = new ImportOptions
-            {
-                Settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-                {
-                    ["user"] = "user",
-                    ["item"] = "item",
-                    ["value"] = "value",
-                    ["time"] = "timestamp",
-                    ["time-unit"] = "s",
-                },
-            };
+            var options = ImportFiles.CsvOptions();
             Import(path, options); // JIT warm-up
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"table import of {events:N0} rows ({users:N0} users x {items:N0} items): thread CPU s, wall s, M events per CPU s"));
             var cpus = new List<double>();
@@ -58,9 +29,9 @@ internal static class ImportCpuTime
             {
                 GC.Collect();
                 var wall = Stopwatch.StartNew();
-                var cpu0 = ThreadCpuSeconds();
+                var cpu0 = ThreadCpuClock.Nanoseconds();
                 var count = Import(path, options);
-                var cpu = ThreadCpuSeconds() - cpu0;
+                var cpu = (ThreadCpuClock.Nanoseconds() - cpu0) * 1e-9;
                 cpus.Add(cpu);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {r + 1}: {cpu:F3} CPU s, {wall.Elapsed.TotalSeconds:F3} wall s, {count / cpu / 1e6:F2} M events/CPU s"));
             }
