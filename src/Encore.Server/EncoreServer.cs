@@ -117,15 +117,31 @@ public static class EncoreServer
         return app;
     }
 
-    /// <summary>Builds and runs until shut down (Ctrl+C, SIGTERM or <paramref name="cancellationToken"/>).</summary>
+    /// <summary>
+    /// Builds and runs until shut down (Ctrl+C, SIGTERM or <paramref name="cancellationToken"/>). Returns 0, or
+    /// <see cref="ProcessExit.Failure"/> when the stop overran <see cref="StopBound"/> (grace + 10 s) and was abandoned.
+    /// </summary>
     /// <exception cref="OptionsValidationException">Invalid options, or a listen address already in use.</exception>
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
-        await using var app = Build(args);
+        var app = Build(args);
         if (ListenAddressCheck.InUse(app.Configuration["urls"]) is { Count: > 0 } inUse)
+        {
+            await app.DisposeAsync();
             throw new OptionsValidationException(nameof(EncoreServerOptions), typeof(EncoreServerOptions), inUse);
-        await app.RunAsync(cancellationToken);
-        return 0;
+        }
+        var grace = app.Services.GetRequiredService<IOptions<EncoreServerOptions>>().Value.Server.ShutdownGraceSeconds;
+        var run = app.RunAsync(cancellationToken); // starts, waits for the shutdown, stops and disposes the host
+        if (await StopBound.EndsWithinAsync(run, app.Lifetime.ApplicationStopping, StopBound.Of(grace), app.Services.GetRequiredService<TimeProvider>()))
+        {
+            await run;
+            return 0;
+        }
+        // The stop is abandoned, not awaited: the host lifetime's process-exit handler would otherwise wait for the
+        // host's disposal (which is what hangs), so it is released first.
+        Console.Error.WriteLine($"error: the server did not stop within server.shutdown_grace_seconds ({grace} s) + {StopBound.Overrun.TotalSeconds:0} s; exiting without waiting for the rest of its stop (cluster mode: is PostgreSQL reachable? the silo's membership row is marked dead by the other silos).");
+        (app.Services.GetService<IHostLifetime>() as IDisposable)?.Dispose();
+        return ProcessExit.Failure;
     }
 
     /// <summary>The addresses Kestrel listens on (after start; resolves port 0).</summary>

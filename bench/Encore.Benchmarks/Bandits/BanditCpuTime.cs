@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Encore.Core.Randomness;
 using Encore.Models.Bandits;
 
@@ -14,23 +12,7 @@ namespace Encore.Benchmarks.Bandits;
 /// </summary>
 internal static class BanditCpuTime
 {
-    private const int ClockThreadCpuTime = 3;
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
-
-    private static double ThreadCpuNs()
-    {
-        if (OperatingSystem.IsLinux() && ClockGetTime(ClockThreadCpuTime, out var t) == 0) return t.Seconds * 1e9 + t.Nanoseconds;
-        return Process.GetCurrentProcess().TotalProcessorTime.Ticks * 100.0;
-    }
+    private static double ThreadCpuNs() => ThreadCpuClock.Nanoseconds();
 
     public static void Run(int n, int d)
     {

@@ -29,21 +29,8 @@ public class ImportBenchmarks
     public void Cleanup() => Directory.Delete(_dir, recursive: true);
 
     [Benchmark]
-    public int Csv()
-    {
-        var options = new ImportOptions
-        {
-            Settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-            {
-                ["user"] = "user",
-                ["item"] = "item",
-                ["value"] = "value",
-                ["time"] = "timestamp",
-                ["time-unit"] = "s",
-            },
-        };
-        return new TableImporter().Import([Path.Combine(_dir, "plays.csv")], options, new ImportReport()).Events.Count;
-    }
+    public int Csv() =>
+        new TableImporter().Import([Path.Combine(_dir, "plays.csv")], ImportFiles.CsvOptions(), new ImportReport()).Events.Count;
 
     [Benchmark]
     public int Jsonl() =>

@@ -1,12 +1,26 @@
 using System.Globalization;
 using System.Text;
 using Encore.Core.Randomness;
+using Encore.Data.Import;
 
 namespace Encore.Benchmarks.Data;
 
 /// <summary>Writes synthetic import inputs: a CSV interaction table and an IUM-style session log folder.</summary>
 internal static class ImportFiles
 {
+    /// <summary>The table importer's settings for <see cref="WriteCsv"/>'s columns (epoch seconds).</summary>
+    public static ImportOptions CsvOptions() => new()
+    {
+        Settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["user"] = "user",
+            ["item"] = "item",
+            ["value"] = "value",
+            ["time"] = "timestamp",
+            ["time-unit"] = "s",
+        },
+    };
+
     public static void WriteCsv(string path, int events, int users, int items, ulong seed = 1)
     {
         var rng = new Rng(seed);

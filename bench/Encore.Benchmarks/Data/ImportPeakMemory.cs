@@ -44,15 +44,5 @@ internal static class ImportPeakMemory
         }
     }
 
-    private static MusicDataset ImportCsv(string dir) => new TableImporter().Import([Path.Combine(dir, "plays.csv")], new ImportOptions
-    {
-        Settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["user"] = "user",
-            ["item"] = "item",
-            ["value"] = "value",
-            ["time"] = "timestamp",
-            ["time-unit"] = "s",
-        },
-    }, new ImportReport());
+    private static MusicDataset ImportCsv(string dir) => new TableImporter().Import([Path.Combine(dir, "plays.csv")], ImportFiles.CsvOptions(), new ImportReport());
 }

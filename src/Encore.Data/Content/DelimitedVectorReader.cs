@@ -33,10 +33,15 @@ internal static class DelimitedVectorReader
             if (fields.Length < 2) throw new DataFormatException(path, lineNumber, "value 1 (field 2)", $"expected an id and at least one number separated by '{Printable(delimiter)}', got {fields.Length} field; missing: value 1 (field 2).");
             if (dimension < 0) dimension = fields.Length - 1;
             else if (fields.Length - 1 != dimension)
-                throw new DataFormatException(path, lineNumber, fields.Length - 1 < dimension ? $"value {fields.Length} (field {fields.Length + 1})" : $"field {fields.Length}",
-                    fields.Length - 1 < dimension
-                        ? $"expected {dimension} numbers after the id (as on the first row), got {fields.Length - 1}; missing: value {fields.Length} (field {fields.Length + 1})."
-                        : $"expected {dimension} numbers after the id (as on the first row), got {fields.Length - 1}; field {fields.Length} is one too many.");
+            {
+                // Name every missing value (or every extra field), not only the first.
+                var got = fields.Length - 1;
+                var which = got < dimension
+                    ? string.Join(", ", Enumerable.Range(got + 1, dimension - got).Select(v => $"value {v} (field {v + 1})"))
+                    : string.Join(", ", Enumerable.Range(dimension + 2, got - dimension).Select(f => $"field {f}"));
+                throw new DataFormatException(path, lineNumber, which, $"expected {dimension} numbers after the id (as on the first row), got {got}; "
+                    + (got < dimension ? $"missing: {which}." : $"{(got - dimension == 1 ? "one field" : $"{got - dimension} fields")} too many: {which}."));
+            }
             var id = fields[idIndex].Trim();
             if (id.Length == 0) throw new DataFormatException(path, lineNumber, "id", "empty track id.");
             ids.Add(id);

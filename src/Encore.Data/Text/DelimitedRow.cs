@@ -44,8 +44,9 @@ internal readonly ref struct DelimitedRow
     }
 
     /// <summary>
-    /// Null when the row has a field for every one of <paramref name="columns"/>; else the error to report, naming the
-    /// first column the row lacks and its field position ("expected 3 fields ... but found 2; missing: weight (field 3)").
+    /// Null when the row has a field for every one of <paramref name="columns"/>; else the error to report, naming
+    /// every column read that the row lacks, with its field position ("expected 4 fields ... but found 2; missing:
+    /// weight (field 3), time (field 4)"); the error's field is that same list.
     /// </summary>
     /// <param name="columns">The format's column names by field position, up to the last one read; null for a position
     /// that is not read (a table's unmapped column). The row needs <c>columns.Length</c> fields.</param>
@@ -56,9 +57,11 @@ internal readonly ref struct DelimitedRow
             return _reader.LineError("a quoted field is not closed, or text follows its closing quote.");
         var minimum = columns.Length;
         if (Count >= minimum) return null;
-        var missing = Count;
-        while (missing < minimum - 1 && columns[missing] is null) missing++;
-        var column = $"{columns[missing] ?? "column " + (missing + 1)} (field {missing + 1})";
+        // Every column read that the row lacks, not only the first: "missing: track MBID (field 5), track name (field 6)".
+        var named = new List<string>();
+        for (var i = Count; i < minimum; i++)
+            if (columns[i] is { } name) named.Add($"{name} (field {i + 1})");
+        var column = named.Count > 0 ? string.Join(", ", named) : $"column {minimum} (field {minimum})";
         return new DataFormatException(_reader.File, LineNumber, column,
             $"expected {minimum} fields separated by {Delimiters.Name(Delimiter)} but found {Count}{reason}; missing: {column}{Delimiters.Hint(Line, Delimiter)}");
     }
@@ -85,13 +88,26 @@ internal readonly ref struct DelimitedRow
 
     /// <summary>Whether <see cref="TryId(int, IdMap, out int)"/> would accept the field (strict UTF-8, the id rule of
     /// <see cref="IdText"/>), without registering it: rows check every field before they register any id.</summary>
+    public bool IsId(int index) => IsId(this[index]);
+
+    /// <summary>Whether <see cref="TryId(ReadOnlySpan{byte}, IdMap, out int)"/> would accept <paramref name="field"/>, without registering it.</summary>
     [SkipLocalsInit] // as TryId
-    public bool IsId(int index)
+    public static bool IsId(ReadOnlySpan<byte> field)
     {
-        var field = this[index];
         Span<char> chars = field.Length <= StackChars ? stackalloc char[StackChars] : new char[field.Length];
         return Utf8Text.TryDecode(field, chars, out var written) && !IdText.IsRefused(chars[..written]);
     }
+
+    /// <summary>
+    /// Decodes the field into <paramref name="destination"/> when <see cref="TryId(int, IdMap, out int)"/> would
+    /// accept it, without registering it: a hot row loop decodes each id once, checks its other fields, then registers
+    /// <c>destination[..written]</c> with <see cref="IdMap.GetOrAdd(ReadOnlySpan{char})"/>.
+    /// </summary>
+    /// <param name="index">Field index.</param>
+    /// <param name="destination">At least <see cref="IdText.MaxLength"/> characters (a longer id is refused anyway).</param>
+    /// <param name="written">Characters of the decoded id.</param>
+    public bool TryDecodeId(int index, Span<char> destination, out int written) =>
+        Utf8Text.TryDecode(this[index], destination, out written) && !IdText.IsRefused(destination[..written]);
 
     /// <summary>The field as a string (strict UTF-8), or null when invalid.</summary>
     public string? TryString(int index) => Utf8Text.TryString(this[index]);

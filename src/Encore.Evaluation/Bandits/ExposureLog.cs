@@ -69,7 +69,8 @@ public sealed class ExposureLog
                 line++;
                 if (lines.Current.Length == 0) continue;
                 var f = lines.Current.Split(',');
-                if (f.Length < width) throw new DataFormatException(path, line, "(row)", $"expected at least {width} comma-separated fields, got {f.Length}.");
+                if (f.Length < width) throw ShortRow(path, line, $"expected at least {width} comma-separated fields, got {f.Length}",
+                    f.Length, [(user, "user_id"), (song, "song_id"), (liked, "liked"), (personalized, "personalized")]);
                 var shown = Number(path, line, "personalized", f[personalized]);
                 if (shown != 0) { skipped++; continue; }
                 rows.Add(new ExposureRow(Id(path, line, "user_id", f[user]), Id(path, line, "song_id", f[song]), Number(path, line, "liked", f[liked]), line));
@@ -85,7 +86,9 @@ public sealed class ExposureLog
                 line++;
                 if (current.Length == 0) continue;
                 var f = current.Split(separator);
-                if (f.Length != 3) throw new DataFormatException(path, line, "(row)", $"expected 3 {(separator == '\t' ? "tab" : "comma")}-separated fields (user, song, rating), got {f.Length}.");
+                var expected = $"expected 3 {(separator == '\t' ? "tab" : "comma")}-separated fields (user, song, rating), got {f.Length}";
+                if (f.Length > 3) throw new DataFormatException(path, line, "(row)", expected + ".");
+                if (f.Length < 3) throw ShortRow(path, line, expected, f.Length, [(0, "user"), (1, "song"), (2, "rating")]);
                 if (line == 1 && !double.TryParse(f[2], NumberStyles.Float, CultureInfo.InvariantCulture, out _)) continue; // header line
                 rows.Add(new ExposureRow(Id(path, line, "user", f[0]), Id(path, line, "song", f[1]), Number(path, line, "rating", f[2]), line));
             }
@@ -93,6 +96,13 @@ public sealed class ExposureLog
         }
         if (rows.Count == 0) throw new DataFormatException(path, 1, "(file)", $"no exposure rows{(skipped > 0 ? $" ({skipped} personalized rows skipped; only personalized = 0 rows were shown at random)" : "")}.");
         return new ExposureLog(path, format, [.. rows], skipped);
+    }
+
+    // A short row names every column it lacks (with its field position), not only the first.
+    private static DataFormatException ShortRow(string path, long line, string expected, int found, (int At, string Name)[] columns)
+    {
+        var missing = string.Join(", ", columns.Where(c => c.At >= found).OrderBy(c => c.At).Select(c => $"{c.Name} (field {c.At + 1})"));
+        return new DataFormatException(path, line, missing, $"{expected}; missing: {missing}.");
     }
 
     private static string Id(string path, long line, string field, string text)

@@ -33,8 +33,9 @@ internal sealed class TrackLabeller(IOnlineStore store, Func<MusicDataset?> base
     private static TrackLabel FromBase(MusicDataset? dataset, string id)
     {
         if (dataset is null) return new TrackLabel(id, null, null);
+        // An artist-level item (HetRec) is titled by the artist's name: the item is the artist.
         if (dataset.ItemLevel == EntityLevel.Artist && dataset.Artists.TryGetIndex(id, out var a))
-            return new TrackLabel(id, null, dataset.ArtistInfo.Names[a]);
+            return a < dataset.ArtistInfo.Count ? new TrackLabel(id, dataset.ArtistInfo.Names[a], dataset.ArtistInfo.Names[a]) : new TrackLabel(id, null, null);
         if (!dataset.Tracks.TryGetIndex(id, out var t) || t >= dataset.TrackInfo.Count) return new TrackLabel(id, null, null);
         var artist = dataset.TrackInfo.Artists[t];
         return new TrackLabel(id, dataset.TrackInfo.Titles[t], artist >= 0 && artist < dataset.ArtistInfo.Count ? dataset.ArtistInfo.Names[artist] : null);

@@ -1,18 +1,21 @@
 namespace Encore.Online.Dashboard;
 
 /// <summary>
-/// One track of a user's history: how many events, the newest time, and where they are stored (Source is
-/// "store" for ingested events, "base" for the base dataset, or "both").
+/// One track (or, in an artist-level data set such as HetRec, one artist) of a user's history: how many events,
+/// their summed value, the newest time, and where they are stored (Source is "store" for ingested events, "base"
+/// for the base dataset, or "both"). Total sums each event's value, an event without one counting 1: a HetRec
+/// artist's single event carries the play count, so Total is the plays and Events is 1.
 /// </summary>
-public sealed record HistoryTrack(string Track, string? Title, string? Artist, long Events, long? LastMs, string Source);
+public sealed record HistoryTrack(string Track, string? Title, string? Artist, long Events, double Total, long? LastMs, string Source);
 
 /// <summary>
-/// A user's listening history for the user explorer, most frequent tracks first: Events counts all the
-/// user's events (both sources), DistinctTracks the tracks before the list was cut to the limit.
+/// A user's listening history for the user explorer, the largest <see cref="HistoryTrack.Total"/> first (then the
+/// most events): Events counts all the user's events (both sources), DistinctTracks the tracks before the list was
+/// cut to the limit.
 /// </summary>
 public sealed record UserHistory(string User, long Events, int DistinctTracks, IReadOnlyList<HistoryTrack> Tracks);
 
-/// <summary>Title and artist of a track when the catalogue or base dataset knows them.</summary>
+/// <summary>Title and artist of a track when the catalogue or base dataset knows them; for an artist-level item both are the artist's name.</summary>
 public sealed record TrackLabel(string Track, string? Title, string? Artist);
 
 /// <summary>

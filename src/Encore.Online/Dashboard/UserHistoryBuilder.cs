@@ -18,31 +18,33 @@ internal static class UserHistoryBuilder
             var data = baseUsers.Dataset;
             foreach (var r in baseUsers.RowsOf(user))
             {
-                Add(rows, data.Items[data.Events.Items[r]], data.Events.Timestamps[r], fromStore: false);
+                Add(rows, data.Items[data.Events.Items[r]], data.Events.Timestamps[r], data.Events.Values[r], fromStore: false);
                 total++;
             }
         }
         foreach (var e in events.HistoryOf(user, MaxStoredEvents))
         {
-            Add(rows, e.Track, e.TimestampMs, fromStore: true);
+            Add(rows, e.Track, e.TimestampMs, e.Value ?? double.NaN, fromStore: true);
             total++;
         }
 
-        var top = rows.OrderByDescending(p => p.Value.Events).ThenBy(p => p.Key, StringComparer.Ordinal).Take(limit).ToList();
+        // By summed value first: an event count alone ranks every HetRec artist (one event carrying the play count) equal.
+        var top = rows.OrderByDescending(p => p.Value.Total).ThenByDescending(p => p.Value.Events).ThenBy(p => p.Key, StringComparer.Ordinal).Take(limit).ToList();
         var labels = labeller.Label(top.Select(p => p.Key));
         var tracks = top.Select(p =>
         {
             var label = labels[p.Key];
             var source = p.Value.InStore && p.Value.InBase ? "both" : p.Value.InStore ? "store" : "base";
-            return new HistoryTrack(p.Key, label.Title, label.Artist, p.Value.Events, p.Value.LastMs, source);
+            return new HistoryTrack(p.Key, label.Title, label.Artist, p.Value.Events, p.Value.Total, p.Value.LastMs, source);
         }).ToList();
         return new UserHistory(user, total, rows.Count, tracks);
     }
 
-    private static void Add(Dictionary<string, Row> rows, string track, long timestampMs, bool fromStore)
+    private static void Add(Dictionary<string, Row> rows, string track, long timestampMs, double value, bool fromStore)
     {
         if (!rows.TryGetValue(track, out var row)) rows[track] = row = new Row();
         row.Events++;
+        row.Total += double.IsFinite(value) ? value : 1;
         if (timestampMs != Missing.Time && (row.LastMs is null || timestampMs > row.LastMs)) row.LastMs = timestampMs;
         if (fromStore) row.InStore = true;
         else row.InBase = true;
@@ -51,6 +53,7 @@ internal static class UserHistoryBuilder
     private sealed class Row
     {
         public long Events;
+        public double Total;
         public long? LastMs;
         public bool InStore;
         public bool InBase;

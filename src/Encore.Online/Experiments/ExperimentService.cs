@@ -8,7 +8,8 @@ namespace Encore.Online.Experiments;
 
 /// <summary>
 /// Runs A/B experiments on live traffic, persisted in the store (<see cref="IExperimentStore"/>, so they survive a
-/// restart and are shared by every process on one PostgreSQL). Life cycle: <see cref="Create"/> (draft) →
+/// restart and are shared by every process on one PostgreSQL). Life cycle: <see cref="Create"/> (draft, which
+/// <see cref="Replace"/> corrects and <see cref="Delete"/> removes) →
 /// <see cref="Start"/> → <see cref="Stop"/> or <see cref="Promote"/>; at most one experiment runs at a time. While
 /// one runs, a recommendation request without an explicit model is answered by the model of the user's variant
 /// (<see cref="Assign"/>), the list is recorded with its variant and a list id (<see cref="Record(ExperimentAssignment, RecommendationResponse)"/>), and every
@@ -51,8 +52,49 @@ public sealed class ExperimentService
     private long NowMs => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
     /// <summary>Stores <paramref name="experiment"/> as a draft.</summary>
-    /// <exception cref="OnlineRequestException">Invalid experiment, mixed model and policy variants or an unknown policy (400); an experiment of that name exists (409).</exception>
+    /// <exception cref="OnlineRequestException">Invalid experiment, mixed model and policy variants or an unknown policy (400); a
+    /// variant's model not registered (404, naming the model); an experiment of that name exists (409).</exception>
     public ExperimentRecord Create(AbExperiment experiment)
+    {
+        CheckDefinition(experiment);
+        var record = new ExperimentRecord(experiment with { Salt = experiment.EffectiveSalt }, ExperimentState.Draft, NowMs);
+        if (!_store.TryCreate(record)) throw OnlineRequestException.Conflict("name", $"an experiment named '{experiment.Name}' exists; choose another name.");
+        return record;
+    }
+
+    /// <summary>
+    /// Corrects a draft: replaces its salt and variants by <paramref name="experiment"/>'s (checked as by
+    /// <see cref="Create"/>); the name and creation time stay. Only a draft changes: a started experiment has served
+    /// lists under its variants.
+    /// </summary>
+    /// <param name="name">The draft's name (the body's name, when given, must be the same).</param>
+    /// <param name="experiment">The corrected definition.</param>
+    /// <exception cref="OnlineRequestException">As <see cref="Create"/>, or a body naming another experiment (400); no such
+    /// experiment (404); not a draft (409).</exception>
+    public ExperimentRecord Replace(string name, AbExperiment experiment)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        if (!string.IsNullOrEmpty(experiment.Name) && experiment.Name != name)
+            throw OnlineRequestException.Invalid("name", $"is '{experiment.Name}' but the path names '{name}'; an experiment cannot be renamed (create a new one).");
+        var record = Get(name);
+        experiment = experiment with { Name = record.Name };
+        CheckDefinition(experiment);
+        return _store.TryReplaceDraft(experiment with { Salt = experiment.EffectiveSalt }) ?? throw NotADraft(name, "changed");
+    }
+
+    /// <summary>Deletes a draft (it has served nothing). A started experiment keeps its record for the report.</summary>
+    /// <exception cref="OnlineRequestException">No such experiment (404); not a draft (409).</exception>
+    public void Delete(string name)
+    {
+        Get(name);
+        if (!_store.TryDeleteDraft(name)) throw NotADraft(name, "deleted");
+    }
+
+    private OnlineRequestException NotADraft(string name, string verb) => OnlineRequestException.Conflict("state",
+        $"experiment '{name}' is {(_store.Find(name) is { } now ? ExperimentRepository.StateName(now.State) : "gone")}; only a draft can be {verb} (its lists and feedback stay for the report).");
+
+    // The checks a definition passes before it is stored, at creation and at every correction.
+    private void CheckDefinition(AbExperiment experiment)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         try
@@ -67,9 +109,20 @@ public sealed class ExperimentService
             throw OnlineRequestException.Invalid(field, ex.Message.EndsWith(suffix, StringComparison.Ordinal) ? ex.Message[..^suffix.Length] : ex.Message);
         }
         CheckVariantKinds(experiment);
-        var record = new ExperimentRecord(experiment with { Salt = experiment.EffectiveSalt }, ExperimentState.Draft, NowMs);
-        if (!_store.TryCreate(record)) throw OnlineRequestException.Conflict("name", $"an experiment named '{experiment.Name}' exists; choose another name.");
-        return record;
+        CheckVariantModels(experiment);
+    }
+
+    // A model variant must name a registered model (any version: it may be activated before the start, which checks
+    // for an active version). A typo is refused here, while the draft can still be corrected or deleted.
+    private void CheckVariantModels(AbExperiment experiment)
+    {
+        foreach (var v in experiment.Variants.Where(v => v.Model is not null))
+        {
+            if (_registry.List(v.Model).Count > 0) continue;
+            var known = _registry.List().Select(m => m.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            throw OnlineRequestException.NotFound("variants",
+                $"variant '{v.Name}': no model named '{v.Model}' is registered (registered: {(known.Count == 0 ? "none" : string.Join(", ", known))}; see GET /api/models).");
+        }
     }
 
     // Variants are all models (they answer recommendation lists) or all bandit policies (they answer /next); a

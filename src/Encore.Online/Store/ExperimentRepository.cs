@@ -69,6 +69,27 @@ public sealed class ExperimentRepository : IExperimentStore
         return result;
     }
 
+    public ExperimentRecord? TryReplaceDraft(AbExperiment experiment)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        var changed = _write((connection, transaction) =>
+        {
+            using var command = Command(connection, transaction, "UPDATE experiments SET salt = @salt, variants = @v WHERE name = @n AND state = 'draft';");
+            Add(command, "@salt", experiment.EffectiveSalt);
+            Add(command, "@v", JsonSerializer.Serialize(experiment.Variants));
+            Add(command, "@n", experiment.Name);
+            return command.ExecuteNonQuery();
+        });
+        return changed == 1 ? Find(experiment.Name) : null;
+    }
+
+    public bool TryDeleteDraft(string name) => _write((connection, transaction) =>
+    {
+        using var command = Command(connection, transaction, "DELETE FROM experiments WHERE name = @n AND state = 'draft';");
+        Add(command, "@n", name);
+        return command.ExecuteNonQuery();
+    }) == 1;
+
     public ExperimentRecord? Transition(string name, ExperimentState from, ExperimentState to, long nowMs, string? promotedVariant = null, bool onlyIfNoneRunning = false)
     {
         var changed = _write((connection, transaction) =>

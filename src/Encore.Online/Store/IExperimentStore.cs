@@ -21,6 +21,15 @@ public interface IExperimentStore
     List<ExperimentRecord> All();
 
     /// <summary>
+    /// Replaces the definition (salt and variants) of the draft named <paramref name="experiment"/>'s name, atomically
+    /// (compare-and-set on the draft state). Returns the stored record, or null when no draft of that name exists.
+    /// </summary>
+    ExperimentRecord? TryReplaceDraft(AbExperiment experiment);
+
+    /// <summary>Deletes the draft named <paramref name="name"/> (a draft has no lists); false when no draft of that name exists.</summary>
+    bool TryDeleteDraft(string name);
+
+    /// <summary>
     /// Moves an experiment from <paramref name="from"/> to <paramref name="to"/> atomically (compare-and-set, safe
     /// across processes). Entering Running sets the start time; Stopped and Promoted set the stop time. With
     /// <paramref name="onlyIfNoneRunning"/>, the move fails while another experiment is running. Returns the new

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Encore.Server.Endpoints;
 
-/// <summary>/api/experiments (admin key): A/B experiments: create, list, read, start, stop, promote, report.</summary>
+/// <summary>/api/experiments (admin key): A/B experiments: create, correct or delete a draft, list, read, start, stop, promote, report.</summary>
 public static class ExperimentEndpoints
 {
     /// <summary>Body of POST /api/experiments: a name, an optional salt (default the name) and two or more variants, the first the control.</summary>
@@ -25,6 +25,8 @@ public static class ExperimentEndpoints
         experiments.MapGet("", List).WithSummary("Every experiment, newest first, with its state and times.");
         experiments.MapPost("", Create).WithSummary("Create an experiment (draft): variants with a model name and a traffic share; the first is the control.");
         experiments.MapGet("/{name}", Get).WithSummary("One experiment.");
+        experiments.MapPut("/{name}", Replace).WithSummary("Correct a draft: replace its salt and variants (checked as at creation); the name stays.");
+        experiments.MapDelete("/{name}", Delete).WithSummary("Delete a draft; a started experiment keeps its record for the report (409).");
         experiments.MapPost("/{name}/start", Start).WithSummary("Start a draft: requests without an explicit model are answered by the user's variant (one experiment runs at a time).");
         experiments.MapPost("/{name}/stop", Stop).WithSummary("Stop a running experiment; its lists and feedback stay for the report.");
         experiments.MapPost("/{name}/promote", Promote).WithSummary("Activate a variant's model as the default model and end the experiment.");
@@ -40,6 +42,15 @@ public static class ExperimentEndpoints
     }
 
     private static Ok<ExperimentRecord> Get(string name, OnlineEngine engine) => TypedResults.Ok(engine.Experiments.Get(name));
+
+    private static Ok<ExperimentRecord> Replace(string name, CreateExperimentRequest request, OnlineEngine engine) =>
+        TypedResults.Ok(engine.Experiments.Replace(name, new AbExperiment { Name = request.Name ?? "", Salt = request.Salt, Variants = request.Variants ?? [] }));
+
+    private static NoContent Delete(string name, OnlineEngine engine)
+    {
+        engine.Experiments.Delete(name);
+        return TypedResults.NoContent();
+    }
 
     private static Ok<ExperimentRecord> Start(string name, OnlineEngine engine) => TypedResults.Ok(engine.Experiments.Start(name));
 

@@ -45,6 +45,18 @@ public sealed class ExposureLogTests : IDisposable
     }
 
     [Fact]
+    public void Read_ShortRows_NameEveryMissingColumn()
+    {
+        var r3 = Assert.Throws<DataFormatException>(() => ExposureLog.Read(Write("short.txt", "1\t14\t5\n1\n")));
+        var piki = Assert.Throws<DataFormatException>(() => ExposureLog.Read(Write("short.csv",
+            "timestamp,user_id,song_id,liked,personalized\n2020-01-01 00:00:00,7,100,1,0\n2020-01-01 00:00:01,7,101\n")));
+
+        Assert.Equal(("song (field 2), rating (field 3)", 2L), (r3.Field, r3.Line));
+        Assert.Contains("got 1; missing: song (field 2), rating (field 3).", r3.Message, StringComparison.Ordinal);
+        Assert.Equal(("liked (field 4), personalized (field 5)", 3L), (piki.Field, piki.Line));
+    }
+
+    [Fact]
     public void Read_BadRating_NamesFileLineAndField()
     {
         var path = Write("bad.txt", "1\t14\t5\n1\t15\tfive\n");

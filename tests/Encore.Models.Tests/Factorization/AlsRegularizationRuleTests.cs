@@ -26,8 +26,35 @@ public sealed class AlsRegularizationRuleTests
         var choice = AlsRegularizationRule.Choose(Rows(30, 40, 4, 1.5f), new AlsOptions());
 
         Assert.NotNull(choice);
-        Assert.Equal("regularization", choice.Setting);
-        Assert.Equal("6", choice.Value);
+        Assert.Equal(6.0, choice.Penalty);
+        Assert.Equal("regularization", choice.Choice.Setting);
+        Assert.Equal("6", choice.Choice.Value);
+    }
+
+    [Fact]
+    public void Als_ChosenPenalty_IsTypedAndEqualsItsPrintedText()
+    {
+        // 3 pairs of value 1.7 per user, alpha 1.1: mass 5.61000...; 7 pairs of 0.4123 at alpha 3: 8.6583 -> 8.658.
+        foreach (var (perUser, value, alpha, printed) in new[] { (3, 1.7f, 1.1, "5.61"), (7, 0.4123f, 3.0, "8.658") })
+        {
+            var choice = AlsRegularizationRule.Choose(Rows(30, 40, perUser, value), new AlsOptions { Alpha = alpha })!;
+
+            Assert.Equal(printed, choice.Choice.Value);
+            Assert.Equal(double.Parse(printed, System.Globalization.CultureInfo.InvariantCulture), choice.Penalty);
+            Assert.Contains($"= {printed}, below the fixed default 20", choice.Choice.Reason, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void RoundToSignificant_RandomValues_MatchParsingTheirG4Text()
+    {
+        var rng = new Random(16);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var x = Math.Exp(rng.NextDouble() * 40 - 20); // 2e-9 .. 5e8
+            var expected = double.Parse(x.ToString("G4", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(expected, AlsRegularizationRule.RoundToSignificant(x, 4));
+        }
     }
 
     [Fact]

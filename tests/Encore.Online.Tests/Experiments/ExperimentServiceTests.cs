@@ -126,8 +126,9 @@ public sealed class ExperimentServiceTests : IDisposable
         Sut.Create(Experiment());
         Assert.Equal(RequestProblem.Conflict, Assert.Throws<OnlineRequestException>(() => Sut.Create(Experiment())).Problem);
         Assert.Equal(RequestProblem.Conflict, Assert.Throws<OnlineRequestException>(() => Sut.Stop("als-vs-knn")).Problem);
-        Sut.Create(Experiment("missing-model") with { Variants = [new AbVariant("a", 0.5, Model: "main"), new AbVariant("b", 0.5, Model: "absent")] });
-        Assert.Equal(RequestProblem.NotFound, Assert.Throws<OnlineRequestException>(() => Sut.Start("missing-model")).Problem);
+        _scope.Engine.Registry.Register("idle", TestWorld.KnnPath); // registered, never activated
+        Sut.Create(Experiment("inactive-model") with { Variants = [new AbVariant("a", 0.5, Model: "main"), new AbVariant("b", 0.5, Model: "idle")] });
+        Assert.Equal(RequestProblem.NotFound, Assert.Throws<OnlineRequestException>(() => Sut.Start("inactive-model")).Problem);
         Sut.Start("als-vs-knn");
         Sut.Create(Experiment("second"));
         Assert.Equal(RequestProblem.Conflict, Assert.Throws<OnlineRequestException>(() => Sut.Start("second")).Problem);
@@ -135,6 +136,61 @@ public sealed class ExperimentServiceTests : IDisposable
         Assert.Equal(ExperimentState.Stopped, Sut.Stop("als-vs-knn").State);
         Assert.Equal(RequestProblem.Conflict, Assert.Throws<OnlineRequestException>(() => Sut.Start("als-vs-knn")).Problem);
         Assert.Equal(RequestProblem.Invalid, Assert.Throws<OnlineRequestException>(() => Sut.Report("als-vs-knn", alpha: 1.5)).Problem);
+    }
+
+    [Fact]
+    public void Create_UnregisteredModel_NotFoundNamingTheModelAndNothingStored()
+    {
+        var refused = Assert.Throws<OnlineRequestException>(() => Sut.Create(Experiment() with
+        {
+            Variants = [new AbVariant("control", 0.5, Model: "main"), new AbVariant("treatment", 0.5, Model: "typo")],
+        }));
+
+        Assert.Equal((RequestProblem.NotFound, "variants"), (refused.Problem, refused.Field));
+        Assert.Equal("variant 'treatment': no model named 'typo' is registered (registered: candidate, main; see GET /api/models).", refused.Message);
+        Assert.Empty(Sut.List());
+    }
+
+    [Fact]
+    public void Replace_Draft_CorrectsTheVariantsAndChecksThemAsAtCreation()
+    {
+        var created = Sut.Create(Experiment());
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var corrected = Experiment() with { Salt = "s2", Variants = [new AbVariant("control", 0.3, Model: "main"), new AbVariant("knn", 0.7, Model: "candidate")] };
+
+        var replaced = Sut.Replace("als-vs-knn", corrected with { Name = "" });
+        var unknown = Assert.Throws<OnlineRequestException>(() => Sut.Replace("als-vs-knn", Experiment() with
+        {
+            Variants = [new AbVariant("control", 0.5, Model: "main"), new AbVariant("treatment", 0.5, Model: "typo")],
+        }));
+        var renamed = Assert.Throws<OnlineRequestException>(() => Sut.Replace("als-vs-knn", Experiment("other")));
+        var missing = Assert.Throws<OnlineRequestException>(() => Sut.Replace("nope", Experiment("nope")));
+
+        Assert.Equal(("als-vs-knn", "s2", ExperimentState.Draft, created.CreatedMs), (replaced.Name, replaced.Experiment.Salt, replaced.State, replaced.CreatedMs));
+        Assert.Equal(corrected.Variants, Sut.Get("als-vs-knn").Experiment.Variants);
+        Assert.Equal((RequestProblem.NotFound, "variants"), (unknown.Problem, unknown.Field));
+        Assert.Contains("'typo'", unknown.Message, StringComparison.Ordinal);
+        Assert.Equal((RequestProblem.Invalid, "name"), (renamed.Problem, renamed.Field));
+        Assert.Equal(RequestProblem.NotFound, missing.Problem);
+        Assert.Equal(corrected.Variants, Sut.Get("als-vs-knn").Experiment.Variants); // the refused corrections changed nothing
+    }
+
+    [Fact]
+    public void Delete_Draft_RemovesItAndAStartedExperimentStays()
+    {
+        Sut.Create(Experiment());
+        Sut.Create(Experiment("started"));
+        Sut.Start("started");
+
+        Sut.Delete("als-vs-knn");
+        var running = Assert.Throws<OnlineRequestException>(() => Sut.Delete("started"));
+        var replaceRunning = Assert.Throws<OnlineRequestException>(() => Sut.Replace("started", Experiment("started")));
+        var missing = Assert.Throws<OnlineRequestException>(() => Sut.Delete("als-vs-knn"));
+
+        Assert.Equal(["started"], Sut.List().Select(e => e.Name));
+        Assert.Equal((RequestProblem.Conflict, "experiment 'started' is running; only a draft can be deleted (its lists and feedback stay for the report)."), (running.Problem, running.Message));
+        Assert.Equal(RequestProblem.Conflict, replaceRunning.Problem);
+        Assert.Equal(RequestProblem.NotFound, missing.Problem);
     }
 
     public void Dispose() => _scope.Dispose();

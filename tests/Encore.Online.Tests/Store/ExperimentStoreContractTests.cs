@@ -56,6 +56,29 @@ public sealed class ExperimentStoreContractTests
     }
 
     [Theory, MemberData(nameof(Kinds))]
+    public void Experiments_ReplaceAndDelete_TouchOnlyADraft(string kind)
+    {
+        using var scope = new StoreScope(kind);
+        using var sut = scope.OpenOnline();
+        sut.Experiments.TryCreate(Draft("a", 1_000));
+        sut.Experiments.TryCreate(Draft("b", 2_000));
+        var corrected = Draft("a").Experiment with { Salt = "new-salt", Variants = [new AbVariant("control", 0.5, Model: "main"), new AbVariant("knn", 0.5, Model: "knn")] };
+        var replaced = sut.Experiments.TryReplaceDraft(corrected)!;
+        Assert.Equal(("new-salt", ExperimentState.Draft, 1_000L), (replaced.Experiment.Salt, replaced.State, replaced.CreatedMs));
+        Assert.Equal(corrected.Variants, sut.Experiments.Find("a")!.Experiment.Variants);
+        Assert.Null(sut.Experiments.TryReplaceDraft(corrected with { Name = "missing" }));
+
+        sut.Experiments.Transition("b", ExperimentState.Draft, ExperimentState.Running, 10, onlyIfNoneRunning: true);
+        Assert.Null(sut.Experiments.TryReplaceDraft(Draft("b").Experiment with { Salt = "x" }));
+        Assert.Equal("b-salt", sut.Experiments.Find("b")!.Experiment.Salt);
+        Assert.False(sut.Experiments.TryDeleteDraft("b"));
+        Assert.False(sut.Experiments.TryDeleteDraft("missing"));
+        Assert.True(sut.Experiments.TryDeleteDraft("a"));
+        Assert.Null(sut.Experiments.Find("a"));
+        Assert.Equal(["b"], sut.Experiments.All().Select(e => e.Name));
+    }
+
+    [Theory, MemberData(nameof(Kinds))]
     public void Experiments_RecordList_KeepsTracksInOrderAndRefusesARepeatedId(string kind)
     {
         using var scope = new StoreScope(kind);

@@ -2,7 +2,7 @@ using Encore.Tests.Shared;
 
 namespace Encore.Server.Tests.Dashboard;
 
-/// <summary>The #/experiments page in a real browser: metrics, the play-rate chart with whiskers, stop and promote.</summary>
+/// <summary>The #/experiments page in a real browser: metrics, the play-rate chart with whiskers, stop, promote and deleting a draft.</summary>
 public sealed class ExperimentsPageTests
 {
     [ChromiumFact]
@@ -47,6 +47,30 @@ public sealed class ExperimentsPageTests
         await page.Locator("[data-experiment='ab'] [data-action='promote-treatment']").ClickAsync();
         await page.WaitForFunctionAsync("document.querySelector(\"[data-experiment='ab'] h2\")?.textContent.includes('treatment promoted')");
         await browser.ScreenshotAsync("experiments");
+        browser.AssertNoErrors();
+    }
+
+    [ChromiumFact]
+    public async Task Experiments_Draft_HasADeleteButtonThatRemovesIt()
+    {
+        await using var server = await TestServer.StartAsync();
+        await Send(server, HttpMethod.Post, "/api/experiments", TestServer.AdminKey, new
+        {
+            name = "draft-ab",
+            variants = new object[] { new { name = "control", share = 0.5, model = "main" }, new { name = "twin", share = 0.5, model = "main" } },
+        });
+
+        await using var browser = await BrowserSession.StartAsync();
+        await browser.OpenAsync(server.Client.BaseAddress!, "experiments");
+        var page = browser.Page;
+        await page.FillAsync("#api-key", TestServer.AdminKey);
+        await page.Locator("#api-key").DispatchEventAsync("change");
+        await page.ClickAsync("#experiments-load");
+        await page.Locator("[data-experiment='draft-ab'] [data-action='delete']").ClickAsync();
+        await page.WaitForFunctionAsync("document.querySelector('#experiments-status')?.textContent.includes('draft-ab: delete done')");
+
+        Assert.Equal(0, await page.Locator("[data-experiment='draft-ab']").CountAsync());
+        Assert.Contains("No experiment yet", await page.InnerTextAsync("#experiments-list"), StringComparison.Ordinal);
         browser.AssertNoErrors();
     }
 

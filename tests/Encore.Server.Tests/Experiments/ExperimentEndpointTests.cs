@@ -85,6 +85,7 @@ public sealed class ExperimentEndpointTests
     public async Task Experiments_NeedTheAdminKeyAndAnswerProblems()
     {
         await using var server = await TestServer.StartAsync();
+        Assert.Equal(HttpStatusCode.Created, (await Send(server, HttpMethod.Post, "/api/models", new { name = "knn", path = ModelFiles.Knn, activate = false })).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Send(server, HttpMethod.Get, "/api/experiments", key: null)).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await Send(server, HttpMethod.Get, "/api/experiments", key: TestServer.WriteKey)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await Send(server, HttpMethod.Post, "/api/experiments/nope/start")).Status);
@@ -93,7 +94,7 @@ public sealed class ExperimentEndpointTests
         Assert.Contains("at least two variants", bad.Body.GetRawText(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Created, (await Send(server, HttpMethod.Post, "/api/experiments", Definition("e1"))).Status);
         Assert.Equal(HttpStatusCode.Conflict, (await Send(server, HttpMethod.Post, "/api/experiments", Definition("e1"))).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await Send(server, HttpMethod.Post, "/api/experiments/e1/start")).Status); // model "knn" is not registered
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(server, HttpMethod.Post, "/api/experiments/e1/start")).Status); // model "knn" has no active version
         Assert.Equal(HttpStatusCode.Conflict, (await Send(server, HttpMethod.Post, "/api/experiments/e1/stop")).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await Send(server, HttpMethod.Get, "/api/experiments/e1/report?alpha=2")).Status);
     }
@@ -102,6 +103,7 @@ public sealed class ExperimentEndpointTests
     public async Task Experiments_CarelessBodies_Answer400NamingTheField()
     {
         await using var server = await TestServer.StartAsync();
+        Assert.Equal(HttpStatusCode.Created, (await Send(server, HttpMethod.Post, "/api/models", new { name = "knn", path = ModelFiles.Knn, activate = false })).Status);
 
         // A null variant was a NullReferenceException and a 500.
         var nullVariant = await Send(server, HttpMethod.Post, "/api/experiments", new { name = "n", variants = new object?[] { null, new { name = "t", share = 1.0, model = "main" } } });
@@ -113,5 +115,34 @@ public sealed class ExperimentEndpointTests
         Assert.Contains("variants[0] is null", nullVariant.Body.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode.BadRequest, "name"), (badName.Status, badName.Body.GetProperty("field").GetString()));
         Assert.Equal((HttpStatusCode.BadRequest, "variant"), (noVariant.Status, noVariant.Body.GetProperty("field").GetString()));
+    }
+
+    [Fact]
+    public async Task Experiments_DraftNamingAnUnknownModel_Is404AndADraftCanBeCorrectedOrDeleted()
+    {
+        await using var server = await TestServer.StartAsync();
+
+        // The draft naming an unregistered model was accepted, and nothing could delete or correct it.
+        var typo = await Send(server, HttpMethod.Post, "/api/experiments", Definition("typo"));
+        Assert.Equal((HttpStatusCode.NotFound, "variants"), (typo.Status, typo.Body.GetProperty("field").GetString()));
+        Assert.Contains("no model named 'knn' is registered (registered: main;", typo.Body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(server, HttpMethod.Get, "/api/experiments/typo")).Status);
+
+        var plain = new { name = "ab", variants = new object[] { new { name = "control", share = 0.5, model = "main" }, new { name = "twin", share = 0.5, model = "main" } } };
+        Assert.Equal(HttpStatusCode.Created, (await Send(server, HttpMethod.Post, "/api/experiments", plain)).Status);
+        var badFix = await Send(server, HttpMethod.Put, "/api/experiments/ab", Definition("ab"));
+        Assert.Equal(HttpStatusCode.NotFound, badFix.Status);
+        Assert.Equal(HttpStatusCode.Created, (await Send(server, HttpMethod.Post, "/api/models", new { name = "knn", path = ModelFiles.Knn, activate = true })).Status);
+        var fixedUp = await Send(server, HttpMethod.Put, "/api/experiments/ab", Definition("ab"));
+        Assert.Equal((HttpStatusCode.OK, "knn"), (fixedUp.Status, fixedUp.Body.GetProperty("experiment").GetProperty("variants")[1].GetProperty("model").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await Send(server, HttpMethod.Put, "/api/experiments/ab", Definition("other"))).Status);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Send(server, HttpMethod.Delete, "/api/experiments/ab")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(server, HttpMethod.Delete, "/api/experiments/ab")).Status);
+        Assert.Equal(HttpStatusCode.Created, (await Send(server, HttpMethod.Post, "/api/experiments", Definition("ab"))).Status); // the name is free again
+        Assert.Equal(HttpStatusCode.OK, (await Send(server, HttpMethod.Post, "/api/experiments/ab/start")).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await Send(server, HttpMethod.Delete, "/api/experiments/ab")).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await Send(server, HttpMethod.Put, "/api/experiments/ab", Definition("ab"))).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Send(server, HttpMethod.Delete, "/api/experiments/ab", key: TestServer.WriteKey)).Status);
     }
 }

@@ -16,6 +16,7 @@ internal sealed class IumTrackReader
     private readonly MusicDatasetBuilder _data;
     private readonly ImportReport _report;
     private string _file = "";
+    private string? _artist; // the current row's id_artist, registered only when the row's track is (a rejected row registers no id)
 
     public IumTrackReader(MusicDatasetBuilder data, ImportReport report)
     {
@@ -35,6 +36,7 @@ internal sealed class IumTrackReader
         var reader = new Utf8JsonReader(line);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new JsonException("expected a JSON object '{...}'");
         string? id = null, title = null, badField = null, badProblem = null;
+        _artist = null;
         var info = new TrackInfo { Audio = new float[AudioFeatures.Count] };
         info.Audio.AsSpan().Fill(float.NaN);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -71,6 +73,7 @@ internal sealed class IumTrackReader
             _report.Remove(IumRules.DuplicateTrack);
             return;
         }
+        if (_artist is not null) info = info with { Artist = _data.Artists.GetOrAdd(_artist) };
         _data.TrackInfo.Set(index, info with { Title = title });
         if (badField is not null) _report.Fault(IumRules.BadValue("tracks"), new DataFormatException(_file, lineNumber, badField, badProblem ?? "unexpected null."));
     }
@@ -91,7 +94,7 @@ internal sealed class IumTrackReader
                 if (reader.TokenType != JsonTokenType.String) return false;
                 var artist = reader.GetString()!;
                 if (IdText.IsRefused(artist)) return false;
-                if (artist.Length > 0) info = info with { Artist = _data.Artists.GetOrAdd(artist) };
+                if (artist.Length > 0) _artist = artist;
                 return true;
             case "release_date":
                 if (reader.TokenType != JsonTokenType.String || !ReleaseDate.TryParse(reader.ValueSpan, out var date)) return false;

@@ -32,10 +32,13 @@ internal sealed class KddCatalogue(KddContext ctx)
         while (reader.TryRead(out var row))
         {
             if (!Utf8Numbers.TryLong(row[0], out var id)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(0, "id", "expected one integer id per line")); continue; }
-            Register(row[0], id, level, row);
+            if (IsOwnKind(id, level, row)) Register(row[0], id, level);
         }
         ctx.Report.Count(Path.GetFileName(path) + " rows", reader.DataRows);
     }
+
+    // Every reader below checks all of a row's fields before it registers any id (its own or a link's): a rejected
+    // row leaves no album, artist, genre, track or user behind.
 
     /// <summary>Reads albumData2.txt: AlbumId|ArtistId|GenreId_1|...</summary>
     public void ReadAlbums(string path)
@@ -46,9 +49,11 @@ internal sealed class KddCatalogue(KddContext ctx)
         {
             if (row.CheckFieldCount(["AlbumId", "ArtistId"]) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
             if (!Utf8Numbers.TryLong(row[0], out var id)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(0, "AlbumId", "expected an integer id")); continue; }
-            if (!TryLink(row, 1, "ArtistId", EntityLevel.Artist, out var artist) || !TryGenres(row, 2, genres)) continue;
-            var album = Register(row[0], id, EntityLevel.Album, row);
-            if (album >= 0) ctx.Builder.AlbumInfo.Set(album, null, [.. genres], artist);
+            if (!IsLink(row, 1, "ArtistId", EntityLevel.Artist) || !AreGenres(row, 2) || !IsOwnKind(id, EntityLevel.Album, row)) continue;
+            var artist = Link(row, 1, EntityLevel.Artist);
+            LinkGenres(row, 2, genres);
+            var album = Register(row[0], id, EntityLevel.Album);
+            ctx.Builder.AlbumInfo.Set(album, null, [.. genres], artist);
         }
         ctx.Report.Count(Path.GetFileName(path) + " rows", reader.DataRows);
     }
@@ -62,16 +67,19 @@ internal sealed class KddCatalogue(KddContext ctx)
         {
             if (row.CheckFieldCount(first == 0 ? TrackColumns : ["UserId", .. TrackColumns]) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
             if (!Utf8Numbers.TryLong(row[first], out var id)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(first, "TrackId", "expected an integer id")); continue; }
-            if (!TryLink(row, first + 1, "AlbumId", EntityLevel.Album, out var album)
-                || !TryLink(row, first + 2, "ArtistId", EntityLevel.Artist, out var artist)
-                || !TryGenres(row, first + 3, genres)) continue;
-            var track = _kinds.TryGetValue(id, out var known) && known.Level == EntityLevel.Track ? known.Index : Register(row[first], id, EntityLevel.Track, row);
-            if (track < 0) continue;
+            if (!IsLink(row, first + 1, "AlbumId", EntityLevel.Album)
+                || !IsLink(row, first + 2, "ArtistId", EntityLevel.Artist)
+                || !AreGenres(row, first + 3)
+                || !IsOwnKind(id, EntityLevel.Track, row)) continue;
+            if (onUserTrack is not null && !Utf8Numbers.TryLong(row[0], out _)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(0, "UserId", "expected an integer user id")); continue; }
+            var album = Link(row, first + 1, EntityLevel.Album);
+            var artist = Link(row, first + 2, EntityLevel.Artist);
+            LinkGenres(row, first + 3, genres);
+            var track = Register(row[first], id, EntityLevel.Track);
             if (!ctx.Builder.TrackInfo.Has(track))
                 ctx.Builder.TrackInfo.Set(track, new TrackInfo { Album = album, Artist = artist, Genres = [.. genres] });
             if (onUserTrack is not null)
             {
-                if (!Utf8Numbers.TryLong(row[0], out _)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(0, "UserId", "expected an integer user id")); continue; }
                 row.TryId(0, ctx.Builder.Users, out var user);
                 onUserTrack(user, track);
             }
@@ -79,46 +87,53 @@ internal sealed class KddCatalogue(KddContext ctx)
         ctx.Report.Count(Path.GetFileName(path) + " rows", reader.DataRows);
     }
 
-    private int Register(ReadOnlySpan<byte> text, long id, EntityLevel level, in DelimitedRow row)
+    /// <summary>False (a fault) when <paramref name="id"/> is already known as another kind than <paramref name="level"/>.</summary>
+    private bool IsOwnKind(long id, EntityLevel level, in DelimitedRow row)
     {
-        if (_kinds.TryGetValue(id, out var existing))
-        {
-            if (existing.Level == level) return existing.Index;
-            ctx.Report.Fault(FaultRules.Malformed, row.Error(0, "id", $"expected an id unique across the four catalogue files; {id} is already a {existing.Level}"));
-            return -1;
-        }
+        if (!_kinds.TryGetValue(id, out var existing) || existing.Level == level) return true;
+        ctx.Report.Fault(FaultRules.Malformed, row.Error(0, "id", $"expected an id unique across the four catalogue files; {id} is already a {existing.Level}"));
+        return false;
+    }
+
+    /// <summary>The dense index of <paramref name="id"/> as <paramref name="level"/>, registered if new (checked by <see cref="IsOwnKind"/> or <see cref="IsLink"/> first).</summary>
+    private int Register(ReadOnlySpan<byte> text, long id, EntityLevel level)
+    {
+        if (_kinds.TryGetValue(id, out var existing)) return existing.Level == level ? existing.Index : Missing.Id;
         DelimitedRow.TryId(text, MapOf(level), out var index);
         _kinds[id] = (level, index);
         return index;
     }
 
-    private bool TryLink(in DelimitedRow row, int field, string column, EntityLevel level, out int index)
+    /// <summary>Whether a link field is empty, <c>None</c>, or an integer id not known as another kind (a fault otherwise); registers nothing.</summary>
+    private bool IsLink(in DelimitedRow row, int field, string column, EntityLevel level)
     {
-        index = Missing.Id;
         var text = row[field];
         if (text.IsEmpty || text.SequenceEqual("None"u8)) return true;
         if (!Utf8Numbers.TryLong(text, out var id)) { ctx.Report.Fault(FaultRules.BadNumber, row.Error(field, column, "expected an integer id or None")); return false; }
-        if (_kinds.TryGetValue(id, out var known))
-        {
-            if (known.Level == level) { index = known.Index; return true; }
-            ctx.Report.Fault(FaultRules.Malformed, row.Error(field, column, $"expected a {level} id, but {id} is a {known.Level}"));
-            return false;
-        }
-        // A link to an entity its own file does not list: still an entity of that kind.
-        DelimitedRow.TryId(text, MapOf(level), out index);
-        _kinds[id] = (level, index);
+        if (!_kinds.TryGetValue(id, out var known) || known.Level == level) return true;
+        ctx.Report.Fault(FaultRules.Malformed, row.Error(field, column, $"expected a {level} id, but {id} is a {known.Level}"));
+        return false;
+    }
+
+    /// <summary>The linked entity's index (<see cref="Missing.Id"/> for an empty link); a link to an entity its own file does not list is still an entity of that kind.</summary>
+    private int Link(in DelimitedRow row, int field, EntityLevel level)
+    {
+        var text = row[field];
+        return text.IsEmpty || text.SequenceEqual("None"u8) || !Utf8Numbers.TryLong(text, out var id) ? Missing.Id : Register(text, id, level);
+    }
+
+    private bool AreGenres(in DelimitedRow row, int from)
+    {
+        for (var i = from; i < row.Count; i++)
+            if (!IsLink(row, i, "GenreId", EntityLevel.Genre)) return false;
         return true;
     }
 
-    private bool TryGenres(in DelimitedRow row, int from, List<int> genres)
+    private void LinkGenres(in DelimitedRow row, int from, List<int> genres)
     {
         genres.Clear();
         for (var i = from; i < row.Count; i++)
-        {
-            if (!TryLink(row, i, "GenreId", EntityLevel.Genre, out var g)) return false;
-            if (g != Missing.Id) genres.Add(g);
-        }
-        return true;
+            if (Link(row, i, EntityLevel.Genre) is var g && g != Missing.Id) genres.Add(g);
     }
 
     private IdMap MapOf(EntityLevel level) => level switch

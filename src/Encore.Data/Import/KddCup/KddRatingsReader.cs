@@ -14,13 +14,14 @@ internal static class KddRatingsReader
         var blocks = new KddBlocks(ctx, reader);
         while (reader.TryReadLine(out var line))
         {
-            if (blocks.TryHeader(line) || blocks.User < 0) continue;
+            if (blocks.TryHeader(line) || !blocks.InBlock) continue;
             var row = Split(reader, line);
             if (row.CheckFieldCount(["ItemId", "Score"]) is { } bad) { ctx.Report.Fault(FaultRules.FieldCount, bad); continue; }
             if (!TryItem(ctx, catalogue, row, out var level, out var target)) continue;
             if (!row.TryInt(1, out var score) || score is < 0 or > 100) { ctx.Report.Fault(FaultRules.OutOfRange, row.Error(1, "Score", "expected an integer score 0..100")); continue; }
-            if (!seen.IsNew((blocks.User, level, target, score))) { ctx.Report.Remove(FaultRules.Duplicate); continue; }
-            ctx.Builder.Ratings.Add(blocks.User, level, target, score);
+            var user = blocks.RegisterUser();
+            if (!seen.IsNew((user, level, target, score))) { ctx.Report.Remove(FaultRules.Duplicate); continue; }
+            ctx.Builder.Ratings.Add(user, level, target, score);
         }
         blocks.CheckComplete();
         ctx.Report.Count(Path.GetFileName(path) + " rows", reader.DataRows);
@@ -32,7 +33,7 @@ internal static class KddRatingsReader
         var blocks = new KddBlocks(ctx, reader);
         while (reader.TryReadLine(out var line))
         {
-            if (blocks.TryHeader(line) || blocks.User < 0) continue;
+            if (blocks.TryHeader(line) || !blocks.InBlock) continue;
             var row = Split(reader, line);
             if (!TryItem(ctx, catalogue, row, out var level, out var track)) continue;
             if (level != EntityLevel.Track) { ctx.Report.Fault(FaultRules.Unknown, row.Error(0, "TrackId", $"expected a track id, found a {level} id")); continue; }
@@ -42,7 +43,7 @@ internal static class KddRatingsReader
                 if (!row.TryInt(1, out var l) || l is < 0 or > 1) { ctx.Report.Fault(FaultRules.OutOfRange, row.Error(1, "Label", "expected an optional label 1 (liked) or 0 (not liked)")); continue; }
                 label = (sbyte)l;
             }
-            ctx.Builder.Candidates.Add((blocks.User, track, label));
+            ctx.Builder.Candidates.Add((blocks.RegisterUser(), track, label));
         }
         blocks.CheckComplete();
         ctx.Report.Count(Path.GetFileName(path) + " rows", reader.DataRows);

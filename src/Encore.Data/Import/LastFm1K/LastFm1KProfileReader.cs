@@ -13,6 +13,7 @@ internal static class LastFm1KProfileReader
         IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         using var reader = new DelimitedReader(path, (byte)'\t', options, quoting: false, progress, ct);
+        var values = new string?[Attributes.Length];
         while (reader.TryRead(out var row))
         {
             if (row.LineNumber == 1 && row.Line[0] == '#')
@@ -22,14 +23,19 @@ internal static class LastFm1KProfileReader
             }
             if (row.CheckFieldCount(["id", "gender", "age", "country", "registered"]) is { } bad) { report.Fault(FaultRules.FieldCount, bad); continue; }
             if (row[0].IsEmpty) { report.Fault(FaultRules.EmptyId, row.Error(0, "id", "expected a user id")); continue; }
-            if (!row.TryId(0, b.Users, out var user)) { report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(0, "id")); continue; }
+            if (!row.IsId(0)) { report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(0, "id")); continue; }
             if (!row[2].IsEmpty && !row.TryInt(2, out _)) { report.Fault(FaultRules.BadNumber, row.Error(2, "age", "expected an integer age or nothing")); continue; }
-            for (var i = 0; i < Attributes.Length; i++)
+            var badAttribute = -1;
+            for (var i = 0; i < Attributes.Length && badAttribute < 0; i++)
             {
-                if (row[i + 1].IsEmpty) continue;
-                if (row.TryString(i + 1) is not { } value) { report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(i + 1, Attributes[i])); break; }
-                b.UserInfo.SetAttribute(user, Attributes[i], value);
+                values[i] = row[i + 1].IsEmpty ? null : row.TryString(i + 1);
+                if (values[i] is null && !row[i + 1].IsEmpty) badAttribute = i;
             }
+            if (badAttribute >= 0) { report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(badAttribute + 1, Attributes[badAttribute])); continue; }
+            // Registered only once every field passed: a rejected profile leaves no user behind.
+            row.TryId(0, b.Users, out var user);
+            for (var i = 0; i < Attributes.Length; i++)
+                if (values[i] is { } value) b.UserInfo.SetAttribute(user, Attributes[i], value);
         }
         report.Count(Path.GetFileName(path) + " rows", reader.DataRows);
     }

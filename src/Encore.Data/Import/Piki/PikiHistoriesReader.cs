@@ -28,7 +28,9 @@ internal static class PikiHistoriesReader
             }
             var userField = row[0];
             if (userField.Length < 2 || userField[0] != 'u') { report.Fault(FaultRules.Malformed, row.Error(0, "user", "expected u<user id>")); continue; }
-            if (!DelimitedRow.TryId(userField[1..], b.Users, out var user)) { report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(0, "user")); continue; }
+            if (!DelimitedRow.IsId(userField[1..])) { report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(0, "user")); continue; }
+            // The user is registered with its first accepted pair: a line whose every pair is rejected registers no user.
+            var user = -1;
             for (var i = 1; i + 1 < count; i += 2)
             {
                 var songField = row[i];
@@ -39,6 +41,7 @@ internal static class PikiHistoriesReader
                     continue;
                 }
                 if (!DelimitedRow.TryId(songField[1..], b.Tracks, out var song)) { report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(i, "song")); continue; }
+                if (user < 0) DelimitedRow.TryId(userField[1..], b.Users, out user);
                 b.Events.Add(user, song, kind, Missing.Time, Missing.Session, value);
                 report.Count($"value {liked}");
             }

@@ -16,6 +16,9 @@ internal static class DelimitedTableReader
         var users = sink.Builder.Users;
         using var reader = new DelimitedReader(path, delimiter, options, quoting: delimiter != (byte)'\t', progress, ct);
         TableColumns? cols = null;
+        // Each id is decoded once into these buffers, checked, and registered only after the row's other fields pass.
+        Span<char> userChars = stackalloc char[IdText.MaxLength];
+        Span<char> itemChars = stackalloc char[IdText.MaxLength];
         while (reader.TryRead(out var row))
         {
             if (cols is null)
@@ -33,7 +36,8 @@ internal static class DelimitedTableReader
                 continue;
             }
             // Every field is checked before the ids are registered: a skipped row leaves no user or item behind.
-            if (!IsId(row, cols.User, "user", report) || !IsId(row, cols.Item, "item", report)) continue;
+            if (!TryDecodeId(row, cols.User, "user", userChars, out var userLength, report)
+                || !TryDecodeId(row, cols.Item, "item", itemChars, out var itemLength, report)) continue;
             var value = Missing.Value;
             if (cols.Value >= 0 && !row[cols.Value].IsEmpty && !row.TryFloat(cols.Value, out value))
             {
@@ -46,8 +50,8 @@ internal static class DelimitedTableReader
                 report.Fault(FaultRules.BadTime, row.Error(cols.Time, m.Time!, TimeExpectation(m.EpochMilliseconds)));
                 continue;
             }
-            row.TryId(cols.User, users, out var user);
-            row.TryId(cols.Item, items, out var item);
+            var user = users.GetOrAdd(userChars[..userLength]);
+            var item = items.GetOrAdd(itemChars[..itemLength]);
             var kind = cols.Kind >= 0 ? KindOf(row[cols.Kind], m.KindDefault, report) : m.KindDefault;
             var session = cols.Session >= 0 ? SessionOf(row[cols.Session], sink) : Missing.Session;
             sink.Add(user, item, kind, time, session, value);
@@ -65,14 +69,15 @@ internal static class DelimitedTableReader
         null => "expected an ISO-8601 timestamp like 2009-05-04T23:08:57Z (set time-unit=s or ms for epoch numbers)",
     };
 
-    private static bool IsId(in DelimitedRow row, int index, string role, ImportReport report)
+    private static bool TryDecodeId(in DelimitedRow row, int index, string role, Span<char> chars, out int length, ImportReport report)
     {
+        length = 0;
         if (row[index].IsEmpty)
         {
             report.Fault(FaultRules.EmptyId, row.Error(index, role, $"expected a {role} id"));
             return false;
         }
-        if (row.IsId(index)) return true;
+        if (row.TryDecodeId(index, chars, out length)) return true;
         report.Fault(FaultRules.BadUtf8, row.InvalidUtf8(index, role));
         return false;
     }

@@ -24,7 +24,7 @@ public sealed class AlsTrainer(AlsOptions? options = null) : IRecommenderTrainer
     {
         var userItems = data.Signal;
         var chosen = AlsRegularizationRule.Choose(userItems, Options);
-        var o = chosen is null ? Options : Options with { Regularization = double.Parse(chosen.Value, System.Globalization.CultureInfo.InvariantCulture) };
+        var o = chosen is null ? Options : Options with { Regularization = chosen.Penalty };
         var d = o.Factors;
         var itemUsers = userItems.Transpose();
         var users = FactorInit.Uniform(data.UserCount, d, o.Seed, 0, 0f, 0.01f);
@@ -50,7 +50,7 @@ public sealed class AlsTrainer(AlsOptions? options = null) : IRecommenderTrainer
         return new AlsModel(data.Users, data.Items, data.Interactions, d, users, items, (float)o.Alpha, (float)o.Regularization)
         {
             Threads = o.Threads,
-            DataChoices = chosen is null ? [] : [chosen],
+            DataChoices = chosen is null ? [] : [chosen.Choice],
         };
     }
 }

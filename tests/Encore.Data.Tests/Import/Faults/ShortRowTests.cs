@@ -11,9 +11,10 @@ using Encore.Data.Import.YahooR3;
 namespace Encore.Data.Tests.Import.Faults;
 
 /// <summary>
-/// A row with too few fields names the first column it lacks, with its field position, in every delimited importer
+/// A row with too few fields names every column it lacks, with its field position, in every delimited importer
 /// (session 13's newcomer: <c>import piki</c> said "expected N fields" without the column; the table importer had
-/// been mended alone). Each case also keeps the file and the line.
+/// been mended alone; until session 16 only the first missing column was named). Each case also keeps the file and
+/// the line.
 /// </summary>
 public sealed class ShortRowTests
 {
@@ -29,11 +30,11 @@ public sealed class ShortRowTests
     }
 
     [Fact]
-    public void Piki_CsvRowWithoutLiked_NamesLiked()
+    public void Piki_CsvRowWithoutLikedAndTimestamp_NamesBoth()
     {
         using var t = new TempFolder();
         var f = t.File("piki.csv", "user_id,song_id,liked,timestamp\n7,100,1,2019-08-23 14:40:33\n7,100\n");
-        AssertMissing(Strict(new PikiImporter(), f), "piki.csv", 3, "liked (field 3)");
+        AssertMissing(Strict(new PikiImporter(), f), "piki.csv", 3, "liked (field 3), timestamp (field 4)");
     }
 
     [Fact]
@@ -75,11 +76,31 @@ public sealed class ShortRowTests
     }
 
     [Fact]
-    public void LastFm1K_LogRowWithoutTrack_NamesTheFirstMissingColumn()
+    public void LastFm1K_LogRowWithoutTrack_NamesEveryMissingColumn()
     {
         using var t = new TempFolder();
         var f = t.File("userid-timestamp-artid-artname-traid-traname.tsv", "u1\t2009-05-04T23:08:57Z\t\tA\n");
-        AssertMissing(Strict(new LastFm1KImporter(), f), "userid-timestamp-artid-artname-traid-traname.tsv", 1, "track MBID (field 5)");
+        AssertMissing(Strict(new LastFm1KImporter(), f), "userid-timestamp-artid-artname-traid-traname.tsv", 1, "track MBID (field 5), track name (field 6)");
+    }
+
+    [Fact]
+    public void HetRec_TaggingWithoutMonthAndYear_NamesBoth()
+    {
+        using var t = new TempFolder();
+        t.File("artists.dat", "id\tname\turl\tpictureURL\n1\tA\thttp://a\thttp://p\n");
+        t.File("tags.dat", "tagID\ttagValue\n1\tmetal\n");
+        t.File("user_artists.dat", "userID\tartistID\tweight\n2\t1\t13883\n");
+        t.File("user_taggedartists.dat", "userID\tartistID\ttagID\tday\tmonth\tyear\n2\t1\t1\t1\n");
+        AssertMissing(Strict(new HetRecImporter(), t.Path), "user_taggedartists.dat", 2, "month (field 5), year (field 6)");
+    }
+
+    [Fact]
+    public void Table_RowShortOfTwoMappedColumns_NamesBothAndSkipsTheUnmappedOne()
+    {
+        using var t = new TempFolder();
+        var f = t.File("plays.csv", "user,item,extra,count,time\nu1,t1,x,3,2009-05-04T23:08:57Z\nu2\n");
+        var ex = Strict(new TableImporter(), f, new Dictionary<string, string> { ["user"] = "user", ["item"] = "item", ["value"] = "count", ["time"] = "time" });
+        AssertMissing(ex, "plays.csv", 3, "item (field 2), count (field 4), time (field 5)");
     }
 
     [Fact]
@@ -122,11 +143,21 @@ public sealed class ShortRowTests
     }
 
     [Fact]
-    public void Embeddings_RowWithFewerNumbers_NamesTheMissingValue()
+    public void Embeddings_RowWithFewerNumbers_NamesEveryMissingValue()
     {
         using var t = new TempFolder();
         var f = t.File("vectors.tsv", "t1\t0.1\t0.2\t0.3\nt2\t0.4\n");
         var ex = Assert.Throws<DataFormatException>(() => DelimitedVectorReader.Read(f, '\t', null));
-        AssertMissing(ex, "vectors.tsv", 2, "value 2 (field 3)");
+        AssertMissing(ex, "vectors.tsv", 2, "value 2 (field 3), value 3 (field 4)");
+    }
+
+    [Fact]
+    public void Embeddings_RowWithTwoExtraNumbers_NamesBothFields()
+    {
+        using var t = new TempFolder();
+        var f = t.File("vectors.tsv", "t1\t0.1\nt2\t0.4\t0.5\t0.6\n");
+        var ex = Assert.Throws<DataFormatException>(() => DelimitedVectorReader.Read(f, '\t', null));
+        Assert.Equal(("field 3, field 4", 2L), (ex.Field, ex.Line));
+        Assert.Contains("2 fields too many: field 3, field 4.", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -28,6 +28,7 @@ export const get = path => send('GET', path);
 /** GET with the tab's API key (admin-only reads such as /api/experiments). */
 export const getWithKey = path => send('GET', path, undefined, true);
 export const post = (path, body, { key = false } = {}) => send('POST', path, body, key);
+export const del = (path, { key = false } = {}) => send('DELETE', path, undefined, key);
 
 export function query(params) {
   const q = new URLSearchParams();

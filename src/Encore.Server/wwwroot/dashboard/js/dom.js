@@ -54,7 +54,8 @@ export function errorBox(error) {
 /** "Title – Artist" when known, else the id; the id is always in the tooltip. */
 export function trackName(id, labels) {
   const label = labels?.get(id);
-  const text = label?.title ? (label.artist ? `${label.title} – ${label.artist}` : label.title) : (label?.artist ?? id);
+  // An artist-level item (HetRec) has its name as both title and artist: show it once.
+  const text = label?.title ? (label.artist && label.artist !== label.title ? `${label.title} – ${label.artist}` : label.title) : (label?.artist ?? id);
   return h('span', { title: id }, text, text === id ? null : h('span', { class: 'muted small' }, ` (${id})`));
 }
 

@@ -1,7 +1,7 @@
 // Experiments: every A/B experiment (admin key) with its state, per-variant metrics from its report (users,
 // impressions, plays, likes, skips, rates and reward per impression with 95 % intervals), a play-rate chart with
-// interval whiskers, each variant against the control, and start / stop / promote buttons.
-import { getWithKey, post, apiKey } from '../api.js';
+// interval whiskers, each variant against the control, and start / delete (drafts) / stop / promote buttons.
+import { getWithKey, post, del, apiKey } from '../api.js';
 import { h, panel, table, errorBox } from '../dom.js';
 import { barChart, COLORS } from '../charts.js';
 import { keyBox } from '../keybox.js';
@@ -15,7 +15,8 @@ export async function render(container) {
   container.append(h('p', { class: 'muted' },
     'A/B experiments on live traffic: while one runs, recommendations without an explicit model come from the ',
     "user's variant and feedback on a shown track is attributed to the list that showed it. The test is fixed-horizon: ",
-    'decide the sample size first and read it once. Create experiments with POST /api/experiments (docs/experiments.md).'));
+    'decide the sample size first and read it once. Create experiments with POST /api/experiments and correct a draft with ',
+    'PUT /api/experiments/{name} (docs/experiments.md).'));
   const status = h('div', { id: 'experiments-status' });
   const list = h('div', { id: 'experiments-list' });
   container.append(h('form', { class: 'bar', onsubmit: e => { e.preventDefault(); load(); } },
@@ -40,7 +41,10 @@ export async function render(container) {
     const variants = e.experiment.variants;
     const metrics = new Map((report?.variants ?? []).map(m => [m.variant, m]));
     const actions = h('div', { class: 'bar' });
-    if (e.state === 'draft') actions.append(button(`Start ${e.name}`, 'start', () => act(e, 'start')));
+    if (e.state === 'draft') {
+      actions.append(button(`Start ${e.name}`, 'start', () => act(e, 'start')));
+      actions.append(button(`Delete ${e.name}`, 'delete', () => act(e, 'delete'), 'secondary'));
+    }
     if (e.state === 'running') actions.append(button(`Stop ${e.name}`, 'stop', () => act(e, 'stop')));
     if (e.state === 'running' || e.state === 'stopped')
       for (const v of variants) actions.append(button(`Promote ${v.name}`, `promote-${v.name}`, () => act(e, 'promote', { variant: v.name }), 'secondary'));
@@ -85,7 +89,9 @@ export async function render(container) {
   async function act(e, action, body) {
     status.replaceChildren();
     try {
-      await post(`/api/experiments/${encodeURIComponent(e.name)}/${action}`, body, { key: true });
+      const path = `/api/experiments/${encodeURIComponent(e.name)}`;
+      if (action === 'delete') await del(path, { key: true });
+      else await post(`${path}/${action}`, body, { key: true });
       status.append(h('div', { class: 'note' }, `${e.name}: ${action} done.`));
       await load();
     } catch (error) {

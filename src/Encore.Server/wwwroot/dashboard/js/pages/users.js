@@ -39,6 +39,8 @@ export async function render(container, params) {
         panel(`History of ${user} — ${fmt.int(history.events)} events, ${fmt.int(history.distinctTracks)} tracks`, table([
           { title: 'track', value: t => trackName(t.track, names) },
           { title: 'events', value: t => fmt.int(t.events), num: true },
+          // Summed event values (plays in HetRec, where one event carries an artist's play count); the order of the list.
+          ...(history.tracks.some(t => t.total !== t.events) ? [{ title: 'plays / value', value: t => fmt.num(t.total), num: true }] : []),
           { title: 'last', value: t => fmt.date(t.lastMs) },
         ], history.tracks, 'No history: the user is new (recommendations fall back to cold start).')),
         recommendationPanel(a, names, inB),
