@@ -94,6 +94,19 @@ public static class EvaluateCommand
     /// <param name="request">What to evaluate.</param>
     /// <param name="ct">Cancels between and inside fits.</param>
     /// <param name="printTotal">End with the "done in" line (off when a caller such as the demo prints its own summary).</param>
+    /// <summary>Adds the group protocol's <see cref="GroupProtocol.AuthorSettings"/> the caller left unset, with one line each on <paramref name="log"/>.</summary>
+    private static void PinAuthorSettings(IReadOnlyList<string> names, Dictionary<string, Dictionary<string, string>> settings, TextWriter log)
+    {
+        foreach (var (model, pinned) in GroupProtocol.AuthorSettings)
+        {
+            if (!names.Contains(model, StringComparer.OrdinalIgnoreCase)) continue;
+            if (!settings.TryGetValue(model, out var given)) settings[model] = given = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (key, value) in pinned)
+                if (given.TryAdd(key, value))
+                    log.WriteLine($"{model}: {key} {value}: the S1 author's setting, kept for the S1 group protocol (set --set {model}.{key}=... to override)");
+        }
+    }
+
     internal static (IReadOnlyList<ExperimentRun> Runs, IReadOnlyDictionary<string, IRecommender> Models) Execute(EvaluateRequest request, CancellationToken ct, bool printTotal = true)
     {
         var clock = Stopwatch.StartNew();
@@ -107,6 +120,7 @@ public static class EvaluateCommand
                 throw new ArgumentException($"--set {prefix}.…: model '{prefix}' is not among the evaluated models ({string.Join(", ", names)}).");
         // Build every trainer first: a bad setting fails before any data is read.
         var groupCounts = request.Groups ? EvaluationInputs.ParseCounts("--group-counts", request.GroupCounts) : [];
+        if (request.Groups) PinAuthorSettings(names, settings, Console.Error);
         var candidates = names.Select(name =>
         {
             var (trainer, parameters) = TrainerFactory.Create(name, settings.GetValueOrDefault(name), request.Seed);

@@ -49,7 +49,9 @@ public sealed class Rp3BetaBetaSelectionTests
 
         Assert.Equal(0.0, sut.Beta);
         Assert.Contains("0.0 ", sut.Reason, StringComparison.Ordinal);
-        Assert.Contains("0.6 ", sut.Reason, StringComparison.Ordinal);
+        Assert.Contains("0.4 ", sut.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.6 ", sut.Reason, StringComparison.Ordinal); // the climb went left: 0.5 and 0.6 never walked
+        Assert.Contains("5 of 7 grid values scored", sut.Reason, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -71,6 +73,29 @@ public sealed class Rp3BetaBetaSelectionTests
             if (ndcg > best.Ndcg) best = (beta, ndcg);
         }
         Assert.Equal(best.Beta, sut.Beta);
+    }
+
+    // Carve curves over the grid 0, 0.1, ..., 0.6 (defaults-s15.md / s16.md): the climb from 0.3 makes the full scan's choice
+    // (the argmax, ties to the smaller beta) and walks only the values it needs.
+    [Theory]
+    [InlineData(new[] { 0.0597, 0.0555, 0.0528, 0.0519, 0.0494, 0.0481, 0.0481 }, 0, 5)] // piki: falling, climbs left to 0
+    [InlineData(new[] { 0.0849, 0.0918, 0.0958, 0.0946, 0.0960, 0.1022, 0.0958 }, 5, 5)] // IUM: a dip at 0.3, still reaches 0.5
+    [InlineData(new[] { 0.0955, 0.0969, 0.0931, 0.0781, 0.0477, 0.0178, 0.0062 }, 1, 5)] // binary table
+    [InlineData(new[] { 0.1479, 0.1537, 0.1586, 0.1619, 0.1612, 0.1436, 0.1015 }, 3, 3)] // HetRec: the start is the peak
+    [InlineData(new[] { 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7 }, 6, 5)] // rising to the end
+    [InlineData(new[] { 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5 }, 0, 5)] // flat: ties keep the smaller beta
+    public void Climb_CarveCurves_FullScanChoiceFromFewerWalks(double[] curve, int expected, int walks)
+    {
+        var scores = new double[curve.Length];
+        Array.Fill(scores, double.NaN);
+        var calls = new List<int>();
+
+        var sut = Rp3BetaBetaSelection.Climb(g => { calls.Add(g); return scores[g] = curve[g]; }, scores);
+
+        Assert.Equal(expected, sut);
+        Assert.Equal(Array.IndexOf(curve, curve.Max()), sut); // the full scan's argmax (first of ties)
+        Assert.Equal(walks, calls.Count);
+        Assert.Equal(calls.Count, calls.Distinct().Count());
     }
 
     [Theory]

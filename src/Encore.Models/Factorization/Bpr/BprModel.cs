@@ -5,7 +5,7 @@ using Encore.Models.Files;
 namespace Encore.Models.Factorization.Bpr;
 
 /// <summary>A fitted BPR model (<see cref="BprTrainer"/>): user vectors [p, 1], item vectors [q, b] (<see cref="ItemBiasFactorModel"/>).</summary>
-public sealed class BprModel : ItemBiasFactorModel
+public sealed class BprModel : ItemBiasFactorModel, Contract.IDataChoices
 {
     /// <summary>Model kind in files.</summary>
     public const string Name = "bpr";
@@ -16,6 +16,9 @@ public sealed class BprModel : ItemBiasFactorModel
     }
 
     public override string ModelName => Name;
+
+    /// <summary>The negative sampler and epochs chosen from the training data (<see cref="BprThinRowsRule"/>); empty when they were given, kept or read from a file.</summary>
+    public IReadOnlyList<Contract.DataChoice> DataChoices { get; init; } = [];
 
     /// <summary>Reads what <see cref="ItemBiasFactorModel.WritePayload"/> wrote.</summary>
     public static BprModel Read(ModelReader reader)

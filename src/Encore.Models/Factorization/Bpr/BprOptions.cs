@@ -23,8 +23,15 @@ public sealed record BprOptions : ModelOptions
     /// <value>L2 penalty on the factors touched by each step. Default 0.01.</value>
     public double Regularization { get => _regularization; init { Guard.NonNegative(value, nameof(Regularization)); _regularization = value; } }
 
-    /// <value>Epochs; each draws as many (user, positive, negative) triples as the matrix has nonzeros. Must be &gt;= 1 (0 would leave the random start). Default 100.</value>
-    public int Iterations { get => _iterations; init { Guard.Positive(value, nameof(Iterations)); _iterations = value; } }
+    /// <value>
+    /// Epochs; each draws as many (user, positive, negative) triples as the matrix has nonzeros. Must be &gt;= 1 (0 would leave
+    /// the random start). Default 100; left unset together with <see cref="Negatives"/>, thin rows get more, chosen from the data
+    /// (<see cref="BprThinRowsRule"/>).
+    /// </value>
+    public int Iterations { get => _iterations; init { Guard.Positive(value, nameof(Iterations)); _iterations = value; IterationsGiven = true; } }
+
+    /// <summary>True when <see cref="Iterations"/> was set by the caller, so neither it nor <see cref="Negatives"/> is chosen from the data.</summary>
+    internal bool IterationsGiven { get; private init; }
 
     /// <value>
     /// Skip a sampled triple whose negative the user has in fact interacted with (binary search in the sorted
@@ -33,7 +40,11 @@ public sealed record BprOptions : ModelOptions
     /// </value>
     public bool VerifyNegatives { get; init; } = true;
 
-    /// <value>How negatives are drawn. Default <see cref="NegativeSampling.Popularity"/> (as implicit).</value>
+    /// <value>
+    /// How negatives are drawn. Default <see cref="NegativeSampling.Popularity"/> (as implicit); left unset together with
+    /// <see cref="Iterations"/>, thin rows (a mean user with fewer than 30 pairs) get <see cref="NegativeSampling.Uniform"/>
+    /// (<see cref="BprThinRowsRule"/>).
+    /// </value>
     public NegativeSampling Negatives
     {
         get => _negatives;
@@ -41,8 +52,12 @@ public sealed record BprOptions : ModelOptions
         {
             if (!Enum.IsDefined(value)) throw new ArgumentOutOfRangeException(nameof(Negatives), value, "Negatives must be Popularity or Uniform.");
             _negatives = value;
+            NegativesGiven = true;
         }
     }
+
+    /// <summary>True when <see cref="Negatives"/> was set by the caller, so neither it nor <see cref="Iterations"/> is chosen from the data.</summary>
+    internal bool NegativesGiven { get; private init; }
 
     /// <value>
     /// The order of an epoch's steps: <see cref="SampleOrder.Pairs"/> (a uniform training pair per step, as implicit) or

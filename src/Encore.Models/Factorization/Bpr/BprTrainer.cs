@@ -22,10 +22,10 @@ public sealed class BprTrainer(BprOptions? options = null) : IRecommenderTrainer
 
     public BprModel Fit(TrainingData data, IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default)
     {
-        var o = Options;
+        var m = data.Signal;
+        var (o, choices) = BprThinRowsRule.Choose(m, Options);
         var d = o.Factors;
         var width = d + 1;
-        var m = data.Signal;
         // Small symmetric start as implicit does: (U(0,1) - 0.5) / d; user bias column fixed at 1, item bias 0.
         var (users, items) = FactorInit.ItemBiasStart(m.Rows, m.Columns, d, o.Seed);
 
@@ -57,7 +57,7 @@ public sealed class BprTrainer(BprOptions? options = null) : IRecommenderTrainer
         userRows.CopyTo(users, width);
         itemRows.CopyTo(items, width);
         for (var i = 0; i < m.Columns; i++) items[i * width + d] = itemBias[i];
-        return new BprModel(data.Users, data.Items, data.Interactions, width, users, items, (float)o.Regularization) { Threads = o.Threads };
+        return new BprModel(data.Users, data.Items, data.Interactions, width, users, items, (float)o.Regularization) { Threads = o.Threads, DataChoices = choices };
     }
 
     // The user of every nonzero (the Pairs order draws a nonzero, then needs its row).

@@ -12,7 +12,7 @@ namespace Encore.Models.Factorization.Wmf;
 /// training scores over all users, beta the repeat weight and gamma the popularity weight. The factors are an
 /// <see cref="AlsModel"/> fitted on c = 1 + alpha ln(1 + s / eps).
 /// </summary>
-public sealed class WmfModel : RecommenderBase
+public sealed class WmfModel : RecommenderBase, IDataChoices
 {
     /// <summary>Model kind in files.</summary>
     public const string Name = "wmf";
@@ -49,6 +49,9 @@ public sealed class WmfModel : RecommenderBase
 
     /// <value>The factor model (alpha, regularisation, factors).</value>
     public AlsModel Factors => _factors;
+
+    /// <summary>The penalty chosen from the training data (<see cref="WmfRegularizationRule"/>); empty when it was given or read from a file.</summary>
+    public IReadOnlyList<DataChoice> DataChoices { get; init; } = [];
 
     protected override void ScoreAll(int user, Span<float> scores)
     {

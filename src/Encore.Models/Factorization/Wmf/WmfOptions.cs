@@ -23,8 +23,16 @@ public sealed record WmfOptions : ModelOptions
     /// <value>Latent factors per user and track. Default 64.</value>
     public int Factors { get => _factors; init { Guard.InRange(value, 1, 4096, nameof(Factors)); _factors = value; } }
 
-    /// <value>L2 penalty lambda on user and track factors (>= 0). Default 0.01.</value>
-    public double Regularization { get => _regularization; init { Guard.NonNegative(value, nameof(Regularization)); _regularization = value; } }
+    /// <value>
+    /// L2 penalty lambda on user and track factors (>= 0). 0.01 (the S1 author's) when set to nothing else; left unset, the
+    /// trainer sets it to the mean confidence weight of a positive pair (<see cref="WmfRegularizationRule"/>, about 740 under
+    /// SPEC S1's confidence); <c>evaluate --groups</c> (the S1 group protocol) keeps 0.01. To reproduce the author's model
+    /// anywhere, set it: <c>--set wmf.regularization=0.01</c>.
+    /// </value>
+    public double Regularization { get => _regularization; init { Guard.NonNegative(value, nameof(Regularization)); _regularization = value; RegularizationGiven = true; } }
+
+    /// <summary>True when <see cref="Regularization"/> was set by the caller, so the trainer uses it as it is.</summary>
+    internal bool RegularizationGiven { get; private init; }
 
     /// <value>Confidence scale alpha in c = 1 + alpha ln(1 + score / eps) (>= 0). Default 40 (SPEC S1).</value>
     public double Alpha { get => _alpha; init { Guard.NonNegative(value, nameof(Alpha)); _alpha = value; } }

@@ -25,7 +25,8 @@ public sealed class WmfTrainer(WmfOptions? options = null) : IRecommenderTrainer
     public WmfModel Fit(TrainingData data, IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var o = Options;
+        var chosen = WmfRegularizationRule.Choose(data.Interactions, Options);
+        var o = chosen is null ? Options : Options with { Regularization = double.Parse(chosen.Value, System.Globalization.CultureInfo.InvariantCulture) };
         var confidence = Confidence(data.Interactions, o);
         if (confidence.NonZeros == 0)
             throw new ArgumentException(FormattableString.Invariant(
@@ -39,7 +40,7 @@ public sealed class WmfTrainer(WmfOptions? options = null) : IRecommenderTrainer
             Seed = o.Seed,
             Threads = o.Threads,
         }).Fit(new TrainingData(confidence, data.Users, data.Items), progress, cancellationToken);
-        return new WmfModel(als, data.Interactions, (float)o.RepeatWeight, (float)o.PopularityWeight) { Threads = o.Threads };
+        return new WmfModel(als, data.Interactions, (float)o.RepeatWeight, (float)o.PopularityWeight) { Threads = o.Threads, DataChoices = chosen is null ? [] : [chosen] };
     }
 
     /// <summary>ln(1 + s / eps) for every stored s >= threshold; other pairs dropped. Same shape.</summary>
