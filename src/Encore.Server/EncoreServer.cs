@@ -131,8 +131,13 @@ public static class EncoreServer
             throw new OptionsValidationException(nameof(EncoreServerOptions), typeof(EncoreServerOptions), inUse);
         }
         var grace = app.Services.GetRequiredService<IOptions<EncoreServerOptions>>().Value.Server.ShutdownGraceSeconds;
+        // Read from the container before the run starts: with a stop already requested the run may finish, and
+        // dispose the container, before RunAsync returns.
+        var time = app.Services.GetRequiredService<TimeProvider>();
+        var stopping = app.Lifetime.ApplicationStopping;
+        var hostLifetime = app.Services.GetService<IHostLifetime>();
         var run = app.RunAsync(cancellationToken); // starts, waits for the shutdown, stops and disposes the host
-        if (await StopBound.EndsWithinAsync(run, app.Lifetime.ApplicationStopping, StopBound.Of(grace), app.Services.GetRequiredService<TimeProvider>()))
+        if (await StopBound.EndsWithinAsync(run, stopping, StopBound.Of(grace), time))
         {
             await run;
             return 0;
@@ -140,7 +145,7 @@ public static class EncoreServer
         // The stop is abandoned, not awaited: the host lifetime's process-exit handler would otherwise wait for the
         // host's disposal (which is what hangs), so it is released first.
         Console.Error.WriteLine($"error: the server did not stop within server.shutdown_grace_seconds ({grace} s) + {StopBound.Overrun.TotalSeconds:0} s; exiting without waiting for the rest of its stop (cluster mode: is PostgreSQL reachable? the silo's membership row is marked dead by the other silos).");
-        (app.Services.GetService<IHostLifetime>() as IDisposable)?.Dispose();
+        (hostLifetime as IDisposable)?.Dispose();
         return ProcessExit.Failure;
     }
 
