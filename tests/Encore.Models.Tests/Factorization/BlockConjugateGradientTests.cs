@@ -58,9 +58,7 @@ public sealed class BlockConjugateGradientTests
         {
             var count = Math.Min(BlockConjugateGradient.MaxRows, 1 + row % 13);
             count = Math.Min(count, matrix.Rows - row);
-            // The next block's rows are requested while this one computes (a hint: the solution must not change).
-            var next = Math.Min(BlockConjugateGradient.MaxRows, matrix.Rows - row - count);
-            BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, 1.5f, steps, actual.AsSpan(row * d, count * d), scratch, default, next);
+            BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, 1.5f, steps, actual.AsSpan(row * d, count * d), scratch);
             row += count;
         }
 
@@ -95,8 +93,7 @@ public sealed class BlockConjugateGradientTests
             if (gathered) gatheredBlocks++;
             for (var i = row; i < row + count; i++)
                 ConjugateGradient.Solve(gram, gathered ? rounded : fixedFactors, d, matrix.RowIndices(i), matrix.RowValues(i), 1.5f, steps, expected.AsSpan(i * d, d), r, p, ap);
-            BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, 1.5f, steps, actual.AsSpan(row * d, count * d), scratch, bits,
-                Math.Min(3, matrix.Rows - row - count));
+            BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, 1.5f, steps, actual.AsSpan(row * d, count * d), scratch, bits);
             row += count;
         }
 
@@ -154,8 +151,7 @@ public sealed class BlockConjugateGradientTests
         for (var row = 0; row < 6;)
         {
             var count = BlockConjugateGradient.BlockLength(matrix, row, 6, d);
-            var next = row + count < 6 ? BlockConjugateGradient.BlockLength(matrix, row + count, 6, d) : 0;
-            BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, 1.5f, 3, actual.AsSpan(row * d, count * d), scratch, half ? bits : default, next);
+            BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, 1.5f, 3, actual.AsSpan(row * d, count * d), scratch, half ? bits : default);
             row += count;
         }
 

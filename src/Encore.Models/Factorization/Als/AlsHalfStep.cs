@@ -76,15 +76,12 @@ internal static class AlsHalfStep
         {
             if (s.Block is not null)
             {
-                // Each block learns the next one, whose factor rows it requests while it computes (NextBlockPrefetch).
-                var count = start < end ? BlockConjugateGradient.BlockLength(matrix, start, end, d) : 0;
                 for (var row = start; row < end;)
                 {
-                    var next = row + count < end ? BlockConjugateGradient.BlockLength(matrix, row + count, end, d) : 0;
+                    var count = BlockConjugateGradient.BlockLength(matrix, row, end, d);
                     BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, alpha, options.CgSteps, solved.AsSpan(row * d, count * d), s.Block,
-                        half ? buffers.Half.Bits[..fixedFactors.Length] : default, next);
+                        half ? buffers.Half.Bits[..fixedFactors.Length] : default);
                     row += count;
-                    count = next;
                 }
                 return;
             }

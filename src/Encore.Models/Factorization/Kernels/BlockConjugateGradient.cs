@@ -23,8 +23,6 @@ namespace Encore.Models.Factorization.Kernels;
 /// (its later passes then stream that contiguous copy from L2 / L3 instead of gathering random rows again); a row longer
 /// still is gathered in chunks of the buffer's size on every sparse pass. Either way it reads the half copy when there is
 /// one, so it is the same row-by-row solve against the rounded factors.
-/// While a gathered block computes, the factor rows of the block that follows are requested a slice at a time
-/// (<see cref="NextBlockPrefetch"/>), so that block's gather finds them in cache.
 /// </summary>
 internal static class BlockConjugateGradient
 {
@@ -58,13 +56,10 @@ internal static class BlockConjugateGradient
     /// Solves rows [first, first + count) of <paramref name="matrix"/> in place of <paramref name="x"/> (count x d,
     /// warm start in, solution out) with <paramref name="steps"/> CG steps each.
     /// <paramref name="halfFactors"/>: empty, or the raw half bits of <paramref name="factors"/> (same layout) for the gather to read.
-    /// <paramref name="nextCount"/>: rows of the block that follows (first + count onwards; 0 for none): with a gathering scratch,
-    /// their factor rows are requested a slice after each of this block's sparse row-passes (<see cref="NextBlockPrefetch"/>), so
-    /// the next gather's misses overlap this block's arithmetic. A hint only: the solution does not depend on it.
     /// </summary>
-    /// <exception cref="ArgumentException">count outside 1..<see cref="MaxRows"/>, or x shorter than count x d, or (with a gathering scratch) nextCount rows past the matrix.</exception>
+    /// <exception cref="ArgumentException">count outside 1..<see cref="MaxRows"/>, or x shorter than count x d.</exception>
     public static void Solve(ReadOnlySpan<float> regularizedGram, ReadOnlySpan<float> factors, int d, CsrMatrix matrix, int first, int count,
-        float alpha, int steps, Span<float> x, BlockScratch scratch, ReadOnlySpan<ushort> halfFactors = default, int nextCount = 0)
+        float alpha, int steps, Span<float> x, BlockScratch scratch, ReadOnlySpan<ushort> halfFactors = default)
     {
         if (count is < 1 or > MaxRows || x.Length < count * d || scratch.Dimensions != d)
             throw new ArgumentException($"block CG: {count} rows of {d} factors (1-{MaxRows} rows, scratch for {scratch.Dimensions}).");
@@ -77,8 +72,6 @@ internal static class BlockConjugateGradient
 
         var source = Gather(factors, halfFactors, d, matrix, first, count, scratch);
         var gathered = source is not null;
-        var ahead = new NextBlockPrefetch(factors, halfFactors, d, matrix, first + count, gathered ? nextCount : 0,
-            scratch.Gathered?.Length / d ?? 0, count * (1 + steps));
         // One row longer than both buffers (count is then 1, see BlockLength): each sparse pass gathers it in chunks.
         var chunked = !gathered && scratch.Gathered is not null && count == 1;
         if (!gathered && !chunked)
@@ -94,7 +87,6 @@ internal static class BlockConjugateGradient
                 var rowFactors = RowSource(factors, d, matrix, first + i, source, scratch, i, out var rowIndices);
                 RowProduct.AddSparseResidual(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, x.Slice(i * d, d), ri);
             }
-            ahead.Issue();
         }
         // As in the steps below: the rows' sparse passes first, then the rest of their set-up (one copy of the block).
         r.CopyTo(p);
@@ -122,7 +114,6 @@ internal static class BlockConjugateGradient
                     var rowFactors = RowSource(factors, d, matrix, first + i, source, scratch, i, out var rowIndices);
                     RowProduct.AddSparseProduct(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, pi, api);
                 }
-                ahead.Issue();
             }
             for (var i = 0; i < count; i++)
             {
