@@ -116,7 +116,7 @@ public static class TuneCommand
             };
             Console.Error.WriteLine(TuneBudgetText.Plan(model, options.Trials, options.Minutes, recheckProtocol is null ? 0 : request.Recheck, request.RecheckCarves));
             // Each trial's fit and evaluation show progress (a trial can take minutes); its result line ends it.
-            using var progress = new ModelProgressLine();
+            using var progress = new ModelProgressLine(stopOn: ct);
             var result = TuneRunner.Run(protocol, model, options,
                 new EvaluationSettings { Ks = ks, Dataset = name, DatasetHash = hash, TrainingProgress = progress, StepProgress = progress },
                 store, new TrialLine(request.Metric, progress), ct);
