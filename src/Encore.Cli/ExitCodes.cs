@@ -4,7 +4,7 @@ namespace Encore.Cli;
 public static class ExitCodes
 {
     public const int Ok = Encore.Core.Errors.ProcessExit.Ok;
-    /// <summary>Bad command line (unknown option, missing argument): System.CommandLine's own code.</summary>
+    /// <summary>Bad command line (unknown option, missing argument, a data folder that does not exist): System.CommandLine's own code.</summary>
     public const int Usage = Encore.Core.Errors.ProcessExit.Usage;
     /// <summary>Bad input data: a file, line and field are named in the message.</summary>
     public const int BadData = Encore.Core.Errors.ProcessExit.BadData;

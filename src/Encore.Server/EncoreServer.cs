@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Encore.Core.Errors;
 using Encore.Online;
+using Encore.Online.Registry;
 using Encore.Server.Cluster;
 using Encore.Server.Configuration;
 using Encore.Server.Endpoints;
@@ -203,7 +204,19 @@ public static class EncoreServer
                 throw new ModelFormatException($"models.preload '{entry}': {ex.Message}", ex);
             }
         }
+        CheckBaseDataset(engine, options);
         ServerMetrics.Track(engine);
+    }
+
+    // A model served with another data set's catalogue answers with ids that name other tracks (or none): refused
+    // before serving, for every active model (preloaded or activated earlier in the store). Exit 1, like a bad option.
+    private static void CheckBaseDataset(OnlineEngine engine, EncoreServerOptions options)
+    {
+        if (options.Dataset.Base is not { Length: > 0 } folder || engine.BaseDataset.Dataset is not { } dataset) return;
+        foreach (var info in engine.Registry.List().Where(v => v.IsActive))
+            if (engine.Registry.Active(info.Name) is { } served
+                && BaseDatasetMatch.Mismatch(info.Name, info.Path, served.Model.Items, dataset, folder) is { } mismatch)
+                throw new ArgumentException($"dataset.base: {mismatch}");
     }
 
     // Partitions per known API key, else per client address (an unknown key must not buy a fresh partition).

@@ -51,7 +51,7 @@ public sealed class TuneCommandTests : IDisposable
         Assert.True(code == ExitCodes.Ok, error);
         Assert.DoesNotContain("re-check of the top settings", output, StringComparison.Ordinal);
         Assert.Equal(3, new SqliteRunStore(Store).List().Count);
-        Assert.Contains("on the searched validation carve after 3 trials", await File.ReadAllTextAsync(Ini), StringComparison.Ordinal);
+        Assert.Contains("on the searched validation carve after 3 full-effort trials (3 runs)", await File.ReadAllTextAsync(Ini), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,5 +80,44 @@ public sealed class TuneCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+    /// <summary>
+    /// <c>encore tune world --model als --budget 6</c> printed "tuning als (6 trials)" and then "30" in the trials column and
+    /// "recorded 30 trials": the budget counts full-effort trials (a 1/9-effort trial 1/9) and the re-check comes on top. The
+    /// plan, the table and the last line now say what the budget is and what ran, and they agree with the store.
+    /// </summary>
+    [Fact]
+    public async Task Tune_TrialBudget_PlanAndSummaryMatchTheRecordedRuns()
+    {
+        await MakeWorld();
+
+        var (code, output, error) = await ConsoleCapture.RunAsync("tune", World, "--model", "als", "--budget", "6", "--markdown", "--store", Store, "-o", Ini);
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains("tuning als: budget 6 full-effort trials (1/9- and 1/3-effort trials count their fraction", error, StringComparison.Ordinal);
+        Assert.Contains("then a re-check of up to 6 settings on 2 further carve(s): up to 12 runs on top", error, StringComparison.Ordinal);
+        var runs = new SqliteRunStore(Store).List();
+        var search = runs.Where(r => !r.Parameters.ContainsKey("tune.recheck")).ToList();
+        var effort = search.Sum(r => double.Parse(r.Parameters["tune.fidelity"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(6.0, effort, 2);
+        Assert.Contains($"| als | 6 of 6 | {runs.Count} |", output, StringComparison.Ordinal);
+        Assert.Contains($"recorded {runs.Count} runs ({search.Count} search, {runs.Count - search.Count} re-check)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("30 trials", output + error, StringComparison.Ordinal);
+    }
+
+    /// <summary>A trial budget over several models is split in whole trials adding up to it, and a budget below one trial per model says what runs instead.</summary>
+    [Theory]
+    [InlineData("3", "budget 3 full-effort trials split across 2 models: item-knn 2, rp3beta 1", 3)]
+    [InlineData("1", "every model needs at least its defaults, so 2 trials run instead of 1", 2)]
+    public async Task Tune_TrialBudgetOverTwoModels_SplitsItAndSaysSo(string budget, string expected, int searchRuns)
+    {
+        await MakeWorld();
+
+        var (code, _, error) = await ConsoleCapture.RunAsync("tune", World, "--model", "item-knn,rp3beta", "--budget", budget, "--recheck", "0",
+            "--store", Store, "-o", Ini);
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Equal(searchRuns, new SqliteRunStore(Store).List().Count);
     }
 }

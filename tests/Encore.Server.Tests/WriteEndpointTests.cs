@@ -153,6 +153,13 @@ public sealed class WriteEndpointTests(ServerFixture fixture) : IClassFixture<Se
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await Json.Read(response);
         Assert.Equal("retrained", body.GetProperty("name").GetString());
+        // The last retrain and its reason stay readable (a kept candidate says why), per name; none ran for another name.
+        var status = await Send(HttpMethod.Get, "/api/models/retrained/retrain", TestServer.AdminKey);
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        var last = await Json.Read(status);
+        Assert.Equal(body.GetProperty("reason").GetString(), last.GetProperty("reason").GetString());
+        Assert.Equal(body.GetProperty("activated").GetBoolean(), last.GetProperty("activated").GetBoolean());
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(HttpMethod.Get, "/api/models/never-retrained/retrain", TestServer.AdminKey)).StatusCode);
         if (body.GetProperty("activated").GetBoolean())
         {
             Assert.Equal(2, body.GetProperty("version").GetInt32());

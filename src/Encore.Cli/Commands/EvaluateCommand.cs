@@ -138,7 +138,7 @@ public static class EvaluateCommand
         var trainable = SideDataScreen.Apply(request.Models, names, protocol.Train, Console.Error);
         candidates.RemoveAll(c => !trainable.Contains(c.Name));
 
-        using var progress = new ModelProgressLine();
+        using var progress = new ModelProgressLine(stopOn: ct);
         var evaluation = new EvaluationSettings
         {
             Ks = ks,

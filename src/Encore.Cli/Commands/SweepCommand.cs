@@ -67,7 +67,7 @@ public static class SweepCommand
         EvaluationInputs.PrintConfidenceChoice(protocol.Confidence, EvaluationInputs.ProtocolConfidenceOverride, Console.Error);
 
         // Each setting's fit and evaluation show progress (a trial can take minutes); its result line ends it.
-        using var progress = new ModelProgressLine();
+        using var progress = new ModelProgressLine(stopOn: ct);
         var result = SweepRunner.Run(protocol, request.Model, settingsList, request.Metric,
             new EvaluationSettings { Ks = ks, Dataset = name, DatasetHash = hash, TrainingProgress = progress, StepProgress = progress },
             settings.GetValueOrDefault(request.Model), store, new RunLine(request.Metric, grid, progress), ct);

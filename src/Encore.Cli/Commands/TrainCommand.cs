@@ -144,7 +144,7 @@ public static class TrainCommand
         if (Models.Training.Repeatability.Caveat(trainer.ModelName, settings) is { } caveat)
             Console.Error.WriteLine($"note: {trainer.ModelName} is not repeatable bit for bit ({caveat}); use --threads 1 for a repeatable model.");
         var fit = Stopwatch.StartNew();
-        var progress = new EpochProgress(trainer.ModelName);
+        using var progress = new EpochProgress(trainer.ModelName, stopOn: ct);
         progress.Start();
         var model = trainer.Fit(data, progress, ct);
         progress.Finish();

@@ -96,12 +96,15 @@ public static class TuneCommand
         EvaluationInputs.PrintConfidenceChoice(protocol.Confidence, EvaluationInputs.ProtocolConfidenceOverride, Console.Error);
         names = SideDataScreen.Apply(request.Models, names, protocol.Train, Console.Error);
 
+        var shares = trials is { } budget ? TuneBudget.Split(budget, names.Count) : null;
+        if (trials is { } total && TuneBudgetText.Split(total, names, shares!) is { } split) Console.Error.WriteLine(split);
         var results = new List<TuneResult>();
-        foreach (var model in names)
+        for (var i = 0; i < names.Count; i++)
         {
+            var model = names[i];
             var options = new TuneOptions
             {
-                Trials = trials is { } t ? Math.Max(1, t / names.Count) : null,
+                Trials = shares?[i],
                 Minutes = searchMinutes / names.Count,
                 Seed = request.Seed,
                 Metric = request.Metric,
@@ -111,21 +114,22 @@ public static class TuneCommand
                 Rule = rule,
                 RecheckProtocol = recheckProtocol,
             };
-            Console.Error.WriteLine($"tuning {model} ({(options.Trials is { } n ? $"{n} trials" : $"{options.Minutes:0.#} minutes")})");
+            Console.Error.WriteLine(TuneBudgetText.Plan(model, options.Trials, options.Minutes, recheckProtocol is null ? 0 : request.Recheck, request.RecheckCarves));
             // Each trial's fit and evaluation show progress (a trial can take minutes); its result line ends it.
-            using var progress = new ModelProgressLine();
+            using var progress = new ModelProgressLine(stopOn: ct);
             var result = TuneRunner.Run(protocol, model, options,
                 new EvaluationSettings { Ks = ks, Dataset = name, DatasetHash = hash, TrainingProgress = progress, StepProgress = progress },
                 store, new TrialLine(request.Metric, progress), ct);
             results.Add(result);
         }
 
-        var table = new TextTable($"tuned on {name}: {protocol.Label}", "model", "trials", $"chosen {request.Metric} (searched carve)", "re-check mean",
+        var table = new TextTable($"tuned on {name}: {protocol.Label}", "model", trials is null ? "full-effort trials" : "full-effort trials (of budget)", "runs", $"chosen {request.Metric} (searched carve)", "re-check mean",
             "defaults", "settings", "run");
-        foreach (var r in results)
+        for (var i = 0; i < results.Count; i++)
         {
+            var r = results[i];
             var defaults = r.Trials[0].Means[request.Metric];
-            table.Add(r.Model, r.Trials.Count.ToString(CultureInfo.InvariantCulture), Numbers.F(r.Best.Means[request.Metric]),
+            table.Add(r.Model, TuneBudgetText.Spent(r, shares?[i]), r.Trials.Count.ToString(CultureInfo.InvariantCulture), Numbers.F(r.Best.Means[request.Metric]),
                 r.Recheck is { } o ? Numbers.F(o.Chosen.Mean) : "-", Numbers.F(defaults),
                 string.Join(" ", r.BestSettings.Select(kv => $"{kv.Key}={kv.Value}")), r.Best.Id);
         }
@@ -146,7 +150,7 @@ public static class TuneCommand
         comments.AddRange(results.Select(r => TuneRecheckTable.Comment(r, request.Metric)));
         TunedSettingsFile.Write(request.Output, sections, comments);
         Console.WriteLine($"wrote {Path.GetFullPath(request.Output)}; use it with: encore evaluate {request.Dataset} --protocol {request.Protocol} --models {string.Join(",", names)} --settings {request.Output}");
-        Console.WriteLine($"recorded {results.Sum(r => r.Trials.Count)} trials in {StoreOption.Describe(store)}");
+        Console.WriteLine($"recorded {TuneBudgetText.Runs(results)} in {StoreOption.Describe(store)}");
         return ExitCodes.Ok;
     }
 

@@ -45,7 +45,7 @@ internal static class TuneRecheckTable
     /// <summary>The settings file's comment line for one model's result.</summary>
     public static string Comment(TuneResult result, string metric)
     {
-        var searched = $"{metric} {Numbers.F(result.Best.Means[metric])} on the searched validation carve after {result.Trials.Count} trials (run {result.Best.Id}, tune {result.TuneId})";
+        var searched = $"{metric} {Numbers.F(result.Best.Means[metric])} on the searched validation carve after {result.SearchEffort.ToString("0.##", CultureInfo.InvariantCulture)} full-effort trials ({result.SearchRuns} runs) (run {result.Best.Id}, tune {result.TuneId})";
         if (result.Recheck is not { } o) return $"{result.Model}: {searched}";
         return string.Create(CultureInfo.InvariantCulture,
             $"{result.Model}: {metric} {Numbers.F(o.Chosen.Mean)} mean over {o.Chosen.CarveMeans.Count} re-check carve(s) (spread {Numbers.F(o.Chosen.Spread)}), chosen among {o.Rows.Count} by {(o.Rule == SelectionRule.Mean ? "mean" : "one-se")}; {searched}");

@@ -7,11 +7,12 @@ namespace Encore.Cli.Output;
 /// Training progress of one model (<c>encore train</c>) through a <see cref="ModelProgressLine"/>: a live line on a
 /// terminal, rewritten at every epoch, a plain line every few seconds in a pipe (with a heartbeat through steps that
 /// report nothing); <see cref="Finish"/> prints the one line at the end (epochs run and the last loss).
-/// Reports synchronously, in order.
+/// Reports synchronously, in order. Cancelling <paramref name="stopOn"/> stops the heartbeat and every later line.
 /// </summary>
-internal sealed class EpochProgress(string model, bool? live = null) : IProgress<EpochReport>
+internal sealed class EpochProgress(string model, bool? live = null, CancellationToken stopOn = default, TextWriter? writer = null,
+    TimeSpan? interval = null, TimeProvider? time = null) : IProgress<EpochReport>, IDisposable
 {
-    private readonly ModelProgressLine _line = new(live);
+    private readonly ModelProgressLine _line = new(live, writer, interval, time, stopOn);
 
     public int Epochs { get; private set; }
 
@@ -34,4 +35,7 @@ internal sealed class EpochProgress(string model, bool? live = null) : IProgress
         _line.Finish(Epochs > 0 ? $"{model}: {Epochs} epochs{loss}" : $"{model}: fitted");
         _line.Dispose();
     }
+
+    /// <summary>Stops the heartbeat when the fit failed or was cancelled before <see cref="Finish"/>.</summary>
+    public void Dispose() => _line.Dispose();
 }

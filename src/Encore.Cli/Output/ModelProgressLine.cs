@@ -21,7 +21,9 @@ internal sealed class ModelProgressLine : IProgress<(string Model, EpochReport E
     private readonly TextWriter? _writer;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
+    private readonly CancellationTokenRegistration _stopRegistration;
     private ITimer? _heartbeat;
+    private bool _stopped;
     private string? _model;
     private string _state = "";
     private long _started;
@@ -32,12 +34,16 @@ internal sealed class ModelProgressLine : IProgress<(string Model, EpochReport E
     /// <param name="writer">Where to write; default <see cref="Console.Error"/> at the time of each write.</param>
     /// <param name="interval">Least time between plain lines and the heartbeat's period; default <see cref="IntervalVariable"/> or 5 s.</param>
     /// <param name="time">Clock of the heartbeat (tests pass a fake one).</param>
-    public ModelProgressLine(bool? live = null, TextWriter? writer = null, TimeSpan? interval = null, TimeProvider? time = null)
+    /// <param name="stopOn">The command's cancellation (Ctrl+C): from then on no heartbeat and no progress line is written, though
+    /// a fit inside a native call (EASE's inverse) may take up to 2 s more to stop.</param>
+    public ModelProgressLine(bool? live = null, TextWriter? writer = null, TimeSpan? interval = null, TimeProvider? time = null,
+        CancellationToken stopOn = default)
     {
         _live = live ?? !Console.IsErrorRedirected;
         _writer = writer;
         _time = time ?? TimeProvider.System;
         Interval = interval ?? IntervalFromEnvironment();
+        _stopRegistration = stopOn.Register(Stop);
     }
 
     /// <summary>Least time between two plain lines, and the heartbeat's period (zero: a line for every report, no heartbeat).</summary>
@@ -84,8 +90,20 @@ internal sealed class ModelProgressLine : IProgress<(string Model, EpochReport E
 
     public void Dispose()
     {
+        _stopRegistration.Dispose();
         lock (_gate)
         {
+            _heartbeat?.Dispose();
+            _heartbeat = null;
+        }
+    }
+
+    // Cancelled: the heartbeat stops at once and stays stopped (a report that comes after does not restart it).
+    private void Stop()
+    {
+        lock (_gate)
+        {
+            _stopped = true;
             _heartbeat?.Dispose();
             _heartbeat = null;
         }
@@ -100,19 +118,20 @@ internal sealed class ModelProgressLine : IProgress<(string Model, EpochReport E
         // A pipe gets no line before one interval has passed: a quick model prints only its summary, as before.
         _lastWrite = _started;
         _heartbeat?.Dispose();
-        _heartbeat = Interval > TimeSpan.Zero ? _time.CreateTimer(_ => Beat(), null, Interval, Interval) : null;
+        _heartbeat = Interval > TimeSpan.Zero && !_stopped ? _time.CreateTimer(_ => Beat(), null, Interval, Interval) : null;
     }
 
     private void Beat()
     {
         lock (_gate)
         {
-            if (_model is not null) Write();
+            if (_model is not null && !_stopped) Write();
         }
     }
 
     private void Write()
     {
+        if (_stopped) return;
         var now = _time.GetTimestamp();
         var elapsed = _time.GetElapsedTime(_started, now);
         var text = string.Create(CultureInfo.InvariantCulture, $"{_model}  {_state}  {elapsed.TotalSeconds:F1} s");

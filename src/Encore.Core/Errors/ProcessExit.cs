@@ -9,7 +9,7 @@ public static class ProcessExit
     /// <summary>Success.</summary>
     public const int Ok = 0;
 
-    /// <summary>Bad command line (unknown option, missing argument, bad setting).</summary>
+    /// <summary>Bad command line (unknown option, missing argument, bad setting, a named file or folder that does not exist).</summary>
     public const int Usage = 1;
 
     /// <summary>Bad input data: a file, line and field are named in the message.</summary>
@@ -35,6 +35,10 @@ public static class ProcessExit
             ModelFormatException e => (BadModelFile, e.Message),
             EncoreException e => (BadData, e.Message),
             ArgumentException e => (Usage, Guard.PlainMessage(e)),
+            // A path named on the command line (data set folder, split folder, settings file) that is not there: a bad
+            // command line like an unknown option, not damaged data (2) nor a damaged file (3).
+            FileNotFoundException e => (Usage, e.Message),
+            DirectoryNotFoundException e => (Usage, e.Message),
             IOException e => (Failure, e.Message),
             UnauthorizedAccessException e => (Failure, e.Message),
             OutOfMemoryException => (Failure, "out of memory; try a smaller dataset or fewer factors."),

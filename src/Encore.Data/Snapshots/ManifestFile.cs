@@ -26,6 +26,8 @@ internal static class ManifestFile
     public static SnapshotManifest Load(string folder)
     {
         var path = Path.Combine(folder, Name);
+        // A folder that is not there is a mistyped path (exit 1); one that is there but holds no manifest is not a snapshot (exit 3).
+        if (!File.Exists(folder) && !Directory.Exists(folder)) throw new DirectoryNotFoundException(NotASnapshot(folder));
         if (!File.Exists(path)) throw new ModelFormatException(NotASnapshot(folder));
         SnapshotManifest? manifest;
         try

@@ -66,6 +66,24 @@ internal readonly ref struct DelimitedRow
             $"expected {minimum} fields separated by {Delimiters.Name(Delimiter)} but found {Count}{reason}; missing: {column}{Delimiters.Hint(Line, Delimiter)}");
     }
 
+    /// <summary>
+    /// Null when the row has a field for every column of the file's first line; else the error naming the columns it lacks,
+    /// taken as the last ones (a short row cannot tell which of its fields is gone): "expected 6 fields separated by comma,
+    /// as the header has, but found 5; missing: personalized (field 6)". Rows shorter than the first line are damaged even
+    /// when every column read is there: a field lost in the middle shifts the ones after it.
+    /// </summary>
+    /// <param name="columns">The first line's column names by position (header names, or names for a headerless file).</param>
+    /// <param name="source">What set the width, for the message: "the header" or "the first row".</param>
+    public DataFormatException? CheckWidth(IReadOnlyList<string> columns, string source)
+    {
+        if (Count == DelimitedFields.BadQuoting || Count >= columns.Count) return null;
+        var named = new List<string>();
+        for (var i = Math.Max(Count, 0); i < columns.Count; i++) named.Add($"{columns[i]} (field {i + 1})");
+        var column = string.Join(", ", named);
+        return new DataFormatException(_reader.File, LineNumber, column,
+            $"expected {columns.Count} fields separated by {Delimiters.Name(Delimiter)}, as {source} has, but found {Count}; missing: {column}{Delimiters.Hint(Line, Delimiter)}");
+    }
+
     public bool TryInt(int index, out int value) => Utf8Numbers.TryInt(this[index], out value);
 
     public bool TryLong(int index, out long value) => Utf8Numbers.TryLong(this[index], out value);

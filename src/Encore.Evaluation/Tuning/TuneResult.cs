@@ -14,4 +14,13 @@ public sealed record TuneResult(string TuneId, string Model, string Metric, IRea
 {
     /// <summary>The re-check of the top settings on further carves, or null when none ran (disabled, temporal protocol, one setting).</summary>
     public RecheckOutcome? Recheck { get; init; }
+
+    /// <summary>Full-effort trials the search spent (the defaults included; a 1/9-effort trial counts 1/9): what a trial budget limits.</summary>
+    public double SearchEffort { get; init; }
+
+    /// <summary>Runs of the search (every effort level), without the re-check runs.</summary>
+    public int SearchRuns => Trials.Count - RecheckRuns;
+
+    /// <summary>Runs of the re-check on further carves (they come on top of a trial budget).</summary>
+    public int RecheckRuns => Trials.Count(t => t.Parameters.ContainsKey("tune.recheck"));
 }

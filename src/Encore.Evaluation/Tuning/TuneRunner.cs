@@ -133,7 +133,7 @@ public static class TuneRunner
         }
         var bestSettings = new Dictionary<string, string>(options.Fixed ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
         foreach (var (k, v) in best.Setting) bestSettings[k] = v;
-        return new TuneResult(tuneId, model, options.Metric, trials, best.Run, bestSettings) { Recheck = recheck };
+        return new TuneResult(tuneId, model, options.Metric, trials, best.Run, bestSettings) { Recheck = recheck, SearchEffort = spent };
     }
 
     // A setting not drawn before (gives up after 50 repeats: a small discrete space is exhausted).

@@ -56,6 +56,20 @@ public sealed partial class ModelRegistry
     /// <summary>The active model of <paramref name="name"/>, or null.</summary>
     public ServingModel? Active(string name) => _slots.TryGetValue(name, out var slot) ? Volatile.Read(ref slot.Current) : null;
 
+    /// <summary>
+    /// The version of <paramref name="name"/> the store marks active, loaded here when this process does not serve it (another
+    /// process or silo activated it in the shared store): what a retrain must beat. It is not made this process's active
+    /// model. Null when no version is active.
+    /// </summary>
+    /// <exception cref="OnlineRequestException">The active version's file cannot be loaded (409).</exception>
+    public ServingModel? ActiveInStore(string name)
+    {
+        var info = _repository.Versions(name).LastOrDefault(v => v.IsActive);
+        if (info is null) return null;
+        if (Active(name) is { } loaded && loaded.Version == info.Version) return loaded;
+        return new ServingModel(info.Name, info.Version, info.Path, Load(info), _time.GetUtcNow().ToUnixTimeMilliseconds());
+    }
+
     /// <summary>The active model of <paramref name="name"/>; a clear request error when there is none.</summary>
     public ServingModel Require(string name) => Active(name) ?? throw (_repository.Versions(name).Count == 0
         ? OnlineRequestException.NotFound("model", $"No model named '{name}' is registered (see GET /api/models).")

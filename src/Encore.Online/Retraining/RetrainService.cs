@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Encore.Data.Splits;
@@ -21,6 +22,7 @@ public sealed class RetrainService
     private readonly OnlineOptions _options;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _running = new(1, 1);
+    private readonly ConcurrentDictionary<string, RetrainResult> _last = new(StringComparer.Ordinal);
     private long _lastSequence = -1;
 
     public RetrainService(ModelRegistry registry, IEventStore events, BaseDatasetSource baseDataset, OnlineOptions options, TimeProvider? time = null)
@@ -31,6 +33,12 @@ public sealed class RetrainService
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _time = time ?? TimeProvider.System;
     }
+
+    /// <summary>
+    /// The last retrain of <paramref name="name"/> this process ran (activated or not, with its reason), or null when none
+    /// ran since it started: what GET /api/models/{name}/retrain reports.
+    /// </summary>
+    public RetrainResult? Last(string name) => _last.TryGetValue(name, out var result) ? result : null;
 
     /// <summary>True when events arrived since the last retrain of this instance (or none ran yet).</summary>
     public bool HasNewEvents => _events.LastSequence() != Interlocked.Read(ref _lastSequence);
@@ -45,7 +53,9 @@ public sealed class RetrainService
         if (!_running.Wait(0)) throw OnlineRequestException.Conflict("name", "A retrain is already running; try again when it has finished.");
         try
         {
-            return Run(name, cancellationToken);
+            var result = Run(name, cancellationToken);
+            _last[name] = result;
+            return result;
         }
         finally
         {
@@ -66,7 +76,9 @@ public sealed class RetrainService
         var candidate = trainer.Fit(new TrainingData(split.Train, matrix.Users, matrix.Items), null, ct);
         var users = HoldoutCheck.SampleUsers(split.Test, options.EvaluationUsers, options.Seed);
         var candidateNdcg = HoldoutCheck.Candidate(candidate, split.Test, users);
-        var active = _registry.Active(name);
+        // The version the store marks active, loaded for the check when this process does not serve it (another silo
+        // activated it): without it the candidate was activated unchecked, as if nothing were active.
+        var active = _registry.ActiveInStore(name);
         double? activeNdcg = active is null ? null : HoldoutCheck.Active(active, split.Train, split.Test, users, matrix.Users, matrix.Items);
         var size = (matrix.Users.Count, matrix.Items.Count, (long)matrix.Matrix.NonZeros);
         var comparison = string.Create(CultureInfo.InvariantCulture,
@@ -78,20 +90,31 @@ public sealed class RetrainService
                     $"kept the active version: the check scored {users.Length} users, fewer than retrain.minimum_evaluation_users = {options.MinimumEvaluationUsers}, too few to compare the two ({comparison}); {(_baseDataset.Dataset is null ? "serve with --dataset <snapshot> so a retrain also trains on the base data" : "wait for more users' events or lower the setting")}"),
                 clock.Elapsed.TotalSeconds)
             { Confidence = Describe(confidence) };
-        if (activeNdcg is { } current && candidateNdcg < current - options.Tolerance)
-            return new RetrainResult(name, false, null, candidateNdcg, activeNdcg, users.Length, size.Item1, size.Item2, size.Item3,
-                $"kept the active version: candidate is worse ({comparison})", clock.Elapsed.TotalSeconds)
-            { Confidence = Describe(confidence) };
+        // Written as "not at least as good" so that a NaN score (a diverged fit) never passes.
+        if (!double.IsFinite(candidateNdcg))
+            return Kept($"not activated: the candidate's holdout NDCG is not a number (a diverged fit; {comparison})");
+        if (activeNdcg is { } current && !(candidateNdcg >= current - options.Tolerance))
+            return Kept($"kept the active version v{active!.Version}: candidate is worse ({comparison})");
 
         var final = options.RefitOnAllData ? trainer.Fit(new TrainingData(matrix.Matrix, matrix.Users, matrix.Items), null, ct) : candidate;
         var stamp = _time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var path = Path.Combine(Path.GetFullPath(_options.ModelDirectory), $"{name}-{stamp}.bin");
         ModelFile.Save(final, path);
         var settings = options.SettingsSource is { } source ? $", settings from {source}" : "";
+        // The check compared against one version; another activated meanwhile (an admin, another silo) was not compared.
+        if (_registry.List(name).LastOrDefault(v => v.IsActive)?.Version is var now && now != active?.Version)
+        {
+            File.Delete(path);
+            return Kept($"kept the active version v{now}: it was activated while this retrain compared against {(active is null ? "no active version" : $"v{active.Version}")}; retrain again to compare with it ({comparison})");
+        }
         var info = _registry.Register(name, path, null, $"retrain: {comparison}{settings}; confidence {Describe(confidence)}");
         _registry.Activate(info, final);
         return new RetrainResult(name, true, info.Version, candidateNdcg, activeNdcg, users.Length, size.Item1, size.Item2, size.Item3,
             $"activated version {info.Version} ({comparison})", clock.Elapsed.TotalSeconds)
+        { Confidence = Describe(confidence) };
+
+        RetrainResult Kept(string reason) => new(name, false, null, candidateNdcg, activeNdcg, users.Length, size.Item1, size.Item2, size.Item3,
+            reason, clock.Elapsed.TotalSeconds)
         { Confidence = Describe(confidence) };
     }
 

@@ -23,6 +23,8 @@ public static class ModelEndpoints
         models.MapPost("", Register).WithSummary("Register a model file as the next version of a name (optionally activate it).");
         models.MapPost("/{name}/activate", Activate).WithSummary("Make a version the active one (atomic swap).");
         models.MapPost("/{name}/retrain", Retrain).WithSummary("Retrain from stored events; activate only if not worse on a holdout.");
+        models.MapGet("/{name}/retrain", LastRetrain)
+            .WithSummary("The last retrain of a name this process ran: activated or kept, both holdout scores and why (404 when none ran).");
     }
 
     private static Ok<IReadOnlyList<ModelVersionInfo>> List(OnlineEngine engine) => TypedResults.Ok(engine.Registry.List());
@@ -46,15 +48,23 @@ public static class ModelEndpoints
         return TypedResults.Ok(engine.Registry.List(name).First(v => v.Version == serving.Version));
     }
 
+    private static Ok<RetrainResult> LastRetrain(string name, OnlineEngine engine) => TypedResults.Ok(engine.Retrain.Last(name)
+        ?? throw OnlineRequestException.NotFound("name", $"No retrain of '{name}' has run in this process since it started; POST /api/models/{name}/retrain runs one."));
+
     // A shutdown lets a running retrain finish within server.shutdown_grace_seconds; one that would not is cancelled
     // just before the grace ends and answered 503 (it had changed nothing: the model is saved and activated only at
     // the end), instead of losing its connection when the host stops.
-    private static async Task<Ok<RetrainResult>> Retrain(string name, Cluster.IRetrainRunner runner, Hosting.ShutdownDeadline shutdown, CancellationToken ct)
+    private static async Task<Ok<RetrainResult>> Retrain(string name, Cluster.IRetrainRunner runner, Hosting.ShutdownDeadline shutdown,
+        ILoggerFactory loggers, CancellationToken ct)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, shutdown.Token);
         try
         {
-            return TypedResults.Ok(await runner.RetrainAsync(name, linked.Token));
+            var result = await runner.RetrainAsync(name, linked.Token);
+            // A kept candidate is logged with its reason, as a scheduled retrain is (RetrainBackgroundService).
+            loggers.CreateLogger("Encore.Server.Retrain").LogInformation("Retrain of {Model}: {Reason} in {Seconds:F1} s; confidence {Confidence}",
+                result.Name, result.Reason, result.Seconds, result.Confidence);
+            return TypedResults.Ok(result);
         }
         catch (OperationCanceledException ex) when (shutdown.Token.IsCancellationRequested && !ct.IsCancellationRequested)
         {

@@ -61,10 +61,10 @@ public sealed class NewUserFaultTests : IDisposable
     /// both said "manifest.json missing": neither that the path does not exist nor that a source must be imported first.
     /// </summary>
     [Theory]
-    [InlineData("missing", "not found")]
-    [InlineData("source-folder", "encore import")]
-    [InlineData("plays.csv", "is a file")]
-    public async Task Stats_PathThatIsNoSnapshot_SaysWhatItIsAndWhatToDo(string name, string expected)
+    [InlineData("missing", "not found", ExitCodes.Usage)]
+    [InlineData("source-folder", "encore import", ExitCodes.BadModelFile)]
+    [InlineData("plays.csv", "is a file", ExitCodes.BadModelFile)]
+    public async Task Stats_PathThatIsNoSnapshot_SaysWhatItIsAndWhatToDo(string name, string expected, int exitCode)
     {
         Write("plays.csv", "user,item\nu1,t1\n");
         Directory.CreateDirectory(Path.Combine(_dir, "source-folder"));
@@ -72,7 +72,7 @@ public sealed class NewUserFaultTests : IDisposable
 
         var (code, _, error) = await ConsoleCapture.RunAsync("stats", Path.Combine(_dir, name));
 
-        Assert.Equal(ExitCodes.BadModelFile, code);
+        Assert.Equal(exitCode, code);
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 

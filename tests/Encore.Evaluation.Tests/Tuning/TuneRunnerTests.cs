@@ -29,6 +29,9 @@ public sealed class TuneRunnerTests : IDisposable
         // 1 (defaults) + 9 at 1/9 + 3 at 1/3 + 1 at full = 4 full-trial equivalents.
         var fidelities = result.Trials.Select(r => r.Parameters["tune.fidelity"]).ToArray();
         Assert.Equal(["1", .. Enumerable.Repeat("0.111", 9), "0.333", "0.333", "0.333", "1"], fidelities);
+        Assert.Equal(4.0, result.SearchEffort, 9);
+        Assert.Equal(14, result.SearchRuns);
+        Assert.Equal(0, result.RecheckRuns);
         Assert.Equal("15", result.Trials[0].Parameters["iterations"]);
         Assert.Equal("2", result.Trials[1].Parameters["iterations"]);
         Assert.Equal("5", result.Trials[10].Parameters["iterations"]);

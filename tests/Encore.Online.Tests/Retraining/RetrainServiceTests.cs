@@ -224,4 +224,51 @@ public sealed class RetrainServiceTests
         Assert.StartsWith("log1p (auto): heavy-tailed counts (median 1,", result.Confidence, StringComparison.Ordinal);
         Assert.EndsWith("; confidence " + result.Confidence, scope.Engine.Registry.List("main")[0].Note, StringComparison.Ordinal);
     }
+    /// <summary>
+    /// A candidate made worse on purpose (regularization so strong that every factor is near zero: an almost random
+    /// ranking) against a good active ALS: it is kept out, the reason says so, and <see cref="RetrainService.Last"/> keeps it.
+    /// </summary>
+    [Fact]
+    public void RetrainNow_WorseCandidate_KeepsTheActiveVersionAndRecordsWhy()
+    {
+        using var scope = new EngineScope(o => o with { Retrain = Worse },
+            baseDataset: new BaseDatasetSource(() => TestWorld.World.Dataset));
+        scope.Engine.Serve("main", TestWorld.AlsPath);
+
+        var result = scope.Engine.Retrain.RetrainNow("main");
+
+        Assert.False(result.Activated);
+        Assert.True(result.CandidateNdcg < result.ActiveNdcg, $"{result.CandidateNdcg} vs {result.ActiveNdcg}");
+        Assert.StartsWith("kept the active version v1: candidate is worse (holdout NDCG@10", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, scope.Engine.Registry.Active("main")!.Version);
+        Assert.Single(scope.Engine.Registry.List("main"));
+        Assert.Same(result, scope.Engine.Retrain.Last("main"));
+        Assert.Null(scope.Engine.Retrain.Last("other"));
+    }
+
+    /// <summary>
+    /// Session 18 field fault: a process that does not serve the active version itself (another process or silo on the
+    /// same store activated it) compared the candidate with nothing and activated a worse one. It now loads the version
+    /// the store marks active for the check.
+    /// </summary>
+    [Fact]
+    public void RetrainNow_ActiveVersionServedByAnotherProcess_ComparesWithItAndKeepsIt()
+    {
+        using var scope = new EngineScope(o => o with { Retrain = Worse },
+            baseDataset: new BaseDatasetSource(() => TestWorld.World.Dataset));
+        scope.Engine.Serve("main", TestWorld.AlsPath);
+        using var other = new OnlineEngine(scope.Options, baseDataset: new BaseDatasetSource(() => TestWorld.World.Dataset));
+        Assert.Null(other.Registry.Active("main"));
+
+        var result = other.Retrain.RetrainNow("main");
+
+        Assert.NotNull(result.ActiveNdcg);
+        Assert.False(result.Activated, result.Reason);
+        Assert.Contains("candidate is worse", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, other.Registry.List("main").Single(v => v.IsActive).Version);
+        Assert.Null(other.Registry.Active("main"));
+    }
+
+    // ALS whose regularization swamps the data: factors near zero, scores near ties, a near-random ranking.
+    private static RetrainOptions Worse => new() { Factors = 2, Iterations = 1, Regularization = 1e9, EvaluationUsers = 50, RefitOnAllData = false };
 }

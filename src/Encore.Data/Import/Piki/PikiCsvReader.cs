@@ -19,7 +19,8 @@ internal sealed class PikiCsvReader(MusicDatasetBuilder builder, ImportOptions o
         var cols = PikiColumns.Resolve(header, path);
         while (reader.TryRead(out var row))
         {
-            if (row.CheckFieldCount(cols.Names) is { } bad) { report.Fault(FaultRules.FieldCount, bad); continue; }
+            // A column read that the row lacks is named first; else the header's trailing columns (a row shorter than the header is damaged).
+            if ((row.CheckFieldCount(cols.Names) ?? row.CheckWidth(cols.Header, "the header")) is { } bad) { report.Fault(FaultRules.FieldCount, bad); continue; }
             // Every field is checked before the ids are registered: a skipped row leaves no user or song behind.
             if (!IsId(row, cols.User, "user_id") || !IsId(row, cols.Song, "song_id")) continue;
             if (!row.TryInt(cols.Liked, out var liked) || liked is < 0 or > 2 || !PikiImporter.TryKind(liked, out var kind, out var value))
@@ -61,6 +62,9 @@ internal sealed class PikiCsvReader(MusicDatasetBuilder builder, ImportOptions o
 /// <summary>Positions of the PIKI columns in one file's header (-1 = absent).</summary>
 internal sealed record PikiColumns(int User, int Song, int Liked, int Time, int Popularity)
 {
+    /// <summary>Every column name of the header, in order (trimmed): a row needs one field for each.</summary>
+    public IReadOnlyList<string> Header { get; private init; } = [];
+
     /// <summary>The header's column names by field position up to the last column read (null for a column not read): a row needs that many fields.</summary>
     public string?[] Names { get; } = NamesOf(User, Song, Liked, Time, Popularity);
 
@@ -83,6 +87,9 @@ internal sealed record PikiColumns(int User, int Song, int Liked, int Time, int 
                 throw new DataFormatException(path, 1, name, $"required column not found; expected a comma-separated header with user_id, song_id, liked; columns found: {string.Join(", ", names)}.");
             return i;
         }
-        return new PikiColumns(Find("user_id", true), Find("song_id", true), Find("liked", true), Find("timestamp", false), Find("spotify_popularity", false));
+        return new PikiColumns(Find("user_id", true), Find("song_id", true), Find("liked", true), Find("timestamp", false), Find("spotify_popularity", false))
+        {
+            Header = names,
+        };
     }
 }

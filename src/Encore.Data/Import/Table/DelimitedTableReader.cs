@@ -16,6 +16,7 @@ internal static class DelimitedTableReader
         var users = sink.Builder.Users;
         using var reader = new DelimitedReader(path, delimiter, options, quoting: delimiter != (byte)'\t', progress, ct);
         TableColumns? cols = null;
+        IReadOnlyList<string> width = [];
         // Each id is decoded once into these buffers, checked, and registered only after the row's other fields pass.
         Span<char> userChars = stackalloc char[IdText.MaxLength];
         Span<char> itemChars = stackalloc char[IdText.MaxLength];
@@ -23,16 +24,21 @@ internal static class DelimitedTableReader
         {
             if (cols is null)
             {
-                cols = TableColumns.Resolve(m, Names(row, m.Header, path), m.Header, path, Delimiters.Hint(row.Line, delimiter));
+                var names = Names(row, m.Header, path);
+                cols = TableColumns.Resolve(m, names, m.Header, path, Delimiters.Hint(row.Line, delimiter));
+                var mapped = cols.Names;
+                width = m.Header ? [.. names.Select(n => n.Trim())] : [.. names.Select((_, i) => i < mapped.Length && mapped[i] is { } role ? role : $"column {i}")];
                 if (m.Header)
                 {
                     reader.CountAsHeader();
                     continue;
                 }
             }
-            if (row.Count < cols.MinCount || row.Count == DelimitedFields.BadQuoting)
+            // Every row is as wide as the first line: a mapped column it lacks is named first, else the trailing ones.
+            if (row.Count < width.Count || row.Count == DelimitedFields.BadQuoting)
             {
-                report.Fault(FaultRules.FieldCount, row.CheckFieldCount(cols.Names, cols.Reason) ?? reader.LineError("too few fields."));
+                report.Fault(FaultRules.FieldCount, row.CheckFieldCount(cols.Names, cols.Reason)
+                    ?? row.CheckWidth(width, m.Header ? "the header" : "the first row") ?? reader.LineError("too few fields."));
                 continue;
             }
             // Every field is checked before the ids are registered: a skipped row leaves no user or item behind.

@@ -160,4 +160,58 @@ public sealed class ShortRowTests
         Assert.Equal(("field 3, field 4", 2L), (ex.Field, ex.Line));
         Assert.Contains("2 fields too many: field 3, field 4.", ex.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A row with fewer fields than the header but every column read present was imported as if whole (a field lost in
+    /// the middle shifts the ones after it); it is now a fault naming the header's columns it lacks and both counts.
+    /// </summary>
+    [Fact]
+    public void Piki_CsvRowShorterThanTheHeaderOnlyInAColumnNotRead_NamesIt()
+    {
+        using var t = new TempFolder();
+        var ex = Strict(new PikiImporter(), t.File("short.csv", "user_id,song_id,liked,personalized\n7,100,1,0\n7,101,1\n"));
+        AssertMissing(ex, "short.csv", 3, "personalized (field 4)");
+        Assert.Contains("expected 4 fields separated by comma, as the header has, but found 3", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Table_RowShorterThanTheHeaderOnlyInUnmappedColumns_NamesThem()
+    {
+        using var t = new TempFolder();
+        var f = t.File("plays.csv", "user,item,count,extra,note\nu1,t1,3,x,y\nu2,t2,4\n");
+        var ex = Strict(new TableImporter(), f, new Dictionary<string, string> { ["user"] = "user", ["item"] = "item", ["value"] = "count" });
+        AssertMissing(ex, "plays.csv", 3, "extra (field 4), note (field 5)");
+        Assert.Contains("expected 5 fields separated by comma, as the header has, but found 3", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Table_HeaderlessRowWithoutTheMappedValue_NamesTheRoleAndTheCounts()
+    {
+        using var t = new TempFolder();
+        var f = t.File("plays.tsv", "u1\tt1\t3\nu2\tt2\n");
+        var ex = Strict(new TableImporter(), f, new Dictionary<string, string> { ["header"] = "false", ["user"] = "0", ["item"] = "1", ["value"] = "2" });
+        AssertMissing(ex, "plays.tsv", 2, "value (field 3)");
+        Assert.Contains("expected 3 fields separated by tab but found 2", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Table_HeaderlessRowShorterThanTheFirstRowOnlyInAnUnmappedColumn_NamesIt()
+    {
+        using var t = new TempFolder();
+        var f = t.File("plays.tsv", "u1\tt1\t3\t900\nu2\tt2\t4\n");
+        var ex = Strict(new TableImporter(), f, new Dictionary<string, string> { ["header"] = "false", ["user"] = "0", ["item"] = "1", ["value"] = "2" });
+        AssertMissing(ex, "plays.tsv", 2, "column 3 (field 4)");
+        Assert.Contains("expected 4 fields separated by tab, as the first row has, but found 3", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Table_LenientRowShorterThanTheHeader_IsSkippedAndCounted()
+    {
+        using var t = new TempFolder();
+        var f = t.File("plays.csv", "user,item,count,extra\nu1,t1,3,x\nu2,t2,4\n");
+        var (d, report) = ImportRunner.Run(new TableImporter(), ErrorMode.Lenient, new Dictionary<string, string> { ["user"] = "user", ["item"] = "item", ["value"] = "count" }, f);
+        Assert.Equal(1, d.Events.Count);
+        Assert.Equal(1, report.TotalFaults);
+        Assert.Contains(report.Examples, x => x.Contains("plays.csv:3: field 'extra (field 4)'", StringComparison.Ordinal));
+    }
 }
