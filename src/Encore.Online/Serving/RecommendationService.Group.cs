@@ -87,7 +87,7 @@ public sealed partial class RecommendationService
     private static GroupStrategy ParseStrategy(string? name) =>
         name is null ? GroupStrategy.Average
         : GroupStrategyNames.TryParse(name, out var strategy) ? strategy
-        : throw OnlineRequestException.Invalid("strategy", $"'{name}' is not a group strategy; expected {GroupStrategyNames.List}.");
+        : throw OnlineRequestException.Invalid("strategy", GroupStrategyNames.Problem(name));
 
     /// <summary>
     /// A member's plays for <see cref="GroupStrategy.ExpectedPlays"/>: a known user's positive training row, or the
