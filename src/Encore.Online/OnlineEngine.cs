@@ -27,6 +27,7 @@ public sealed class OnlineEngine : IDisposable
         Experiments = new Experiments.ExperimentService(Store.Experiments, Registry, Recommendations, options, time);
         Feedback = new FeedbackService(Events, options, time, (events, outcomes) =>
         {
+            Recommendations.Recent.Observe(events, outcomes);
             Experiments.Observe(events, outcomes);
             return Bandits.Observe(events, outcomes);
         });

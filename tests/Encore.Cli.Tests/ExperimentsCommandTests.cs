@@ -48,6 +48,11 @@ public sealed class ExperimentsCommandTests : IDisposable
         Assert.Contains("| control | 1 | 2 | 1 | 0 | 0 | 0.5000", text, StringComparison.Ordinal);
         Assert.Contains("| treatment | 1 | 2 | 0 | 1 | 1 | 0.0000", text, StringComparison.Ordinal);
         Assert.Contains("| treatment | reward |", text, StringComparison.Ordinal);
+        // One user per variant: no interval and no test (it used to print zero-width intervals).
+        Assert.Contains("| control | 1 | 2 | 1 | 0 | 0 | 0.5000 [n/a] |", text, StringComparison.Ordinal);
+        Assert.Contains("n/a: fewer than 2 users with impressions, so no variance or interval.", text, StringComparison.Ordinal);
+        Assert.Contains("| treatment | play_rate | -0.5000 | – | – | not enough data: control has 1 unit with impressions; treatment has 1 unit with impressions; a variance needs at least 2 per group |", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("| significant", text, StringComparison.Ordinal);
         Assert.Contains("online attribution: the same counts for every variant.", text, StringComparison.Ordinal);
     }
 

@@ -146,6 +146,19 @@ public sealed class ModelCommandsTests(ModelCommandsFixture world) : IClassFixtu
         Assert.Contains("path: group (3 known members, strategy least-misery)", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("leastmisery", "least-misery")]
+    [InlineData("least_misery", "least-misery")]
+    [InlineData("mostpleasure", "most-pleasure")]
+    public async Task Recommend_GroupWithAnUndocumentedStrategySpelling_ExitsWithUsageNamingTheValidOnes(string text, string suggestion)
+    {
+        // The user's report: "leastmisery" was accepted silently; only the documented names are.
+        var (code, _, error) = await ConsoleCapture.RunAsync("recommend", world.Als, "--group", "u1,u2", "--strategy", text);
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains($"--strategy '{text}' is not a group strategy; expected one of average, least-misery, most-pleasure, borda, overlap-first, expected-plays (aliases avg, borda-count, overlap); did you mean '{suggestion}'?", error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("recommend", world.Als, "--group", "u1,u2", "--strategy", "Least-Misery")).Code);
+    }
+
     [Fact]
     public async Task Recommend_GroupOfStrangers_FallsBackToPopularity()
     {

@@ -206,6 +206,28 @@ public sealed class RecommendationEndpointTests(ServerFixture fixture) : IClassF
         Assert.Equal(["model", "model", "fold-in"], body.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("path").GetString()));
     }
 
+    [Theory]
+    [InlineData("leastmisery", "least-misery")]
+    [InlineData("most_pleasure", "most-pleasure")]
+    [InlineData("dictator", null)]
+    public async Task PostGroupRecommendations_UndocumentedStrategy_Is400NamingTheValidOnes(string strategy, string? suggestion)
+    {
+        // The user's report: "leastmisery" was accepted silently; only the documented names are, in any letter case.
+        var members = new object[] { new { user = ModelFiles.User(0) }, new { user = ModelFiles.User(1) } };
+        var response = await Client.PostAsync("/api/groups/recommendations", Json.Body(new { members, k = 5, strategy }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await Json.Read(response);
+        Assert.Equal("strategy", problem.GetProperty("field").GetString());
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains($"'{strategy}' is not a group strategy; expected one of average, least-misery, most-pleasure, borda, overlap-first, expected-plays", detail, StringComparison.Ordinal);
+        if (suggestion is not null) Assert.Contains($"did you mean '{suggestion}'?", detail, StringComparison.Ordinal);
+
+        var accepted = await Client.PostAsync("/api/groups/recommendations", Json.Body(new { members, k = 5, strategy = "LEAST-MISERY" }));
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal("least-misery", (await Json.Read(accepted)).GetProperty("strategy").GetString());
+    }
+
     [Fact]
     public async Task PostPlaylistContinuation_Seeds_FoldsIn()
     {

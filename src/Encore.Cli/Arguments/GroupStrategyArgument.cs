@@ -9,5 +9,5 @@ internal static class GroupStrategyArgument
 
     public static GroupStrategy Parse(string text) => GroupStrategyNames.TryParse(text, out var strategy)
         ? strategy
-        : throw new ArgumentException($"--strategy '{text}' is not one of {Help}.");
+        : throw new ArgumentException($"--strategy {GroupStrategyNames.Problem(text)}");
 }

@@ -53,21 +53,31 @@ public static class ExperimentsCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>Prints a report: one row per variant, then one per comparison with the control.</summary>
+    /// <summary>
+    /// Prints a report: one row per variant, then one per comparison with the control. A rate without an interval
+    /// (a variant with fewer than 2 users) shows "n/a", and a comparison without a test shows "not enough data" and why.
+    /// </summary>
     internal static void Print(AbReport report, string title, bool markdown)
     {
-        static string Rate(Encore.Evaluation.Statistics.RatioEstimate r) => $"{Numbers.F(r.Value)} [{Numbers.F(r.Low95)}, {Numbers.F(r.High95)}]";
-        var variants = new TextTable($"{report.Experiment}: {title}, per impression with 95% intervals",
+        static string Rate(Encore.Evaluation.Statistics.RatioEstimate r) =>
+            r is { Low95: { } low, High95: { } high } ? $"{Numbers.F(r.Value)} [{Numbers.F(low)}, {Numbers.F(high)}]" : $"{Numbers.F(r.Value)} [n/a]";
+        var variants = new TextTable($"{report.Experiment}: {title}, per impression with 95% intervals (Wilson at the effective impressions for rates, normal clipped to the reward range for reward)",
             ["variant", "users", "impressions", "plays", "likes", "skips", "play rate", "like rate", "skip rate", "reward"]);
         foreach (var v in report.Variants)
             variants.Add([v.Variant, v.Users.ToString("N0", CultureInfo.InvariantCulture), v.Impressions.ToString("N0", CultureInfo.InvariantCulture),
                 v.Plays.ToString("N0", CultureInfo.InvariantCulture), v.Likes.ToString("N0", CultureInfo.InvariantCulture), v.Skips.ToString("N0", CultureInfo.InvariantCulture),
                 Rate(v.PlayRate), Rate(v.LikeRate), Rate(v.SkipRate), Rate(v.Reward)]);
         variants.Print(markdown);
+        if (report.Variants.Any(v => !v.PlayRate.HasEnoughData))
+            Console.WriteLine($"n/a: fewer than {Encore.Evaluation.Statistics.RatioComparison.MinimumUnits} users with impressions, so no variance or interval.");
         var tests = new TextTable($"each variant against {report.Variants[0].Variant} (fixed-horizon z-test, alpha {Numbers.F(report.Alpha, "0.####")} per comparison)",
-            ["variant", "metric", "difference", "95% interval", "p", "significant"]);
+            ["variant", "metric", "difference", $"{Numbers.F(100 * (1 - report.Alpha), "0.##")}% interval", "p", "verdict"]);
         foreach (var c in report.Comparisons)
-            tests.Add([c.Variant, c.Metric, Numbers.F(c.Result.Difference), $"[{Numbers.F(c.Result.Low)}, {Numbers.F(c.Result.High)}]", Numbers.F(c.Result.PValue, "0.0000"), c.Result.Significant ? "yes" : "no"]);
+        {
+            var r = c.Result;
+            tests.Add([c.Variant, c.Metric, Numbers.F(r.Difference), r is { Low: { } low, High: { } high } ? $"[{Numbers.F(low)}, {Numbers.F(high)}]" : "–",
+                r.PValue is { } p ? Numbers.F(p, "0.0000") : "–", r.Reason is null ? r.Verdict : $"{r.Verdict}: {r.Reason}"]);
+        }
         tests.Print(markdown);
     }
 

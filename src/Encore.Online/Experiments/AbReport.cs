@@ -5,8 +5,10 @@ namespace Encore.Online.Experiments;
 
 /// <summary>
 /// One variant's online metrics: users, impressions and the counts of played / liked / skipped impressions, and the
-/// per-impression rates of plays, likes, skips and reward with their delta-method variances (95% interval:
-/// <see cref="RatioEstimate.Interval"/>).
+/// per-impression rates of plays, likes, skips and reward with their delta-method variances and 95% intervals: Wilson
+/// score at the effective number of impressions for the three proportions (<see cref="RatioComparison.EstimateProportion"/>),
+/// the normal interval clipped to the reward range for the reward (<see cref="RatioComparison.EstimateBounded"/>).
+/// A variant with fewer than 2 users has no variance or interval (<see cref="RatioEstimate.HasEnoughData"/>).
 /// </summary>
 public sealed record VariantMetrics(string Variant, int Users, long Impressions, long Plays, long Likes, long Skips,
     RatioEstimate PlayRate, RatioEstimate LikeRate, RatioEstimate SkipRate, RatioEstimate Reward);
@@ -26,7 +28,8 @@ public sealed record AbReport(string Experiment, double Alpha, IReadOnlyList<Var
 /// or the store's <see cref="Store.IExperimentStore.OutcomeCounts"/>). The unit of analysis is the user (the unit
 /// of randomisation), each rate a ratio of per-user sums with a delta-method variance (Deng et al., KDD 2018); the
 /// test is the fixed-horizon two-sample z-test of <see cref="RatioComparison"/>, Bonferroni-corrected over the
-/// (variants − 1) comparisons. An impression's reward is the largest of the bandit rewards
+/// (variants − 1) comparisons; a comparison where either variant has fewer than 2 users is "not enough data", never
+/// significant. An impression's reward is the largest of the bandit rewards
 /// (<see cref="BanditRewardOptions"/>) of its outcomes: played, liked, skipped; 0 without feedback. Read the test
 /// once at the planned sample size: repeated peeking inflates the error rate.
 /// </summary>
@@ -96,8 +99,11 @@ public static class AbAnalysis
             if ((c.Outcome & ImpressionOutcome.Skipped) != 0) skipped[u] += c.Impressions;
             reward[u] += c.Impressions * RewardOf(c.Outcome, rewards);
         }
+        // An impression's reward is 0 (no feedback) or one outcome's reward, so the rate lies between their extremes.
+        double[] possible = [0, rewards.Play, rewards.Like, rewards.Skip];
         return new VariantMetrics(variant, n, (long)impressions.Sum(), (long)played.Sum(), (long)liked.Sum(), (long)skipped.Sum(),
-            RatioComparison.Estimate(played, impressions), RatioComparison.Estimate(liked, impressions),
-            RatioComparison.Estimate(skipped, impressions), RatioComparison.Estimate(reward, impressions));
+            RatioComparison.EstimateProportion(played, impressions), RatioComparison.EstimateProportion(liked, impressions),
+            RatioComparison.EstimateProportion(skipped, impressions),
+            RatioComparison.EstimateBounded(reward, impressions, possible.Min(), possible.Max()));
     }
 }

@@ -1,11 +1,14 @@
+using Encore.Core.Ids;
 using Encore.Models.Group;
+using Encore.Online.Feedback;
 using Encore.Online.Registry;
 
 namespace Encore.Online.Serving;
 
 /// <summary>
 /// Group recommendations: each member is resolved through the cold-start chain and scores every track; tracks
-/// any member already has (when excluding seen), excluded or not allowed are masked, then the members' scores
+/// any member already has (when excluding seen: training row and stored feedback), any member rejected (newest event a
+/// skip or dislike, always), excluded or not allowed are masked, then the members' scores
 /// are aggregated by the chosen <see cref="GroupStrategy"/> (<see cref="ScoreTableAggregator"/>), with each
 /// member's satisfaction.
 /// </summary>
@@ -50,6 +53,9 @@ public sealed partial class RecommendationService
             memberAt.TryAdd(user, (m, hasHistory));
             var profile = _coldStart.Resolve(serving, user, member.History, $"members[{m}].history");
             if (request.ExcludeSeen) MaskSeen(serving, profile, mask);
+            // Read from the store, not the in-memory view: in a cluster the member's feedback may have gone through another node.
+            foreach (var track in UserFeedback.From(_events.HistoryOf(user, _options.MaxListLength), _options.MaxListLength).Avoid(request.ExcludeSeen))
+                if (serving.Model.Items.TryGetTrackIndex(track, out var item)) mask[item] = true;
             table.Add(ProfileScoring.All(serving, profile));
             histories.Add(History(serving, profile));
             paths[m] = (user, profile.Path);
@@ -81,7 +87,7 @@ public sealed partial class RecommendationService
     private static GroupStrategy ParseStrategy(string? name) =>
         name is null ? GroupStrategy.Average
         : GroupStrategyNames.TryParse(name, out var strategy) ? strategy
-        : throw OnlineRequestException.Invalid("strategy", $"'{name}' is not a group strategy; expected {GroupStrategyNames.List}.");
+        : throw OnlineRequestException.Invalid("strategy", GroupStrategyNames.Problem(name));
 
     /// <summary>
     /// A member's plays for <see cref="GroupStrategy.ExpectedPlays"/>: a known user's positive training row, or the

@@ -20,39 +20,48 @@ public sealed partial class RecommendationService : IDisposable
     private readonly ModelRegistry _registry;
     private readonly OnlineOptions _options;
     private readonly ColdStartResolver _coldStart;
+    private readonly IEventStore _events;
     private readonly BaseDatasetSource _baseDataset;
     private readonly FactorBatcher? _batcher;
+
+    /// <summary>
+    /// Each user's feedback since the process started (read from the store on first use), so a user's recommendations
+    /// leave out what they have heard (with exclude seen) or rejected (always) before the next retrain. Feed it every
+    /// committed batch (<see cref="RecentFeedback.Observe"/>; <see cref="OnlineEngine"/> does).
+    /// </summary>
+    public RecentFeedback Recent { get; }
 
     public RecommendationService(ModelRegistry registry, IEventStore events, BaseDatasetSource baseDataset, OnlineOptions options)
     {
         _registry = registry ?? throw new ArgumentNullException(nameof(registry));
         _options = options ?? throw new ArgumentNullException(nameof(options));
+        _events = events ?? throw new ArgumentNullException(nameof(events));
         _coldStart = new ColdStartResolver(events, options);
+        Recent = new RecentFeedback(events, options.MaxListLength);
         _baseDataset = baseDataset;
         _batcher = options.BatchRequests ? new FactorBatcher() : null;
     }
 
-    /// <summary>Top-k for one user, computed on the calling thread.</summary>
+    /// <summary>
+    /// Top-k for one user, computed on the calling thread. Tracks the user has given feedback on since the process
+    /// started reading their events (<see cref="Recent"/>, or <paramref name="recent"/>) are left out like the training
+    /// row when <see cref="UserRecommendationRequest.ExcludeSeen"/>; tracks whose newest event is a skip or a dislike
+    /// are always left out.
+    /// </summary>
     /// <param name="request">The request (validated here).</param>
     /// <param name="recent">
     /// The user's recent stored events when the caller already holds them (a cluster's user grain, oldest first, at most
-    /// <see cref="OnlineOptions.MaxListLength"/>); null reads them from the event store when fold-in needs them.
+    /// <see cref="OnlineOptions.MaxListLength"/>); null reads them from <see cref="Recent"/> and, for fold-in, the event store.
     /// </param>
     public RecommendationResponse ForUser(UserRecommendationRequest request, IReadOnlyList<StoredEvent>? recent = null)
     {
         var (user, serving) = Prepare(request);
-        if (FastPath(serving, user, request) is { } fast)
-        {
-            var (items, scores) = FactorTopK.Recommend(fast.Model, fast.User, request.K, request.ExcludeSeen ? serving.Seen : null,
-                request.ExcludeSeen ? RecommendOptions.Default : NoFilters);
-            return new RecommendationResponse(user, serving.Name, serving.Version, ServingPath.Model, Tracks(serving.Model, items, scores));
-        }
-        return ViaColdStart(serving, user, request, recent);
+        return Answer(serving, user, request, recent, Avoid(user, request.ExcludeSeen, recent));
     }
 
     /// <summary>
-    /// Top-k for one user; known users of a factor model without exclude / allow lists are batched with
-    /// concurrent requests (<see cref="FactorBatcher"/>) when <see cref="OnlineOptions.BatchRequests"/> is on.
+    /// Top-k for one user; known users of a factor model without exclude / allow lists or feedback to leave out are
+    /// batched with concurrent requests (<see cref="FactorBatcher"/>) when <see cref="OnlineOptions.BatchRequests"/> is on.
     /// Same results as <see cref="ForUser"/>.
     /// </summary>
     /// <param name="request">The request (validated here).</param>
@@ -66,9 +75,35 @@ public sealed partial class RecommendationService : IDisposable
         CancellationToken cancellationToken = default)
     {
         var (user, serving) = Prepare(request);
-        if (_batcher is null || FastPath(serving, user, request) is not { } fast) return ForUser(request, recent);
+        var avoid = Avoid(user, request.ExcludeSeen, recent);
+        if (_batcher is null || avoid.Length > 0 || FastPath(serving, user, request) is not { } fast) return Answer(serving, user, request, recent, avoid);
         var (items, scores) = await _batcher.Recommend(fast.Model, fast.User, request.K, request.ExcludeSeen, cancellationToken).ConfigureAwait(false);
         return new RecommendationResponse(user, serving.Name, serving.Version, ServingPath.Model, Tracks(serving.Model, items, scores));
+    }
+
+    private RecommendationResponse Answer(ServingModel serving, string user, UserRecommendationRequest request, IReadOnlyList<StoredEvent>? recent, string[] avoid)
+    {
+        if (FastPath(serving, user, request) is { } fast)
+        {
+            var options = avoid.Length == 0 ? request.ExcludeSeen ? RecommendOptions.Default : NoFilters
+                : new RecommendOptions { ExcludeSeen = request.ExcludeSeen, Exclude = KnownItems(serving.Model, avoid) };
+            var (items, scores) = FactorTopK.Recommend(fast.Model, fast.User, request.K, request.ExcludeSeen ? serving.Seen : null, options);
+            return new RecommendationResponse(user, serving.Name, serving.Version, ServingPath.Model, Tracks(serving.Model, items, scores));
+        }
+        return ViaColdStart(serving, user, request, recent, avoid);
+    }
+
+    // What the user's stored feedback rules out: every track with feedback (exclude seen), or only the rejected ones.
+    private string[] Avoid(string user, bool excludeSeen, IReadOnlyList<StoredEvent>? recent) =>
+        (recent is null ? Recent.For(user) : UserFeedback.From(recent, _options.MaxListLength)).Avoid(excludeSeen);
+
+    // Dense indices of the tracks the model knows (feedback on a track it has never seen needs no masking).
+    private static int[] KnownItems(IRecommender model, string[] tracks)
+    {
+        var items = new List<int>(tracks.Length);
+        foreach (var t in tracks)
+            if (model.Items.TryGetTrackIndex(t, out var item)) items.Add(item);
+        return [.. items];
     }
 
     private (string User, ServingModel Serving) Prepare(UserRecommendationRequest request)
@@ -89,7 +124,7 @@ public sealed partial class RecommendationService : IDisposable
             && factors.Users.TryGetIndex(user, out var index) && factors.HasSignal(index) ? (factors, index) : null;
 
     // Everything else goes through the shared cold-start chain (model -> fold-in -> popularity).
-    private RecommendationResponse ViaColdStart(ServingModel serving, string user, UserRecommendationRequest request, IReadOnlyList<StoredEvent>? recent)
+    private RecommendationResponse ViaColdStart(ServingModel serving, string user, UserRecommendationRequest request, IReadOnlyList<StoredEvent>? recent, string[] avoid)
     {
         var chain = serving.ColdStart ?? throw OnlineRequestException.Conflict("model", $"Model '{serving.Name}' keeps no training matrix, so it has no cold-start chain.");
         var (history, values) = _coldStart.HistoryFor(serving, user, request.History, recent: recent);
@@ -99,7 +134,7 @@ public sealed partial class RecommendationService : IDisposable
             History = history,
             HistoryValues = values,
             ExcludeSeen = request.ExcludeSeen,
-            Exclude = WithoutNulls(request.Exclude),
+            Exclude = avoid.Length == 0 ? WithoutNulls(request.Exclude) : [.. WithoutNulls(request.Exclude) ?? [], .. avoid.Where(t => serving.Model.Items.TryGetTrackIndex(t, out _))],
             Allow = WithoutNulls(request.Allow),
         }, request.K);
         var items = new ScoredTrack[answer.Items.Length];

@@ -53,8 +53,10 @@ public sealed class AbSimulationTests
         Assert.Equal(["control", "treatment"], report.Variants.Select(v => v.Variant));
         Assert.Equal(Users, report.Variants.Sum(v => v.Users));
         Assert.All(report.Variants, v => Assert.Equal((long)v.Users * Sessions * K, v.Impressions));
-        var (low, high) = report.Variants[0].PlayRate.Interval();
-        Assert.InRange(report.Variants[0].PlayRate.Value, low, high);
+        var play = report.Variants[0].PlayRate;
+        Assert.InRange(play.Value, play.Low95!.Value, play.High95!.Value);
+        Assert.InRange(play.Low95!.Value, 0, 1);
+        Assert.InRange(play.High95!.Value, 0, 1);
         Assert.True(report.Variants[1].PlayRate.Value > report.Variants[0].PlayRate.Value);
     }
 

@@ -74,6 +74,32 @@ public sealed class ExperimentsPageTests
         browser.AssertNoErrors();
     }
 
+    [ChromiumFact]
+    public async Task Experiments_OneUserPerVariant_ShowsNotEnoughDataAndNoInterval()
+    {
+        await using var server = await TestServer.StartAsync();
+        await Send(server, HttpMethod.Post, "/api/experiments", TestServer.AdminKey, new
+        {
+            name = "tiny",
+            variants = new object[] { new { name = "control", share = 0.5, model = "main" }, new { name = "twin", share = 0.5, model = "main" } },
+        });
+        await Send(server, HttpMethod.Post, "/api/experiments/tiny/start", TestServer.AdminKey, null);
+        using (var response = await server.Client.GetAsync($"/api/users/{ModelFiles.User(0)}/recommendations?k=5")) Assert.True(response.IsSuccessStatusCode);
+
+        await using var browser = await BrowserSession.StartAsync();
+        await browser.OpenAsync(server.Client.BaseAddress!, "experiments");
+        var page = browser.Page;
+        await page.FillAsync("#api-key", TestServer.AdminKey);
+        await page.Locator("#api-key").DispatchEventAsync("change");
+        await page.ClickAsync("#experiments-load");
+        await page.WaitForSelectorAsync("[data-experiment='tiny'] [data-verdict]");
+        var panel = page.Locator("[data-experiment='tiny']");
+        Assert.Equal(4, await panel.Locator("[data-verdict='not-enough-data']").CountAsync());
+        Assert.Equal(0, await panel.Locator("[data-verdict='significant']").CountAsync());
+        Assert.Contains("[n/a]", await panel.Locator("table").First.InnerTextAsync(), StringComparison.Ordinal);
+        browser.AssertNoErrors();
+    }
+
     private static async Task Send(TestServer server, HttpMethod method, string path, string key, object? body)
     {
         using var response = await server.Client.SendAsync(server.Request(method, path, key, body is null ? null : Json.Body(body)));

@@ -145,4 +145,49 @@ public sealed class ExperimentEndpointTests
         Assert.Equal(HttpStatusCode.Conflict, (await Send(server, HttpMethod.Put, "/api/experiments/ab", Definition("ab"))).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await Send(server, HttpMethod.Delete, "/api/experiments/ab", key: TestServer.WriteKey)).Status);
     }
+
+    [Fact]
+    public async Task Report_OneUserInTheControl_HasNoIntervalAndEveryComparisonIsNotEnoughData()
+    {
+        // The user's report: one control user against four treatment users was called significant, because the one
+        // user's variance was taken as 0.
+        await using var server = await TestServer.StartAsync();
+        Assert.Equal(HttpStatusCode.Created, (await Send(server, HttpMethod.Post, "/api/models", new { name = "knn", path = ModelFiles.Knn, activate = true })).Status);
+        Assert.Equal(HttpStatusCode.Created, (await Send(server, HttpMethod.Post, "/api/experiments", Definition("one-user"))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Send(server, HttpMethod.Post, "/api/experiments/one-user/start")).Status);
+        var experiment = new Encore.Online.Experiments.AbExperiment
+        {
+            Name = "one-user",
+            Variants = [new("control", 0.5, Model: "main"), new("treatment", 0.5, Model: "knn")],
+        };
+        var users = Enumerable.Range(0, 40).Select(ModelFiles.User).ToList();
+        var chosen = users.Where(u => Encore.Online.Experiments.AbAssignment.Assign(experiment, u) == 0).Take(1)
+            .Concat(users.Where(u => Encore.Online.Experiments.AbAssignment.Assign(experiment, u) == 1).Take(4)).ToList();
+        var events = new List<object>();
+        for (var i = 0; i < chosen.Count; i++)
+        {
+            var (status, body) = await Send(server, HttpMethod.Get, $"/api/users/{chosen[i]}/recommendations?k=10", key: null);
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal(i == 0 ? "control" : "treatment", body.GetProperty("experiment").GetProperty("variant").GetString());
+            // The control user plays 5 of 10; the treatment users 1 or 2 of 10 (so their variance is not 0).
+            var plays = i == 0 ? 5 : 1 + i % 2;
+            events.AddRange(Json.Tracks(body).Take(plays).Select(t => (object)new { user = chosen[i], track = t, kind = "play", timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() }));
+        }
+        Assert.Equal(HttpStatusCode.OK, (await Send(server, HttpMethod.Post, "/api/events", events, key: TestServer.WriteKey)).Status);
+
+        var report = await Send(server, HttpMethod.Get, "/api/experiments/one-user/report");
+        Assert.Equal(HttpStatusCode.OK, report.Status);
+        var control = report.Body.GetProperty("variants")[0].GetProperty("playRate");
+        Assert.Equal((0.5, false, JsonValueKind.Null, JsonValueKind.Null),
+            (control.GetProperty("value").GetDouble(), control.GetProperty("hasEnoughData").GetBoolean(), control.GetProperty("low95").ValueKind, control.GetProperty("high95").ValueKind));
+        var treatment = report.Body.GetProperty("variants")[1].GetProperty("playRate");
+        Assert.True(treatment.GetProperty("hasEnoughData").GetBoolean());
+        Assert.InRange(treatment.GetProperty("low95").GetDouble(), 0, 0.15);
+        foreach (var c in report.Body.GetProperty("comparisons").EnumerateArray())
+        {
+            var result = c.GetProperty("result");
+            Assert.Equal(("not enough data", false, JsonValueKind.Null), (result.GetProperty("verdict").GetString(), result.GetProperty("significant").GetBoolean(), result.GetProperty("pValue").ValueKind));
+            Assert.Contains("control has 1 unit", result.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        }
+    }
 }

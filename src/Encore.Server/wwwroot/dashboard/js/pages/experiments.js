@@ -7,7 +7,17 @@ import { barChart, COLORS } from '../charts.js';
 import { keyBox } from '../keybox.js';
 
 const pct = v => `${(100 * v).toFixed(1)} %`;
-const rate = r => `${pct(r.value)} [${pct(r.low95)}, ${pct(r.high95)}]`;
+// A variant with fewer than 2 users has no variance, so no interval (low95 and high95 are null).
+const rate = r => (r.low95 == null || r.high95 == null ? `${pct(r.value)} [n/a]` : `${pct(r.value)} [${pct(r.low95)}, ${pct(r.high95)}]`);
+// "significant", "not significant" or "not enough data" (no test: a variant with fewer than 2 users, or no spread).
+const verdict = result => {
+  if (result.pValue == null) {
+    return h('span', { 'data-verdict': 'not-enough-data' }, h('span', { class: 'tag warn' }, 'not enough data'), h('span', { class: 'muted small' }, ` ${result.reason ?? ''}`));
+  }
+  return result.significant
+    ? h('span', { class: 'tag ok', 'data-verdict': 'significant' }, 'significant')
+    : h('span', { class: 'muted', 'data-verdict': 'not-significant' }, 'not significant');
+};
 const time = ms => (ms ? new Date(ms).toISOString().replace('T', ' ').slice(0, 19) : '–');
 
 export async function render(container) {
@@ -71,9 +81,9 @@ export async function render(container) {
         { title: 'variant', value: c => c.variant },
         { title: 'metric', value: c => c.metric },
         { title: 'difference', value: c => c.result.difference.toFixed(4), num: true },
-        { title: 'interval', value: c => `[${c.result.low.toFixed(4)}, ${c.result.high.toFixed(4)}]` },
-        { title: 'p', value: c => c.result.pValue.toFixed(4), num: true },
-        { title: '', value: c => (c.result.significant ? h('span', { class: 'tag ok' }, 'significant') : h('span', { class: 'muted' }, 'not significant')) },
+        { title: 'interval', value: c => (c.result.low == null ? '–' : `[${c.result.low.toFixed(4)}, ${c.result.high.toFixed(4)}]`) },
+        { title: 'p', value: c => (c.result.pValue == null ? '–' : c.result.pValue.toFixed(4)), num: true },
+        { title: '', value: c => verdict(c.result) },
       ], report.comparisons));
     }
     children.push(actions);
