@@ -133,6 +133,7 @@ public static class EvaluateCommand
         var protocol = ProtocolPreparer.Prepare(dataset, options, ct);
         Console.Error.WriteLine($"{datasetName}: {protocol.Label}; {protocol.Train.UserCount:N0} users x {protocol.Train.ItemCount:N0} items, {protocol.Train.Interactions.NonZeros:N0} training pairs, {protocol.Target.NonZeros:N0} relevant held-out pairs");
         EvaluationInputs.PrintConfidenceChoice(protocol.Confidence, EvaluationInputs.ProtocolConfidenceOverride, Console.Error);
+        EvaluationInputs.PrintThresholdChoice(protocol.Options, Console.Error);
         if (request.Groups) GroupProtocol.EnsureGroupsCanBeDrawn(protocol);
         // Before any fit: 'all' skips what this data cannot train (affinity without content) instead of failing after the others.
         var trainable = SideDataScreen.Apply(request.Models, names, protocol.Train, Console.Error);
@@ -166,6 +167,7 @@ public static class EvaluateCommand
             ProtocolStatisticsPrinter.Print(protocol, markdown);
             PrintComparison(runs, request.Metric, request.Seed, markdown);
         }
+        PrintPopularityVerdict(runs, request.Metric, request.Seed, format.IsMachine() ? Console.Error : Console.Out);
 
         if (request.Groups)
         {
@@ -187,6 +189,12 @@ public static class EvaluateCommand
         foreach (var run in runs) recorded.WriteLine($"  {run.Id}  {run.Model}");
         if (printTotal) Console.Error.WriteLine($"done in {Numbers.Seconds(clock.Elapsed.TotalSeconds)} s");
         return (runs, fitted);
+    }
+
+    /// <summary>"no signal beyond popularity: ..." or "signal beyond popularity: ..." when a popularity run is among <paramref name="runs"/> (<see cref="PopularityVerdict"/>).</summary>
+    internal static void PrintPopularityVerdict(IReadOnlyList<ExperimentRun> runs, string metric, ulong seed, TextWriter output)
+    {
+        if (PopularityVerdict.Of(runs, metric, seed) is { } verdict) output.WriteLine(verdict.Sentence);
     }
 
     private static void PrintComparison(List<ExperimentRun> runs, string metric, ulong seed, bool markdown)

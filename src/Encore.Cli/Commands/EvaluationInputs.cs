@@ -27,6 +27,16 @@ internal static class EvaluationInputs
     }
 
     /// <summary>
+    /// One line when the relevance threshold was chosen from the ratings (<see cref="Evaluation.Protocols.ProtocolOptions.ThresholdAutomatic"/>):
+    /// "threshold = 4 (auto): 4/5 of the highest rating 5 (set --set protocol.threshold=... to override)".
+    /// </summary>
+    public static void PrintThresholdChoice(Evaluation.Protocols.ProtocolOptions options, TextWriter log)
+    {
+        if (options.ThresholdAutomatic)
+            log.WriteLine($"threshold = {options.ThresholdParameter}: {options.ThresholdOrigin?.Replace("auto: ", "", StringComparison.Ordinal)}; held-out ratings below it are not relevant (set --set protocol.threshold=... to override)");
+    }
+
+    /// <summary>
     /// One line per setting <paramref name="model"/> chose from its training data (<see cref="Models.Contract.IDataChoices"/>),
     /// worded like <see cref="PrintConfidenceChoice"/>: "rp3beta: beta 0.2 chosen from the data: ... (set --set rp3beta.beta=... to override)".
     /// </summary>

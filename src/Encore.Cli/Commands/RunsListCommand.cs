@@ -69,9 +69,11 @@ public static class RunsListCommand
     internal static string InputLabel(ExperimentRun run)
     {
         var confidence = run.Parameters.GetValueOrDefault("data.confidence", "-");
-        return run.Parameters.TryGetValue(Models.Training.ModelInput.Key, out var input) && input != Models.Training.ModelInput.Values[0]
+        var label = run.Parameters.TryGetValue(Models.Training.ModelInput.Key, out var input) && input != Models.Training.ModelInput.Values[0]
             ? $"{confidence}, input {input}"
             : confidence;
+        // The relevance threshold when it was set or chosen ("threshold 4 (auto)"): the protocol column is cut before it.
+        return run.Parameters.TryGetValue(Evaluation.Protocols.EvaluationPipeline.ThresholdKey, out var threshold) ? $"{label}, threshold {threshold}" : label;
     }
 
     private static string ModelLabel(ExperimentRun run) =>

@@ -65,6 +65,7 @@ public static class SweepCommand
         var protocol = ProtocolPreparer.Prepare(dataset, protocolOptions, ct);
         Console.Error.WriteLine($"{name}: {protocol.Label}; sweeping {settingsList.Count} of {grid.Size} settings of {request.Model}");
         EvaluationInputs.PrintConfidenceChoice(protocol.Confidence, EvaluationInputs.ProtocolConfidenceOverride, Console.Error);
+        EvaluationInputs.PrintThresholdChoice(protocol.Options, Console.Error);
 
         // Each setting's fit and evaluation show progress (a trial can take minutes); its result line ends it.
         using var progress = new ModelProgressLine(stopOn: ct);

@@ -115,12 +115,13 @@ public static class TrainCommand
             var level = ParseLevel(args.Level, dataset.ItemLevel);
             var raw = TrainingMatrix.Interactions(source, level, options);
             var choice = ConfidenceChoice.Resolve(transform, raw.Interactions);
-            var cut = args.Threshold ?? Data.Ratings.RatingScale.ForSource(dataset.Source)?.Threshold ?? 1f;
+            var chosen = args.Threshold is null ? Data.Ratings.RatingThresholdRule.Default(dataset) : null;
+            var cut = args.Threshold ?? chosen?.Threshold ?? 1f;
             var values = Data.Ratings.RatingTraining.Apply(choice.Apply(raw.Interactions), raw.Interactions, signal, cut);
             data = new TrainingData(values, raw.Users, raw.Items);
             input = $"users x {level.ToString().ToLowerInvariant()}s, event values {(useValues ? "on" : "off")}, confidence {choice.Label}";
             if (byRatings)
-                input = string.Create(CultureInfo.InvariantCulture, $"users x {level.ToString().ToLowerInvariant()}s, ratings as {signal.ToString().ToLowerInvariant()}{(signal is Data.Ratings.RatingSignal.Positive or Data.Ratings.RatingSignal.Signed ? $" (threshold {cut})" : "")}, confidence {choice.Label}");
+                input = string.Create(CultureInfo.InvariantCulture, $"users x {level.ToString().ToLowerInvariant()}s, ratings as {signal.ToString().ToLowerInvariant()}{(signal is Data.Ratings.RatingSignal.Positive or Data.Ratings.RatingSignal.Signed ? $" (threshold {cut}{(chosen is { Automatic: true } ? " (auto)" : "")})" : "")}, confidence {choice.Label}");
             if (Data.Ratings.RatingTraining.PositiveCount(values) == 0)
                 throw new Core.Errors.EncoreException(
                     $"nothing to train on: {values.NonZeros:N0} pairs, none with a positive value ({dataset.Events.Count:N0} events, {Data.Ratings.RatingEvents.Count(dataset):N0} ratings at the {dataset.ItemLevel.ToString().ToLowerInvariant()} level). " +

@@ -94,6 +94,7 @@ public static class TuneCommand
         var searchMinutes = minutes is { } m ? Math.Max(0.05 * m, m - setup) : (double?)null;
         Console.Error.WriteLine($"{name}: {protocol.Label}; {protocol.Train.Interactions.NonZeros:N0} training pairs, {protocol.Target.NonZeros:N0} validation pairs");
         EvaluationInputs.PrintConfidenceChoice(protocol.Confidence, EvaluationInputs.ProtocolConfidenceOverride, Console.Error);
+        EvaluationInputs.PrintThresholdChoice(protocol.Options, Console.Error);
         names = SideDataScreen.Apply(request.Models, names, protocol.Train, Console.Error);
 
         var shares = trials is { } budget ? TuneBudget.Split(budget, names.Count) : null;

@@ -98,6 +98,9 @@ public sealed class EvaluationPipeline
         return result;
     }
 
+    /// <summary>Run parameter of the relevance threshold when it was set or chosen: "4" or "4 (auto)" (absent for the plain default 1).</summary>
+    public const string ThresholdKey = "protocol.threshold";
+
     // Preprocessing changes results as much as model settings do, so it is recorded next to them.
     private static Dictionary<string, string> WithDataSettings(IReadOnlyDictionary<string, string> parameters, PreparedProtocol protocol)
     {
@@ -108,6 +111,8 @@ public sealed class EvaluationPipeline
             ["data.use-values"] = options.Aggregation.UseEventValue ? "true" : "false",
             ["data.ratings"] = options.Ratings.ToString().ToLowerInvariant(),
         };
+        // "4 (auto)" when chosen from the ratings' scale, so runs with and without the rule differ in runs list.
+        if (options.ThresholdParameter is { } threshold) result[ThresholdKey] = threshold;
         return result;
     }
 

@@ -59,7 +59,8 @@ public sealed record ProtocolOptions
     /// <value>
     /// A held-out (user, item) pair is relevant when its raw aggregated score (play count, rating) is at least this, in every
     /// protocol. Default: the source's documented rating threshold when ratings are the signal (Yahoo! R3 4 of 1..5, KDD Cup 80
-    /// of 0..100, see <see cref="Data.Ratings.RatingScale"/>), otherwise 1. Setting it makes <see cref="ThresholdIsSet"/> true.
+    /// of 0..100, see <see cref="Data.Ratings.RatingScale"/>), else 4/5 of the highest rating when ratings of an undocumented scale
+    /// are the signal (<see cref="Data.Ratings.RatingThresholdRule"/>: 4 on MovieLens' 0.5..5), otherwise 1. Setting it makes <see cref="ThresholdIsSet"/> true.
     /// </value>
     public float RelevanceThreshold { get => _relevanceThreshold ?? 1f; init => _relevanceThreshold = value; }
 
@@ -68,6 +69,19 @@ public sealed record ProtocolOptions
 
     /// <value>Where the threshold came from when it is a source default, e.g. "yahoo-r3 default: >= 4 of 1..5"; null otherwise. Shown in the label.</value>
     public string? ThresholdOrigin { get; init; }
+
+    /// <value>
+    /// True when the threshold was chosen from the data (<see cref="Data.Ratings.RatingThresholdRule"/>: 4/5 of the highest
+    /// rating of a scale no source documents); recorded as <c>protocol.threshold = X (auto)</c>. False otherwise.
+    /// </value>
+    public bool ThresholdAutomatic { get; init; }
+
+    /// <summary>
+    /// "4 (auto)" when the threshold was chosen from the data, "4" when it was set (by the user or a source default), null for
+    /// the plain default 1: the value recorded as the run parameter <c>protocol.threshold</c>.
+    /// </summary>
+    public string? ThresholdParameter => !ThresholdIsSet ? null
+        : string.Create(CultureInfo.InvariantCulture, $"{RelevanceThreshold}{(ThresholdAutomatic ? " (auto)" : "")}");
 
     /// <value>
     /// Whether ratings are the signal and how training uses them (<c>data.ratings=</c>): auto (default: ratings when the

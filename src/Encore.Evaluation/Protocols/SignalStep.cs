@@ -18,9 +18,10 @@ internal static class SignalStep
                 $"data.ratings={signal.ToString().ToLowerInvariant()}: the data set ({dataset.Source}) has no ratings at its item level ({dataset.ItemLevel}); nothing to train on. Use data.ratings=ignore to train on its events.");
         var resolved = options with { Ratings = signal };
         if (ratings) resolved = resolved with { Aggregation = RatingEvents.Aggregation(options.Aggregation.Confidence) };
-        var scale = RatingScale.ForSource(dataset.Source);
-        if (!options.ThresholdIsSet && scale is not null && (scale.RatingsOnly || ratings))
-            resolved = resolved with { RelevanceThreshold = scale.Threshold, ThresholdOrigin = scale.Describe() };
+        // The source's documented threshold, else 4/5 of the highest rating (RatingThresholdRule): a 1-star rating is not relevant.
+        var ratingsOnly = RatingScale.ForSource(dataset.Source) is { RatingsOnly: true };
+        if (!options.ThresholdIsSet && (ratings || ratingsOnly) && RatingThresholdRule.Default(dataset) is { } chosen)
+            resolved = resolved with { RelevanceThreshold = chosen.Threshold, ThresholdOrigin = chosen.Origin, ThresholdAutomatic = chosen.Automatic };
         return (ratings ? RatingEvents.AsEvents(dataset) : dataset, resolved);
     }
 

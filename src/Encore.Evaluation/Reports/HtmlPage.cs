@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Encore.Evaluation.Runs;
 
 namespace Encore.Evaluation.Reports;
 
@@ -32,6 +33,7 @@ internal static class HtmlPage
         html.Append("<h2 id=\"leaderboard-heading\">Leaderboard</h2>\n<p>Ranked by ").Append(Html.Text(context.Options.PrimaryMetric))
             .Append("; intervals are 95% bootstrap intervals over users where the run recorded them.</p>\n");
         LeaderboardTable.Write(html, context);
+        Verdicts(html, context);
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (section, figures) in sections)
@@ -43,6 +45,21 @@ internal static class HtmlPage
         RunMetadataTable.Write(html, context);
         html.Append("</body>\n</html>\n");
         return html.ToString();
+    }
+
+    // One sentence per data set and protocol with a popularity run: is the best other model significantly better (PopularityVerdict)?
+    private static void Verdicts(StringBuilder html, ReportContext context)
+    {
+        var metric = context.Options.PrimaryMetric;
+        var runs = context.Runs.Select(r => r.Run).ToList();
+        foreach (var group in runs.GroupBy(r => (r.DatasetHash, r.Protocol)).OrderBy(g => g.Key.Protocol, StringComparer.Ordinal).ThenBy(g => g.Key.DatasetHash, StringComparer.Ordinal))
+        {
+            if (PopularityVerdict.Of([.. group], metric) is not { } verdict) continue;
+            html.Append("<p class=\"verdict\">").Append(Html.Text(verdict.Sentence));
+            if (runs.Select(r => (r.DatasetHash, r.Protocol)).Distinct().Count() > 1)
+                html.Append(" (").Append(Html.Text(group.First().Dataset)).Append(", ").Append(Html.Text(group.Key.Protocol)).Append(')');
+            html.Append("</p>\n");
+        }
     }
 
     private static void Summary(StringBuilder html, ReportContext context)

@@ -191,4 +191,47 @@ public sealed class RatingProtocolTests : IDisposable
 
         Assert.Contains("no event times", ex.Message, StringComparison.Ordinal);
     }
+
+    // The Yahoo pairs as rating events of a plain table (no documented scale): 1..5 stars, MovieLens-shaped.
+    private static MusicDataset StarTable()
+    {
+        var b = new MusicDatasetBuilder("table:ratings.csv");
+        foreach (var (u, s) in YahooPairs())
+            b.Events.Add(b.Users.GetOrAdd($"u{u}"), b.Tracks.GetOrAdd($"m{s}"), EventKind.Rating, value: YahooRating(u, s));
+        return b.Build();
+    }
+
+    [Fact]
+    public void Prepare_StarTableWithoutThreshold_ChoosesFourFifthsOfTheTopAndSaysAuto()
+    {
+        var sut = ProtocolPreparer.Prepare(StarTable(), ProtocolOptions.Parse("holdout"));
+
+        Assert.Equal(RatingSignal.Values, sut.Options.Ratings);
+        Assert.Equal(4f, sut.Options.RelevanceThreshold);
+        Assert.True(sut.Options.ThresholdAutomatic);
+        Assert.Equal("4 (auto)", sut.Options.ThresholdParameter);
+        Assert.Contains("relevant = score >= 4 (auto: 4/5 of the highest rating 5)", sut.Label, StringComparison.Ordinal);
+        Assert.True(sut.Target.NonZeros > 0);
+        foreach (var v in sut.Target.Values) Assert.True(v >= 4f);
+    }
+
+    [Fact]
+    public void Prepare_StarTableWithAThreshold_IsNotAuto()
+    {
+        var sut = ProtocolPreparer.Prepare(StarTable(), ProtocolOptions.Parse("holdout") with { RelevanceThreshold = 3 });
+
+        Assert.False(sut.Options.ThresholdAutomatic);
+        Assert.Equal("3", sut.Options.ThresholdParameter);
+        Assert.DoesNotContain("auto", sut.Label, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prepare_Plays_KeepThePlainThresholdOne()
+    {
+        var sut = ProtocolPreparer.Prepare(PipelineFixtures.TimedWorld(), new ProtocolOptions { Kind = ProtocolKind.Temporal, TestFraction = 0.2, ValidationFraction = 0.1 });
+
+        Assert.Equal(1f, sut.Options.RelevanceThreshold);
+        Assert.False(sut.Options.ThresholdAutomatic);
+        Assert.Null(sut.Options.ThresholdParameter);
+    }
 }

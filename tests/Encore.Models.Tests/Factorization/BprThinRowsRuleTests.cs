@@ -62,7 +62,8 @@ public sealed class BprThinRowsRuleTests
     [Fact]
     public void BprTrainer_AsItComesOnThinRows_FitsWithTheChoiceAndReportsIt()
     {
-        var data = TrainingData.FromMatrix(Rows(40, 60, 4));
+        // 0.67% stored: below BprDenseRule's 1%, so only this rule chooses.
+        var data = TrainingData.FromMatrix(Rows(400, 600, 4));
 
         var sut = new BprTrainer(new BprOptions { Factors = 4, Threads = 1 }).Fit(data);
         var same = new BprTrainer(new BprOptions { Factors = 4, Threads = 1, Iterations = 750, Negatives = NegativeSampling.Uniform }).Fit(data);

@@ -9,7 +9,7 @@ namespace Encore.Models.Factorization.Bpr;
 
 /// <summary>
 /// One BPR epoch: nnz draws of (user, positive, sampled negative) triples and an SGD step on each valid one
-/// (a negative the user has is skipped when VerifyNegatives is set), Hogwild style
+/// (a negative the user has is redrawn up to NegativeRetries times, then skipped when VerifyNegatives is set), Hogwild style
 /// (workers update shared factors without locks). Each worker draws from its own Rng.Fork stream; results
 /// are reproducible for a seed with Threads = 1 only, because lock-free updates interleave differently.
 /// Factors are in the training layout: latent rows of d floats on 64-byte lines (<see cref="AlignedRows"/>),
@@ -72,6 +72,7 @@ internal sealed class BprEpoch(CsrMatrix matrix, int[] rowOfEntry, AlignedRows u
         var verify = options.VerifyNegatives;
         var popularity = options.Negatives == NegativeSampling.Popularity;
         var full = matrix.Columns;
+        var retries = options.NegativeRetries;
         var nonZeros = matrix.NonZeros;
         // The stream lives in a local for the chunk: the workers' Worker objects sit next to each other on the
         // heap, and advancing the state in place made the two cores write the same cache line on every draw.
@@ -111,6 +112,14 @@ internal sealed class BprEpoch(CsrMatrix matrix, int[] rowOfEntry, AlignedRows u
                     var user = rowsOf[entry];
                     var positive = cols[entry];
                     var negative = popularity ? cols[negativeDrawOf[slot]] : negativeDrawOf[slot];
+                    if (retries > 0)
+                    {
+                        // Rejection sampling (NegativeRetries): redraw a negative the user has, a bounded number of times.
+                        var row = cols + offs[user];
+                        var rowLength = offs[user + 1] - offs[user];
+                        for (var r = 0; r < retries && SortedContains(row, rowLength, negative); r++)
+                            negative = popularity ? cols[rng.NextInt(nonZeros)] : rng.NextInt(full);
+                    }
                     userOf[slot] = user;
                     positiveOf[slot] = positive;
                     negativeOf[slot] = negative;

@@ -41,6 +41,24 @@ public sealed record BprOptions : ModelOptions
     public bool VerifyNegatives { get; init; } = true;
 
     /// <value>
+    /// Redraws of a sampled negative the user already has before the triple is skipped (rejection sampling: the negative is
+    /// then uniform over the user's unseen items, or popularity-weighted over them, and a user who has seen nearly everything
+    /// costs at most this many draws, never a loop). 0 = skip at once (Rendle's D_S weighting, as implicit). Must be in
+    /// [0, 1000]. Default 0; left unset together with <see cref="Iterations"/> and <see cref="Negatives"/> on a dense matrix,
+    /// <see cref="BprDenseRule.Retries"/> (<see cref="BprDenseRule"/>).
+    /// </value>
+    public int NegativeRetries
+    {
+        get => _negativeRetries;
+        init { Guard.InRange(value, 0, 1000, nameof(NegativeRetries)); _negativeRetries = value; NegativeRetriesGiven = true; }
+    }
+
+    private readonly int _negativeRetries;
+
+    /// <summary>True when <see cref="NegativeRetries"/> was set by the caller (so the dense rule leaves the sampler alone).</summary>
+    internal bool NegativeRetriesGiven { get; private init; }
+
+    /// <value>
     /// How negatives are drawn. Default <see cref="NegativeSampling.Popularity"/> (as implicit); left unset together with
     /// <see cref="Iterations"/>, thin rows (a mean user with fewer than 30 pairs) get <see cref="NegativeSampling.Uniform"/>
     /// (<see cref="BprThinRowsRule"/>).

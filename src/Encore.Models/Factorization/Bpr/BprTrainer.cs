@@ -23,7 +23,9 @@ public sealed class BprTrainer(BprOptions? options = null) : IRecommenderTrainer
     public BprModel Fit(TrainingData data, IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default)
     {
         var m = data.Signal;
-        var (o, choices) = BprThinRowsRule.Choose(m, Options);
+        var (thin, thinChoices) = BprThinRowsRule.Choose(m, Options);
+        var (o, denseChoices) = BprDenseRule.Choose(m, Options, thin);
+        IReadOnlyList<DataChoice> choices = [.. thinChoices, .. denseChoices];
         var d = o.Factors;
         var width = d + 1;
         // Small symmetric start as implicit does: (U(0,1) - 0.5) / d; user bias column fixed at 1, item bias 0.

@@ -10,7 +10,8 @@ namespace Encore.Models.Factorization.Bpr;
 /// BPR epochs in the <see cref="SampleOrder.ByUser"/> order: each epoch visits the users that have at least one positive and
 /// at least one negative in a seeded shuffled order (<see cref="Rng.Shuffle{T}"/> of the previous epoch's order, stream
 /// <see cref="OrderStream"/>), and for each user draws its positives once each in a shuffled order (a lazy Fisher-Yates
-/// shuffle), each with a sampled negative; a negative the user has is skipped when VerifyNegatives is set, as in the
+/// shuffle), each with a sampled negative; a negative the user has is redrawn up to NegativeRetries times and then skipped
+/// when VerifyNegatives is set, as in the
 /// <see cref="SampleOrder.Pairs"/> order. Popularity negatives come from a <see cref="PopularityAliasTable"/> (the same
 /// distribution as the Pairs order's <c>columns[uniform entry]</c>, from a different stream of draws: an entry, then a unit). The SGD step is the same (<c>BprUpdate.Step</c>). Factors are in the training
 /// layout (<see cref="AlignedRows"/>, item biases apart), as for <see cref="BprEpoch"/>.
@@ -188,6 +189,7 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
         var verify = options.VerifyNegatives;
         var popularity = options.Negatives == NegativeSampling.Popularity;
         var columns = matrix.Columns;
+        var retries = options.NegativeRetries;
         var nonZeros = matrix.NonZeros;
         var rng = Rng.Fork(options.Seed, ChunkStreams | ((ulong)epoch << 32) | (uint)start);
         var loss = new BprLossSum();
@@ -259,6 +261,14 @@ internal sealed class BprUserEpoch(CsrMatrix matrix, AlignedRows users, AlignedR
                 {
                     var slot = (int)(resolve & (Ring - 1));
                     var negative = popularity ? PopularityAliasTable.Resolve(alias, negativeDrawOf[slot], unitOf[slot]) : negativeDrawOf[slot];
+                    if (retries > 0)
+                    {
+                        // Rejection sampling (NegativeRetries): redraw a negative the user has, a bounded number of times.
+                        var seen = cols + offs[userOf[slot]];
+                        var seenLength = offs[userOf[slot] + 1] - offs[userOf[slot]];
+                        for (var r = 0; r < retries && BprEpoch.SortedContains(seen, seenLength, negative); r++)
+                            negative = popularity ? PopularityAliasTable.Resolve(alias, rng.NextInt(columns), rng.NextInt(nonZeros)) : rng.NextInt(columns);
+                    }
                     negativeOf[slot] = negative;
                     Locate(rows, negative, negativeRowOf + slot, negativeBiasOf + slot, d);
                 }
