@@ -28,7 +28,7 @@ public sealed record EaseEstimate(int Items, double Gflop, long TrainingBytes, l
         var rate = (native ? 25.0 : 4.0) * Math.Max(1, threads);
         var gflop = n * n * n / 1e9;
         var dense = 4L * items * items;
-        var model = options.Neighbours > 0 ? 8L * items * Math.Min(options.Neighbours, items) : dense;
+        var model = options.Neighbours > 0 && options.Neighbours < items ? 8L * items * options.Neighbours : dense;
         return new EaseEstimate(items, gflop, dense, model, native ? $"OpenBLAS ({Lapack.OpenBlas.LibraryName})" : "managed", gflop / rate, rate);
     }
 

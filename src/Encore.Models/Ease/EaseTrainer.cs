@@ -51,7 +51,7 @@ public sealed class EaseTrainer(EaseOptions? options = null) : IRecommenderTrain
         if (!float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum<float>(weights)))
             throw new ModelFitException("EASE weights are not finite: increase Lambda or check the input values.");
         Stage(3);
-        if (Options.Neighbours <= 0)
+        if (Options.Neighbours <= 0 || Options.Neighbours >= k) // top-N of k or more weights keeps them all: dense is smaller
         {
             Stage(4);
             return new EaseModel(data.Users, data.Items, data.Interactions, weights, Options.Lambda, modelled) { Threads = Options.Threads };

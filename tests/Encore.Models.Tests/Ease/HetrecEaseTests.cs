@@ -26,7 +26,7 @@ public sealed class HetrecEaseTests(ITestOutputHelper output)
         Assert.DoesNotContain(-1, history);
         float[] ones = [1f, 1f, 1f];
 
-        var ease = (EaseModel)new EaseTrainer(new EaseOptions { Lambda = 200 }).Fit(data);
+        var ease = (EaseModel)new EaseTrainer(new EaseOptions { Lambda = 200, Neighbours = 0 }).Fit(data);
         var sparse = (EaseModel)new EaseTrainer(new EaseOptions { Lambda = 200, Neighbours = 200 }).Fit(data);
         var knn = (ItemKnnModel)new ItemKnnTrainer().Fit(data);
         var easeTop = ease.RecommendFromHistory(history, ones, 10).Items;
@@ -43,7 +43,7 @@ public sealed class HetrecEaseTests(ITestOutputHelper output)
         Assert.True(sparse.WeightCount <= 200L * data.ItemCount);
 
         // The same artists left out by the option on the whole catalogue: the same recommendations, by external id.
-        var restricted = (EaseModel)new EaseTrainer(new EaseOptions { Lambda = 200, MinimumUsers = 5 }).Fit(split.Train);
+        var restricted = (EaseModel)new EaseTrainer(new EaseOptions { Lambda = 200, MinimumUsers = 5, Neighbours = 0 }).Fit(split.Train);
         var full = seeds.Select(id => split.Train.Items.IndexOf(id)).ToArray();
         var restrictedTop = restricted.RecommendFromHistory(full, ones, 10).Items;
         Assert.Equal(easeTop.Select(i => data.Items[i]), restrictedTop.Select(i => split.Train.Items[i]));
