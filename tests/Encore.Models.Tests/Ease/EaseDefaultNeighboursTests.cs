@@ -1,6 +1,6 @@
 using Encore.Core.Sparse;
-using Encore.Models.Ease;
 using Encore.Models.Contract;
+using Encore.Models.Ease;
 using Encore.Models.Training;
 
 namespace Encore.Models.Tests.Ease;
