@@ -13,7 +13,8 @@ namespace Encore.Online.Retraining;
 /// Retrains a named model from the stored events (merged with the base dataset when configured), checks the
 /// candidate against the active model on a per-user holdout (NDCG@10, <see cref="HoldoutCheck"/>), and
 /// activates it only if it is not worse. With <see cref="RetrainOptions.RefitOnAllData"/> the model then fitted on all
-/// data goes live only when it passes <see cref="RefitCheck"/>; otherwise the checked candidate is activated instead.
+/// data goes live only when it passes <see cref="SanityCheck"/>; otherwise the checked candidate is activated instead. A
+/// candidate that fails the same check is never activated.
 /// One retrain runs at a time; serving continues throughout.
 /// </summary>
 public sealed class RetrainService
@@ -101,6 +102,9 @@ public sealed class RetrainService
         // Written as "not at least as good" so that a NaN score (a diverged fit) never passes.
         if (!double.IsFinite(candidateNdcg))
             return Kept($"not activated: the candidate's holdout NDCG is not a number (a diverged fit; {comparison})");
+        // A diverged fit may still score a finite NDCG (NaN scores rank arbitrarily), and a first version needs no comparison.
+        if (SanityCheck.Problem(candidate, candidate, split.Train, users, options.EvaluationUsers, options.Seed) is { } broken)
+            return Kept($"not activated: the candidate failed its sanity check: {broken} ({comparison})");
         if (activeNdcg is { } current && !(candidateNdcg >= current - options.Tolerance))
             return Kept($"kept the active version v{active!.Version}: candidate is worse ({comparison})");
 
@@ -136,14 +140,14 @@ public sealed class RetrainService
             $"There is nothing to train on: {pairs:N0} (user, track) pairs, none with a positive value ({stored:N0} stored events, {source}; {ratings}). For a rating data set set retrain.ratings = values (or auto); for events check retrain.weights (docs/service.md, Retraining).");
     }
 
-    // The model to activate after a passed check: the refit on all data when it passes RefitCheck (it has seen the
+    // The model to activate after a passed check: the refit on all data when it passes SanityCheck (it has seen the
     // holdout, so only its sanity is checked), else the checked candidate, with a note saying why.
     private static (IRecommender Model, string Note) Refit(IRecommenderTrainer trainer, IRecommender candidate, Core.Interactions.InteractionMatrix matrix,
         int[] users, RetrainOptions options, CancellationToken ct)
     {
         if (!options.RefitOnAllData) return (candidate, "");
         var refit = trainer.Fit(new TrainingData(matrix.Matrix, matrix.Users, matrix.Items), null, ct);
-        if (RefitCheck.Problem(refit, candidate, matrix.Matrix, users, options.EvaluationUsers, options.Seed) is not { } problem) return (refit, "");
+        if (SanityCheck.Problem(refit, candidate, matrix.Matrix, users, options.EvaluationUsers, options.Seed) is not { } problem) return (refit, "");
         (refit as IDisposable)?.Dispose();
         return (candidate, $"; the refit on all data failed its check ({problem}), so the checked candidate (trained without the held-out tracks) was activated instead");
     }

@@ -6,12 +6,12 @@ namespace Encore.Online.Tests.Retraining;
 
 /// <summary>
 /// The refit on all data after a passed check used to be activated unchecked: a diverged refit (NaN factors) would have
-/// gone live. It now passes a sanity check first (<see cref="RefitCheck"/>) or the checked candidate is activated instead.
+/// gone live. It now passes a sanity check first (<see cref="SanityCheck"/>) or the checked candidate is activated instead.
 /// </summary>
-public sealed class RefitCheckTests
+public sealed class SanityCheckTests
 {
-    /// <summary>Fits as <paramref name="inner"/> does, except that the second fit (the refit on all data) diverges: NaN user factors.</summary>
-    private sealed class DivergingRefit(IRecommenderTrainer inner) : IRecommenderTrainer
+    /// <summary>Fits as <paramref name="inner"/> does, except that fit number <paramref name="diverging"/> (1 the candidate, 2 the refit on all data) diverges: NaN user factors.</summary>
+    private sealed class Diverging(IRecommenderTrainer inner, int diverging) : IRecommenderTrainer
     {
         private int _fits;
 
@@ -20,7 +20,7 @@ public sealed class RefitCheckTests
         public IRecommender Fit(TrainingData data, IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default)
         {
             var model = inner.Fit(data, progress, cancellationToken);
-            return ++_fits < 2 ? model : Poisoned((AlsModel)model, data);
+            return ++_fits != diverging ? model : Poisoned((AlsModel)model, data);
         }
     }
 
@@ -38,7 +38,7 @@ public sealed class RefitCheckTests
             baseDataset: new BaseDatasetSource(() => TestWorld.World.Dataset));
         var sut = new RetrainService(scope.Engine.Registry, scope.Engine.Events, scope.Engine.BaseDataset, scope.Options)
         {
-            Trainers = options => new DivergingRefit(TrainerFactory.Create(options)),
+            Trainers = options => new Diverging(TrainerFactory.Create(options), diverging: 2),
         };
 
         var result = sut.RetrainNow("main");
@@ -49,6 +49,26 @@ public sealed class RefitCheckTests
         var live = Assert.IsType<AlsModel>(scope.Engine.Registry.Active("main")!.Model);
         Assert.All(live.UserFactors.ToArray(), v => Assert.True(float.IsFinite(v)));
         Assert.Contains("the refit on all data failed its check", scope.Engine.Registry.List("main")[0].Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RetrainNow_CandidateDivergesWithNothingActive_IsNotActivated()
+    {
+        // A first version needs no comparison, and NaN scores still give a finite NDCG: the candidate went live.
+        using var scope = new EngineScope(o => o with { Retrain = new RetrainOptions { Factors = 8, Iterations = 5, EvaluationUsers = 50, RefitOnAllData = false } },
+            baseDataset: new BaseDatasetSource(() => TestWorld.World.Dataset));
+        var sut = new RetrainService(scope.Engine.Registry, scope.Engine.Events, scope.Engine.BaseDataset, scope.Options)
+        {
+            Trainers = options => new Diverging(TrainerFactory.Create(options), diverging: 1),
+        };
+
+        var result = sut.RetrainNow("main");
+
+        Assert.False(result.Activated);
+        Assert.StartsWith("not activated: the candidate failed its sanity check: ", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("factor values are not finite numbers (a diverged fit)", result.Reason, StringComparison.Ordinal);
+        Assert.Null(scope.Engine.Registry.Active("main"));
+        Assert.Empty(scope.Engine.Registry.List("main"));
     }
 
     [Fact]
@@ -71,12 +91,12 @@ public sealed class RefitCheckTests
         var matrix = TestWorld.Matrix;
         var users = Enumerable.Range(0, 10).ToArray();
 
-        var problem = RefitCheck.Problem(new NaNScores(TestWorld.Als), TestWorld.Als, matrix.Matrix, users, 10, 1);
+        var problem = SanityCheck.Problem(new NaNScores(TestWorld.Als), TestWorld.Als, matrix.Matrix, users, 10, 1);
 
         Assert.Equal("10 of 10 sampled users got scores that are not finite numbers (a diverged fit)", problem);
-        Assert.Null(RefitCheck.Problem(TestWorld.Als, TestWorld.Als, matrix.Matrix, users, 10, 1));
+        Assert.Null(SanityCheck.Problem(TestWorld.Als, TestWorld.Als, matrix.Matrix, users, 10, 1));
         Assert.Equal("it answered no track to 10 of 10 sampled users whom the checked candidate answered",
-            RefitCheck.Problem(new NaNScores(TestWorld.Als, silent: true), TestWorld.Als, matrix.Matrix, users, 10, 1));
+            SanityCheck.Problem(new NaNScores(TestWorld.Als, silent: true), TestWorld.Als, matrix.Matrix, users, 10, 1));
     }
 
     /// <summary>Answers as <paramref name="inner"/> with every score NaN (or with no tracks at all when <paramref name="silent"/>).</summary>

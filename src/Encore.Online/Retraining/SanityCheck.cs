@@ -6,18 +6,19 @@ using Encore.Models.Factorization;
 namespace Encore.Online.Retraining;
 
 /// <summary>
-/// A sanity check of the refit on all data before it goes live (<see cref="RetrainOptions.RefitOnAllData"/>). The refit
-/// has seen the held-out tracks, so its NDCG is not comparable with the candidate's and is not measured; instead it must
-/// (1) hold only finite factors when it is a factor model, (2) give finite scores to the sampled users and (3) answer
-/// a top-k to every sampled user the checked candidate answered who still has an unheard track. A diverged fit (NaN
-/// factors) fails (1) and (2).
+/// A sanity check of a retrained model before it may go live: the candidate before its comparison (a diverged fit can
+/// still score a finite NDCG, and a first version is activated whatever its score), and the refit on all data after a
+/// passed comparison (<see cref="RetrainOptions.RefitOnAllData"/>; it has seen the held-out tracks, so its NDCG is not
+/// comparable with the candidate's and is not measured). The model must (1) hold only finite factors when it is a
+/// factor model, (2) give finite scores to the sampled users and (3) answer a top-k to every sampled user the reference
+/// model answered who still has an unheard track. A diverged fit (NaN factors) fails (1) and (2).
 /// </summary>
-internal static class RefitCheck
+internal static class SanityCheck
 {
     /// <summary>Why <paramref name="refit"/> must not go live; null when it passes.</summary>
-    /// <param name="refit">The model fitted on <paramref name="all"/>.</param>
-    /// <param name="candidate">The checked candidate (fitted without the holdout), on the same users and items.</param>
-    /// <param name="all">The full training matrix (users x items, dense indices shared by both models).</param>
+    /// <param name="refit">The model checked (the refit fitted on <paramref name="all"/>, or the candidate).</param>
+    /// <param name="candidate">The reference for (3), on the same users and items: the checked candidate for the refit, the candidate itself otherwise.</param>
+    /// <param name="all">The model's training matrix (users x items, dense indices shared by both models).</param>
     /// <param name="users">Dense users to ask (the holdout check's sample; users with tracks when empty, seeded).</param>
     /// <param name="maxUsers">Most users asked when <paramref name="users"/> is empty.</param>
     /// <param name="seed">Seed of that sample.</param>
