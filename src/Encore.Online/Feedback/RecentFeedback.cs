@@ -93,30 +93,46 @@ public sealed class RecentFeedback
     }
 
     // Drops the least recently used users down to 7/8 of the bound (the bound itself below 8), so the next eviction
-    // is an eighth of the bound of new users away. One thread evicts at a time; the others carry on.
+    // is an eighth of the bound of new users away. One thread evicts at a time and the others carry on; the evicting
+    // thread checks the count again after letting go, so a user added while it worked cannot leave the bound passed.
     private void Evict()
     {
-        if (!Monitor.TryEnter(_evicting)) return;
-        try
+        while (Volatile.Read(ref _count) > MaxUsers)
         {
-            var max = MaxUsers;
-            var keep = max - max / 8;
-            var excess = Volatile.Read(ref _count) - keep;
-            if (excess <= 0) return;
-            var ticks = new List<long>(Volatile.Read(ref _count));
-            foreach (var pair in _users) ticks.Add(pair.Value.LastUse);
-            if (ticks.Count <= keep) return;
-            ticks.Sort();
-            var cutoff = ticks[Math.Min(excess, ticks.Count) - 1];
-            foreach (var pair in _users)
-                // Removes only the entry seen (a user re-read meanwhile is a new entry) and only if still unused since.
-                if (pair.Value.LastUse <= cutoff && _users.TryRemove(pair))
-                    Interlocked.Decrement(ref _count);
+            if (!Monitor.TryEnter(_evicting)) return;
+            int removed;
+            try
+            {
+                removed = DropLeastRecent();
+            }
+            finally
+            {
+                Monitor.Exit(_evicting);
+            }
+            if (removed == 0) return; // nothing seen to drop yet: the next new user tries again
         }
-        finally
-        {
-            Monitor.Exit(_evicting);
-        }
+    }
+
+    private int DropLeastRecent()
+    {
+        var max = MaxUsers;
+        var keep = max - max / 8;
+        var excess = Volatile.Read(ref _count) - keep;
+        if (excess <= 0) return 0;
+        var ticks = new List<long>(Volatile.Read(ref _count));
+        foreach (var pair in _users) ticks.Add(pair.Value.LastUse);
+        if (ticks.Count <= keep) return 0;
+        ticks.Sort();
+        var cutoff = ticks[Math.Min(excess, ticks.Count) - 1];
+        var removed = 0;
+        foreach (var pair in _users)
+            // Removes only the entry seen (a user re-read meanwhile is a new entry) and only if still unused since.
+            if (pair.Value.LastUse <= cutoff && _users.TryRemove(pair))
+            {
+                Interlocked.Decrement(ref _count);
+                removed++;
+            }
+        return removed;
     }
 
     private sealed class Entry(UserFeedback feedback, long tick)
