@@ -23,6 +23,12 @@ public sealed record OnlineOptions
     /// <value>Longest history (or seed list, candidate list, exclude / allow list) one request may carry. Default 5000.</value>
     public int MaxListLength { get; init; } = 5000;
 
+    /// <value>
+    /// Most users whose recent feedback serving holds in memory (<see cref="Feedback.RecentFeedback"/>); the least recently
+    /// used beyond it are dropped and read from the event store again on their next request or event. Default 100,000.
+    /// </value>
+    public int RecentFeedbackUsers { get; init; } = Feedback.RecentFeedback.DefaultMaxUsers;
+
     /// <value>Events may be at most this far in the future (clock skew). Default 1 day.</value>
     public TimeSpan MaxFutureSkew { get; init; } = TimeSpan.FromDays(1);
 

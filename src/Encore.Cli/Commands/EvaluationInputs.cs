@@ -214,15 +214,7 @@ internal static class EvaluationInputs
     }
 
     /// <summary>Parses data.ratings: auto, ignore (events), values, positive or signed (docs/ratings.md).</summary>
-    public static Data.Ratings.RatingSignal RatingSignalValue(string value) => value.Trim().ToLowerInvariant() switch
-    {
-        "auto" => Data.Ratings.RatingSignal.Auto,
-        "ignore" or "events" or "off" => Data.Ratings.RatingSignal.Ignore,
-        "values" or "all" => Data.Ratings.RatingSignal.Values,
-        "positive" => Data.Ratings.RatingSignal.Positive,
-        "signed" => Data.Ratings.RatingSignal.Signed,
-        _ => throw new ArgumentException($"data.ratings expects auto, ignore, values, positive or signed, got '{value}'."),
-    };
+    public static Data.Ratings.RatingSignal RatingSignalValue(string value) => Data.Ratings.RatingSignalNames.Parse(value, "data.ratings");
 
     /// <summary>
     /// A relevance threshold: a finite score above 0. At 0 or below a pair without positive signal (a skip, a dislike, a

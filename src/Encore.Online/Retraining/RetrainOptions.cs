@@ -36,6 +36,25 @@ public sealed record RetrainOptions
     /// </value>
     public string Confidence { get; init; } = "auto";
 
+    /// <value>
+    /// Whether ratings are the training signal and how they train, as <c>encore train --ratings</c> (docs/ratings.md,
+    /// <see cref="Data.Ratings.RatingSignalNames"/>): auto (default), ignore, values, positive or signed. <c>auto</c> reads
+    /// ratings when the base dataset is a rating data set (its events carry no positive weight: Yahoo! R3, KDD Cup), or,
+    /// with no base dataset, when the stored events are ratings only; otherwise the events are the signal (with
+    /// <see cref="Weights"/>). Under a ratings signal, base ratings and posted rating events train (the last rating of a
+    /// pair wins; posted ratings read on the base's scale, <see cref="OnlineRatingScale"/>) and other event kinds are not
+    /// read, as in train.
+    /// </value>
+    public string Ratings { get; init; } = "auto";
+
+    /// <value>
+    /// Threshold of <c>positive</c> / <c>signed</c> on the base's rating scale (Yahoo 1..5; the posted 0..100 without base
+    /// ratings): ratings at or above it are positives. Null (default): train's rule
+    /// (<see cref="Data.Ratings.RatingThresholdRule.Default"/>: the source's documented threshold, Yahoo 4, KDD 80, else
+    /// 4/5 of the highest rating; 80 of the posted 0..100 when there are no base ratings). Above 0 when set.
+    /// </value>
+    public float? Threshold { get; init; }
+
     /// <value>Share of each user's tracks held out for the check. Default 0.2.</value>
     public double HoldoutFraction { get; init; } = 0.2;
 

@@ -12,7 +12,10 @@ namespace Encore.Online.Retraining;
 /// <summary>
 /// Retrains a named model from the stored events (merged with the base dataset when configured), checks the
 /// candidate against the active model on a per-user holdout (NDCG@10, <see cref="HoldoutCheck"/>), and
-/// activates it only if it is not worse. One retrain runs at a time; serving continues throughout.
+/// activates it only if it is not worse. With <see cref="RetrainOptions.RefitOnAllData"/> the model then fitted on all
+/// data goes live only when it passes <see cref="SanityCheck"/>; otherwise the checked candidate is activated instead. A
+/// candidate that fails the same check is never activated.
+/// One retrain runs at a time; serving continues throughout.
 /// </summary>
 public sealed class RetrainService
 {
@@ -39,6 +42,9 @@ public sealed class RetrainService
     /// ran since it started: what GET /api/models/{name}/retrain reports.
     /// </summary>
     public RetrainResult? Last(string name) => _last.TryGetValue(name, out var result) ? result : null;
+
+    /// <summary>The trainer of a retrain's options (<see cref="TrainerFactory.Create"/>; tests put a faulty one here).</summary>
+    internal Func<RetrainOptions, IRecommenderTrainer> Trainers { get; init; } = TrainerFactory.Create;
 
     /// <summary>True when events arrived since the last retrain of this instance (or none ran yet).</summary>
     public bool HasNewEvents => _events.LastSequence() != Interlocked.Read(ref _lastSequence);
@@ -68,10 +74,13 @@ public sealed class RetrainService
         var clock = Stopwatch.StartNew();
         var options = _options.Retrain;
         var sequence = _events.LastSequence();
-        var (matrix, confidence) = TrainingSetBuilder.Build(_events.ReadAll(), _baseDataset.Dataset, options);
-        if (matrix.Matrix.NonZeros == 0)
-            throw OnlineRequestException.Conflict("name", "There is nothing to train on: no stored events with a positive weight and no base dataset.");
-        var trainer = TrainerFactory.Create(options);
+        var stored = _events.ReadAll();
+        var set = TrainingSetBuilder.Build(stored, _baseDataset.Dataset, options);
+        var (matrix, confidence) = set;
+        var ratings = set.Ratings.Describe();
+        if (Data.Ratings.RatingTraining.PositiveCount(matrix.Matrix) == 0)
+            throw OnlineRequestException.Conflict("name", NothingToTrainOn(matrix.Matrix.NonZeros, stored.Count, _baseDataset.Dataset, ratings));
+        var trainer = Trainers(options);
         var split = new UserRandomHoldoutSplit(options.HoldoutFraction, options.Seed).Split(matrix);
         var candidate = trainer.Fit(new TrainingData(split.Train, matrix.Users, matrix.Items), null, ct);
         var users = HoldoutCheck.SampleUsers(split.Test, options.EvaluationUsers, options.Seed);
@@ -89,14 +98,17 @@ public sealed class RetrainService
                 string.Create(CultureInfo.InvariantCulture,
                     $"kept the active version: the check scored {users.Length} users, fewer than retrain.minimum_evaluation_users = {options.MinimumEvaluationUsers}, too few to compare the two ({comparison}); {(_baseDataset.Dataset is null ? "serve with --dataset <snapshot> so a retrain also trains on the base data" : "wait for more users' events or lower the setting")}"),
                 clock.Elapsed.TotalSeconds)
-            { Confidence = Describe(confidence) };
+            { Confidence = Describe(confidence), Ratings = ratings };
         // Written as "not at least as good" so that a NaN score (a diverged fit) never passes.
         if (!double.IsFinite(candidateNdcg))
             return Kept($"not activated: the candidate's holdout NDCG is not a number (a diverged fit; {comparison})");
+        // A diverged fit may still score a finite NDCG (NaN scores rank arbitrarily), and a first version needs no comparison.
+        if (SanityCheck.Problem(candidate, candidate, split.Train, users, options.EvaluationUsers, options.Seed) is { } broken)
+            return Kept($"not activated: the candidate failed its sanity check: {broken} ({comparison})");
         if (activeNdcg is { } current && !(candidateNdcg >= current - options.Tolerance))
             return Kept($"kept the active version v{active!.Version}: candidate is worse ({comparison})");
 
-        var final = options.RefitOnAllData ? trainer.Fit(new TrainingData(matrix.Matrix, matrix.Users, matrix.Items), null, ct) : candidate;
+        var (final, refitNote) = Refit(trainer, candidate, matrix, users, options, ct);
         var stamp = _time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var path = Path.Combine(Path.GetFullPath(_options.ModelDirectory), $"{name}-{stamp}.bin");
         ModelFile.Save(final, path);
@@ -107,15 +119,37 @@ public sealed class RetrainService
             File.Delete(path);
             return Kept($"kept the active version v{now}: it was activated while this retrain compared against {(active is null ? "no active version" : $"v{active.Version}")}; retrain again to compare with it ({comparison})");
         }
-        var info = _registry.Register(name, path, null, $"retrain: {comparison}{settings}; confidence {Describe(confidence)}");
+        var info = _registry.Register(name, path, null, $"retrain: {comparison}{settings}{refitNote}; {ratings}; confidence {Describe(confidence)}");
         _registry.Activate(info, final);
         return new RetrainResult(name, true, info.Version, candidateNdcg, activeNdcg, users.Length, size.Item1, size.Item2, size.Item3,
-            $"activated version {info.Version} ({comparison})", clock.Elapsed.TotalSeconds)
-        { Confidence = Describe(confidence) };
+            $"activated version {info.Version} ({comparison}{refitNote})", clock.Elapsed.TotalSeconds)
+        { Confidence = Describe(confidence), Ratings = ratings };
 
         RetrainResult Kept(string reason) => new(name, false, null, candidateNdcg, activeNdcg, users.Length, size.Item1, size.Item2, size.Item3,
             reason, clock.Elapsed.TotalSeconds)
-        { Confidence = Describe(confidence) };
+        { Confidence = Describe(confidence), Ratings = ratings };
+    }
+
+    // Why a retrain has nothing to train on, with what it read, as train says it (docs/ratings.md, "Nothing to train on").
+    private static string NothingToTrainOn(int pairs, int stored, Data.Model.MusicDataset? baseDataset, string ratings)
+    {
+        var source = baseDataset is null
+            ? "no base dataset"
+            : string.Create(CultureInfo.InvariantCulture, $"base dataset {baseDataset.Source}: {baseDataset.Events.Count:N0} events, {Data.Ratings.RatingEvents.Count(baseDataset):N0} ratings");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"There is nothing to train on: {pairs:N0} (user, track) pairs, none with a positive value ({stored:N0} stored events, {source}; {ratings}). For a rating data set set retrain.ratings = values (or auto); for events check retrain.weights (docs/service.md, Retraining).");
+    }
+
+    // The model to activate after a passed check: the refit on all data when it passes SanityCheck (it has seen the
+    // holdout, so only its sanity is checked), else the checked candidate, with a note saying why.
+    private static (IRecommender Model, string Note) Refit(IRecommenderTrainer trainer, IRecommender candidate, Core.Interactions.InteractionMatrix matrix,
+        int[] users, RetrainOptions options, CancellationToken ct)
+    {
+        if (!options.RefitOnAllData) return (candidate, "");
+        var refit = trainer.Fit(new TrainingData(matrix.Matrix, matrix.Users, matrix.Items), null, ct);
+        if (SanityCheck.Problem(refit, candidate, matrix.Matrix, users, options.EvaluationUsers, options.Seed) is not { } problem) return (refit, "");
+        (refit as IDisposable)?.Dispose();
+        return (candidate, $"; the refit on all data failed its check ({problem}), so the checked candidate (trained without the held-out tracks) was activated instead");
     }
 
     // A retrain trains retrain.trainer, whatever kind is active: when the two differ the answer says so, since the

@@ -41,6 +41,7 @@ public sealed class EncoreServerOptions
         MaxK = Serving.MaxK,
         MaxBatchSize = Serving.MaxBatchSize,
         MaxListLength = Serving.MaxListLength,
+        RecentFeedbackUsers = Serving.RecentFeedbackUsers,
         MaxFutureSkew = TimeSpan.FromHours(Serving.MaxFutureSkewHours),
         BatchRequests = Serving.BatchRequests,
         BaseDatasetPath = string.IsNullOrWhiteSpace(Dataset.Base) ? null : Dataset.Base,
@@ -120,6 +121,9 @@ public sealed class ServingSection
     /// <value>Longest history / seed / candidate / exclude / allow list per request. Default 5000.</value>
     public int MaxListLength { get; set; } = 5000;
 
+    /// <value>Most users whose recent feedback is held in memory (least recently used dropped, re-read from the store when next used). Default 100,000.</value>
+    public int RecentFeedbackUsers { get; set; } = Online.Feedback.RecentFeedback.DefaultMaxUsers;
+
     /// <value>How far in the future an event timestamp may be, in hours. Default 24.</value>
     public double MaxFutureSkewHours { get; set; } = 24;
 
@@ -163,6 +167,12 @@ public sealed class RetrainSection
     /// <value>Transform of the aggregated scores (train's --confidence grammar). Default auto: none or log1p chosen from the values, as train and evaluate choose.</value>
     public string Confidence { get; set; } = Defaults.Confidence;
 
+    /// <value>Ratings as the signal, as train's --ratings: auto (default), ignore, values, positive or signed (docs/ratings.md, docs/service.md).</value>
+    public string Ratings { get; set; } = Defaults.Ratings;
+
+    /// <value>Threshold of positive / signed on the base's rating scale; unset (default): train's rule (Yahoo 4, KDD 80, else 4/5 of the highest rating; 80 of the posted 0..100 without base ratings).</value>
+    public float? Threshold { get; set; } = Defaults.Threshold;
+
     public double HoldoutFraction { get; set; } = Defaults.HoldoutFraction;
 
     public int EvaluationUsers { get; set; } = Defaults.EvaluationUsers;
@@ -202,6 +212,8 @@ public sealed class RetrainSection
         Regularization = Regularization,
         Alpha = Alpha,
         Confidence = confidence ?? Confidence,
+        Ratings = Ratings,
+        Threshold = Threshold,
         HoldoutFraction = HoldoutFraction,
         EvaluationUsers = EvaluationUsers,
         MinimumEvaluationUsers = MinimumEvaluationUsers,

@@ -23,6 +23,7 @@ public sealed class ServerOptionsValidator : IValidateOptions<EncoreServerOption
         Check(errors, options.Serving.MaxK is >= 1 and <= 100_000, "serving.max_k must be between 1 and 100000.");
         Check(errors, options.Serving.MaxBatchSize is >= 1 and <= 100_000, "serving.max_batch_size must be between 1 and 100000.");
         Check(errors, options.Serving.MaxListLength is >= 1 and <= 1_000_000, "serving.max_list_length must be between 1 and 1000000.");
+        Check(errors, options.Serving.RecentFeedbackUsers is >= 1 and <= 100_000_000, "serving.recent_feedback_users must be between 1 and 100000000.");
         Check(errors, options.Serving.MaxFutureSkewHours is >= 0 and <= 24 * 365, "serving.max_future_skew_hours must be between 0 and 8760.");
         Keys(errors, options.Security);
         if (options.RateLimit.Enabled)
@@ -88,6 +89,10 @@ public sealed class ServerOptionsValidator : IValidateOptions<EncoreServerOption
         Check(errors, TrainerFactory.Kinds.Contains(retrain.Trainer), $"retrain.trainer '{retrain.Trainer}' is unknown; expected {string.Join(", ", TrainerFactory.Kinds)}.");
         Check(errors, Data.Aggregation.ConfidenceTransformNames.IsValid(retrain.Confidence),
             $"retrain.confidence '{retrain.Confidence}' is unknown; expected {Data.Aggregation.ConfidenceTransformNames.Help}, as train's --confidence.");
+        Check(errors, Data.Ratings.RatingSignalNames.IsValid(retrain.Ratings),
+            $"retrain.ratings '{retrain.Ratings}' is unknown; expected auto, ignore, values, positive or signed, as train's --ratings.");
+        Check(errors, retrain.Threshold is null || (retrain.Threshold > 0 && float.IsFinite(retrain.Threshold.Value)),
+            "retrain.threshold must be a rating above 0 on the base dataset's scale (Yahoo R3 1..5, KDD Cup 0..100), or unset for train's rule.");
         Check(errors, retrain.HoldoutFraction is > 0 and < 1, "retrain.holdout_fraction must be in (0, 1).");
         Check(errors, retrain.Factors is >= 1 and <= 4096, "retrain.factors must be between 1 and 4096.");
         Check(errors, retrain.Iterations is >= 1 and <= 1000, "retrain.iterations must be between 1 and 1000.");

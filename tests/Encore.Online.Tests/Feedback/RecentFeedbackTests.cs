@@ -59,4 +59,60 @@ public sealed class RecentFeedbackTests
         Assert.Equal(0, rebuilt.Users);
         Assert.Equal(["t1"], rebuilt.For("u1").Avoid(excludeSeen: false));
     }
+
+    /// <summary>
+    /// RecentFeedback held every user ever served, unbounded. Now at most MaxUsers are held: the least recently used are
+    /// dropped, and a dropped user's feedback is read back from the store on their next use (nothing is lost).
+    /// </summary>
+    [Fact]
+    public void For_MoreUsersThanTheBound_DropsTheLeastRecentlyUsedAndReadsThemBackFromTheStore()
+    {
+        var time = new FakeTimeProvider(Now);
+        var ms = Now.ToUnixTimeMilliseconds() - 1000;
+        using var scope = new EngineScope(time: time);
+        var events = new List<FeedbackEvent>();
+        for (var u = 0; u < 20; u++) events.Add(new FeedbackEvent { User = $"u{u}", Track = $"t{u}", Kind = "skip", Timestamp = ms });
+        scope.Engine.Feedback.Ingest(events);
+        var sut = new RecentFeedback(scope.Engine.Events, limit: 100, maxUsers: 8);
+
+        var first = sut.For("u0");
+        for (var u = 1; u < 20; u++)
+        {
+            Assert.Same(first, sut.For("u0")); // used all along: never the least recent, never dropped
+            Assert.Equal([$"t{u}"], sut.For($"u{u}").Avoid(excludeSeen: false));
+            Assert.InRange(sut.Users, 1, 8);
+        }
+
+        var again = sut.For("u1"); // dropped long ago: read back from the store
+        Assert.Equal(["t1"], again.Avoid(excludeSeen: false));
+        Assert.Same(again, sut.For("u1"));
+        Assert.InRange(sut.Users, 1, 8);
+    }
+
+    [Fact]
+    public void For_ConcurrentUsersOverTheBound_HoldsTheBoundAndAnswersEveryone()
+    {
+        using var scope = new EngineScope();
+        var sut = new RecentFeedback(scope.Engine.Events, limit: 10, maxUsers: 50);
+
+        Parallel.For(0, 4000, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => Assert.NotNull(sut.For($"u{i % 500}")));
+
+        Assert.InRange(sut.Users, 1, 50);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RecentFeedback(scope.Engine.Events, limit: 10, maxUsers: 0));
+    }
+
+    [Fact]
+    public void Engine_RecentFeedbackUsersSetting_BoundsTheServingView()
+    {
+        using var scope = new EngineScope(o => o with { RecentFeedbackUsers = 3 });
+        var recent = scope.Engine.Recommendations.Recent;
+        var events = new List<FeedbackEvent>();
+        for (var u = 0; u < 10; u++) events.Add(new FeedbackEvent { User = $"u{u}", Track = "t", Kind = "play" });
+
+        scope.Engine.Feedback.Ingest(events);
+
+        Assert.Equal(3, recent.MaxUsers);
+        Assert.InRange(recent.Users, 1, 3);
+        Assert.Equal(RecentFeedback.DefaultMaxUsers, new OnlineOptions().RecentFeedbackUsers);
+    }
 }

@@ -30,7 +30,7 @@ public sealed class RetrainSettingsTests
         Assert.True(result.Activated);
         Assert.Equal(6, model.Dimensions);
         Assert.Equal(2.5f, model.Regularization);
-        Assert.Contains(", settings from tuned.ini; confidence ", scope.Engine.Registry.List("main")[0].Note, StringComparison.Ordinal);
+        Assert.Contains(", settings from tuned.ini; ratings ignore (auto): the events are the signal; confidence ", scope.Engine.Registry.List("main")[0].Note, StringComparison.Ordinal);
     }
 
     /// <summary>
