@@ -23,11 +23,14 @@ public sealed class AlsFrequencyScalingTests
         Assert.Equal(MathF.Sqrt(4f / 3), half[1], 6);
     }
 
-    [Fact]
-    public void Fit_Cholesky_ItemFactorsSolveTheirNormalEquationsWithTheScaledPenalty()
+    [Theory]
+    [InlineData(FrequencyBasis.Observed)]
+    [InlineData(FrequencyBasis.Mass)]
+    public void Fit_Cholesky_ItemFactorsSolveTheirNormalEquationsWithTheScaledPenalty(FrequencyBasis basis)
     {
         // After the last half-step each item factor y_i is the exact ridge solution against the final user factors X:
-        // (X^T X + lambda s_i I + sum_u (c_ui - 1) x_u x_u^T) y_i = sum_u c_ui x_u, s_i = ((n_i + 1) / (mean n + 1))^nu.
+        // (X^T X + lambda s_i I + sum_u (c_ui - 1) x_u x_u^T) y_i = sum_u c_ui x_u, s_i = (m_i / mean m)^nu with
+        // m_i = n_i + 1 (Observed) or the item's confidence mass users + sum_u (c_ui - 1) (Mass).
         var matrix = CsrMatrix.FromTriples(5, 3, [0, 0, 1, 1, 2, 3, 4, 4], [0, 1, 0, 2, 0, 1, 0, 2], [2f, 1f, 1f, 3f, 1f, 1f, 4f, 1f]);
         var data = TrainingData.FromMatrix(matrix);
         const double lambda = 0.5, alpha = 1, nu = 1;
@@ -39,14 +42,24 @@ public sealed class AlsFrequencyScalingTests
             Iterations = 3,
             Solver = AlsSolver.Cholesky,
             FrequencyScaling = nu,
+            FrequencyBasis = basis,
             Threads = 1,
         }).Fit(data);
 
         var itemUsers = matrix.Transpose();
-        var mean = (double)matrix.NonZeros / matrix.Columns;
+        var sizes = new double[3];
         for (var i = 0; i < 3; i++)
         {
-            var scale = Math.Pow((itemUsers.RowLength(i) + 1) / (mean + 1), nu);
+            sizes[i] = itemUsers.RowLength(i) + 1;
+            if (basis == FrequencyBasis.Mass)
+            {
+                sizes[i] = matrix.Rows;
+                foreach (var v in itemUsers.RowValues(i)) sizes[i] += alpha * v;
+            }
+        }
+        for (var i = 0; i < 3; i++)
+        {
+            var scale = Math.Pow(sizes[i] / sizes.Average(), nu);
             double a00 = lambda * scale, a01 = 0, a11 = lambda * scale, b0 = 0, b1 = 0;
             for (var u = 0; u < 5; u++)
             {
@@ -64,6 +77,37 @@ public sealed class AlsFrequencyScalingTests
             Assert.Equal((a00 * b1 - a01 * b0) / det, y[1], 3);
         }
     }
+
+    [Fact]
+    public void RowScales_Mass_HandWorked_UnobservedAtOneObservedAtTheirConfidence()
+    {
+        // 2 rows x 3 columns; row 0 holds one entry of 1, row 1 three entries of 1; alpha 1, so c = 2 each.
+        // Masses: row 0 (3 - 1) + 2 = 4, row 1 0 + 3 x 2 = 6; mean 5; nu 1: 0.8 and 1.2 (Observed would give 2/3 and 4/3).
+        var matrix = CsrMatrix.FromTriples(2, 3, [0, 1, 1, 1], [0, 0, 1, 2], [1f, 1f, 1f, 1f]);
+
+        var mass = FrequencyScaledRegularization.RowScales(matrix, 1, FrequencyBasis.Mass, alpha: 1)!;
+
+        Assert.Equal(0.8f, mass[0], 6);
+        Assert.Equal(1.2f, mass[1], 6);
+        Assert.Null(FrequencyScaledRegularization.RowScales(matrix, 0, FrequencyBasis.Mass, alpha: 1));
+    }
+
+    [Fact]
+    public void Fit_MassBasis_DiffersFromObserved_AndIsIgnoredWithoutScaling()
+    {
+        var data = PlantedBlocks.Create();
+        var observed = new AlsTrainer(new AlsOptions { Factors = 6, Iterations = 3, Threads = 1, FrequencyScaling = 1 }).Fit(data);
+        var mass = new AlsTrainer(new AlsOptions { Factors = 6, Iterations = 3, Threads = 1, FrequencyScaling = 1, FrequencyBasis = FrequencyBasis.Mass }).Fit(data);
+        var plain = new AlsTrainer(new AlsOptions { Factors = 6, Iterations = 3, Threads = 1 }).Fit(data);
+        var massUnscaled = new AlsTrainer(new AlsOptions { Factors = 6, Iterations = 3, Threads = 1, FrequencyBasis = FrequencyBasis.Mass }).Fit(data);
+
+        Assert.NotEqual(observed.ItemFactors.ToArray(), mass.ItemFactors.ToArray());
+        Assert.Equal(plain.ItemFactors.ToArray(), massUnscaled.ItemFactors.ToArray());
+    }
+
+    [Fact]
+    public void Options_UndefinedBasis_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AlsOptions { FrequencyBasis = (FrequencyBasis)7 });
 
     [Fact]
     public void Fit_ZeroScaling_IsPlainAls()

@@ -53,7 +53,7 @@ public sealed class TrainerCatalogTests
     {
         var ex = Assert.Throws<ArgumentException>(() => TrainerCatalog.Create("als", Settings("factorz=8")));
         Assert.Contains("'factorz'", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("factors, regularization, frequency-scaling, social, alpha, iterations, cg-steps, solver, gather-precision, calculate-loss, seed, threads", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("factors, regularization, frequency-scaling, frequency-basis, social, alpha, iterations, cg-steps, solver, gather-precision, calculate-loss, seed, threads", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ internal static class AlsHalfStep
             throw new ArgumentException($"The social links cover {social.Users} users, the matrix has {matrix.Rows} rows.", nameof(social));
         social?.Snapshot(solved);
         var gram = Gram.Compute(fixedFactors, matrix.Columns, d, options.Threads, buffers, cancellationToken);
-        var scales = FrequencyScaledRegularization.RowScales(matrix, options.FrequencyScaling);
+        var scales = FrequencyScaledRegularization.RowScales(matrix, options.FrequencyScaling, options.FrequencyBasis, (float)options.Alpha);
         var perRow = scales is not null || social is not null;
         if (!perRow) Gram.AddDiagonal(gram, d, (float)options.Regularization);
         var alpha = (float)options.Alpha;

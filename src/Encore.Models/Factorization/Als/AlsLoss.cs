@@ -17,7 +17,7 @@ internal static class AlsLoss
     {
         var gram = Gram.Compute(itemFactors, matrix.Columns, d, options.Threads, cancellationToken);
         var alpha = (float)options.Alpha;
-        var userScales = FrequencyScaledRegularization.RowScales(matrix, options.FrequencyScaling);
+        var userScales = FrequencyScaledRegularization.RowScales(matrix, options.FrequencyScaling, options.FrequencyBasis, alpha);
         var perRow = new double[matrix.Rows];
         var weight = new double[matrix.Rows];
         ParallelLoop.For(matrix.Rows, options.Threads, _ => new float[d], (start, end, gx) =>
@@ -48,7 +48,7 @@ internal static class AlsLoss
             total += perRow[row];
             totalWeight += weight[row];
         }
-        var itemScales = FrequencyScaledRegularization.RowScales(matrix.Transpose(), options.FrequencyScaling);
+        var itemScales = FrequencyScaledRegularization.RowScales(matrix.Transpose(), options.FrequencyScaling, options.FrequencyBasis, alpha);
         if (itemScales is null) total += options.Regularization * TensorPrimitives.Dot<float>(itemFactors, itemFactors);
         else
             for (var i = 0; i < itemScales.Length; i++)

@@ -17,6 +17,7 @@ public sealed record AlsOptions : ModelOptions
     private readonly AlsSolver _solver = AlsSolver.ConjugateGradient;
     private readonly GatherPrecision _gatherPrecision = GatherPrecision.Half;
     private readonly double _frequencyScaling;
+    private readonly FrequencyBasis _frequencyBasis = FrequencyBasis.Observed;
     private readonly double _social;
 
     /// <value>Latent factors per user and item. Default 64.</value>
@@ -35,6 +36,21 @@ public sealed record AlsOptions : ModelOptions
     /// Regularization * ((n_r + 1) / (mean n + 1))^nu, n_r its observed entries; 0-1. Default 0 (the same lambda for every row).
     /// </value>
     public double FrequencyScaling { get => _frequencyScaling; init { Guard.InRange(value, 0, 1, nameof(FrequencyScaling)); _frequencyScaling = value; } }
+
+    /// <value>
+    /// What <see cref="FrequencyScaling"/> counts per row: <see cref="FrequencyBasis.Observed"/> (default; n_r + 1) or
+    /// <see cref="FrequencyBasis.Mass"/> (the row's confidence mass, columns + sum (c - 1): the paper's form). No effect
+    /// while FrequencyScaling is 0.
+    /// </value>
+    public FrequencyBasis FrequencyBasis
+    {
+        get => _frequencyBasis;
+        init
+        {
+            if (!Enum.IsDefined(value)) throw new ArgumentOutOfRangeException(nameof(FrequencyBasis), value, "FrequencyBasis must be Observed or Mass.");
+            _frequencyBasis = value;
+        }
+    }
 
     /// <value>
     /// Social regularisation weight sigma (SocialMF, Jamali &amp; Ester 2010, adapted to implicit ALS; <see cref="SocialRegularization"/>):
