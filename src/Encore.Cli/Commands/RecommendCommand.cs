@@ -126,7 +126,9 @@ public static class RecommendCommand
     {
         unknown = [];
         if (ids is null) return null;
-        unknown = [.. ids.Where(id => !model.Items.TryGetTrackIndex(id, out _))];
-        return [.. ids.Select(id => model.Items.TryGetTrackIndex(id, out var item) ? item : -1).Where(item => item >= 0)];
+        var missing = new List<string>();
+        var known = model.Items.KnownTrackIndices(ids, missing);
+        unknown = [.. missing];
+        return known;
     }
 }

@@ -39,16 +39,10 @@ public static class ScoreCommand
             throw new ArgumentException($"user '{user}' is not in the model ({model.Users.Count:N0} users); score needs a user the model was trained on.");
         if (explain && model is not ICandidateExplainer)
             throw new ArgumentException($"the {model.ModelName} model cannot explain candidate scores feature by feature; train --model hierarchy for that.");
-        var known = new List<int>();
         var unknown = new List<string>();
-        foreach (var t in tracks)
-        {
-            if (model.Items.TryGetTrackIndex(t, out var i)) known.Add(i);
-            else unknown.Add(t);
-        }
+        var items = model.Items.KnownTrackIndices(tracks, unknown);
         if (unknown.Count > 0) Console.Error.WriteLine($"not in the model (no score): {string.Join(", ", unknown)}");
-        if (known.Count == 0) return ExitCodes.Ok;
-        var items = known.ToArray();
+        if (items.Length == 0) return ExitCodes.Ok;
         var scores = new float[items.Length];
         model.Score(u, items, scores);
         var table = new TextTable($"{model.ModelName}: scores of {items.Length} candidates for {user}", "rank", "track", "score");
