@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Encore.Cli.Arguments;
 using Encore.Cli.Output;
+using Encore.Core.Files;
 using Encore.Core.Ids;
 using Encore.Data.Snapshots;
 using Encore.Models.ColdStart;
@@ -53,8 +54,8 @@ public static class RecommendCommand
         if (args.Group.GroupBy(id => id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
             throw new ArgumentException($"--group names '{repeated.Key}' {repeated.Count()} times; give each member once.");
         if (args.K <= 0) throw new ArgumentException($"--k must be at least 1, got {args.K}.");
-        var model = ModelLoader.Load(args.Model);
-        var labels = new ItemLabels(args.Dataset is null ? null : DatasetSnapshot.Read(args.Dataset), model.Items, args.Dataset);
+        var model = ModelLoader.Load(CommandLinePath.Existing(args.Model, "<model>"));
+        var labels = new ItemLabels(args.Dataset is null ? null : DatasetSnapshot.Read(CommandLinePath.Existing(args.Dataset, "--dataset")), model.Items, args.Dataset);
         var chain = new ColdStartRecommender(model);
         if (args.Group.Length > 0) return Group(chain, args, labels);
 

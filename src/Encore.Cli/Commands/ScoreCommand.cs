@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Encore.Cli.Arguments;
 using Encore.Cli.Output;
+using Encore.Core.Files;
 using Encore.Core.Ids;
 using Encore.Models.Contract;
 using Encore.Models.Files;
@@ -34,7 +35,7 @@ public static class ScoreCommand
     internal static int Run(string modelPath, string user, string[] tracks, bool explain, bool markdown)
     {
         if (tracks.Length == 0) throw new ArgumentException("--tracks needs at least one track id.");
-        var model = ModelLoader.Load(modelPath);
+        var model = ModelLoader.Load(CommandLinePath.Existing(modelPath, "<model>"));
         if (!model.Users.TryGetIndex(user, out var u))
             throw new ArgumentException($"user '{user}' is not in the model ({model.Users.Count:N0} users); score needs a user the model was trained on.");
         if (explain && model is not ICandidateExplainer)
