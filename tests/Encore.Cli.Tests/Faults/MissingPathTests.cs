@@ -36,6 +36,8 @@ public sealed class MissingPathTests(ModelCommandsFixture world) : IClassFixture
         { "--settings", ["serve", "--urls", "http://127.0.0.1:0", "--settings", "{missing}"] },
         // bandit replay's log and vectors.
         { "<log>", ["bandits", "replay", "{missing}", "--vectors", "{itemknn}"] },
+        // report from a JSON file of runs (was "Could not find a part of the path ...").
+        { "--runs-json", ["report", "--runs-json", "{missing}", "-o", "{dir}/r.html"] },
     };
 
     [Theory]
