@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Encore.Core.Errors;
+using Encore.Core.Files;
 using Encore.Evaluation.Bench;
 using Encore.Models.Contract;
 using Encore.Models.Files;
@@ -62,6 +63,7 @@ internal static class FitTrainCommand
 
     private static TrainingData Load(string input, bool binary, CancellationToken ct)
     {
+        CommandLinePath.Existing(input, "<input>");
         if (Directory.Exists(input)) return PeersSplit.LoadTrain(input, binary, ct);
         if (File.Exists(input)) return PeersSplit.LoadTrainFile(input, binary, ct);
         throw new ArgumentException($"input '{input}' is neither a folder with train.tsv[.gz] nor a file.");

@@ -74,7 +74,8 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public async Task Import_MissingFileAndUnknownFormat_GiveNonZeroExitCodes()
     {
-        Assert.Equal(ExitCodes.BadData, await EncoreCli.RunAsync(["import", "table", Path.Combine(_dir, "nope.csv"), "-o", Path.Combine(_dir, "ds"), "--set", "user=a", "--set", "item=b"]));
+        // A missing input is a bad command line (exit 1), like any path that names nothing (docs/cli.md, exit codes).
+        Assert.Equal(ExitCodes.Usage, await EncoreCli.RunAsync(["import", "table", Path.Combine(_dir, "nope.csv"), "-o", Path.Combine(_dir, "ds"), "--set", "user=a", "--set", "item=b"]));
         Assert.Equal(ExitCodes.Usage, await EncoreCli.RunAsync(["import", "no-such-format", "x", "-o", Path.Combine(_dir, "ds")]));
         Assert.NotEqual(ExitCodes.Ok, await EncoreCli.RunAsync(["stats", Path.Combine(_dir, "not-a-snapshot")]));
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Encore.Models.Group;
 
 namespace Encore.Server.Tests;
 
@@ -226,6 +227,22 @@ public sealed class RecommendationEndpointTests(ServerFixture fixture) : IClassF
         var accepted = await Client.PostAsync("/api/groups/recommendations", Json.Body(new { members, k = 5, strategy = "LEAST-MISERY" }));
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal("least-misery", (await Json.Read(accepted)).GetProperty("strategy").GetString());
+    }
+
+    [Fact]
+    public async Task GetGroupStrategies_ServesTheNamesTheRequestsAccept()
+    {
+        // The dashboard's picker read a hard-coded list that lacked expected-plays; it now reads this.
+        var response = await Client.GetAsync("/api/groups/strategies");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await Json.Read(response);
+        var strategies = body.GetProperty("strategies").EnumerateArray().Select(s => s.GetString()!).ToArray();
+        Assert.Equal(GroupStrategyNames.Names, strategies);
+        Assert.Contains("expected-plays", strategies);
+        Assert.Equal(Enum.GetValues<GroupStrategy>().Length, strategies.Length);
+        Assert.All(strategies, s => Assert.True(GroupStrategyNames.TryParse(s, out _)));
+        Assert.Equal(GroupStrategyNames.AliasNames, body.GetProperty("aliases").EnumerateArray().Select(s => s.GetString()!));
     }
 
     [Fact]

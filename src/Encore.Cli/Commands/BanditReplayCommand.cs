@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Numerics.Tensors;
 using Encore.Cli.Output;
+using Encore.Core.Files;
 using Encore.Data.Content;
 using Encore.Evaluation.Bandits;
 using Encore.Evaluation.Runs;
@@ -60,7 +61,7 @@ public static class BanditReplayCommand
             _ => throw new ArgumentException($"--format '{request.Format}': use auto, r3 or piki."),
         };
         var factories = BanditPolicySpec.Parse(request.Policies);
-        var exposures = ExposureLog.Read(request.Log, format);
+        var exposures = ExposureLog.Read(CommandLinePath.Existing(request.Log, "<log>"), format);
         if ((request.Vectors is null) == (request.Model is null)) throw new ArgumentException("give exactly one of --vectors FILE (track vectors) or --model FILE (a factor model's item factors).");
         var (ids, values, d, source) = request.Model is not null ? ModelItemFactors.Read(request.Model) : ReadVectors(request);
         var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -105,7 +106,8 @@ public static class BanditReplayCommand
 
     private static (IReadOnlyList<string> Ids, float[] Values, int Dimension, string Source) ReadVectors(Request request)
     {
-        var file = TrackVectorReader.Read(request.Vectors!, request.Ids, request.IdColumn);
+        var file = TrackVectorReader.Read(CommandLinePath.Existing(request.Vectors!, "--vectors"),
+            request.Ids is null ? null : CommandLinePath.Existing(request.Ids, "--ids"), request.IdColumn);
         return (file.Ids, file.Values, file.Dimension, $"vectors {Path.GetFileName(request.Vectors)}");
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Encore.Cli.Arguments;
 using Encore.Cli.Output;
+using Encore.Core.Files;
 using Encore.Data.Snapshots;
 using Encore.Evaluation.Content;
 using Encore.Models.Files;
@@ -35,7 +36,7 @@ public static class FalseNegativesCommand
     {
         if (k < 1) throw new ArgumentException($"-k must be at least 1, got {k}.");
         var table = string.IsNullOrWhiteSpace(weights) ? FalseNegativeFinder.DefaultWeights : EventWeightsArgument.Parse(weights);
-        var recommender = ModelLoader.Load(modelFile);
+        var recommender = ModelLoader.Load(CommandLinePath.Existing(modelFile, "--model"));
         var data = DatasetSnapshot.Read(datasetFolder, ct);
         var report = FalseNegativeFinder.Find(data, recommender, table, user, k);
         var labels = new ItemLabels(data, recommender.Items, datasetFolder);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Encore.Cli.Output;
+using Encore.Core.Files;
 using Encore.Data.Import;
 using Encore.Data.Import.Common;
 using Encore.Data.Snapshots;
@@ -40,6 +41,8 @@ public static class ImportCommand
         ImporterCatalog.CheckSettings(importer, options.Settings);
         // An output that can never take the snapshot fails now, not after the import (the same-content check needs the data).
         DatasetSnapshot.CheckNewTarget(output, force);
+        // An input that names nothing is a mistyped command line (exit 1), not bad data (2): said before any input is read.
+        CommandLinePath.AllExisting(paths, "<paths>");
         var report = new ImportReport(options.Mode);
         var dataset = ProgressDisplay.Run($"import {importer.Format}", progress =>
             importer.Import(paths, options, report, new ImportProgressAdapter(progress), ct));

@@ -23,8 +23,9 @@ internal static class ImportEmbeddings
         foreach (var key in settings.Keys)
             if (!string.Equals(key, "id", StringComparison.OrdinalIgnoreCase))
                 throw new ArgumentException($"unknown embeddings setting '{key}'; the only setting is id=<column name>.");
+        Encore.Core.Files.CommandLinePath.AllExisting(paths, "<paths>");
         var vectors = TrackVectorReader.Read(paths[0], paths.Length > 1 ? paths[1] : null, settings.GetValueOrDefault("id"));
-        var dataset = DatasetSnapshot.Read(datasetFolder, ct);
+        var dataset = DatasetSnapshot.Read(Encore.Core.Files.CommandLinePath.Existing(datasetFolder, "--dataset"), ct);
         var (result, report) = EmbeddingAttacher.Attach(dataset, vectors);
         if (report.Matched == 0)
             throw new Core.Errors.DataFormatException(paths[0], 0, "id", $"none of the {report.Vectors:N0} ids is a track of {datasetFolder} (e.g. '{vectors.Ids[0]}').");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Encore.Core.Files;
 using Encore.Evaluation.Bandits;
 using Encore.Models.Factorization;
 using Encore.Models.Files;
@@ -12,11 +13,12 @@ namespace Encore.Cli.Commands;
 /// </summary>
 internal static class ModelItemFactors
 {
-    /// <exception cref="Encore.Core.Errors.ModelFormatException">Missing, corrupt or foreign model file (exit 3).</exception>
+    /// <exception cref="FileNotFoundException">Nothing at <paramref name="path"/> (exit 1: the --model option names nothing).</exception>
+    /// <exception cref="Encore.Core.Errors.ModelFormatException">Corrupt or foreign model file (exit 3).</exception>
     /// <exception cref="ArgumentException">The model is not a factor model (the message names its kind and the models that have factors).</exception>
     public static (IReadOnlyList<string> Ids, float[] Values, int Dimension, string Source) Read(string path)
     {
-        var model = ModelLoader.Load(path);
+        var model = ModelLoader.Load(CommandLinePath.Existing(path, "--model"));
         if (model is not FactorModel factors)
             throw new ArgumentException($"--model {path}: a {model.GetType().Name} has no item factors; give a factor model (als, wmf, bpr, lmf) or use --vectors.");
         var d = factors.Dimensions;

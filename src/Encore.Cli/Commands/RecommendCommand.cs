@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Encore.Cli.Arguments;
 using Encore.Cli.Output;
+using Encore.Core.Files;
 using Encore.Core.Ids;
 using Encore.Data.Snapshots;
 using Encore.Models.ColdStart;
@@ -53,8 +54,8 @@ public static class RecommendCommand
         if (args.Group.GroupBy(id => id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
             throw new ArgumentException($"--group names '{repeated.Key}' {repeated.Count()} times; give each member once.");
         if (args.K <= 0) throw new ArgumentException($"--k must be at least 1, got {args.K}.");
-        var model = ModelLoader.Load(args.Model);
-        var labels = new ItemLabels(args.Dataset is null ? null : DatasetSnapshot.Read(args.Dataset), model.Items, args.Dataset);
+        var model = ModelLoader.Load(CommandLinePath.Existing(args.Model, "<model>"));
+        var labels = new ItemLabels(args.Dataset is null ? null : DatasetSnapshot.Read(CommandLinePath.Existing(args.Dataset, "--dataset")), model.Items, args.Dataset);
         var chain = new ColdStartRecommender(model);
         if (args.Group.Length > 0) return Group(chain, args, labels);
 
@@ -126,7 +127,9 @@ public static class RecommendCommand
     {
         unknown = [];
         if (ids is null) return null;
-        unknown = [.. ids.Where(id => !model.Items.TryGetTrackIndex(id, out _))];
-        return [.. ids.Select(id => model.Items.TryGetTrackIndex(id, out var item) ? item : -1).Where(item => item >= 0)];
+        var missing = new List<string>();
+        var known = model.Items.KnownTrackIndices(ids, missing);
+        unknown = [.. missing];
+        return known;
     }
 }

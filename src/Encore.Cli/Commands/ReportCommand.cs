@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Encore.Core.Files;
 using Encore.Evaluation.Reports;
 using Encore.Evaluation.Runs;
 
@@ -41,7 +42,7 @@ public static class ReportCommand
         if (runsJson is not null)
         {
             if (store is not null) throw new ArgumentException("pass either --store or --runs-json, not both.");
-            return Select(RunsJsonFile.Read(runsJson), ids, runsJson);
+            return Select(RunsJsonFile.Read(CommandLinePath.Existing(runsJson, "--runs-json")), ids, runsJson);
         }
         if (ids.Length == 0) throw new ArgumentException("name at least one run id (or pass --runs-json FILE to report every run in it).");
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Encore.Cli.Arguments;
 using Encore.Cli.Output;
+using Encore.Core.Files;
 using Encore.Core.Ids;
 using Encore.Models.Contract;
 using Encore.Models.Files;
@@ -34,21 +35,15 @@ public static class ScoreCommand
     internal static int Run(string modelPath, string user, string[] tracks, bool explain, bool markdown)
     {
         if (tracks.Length == 0) throw new ArgumentException("--tracks needs at least one track id.");
-        var model = ModelLoader.Load(modelPath);
+        var model = ModelLoader.Load(CommandLinePath.Existing(modelPath, "<model>"));
         if (!model.Users.TryGetIndex(user, out var u))
             throw new ArgumentException($"user '{user}' is not in the model ({model.Users.Count:N0} users); score needs a user the model was trained on.");
         if (explain && model is not ICandidateExplainer)
             throw new ArgumentException($"the {model.ModelName} model cannot explain candidate scores feature by feature; train --model hierarchy for that.");
-        var known = new List<int>();
         var unknown = new List<string>();
-        foreach (var t in tracks)
-        {
-            if (model.Items.TryGetTrackIndex(t, out var i)) known.Add(i);
-            else unknown.Add(t);
-        }
+        var items = model.Items.KnownTrackIndices(tracks, unknown);
         if (unknown.Count > 0) Console.Error.WriteLine($"not in the model (no score): {string.Join(", ", unknown)}");
-        if (known.Count == 0) return ExitCodes.Ok;
-        var items = known.ToArray();
+        if (items.Length == 0) return ExitCodes.Ok;
         var scores = new float[items.Length];
         model.Score(u, items, scores);
         var table = new TextTable($"{model.ModelName}: scores of {items.Length} candidates for {user}", "rank", "track", "score");

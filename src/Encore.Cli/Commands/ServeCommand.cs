@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Encore.Core.Files;
 using Encore.Evaluation.Runs;
 using Encore.Server;
+using Encore.Server.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Encore.Cli.Commands;
@@ -30,11 +32,27 @@ public static class ServeCommand
         };
         // Configuration keys such as --Security:ApiKeys:0 KEY go to the server as they are.
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Run(Arguments(
-            parse.GetValue(config), parse.GetValue(urls), parse.GetValue(models) ?? [],
-            new ServeStores(parse.GetValue(dataset), parse.GetValue(store), parse.GetValue(runs) ?? DefaultRunStore(parse.GetValue(config)), parse.GetValue(cluster), parse.GetValue(settings)),
-            [.. parse.UnmatchedTokens]), ct)));
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(() =>
+        {
+            CheckPaths(parse.GetValue(config), parse.GetValue(models) ?? [], parse.GetValue(dataset), parse.GetValue(settings));
+            return Run(Arguments(parse.GetValue(config), parse.GetValue(urls), parse.GetValue(models) ?? [],
+                new ServeStores(parse.GetValue(dataset), parse.GetValue(store), parse.GetValue(runs) ?? DefaultRunStore(parse.GetValue(config)), parse.GetValue(cluster), parse.GetValue(settings)),
+                [.. parse.UnmatchedTokens]), ct);
+        }));
         return command;
+    }
+
+    /// <summary>
+    /// A file or folder named on the command line (--config, each --model's path, --dataset, --settings) that names
+    /// nothing: "error: --model 'x.bin' does not exist." and exit 1, before the server is built, as every command says it.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">One of the paths names nothing (exit 1 through <see cref="CommandRunner"/>).</exception>
+    internal static void CheckPaths(string? config, string[] models, string? dataset, string? settings)
+    {
+        if (config is not null) CommandLinePath.Existing(config, "--config");
+        foreach (var model in models) CommandLinePath.Existing(ServerOptionsValidator.ParsePreload(model, "default").Path, "--model");
+        if (dataset is not null) CommandLinePath.Existing(dataset, "--dataset");
+        if (settings is not null) CommandLinePath.Existing(settings, "--settings");
     }
 
     /// <summary>The base dataset, service store and run store given on the command line (null: from configuration).</summary>

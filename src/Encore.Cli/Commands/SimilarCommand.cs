@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Encore.Cli.Arguments;
 using Encore.Cli.Output;
+using Encore.Core.Files;
 using Encore.Core.Ids;
 using Encore.Data.Snapshots;
 using Encore.Models.ColdStart;
@@ -27,12 +28,12 @@ public static class SimilarCommand
     internal static int Run(string modelPath, string track, int k, string? datasetPath)
     {
         if (k <= 0) throw new ArgumentException($"--k must be at least 1, got {k}.");
-        var model = ModelLoader.Load(modelPath);
+        var model = ModelLoader.Load(CommandLinePath.Existing(modelPath, "<model>"));
         if (model is not ISimilarItems similar)
             throw new ArgumentException($"the {model.ModelName} model has no item similarities; use a model trained with item-knn, ease, rp3beta, als, bpr or lmf.");
         if (!model.Items.TryGetTrackIndex(track, out var item))
             throw new ArgumentException($"item '{track}' is not in the model ({model.Items.Count:N0} items), so it has no neighbours; the model never saw it in training.");
-        var labels = new ItemLabels(datasetPath is null ? null : DatasetSnapshot.Read(datasetPath), model.Items, datasetPath);
+        var labels = new ItemLabels(datasetPath is null ? null : DatasetSnapshot.Read(CommandLinePath.Existing(datasetPath, "--dataset")), model.Items, datasetPath);
         _ = similar;
         var answer = new ColdStartRecommender(model).SimilarItems(item, k);
         var title = labels.HasLabels && labels.Of(track) is { Length: > 0 } name ? $"{track} ({name})" : track;

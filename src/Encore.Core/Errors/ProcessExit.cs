@@ -35,8 +35,8 @@ public static class ProcessExit
             ModelFormatException e => (BadModelFile, e.Message),
             EncoreException e => (BadData, e.Message),
             ArgumentException e => (Usage, Guard.PlainMessage(e)),
-            // A path named on the command line (data set folder, split folder, settings file) that is not there: a bad
-            // command line like an unknown option, not damaged data (2) nor a damaged file (3).
+            // A path named on the command line (model file, import input, data set folder, split folder, settings file) that
+            // is not there: a bad command line like an unknown option, not damaged data (2) nor a damaged file (3).
             FileNotFoundException e => (Usage, e.Message),
             DirectoryNotFoundException e => (Usage, e.Message),
             IOException e => (Failure, e.Message),

@@ -23,6 +23,24 @@ public static class TrackIdForms
         return other is not null && tracks.TryGetIndex(other, out index);
     }
 
+    /// <summary>
+    /// Dense indices of the ids in <paramref name="ids"/> that <paramref name="tracks"/> knows (as given or in the other
+    /// Spotify form, <see cref="TryGetTrackIndex"/>), in the order given; an id it does not know is skipped and, when
+    /// <paramref name="unknown"/> is given, added to it (a null is skipped and not added). The one filter every "which of these tracks does the
+    /// model know" question goes through (serving's feedback masks, request lists, the CLI's candidate lists).
+    /// </summary>
+    /// <returns>Indices in [0, tracks.Count); as long as <paramref name="ids"/> at most; repeats are kept.</returns>
+    public static int[] KnownTrackIndices(this IdMap tracks, IEnumerable<string?> ids, ICollection<string>? unknown = null)
+    {
+        ArgumentNullException.ThrowIfNull(tracks);
+        ArgumentNullException.ThrowIfNull(ids);
+        var known = new List<int>(ids is IReadOnlyCollection<string?> c ? c.Count : 0);
+        foreach (var id in ids)
+            if (tracks.TryGetTrackIndex(id, out var index)) known.Add(index);
+            else if (id is not null) unknown?.Add(id);
+        return [.. known];
+    }
+
     /// <summary><c>spotify:track:X</c> for a bare X, X for <c>spotify:track:X</c>; null when there is no other form.</summary>
     public static string? OtherForm(string id)
     {

@@ -10,7 +10,8 @@ public static class InputFile
     public static Stream Open(string path)
     {
         if (Directory.Exists(path)) throw new DataFormatException(path, 0, "", "is a folder; expected a file.");
-        if (!File.Exists(path)) throw new DataFormatException(path, 0, "", "file not found.");
+        // A path that names nothing is a mistyped path (exit 1), not bad data (2): the data was never seen.
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: file not found.", path);
         FileStream raw;
         try
         {

@@ -58,11 +58,10 @@ internal sealed class ResolvedRequest
     private static int[]? Known(IReadOnlyList<string>? ids, IdMap items, List<string> unknown)
     {
         if (ids is null) return null;
-        var known = new List<int>(ids.Count);
-        foreach (var id in ids)
-            if (items.TryGetTrackIndex(id, out var item)) known.Add(item);
-            else AddOnce(unknown, id);
-        return [.. known];
+        var missing = new List<string>();
+        var known = items.KnownTrackIndices(ids, missing);
+        foreach (var id in missing) AddOnce(unknown, id);
+        return known;
     }
 
     private static void AddOnce(List<string> list, string id)

@@ -28,6 +28,13 @@ public static class GroupStrategyNames
         ["expected-plays"] = GroupStrategy.ExpectedPlays,
     };
 
+    /// <value>The canonical name of every <see cref="GroupStrategy"/>, in declaration order (what <see cref="List"/> spells out):
+    /// what a client offers, e.g. the dashboard's strategy picker through <c>GET /api/groups/strategies</c>.</value>
+    public static IReadOnlyList<string> Names { get; } = [.. Enum.GetValues<GroupStrategy>().Select(Of)];
+
+    /// <value>The accepted aliases (every accepted name that is not canonical), in the order <see cref="Aliases"/> lists them.</value>
+    public static IReadOnlyList<string> AliasNames { get; } = [.. ByName.Where(n => Of(n.Value) != n.Key).Select(n => n.Key)];
+
     /// <summary>The strategy named <paramref name="text"/> (see the rule above); false for any other text.</summary>
     public static bool TryParse(string? text, out GroupStrategy strategy)
     {

@@ -54,8 +54,8 @@ public sealed partial class RecommendationService
             var profile = _coldStart.Resolve(serving, user, member.History, $"members[{m}].history");
             if (request.ExcludeSeen) MaskSeen(serving, profile, mask);
             // Read from the store, not the in-memory view: in a cluster the member's feedback may have gone through another node.
-            foreach (var track in UserFeedback.From(_events.HistoryOf(user, _options.MaxListLength), _options.MaxListLength).Avoid(request.ExcludeSeen))
-                if (serving.Model.Items.TryGetTrackIndex(track, out var item)) mask[item] = true;
+            var avoid = UserFeedback.From(_events.HistoryOf(user, _options.MaxListLength), _options.MaxListLength).Avoid(request.ExcludeSeen);
+            foreach (var item in serving.Model.Items.KnownTrackIndices(avoid)) mask[item] = true;
             table.Add(ProfileScoring.All(serving, profile));
             histories.Add(History(serving, profile));
             paths[m] = (user, profile.Path);

@@ -44,20 +44,22 @@ public sealed partial class RecommendationService : IDisposable
 
     /// <summary>
     /// Top-k for one user, computed on the calling thread. Tracks the user has given feedback on since the process
-    /// started reading their events (<see cref="Recent"/>, or <paramref name="recent"/>) are left out like the training
-    /// row when <see cref="UserRecommendationRequest.ExcludeSeen"/>; tracks whose newest event is a skip or a dislike
-    /// are always left out.
+    /// started reading their events (<see cref="Recent"/>, or <paramref name="feedback"/> / <paramref name="recent"/>) are
+    /// left out like the training row when <see cref="UserRecommendationRequest.ExcludeSeen"/>; tracks whose newest event
+    /// is a skip or a dislike are always left out.
     /// </summary>
     /// <param name="request">The request (validated here).</param>
     /// <param name="recent">
     /// The user's recent stored events when the caller already holds them (a cluster's user grain, oldest first, at most
     /// <see cref="OnlineOptions.MaxListLength"/>); null reads them from <see cref="Recent"/> and, for fold-in, the event store.
     /// </param>
-    public RecommendationResponse ForUser(UserRecommendationRequest request, IReadOnlyList<StoredEvent>? recent = null)
-    {
-        var (user, serving) = Prepare(request);
-        return Answer(serving, user, request, recent, Avoid(user, request.ExcludeSeen, recent));
-    }
+    /// <param name="feedback">
+    /// The user's feedback when the caller keeps it current (a cluster's user grain, as its events arrive): used as is, so
+    /// a request does not rebuild it from <paramref name="recent"/>. Null builds it from <paramref name="recent"/> when
+    /// given, else reads <see cref="Recent"/>.
+    /// </param>
+    public RecommendationResponse ForUser(UserRecommendationRequest request, IReadOnlyList<StoredEvent>? recent = null, UserFeedback? feedback = null) =>
+        Answer(Resolve(request, recent, feedback), request, recent);
 
     /// <summary>
     /// Top-k for one user; known users of a factor model without exclude / allow lists or feedback to leave out are
@@ -66,27 +68,39 @@ public sealed partial class RecommendationService : IDisposable
     /// </summary>
     /// <param name="request">The request (validated here).</param>
     /// <param name="recent">The user's recent stored events when the caller holds them (see <see cref="ForUser"/>); null reads the store.</param>
+    /// <param name="feedback">The user's feedback when the caller keeps it current (see <see cref="ForUser"/>).</param>
     /// <param name="cancellationToken">
     /// Cancels a request waiting in the batcher (e.g. the HTTP client disconnected): nothing is scored for it and the
     /// returned task is cancelled. A request already being scored finishes; paths that do not wait ignore the token.
     /// </param>
     /// <exception cref="OperationCanceledException">The token was cancelled while the request waited.</exception>
     public async ValueTask<RecommendationResponse> ForUserAsync(UserRecommendationRequest request, IReadOnlyList<StoredEvent>? recent = null,
-        CancellationToken cancellationToken = default)
+        UserFeedback? feedback = null, CancellationToken cancellationToken = default)
     {
-        var (user, serving) = Prepare(request);
-        var avoid = Avoid(user, request.ExcludeSeen, recent);
-        if (_batcher is null || avoid.Length > 0 || FastPath(serving, user, request) is not { } fast) return Answer(serving, user, request, recent, avoid);
+        var resolved = Resolve(request, recent, feedback);
+        if (_batcher is null || resolved.Avoid.Length > 0 || resolved.Fast is not { } fast) return Answer(resolved, request, recent);
         var (items, scores) = await _batcher.Recommend(fast.Model, fast.User, request.K, request.ExcludeSeen, cancellationToken).ConfigureAwait(false);
-        return new RecommendationResponse(user, serving.Name, serving.Version, ServingPath.Model, Tracks(serving.Model, items, scores));
+        var serving = resolved.Serving;
+        return new RecommendationResponse(resolved.User, serving.Name, serving.Version, ServingPath.Model, Tracks(serving.Model, items, scores));
     }
 
-    private RecommendationResponse Answer(ServingModel serving, string user, UserRecommendationRequest request, IReadOnlyList<StoredEvent>? recent, string[] avoid)
+    // One request resolved once: the model it is served by, the fast path when it applies (null otherwise), and the
+    // tracks its feedback rules out. ForUser and ForUserAsync both answer from it, so they cannot disagree on the path.
+    private readonly record struct ResolvedUserRequest(string User, ServingModel Serving, (FactorModel Model, int User)? Fast, string[] Avoid);
+
+    private ResolvedUserRequest Resolve(UserRecommendationRequest request, IReadOnlyList<StoredEvent>? recent, UserFeedback? feedback)
     {
-        if (FastPath(serving, user, request) is { } fast)
+        var (user, serving) = Prepare(request);
+        return new ResolvedUserRequest(user, serving, FastPath(serving, user, request), Avoid(user, request.ExcludeSeen, recent, feedback));
+    }
+
+    private RecommendationResponse Answer(ResolvedUserRequest resolved, UserRecommendationRequest request, IReadOnlyList<StoredEvent>? recent)
+    {
+        var (user, serving, fastPath, avoid) = resolved;
+        if (fastPath is { } fast)
         {
             var options = avoid.Length == 0 ? request.ExcludeSeen ? RecommendOptions.Default : NoFilters
-                : new RecommendOptions { ExcludeSeen = request.ExcludeSeen, Exclude = KnownItems(serving.Model, avoid) };
+                : new RecommendOptions { ExcludeSeen = request.ExcludeSeen, Exclude = serving.Model.Items.KnownTrackIndices(avoid) };
             var (items, scores) = FactorTopK.Recommend(fast.Model, fast.User, request.K, request.ExcludeSeen ? serving.Seen : null, options);
             return new RecommendationResponse(user, serving.Name, serving.Version, ServingPath.Model, Tracks(serving.Model, items, scores));
         }
@@ -94,17 +108,8 @@ public sealed partial class RecommendationService : IDisposable
     }
 
     // What the user's stored feedback rules out: every track with feedback (exclude seen), or only the rejected ones.
-    private string[] Avoid(string user, bool excludeSeen, IReadOnlyList<StoredEvent>? recent) =>
-        (recent is null ? Recent.For(user) : UserFeedback.From(recent, _options.MaxListLength)).Avoid(excludeSeen);
-
-    // Dense indices of the tracks the model knows (feedback on a track it has never seen needs no masking).
-    private static int[] KnownItems(IRecommender model, string[] tracks)
-    {
-        var items = new List<int>(tracks.Length);
-        foreach (var t in tracks)
-            if (model.Items.TryGetTrackIndex(t, out var item)) items.Add(item);
-        return [.. items];
-    }
+    private string[] Avoid(string user, bool excludeSeen, IReadOnlyList<StoredEvent>? recent, UserFeedback? feedback) =>
+        (feedback ?? (recent is null ? Recent.For(user) : UserFeedback.From(recent, _options.MaxListLength))).Avoid(excludeSeen);
 
     private (string User, ServingModel Serving) Prepare(UserRecommendationRequest request)
     {
@@ -134,7 +139,10 @@ public sealed partial class RecommendationService : IDisposable
             History = history,
             HistoryValues = values,
             ExcludeSeen = request.ExcludeSeen,
-            Exclude = avoid.Length == 0 ? WithoutNulls(request.Exclude) : [.. WithoutNulls(request.Exclude) ?? [], .. avoid.Where(t => serving.Model.Items.TryGetTrackIndex(t, out _))],
+            // Only the avoided tracks the model knows, in its own id form: feedback on a track it never saw needs no
+            // masking, and must not be reported back as an unknown request item.
+            Exclude = avoid.Length == 0 ? WithoutNulls(request.Exclude)
+                : [.. WithoutNulls(request.Exclude) ?? [], .. serving.Model.Items.KnownTrackIndices(avoid).Select(i => serving.Model.Items[i])],
             Allow = WithoutNulls(request.Allow),
         }, request.K);
         var items = new ScoredTrack[answer.Items.Length];

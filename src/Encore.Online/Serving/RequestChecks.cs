@@ -57,12 +57,8 @@ internal static class RequestChecks
     {
         if (ids is null) return [];
         IdList(ids, field);
-        var result = new List<int>(ids.Count);
-        foreach (var id in ids)
-        {
-            if (id is not null && map.TryGetTrackIndex(id, out var index)) result.Add(index);
-            else ignored++;
-        }
-        return [.. result];
+        var result = map.KnownTrackIndices(ids);
+        ignored += ids.Count - result.Length;
+        return result;
     }
 }

@@ -24,6 +24,9 @@ public sealed record RecommendationResponse(string? User, string Model, int Vers
 /// <summary>How well the group list suits one member.</summary>
 public sealed record MemberResult(string? User, string Path, double ShareInOwnTopN, double MeanNormalisedScore);
 
+/// <summary>The group strategies a request may name: <c>Strategies</c> the canonical names (in the models' order), <c>Aliases</c> the other accepted spellings.</summary>
+public sealed record GroupStrategiesResponse(IReadOnlyList<string> Strategies, IReadOnlyList<string> Aliases);
+
 public sealed record GroupRecommendationResponse(string Model, int Version, string Strategy, IReadOnlyList<ScoredTrack> Items, IReadOnlyList<MemberResult> Members, double MinimumShare);
 
 /// <summary>Score of one candidate; null when the model does not know the track.</summary>

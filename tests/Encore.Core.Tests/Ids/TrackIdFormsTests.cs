@@ -27,4 +27,17 @@ public sealed class TrackIdFormsTests
         Assert.False(bare.TryGetTrackIndex("spotify:track:unknown", out _));
         Assert.False(bare.TryGetTrackIndex(null, out _));
     }
+
+    [Fact]
+    public void KnownTrackIndices_KeepsKnownInOrderInEitherForm_CollectsTheUnknown()
+    {
+        var map = IdMap.FromIds(["t1", "4uLU6hMCjMI75M1A2tKUQC", "t3"]);
+        var unknown = new List<string>();
+
+        var known = map.KnownTrackIndices(["t3", "nope", "spotify:track:4uLU6hMCjMI75M1A2tKUQC", null, "t1", "t3"], unknown);
+
+        Assert.Equal([2, 1, 0, 2], known);
+        Assert.Equal(["nope"], unknown);
+        Assert.Empty(map.KnownTrackIndices([]));
+    }
 }

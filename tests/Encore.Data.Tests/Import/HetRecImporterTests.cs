@@ -130,7 +130,7 @@ public sealed class HetRecImporterTests
     [Fact]
     public void Import_MissingFolder_ThrowsNamingIt()
     {
-        var ex = Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, "/nonexistent/hetrec"));
+        var ex = Assert.Throws<FileNotFoundException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, "/nonexistent/hetrec"));
         Assert.Contains("/nonexistent/hetrec", ex.Message);
         Assert.Contains("not found", ex.Message);
     }

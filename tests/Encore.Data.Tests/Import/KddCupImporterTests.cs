@@ -125,7 +125,7 @@ public sealed class KddCupImporterTests
         e.File("trackData2.txt", "");
         e.File("trainIdx2.txt", "");
         Assert.Contains("catalogue files", Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, e.Path)).Message);
-        Assert.Contains("not found", Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, "/nope/kdd")).Message);
+        Assert.Contains("not found", Assert.Throws<FileNotFoundException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, "/nope/kdd")).Message);
     }
 
     [Theory]

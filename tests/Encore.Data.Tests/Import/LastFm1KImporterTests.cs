@@ -81,6 +81,6 @@ public sealed class LastFm1KImporterTests
         var gz = t.Gzip(Log + ".gz", body, truncate: true);
         Assert.Contains("truncated", Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, ErrorMode.Lenient, gz)).Message);
         Assert.Equal(0, ImportRunner.Run(Sut, ErrorMode.Strict, t.File("empty.tsv", "")).Data.Events.Count);
-        Assert.Contains("not found", Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, "/nope/" + Log)).Message);
+        Assert.Contains("not found", Assert.Throws<FileNotFoundException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, "/nope/" + Log)).Message);
     }
 }

@@ -105,7 +105,7 @@ public sealed class PikiImporterTests
         var gz = t.Gzip("p.csv.gz", body, truncate: true);
         Assert.Contains("truncated", Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, ErrorMode.Lenient, gz)).Message);
         Assert.Equal(0, ImportRunner.Run(Sut, ErrorMode.Strict, t.File("e.csv", "")).Data.Events.Count);
-        Assert.Contains("not found", Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, "/nope/p.csv")).Message);
+        Assert.Contains("not found", Assert.Throws<FileNotFoundException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, "/nope/p.csv")).Message);
     }
 
     [SharedDataFact]

@@ -179,7 +179,7 @@ public sealed class TableImporterTests
     [Fact]
     public void Import_MissingFileOrMapping_ThrowsClearly()
     {
-        var ex = Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, Map("user=u", "item=i"), "/nope/log.csv"));
+        var ex = Assert.Throws<FileNotFoundException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, Map("user=u", "item=i"), "/nope/log.csv"));
         Assert.Contains("/nope/log.csv", ex.Message);
         var ex2 = Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, Map("user=u"), "/nope/log.csv"));
         Assert.Contains("item=", ex2.Message);

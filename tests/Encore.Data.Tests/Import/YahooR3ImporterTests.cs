@@ -59,6 +59,6 @@ public sealed class YahooR3ImporterTests
         var gz = t.Gzip("r3-train.txt.gz", body, truncate: true);
         Assert.Contains("truncated", Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, ErrorMode.Lenient, gz)).Message);
         Assert.Equal(0, ImportRunner.Run(Sut, ErrorMode.Strict, t.File("e-train.txt", "")).Data.Ratings.Count);
-        Assert.Contains("not found", Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, "/nope/r3.txt")).Message);
+        Assert.Contains("not found", Assert.Throws<FileNotFoundException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, "/nope/r3.txt")).Message);
     }
 }

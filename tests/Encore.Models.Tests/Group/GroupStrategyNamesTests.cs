@@ -53,4 +53,12 @@ public sealed class GroupStrategyNamesTests
             Assert.Contains(GroupStrategyNames.Of(strategy), GroupStrategyNames.List, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Names_AreEveryStrategyOnceInTheDocumentedList()
+    {
+        Assert.Equal(GroupStrategyNames.List, string.Join(", ", GroupStrategyNames.Names));
+        Assert.Equal(GroupStrategyNames.Aliases, string.Join(", ", GroupStrategyNames.AliasNames));
+        Assert.Equal(Enum.GetValues<GroupStrategy>().Select(GroupStrategyNames.Of), GroupStrategyNames.Names);
+    }
 }

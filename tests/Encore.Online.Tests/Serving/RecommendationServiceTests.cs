@@ -284,4 +284,43 @@ public sealed class RecommendationServiceTests : IDisposable
         Assert.Equal(fromStore.Items, fromRecent.Items);
         Assert.DoesNotContain(fromRecent.Items, i => events.Any(e => e.Track == i.Track));
     }
+
+    [Fact]
+    public async Task ForUser_FeedbackGiven_IsUsedAsIsAndBothCallsAgree()
+    {
+        // A cluster's user grain keeps the user's feedback current and hands it over; the service must not rebuild it
+        // from the events (here there are none, so a skip held only by the feedback proves it was used).
+        var request = new UserRecommendationRequest { User = KnownUser, K = 5 };
+        var top = Sut.ForUser(request).Items[0].Track;
+        var feedback = new UserFeedback(limit: 10);
+        feedback.Add(new StoredEvent("skip-1", KnownUser, top, Encore.Data.Model.EventKind.Skip, 1_000, null, null));
+
+        var sync = Sut.ForUser(request, recent: [], feedback);
+        var async = await Sut.ForUserAsync(request, recent: [], feedback);
+
+        Assert.DoesNotContain(sync.Items, t => t.Track == top);
+        Assert.Equal(sync.Items, async.Items);
+        Assert.Equal((ServingPath.Model, 5), (sync.Path, sync.Items.Count));
+    }
+
+    [Fact]
+    public async Task ForUser_SkipOnAFoldInUser_LeftOutOnBothCallsAndNotReportedUnknown()
+    {
+        // The cold-start chain gets the avoided tracks the model knows in its own id form: a skip on a track the
+        // model never saw is neither masked nor counted as an unknown request item.
+        var history = TestWorld.Matrix.Items.Ids.Skip(20).Take(4).Select(t => new HistoryEntry { Track = t }).ToArray();
+        var request = new UserRecommendationRequest { User = "fold-user", K = 8, History = history };
+        var first = Sut.ForUser(request).Items[0].Track;
+        var feedback = new UserFeedback(limit: 10);
+        feedback.Add(new StoredEvent("s1", "fold-user", first, Encore.Data.Model.EventKind.Skip, 1_000, null, null));
+        feedback.Add(new StoredEvent("s2", "fold-user", "never-seen-track", Encore.Data.Model.EventKind.Dislike, 1_001, null, null));
+
+        var sync = Sut.ForUser(request, recent: [], feedback);
+        var async = await Sut.ForUserAsync(request, recent: [], feedback);
+
+        Assert.Equal(ServingPath.FoldIn, sync.Path);
+        Assert.DoesNotContain(sync.Items, t => t.Track == first);
+        Assert.Equal(0, sync.IgnoredTracks);
+        Assert.Equal(sync.Items, async.Items);
+    }
 }

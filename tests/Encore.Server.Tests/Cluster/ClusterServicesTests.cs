@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Encore.Online.Registry;
 using Xunit.Abstractions;
@@ -11,7 +12,8 @@ namespace Encore.Server.Tests.Cluster;
 /// Three <c>Encore.Server</c> silos on loopback over one PostgreSQL, each with a model folder of its own (as on three
 /// machines): a model registered on one silo from a file only it had, then deleted, and activated on another silo,
 /// serves on all three, each having fetched it by content hash; the bandit's choices and rewards go through any
-/// silo exactly as in one process; two retrain requests sent at once to two silos retrain once, and the result
+/// silo exactly as in one process; a skip written through one silo leaves the track out of that user's answers
+/// through every silo; two retrain requests sent at once to two silos retrain once, and the result
 /// serves everywhere.
 /// </summary>
 [Collection(ClusterCollection.Name)]
@@ -75,6 +77,19 @@ public sealed class ClusterServicesTests(ITestOutputHelper output)
             Assert.All(states, s => Assert.Equal(states[0], s));
             var state = JsonDocument.Parse(states[0]).RootElement;
             Assert.Equal((6L, 4.0), (state.GetProperty("rounds").GetInt64(), state.GetProperty("cumulativeReward").GetDouble()));
+
+            // 2b. A skip written through one silo leaves the track out of that user's answers through every silo: the
+            // user's grain keeps the feedback it hands to serving current as its events arrive.
+            var listener = ModelFiles.User(5);
+            var listenerPath = $"/api/users/{Uri.EscapeDataString(listener)}/recommendations?k=5";
+            var top = (await client.GetFromJsonAsync<JsonElement>(new Uri(silos[0]!.Address, listenerPath))).GetProperty("items")[0].GetProperty("track").GetString()!;
+            await Read(await Write(client, silos[1]!, "/api/events", new { eventId = "skip-top", user = listener, track = top, kind = "skip" }), HttpStatusCode.OK);
+            for (var i = 0; i < SiloCount; i++)
+            {
+                var items = (await client.GetFromJsonAsync<JsonElement>(new Uri(silos[i]!.Address, listenerPath))).GetProperty("items");
+                Assert.Equal(5, items.GetArrayLength());
+                Assert.DoesNotContain(items.EnumerateArray(), t => t.GetProperty("track").GetString() == top);
+            }
 
             // 3. Two retrain requests at once on two silos: the singleton runs one, refuses the other.
             var before = (await Read(await Admin(client, HttpMethod.Get, silos[0]!, "/api/models", null), HttpStatusCode.OK)).GetArrayLength();

@@ -1,4 +1,6 @@
+using Encore.Models.Group;
 using Encore.Tests.Shared;
+
 namespace Encore.Server.Tests.Dashboard;
 
 /// <summary>
@@ -88,6 +90,8 @@ public sealed class DashboardBrowserTests(DashboardServerFixture fixture) : ICla
         await page.FillAsync("#member-id", ModelFiles.User(3));
         await page.ClickAsync("#add-member");
         Assert.Equal(3, await page.Locator("#members .chip").CountAsync());
+        // The picker offers what the server accepts (GET /api/groups/strategies), expected-plays included.
+        Assert.Equal(GroupStrategyNames.Names, await page.Locator("#strategy option").AllInnerTextsAsync());
         await page.SelectOptionAsync("#strategy", "least-misery");
         await page.ClickAsync("#recommend-group");
         await page.WaitForSelectorAsync("#group-result .grid");

@@ -6,6 +6,8 @@ namespace Encore.Data.Import.Common;
 internal static class ImportPaths
 {
     /// <summary>Folders expand to their files (sorted, non-recursive); a missing path or an empty folder throws naming it.</summary>
+    /// <exception cref="FileNotFoundException">A path names nothing (a bad command line, exit 1).</exception>
+    /// <exception cref="DataFormatException">No paths, or an empty folder.</exception>
     public static IReadOnlyList<string> Files(IReadOnlyList<string> paths)
     {
         if (paths.Count == 0) throw new DataFormatException("(no input)", 0, "", "no input files or folders were given.");
@@ -20,7 +22,7 @@ internal static class ImportPaths
                 result.AddRange(files);
             }
             else if (File.Exists(p)) result.Add(p);
-            else throw new DataFormatException(p, 0, "", "file or folder not found.");
+            else throw new FileNotFoundException($"{p}: file or folder not found.", p);
         }
         return [.. Once(result)];
     }

@@ -49,7 +49,7 @@ internal sealed record IumInputFiles(string Users, string Tracks, string? Artist
                 foreach (var f in files) yield return f;
             }
             else if (File.Exists(path)) yield return path;
-            else throw new DataFormatException(path, 0, "", "file not found.");
+            else throw new FileNotFoundException($"{path}: file not found.", path);
         }
     }
 

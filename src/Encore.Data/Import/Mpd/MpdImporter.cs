@@ -47,7 +47,7 @@ public sealed class MpdImporter : IDatasetImporter
                 if (found.Count == 0) throw new DataFormatException(path, 0, "", "holds no mpd.slice.*.json or challenge_set*.json file.");
                 result.AddRange(found);
             }
-            else throw new DataFormatException(path, 0, "", "file not found.");
+            else throw new FileNotFoundException($"{path}: file not found.", path);
         }
         return [.. ImportPaths.Once(result)];
     }

@@ -107,9 +107,9 @@ public sealed class IumImporterErrorTests
         using var folder = new JsonFixtureFolder();
         var missing = Path.Combine(folder.Root, "sessions.jsonl");
 
-        var ex = Assert.Throws<DataFormatException>(() => new IumImporter().Import([missing], new ImportOptions(), new ImportReport()));
+        var ex = Assert.Throws<FileNotFoundException>(() => new IumImporter().Import([missing], new ImportOptions(), new ImportReport()));
 
-        Assert.Equal(missing, ex.File);
+        Assert.Equal(missing, ex.FileName);
         Assert.Contains("file not found", ex.Message, StringComparison.Ordinal);
     }
 

@@ -139,7 +139,7 @@ public sealed class MpdImporterErrorTests
         using var folder = new JsonFixtureFolder();
         var path = Path.Combine(folder.Root, "mpd.slice.0-999.json");
 
-        var ex = Assert.Throws<DataFormatException>(() => Import(path, new ImportReport()));
+        var ex = Assert.Throws<FileNotFoundException>(() => Import(path, new ImportReport()));
 
         Assert.Contains("file not found", ex.Message, StringComparison.Ordinal);
     }

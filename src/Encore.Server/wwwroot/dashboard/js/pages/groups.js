@@ -1,19 +1,18 @@
 // Group builder: add member ids, pick an aggregation strategy, see the group's list and how well it suits
 // each member (share of the list in the member's own top-N, mean normalised score).
-import { post, labels, activeModels } from '../api.js';
+import { get, post, labels, activeModels } from '../api.js';
 import { h, panel, table, fmt, errorBox, trackName, splitIds } from '../dom.js';
 import { modelSelect } from '../modelpicker.js';
 import { barChart, COLORS } from '../charts.js';
 
-const STRATEGIES = ['average', 'least-misery', 'most-pleasure', 'borda', 'overlap-first'];
-
 export async function render(container, params) {
   container.append(h('h1', {}, 'Group builder'));
-  const models = await activeModels();
+  // The strategies come from the server (GET /api/groups/strategies), the same table its group requests accept.
+  const [models, { strategies }] = await Promise.all([activeModels(), get('/api/groups/strategies')]);
   const members = splitIds(params.get('members') ?? '');
   const chips = h('div', { class: 'chips', id: 'members' });
   const memberInput = h('input', { id: 'member-id', placeholder: 'user id (or several, comma separated)' });
-  const strategy = h('select', { id: 'strategy' }, STRATEGIES.map(s => h('option', { value: s }, s)));
+  const strategy = h('select', { id: 'strategy' }, strategies.map(s => h('option', { value: s }, s)));
   const model = modelSelect(models, { id: 'group-model' });
   const kInput = h('input', { id: 'group-k', type: 'number', min: 1, max: 100, value: 10, style: 'width:70px' });
   const result = h('div', { id: 'group-result' });
