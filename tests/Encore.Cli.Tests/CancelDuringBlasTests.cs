@@ -20,12 +20,14 @@ public sealed class CancelDuringBlasTests : IDisposable
     public async Task Sigint_DuringEaseInverse_ExitsCancelledSoonAfterTheGrace()
     {
         if (!OperatingSystem.IsLinux()) return; // kill -INT
-        // 10,000 items: a dense inverse of about 1 TFLOP, seconds beyond the 2 s grace on two cores.
+        // 14,000 items: a dense inverse of about 2.7 TFLOP, tens of seconds on two cores: far beyond the 2 s grace, and long
+        // enough that a test host starved by parallel tests (CI once saw the fit finish before the signal went out) still
+        // signals it while it runs.
         var table = Path.Combine(_dir, "wide.tsv");
         var rows = new StringBuilder("user\titem\n");
         for (var u = 0; u < 2500; u++)
             for (var j = 0; j < 40; j++)
-                rows.Append(CultureInfo.InvariantCulture, $"u{u}\ti{(u * 41 + j * 251) % 10000}\n");
+                rows.Append(CultureInfo.InvariantCulture, $"u{u}\ti{(u * 41 + j * 251) % 14000}\n");
         await File.WriteAllTextAsync(table, rows.ToString());
         var snapshot = Path.Combine(_dir, "wide");
         var (importCode, _) = await Run(["import", "table", table, "-o", snapshot, "--set", "user=user", "--set", "item=item"]);
@@ -48,6 +50,7 @@ public sealed class CancelDuringBlasTests : IDisposable
         }
 
         await Task.Delay(500);
+        Assert.False(process.HasExited, $"the fit ended (exit {(process.HasExited ? process.ExitCode : 0)}) before the signal was sent:\n{text}");
         var signalled = Stopwatch.StartNew();
         using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)])!) await kill.WaitForExitAsync();
         var exited = await WaitForExit(process, TimeSpan.FromSeconds(30));
