@@ -134,4 +134,15 @@ public sealed class FoldInHistoryTests
         Assert.Equal(50 * values[1], values[0], 4);
         Assert.Equal(plain[0], plain[1]); // without values every play counts once, as before
     }
+
+    [Fact]
+    public void FromNote_RetrainNote_GivesItsSignalThresholdAndConfidence()
+    {
+        var note = ServedTraining.FromNote("retrain: holdout NDCG@10 0.5 vs active none on 40 users; ratings positive, threshold 4.5 (given); confidence log1p (auto): values span 1..50");
+        var admin = ServedTraining.FromNote("uploaded by hand");
+
+        Assert.Equal(("positive", 4.5f), (note.Ratings, note.Threshold));
+        Assert.Same(Encore.Data.Aggregation.ConfidenceTransform.LogPlusOne, note.Confidence);
+        Assert.Equal(ServedTraining.Unknown, admin);
+    }
 }
