@@ -23,7 +23,6 @@ public sealed class OnlineEngine : IDisposable
         BaseDataset = baseDataset ?? new BaseDatasetSource(options.BaseDatasetPath);
         Registry = new ModelRegistry(Store.Models, time, Path.Combine(options.ModelDirectory, "by-hash"));
         Recommendations = new RecommendationService(Registry, Events, BaseDataset, options);
-        Recommendations.Recent.MaxUsers = options.RecentFeedbackUsers;
         Bandits = new Bandits.BanditService(Recommendations, Store.Bandits, BaseDataset, options, time);
         Experiments = new Experiments.ExperimentService(Store.Experiments, Registry, Recommendations, options, time);
         Feedback = new FeedbackService(Events, options, time, (events, outcomes) =>

@@ -48,7 +48,7 @@ public sealed class RecentFeedback
 
     /// <value>
     /// Most users held (&gt;= 1); the least recently used beyond it are dropped (and read from the store again when next
-    /// used). Set by the engine from <see cref="OnlineOptions.RecentFeedbackUsers"/>; lowering it drops users at once.
+    /// used). Starts at the constructor's maxUsers (the service passes <see cref="OnlineOptions.RecentFeedbackUsers"/>); lowering it drops users at once.
     /// </value>
     /// <exception cref="ArgumentOutOfRangeException">Set below 1.</exception>
     public int MaxUsers

@@ -32,15 +32,11 @@ public static class TrainingSetBuilder
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(options);
         var requested = Confidence(options.Confidence);
-        var requestedSignal = RatingSignalNames.Parse(options.Ratings, "retrain.ratings");
-        if (options.Threshold is { } given && !(given > 0 && float.IsFinite(given)))
-            throw new ArgumentException($"retrain.threshold expects a rating above 0 on the base's scale (Yahoo R3 1..5, KDD Cup 0..100; posted ratings 0..100 without base ratings), got {given}.", nameof(options));
-        var weights = options.Weights.ToKindWeights();
-        // auto follows the base dataset when there is one: a few posted plays must not turn a Yahoo service into one
-        // trained on those plays alone. With no base, the stored events decide (resolved below, once they are a table).
-        var signal = baseDataset is null ? requestedSignal : RatingEvents.Resolve(baseDataset, requestedSignal, weights);
+        // With a base the signal is known before the stored events are read, so posted ratings go in on its scale;
+        // without one the scale is the API's own and nothing needs mapping (TrainingRule.Resolve decides auto below).
+        var early = TrainingRule.EarlySignal(baseDataset, options);
         var scale = OnlineRatingScale.For(baseDataset);
-        var mapRatings = signal != RatingSignal.Ignore && signal != RatingSignal.Auto && !scale.IsIdentity;
+        var mapRatings = early is { } s && s != RatingSignal.Ignore && !scale.IsIdentity;
 
         // The base events index the dataset's item-level map (Items): a track-only test here once dropped HetRec's
         // artist-level events, so a retrain served with --dataset trained on the stored events alone (s16-user).
@@ -63,28 +59,14 @@ public static class TrainingSetBuilder
             }
             builder.Add(users.GetOrAdd(e.User), items.GetOrAdd(e.Track), e.Kind, e.TimestampMs, Missing.Session, value);
         }
-        var events = builder.Build();
-        var merged = (baseDataset ?? NoBase) with { Events = events };
-        if (signal == RatingSignal.Auto) signal = RatingEvents.Resolve(merged, requestedSignal, weights);
-        var automatic = requestedSignal == RatingSignal.Auto;
+        var merged = (baseDataset ?? StoredOnly) with { Events = builder.Build() };
+        var rule = TrainingRule.Resolve(merged, baseDataset, options);
 
-        if (signal == RatingSignal.Ignore)
-        {
-            // Play counts multiply the weights when the events carry them, as train's --values auto does.
-            var aggregation = new AggregationOptions { Weights = weights, UseEventValue = EventValues.Carried(events, weights), Confidence = ConfidenceTransform.None };
-            var raw = InteractionAggregator.Aggregate(events, users, items, aggregation);
-            var choice = ConfidenceChoice.Resolve(requested, raw.Matrix);
-            return new(new InteractionMatrix(choice.Apply(raw.Matrix), raw.Users, raw.Items), choice, new RetrainRatings(signal, automatic, null, null, null));
-        }
-
-        // Ratings as the signal, as train reads them: one rating event per pair (the last wins), valued by the rating.
-        var baseRatings = baseDataset is not null && RatingEvents.Count(baseDataset) > 0;
-        var threshold = Threshold(options.Threshold, merged, signal, baseRatings);
-        var ratings = InteractionAggregator.Aggregate(RatingEvents.AsEvents(merged).Events, users, items, RatingEvents.Aggregation(ConfidenceTransform.None));
-        var chosen = ConfidenceChoice.Resolve(requested, ratings.Matrix);
-        var values = RatingTraining.Apply(chosen.Apply(ratings.Matrix), ratings.Matrix, signal, threshold?.Value ?? 1f);
-        var used = new RetrainRatings(signal, automatic, threshold?.Value, threshold?.Origin, postedRatings > 0 && !scale.IsIdentity ? scale : null);
-        return new(new InteractionMatrix(values, ratings.Users, ratings.Items), chosen, used);
+        // Events: play counts multiply the weights when the events carry them (train's --values auto). Ratings: one
+        // rating per pair (the last wins), valued by the rating, then the threshold of positive / signed.
+        var raw = rule.Scores(merged, users, items);
+        var choice = ConfidenceChoice.Resolve(requested, raw.Matrix);
+        return new(new InteractionMatrix(rule.Values(raw.Matrix, choice.Transform), raw.Users, raw.Items), choice, rule.Describe(postedRatings > 0));
     }
 
     /// <summary>The transform named <paramref name="name"/> (the grammar of <see cref="ConfidenceTransformNames"/>, as train's --confidence).</summary>
@@ -101,18 +83,6 @@ public static class TrainingSetBuilder
         }
     }
 
-    // The data set a retrain without --dataset reads: the stored events alone (no source, so no documented scale).
-    private static readonly MusicDataset NoBase = new MusicDatasetBuilder("online events").Build();
-
-    // positive / signed: the given threshold, else train's rule on the merged data (the source's documented one, else
-    // 4/5 of the highest rating); with only posted ratings the scale is the API's documented 0..100, whose top is known,
-    // so the rule is applied to it (80) rather than to the highest rating posted so far.
-    private static (float Value, string Origin)? Threshold(float? given, MusicDataset merged, RatingSignal signal, bool baseRatings)
-    {
-        if (signal is not (RatingSignal.Positive or RatingSignal.Signed)) return null;
-        if (given is { } t) return (t, "given");
-        if (!baseRatings && RatingScale.ForSource(merged.Source) is null)
-            return (RatingThresholdRule.Of(OnlineRatingScale.ApiTop), $"auto: 4/5 of the event API's top rating {OnlineRatingScale.ApiTop}");
-        return RatingThresholdRule.Default(merged) is { } rule ? (rule.Threshold, rule.Origin) : null;
-    }
+    /// <summary>The data set a retrain without --dataset reads (its events replaced): the stored events alone, no source, so no documented scale.</summary>
+    internal static MusicDataset StoredOnly { get; } = new MusicDatasetBuilder("online events").Build();
 }

@@ -14,7 +14,7 @@ namespace Encore.Online.Serving;
 /// (4) otherwise popularity. Top-k lists go through the shared <c>ColdStartRecommender</c> with the same
 /// history (<see cref="HistoryFor"/>). Tracks the model does not know are dropped (counted in the response).
 /// </summary>
-internal sealed class ColdStartResolver(IEventStore events, OnlineOptions options)
+internal sealed class ColdStartResolver(IEventStore events, OnlineOptions options, FoldInHistory foldIn)
 {
     public UserProfile Resolve(ServingModel serving, string user, IReadOnlyList<HistoryEntry>? history, string historyField = "history")
     {
@@ -29,7 +29,8 @@ internal sealed class ColdStartResolver(IEventStore events, OnlineOptions option
             if (model.Items.TryGetTrackIndex(tracks[i], out var item)) totals[item] = totals.GetValueOrDefault(item) + values[i];
             else ignored++;
         }
-        var items = totals.Keys.Order().ToArray();
+        // Score vectors fold in evidence only: a rejection (a negative value, e.g. a signed rating below the threshold) is not a signal.
+        var items = totals.Where(t => !(t.Value < 0)).Select(t => t.Key).Order().ToArray();
         var weights = new float[items.Length];
         for (var i = 0; i < items.Length; i++) weights[i] = totals[items[i]];
         var path = items.Length > 0 && model is IHistoryRecommender ? ServingPath.FoldIn : ServingPath.Popularity;
@@ -39,8 +40,9 @@ internal sealed class ColdStartResolver(IEventStore events, OnlineOptions option
 
     /// <summary>
     /// The history to fold in for <paramref name="user"/>, as external track ids with strengths: the request's
-    /// (validated, repeats added), else the user's stored events weighted like retraining; empty for a user the
-    /// model knows and sent no history.
+    /// (validated, repeats added), else the user's stored events read by the retrain's rule (<see cref="FoldInHistory"/>:
+    /// positive values are folded in, negative ones are rejections masked but not folded in); empty for a user the model
+    /// knows and sent no history.
     /// </summary>
     /// <param name="serving">The model the answer comes from.</param>
     /// <param name="user">The user id.</param>
@@ -59,17 +61,8 @@ internal sealed class ColdStartResolver(IEventStore events, OnlineOptions option
             return (tracks, values);
         }
         if (serving.Model.Users.TryGetIndex(user, out var known) && ColdStartRecommender.HasSignal(serving.Model, known)) return ([], []);
-        var totals = new Dictionary<string, float>(StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var e in recent ?? events.HistoryOf(user, options.MaxListLength))
-        {
-            var weight = options.Retrain.Weights[e.Kind];
-            if (weight == 0) continue;
-            if (!totals.ContainsKey(e.Track)) order.Add(e.Track);
-            totals[e.Track] = totals.GetValueOrDefault(e.Track) + weight;
-        }
-        var kept = order.Where(t => totals[t] > 0).ToArray();
-        return (kept, [.. kept.Select(t => totals[t])]);
+        // The same per-(user, track) values a retrain would train this user's row on (FoldInHistory).
+        return foldIn.Of(serving, recent ?? events.HistoryOf(user, options.MaxListLength));
     }
 
     private static (string Track, float Value) Checked(HistoryEntry? entry, string field, int i)

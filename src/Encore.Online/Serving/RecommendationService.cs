@@ -36,8 +36,8 @@ public sealed partial class RecommendationService : IDisposable
         _registry = registry ?? throw new ArgumentNullException(nameof(registry));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _events = events ?? throw new ArgumentNullException(nameof(events));
-        _coldStart = new ColdStartResolver(events, options);
-        Recent = new RecentFeedback(events, options.MaxListLength);
+        _coldStart = new ColdStartResolver(events, options, new FoldInHistory(registry, baseDataset, options));
+        Recent = new RecentFeedback(events, options.MaxListLength, options.RecentFeedbackUsers);
         _baseDataset = baseDataset;
         _batcher = options.BatchRequests ? new FactorBatcher() : null;
     }

@@ -14,7 +14,7 @@ public sealed class RetrainRatingsTests
 {
     // 40 users x 12 tracks of a Yahoo-like snapshot (ratings 1..5, no events): users of group g rate tracks 4g..4g+3
     // high (4 or 5) and tracks of the next group low (1 or 2), so the ratings carry structure.
-    private static MusicDataset Yahoo()
+    internal static MusicDataset Yahoo()
     {
         var b = new MusicDatasetBuilder("yahoo-r3 (test)");
         for (var t = 0; t < 12; t++) b.Tracks.GetOrAdd($"t{t}");
