@@ -26,7 +26,7 @@ public sealed class RecentFeedback
     private readonly int _limit;
     private readonly ConcurrentDictionary<string, Entry> _users = new(StringComparer.Ordinal);
     private readonly object _evicting = new();
-    private int _maxUsers;
+    private readonly int _maxUsers;
     private int _count;
     private long _clock;
 
@@ -47,20 +47,10 @@ public sealed class RecentFeedback
     public int Limit => _limit;
 
     /// <value>
-    /// Most users held (&gt;= 1); the least recently used beyond it are dropped (and read from the store again when next
-    /// used). Starts at the constructor's maxUsers (the service passes <see cref="OnlineOptions.RecentFeedbackUsers"/>); lowering it drops users at once.
+    /// Most users held (&gt;= 1), the constructor's maxUsers (the service passes <see cref="OnlineOptions.RecentFeedbackUsers"/>);
+    /// the least recently used beyond it are dropped (and read from the store again when next used).
     /// </value>
-    /// <exception cref="ArgumentOutOfRangeException">Set below 1.</exception>
-    public int MaxUsers
-    {
-        get => Volatile.Read(ref _maxUsers);
-        set
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
-            Volatile.Write(ref _maxUsers, value);
-            if (Volatile.Read(ref _count) > value) Evict();
-        }
-    }
+    public int MaxUsers => _maxUsers;
 
     /// <summary>Users held in memory (at most <see cref="MaxUsers"/> once no call is running).</summary>
     public int Users => Volatile.Read(ref _count);
