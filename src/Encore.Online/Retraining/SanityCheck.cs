@@ -32,7 +32,8 @@ internal static class SanityCheck
         if (users.Length == 0) users = HoldoutCheck.SampleUsers(all, maxUsers, seed);
         if (users.Length == 0) return null;
         var answers = refit.Recommend(users, HoldoutCheck.K);
-        var checkedAnswers = candidate.Recommend(users, HoldoutCheck.K);
+        // The candidate checked against itself answers once.
+        var checkedAnswers = ReferenceEquals(refit, candidate) ? answers : candidate.Recommend(users, HoldoutCheck.K);
         int notFinite = 0, silent = 0;
         for (var i = 0; i < users.Length; i++)
         {
