@@ -34,18 +34,26 @@ public sealed record TrainingRule(RatingSignal Signal, bool Automatic, EventKind
     /// The value a stored event carries into the event table: NaN when it has none; a posted rating mapped onto
     /// <see cref="Scale"/> when ratings are the signal.
     /// </summary>
-    public float ValueOf(StoredEvent e)
+    public float ValueOf(StoredEvent e) => ValueOf(e, ByRatings, Scale);
+
+    /// <summary>
+    /// <see cref="ValueOf(StoredEvent)"/> before the rule is resolved (a retrain knows the signal from its base dataset
+    /// before it reads the stored events, <see cref="EarlySignal"/>): posted ratings mapped onto <paramref name="scale"/> when
+    /// <paramref name="byRatings"/>.
+    /// </summary>
+    public static float ValueOf(StoredEvent e, bool byRatings, OnlineRatingScale scale)
     {
         ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(scale);
         var value = e.Value is { } v ? (float)v : Missing.Value;
-        return e.Kind == EventKind.Rating && ByRatings ? Scale.Map(value) : value;
+        return e.Kind == EventKind.Rating && byRatings ? scale.Map(value) : value;
     }
 
     /// <summary>
     /// The raw scores (users x items of <paramref name="users"/> / <paramref name="items"/>, before any confidence
     /// transform) of <paramref name="dataset"/>'s events (and, under a ratings signal, its rating table).
     /// </summary>
-    /// <param name="dataset">The events (posted ratings already read by <see cref="ValueOf"/>) and, under ratings, the rating table.</param>
+    /// <param name="dataset">The events (posted ratings already read by <see cref="ValueOf(StoredEvent)"/>) and, under ratings, the rating table.</param>
     /// <param name="users">User ids the events' user indices refer to (the rows).</param>
     /// <param name="items">Track ids the events' item indices refer to (the columns).</param>
     /// <param name="useEventValues">Overrides <see cref="UseEventValues"/> (fold-in: also when the user's own events carry values).</param>

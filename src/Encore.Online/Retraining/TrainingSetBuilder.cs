@@ -36,7 +36,7 @@ public static class TrainingSetBuilder
         // without one the scale is the API's own and nothing needs mapping (TrainingRule.Resolve decides auto below).
         var early = TrainingRule.EarlySignal(baseDataset, options);
         var scale = OnlineRatingScale.For(baseDataset);
-        var mapRatings = early is { } s && s != RatingSignal.Ignore && !scale.IsIdentity;
+        var byRatings = early is { } s && s != RatingSignal.Ignore;
 
         // The base events index the dataset's item-level map (Items): a track-only test here once dropped HetRec's
         // artist-level events, so a retrain served with --dataset trained on the stored events alone (s16-user).
@@ -51,13 +51,8 @@ public static class TrainingSetBuilder
         var postedRatings = 0;
         foreach (var e in stored)
         {
-            var value = e.Value is { } v ? (float)v : Missing.Value;
-            if (e.Kind == EventKind.Rating && !float.IsNaN(value))
-            {
-                postedRatings++;
-                if (mapRatings) value = scale.Map(value);
-            }
-            builder.Add(users.GetOrAdd(e.User), items.GetOrAdd(e.Track), e.Kind, e.TimestampMs, Missing.Session, value);
+            if (e.Kind == EventKind.Rating && e.Value is { } v && !double.IsNaN(v)) postedRatings++;
+            builder.Add(users.GetOrAdd(e.User), items.GetOrAdd(e.Track), e.Kind, e.TimestampMs, Missing.Session, TrainingRule.ValueOf(e, byRatings, scale));
         }
         var merged = (baseDataset ?? StoredOnly) with { Events = builder.Build() };
         var rule = TrainingRule.Resolve(merged, baseDataset, options);
