@@ -36,7 +36,10 @@ public sealed partial class RecommendationService : IDisposable
         _registry = registry ?? throw new ArgumentNullException(nameof(registry));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _events = events ?? throw new ArgumentNullException(nameof(events));
-        _coldStart = new ColdStartResolver(events, options, new FoldInHistory(registry, baseDataset, options));
+        var foldIn = new FoldInHistory(registry, baseDataset, options);
+        _coldStart = new ColdStartResolver(events, options, foldIn);
+        // A version's fold-in settings are resolved when it goes live, not inside the first fold-in request.
+        registry.Activated += (current, previous) => _ = foldIn.Prepare(current);
         Recent = new RecentFeedback(events, options.MaxListLength, options.RecentFeedbackUsers);
         _baseDataset = baseDataset;
         _batcher = options.BatchRequests ? new FactorBatcher() : null;
