@@ -11,7 +11,8 @@ namespace Encore.Bench.Service;
 /// not depend on how many other processes share the cores, unlike wall-clock latency. For each path the process's
 /// user + system CPU time (<see cref="Process.TotalProcessorTime"/>) over a fixed number of users after a warm-up of
 /// the same size, so the method has reached its final JIT tier (or not: the first row shows the cost of the first
-/// calls). Paths: the single-user float32 pass (<see cref="FactorTopK"/>) and the blocked batch kernel with B users per call, which the request batcher runs.
+/// calls). Paths: the single-user float32 pass (<see cref="FactorTopK"/>) and the blocked batch kernel with B users per call, which the request batcher runs;
+/// each also for a user whose feedback leaves out 16 tracks (an exclude list alone, or 16 more asked of a batch).
 /// </summary>
 internal static class KernelCpu
 {
@@ -61,6 +62,15 @@ internal static class KernelCpu
         {
             Console.Write("| batch kernel ");
             Measure(batch, ids => model.Recommend(ids, 10, options));
+        }
+        // A user whose feedback leaves out tracks: alone with an exclude list, or batched asking for 16 more and dropping them.
+        var avoided = new Encore.Models.Contract.RecommendOptions { Exclude = [.. Enumerable.Range(0, 16).Select(i => i * 97 % model.Items.Count)] };
+        Console.Write("| single, float32, 16 tracks excluded ");
+        Measure(1, ids => FactorTopK.Recommend(model, ids[0], 10, model.Interactions, avoided));
+        foreach (var batch in new[] { 16, 64 })
+        {
+            Console.Write("| batch kernel, k 10 + 16 (feedback) ");
+            Measure(batch, ids => model.Recommend(ids, 10 + RecommendationService.AvoidedBucket, options));
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Encore.Core.Ids;
 using Encore.Data.Aggregation;
@@ -17,13 +18,34 @@ namespace Encore.Online.Serving;
 /// it did not record (a model file from <c>encore train</c>) is resolved as a retrain would resolve it now, and an
 /// automatic confidence is chosen on the base dataset's matrix (none without a base: one user's row is no sample to
 /// choose from). Transforms that need the whole matrix (bm25, tfidf) are not applied to a single row.
+/// Resolving reads the base dataset and, for an automatic confidence, aggregates its whole matrix (3.5 s on a 17.5M-event
+/// base): <see cref="Prepare"/> does it when a version is activated, off the request path, and the automatic choice is
+/// made once per process for each recorded ratings reading, not once per version.
 /// </summary>
 internal sealed class FoldInHistory(ModelRegistry registry, BaseDatasetSource baseDataset, OnlineOptions options)
 {
     // Per served version: what it recorded, the rule on the base dataset (null: no base) and the confidence transform.
     private sealed record Served(ServedTraining Recorded, RetrainOptions Options, TrainingRule? BaseRule, ConfidenceTransform Confidence);
 
-    private readonly ConditionalWeakTable<ServingModel, Served> _served = new();
+    // What resolving the base gives for one ratings reading (signal and threshold): the same for every version that recorded it.
+    // The configured confidence is chosen only when a version did not record its own (a retrain records it).
+    private sealed record OnBase(TrainingRule? Rule, Lazy<ConfidenceTransform> Configured);
+
+    private readonly ConditionalWeakTable<ServingModel, Lazy<Served>> _served = new();
+    private readonly ConcurrentDictionary<(string Ratings, float? Threshold), Lazy<OnBase>> _onBase = new();
+
+    /// <summary>
+    /// Resolves what <paramref name="serving"/> folds in with on the thread pool (the service calls it when a version is
+    /// activated), so the first fold-in request does not pay for reading and aggregating the base dataset. A failure is
+    /// not kept: the request that needs the resolution tries again and reports it.
+    /// </summary>
+    /// <returns>The background resolution (tests wait for it).</returns>
+    public Task Prepare(ServingModel serving)
+    {
+        ArgumentNullException.ThrowIfNull(serving);
+        return Task.Run(() => ServedFor(serving)).ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
 
     /// <summary>
     /// The user's fold-in history: external track ids (first-event order) with their training values. Positive values
@@ -37,7 +59,7 @@ internal sealed class FoldInHistory(ModelRegistry registry, BaseDatasetSource ba
         ArgumentNullException.ThrowIfNull(serving);
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0) return ([], []);
-        var served = _served.GetValue(serving, Resolve);
+        var served = ServedFor(serving);
         var users = new IdMap();
         users.GetOrAdd("fold-in user");
         var items = new IdMap();
@@ -67,6 +89,21 @@ internal sealed class FoldInHistory(ModelRegistry registry, BaseDatasetSource ba
 
     private static float Raw(StoredEvent e) => e.Value is { } v ? (float)v : Missing.Value;
 
+    private Served ServedFor(ServingModel serving)
+    {
+        var resolution = _served.GetValue(serving, s => new Lazy<Served>(() => Resolve(s), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return resolution.Value;
+        }
+        catch
+        {
+            // Not kept (the store may be unreachable just now): the next request resolves again.
+            _served.Remove(serving);
+            throw;
+        }
+    }
+
     private Served Resolve(ServingModel serving)
     {
         var recorded = ServedTraining.Of(registry, serving);
@@ -75,9 +112,26 @@ internal sealed class FoldInHistory(ModelRegistry registry, BaseDatasetSource ba
             Ratings = recorded.Ratings ?? options.Retrain.Ratings,
             Threshold = recorded.Threshold ?? options.Retrain.Threshold,
         };
+        var key = (retrain.Ratings, retrain.Threshold);
+        var onBase = _onBase.GetOrAdd(key, _ => new Lazy<OnBase>(() => ResolveOnBase(retrain), LazyThreadSafetyMode.ExecutionAndPublication));
+        OnBase resolved;
+        try
+        {
+            resolved = onBase.Value;
+        }
+        catch
+        {
+            _onBase.TryRemove(KeyValuePair.Create(key, onBase));
+            throw;
+        }
+        return new(recorded, retrain, resolved.Rule, recorded.Confidence ?? resolved.Configured.Value);
+    }
+
+    private OnBase ResolveOnBase(RetrainOptions retrain)
+    {
         var data = baseDataset.Dataset;
         var baseRule = data is null ? null : TrainingRule.Resolve(data, data, retrain);
-        return new(recorded, retrain, baseRule, recorded.Confidence ?? Configured(retrain, baseRule, data));
+        return new(baseRule, new Lazy<ConfidenceTransform>(() => Configured(retrain, baseRule, data), LazyThreadSafetyMode.ExecutionAndPublication));
     }
 
     // Not recorded: the configured transform; auto chooses on the base's matrix as train would on that data set.

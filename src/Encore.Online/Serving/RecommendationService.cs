@@ -32,14 +32,23 @@ public sealed partial class RecommendationService : IDisposable
     public RecentFeedback Recent { get; }
 
     public RecommendationService(ModelRegistry registry, IEventStore events, BaseDatasetSource baseDataset, OnlineOptions options)
+        : this(registry, events, baseDataset, options, options?.BatchRequests == true ? new FactorBatcher() : null)
+    {
+    }
+
+    /// <summary>The service with a given batcher (tests hold its worker to see which requests it scores); null batches nothing.</summary>
+    internal RecommendationService(ModelRegistry registry, IEventStore events, BaseDatasetSource baseDataset, OnlineOptions options, FactorBatcher? batcher)
     {
         _registry = registry ?? throw new ArgumentNullException(nameof(registry));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _events = events ?? throw new ArgumentNullException(nameof(events));
-        _coldStart = new ColdStartResolver(events, options, new FoldInHistory(registry, baseDataset, options));
+        var foldIn = new FoldInHistory(registry, baseDataset, options);
+        _coldStart = new ColdStartResolver(events, options, foldIn);
+        // A version's fold-in settings are resolved when it goes live, not inside the first fold-in request.
+        registry.Activated += (current, previous) => _ = foldIn.Prepare(current);
         Recent = new RecentFeedback(events, options.MaxListLength, options.RecentFeedbackUsers);
         _baseDataset = baseDataset;
-        _batcher = options.BatchRequests ? new FactorBatcher() : null;
+        _batcher = batcher;
     }
 
     /// <summary>
@@ -62,9 +71,10 @@ public sealed partial class RecommendationService : IDisposable
         Answer(Resolve(request, recent, feedback), request, recent);
 
     /// <summary>
-    /// Top-k for one user; known users of a factor model without exclude / allow lists or feedback to leave out are
-    /// batched with concurrent requests (<see cref="FactorBatcher"/>) when <see cref="OnlineOptions.BatchRequests"/> is on.
-    /// Same results as <see cref="ForUser"/>.
+    /// Top-k for one user; known users of a factor model without exclude / allow lists are batched with concurrent
+    /// requests (<see cref="FactorBatcher"/>) when <see cref="OnlineOptions.BatchRequests"/> is on, also when their
+    /// feedback leaves out up to <see cref="MaxBatchedAvoided"/> tracks (the batch asks for that many more, rounded up to
+    /// <see cref="AvoidedBucket"/>, and drops them). Same results as <see cref="ForUser"/>.
     /// </summary>
     /// <param name="request">The request (validated here).</param>
     /// <param name="recent">The user's recent stored events when the caller holds them (see <see cref="ForUser"/>); null reads the store.</param>
@@ -78,10 +88,36 @@ public sealed partial class RecommendationService : IDisposable
         UserFeedback? feedback = null, CancellationToken cancellationToken = default)
     {
         var resolved = Resolve(request, recent, feedback);
-        if (_batcher is null || resolved.Avoid.Length > 0 || resolved.Fast is not { } fast) return Answer(resolved, request, recent);
-        var (items, scores) = await _batcher.Recommend(fast.Model, fast.User, request.K, request.ExcludeSeen, cancellationToken).ConfigureAwait(false);
+        if (_batcher is null || resolved.Fast is not { } fast) return Answer(resolved, request, recent);
         var serving = resolved.Serving;
+        var avoided = resolved.Avoid.Length == 0 ? [] : serving.Model.Items.KnownTrackIndices(resolved.Avoid);
+        if (avoided.Length > MaxBatchedAvoided) return Answer(resolved, request, recent);
+        // The top k + extra minus the avoided tracks is the top k without them: the order is the same (score, then
+        // index), and at most extra tracks are dropped. Rounding extra up keeps users with a few skips in one batch group.
+        var extra = (avoided.Length + AvoidedBucket - 1) / AvoidedBucket * AvoidedBucket;
+        var (items, scores) = await _batcher.Recommend(fast.Model, fast.User, request.K + extra, request.ExcludeSeen, cancellationToken).ConfigureAwait(false);
+        if (extra > 0) (items, scores) = Without(items, scores, avoided, request.K);
         return new RecommendationResponse(resolved.User, serving.Name, serving.Version, ServingPath.Model, Tracks(serving.Model, items, scores));
+    }
+
+    /// <summary>Most tracks a user's feedback may leave out for their request to be batched; more take the single-user path.</summary>
+    internal const int MaxBatchedAvoided = 64;
+
+    /// <summary>The extra items a batched request with feedback asks for are a multiple of this.</summary>
+    internal const int AvoidedBucket = 16;
+
+    // The first k of a ranked list that are not in avoided (avoided is short: at most MaxBatchedAvoided).
+    private static (int[] Items, float[] Scores) Without(int[] items, float[] scores, int[] avoided, int k)
+    {
+        var keptItems = new List<int>(k);
+        var keptScores = new List<float>(k);
+        for (var i = 0; i < items.Length && keptItems.Count < k; i++)
+        {
+            if (Array.IndexOf(avoided, items[i]) >= 0) continue;
+            keptItems.Add(items[i]);
+            keptScores.Add(scores[i]);
+        }
+        return ([.. keptItems], [.. keptScores]);
     }
 
     // One request resolved once: the model it is served by, the fast path when it applies (null otherwise), and the
