@@ -15,6 +15,7 @@ public static class ModelCatalog
         ModelLoader.Register(Factorization.Bpr.BprModel.Name, Factorization.Bpr.BprModel.Read);
         ModelLoader.Register(Factorization.Lmf.LmfModel.Name, Factorization.Lmf.LmfModel.Read);
         ModelLoader.Register(Factorization.Warp.WarpModel.Name, Factorization.Warp.WarpModel.Read);
+        ModelLoader.Register(Vae.VaeModel.Name, Vae.VaeModel.Read);
         ModelLoader.Register(Popularity.PopularityModel.Name, Popularity.PopularityModel.Read);
         ModelLoader.Register(Neighbourhood.ItemKnnModel.Name, Neighbourhood.ItemKnnModel.Read);
         ModelLoader.Register(Neighbourhood.UserKnnModel.Name, Neighbourhood.UserKnnModel.Read);

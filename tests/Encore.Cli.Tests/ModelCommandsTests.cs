@@ -22,6 +22,7 @@ public sealed class ModelCommandsTests(ModelCommandsFixture world) : IClassFixtu
     [InlineData("bpr", "--set", "factors=8", "--set", "iterations=2")]
     [InlineData("lmf", "--set", "factors=8", "--set", "iterations=2")]
     [InlineData("warp", "--set", "factors=8", "--set", "iterations=2")]
+    [InlineData("vae", "--set", "hidden=8", "--set", "latent=4", "--set", "epochs=2")]
     public async Task Train_EveryModel_SavesALoadableModel(string model, params string[] settings)
     {
         var output = Path.Combine(_dir, $"{model}.bin");

@@ -93,6 +93,17 @@ public sealed record SearchSpace(string Model, IReadOnlyList<SearchDimension> Di
             new("weighting", DimensionKind.Choice, Choices: ["binary", "value"]),
         ], "iterations", 30)
         { ComplexityKey = "factors" },
+        "vae" => new(model,
+        [
+            new("kind", DimensionKind.Choice, Choices: ["vae", "dae"]),
+            new("hidden", DimensionKind.Choice, Choices: ["200", "600"]),
+            new("latent", DimensionKind.Choice, Choices: ["50", "100", "200"]),
+            new("dropout", DimensionKind.Uniform, 0.2, 0.7),
+            new("beta", DimensionKind.Uniform, 0.05, 0.5),
+            new("learning-rate", DimensionKind.LogUniform, 0.0003, 0.003),
+            new("batch-size", DimensionKind.Choice, Choices: ["100", "250", "500"]),
+        ], "epochs", 100)
+        { ComplexityKey = "hidden" },
         "item-knn" or "user-knn" => new(model,
         [
             new("neighbours", DimensionKind.IntLogUniform, 10, 3000),

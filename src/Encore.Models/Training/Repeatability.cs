@@ -4,7 +4,8 @@ namespace Encore.Models.Training;
 /// Which trained models are not repeatable bit for bit for a given seed, and the caveat recorded with their
 /// runs. BPR, LMF and WARP update shared factors lock-free from several threads (Hogwild-style, Niu et al. 2011),
 /// so with more than one thread the order of updates, and so the factors, differ between runs of the same
-/// seed; with <c>threads=1</c> they are repeatable. Every other model is repeatable for any thread count.
+/// seed; with <c>threads=1</c> they are repeatable. Every other model is repeatable for a given thread count (the VAE's and
+/// EASE's OpenBLAS products may round differently under another thread count, never between runs of one).
 /// </summary>
 public static class Repeatability
 {

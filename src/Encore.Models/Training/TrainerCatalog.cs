@@ -6,6 +6,7 @@ using Encore.Models.Hierarchy;
 using Encore.Models.Playlists;
 using Encore.Models.Ranking;
 using Encore.Models.Social;
+using Encore.Models.Vae;
 
 namespace Encore.Models.Training;
 
@@ -33,6 +34,7 @@ public static class TrainerCatalog
         CoreTrainerCatalog.Entry("bpr"),
         CoreTrainerCatalog.Entry("lmf"),
         TrainerEntry.Of<WarpOptions>("warp", o => new WarpTrainer(o)),
+        TrainerEntry.Of<VaeOptions>("vae", o => new VaeTrainer(o)),
         TrainerEntry.Of<AffinityOptions>("affinity", o => new AffinityTrainer(o)),
         TrainerEntry.Of<HierarchyOptions>("hierarchy", o => new HierarchyTrainer(o)),
         TrainerEntry.Of<FriendsOptions>("friends", o => new FriendsTrainer(o)),

@@ -58,6 +58,7 @@ public sealed class FieldFaultTests : IDisposable
     [InlineData("bpr")]
     [InlineData("lmf")]
     [InlineData("warp")]
+    [InlineData("vae")]
     [InlineData("rp3beta")]
     [InlineData("wmf")]
     public async Task Recommend_DislikeWeightedMinusOne_NeverServesTheDislikedTrack(string model)

@@ -64,6 +64,7 @@ internal static class FaultWorlds
         {
             "als" or "bpr" or "lmf" or "warp" or "playlist-combined" => new Dictionary<string, string> { ["factors"] = "4", ["iterations"] = "5", ["threads"] = "1" },
             "ease" => new Dictionary<string, string> { ["lambda"] = "1" },
+            "vae" => new Dictionary<string, string> { ["hidden"] = "8", ["latent"] = "4", ["epochs"] = "5", ["threads"] = "1" },
             ContentModel => new Dictionary<string, string> { ["threads"] = "1", ["negative-ratio"] = "2", ["standardise"] = "false" },
             _ => null,
         };

@@ -14,7 +14,7 @@ public sealed class TrainerCatalogTests
     [Fact]
     public void Create_EveryName_ReturnsTrainerOfThatModel()
     {
-        Assert.Equal(["popularity", "item-knn", "user-knn", "playlist-knn", "playlist-combined", "ease", "rp3beta", "blend", "funnel", "als", "wmf", "bpr", "lmf", "warp", "affinity", "hierarchy", "friends"], TrainerCatalog.Names);
+        Assert.Equal(["popularity", "item-knn", "user-knn", "playlist-knn", "playlist-combined", "ease", "rp3beta", "blend", "funnel", "als", "wmf", "bpr", "lmf", "warp", "vae", "affinity", "hierarchy", "friends"], TrainerCatalog.Names);
         foreach (var name in TrainerCatalog.Names) Assert.Equal(name, TrainerCatalog.Create(name).ModelName);
     }
 
@@ -78,7 +78,7 @@ public sealed class TrainerCatalogTests
     public void Create_UnknownModel_ListsKnownModels()
     {
         var ex = Assert.Throws<ArgumentException>(() => TrainerCatalog.Create("svd"));
-        Assert.Contains("popularity, item-knn, user-knn, playlist-knn, playlist-combined, ease, rp3beta, blend, funnel, als, wmf, bpr, lmf, warp, affinity", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("popularity, item-knn, user-knn, playlist-knn, playlist-combined, ease, rp3beta, blend, funnel, als, wmf, bpr, lmf, warp, vae, affinity", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

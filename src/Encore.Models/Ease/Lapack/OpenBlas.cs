@@ -73,6 +73,34 @@ internal static unsafe class OpenBlas
             api.Sgemm(rowMajor, noTranspose, noTranspose, m, n, k, 1f, pa, k, pb, n, 0f, pc, n);
     }
 
+    /// <summary>
+    /// C = op(A) op(B) in float32, all row-major: op(A) is m x k (A stored k x m when <paramref name="transA"/>), op(B) is
+    /// k x n (B stored n x k when <paramref name="transB"/>), C is m x n; alpha 1, beta 0 (C is overwritten), on
+    /// <paramref name="threads"/> OpenBLAS threads (0 = all cores). For a fixed thread count OpenBLAS splits the work the
+    /// same way every call, so the result repeats bit for bit; another thread count may round differently.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">OpenBLAS or its cblas_sgemm is absent.</exception>
+    /// <exception cref="ArgumentException">An array is shorter than its shape.</exception>
+    public static void Sgemm(bool transA, bool transB, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k, int threads)
+    {
+        var api = Loaded.Value;
+        if (api is null || api.Sgemm == null) throw new InvalidOperationException("OpenBLAS cblas_sgemm (libopenblas.so.0) is not available.");
+        if (a.Length < (long)m * k || b.Length < (long)k * n || c.Length < (long)m * n)
+            throw new ArgumentException($"Arrays shorter than op(A) {m} x {k}, op(B) {k} x {n}, C {m} x {n}.");
+        if (m == 0 || n == 0) return;
+        if (k == 0)
+        {
+            c[..(m * n)].Clear();
+            return;
+        }
+        if (api.SetThreads != null) api.SetThreads(threads > 0 ? threads : Environment.ProcessorCount);
+        const int rowMajor = 101, noTranspose = 111, transpose = 112;
+        fixed (float* pa = a)
+        fixed (float* pb = b)
+        fixed (float* pc = c)
+            api.Sgemm(rowMajor, transA ? transpose : noTranspose, transB ? transpose : noTranspose, m, n, k, 1f, pa, transA ? m : k, pb, transB ? k : n, 0f, pc, n);
+    }
+
     private static ArithmeticException Failure(string routine, int info) => info < 0
         ? new ArithmeticException($"{routine}: argument {-info} was invalid.")
         : new ArithmeticException($"{routine}: the matrix is not positive definite (leading minor {info}); increase the regularisation.");

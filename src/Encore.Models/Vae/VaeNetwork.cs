@@ -1,0 +1,86 @@
+using System.Numerics.Tensors;
+
+namespace Encore.Models.Vae;
+
+/// <summary>
+/// The scoring half of a fitted autoencoder over k modelled items: encoder mean and decoder, no sampling, no dropout.
+/// f(x) = Wd2^T tanh(Wd1^T mu + bd1) + bd2 with mu = Wmu^T tanh(W1^T x_hat + b1) + bmu and x_hat = x / ||x||_2; the
+/// logits rank the items as the softmax does. Arrays row-major: W1 k x h, Wmu h x l, Wd1 l x h, Wd2 h x k.
+/// </summary>
+internal sealed class VaeNetwork
+{
+    public VaeNetwork(int hidden, int latent, float[] w1, float[] b1, float[] wMu, float[] bMu, float[] wd1, float[] bd1, float[] wd2, float[] bd2)
+    {
+        Hidden = hidden;
+        Latent = latent;
+        Items = bd2.Length;
+        W1 = w1;
+        B1 = b1;
+        WMu = wMu;
+        BMu = bMu;
+        Wd1 = wd1;
+        Bd1 = bd1;
+        Wd2 = wd2;
+        Bd2 = bd2;
+    }
+
+    /// <summary>The scoring weights of trained parameters: the mean half of the code layer (its first l columns).</summary>
+    public static VaeNetwork From(VaeParameters p)
+    {
+        int h = p.Hidden, l = p.Latent, q = p.Code;
+        var wMu = new float[h * l];
+        for (var j = 0; j < h; j++) p.Wq.AsSpan(j * q, l).CopyTo(wMu.AsSpan(j * l, l));
+        return new VaeNetwork(h, l, p.W1, p.B1, wMu, p.Bq[..l], p.Wd1, p.Bd1, p.Wd2, p.Bd2);
+    }
+
+    public int Hidden { get; }
+
+    public int Latent { get; }
+
+    public int Items { get; }
+
+    public float[] W1 { get; }
+
+    public float[] B1 { get; }
+
+    public float[] WMu { get; }
+
+    public float[] BMu { get; }
+
+    public float[] Wd1 { get; }
+
+    public float[] Bd1 { get; }
+
+    public float[] Wd2 { get; }
+
+    public float[] Bd2 { get; }
+
+    /// <summary>
+    /// The logits of every modelled item (length k) for a sparse input row: modelled columns and positive values (entries
+    /// with another column are ignored by the caller). An empty row gives the network's answer to no input.
+    /// </summary>
+    public void Score(ReadOnlySpan<int> columns, ReadOnlySpan<float> values, Span<float> logits)
+    {
+        int h = Hidden, l = Latent;
+        var h1 = new float[h];
+        var mu = new float[l];
+        var h2 = new float[h];
+        B1.CopyTo(h1);
+        var norm = TensorPrimitives.Norm(values);
+        for (var p = 0; p < columns.Length; p++)
+            TensorPrimitives.MultiplyAdd(W1.AsSpan(columns[p] * h, h), values[p] / norm, h1, h1);
+        TensorPrimitives.Tanh(h1, h1);
+        VectorTimesMatrix(h1, WMu, BMu, mu);
+        VectorTimesMatrix(mu, Wd1, Bd1, h2);
+        TensorPrimitives.Tanh(h2, h2);
+        VectorTimesMatrix(h2, Wd2, Bd2, logits);
+    }
+
+    // output = bias + sum_j v_j W[j, :], W row-major (v.Length x output.Length).
+    private static void VectorTimesMatrix(ReadOnlySpan<float> v, float[] w, float[] bias, Span<float> output)
+    {
+        var width = output.Length;
+        bias.CopyTo(output);
+        for (var j = 0; j < v.Length; j++) TensorPrimitives.MultiplyAdd(w.AsSpan(j * width, width), v[j], output, output);
+    }
+}
