@@ -78,7 +78,7 @@ internal static class AlsHalfStep
             {
                 for (var row = start; row < end;)
                 {
-                    var count = BlockConjugateGradient.BlockLength(matrix, row, end, d, s.Block.Gathered is null ? BlockConjugateGradient.FactorBytesPerBlock : BlockConjugateGradient.GatheredBlockBytes);
+                    var count = BlockConjugateGradient.BlockLength(matrix, row, end, d);
                     BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, alpha, options.CgSteps, solved.AsSpan(row * d, count * d), s.Block,
                         half ? buffers.Half.Bits[..fixedFactors.Length] : default);
                     row += count;

@@ -35,10 +35,6 @@ internal static class BlockConjugateGradient
     /// </summary>
     public const int FactorBytesPerBlock = 256 * 1024;
 
-    internal static readonly bool NextRows = Environment.GetEnvironmentVariable("ENCORE_ALS_NEXT_ROWS") == "1";
-
-    internal static readonly int GatheredBlockBytes = int.TryParse(Environment.GetEnvironmentVariable("ENCORE_ALS_GATHER_BLOCK_KIB"), out var k) ? k * 1024 : FactorBytesPerBlock;
-
     /// <summary>Factor rows a gathering scratch holds: the block budget in rows of d floats.</summary>
     public static int GatherCapacity(int d) => Math.Max(1, FactorBytesPerBlock / (4 * d));
 
@@ -46,9 +42,9 @@ internal static class BlockConjugateGradient
     public static bool Supported(int d) => BlockGramProduct.Supported(d);
 
     /// <summary>Rows of the block starting at <paramref name="first"/>, at most <paramref name="end"/> - first.</summary>
-    public static int BlockLength(CsrMatrix matrix, int first, int end, int d, int budgetBytes = FactorBytesPerBlock)
+    public static int BlockLength(CsrMatrix matrix, int first, int end, int d)
     {
-        var budget = budgetBytes / (4 * d);
+        var budget = FactorBytesPerBlock / (4 * d);
         var count = 1;
         var nonZeros = matrix.RowLength(first);
         while (count < MaxRows && first + count < end && nonZeros + matrix.RowLength(first + count) <= budget)
@@ -159,7 +155,7 @@ internal static class BlockConjugateGradient
         {
             scratch.GatheredStart[i] = at;
             var indices = matrix.RowIndices(first + i);
-            CopyRows(factors, halfFactors, d, indices, i + 1 < count || (NextRows && first + i + 1 < matrix.Rows) ? matrix.RowIndices(first + i + 1) : default, buffer, at);
+            CopyRows(factors, halfFactors, d, indices, i + 1 < count ? matrix.RowIndices(first + i + 1) : default, buffer, at);
             at += indices.Length;
         }
         return buffer;

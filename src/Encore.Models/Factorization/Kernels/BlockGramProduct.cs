@@ -24,7 +24,6 @@ internal static class BlockGramProduct
 
     private const int Lanes = 8;
     private const int TileColumns = 2 * Lanes;
-    private const int PairColumns = 8 * Lanes;
 
     /// <summary>True when <see cref="Multiply"/> can run for <paramref name="d"/> factors on this machine.</summary>
     public static bool Supported(int d) => RowProduct.Accelerated && d % TileColumns == 0;
@@ -46,11 +45,6 @@ internal static class BlockGramProduct
                 for (; c + 2 * TileColumns <= d; c += 2 * TileColumns) TileWide(gram, v.Slice(r * d), output.Slice(r * d), d, c, sign);
             for (; c < d; c += TileColumns) Tile(gram, v.Slice(r * d), output.Slice(r * d), d, c, sign);
         }
-        // Rows left below a tile: pairs on 512-bit registers (8 accumulators per 64 columns cover the FMA latency that one
-        // row's 4 leave exposed), a last single row on the one-row kernel.
-        if (wide && d % PairColumns == 0)
-            for (; r + 2 <= rows; r += 2)
-                for (var c = 0; c < d; c += PairColumns) PairWide(gram, v.Slice(r * d), output.Slice(r * d), d, c, sign);
         for (; r < rows; r++) RowProduct.GramTimes(gram, v.Slice(r * d, d), output.Slice(r * d, d), d, sign);
     }
 
@@ -148,37 +142,5 @@ internal static class BlockGramProduct
         (s30 * s).StoreUnsafe(ref o, 3 * n); (s31 * s).StoreUnsafe(ref o, 3 * n + wide);
         (s40 * s).StoreUnsafe(ref o, 4 * n); (s41 * s).StoreUnsafe(ref o, 4 * n + wide);
         (s50 * s).StoreUnsafe(ref o, 5 * n); (s51 * s).StoreUnsafe(ref o, 5 * n + wide);
-    }
-
-    // Two rows x 64 columns on 512-bit registers: 8 accumulators, j in order with one FMA per term as in Tile.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PairWide(ReadOnlySpan<float> gram, ReadOnlySpan<float> v, Span<float> output, int d, int c, float sign)
-    {
-        const int wide = 2 * Lanes;
-        ref var g = ref Unsafe.Add(ref MemoryMarshal.GetReference(gram), c);
-        ref var v0 = ref MemoryMarshal.GetReference(v);
-        ref var v1 = ref Unsafe.Add(ref v0, d);
-        Vector512<float> s00 = default, s01 = default, s02 = default, s03 = default, s10 = default, s11 = default, s12 = default, s13 = default;
-        for (var j = 0; j < d; j++)
-        {
-            ref var row = ref Unsafe.Add(ref g, (nint)j * d);
-            var g0 = Vector512.LoadUnsafe(ref row);
-            var g1 = Vector512.LoadUnsafe(ref row, wide);
-            var g2 = Vector512.LoadUnsafe(ref row, 2 * wide);
-            var g3 = Vector512.LoadUnsafe(ref row, 3 * wide);
-            var b = Vector512.Create(Unsafe.Add(ref v0, j));
-            s00 = Avx512F.FusedMultiplyAdd(g0, b, s00); s01 = Avx512F.FusedMultiplyAdd(g1, b, s01);
-            s02 = Avx512F.FusedMultiplyAdd(g2, b, s02); s03 = Avx512F.FusedMultiplyAdd(g3, b, s03);
-            b = Vector512.Create(Unsafe.Add(ref v1, j));
-            s10 = Avx512F.FusedMultiplyAdd(g0, b, s10); s11 = Avx512F.FusedMultiplyAdd(g1, b, s11);
-            s12 = Avx512F.FusedMultiplyAdd(g2, b, s12); s13 = Avx512F.FusedMultiplyAdd(g3, b, s13);
-        }
-        var s = Vector512.Create(sign);
-        ref var o = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), c);
-        var n = (nuint)d;
-        (s00 * s).StoreUnsafe(ref o); (s01 * s).StoreUnsafe(ref o, wide);
-        (s02 * s).StoreUnsafe(ref o, 2 * wide); (s03 * s).StoreUnsafe(ref o, 3 * wide);
-        (s10 * s).StoreUnsafe(ref o, n); (s11 * s).StoreUnsafe(ref o, n + wide);
-        (s12 * s).StoreUnsafe(ref o, n + 2 * wide); (s13 * s).StoreUnsafe(ref o, n + 3 * wide);
     }
 }
