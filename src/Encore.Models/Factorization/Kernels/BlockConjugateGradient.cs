@@ -14,7 +14,8 @@ namespace Encore.Models.Factorization.Kernels;
 /// by one. Scratch comes from the caller (<see cref="BlockScratch"/>): nothing is allocated.
 /// With a gathering scratch, the block's factor rows are copied once into one contiguous buffer (at most
 /// <see cref="FactorBytesPerBlock"/> bytes, so it stays in L2) and the four sparse passes (residual and three
-/// products) read that buffer in order instead of gathering the rows from the whole factor matrix each time; the
+/// products) read that buffer in order instead of gathering the rows from the whole factor matrix each time
+/// (<see cref="SparseRowTerms.AddContiguous"/>: the rows lie one after another, so their addresses need no index); the
 /// floats and their order are the same, so the factors are bit-identical either way. With a half-precision copy of the
 /// factors (<see cref="HalfFactorCopy"/>, <see cref="Als.GatherPrecision.Half"/>) the gather reads the halves (half the
 /// random bytes) and widens them to floats in the buffer, so the CG arithmetic stays float and the result is bit-identical
@@ -34,8 +35,6 @@ internal static class BlockConjugateGradient
     /// bytes, so the block's gathered rows stay in L2 across the CG steps (this machine: 512 KiB of L2 per core).
     /// </summary>
     public const int FactorBytesPerBlock = 256 * 1024;
-
-    internal static bool DotsInGather = Environment.GetEnvironmentVariable("ENCORE_ALS_GATHER_DOTS") != "0";
 
     /// <summary>Factor rows a gathering scratch holds: the block budget in rows of d floats.</summary>
     public static int GatherCapacity(int d) => Math.Max(1, FactorBytesPerBlock / (4 * d));
@@ -72,7 +71,7 @@ internal static class BlockConjugateGradient
         var rsOld = scratch.RsOld;
         var active = scratch.Active;
 
-        var source = Gather(factors, halfFactors, d, matrix, first, count, scratch, x);
+        var source = Gather(factors, halfFactors, d, matrix, first, count, scratch);
         var gathered = source is not null;
         // One row longer than both buffers (count is then 1, see BlockLength): each sparse pass gathers it in chunks.
         var chunked = !gathered && scratch.Gathered is not null && count == 1;
@@ -87,10 +86,7 @@ internal static class BlockConjugateGradient
             else
             {
                 var rowFactors = RowSource(factors, d, matrix, first + i, source, scratch, i, out var rowIndices);
-                if (gathered && DotsInGather)
-                    SparseRowTerms.AddResidualWithDots(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha,
-                        scratch.Dots.AsSpan(scratch.GatheredStart[i], rowIndices.Length), ri);
-                else if (gathered) SparseRowTerms.AddContiguous(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, x.Slice(i * d, d), ri, residual: true);
+                if (gathered) SparseRowTerms.AddContiguous(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, x.Slice(i * d, d), ri, residual: true);
                 else RowProduct.AddSparseResidual(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, x.Slice(i * d, d), ri);
             }
         }
@@ -145,8 +141,7 @@ internal static class BlockConjugateGradient
     // Copies the block's factor rows (row after row, each row's nonzeros in order) into scratch.Gathered, or a single row
     // longer than that into scratch.LongRows when it fits there; returns the buffer. Null (nothing copied) without a
     // gathering scratch or when the nonzeros fit neither buffer (ChunkedPass).
-    private static float[]? Gather(ReadOnlySpan<float> factors, ReadOnlySpan<ushort> halfFactors, int d, CsrMatrix matrix, int first, int count, BlockScratch scratch,
-        ReadOnlySpan<float> x)
+    private static float[]? Gather(ReadOnlySpan<float> factors, ReadOnlySpan<ushort> halfFactors, int d, CsrMatrix matrix, int first, int count, BlockScratch scratch)
     {
         var buffer = scratch.Gathered;
         if (buffer is null) return null;
@@ -163,8 +158,7 @@ internal static class BlockConjugateGradient
         {
             scratch.GatheredStart[i] = at;
             var indices = matrix.RowIndices(first + i);
-            CopyRows(factors, halfFactors, d, indices, i + 1 < count ? matrix.RowIndices(first + i + 1) : default, buffer, at,
-                DotsInGather ? x.Slice(i * d, d) : default, scratch.Dots);
+            CopyRows(factors, halfFactors, d, indices, i + 1 < count ? matrix.RowIndices(first + i + 1) : default, buffer, at);
             at += indices.Length;
         }
         return buffer;
@@ -184,7 +178,7 @@ internal static class BlockConjugateGradient
         for (var start = 0; start < indices.Length; start += capacity)
         {
             var n = Math.Min(capacity, indices.Length - start);
-            CopyRows(factors, halfFactors, d, indices.Slice(start, n), indices[(start + n)..], buffer, 0, default, default);
+            CopyRows(factors, halfFactors, d, indices.Slice(start, n), indices[(start + n)..], buffer, 0);
             SparseRowTerms.AddContiguous(buffer.AsSpan(0, n * d), d, scratch.Identity.AsSpan(0, n), values.Slice(start, n), alpha, v, output, residual);
         }
     }
@@ -200,10 +194,8 @@ internal static class BlockConjugateGradient
     // Copies the factor rows of indices into buffer rows at, at + 1, ...: from the floats, or with a half copy its d
     // halves per row widened (HalfRows.Widen); each row prefetched PrefetchAhead rows early, running on into next.
     private static void CopyRows(ReadOnlySpan<float> factors, ReadOnlySpan<ushort> halfFactors, int d, ReadOnlySpan<int> indices,
-        ReadOnlySpan<int> next, float[] buffer, int at, ReadOnlySpan<float> x, Span<float> dots)
+        ReadOnlySpan<int> next, float[] buffer, int at)
     {
-        var dot = !x.IsEmpty;
-        var first = at;
         var half = !halfFactors.IsEmpty;
         ref var f0 = ref MemoryMarshal.GetReference(factors);
         ref var h0 = ref MemoryMarshal.GetReference(halfFactors);
@@ -231,8 +223,6 @@ internal static class BlockConjugateGradient
             else
                 for (var f = 0; f < d; f += 8) Vector256.LoadUnsafe(ref source, (nuint)f).StoreUnsafe(ref target, (nuint)f);
         }
-        // The row's dots with x while its rows are still in L1 (the residual pass then reads each row once, not twice).
-        if (dot) SparseRowTerms.DotsContiguous(buffer.AsSpan(first * d, indices.Length * d), d, x, dots.Slice(first, indices.Length));
     }
 
     // The factor rows and indices row `row` (block row i) reads: the gathered copy (source) with indices 0, 1, ... or the matrix.

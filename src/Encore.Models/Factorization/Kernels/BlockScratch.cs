@@ -24,12 +24,6 @@ internal sealed class BlockScratch(int d, bool gather = false)
     /// <summary>The block's factor rows, copied once per block (rows of d, in nonzero order); null without gathering.</summary>
     public float[]? Gathered { get; } = gather ? new float[BlockConjugateGradient.GatherCapacity(d) * d] : null;
 
-    /// <summary>
-    /// The dot of each gathered row with its block row's x, computed by the gather (one per row of <see cref="Gathered"/>
-    /// or <see cref="LongRows"/>); empty without gathering.
-    /// </summary>
-    public float[] Dots { get; private set; } = gather ? new float[BlockConjugateGradient.GatherCapacity(d)] : [];
-
     /// <summary>0, 1, 2, ...: the indices of <see cref="Gathered"/>'s and <see cref="LongRows"/>'s rows.</summary>
     public int[] Identity { get; private set; } = gather ? [.. Enumerable.Range(0, BlockConjugateGradient.GatherCapacity(d))] : [];
 
@@ -48,7 +42,6 @@ internal sealed class BlockScratch(int d, bool gather = false)
         if (Gathered is null || LongRows.Length >= (long)rows * Dimensions) return;
         LongRows = new float[rows * Dimensions];
         if (Identity.Length < rows) Identity = [.. Enumerable.Range(0, rows)];
-        if (Dots.Length < rows) Dots = new float[rows];
     }
 
     /// <summary>First gathered row of each block row.</summary>

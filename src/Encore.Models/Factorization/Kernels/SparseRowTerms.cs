@@ -91,7 +91,7 @@ internal static class SparseRowTerms
         var n = values.Length;
         if (rows.Length < (long)n * d || identity.Length < n)
             throw new ArgumentException($"contiguous sparse terms: {n} nonzeros need {n} rows of {d} floats and {n} identity indices.");
-        if (n < Lanes || d != ContiguousD || !VectorWidth.For(d) || !Contiguous)
+        if (n < Lanes || d != ContiguousD || !VectorWidth.For(d))
         {
             Add(rows, d, identity[..n], values, alpha, v, output, residual, prefetch: false);
             return;
@@ -99,81 +99,6 @@ internal static class SparseRowTerms
         AddContiguous64(ref MemoryMarshal.GetReference(rows), identity[..n], values, alpha, ref MemoryMarshal.GetReference(v),
             ref MemoryMarshal.GetReference(output), residual);
     }
-
-    /// <summary>
-    /// The residual's terms (<see cref="Add"/> with residual) for contiguous factor rows (as <see cref="AddContiguous"/>)
-    /// whose dots with x were computed beforehand (<paramref name="dots"/>[k] = <see cref="Dot"/> of row k and x, the
-    /// gather computes them while each row is in registers): the same weights and the same terms in the same order, so
-    /// the same bits as <see cref="Add"/>, without the pass that reads every row again for its dot.
-    /// </summary>
-    /// <exception cref="ArgumentException">rows, identity or dots shorter than the row's nonzeros need.</exception>
-    [SkipLocalsInit]
-    public static void AddResidualWithDots(ReadOnlySpan<float> rows, int d, ReadOnlySpan<int> identity, ReadOnlySpan<float> values,
-        float alpha, ReadOnlySpan<float> dots, Span<float> output)
-    {
-        var n = values.Length;
-        if (rows.Length < (long)n * d || identity.Length < n || dots.Length < n)
-            throw new ArgumentException($"residual terms: {n} nonzeros need {n} rows of {d} floats, {n} identity indices and {n} dots.");
-        Span<float> weights = stackalloc float[Chunk];
-        var wide = VectorWidth.For(d);
-        ref var f0 = ref MemoryMarshal.GetReference(rows);
-        ref var o = ref MemoryMarshal.GetReference(output);
-        for (var start = 0; start < n; start += Chunk)
-        {
-            var end = Math.Min(n, start + Chunk);
-            var k = start;
-            // Keep8's and KeepEach's residual weights; the residual keeps every term, so the kept rows are start, start + 1, ...
-            for (; k + Lanes <= end; k += Lanes)
-            {
-                var value = Vector256.Create(values.Slice(k, Lanes));
-                var one = Vector256<float>.One;
-                var c = one + Vector256.Create(alpha) * Vector256.Abs(value);
-                var preference = Vector256.ConditionalSelect(Vector256.GreaterThan(value, Vector256<float>.Zero), one, Vector256<float>.Zero);
-                (c * preference - (c - one) * Vector256.Create(dots.Slice(k, Lanes))).StoreUnsafe(ref MemoryMarshal.GetReference(weights), (nuint)(k - start));
-            }
-            for (; k < end; k++)
-            {
-                var c = WeightedRidge.Confidence(values[k], alpha);
-                weights[k - start] = c * WeightedRidge.Preference(values[k]) - (c - 1f) * dots[k];
-            }
-            if (wide) AccumulateWide(ref f0, identity[start..end], weights[..(end - start)], d, ref o);
-            else Accumulate(ref f0, identity[start..end], weights[..(end - start)], d, ref o);
-        }
-    }
-
-    /// <summary>
-    /// dots[k] = the dot <see cref="Add"/> computes for row k of <paramref name="rows"/> (rows of d one after another) and
-    /// v, for k below dots.Length: at d = 64 on the 512-bit path eight rows at a time (<see cref="AddContiguous"/>'s kernel),
-    /// else one at a time; the same bits either way.
-    /// </summary>
-    /// <exception cref="ArgumentException">rows shorter than dots.Length rows of d.</exception>
-    public static void DotsContiguous(ReadOnlySpan<float> rows, int d, ReadOnlySpan<float> v, Span<float> dots)
-    {
-        var n = dots.Length;
-        if (rows.Length < (long)n * d || v.Length < d) throw new ArgumentException($"dots: {n} rows of {d} floats and v of {d} needed.");
-        ref var y0 = ref MemoryMarshal.GetReference(rows);
-        ref var vr = ref MemoryMarshal.GetReference(v);
-        ref var o = ref MemoryMarshal.GetReference(dots);
-        var k = 0;
-        if (d == ContiguousD && VectorWidth.For(d))
-        {
-            var v0 = Vector512.LoadUnsafe(ref vr);
-            var v1 = Vector512.LoadUnsafe(ref vr, 16);
-            var v2 = Vector512.LoadUnsafe(ref vr, 32);
-            var v3 = Vector512.LoadUnsafe(ref vr, 48);
-            for (; k + Lanes <= n; k += Lanes) Dot8Wide64(ref Unsafe.Add(ref y0, (nint)k * d), v0, v1, v2, v3).StoreUnsafe(ref o, (nuint)k);
-        }
-        for (; k < n; k++) Unsafe.Add(ref o, k) = Dot(ref Unsafe.Add(ref y0, (nint)k * d), ref vr, d);
-    }
-
-    /// <summary>
-    /// The dot <see cref="Add"/> computes for one factor row y (d floats) and v on the path it takes now (AVX2 + FMA, d a
-    /// multiple of 8; <see cref="DotReference(ReadOnlySpan{float}, ReadOnlySpan{float})"/>'s arithmetic).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static float Dot(ref float y, ref float v, int d) => VectorWidth.For(d) ? Dot1Wide(ref y, ref v, d) : Dot1(ref y, ref v, d);
-
-    internal static bool Contiguous = Environment.GetEnvironmentVariable("ENCORE_ALS_CONTIGUOUS") != "0";
 
     // The factor count of AddContiguous's fixed-offset kernel.
     private const int ContiguousD = 64;
