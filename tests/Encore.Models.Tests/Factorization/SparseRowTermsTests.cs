@@ -63,6 +63,39 @@ public sealed class SparseRowTermsTests
         Assert.Equal(expected, actual);
     }
 
+    [Theory]
+    [InlineData(64, 8, false)]
+    [InlineData(64, 40, false)]
+    [InlineData(64, 40, true)]
+    [InlineData(64, 129, false)]
+    [InlineData(64, 300, true)]
+    [InlineData(64, 7, true)]
+    [InlineData(16, 135, true)]
+    [InlineData(128, 17, false)]
+    public void AddContiguous_EqualsAddOnTheSameRows_BitForBit(int d, int nonZeros, bool residual)
+    {
+        // d = 64 takes the fixed-offset kernel on the 512-bit path (full groups, a short last group, chunks of 128, the
+        // product's c = 1 terms left out), the other widths and the 256-bit path Add itself.
+        if (!RowProduct.Accelerated) return;
+        var rng = new Rng((ulong)(7 * d + nonZeros));
+        var rows = new float[nonZeros * d];
+        for (var i = 0; i < rows.Length; i++) rows[i] = rng.NextFloat() - 0.5f;
+        var identity = Enumerable.Range(0, nonZeros + 5).ToArray();
+        var values = new float[nonZeros];
+        for (var k = 0; k < nonZeros; k++) values[k] = k % 5 == 0 && k < nonZeros / 2 ? 0f : 1 + rng.NextInt(9);
+        var v = new float[d];
+        for (var f = 0; f < d; f++) v[f] = rng.NextFloat() - 0.5f;
+        var expected = new float[d];
+        for (var f = 0; f < d; f++) expected[f] = rng.NextFloat();
+        var actual = (float[])expected.Clone();
+
+        SparseRowTerms.Add(rows, d, identity.AsSpan(0, nonZeros), values, 0.7f, v, expected, residual);
+        SparseRowTerms.AddContiguous(rows, d, identity, values, 0.7f, v, actual, residual);
+
+        Assert.Equal(expected, actual);
+        Assert.Throws<ArgumentException>(() => SparseRowTerms.AddContiguous(rows.AsSpan(d), d, identity, values, 0.7f, v, actual, residual));
+    }
+
     [Fact]
     public void DotReference_SmallIntegers_EqualsTheExactDot()
     {

@@ -78,6 +78,8 @@ public sealed class VectorWidthTests
             var sparse = new SparseRowTermsTests();
             foreach (var (d, nonZeros, residual) in new[] { (64, 40, false), (64, 300, true), (72, 129, false), (16, 135, true), (64, 1, true), (64, 3, true), (48, 20, false) })
                 sparse.Add_EqualsOneDotOneAxpyPerNonzero_BitForBit(d, nonZeros, residual);
+            foreach (var (d, nonZeros, residual) in new[] { (64, 40, false), (64, 300, true), (64, 7, true), (16, 135, true) })
+                sparse.AddContiguous_EqualsAddOnTheSameRows_BitForBit(d, nonZeros, residual);
             var block = new BlockConjugateGradientTests();
             foreach (var (d, rows) in new[] { (16, 7), (48, 6), (64, 12), (64, 13), (128, 11) })
                 block.GramProduct_MatchesScalarReference_AndOneRowKernelBitForBit(d, rows);

@@ -14,7 +14,8 @@ namespace Encore.Models.Factorization.Kernels;
 /// by one. Scratch comes from the caller (<see cref="BlockScratch"/>): nothing is allocated.
 /// With a gathering scratch, the block's factor rows are copied once into one contiguous buffer (at most
 /// <see cref="FactorBytesPerBlock"/> bytes, so it stays in L2) and the four sparse passes (residual and three
-/// products) read that buffer in order instead of gathering the rows from the whole factor matrix each time; the
+/// products) read that buffer in order instead of gathering the rows from the whole factor matrix each time
+/// (<see cref="SparseRowTerms.AddContiguous"/>: the rows lie one after another, so their addresses need no index); the
 /// floats and their order are the same, so the factors are bit-identical either way. With a half-precision copy of the
 /// factors (<see cref="HalfFactorCopy"/>, <see cref="Als.GatherPrecision.Half"/>) the gather reads the halves (half the
 /// random bytes) and widens them to floats in the buffer, so the CG arithmetic stays float and the result is bit-identical
@@ -85,7 +86,8 @@ internal static class BlockConjugateGradient
             else
             {
                 var rowFactors = RowSource(factors, d, matrix, first + i, source, scratch, i, out var rowIndices);
-                RowProduct.AddSparseResidual(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, x.Slice(i * d, d), ri);
+                if (gathered) SparseRowTerms.AddContiguous(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, x.Slice(i * d, d), ri, residual: true);
+                else RowProduct.AddSparseResidual(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, x.Slice(i * d, d), ri);
             }
         }
         // As in the steps below: the rows' sparse passes first, then the rest of their set-up (one copy of the block).
@@ -112,7 +114,8 @@ internal static class BlockConjugateGradient
                 else
                 {
                     var rowFactors = RowSource(factors, d, matrix, first + i, source, scratch, i, out var rowIndices);
-                    RowProduct.AddSparseProduct(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, pi, api);
+                    if (gathered) SparseRowTerms.AddContiguous(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, pi, api, residual: false);
+                    else RowProduct.AddSparseProduct(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, pi, api);
                 }
             }
             for (var i = 0; i < count; i++)
@@ -176,7 +179,7 @@ internal static class BlockConjugateGradient
         {
             var n = Math.Min(capacity, indices.Length - start);
             CopyRows(factors, halfFactors, d, indices.Slice(start, n), indices[(start + n)..], buffer, 0);
-            SparseRowTerms.Add(buffer.AsSpan(0, n * d), d, scratch.Identity.AsSpan(0, n), values.Slice(start, n), alpha, v, output, residual, prefetch: false);
+            SparseRowTerms.AddContiguous(buffer.AsSpan(0, n * d), d, scratch.Identity.AsSpan(0, n), values.Slice(start, n), alpha, v, output, residual);
         }
     }
 

@@ -77,6 +77,88 @@ internal static class SparseRowTerms
     }
 
     /// <summary>
+    /// <see cref="Add"/> for a row whose factor rows lie one after another (nonzero k's row at
+    /// <paramref name="rows"/>[k d, (k + 1) d), a gathered block); <paramref name="identity"/> holds 0, 1, ..., at least one
+    /// per nonzero. The same terms in the same order as <see cref="Add"/> with those rows, so the same bits. At d = 64 on
+    /// the 512-bit path a group of eight dots reads its rows at fixed offsets from one address with v held in four
+    /// registers for the whole pass: no index loads and no per-row address arithmetic, the instructions that bound the
+    /// dot pass once its rows come from L1 / L2 (bench/results/gemm-als.md, "Session 20").
+    /// </summary>
+    /// <exception cref="ArgumentException">rows or identity shorter than the row's nonzeros need.</exception>
+    public static void AddContiguous(ReadOnlySpan<float> rows, int d, ReadOnlySpan<int> identity, ReadOnlySpan<float> values,
+        float alpha, ReadOnlySpan<float> v, Span<float> output, bool residual)
+    {
+        var n = values.Length;
+        if (rows.Length < (long)n * d || identity.Length < n)
+            throw new ArgumentException($"contiguous sparse terms: {n} nonzeros need {n} rows of {d} floats and {n} identity indices.");
+        if (n < Lanes || d != ContiguousD || !VectorWidth.For(d))
+        {
+            Add(rows, d, identity[..n], values, alpha, v, output, residual, prefetch: false);
+            return;
+        }
+        AddContiguous64(ref MemoryMarshal.GetReference(rows), identity[..n], values, alpha, ref MemoryMarshal.GetReference(v),
+            ref MemoryMarshal.GetReference(output), residual);
+    }
+
+    // The factor count of AddContiguous's fixed-offset kernel.
+    private const int ContiguousD = 64;
+
+    // AddContiguous at d = 64, 512-bit: Add's chunks, groups and weighted sums; a full group's dots by Dot8Wide64.
+    [SkipLocalsInit]
+    private static void AddContiguous64(ref float y0, ReadOnlySpan<int> identity, ReadOnlySpan<float> values, float alpha,
+        ref float vr, ref float o, bool residual)
+    {
+        const int d = ContiguousD;
+        Span<float> weights = stackalloc float[Chunk];
+        Span<int> rows = stackalloc int[Chunk];
+        var v0 = Vector512.LoadUnsafe(ref vr);
+        var v1 = Vector512.LoadUnsafe(ref vr, 16);
+        var v2 = Vector512.LoadUnsafe(ref vr, 32);
+        var v3 = Vector512.LoadUnsafe(ref vr, 48);
+        var length = identity.Length;
+        for (var start = 0; start < length; start += Chunk)
+        {
+            var end = Math.Min(length, start + Chunk);
+            var count = 0;
+            var k = start;
+            for (; k + Lanes <= end; k += Lanes)
+            {
+                var dots = Dot8Wide64(ref Unsafe.Add(ref y0, (nint)k * d), v0, v1, v2, v3);
+                count = Keep8(rows, weights, count, identity.Slice(k, Lanes), values.Slice(k, Lanes), alpha, dots, residual);
+            }
+            if (k < end)
+            {
+                // A short last group as in Add: its last row repeated in the missing lanes (read, never kept).
+                var n = end - k;
+                var dots = Dot8Wide(ref y0, d, ref vr, k, k + Math.Min(1, n - 1), k + Math.Min(2, n - 1), k + Math.Min(3, n - 1),
+                    k + Math.Min(4, n - 1), k + Math.Min(5, n - 1), k + Math.Min(6, n - 1), k + Math.Min(7, n - 1));
+                count = KeepEach(rows, weights, count, identity.Slice(k, n), values.Slice(k, n), alpha, dots, residual);
+            }
+            AccumulateWide(ref y0, rows[..count], weights[..count], d, ref o);
+        }
+    }
+
+    // Dot8Wide for eight consecutive rows of 64 from y: the same chains (f = 0, 16, 32, 48 in order, one FMA each from
+    // zero), halves added and transpose-added, so the same dots.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Dot8Wide64(ref float y, Vector512<float> v0, Vector512<float> v1, Vector512<float> v2, Vector512<float> v3) =>
+        TransposeAdd(Row64(ref y, v0, v1, v2, v3), Row64(ref Unsafe.Add(ref y, 64), v0, v1, v2, v3),
+            Row64(ref Unsafe.Add(ref y, 128), v0, v1, v2, v3), Row64(ref Unsafe.Add(ref y, 192), v0, v1, v2, v3),
+            Row64(ref Unsafe.Add(ref y, 256), v0, v1, v2, v3), Row64(ref Unsafe.Add(ref y, 320), v0, v1, v2, v3),
+            Row64(ref Unsafe.Add(ref y, 384), v0, v1, v2, v3), Row64(ref Unsafe.Add(ref y, 448), v0, v1, v2, v3));
+
+    // One row of 64 against v0..v3: Dot8Wide's chain for that row, its halves added.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Row64(ref float y, Vector512<float> v0, Vector512<float> v1, Vector512<float> v2, Vector512<float> v3)
+    {
+        var a = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y), v0, Vector512<float>.Zero);
+        a = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y, 16), v1, a);
+        a = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y, 32), v2, a);
+        a = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y, 48), v3, a);
+        return a.GetLower() + a.GetUpper();
+    }
+
+    /// <summary>
     /// The dot <see cref="Add"/> computes for factor row y and v on the path it takes now (<see cref="DotLanes"/> of y's length).
     /// </summary>
     public static float DotReference(ReadOnlySpan<float> y, ReadOnlySpan<float> v) => DotReference(y, v, DotLanes(y.Length));
