@@ -26,6 +26,12 @@ internal static class TestWorld
 
     public static string KnnPath => Shared.Value.KnnPath;
 
+    /// <summary>
+    /// ALS like <see cref="AlsPath"/> but trained without every second pair of each user's row: a served version whose
+    /// users have listened to tracks it never saw, as after events posted since it was trained.
+    /// </summary>
+    public static string AlsHalfPath => Shared.Value.AlsHalfPath;
+
     private static State Create()
     {
         var world = SyntheticWorld.Generate(SyntheticWorldOptions.Tiny);
@@ -39,10 +45,28 @@ internal static class TestWorld
         var knnPath = Path.Combine(folder, "knn.bin");
         ModelFile.Save(als, alsPath);
         ModelFile.Save(knn, knnPath);
-        return new State(world, matrix, als, alsPath, knnPath);
+        var halfPath = Path.Combine(folder, "als-half.bin");
+        var half = new AlsTrainer(new AlsOptions { Factors = 8, Iterations = 5, Seed = 7, Threads = 1 })
+            .Fit(new TrainingData(EverySecondPair(matrix.Matrix), matrix.Users, matrix.Items));
+        ModelFile.Save(half, halfPath);
+        return new State(world, matrix, als, alsPath, knnPath, halfPath);
     }
 
-    private sealed record State(SyntheticWorld World, InteractionMatrix Matrix, AlsModel Als, string AlsPath, string KnnPath);
+    // Each user's pairs at even positions of the row.
+    private static Encore.Core.Sparse.CsrMatrix EverySecondPair(Encore.Core.Sparse.CsrMatrix m)
+    {
+        var (rows, columns, values) = (new List<int>(), new List<int>(), new List<float>());
+        for (var u = 0; u < m.Rows; u++)
+            for (var p = 0; p < m.RowLength(u); p += 2)
+            {
+                rows.Add(u);
+                columns.Add(m.RowIndices(u)[p]);
+                values.Add(m.RowValues(u)[p]);
+            }
+        return Encore.Core.Sparse.CsrMatrix.FromTriples(m.Rows, m.Columns, [.. rows], [.. columns], [.. values]);
+    }
+
+    private sealed record State(SyntheticWorld World, InteractionMatrix Matrix, AlsModel Als, string AlsPath, string KnnPath, string AlsHalfPath);
 }
 
 /// <summary>A fresh engine on a fresh SQLite file in its own temp folder; deleted on dispose.</summary>

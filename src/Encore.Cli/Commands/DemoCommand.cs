@@ -60,7 +60,7 @@ public static class DemoCommand
         Evaluate(demo, ct);
         Report(demo);
         Register(demo);
-        AnsiConsole.MarkupLine($"[bold]demo finished[/] in {clock.Elapsed.TotalSeconds:F1} s: {demo.Runs.Count(r => demo.Models.ContainsKey(r.Model))} models evaluated and registered, report at {Markup.Escape(demo.ReportPath)}");
+        TextLine.Write($"[bold]demo finished[/] in {clock.Elapsed.TotalSeconds:F1} s: {demo.Runs.Count(r => demo.Models.ContainsKey(r.Model))} models evaluated and registered, report at {Markup.Escape(demo.ReportPath)}");
         return ExitCodes.Ok;
     }
 
@@ -75,7 +75,7 @@ public static class DemoCommand
         demo.Section("import", $"write the snapshot to {demo.DatasetFolder} and read it back");
         var manifest = DatasetSnapshot.Write(demo.World, demo.DatasetFolder, TimeProvider.System, ct);
         demo.World = DatasetSnapshot.Read(demo.DatasetFolder, ct);
-        AnsiConsole.MarkupLine($"   content hash {manifest.ContentHash[..16]}");
+        TextLine.Write($"   content hash {manifest.ContentHash[..16]}");
     }
 
     private static void Statistics(DemoContext demo)
@@ -104,7 +104,7 @@ public static class DemoCommand
     {
         var registered = DemoModels.Register(demo);
         demo.Section("register", $"{registered.Count} models in the service store {demo.ServiceStorePath}, each linked to its evaluation run");
-        foreach (var line in registered) AnsiConsole.MarkupLine($"   {Markup.Escape(line)}");
+        foreach (var line in registered) TextLine.Write($"   {Markup.Escape(line)}");
     }
 
     /// <summary>The last section: serve every registered model with the demo's key until Ctrl+C.</summary>
@@ -113,9 +113,9 @@ public static class DemoCommand
         var key = DemoFolder.WriteKey(demo.Output);
         var baseUrl = demo.Urls.Split(';')[0].TrimEnd('/');
         demo.Section("serve", $"the API and the dashboard at {baseUrl}/dashboard/ (Ctrl+C to stop)");
-        AnsiConsole.MarkupLine($"   default model [bold]{Markup.Escape(demo.DefaultModel!)}[/]; the others are selectable by name");
-        AnsiConsole.MarkupLine($"   write / admin key (kept in {Markup.Escape(DemoFolder.KeyPath(demo.Output))}): {Markup.Escape(key)}");
-        AnsiConsole.MarkupLine("   post feedback (it appears on the Live page):");
+        TextLine.Write($"   default model [bold]{Markup.Escape(demo.DefaultModel!)}[/]; the others are selectable by name");
+        TextLine.Write($"   write / admin key (kept in {Markup.Escape(DemoFolder.KeyPath(demo.Output))}): {Markup.Escape(key)}");
+        TextLine.Write("   post feedback (it appears on the Live page):");
         Console.WriteLine("   " + DemoModels.CurlLine(baseUrl, key, demo.World));
         return await EncoreServer.RunAsync(ServerArguments(demo, key, demo.Urls), ct);
     }
@@ -164,5 +164,5 @@ internal sealed class DemoContext(string output, string preset, ulong seed, stri
 
     /// <summary>Prints the next numbered section heading.</summary>
     public void Section(string name, string what) =>
-        AnsiConsole.MarkupLine($"[bold]{++_section}. {Markup.Escape(name)}[/]: {Markup.Escape(what)}");
+        TextLine.Write($"[bold]{++_section}. {Markup.Escape(name)}[/]: {Markup.Escape(what)}");
 }

@@ -202,7 +202,7 @@ public static class EvaluateCommand
         if (runs.Count < 2) return;
         if (!runs[0].PerUser.ContainsKey(metric))
         {
-            AnsiConsole.MarkupLine($"[grey]no paired comparison: '{Markup.Escape(metric)}' has no per-user values.[/]");
+            TextLine.Write($"[grey]no paired comparison: '{Markup.Escape(metric)}' has no per-user values.[/]");
             return;
         }
         var ranked = runs.OrderByDescending(r => r.Means[metric]).ToList();

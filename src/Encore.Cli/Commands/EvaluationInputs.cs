@@ -131,12 +131,14 @@ internal static class EvaluationInputs
 
     /// <summary>
     /// The terms of a settings file (<c>encore tune -o</c>) for the given models plus its data / protocol sections, followed by
-    /// <paramref name="terms"/> (so that <c>--set</c> wins); just <paramref name="terms"/> without a file.
+    /// <paramref name="terms"/> (so that <c>--set</c> wins); just <paramref name="terms"/> without a file. Models without a
+    /// section in the file are named on stderr (they run with their defaults).
     /// </summary>
     public static string[] WithSettingsFile(string? file, string[] terms, IReadOnlyCollection<string>? models)
     {
         if (string.IsNullOrWhiteSpace(file)) return terms;
         var sections = Evaluation.Tuning.TunedSettingsFile.Read(file);
+        if (models is not null && SettingsFileNote.Missing(file, sections, models) is { } note) Console.Error.WriteLine(note);
         foreach (var name in sections.Keys.ToList())
             if (name is not ("data" or "protocol") && models is not null && !models.Contains(name, StringComparer.OrdinalIgnoreCase)) sections.Remove(name);
         return [.. Evaluation.Tuning.TunedSettingsFile.AsTerms(sections), .. terms];

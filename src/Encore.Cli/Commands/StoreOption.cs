@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Encore.Core.Files;
 using Encore.Evaluation.Runs;
 
 namespace Encore.Cli.Commands;
@@ -34,7 +35,7 @@ internal static class StoreOption
 
     /// <summary>" --store PATH" when <paramref name="store"/> is not the one the commands open by default, else "": for hints that must run as printed.</summary>
     public static string StoreArgument(IRunStore store) =>
-        store is SqliteRunStore sqlite && sqlite.Path != RunStoreLocation.Resolve(null) ? $" --store {sqlite.Path}" : "";
+        store is SqliteRunStore sqlite && sqlite.Path != RunStoreLocation.Resolve(null) ? $" --store {ShellWord.Quote(sqlite.Path)}" : "";
 
     /// <summary>Where a store is, for messages: the SQLite file path or the PostgreSQL location without its password.</summary>
     public static string Describe(IRunStore store) => store switch

@@ -71,7 +71,9 @@ public static class TrainCommand
         if (args.SettingsFile is { } file)
         {
             var sections = Evaluation.Tuning.TunedSettingsFile.Read(file);
-            foreach (var (key, value) in sections.GetValueOrDefault(args.Model.Trim()) ?? []) settings.TryAdd(key, value);
+            var section = sections.GetValueOrDefault(args.Model.Trim());
+            foreach (var (key, value) in section ?? []) settings.TryAdd(key, value);
+            Console.Error.WriteLine(section is null ? SettingsFileNote.Missing(file, sections, [args.Model.Trim()]) : SettingsFileNote.Applied(file, args.Model.Trim(), section));
             if (confidenceText == "auto" && sections.GetValueOrDefault("data")?.GetValueOrDefault("confidence") is { } fromFile) confidenceText = fromFile;
         }
         settings.TryAdd("seed", args.Seed.ToString(CultureInfo.InvariantCulture));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Encore.Cli.Output;
+using Encore.Core.Files;
 using Encore.Evaluation.Experiments;
 using Encore.Evaluation.Protocols;
 using Encore.Evaluation.Runs;
@@ -150,7 +151,7 @@ public static class TuneCommand
         };
         comments.AddRange(results.Select(r => TuneRecheckTable.Comment(r, request.Metric)));
         TunedSettingsFile.Write(request.Output, sections, comments);
-        Console.WriteLine($"wrote {Path.GetFullPath(request.Output)}; use it with: encore evaluate {request.Dataset} --protocol {request.Protocol} --models {string.Join(",", names)} --settings {request.Output}");
+        Console.WriteLine($"wrote {Path.GetFullPath(request.Output)}; use it with: encore evaluate {ShellWord.Quote(request.Dataset)} --protocol {ShellWord.Quote(request.Protocol)} --models {string.Join(",", names)} --settings {ShellWord.Quote(request.Output)}");
         Console.WriteLine($"recorded {TuneBudgetText.Runs(results)} in {StoreOption.Describe(store)}");
         return ExitCodes.Ok;
     }

@@ -26,7 +26,7 @@ internal static class ComparisonPrinter
         if (result.Warning is { } warning)
         {
             if (markdown) Console.WriteLine($"> warning: {warning}\n");
-            else AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+            else TextLine.Write($"[yellow]warning:[/] {Markup.Escape(warning)}");
         }
     }
 }

@@ -13,7 +13,7 @@ public static class ReportPrinter
         foreach (var (rule, count) in report.Removed.OrderBy(c => c.Key, StringComparer.Ordinal)) table.AddRow(Markup.Escape($"removed: {rule}"), $"{count:N0}");
         foreach (var (rule, count) in report.Faults.OrderBy(c => c.Key, StringComparer.Ordinal)) table.AddRow(Markup.Escape($"skipped (fault): {rule}"), $"[yellow]{count:N0}[/]");
         AnsiConsole.Write(table);
-        foreach (var example in report.Examples) AnsiConsole.MarkupLine($"[grey]  {Markup.Escape(example)}[/]");
-        foreach (var warning in report.Warnings) AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+        foreach (var example in report.Examples) TextLine.Write($"[grey]  {Markup.Escape(example)}[/]");
+        foreach (var warning in report.Warnings) TextLine.Write($"[yellow]warning:[/] {Markup.Escape(warning)}");
     }
 }

@@ -168,6 +168,6 @@ internal static class SixCandidatePrinter
     private static void Note(bool markdown, string text)
     {
         if (markdown) Console.WriteLine($"> {text}\n");
-        else AnsiConsole.MarkupLine($"[grey]{Markup.Escape(text)}[/]");
+        else TextLine.Write($"[grey]{Markup.Escape(text)}[/]");
     }
 }

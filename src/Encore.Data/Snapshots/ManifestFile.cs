@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Encore.Core.Errors;
+using Encore.Core.Files;
 
 namespace Encore.Data.Snapshots;
 
@@ -19,9 +20,9 @@ internal static class ManifestFile
 
     // Say what the path is instead, and the command that makes a snapshot of it (a newcomer's usual slip).
     private static string NotASnapshot(string folder) =>
-        File.Exists(folder) ? $"not an Encore dataset snapshot: {folder}: is a file, not a snapshot folder; import it first (`encore import <format> {folder} -o <dataset>`)."
-        : !Directory.Exists(folder) ? $"{folder}: dataset snapshot folder not found; make one with `encore import <format> <paths> -o {folder}` or `encore synth -o {folder}`."
-        : $"not an Encore dataset snapshot: {folder}: {Name} missing; a source data folder must be imported first (`encore import <format> {folder} -o <dataset>`).";
+        File.Exists(folder) ? $"not an Encore dataset snapshot: {folder}: is a file, not a snapshot folder; import it first (`encore import <format> {ShellWord.Quote(folder)} -o <dataset>`)."
+        : !Directory.Exists(folder) ? $"{folder}: dataset snapshot folder not found; make one with `encore import <format> <paths> -o {ShellWord.Quote(folder)}` or `encore synth -o {ShellWord.Quote(folder)}`."
+        : $"not an Encore dataset snapshot: {folder}: {Name} missing; a source data folder must be imported first (`encore import <format> {ShellWord.Quote(folder)} -o <dataset>`).";
 
     public static SnapshotManifest Load(string folder)
     {

@@ -16,8 +16,8 @@ namespace Encore.Models.Ease;
 public sealed record EaseEstimate(int Items, double Gflop, long TrainingBytes, long ModelBytes, string Backend, double Seconds, double GflopPerSecond)
 {
     /// <summary>
-    /// The estimate for <paramref name="items"/> modelled items (the catalogue, or <see cref="EaseTrainer.ModelledItemCount"/>
-    /// with <see cref="EaseOptions.MinimumUsers"/>) and the given options (threads 0 = all cores).
+    /// The estimate for <paramref name="items"/> modelled items (<see cref="EaseTrainer.ModelledItemCount"/>: the items with at least
+    /// <see cref="EaseOptions.MinimumUsers"/> training users, and at least one) and the given options (threads 0 = all cores).
     /// </summary>
     public static EaseEstimate For(int items, EaseOptions options)
     {

@@ -14,7 +14,9 @@ namespace Encore.Models.Ease;
 /// deterministic for a given thread count. Memory: one dense items x items float matrix while training
 /// (<see cref="EaseEstimate"/>); with <see cref="EaseOptions.Neighbours"/> the model keeps only each row's top N. With
 /// <see cref="EaseOptions.MinimumUsers"/> = m &gt; 1, X is first restricted to the columns of items with at least m
-/// training users (the same closed form over those k items; the others get no weights).
+/// training users (the same closed form over those k items; the others get no weights). Items without any training user
+/// are left out at m = 1 too: their weights are zero in plain EASE, and a catalogue far larger than the listened part
+/// (IUM: 21,608 tracks, 4,960 listened to) would otherwise pay n^3 for them.
 /// With <see cref="EaseOptions.Dropout"/> = p &gt; 0 the penalty is Lambda = lambda I + p / (1 - p) diag(X^T X) (Steck 2020,
 /// "Autoencoders that don't overfit towards the Identity": EDLAE with the zero diagonal; DLAE, B = I - P Lambda, without
 /// it, <see cref="EaseOptions.ZeroDiagonal"/>).
@@ -64,7 +66,7 @@ public sealed class EaseTrainer(EaseOptions? options = null) : IRecommenderTrain
 
     /// <summary>
     /// Number of items the fit will model on <paramref name="data"/>: those with at least <see cref="EaseOptions.MinimumUsers"/>
-    /// training users (every item at 1). The size of the dense matrix, for <see cref="EaseEstimate.For"/>.
+    /// training users (at 1: every item with a training user). The size of the dense matrix, for <see cref="EaseEstimate.For"/>.
     /// </summary>
     public int ModelledItemCount(TrainingData data)
     {

@@ -10,20 +10,23 @@ internal static class ItemSupport
 {
     /// <summary>
     /// Model item ids (ascending) with at least <paramref name="minimumUsers"/> users with a positive value in
-    /// <paramref name="signal"/> (users x items, positive entries only); null when every item qualifies (no restriction).
+    /// <paramref name="signal"/> (users x items, positive entries only), and never an item without any such user (at
+    /// m = 1 too); null when every item qualifies (no restriction).
     /// </summary>
     public static int[]? Modelled(CsrMatrix signal, int minimumUsers)
     {
-        // m = 1 keeps every item, including items without any training user (plain EASE: their rows of B are zero).
-        if (minimumUsers <= 1) return null;
+        // An item without a training user has a zero column in X: its row and column of G are lambda on the diagonal
+        // only, so P is block diagonal and its weights in B are zero. Leaving it out changes no score but spares the
+        // inverse: a catalogue of 21,608 tracks with 4,960 listened to (IUM 2023) costs 80x less.
+        var threshold = Math.Max(1, minimumUsers);
         var users = signal.ColumnCounts();
         var kept = 0;
         foreach (var count in users)
-            if (count >= minimumUsers) kept++;
+            if (count >= threshold) kept++;
         if (kept == signal.Columns) return null;
         var modelled = new int[kept];
         for (int item = 0, next = 0; item < users.Length; item++)
-            if (users[item] >= minimumUsers) modelled[next++] = item;
+            if (users[item] >= threshold) modelled[next++] = item;
         return modelled;
     }
 

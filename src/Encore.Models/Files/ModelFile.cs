@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Encore.Core.Errors;
+using Encore.Core.Files;
 using Encore.Models.Contract;
 
 namespace Encore.Models.Files;
@@ -86,7 +87,7 @@ public static class ModelFile
     // A folder is usually a dataset snapshot given where a model belongs: say so, and how to get a model from it.
     private static string NotFound(string path) =>
         !Directory.Exists(path) ? $"{path}: model file not found."
-        : File.Exists(Path.Combine(path, "manifest.json")) ? $"{path}: is a folder, not a model file (it is a dataset snapshot; train a model from it with `encore train {path} --model <name> -o model.bin`)."
+        : File.Exists(Path.Combine(path, "manifest.json")) ? $"{path}: is a folder, not a model file (it is a dataset snapshot; train a model from it with `encore train {ShellWord.Quote(path)} --model <name> -o model.bin`)."
         : $"{path}: is a folder, not a model file (a model file is what `encore train ... -o model.bin` writes).";
 
     /// <summary>Reads the header and verified payload; the caller dispatches on the model name.</summary>

@@ -83,15 +83,21 @@ public sealed class RetrainService
         var trainer = Trainers(options);
         var split = new UserRandomHoldoutSplit(options.HoldoutFraction, options.Seed).Split(matrix);
         var candidate = trainer.Fit(new TrainingData(split.Train, matrix.Users, matrix.Items), null, ct);
-        var users = HoldoutCheck.SampleUsers(split.Test, options.EvaluationUsers, options.Seed);
-        var candidateNdcg = HoldoutCheck.Candidate(candidate, split.Test, users);
         // The version the store marks active, loaded for the check when this process does not serve it (another silo
         // activated it): without it the candidate was activated unchecked, as if nothing were active.
         var active = _registry.ActiveInStore(name);
-        double? activeNdcg = active is null ? null : HoldoutCheck.Active(active, split.Train, split.Test, users, matrix.Users, matrix.Items);
+        // Held-out pairs the active version trained on (all of them when it was trained on the base dataset) would be
+        // ranked back from memory: scored on them it always won. Both are scored on the pairs new to it.
+        var (test, leftOut) = active is null ? (split.Test, null) : HoldoutCheck.SplitByActiveTraining(active, split.Test, matrix.Users, matrix.Items);
+        var users = HoldoutCheck.SampleUsers(test, options.EvaluationUsers, options.Seed);
+        var candidateNdcg = HoldoutCheck.Candidate(candidate, test, users, leftOut);
+        double? activeNdcg = active is null ? null : HoldoutCheck.Active(active, split.Train, test, users, matrix.Users, matrix.Items, leftOut);
         var size = (matrix.Users.Count, matrix.Items.Count, (long)matrix.Matrix.NonZeros);
+        var leftOutNote = leftOut is { NonZeros: > 0 }
+            ? string.Create(CultureInfo.InvariantCulture, $"; {leftOut.NonZeros:N0} of {split.Test.NonZeros:N0} held-out pairs left out of both scores: the active version trained on them")
+            : "";
         var comparison = string.Create(CultureInfo.InvariantCulture,
-            $"holdout NDCG@10 {candidateNdcg:F4} vs active {(activeNdcg is { } a ? a.ToString("F4", CultureInfo.InvariantCulture) : "none")} on {users.Length} users{KindNote(candidate, active?.Model, options.Trainer)}");
+            $"holdout NDCG@10 {candidateNdcg:F4} vs active {(activeNdcg is { } a ? a.ToString("F4", CultureInfo.InvariantCulture) : "none")} on {users.Length} users{leftOutNote}{KindNote(candidate, active?.Model, options.Trainer)}");
         Interlocked.Exchange(ref _lastSequence, sequence);
         if (activeNdcg is not null && users.Length < options.MinimumEvaluationUsers)
             return new RetrainResult(name, false, null, candidateNdcg, activeNdcg, users.Length, size.Item1, size.Item2, size.Item3,

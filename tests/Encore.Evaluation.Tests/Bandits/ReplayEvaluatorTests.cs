@@ -67,6 +67,36 @@ public sealed class ReplayEvaluatorTests
         Assert.True(sut.Low < sut.MeanReward && sut.MeanReward <= sut.High);
     }
 
+    /// <summary>
+    /// <c>encore bandits replay toypiki_dataset.csv --model piki-als.bin</c> printed thompson's estimate 0.2000 with the
+    /// interval [-0.1920, 0.5920]: a reward rate below zero (1 like in 5 matched events, mean ± 1.96 s/√m). 0/1 rewards
+    /// now get Wilson's interval, inside [0, 1].
+    /// </summary>
+    [Fact]
+    public void Replay_FewBinaryRewards_IntervalIsWilsonsInsideZeroOne()
+    {
+        // One candidate per event: every policy picks the shown song, so all five events match.
+        List<LoggedEvent> log = [new(0, [0], 0, 1), new(0, [1], 1, 0), new(1, [2], 2, 0), new(1, [3], 3, 0), new(2, [4], 4, 0)];
+
+        var sut = ReplayEvaluator.Evaluate(log, Features(), 2, new RandomPolicy());
+
+        Assert.Equal((5, 0.2), (sut.Matched, sut.MeanReward));
+        Assert.Equal(Encore.Evaluation.Statistics.WilsonInterval.Of(0.2, 5), (sut.Low, sut.High));
+        Assert.InRange(sut.Low, 0.0, sut.MeanReward);
+    }
+
+    [Fact]
+    public void Replay_NonBinaryRewards_KeepTheNormalInterval()
+    {
+        List<LoggedEvent> log = [new(0, [0], 0, 0.5), new(0, [1], 1, 1.5), new(1, [2], 2, 2.5)];
+
+        var sut = ReplayEvaluator.Evaluate(log, Features(), 2, new RandomPolicy());
+
+        var half = 1.959964 * 1.0 / Math.Sqrt(3);
+        Assert.Equal(1.5 - half, sut.Low, 9);
+        Assert.Equal(1.5 + half, sut.High, 9);
+    }
+
     [Fact]
     public void Replay_ShownItemNotACandidate_Throws()
     {

@@ -17,10 +17,10 @@ internal sealed partial class MpdFileParser
                 continue;
             }
             var line = _json.LineOf(in reader);
-            var badField = ReadTrackFields(ref reader);
-            if (badField is not null)
+            var bad = ReadTrackFields(ref reader);
+            if (bad is { } b)
             {
-                _report.Fault(MpdRules.BadValue, new DataFormatException(_json.File, line, badField, "expected a valid UTF-8 string (URIs and names) or an integer (duration_ms)."));
+                _report.Fault(MpdRules.BadValue, new DataFormatException(_json.File, line, b.Field, b.Problem));
                 continue;
             }
             var track = _tracks.Register(out var problem);
@@ -35,11 +35,14 @@ internal sealed partial class MpdFileParser
         }
     }
 
-    /// <summary>Copies the fields of one track object; returns the first unreadable field or null.</summary>
-    private string? ReadTrackFields(ref Utf8JsonReader reader)
+    /// <summary>
+    /// Copies the fields of one track object; returns the first unreadable field with what was expected and what was
+    /// found (<c>expected an integer number of milliseconds, got string "long"</c>), or null.
+    /// </summary>
+    private (string Field, string Problem)? ReadTrackFields(ref Utf8JsonReader reader)
     {
         _tracks.Clear();
-        string? bad = null;
+        (string, string)? bad = null;
         while (_json.Read(ref reader) && reader.TokenType == JsonTokenType.PropertyName)
         {
             MpdUtf8Field? target = null;
@@ -54,12 +57,12 @@ internal sealed partial class MpdFileParser
             _json.Read(ref reader);
             if (target is not null)
             {
-                if (!target.TrySet(in reader)) bad ??= name;
+                if (!target.TrySet(in reader)) bad ??= (name, $"expected a valid UTF-8 string, got {JsonScalar.Describe(in reader)}.");
             }
             else if (name == "duration_ms" && reader.TokenType != JsonTokenType.Null)
             {
                 if (JsonScalar.TryGetInt32(in reader, out var ms)) _tracks.DurationMs = ms;
-                else bad ??= name;
+                else bad ??= (name, $"expected an integer number of milliseconds, got {JsonScalar.Describe(in reader)}.");
             }
             else _json.Skip(ref reader);
         }

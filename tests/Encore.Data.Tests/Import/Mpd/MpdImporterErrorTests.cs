@@ -42,6 +42,25 @@ public sealed class MpdImporterErrorTests
         Assert.Contains(report.Examples, e => e.Contains(":6: field 'pid': expected a non-negative integer, got string \"12\"", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A track field of the wrong type said only "expected a valid UTF-8 string (URIs and names) or an integer
+    /// (duration_ms)", for whichever field it was; it now says what that field expects and what it found.
+    /// </summary>
+    [Theory]
+    [InlineData("\"duration_ms\": \"long\"", "field 'duration_ms': expected an integer number of milliseconds, got string \"long\".")]
+    [InlineData("\"track_name\": 17", "field 'track_name': expected a valid UTF-8 string, got number 17.")]
+    public void Import_TrackFieldOfTheWrongType_SaysWhatItExpectsAndFound(string field, string expected)
+    {
+        using var folder = new JsonFixtureFolder();
+        var path = folder.Write("mpd.slice.0-999.json",
+            "{\"playlists\": [\n  {\"pid\": 1, \"name\": \"x\", \"tracks\": [{\"track_uri\": \"spotify:track:AAAAAAAAAAAAAAAAAAAAAA\", " + field + "}]}\n]}\n");
+
+        var ex = Assert.Throws<DataFormatException>(() => Import(path, new ImportReport(ErrorMode.Strict)));
+
+        Assert.Equal(2, ex.Line);
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Import_FaultsStrict_ThrowsAtFirstWithLine()
     {
