@@ -80,10 +80,7 @@ public sealed class EaseModel : RecommenderBase, IHistoryRecommender, IExplainer
     public (int[] Items, float[] Scores) RecommendFromHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> values, int k, RecommendOptions? options = null)
     {
         options ??= RecommendOptions.Default;
-        if (items.Length != values.Length)
-            throw new ArgumentException($"History has {items.Length} items but {values.Length} values; give one value per item.", nameof(values));
-        foreach (var item in items)
-            if ((uint)item >= (uint)Items.Count) throw new ArgumentOutOfRangeException(nameof(items), item, $"History item {item} is outside the model's {Items.Count} items.");
+        Neighbourhood.HistoryChecks.Validate(items, values, Items.Count);
         var scores = new float[Items.Count];
         Accumulate(items, values, scores);
         MaskNoEvidence(scores);

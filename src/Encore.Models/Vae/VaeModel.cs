@@ -58,10 +58,7 @@ public sealed class VaeModel : RecommenderBase, IHistoryRecommender
     public (int[] Items, float[] Scores) RecommendFromHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> values, int k, RecommendOptions? options = null)
     {
         options ??= RecommendOptions.Default;
-        if (items.Length != values.Length)
-            throw new ArgumentException($"History has {items.Length} items but {values.Length} values; give one value per item.", nameof(values));
-        foreach (var item in items)
-            if ((uint)item >= (uint)Items.Count) throw new ArgumentOutOfRangeException(nameof(items), item, $"History item {item} is outside the model's {Items.Count} items.");
+        Neighbourhood.HistoryChecks.Validate(items, values, Items.Count);
         // Nothing the encoder can read: no answer from the model (the chain's popularity answers and says so).
         if (!HasPositiveModelled(items, values)) return ([], []);
         var scores = new float[Items.Count];
