@@ -183,9 +183,15 @@ public sealed partial class RecommendationService : IDisposable
         }, request.K);
         var items = new ScoredTrack[answer.Items.Length];
         for (var i = 0; i < items.Length; i++) items[i] = new ScoredTrack(answer.Items[i], answer.Scores[i]);
-        var reason = answer.KnownWithoutSignal ? "no-positive-signal" : answer.ModelWithoutEvidence ? "no-evidence" : answer.HistoryUnusable ? "history-unusable" : null;
+        var reason = answer.KnownWithoutSignal || OnlyRejections(answer, request, values, avoid) ? "no-positive-signal"
+            : answer.ModelWithoutEvidence ? "no-evidence" : answer.HistoryUnusable ? "history-unusable" : null;
         return new RecommendationResponse(user, serving.Name, serving.Version, PathName(answer.Path), items, answer.UnknownItems.Length, reason);
     }
+
+    // A user the model does not know whose stored feedback holds no positive signal (only skips or dislikes): the service
+    // knows them, so popularity answers because nothing they did is evidence, not because they are unknown.
+    private static bool OnlyRejections(ColdStartAnswer answer, UserRecommendationRequest request, float[] values, string[] avoid) =>
+        answer.Path == RecommendationPath.Popularity && request.History is not { Count: > 0 } && avoid.Length > 0 && !values.Any(v => v > 0);
 
     private static IReadOnlyList<string>? WithoutNulls(IReadOnlyList<string>? ids) => ids is null ? null : [.. ids.Where(i => i is not null)];
 

@@ -8,7 +8,8 @@ public sealed record ScoredTrack(string Track, float Score);
 /// (<see cref="ServingPath"/>). <see cref="IgnoredTracks"/> counts request tracks the model does not know.
 /// </summary>
 /// <see cref="Reason"/> says why a later step of the chain answered: "no-positive-signal" (the model knows the
-/// user, but without a positive event: none at all, or only skips / dislikes), "no-evidence" (the model has no evidence for any track it may still
+/// user, but without a positive event: none at all, or only skips / dislikes; or the model does not know the user and
+/// their stored feedback holds only skips / dislikes), "no-evidence" (the model has no evidence for any track it may still
 /// recommend to the user), "history-unusable" (the history gave the model no evidence), else null.
 /// <param name="User">The user the list is for.</param>
 /// <param name="Model">Model name that answered.</param>

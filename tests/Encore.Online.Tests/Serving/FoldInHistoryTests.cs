@@ -155,6 +155,22 @@ public sealed class FoldInHistoryTests
     }
 
     [Fact]
+    public void ForUser_UnknownUserWhoseEventsAreOnlySkips_PopularityThatSaysNoPositiveSignal()
+    {
+        // Such a user got reason null, as if the service had never heard of them.
+        using var scope = new EngineScope();
+        scope.Engine.Serve("main", TestWorld.AlsPath);
+        scope.Engine.Feedback.Ingest([new FeedbackEvent { User = "skipper", Track = TestWorld.Matrix.Items[1], Kind = "skip" }]);
+
+        var skipper = Answer(scope, "skipper");
+        var stranger = Answer(scope, "stranger");
+
+        Assert.Equal((ServingPath.Popularity, "no-positive-signal"), (skipper.Path, skipper.Reason));
+        Assert.DoesNotContain(skipper.Items, t => t.Track == TestWorld.Matrix.Items[1]);
+        Assert.Equal((ServingPath.Popularity, (string?)null), (stranger.Path, stranger.Reason));
+    }
+
+    [Fact]
     public void FromNote_RetrainNote_GivesItsSignalThresholdAndConfidence()
     {
         var note = ServedTraining.FromNote("retrain: holdout NDCG@10 0.5 vs active none on 40 users; ratings positive, threshold 4.5 (given); confidence log1p (auto): values span 1..50");
