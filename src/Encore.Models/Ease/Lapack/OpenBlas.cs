@@ -59,19 +59,8 @@ internal static unsafe class OpenBlas
     /// </summary>
     /// <exception cref="InvalidOperationException">OpenBLAS or its cblas_sgemm is absent.</exception>
     /// <exception cref="ArgumentException">An array is shorter than its shape.</exception>
-    public static void Sgemm(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k, int threads)
-    {
-        var api = Loaded.Value;
-        if (api is null || api.Sgemm == null) throw new InvalidOperationException("OpenBLAS cblas_sgemm (libopenblas.so.0) is not available.");
-        if (a.Length < (long)m * k || b.Length < (long)k * n || c.Length < (long)m * n)
-            throw new ArgumentException($"Arrays shorter than A {m} x {k}, B {k} x {n}, C {m} x {n}.");
-        if (api.SetThreads != null) api.SetThreads(threads > 0 ? threads : Environment.ProcessorCount);
-        const int rowMajor = 101, noTranspose = 111;
-        fixed (float* pa = a)
-        fixed (float* pb = b)
-        fixed (float* pc = c)
-            api.Sgemm(rowMajor, noTranspose, noTranspose, m, n, k, 1f, pa, k, pb, n, 0f, pc, n);
-    }
+    public static void Sgemm(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k, int threads) =>
+        Sgemm(transA: false, transB: false, a, b, c, m, n, k, threads);
 
     /// <summary>
     /// C = op(A) op(B) in float32, all row-major: op(A) is m x k (A stored k x m when <paramref name="transA"/>), op(B) is
