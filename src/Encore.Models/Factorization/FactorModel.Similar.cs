@@ -82,7 +82,8 @@ public abstract partial class FactorModel
         for (var i = 0; i < dots.Length; i++)
         {
             var denominator = norms[i] * selfNorm;
-            dots[i] = denominator > 0 ? dots[i] / denominator : 0f;
+            // Rounding can put the cosine of parallel vectors just outside [-1, 1] (1.0000001): clamp it.
+            dots[i] = denominator > 0 ? Math.Clamp(dots[i] / denominator, -1f, 1f) : 0f;
         }
     }
 }

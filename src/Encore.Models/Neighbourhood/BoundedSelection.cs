@@ -37,12 +37,13 @@ internal ref struct BoundedSelection
     /// <summary>Similarity a candidate must reach to be stored (ties then go by id); -infinity until the buffer first fills.</summary>
     public readonly float Floor => _floor;
 
-    /// <summary>Offers document <paramref name="id"/> with similarity dot / denominator (none if the denominator is not positive or the quotient is NaN).</summary>
+    /// <summary>Offers document <paramref name="id"/> with similarity dot / denominator, clamped to [-1, 1] (a cosine of
+    /// parallel rows can round to 1.0000001); none if the denominator is not positive or the quotient is NaN.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Offer(int id, float dot, float denominator)
     {
         if (!(denominator > 0)) return;
-        var score = dot / denominator;
+        var score = Math.Clamp(dot / denominator, -1f, 1f);
         if (float.IsNaN(score)) return;
         var key = KeySelection.Key(id, score);
         if (key <= _threshold) return;

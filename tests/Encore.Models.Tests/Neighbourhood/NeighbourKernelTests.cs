@@ -180,7 +180,8 @@ public sealed class NeighbourKernelTests
                     if (w != 0) dot += dv[p] * w;
                 }
                 if (dot == 0) continue;
-                heap.Offer(o, dot / (norms[d] * norms[o] + shrink));
+                // The kernel clamps a cosine to [-1, 1] (parallel rows can round to 1.0000001).
+                heap.Offer(o, Math.Clamp(dot / (norms[d] * norms[o] + shrink), -1f, 1f));
             }
             var ids = new int[Math.Max(keep, 1)];
             var scores = new float[ids.Length];
