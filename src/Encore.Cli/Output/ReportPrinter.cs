@@ -12,7 +12,7 @@ public static class ReportPrinter
         foreach (var (key, count) in report.Counts.OrderBy(c => c.Key, StringComparer.Ordinal)) table.AddRow(Markup.Escape(key), $"{count:N0}");
         foreach (var (rule, count) in report.Removed.OrderBy(c => c.Key, StringComparer.Ordinal)) table.AddRow(Markup.Escape($"removed: {rule}"), $"{count:N0}");
         foreach (var (rule, count) in report.Faults.OrderBy(c => c.Key, StringComparer.Ordinal)) table.AddRow(Markup.Escape($"skipped (fault): {rule}"), $"[yellow]{count:N0}[/]");
-        AnsiConsole.Write(table);
+        CurrentConsole.Create().Write(table);
         foreach (var example in report.Examples) TextLine.Write($"[grey]  {Markup.Escape(example)}[/]");
         foreach (var warning in report.Warnings) TextLine.Write($"[yellow]warning:[/] {Markup.Escape(warning)}");
     }

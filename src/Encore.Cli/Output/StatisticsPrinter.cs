@@ -19,7 +19,7 @@ public static class StatisticsPrinter
             ("tag assignments", c.TagAssignments), ("friendships", c.Friendships), ("candidates", c.Candidates),
         })
             counts.AddRow(name, value.ToString("N0", CultureInfo.InvariantCulture));
-        AnsiConsole.Write(counts);
+        CurrentConsole.Create().Write(counts);
 
         var events = new Table().Title("events").AddColumn("what").AddColumn(new TableColumn("value").RightAligned());
         events.AddRow("item level", stats.ItemLevel.ToString().ToLowerInvariant());
@@ -29,7 +29,7 @@ public static class StatisticsPrinter
         events.AddRow("density", stats.Density.ToString("0.000000", CultureInfo.InvariantCulture));
         events.AddRow("time range", TimeRange(stats.FirstEventMs, stats.LastEventMs));
         foreach (var (kind, n) in stats.EventsPerKind.OrderBy(k => k.Key)) events.AddRow($"kind: {EventKindText.Name(kind)}", $"{n:N0}");
-        AnsiConsole.Write(events);
+        CurrentConsole.Create().Write(events);
 
         var dist = new Table().Title("distributions").AddColumn("of");
         foreach (var h in new[] { "n", "min", "p25", "median", "p75", "p95", "max", "mean" }) dist.AddColumn(new TableColumn(h).RightAligned());
@@ -38,7 +38,7 @@ public static class StatisticsPrinter
         AddDistribution(dist, "event value", stats.EventValues);
         AddDistribution(dist, "rating value", stats.RatingValues);
         AddDistribution(dist, "playlist length", stats.PlaylistLengths);
-        AnsiConsole.Write(dist);
+        CurrentConsole.Create().Write(dist);
     }
 
     private static void AddDistribution(Table table, string name, Distribution d)

@@ -37,9 +37,7 @@ internal sealed class TextTable(string title, params string[] headers)
                 Console.WriteLine(ToJson());
                 return;
         }
-        // Redirected output gets Spectre's 80 columns, which folds wide leaderboards into unreadable cells.
-        if (Console.IsOutputRedirected && AnsiConsole.Profile.Width < 240) AnsiConsole.Profile.Width = 240;
-        AnsiConsole.Write(ToSpectre());
+        CurrentConsole.Create().Write(ToSpectre());
     }
 
     /// <summary>The table as a Spectre renderable (titles and cells escaped).</summary>

@@ -28,4 +28,32 @@ public sealed class RedirectedTextTests : IDisposable
         Assert.Contains("missing: item (field 2), value (field 3)", line, StringComparison.Ordinal);
         Assert.DoesNotContain("[grey]", output, StringComparison.Ordinal);
     }
+
+    /// <summary><c>encore similar ... &gt; out.txt</c> drew its table 80 columns wide, so a long track id or title was
+    /// folded inside its cell over several lines; result tables now take the width they need when redirected.</summary>
+    [Fact]
+    public async Task Similar_LongTrackIds_EachRowIsOneLine()
+    {
+        Assert.True(Console.IsOutputRedirected, "the test host's stdout is a pipe");
+        static string Id(int n) => $"track-{n}-" + new string((char)('a' + n), 90);
+        var rows = new List<string> { "user,item,value" };
+        for (var u = 0; u < 6; u++)
+            for (var t = 0; t < 4; t++)
+                if ((u + t) % 3 != 0) rows.Add($"u{u},{Id(t)},1");
+        var csv = Path.Combine(_dir, "plays.csv");
+        File.WriteAllLines(csv, rows);
+        var ds = Path.Combine(_dir, "ds");
+        var model = Path.Combine(_dir, "knn.bin");
+        var (code, _, error) = await ConsoleCapture.RunAsync("import", "table", csv, "-o", ds, "--set", "user=user", "--set", "item=item", "--set", "value=value");
+        Assert.True(code == ExitCodes.Ok, error);
+        (code, _, error) = await ConsoleCapture.RunAsync("train", ds, "--model", "item-knn", "-o", model);
+        Assert.True(code == ExitCodes.Ok, error);
+
+        (code, var output, error) = await ConsoleCapture.RunAsync("similar", model, "--track", Id(0));
+
+        Assert.True(code == ExitCodes.Ok, error);
+        var row = Assert.Single(output.Split('\n'), l => l.Contains(Id(1), StringComparison.Ordinal));
+        Assert.Matches(@"[│|]\s+\d\s+[│|]", row);
+        Assert.Matches(@"[│|]\s+0\.\d+\s+[│|]", row);
+    }
 }
