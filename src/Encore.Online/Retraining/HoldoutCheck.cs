@@ -50,9 +50,10 @@ internal static class HoldoutCheck
             ReadOnlySpan<int> row = seen is not null && model.Users.TryGetIndex(userIds[u], out var mu) ? seen.RowIndices(mu) : [];
             var items = test.RowIndices(u);
             var values = test.RowValues(u);
+            // A CSR row's indices are strictly increasing: a binary search, not a scan per held-out pair.
             for (var p = 0; p < items.Length; p++)
             {
-                var isTrained = row.Length > 0 && model.Items.TryGetIndex(itemIds[items[p]], out var mi) && row.Contains(mi);
+                var isTrained = row.Length > 0 && model.Items.TryGetIndex(itemIds[items[p]], out var mi) && row.BinarySearch(mi) >= 0;
                 var target = isTrained ? trained : unseen;
                 target.Rows.Add(u);
                 target.Columns.Add(items[p]);
