@@ -150,6 +150,35 @@ public static class EncoreServer
         return ProcessExit.Failure;
     }
 
+    /// <summary>
+    /// <see cref="RunAsync"/> for a command line: a configuration error (an unknown or invalid option, a listen address in use,
+    /// a <c>--config</c> file that is not there or cannot be read) is written to <paramref name="error"/> as one
+    /// <c>error: ...</c> line per problem and exits <see cref="ProcessExit.Usage"/>, instead of an exception and its stack trace.
+    /// </summary>
+    public static async Task<int> RunReportingConfigurationErrorsAsync(string[] args, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            return await RunAsync(args, cancellationToken);
+        }
+        catch (OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures) error.WriteLine($"error: configuration: {failure}");
+            return ProcessExit.Usage;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException)
+        {
+            // --config names a file that is not there, or one that is not valid TOML / JSON: a bad command line.
+            error.WriteLine($"error: {ex.Message}");
+            return ProcessExit.Usage;
+        }
+    }
+
+    /// <summary>One message per listen address of <paramref name="urls"/> (as <c>--urls</c>) that another process already holds,
+    /// e.g. "server.urls: 127.0.0.1:5080 (from ...) is already in use ..."; empty when every address can be bound now.</summary>
+    public static IReadOnlyList<string> AddressesInUse(string? urls) => ListenAddressCheck.InUse(urls);
+
     /// <summary>The addresses Kestrel listens on (after start; resolves port 0).</summary>
     public static IReadOnlyList<string> Addresses(WebApplication app) =>
         [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];

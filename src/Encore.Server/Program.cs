@@ -1,3 +1,3 @@
 using Encore.Server;
 
-return await EncoreServer.RunAsync(args);
+return await EncoreServer.RunReportingConfigurationErrorsAsync(args, Console.Error);

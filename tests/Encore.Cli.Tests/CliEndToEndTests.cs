@@ -101,6 +101,26 @@ public sealed class CliEndToEndTests : IDisposable
         Assert.All(versions, v => Assert.Equal(v.Name, runs.Single(r => r.Id == v.EvaluationRunId).Model));
     }
 
+    /// <summary>With 5080 held by another server, <c>encore demo</c> ran its whole pipeline and then ended in
+    /// "unexpected error (OptionsValidationException)", exit 4; it now says so before any work, exit 1.</summary>
+    [Fact]
+    public async Task Demo_ListenAddressInUse_ExitsUsageBeforeGeneratingAnything()
+    {
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
+        var output = Path.Combine(_dir, "demo-port");
+
+        var (code, _, error) = await ConsoleCapture.RunAsync("demo", "-o", output, "--preset", "tiny", "--urls", $"http://127.0.0.1:{port}");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains($"127.0.0.1:{port}", error, StringComparison.Ordinal);
+        Assert.Contains("already in use", error, StringComparison.Ordinal);
+        Assert.Contains("--no-serve", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpected error", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(output, "world")), "nothing is generated when the demo could not serve");
+    }
+
     [Fact]
     public async Task Demo_Served_AnswersSimilarExplanationAndAcceptsTheCurlFeedback()
     {

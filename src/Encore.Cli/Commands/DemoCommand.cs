@@ -42,6 +42,12 @@ public static class DemoCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
             var context = new DemoContext(parse.GetValue(output)!, parse.GetValue(preset)!, parse.GetValue(seed), parse.GetValue(urls)!);
+            // A port another process holds is found before the pipeline, not after it.
+            if (!parse.GetValue(noServe) && EncoreServer.AddressesInUse(context.Urls) is { Count: > 0 } inUse)
+            {
+                foreach (var problem in inUse) Console.Error.WriteLine($"error: configuration: {problem} (or run the demo with --no-serve)");
+                return ExitCodes.Usage;
+            }
             var code = Run(context, ct);
             if (code != ExitCodes.Ok || context.DefaultModel is null || parse.GetValue(noServe)) return code;
             return await Serve(context, ct);
@@ -117,7 +123,7 @@ public static class DemoCommand
         TextLine.Write($"   write / admin key (kept in {Markup.Escape(DemoFolder.KeyPath(demo.Output))}): {Markup.Escape(key)}");
         TextLine.Write("   post feedback (it appears on the Live page):");
         Console.WriteLine("   " + DemoModels.CurlLine(baseUrl, key, demo.World));
-        return await EncoreServer.RunAsync(ServerArguments(demo, key, demo.Urls), ct);
+        return await ServeCommand.Run(ServerArguments(demo, key, demo.Urls), ct);
     }
 
     /// <summary>The service's arguments: the demo's stores, models, default model, key and base dataset.</summary>

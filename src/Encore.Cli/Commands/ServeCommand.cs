@@ -85,27 +85,5 @@ public static class ServeCommand
     }
 
     /// <summary>Builds the server from <paramref name="args"/> (configuration checked) and runs it until <paramref name="ct"/>; configuration errors exit 1.</summary>
-    internal static async Task<int> Run(string[] args, CancellationToken ct)
-    {
-        try
-        {
-            return await EncoreServer.RunAsync(args, ct);
-        }
-        catch (OptionsValidationException ex)
-        {
-            foreach (var failure in ex.Failures) Console.Error.WriteLine($"error: configuration: {failure}");
-            return ExitCodes.Usage;
-        }
-        catch (InvalidDataException ex)
-        {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            return ExitCodes.Usage;
-        }
-        catch (FileNotFoundException ex)
-        {
-            // --config names a file that is not there: a bad command line, like an unknown option.
-            Console.Error.WriteLine($"error: {ex.Message}");
-            return ExitCodes.Usage;
-        }
-    }
+    internal static Task<int> Run(string[] args, CancellationToken ct) => EncoreServer.RunReportingConfigurationErrorsAsync(args, Console.Error, ct);
 }
