@@ -3,7 +3,6 @@ using Encore.Core.Files;
 using Encore.Evaluation.Runs;
 using Encore.Server;
 using Encore.Server.Configuration;
-using Microsoft.Extensions.Options;
 
 namespace Encore.Cli.Commands;
 
