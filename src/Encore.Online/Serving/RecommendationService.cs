@@ -46,6 +46,8 @@ public sealed partial class RecommendationService : IDisposable
         _coldStart = new ColdStartResolver(events, options, foldIn);
         // A version's fold-in settings are resolved when it goes live, not inside the first fold-in request.
         registry.Activated += (current, previous) => _ = foldIn.Prepare(current);
+        // ... and its scoring code is compiled then too (ModelWarmUp), off the request path.
+        registry.Activated += (current, previous) => ThreadPool.QueueUserWorkItem(static s => ModelWarmUp.Run(s), current, preferLocal: false);
         Recent = new RecentFeedback(events, options.MaxListLength, options.RecentFeedbackUsers);
         _baseDataset = baseDataset;
         _batcher = batcher;
