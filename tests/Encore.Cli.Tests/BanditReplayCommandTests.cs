@@ -103,7 +103,7 @@ public sealed class BanditReplayCommandTests : IDisposable
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("has no item factors", error, StringComparison.Ordinal);
         // It named the .NET type ("a PopularityModel has no item factors") where the docs promise the model's kind.
-        Assert.Contains("a popularity model has no item factors", error, StringComparison.Ordinal);
+        Assert.Contains("a model of kind 'popularity' has no item factors", error, StringComparison.Ordinal);
         Assert.DoesNotContain("PopularityModel", error, StringComparison.Ordinal);
     }
 
