@@ -102,6 +102,9 @@ public sealed class BanditReplayCommandTests : IDisposable
         var (code, _, error) = await ConsoleCapture.RunAsync("bandits", "replay", log, "--model", path, "--no-store");
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("has no item factors", error, StringComparison.Ordinal);
+        // It named the .NET type ("a PopularityModel has no item factors") where the docs promise the model's kind.
+        Assert.Contains("a model of kind 'popularity' has no item factors", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("PopularityModel", error, StringComparison.Ordinal);
     }
 
     [Fact]

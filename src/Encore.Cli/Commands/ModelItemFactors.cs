@@ -20,7 +20,7 @@ internal static class ModelItemFactors
     {
         var model = ModelLoader.Load(CommandLinePath.Existing(path, "--model"));
         if (model is not FactorModel factors)
-            throw new ArgumentException($"--model {path}: a {model.GetType().Name} has no item factors; give a factor model (als, wmf, bpr, lmf) or use --vectors.");
+            throw new ArgumentException($"--model {path}: a model of kind '{model.ModelName}' has no item factors; give a factor model (als, wmf, bpr, lmf) or use --vectors.");
         var d = factors.Dimensions;
         var values = factors.ItemFactors.ToArray();
         GC.KeepAlive(factors); // the span may read the file's mapping, which lives as long as the model

@@ -48,16 +48,18 @@ public static class Guard
     /// <summary>
     /// The message of an argument exception without the runtime's suffixes (" (Parameter 'x')" and
     /// "Actual value was ..."), for messages shown to users; other exceptions' messages are returned as they are.
+    /// Only the suffixes at the end are cut: a message that quotes another exception's message (an Npgsql setting's
+    /// "Couldn't set bogus (Parameter 'bogus')" inside Encore's own) used to be cut at the quoted one, mid-sentence.
     /// </summary>
     public static string PlainMessage(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
         var message = exception.Message;
         if (exception is not ArgumentException) return message;
-        var cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        if (cut >= 0) message = message[..cut];
-        var actual = message.IndexOf("Actual value was", StringComparison.Ordinal);
-        if (actual >= 0) message = message[..actual];
+        var actual = message.LastIndexOf("Actual value was", StringComparison.Ordinal);
+        if (actual >= 0 && message.IndexOf('\n', actual) < 0 && actual > 0 && message[actual - 1] == '\n') message = message[..actual].TrimEnd();
+        var cut = message.LastIndexOf(" (Parameter '", StringComparison.Ordinal);
+        if (cut >= 0 && message.EndsWith("')", StringComparison.Ordinal) && message.IndexOf('\'', cut + 13) == message.Length - 2) message = message[..cut];
         return message.TrimEnd();
     }
 }

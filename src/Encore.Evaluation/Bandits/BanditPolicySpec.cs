@@ -12,7 +12,7 @@ namespace Encore.Evaluation.Bandits;
 public static class BanditPolicySpec
 {
     /// <summary>Accepted names, for help texts.</summary>
-    public const string Help = "linucb:ALPHA, hybrid:ALPHA[:USER_LAMBDA], thompson:SCALE, epsilon:EPS, greedy, random (comma-separated)";
+    public const string Help = "linucb:ALPHA, hybrid:ALPHA[:USER_LAMBDA], thompson:SCALE, epsilon:EPS (or epsilon-greedy:EPS, as the service names it), greedy, random (comma-separated)";
 
     /// <exception cref="ArgumentException">An unknown name or a parameter that is not a number in range (the message names the item).</exception>
     public static IReadOnlyList<Func<int, double, IBanditLearner>> Parse(string list)
@@ -31,7 +31,7 @@ public static class BanditPolicySpec
                 "linucb" => Disjoint(new LinUcbPolicy(Checked(item, p ?? 0.5, 0, 100))),
                 "hybrid" => Hybrid(Checked(item, p ?? 0.5, 0, 100), userLambda is null ? null : Checked(item, userLambda.Value, 1e-9, 1e6)),
                 "thompson" => Disjoint(new ThompsonSamplingPolicy(Checked(item, p ?? 0.1, 1e-9, 100))),
-                "epsilon" => Disjoint(new EpsilonGreedyPolicy(Checked(item, p ?? 0.1, 0, 1))),
+                "epsilon" or "epsilon-greedy" => Disjoint(new EpsilonGreedyPolicy(Checked(item, p ?? 0.1, 0, 1))),
                 "greedy" when p is null => Disjoint(new EpsilonGreedyPolicy(0)),
                 "random" when p is null => Disjoint(new RandomPolicy()),
                 _ => throw new ArgumentException($"--policies item '{item}': expected one of {Help}."),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Encore.Core.Errors;
 using Npgsql;
 
 namespace Encore.Evaluation.Postgres;
@@ -46,7 +47,7 @@ public static class PostgresLocation
             }
             catch (ArgumentException ex)
             {
-                throw new ArgumentException($"'{Redact(location)}': query parameter '{key}' is not an Npgsql connection setting ({ex.Message}).", nameof(location), ex);
+                throw new ArgumentException($"'{Redact(location)}': query parameter '{key}' is not an Npgsql connection setting ({Guard.PlainMessage(ex).TrimEnd('.')}).", nameof(location), ex);
             }
         }
         return builder.ConnectionString;

@@ -56,18 +56,26 @@ public sealed class GroupRecommender(IRecommender model, GroupOptions? options =
                 return scores;
             }
             // Known, but only skips / dislikes: the cold-start chain's popularity step stands in for the member.
-            _fallback ??= ColdStartRecommender.FallbackFor(Model);
-            _fallback.ItemScores.CopyTo(scores);
-            if (_fallback.NoSignalItems is { } none)
-                for (var i = 0; i < scores.Length; i++)
-                    if (none[i]) scores[i] = float.NaN;
-            return scores;
+            return Popularity(scores);
         }
         if (Model is not IHistoryRecommender history)
             throw new ArgumentException($"Model '{Model.ModelName}' cannot score a member from a history (no fold-in); use known users or a model such as item-kNN, EASE or popularity.", nameof(member));
-        Array.Fill(scores, float.NaN);
         var (items, values) = history.RecommendFromHistory(member.HistoryItems ?? [], member.HistoryValues ?? [], all.Length, new RecommendOptions { ExcludeSeen = false });
+        // A history that gives the model no evidence (only tracks without signal) would leave every item NaN, "not a candidate",
+        // and the group no list at all: the popularity step stands in, as the cold-start chain does for the member alone.
+        if (items.Length == 0) return Popularity(scores);
+        Array.Fill(scores, float.NaN);
         for (var i = 0; i < items.Length; i++) scores[items[i]] = values[i];
+        return scores;
+    }
+
+    private float[] Popularity(float[] scores)
+    {
+        _fallback ??= ColdStartRecommender.FallbackFor(Model);
+        _fallback.ItemScores.CopyTo(scores);
+        if (_fallback.NoSignalItems is { } none)
+            for (var i = 0; i < scores.Length; i++)
+                if (none[i]) scores[i] = float.NaN;
         return scores;
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Encore.Core.Errors;
 using Encore.Core.Randomness;
 using Encore.Models.Bandits;
 using Encore.Online.Feedback;
@@ -104,9 +105,9 @@ public sealed class BanditService
         {
             return BanditPolicies.Parse(request.Policy, _options.Bandit);
         }
-        catch (ArgumentException)
+        catch (ArgumentException ex)
         {
-            throw OnlineRequestException.Invalid("policy", $"'{(request.Policy.Length > 64 ? request.Policy[..64] + "..." : request.Policy)}' is not a bandit policy; expected name[:parameter] with name one of {BanditPolicies.Names} (e.g. linucb:0.5).");
+            throw OnlineRequestException.Invalid("policy", Guard.PlainMessage(ex));
         }
     }
 

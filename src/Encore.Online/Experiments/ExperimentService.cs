@@ -1,3 +1,4 @@
+using Encore.Core.Errors;
 using Encore.Online.Bandits;
 using Encore.Online.Feedback;
 using Encore.Online.Registry;
@@ -138,9 +139,9 @@ public sealed class ExperimentService
             {
                 BanditPolicies.Parse(v.Policy!, _options.Bandit);
             }
-            catch (ArgumentException)
+            catch (ArgumentException ex)
             {
-                throw OnlineRequestException.Invalid("variants", $"variant '{v.Name}': '{v.Policy}' is not a bandit policy; expected name[:parameter] with name one of {BanditPolicies.Names} (e.g. linucb:0.5).");
+                throw OnlineRequestException.Invalid("variants", $"variant '{v.Name}': {Guard.PlainMessage(ex)}");
             }
         }
     }

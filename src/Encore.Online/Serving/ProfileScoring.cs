@@ -7,8 +7,13 @@ namespace Encore.Online.Serving;
 /// <summary>Full score vectors for a resolved <see cref="UserProfile"/> (groups, candidate scores), whichever path it took.</summary>
 internal static class ProfileScoring
 {
-    /// <summary>A score for every item (NaN where the path gives none).</summary>
-    public static float[] All(ServingModel serving, UserProfile profile)
+    /// <summary>
+    /// A score for every item (NaN where the path gives none), with the path that gave them and, for a fallback, why
+    /// (the reasons of <see cref="RecommendationResponse.Reason"/>). A fold-in that has evidence for no track at all (a
+    /// history of tracks without signal) falls back to popularity, "history-unusable", as a user's recommendations do: its
+    /// vector was all NaN, which left a group no candidate (an empty list) and answered every candidate score null.
+    /// </summary>
+    public static ProfileScores All(ServingModel serving, UserProfile profile)
     {
         var model = serving.Model;
         var n = model.Items.Count;
@@ -17,21 +22,31 @@ internal static class ProfileScoring
         {
             case ServingPath.Model when model is FactorModel factors:
                 factors.ScoreVector(factors.UserVector(profile.User), scores);
-                return scores;
+                return new(scores, ServingPath.Model, null);
             case ServingPath.Model:
                 var all = new int[n];
                 for (var i = 0; i < n; i++) all[i] = i;
                 model.Score(profile.User, all, scores);
-                return scores;
+                return new(scores, ServingPath.Model, null);
             case ServingPath.FoldIn:
-                Array.Fill(scores, float.NaN);
                 var (items, values) = ((IHistoryRecommender)model).RecommendFromHistory(profile.Items, profile.Values, n, new RecommendOptions { ExcludeSeen = false });
+                if (items.Length == 0) return Popularity(serving, scores, "history-unusable");
+                Array.Fill(scores, float.NaN);
                 for (var i = 0; i < items.Length; i++) scores[items[i]] = values[i];
-                return scores;
+                return new(scores, ServingPath.FoldIn, null);
             default:
-                var popularity = serving.Popularity ?? throw OnlineRequestException.Conflict("model", $"Model '{serving.Name}' has no popularity fallback for unknown users.");
-                popularity.ItemScores.CopyTo(scores);
-                return scores;
+                // A user the model knows reaches this step only without positive signal (ColdStartResolver.Resolve).
+                return Popularity(serving, scores, profile.User >= 0 ? "no-positive-signal" : null);
         }
     }
+
+    private static ProfileScores Popularity(ServingModel serving, float[] scores, string? reason)
+    {
+        var popularity = serving.Popularity ?? throw OnlineRequestException.Conflict("model", $"Model '{serving.Name}' has no popularity fallback for unknown users.");
+        popularity.ItemScores.CopyTo(scores);
+        return new(scores, ServingPath.Popularity, reason);
+    }
 }
+
+/// <summary>A score per item (NaN = none), the serving path that produced them and why a fallback answered (null otherwise).</summary>
+internal sealed record ProfileScores(float[] Scores, string Path, string? Reason);

@@ -39,7 +39,7 @@ public sealed partial class RecommendationService
         }
         var table = new List<float[]>(request.Members.Count);
         var histories = new List<(int[] Items, float[] Values)>(request.Members.Count);
-        var paths = new (string? User, string Path)[request.Members.Count];
+        var paths = new (string? User, string Path, string? Reason)[request.Members.Count];
         var memberAt = new Dictionary<string, (int Index, bool History)>(StringComparer.Ordinal);
         for (var m = 0; m < request.Members.Count; m++)
         {
@@ -56,9 +56,10 @@ public sealed partial class RecommendationService
             // Read from the store, not the in-memory view: in a cluster the member's feedback may have gone through another node.
             var avoid = UserFeedback.From(_events.HistoryOf(user, _options.MaxListLength), _options.MaxListLength).Avoid(request.ExcludeSeen);
             foreach (var item in serving.Model.Items.KnownTrackIndices(avoid)) mask[item] = true;
-            table.Add(ProfileScoring.All(serving, profile));
+            var scored = ProfileScoring.All(serving, profile);
+            table.Add(scored.Scores);
             histories.Add(History(serving, profile));
-            paths[m] = (user, profile.Path);
+            paths[m] = (user, scored.Path, scored.Reason);
         }
         foreach (var row in table)
             for (var i = 0; i < n; i++)
@@ -67,7 +68,7 @@ public sealed partial class RecommendationService
             strategy == GroupStrategy.ExpectedPlays ? histories : null);
         var members = new MemberResult[paths.Length];
         for (var m = 0; m < members.Length; m++)
-            members[m] = new MemberResult(paths[m].User, paths[m].Path, result.Members[m].ShareInOwnTopN, result.Members[m].MeanNormalisedScore);
+            members[m] = new MemberResult(paths[m].User, paths[m].Path, result.Members[m].ShareInOwnTopN, result.Members[m].MeanNormalisedScore, paths[m].Reason);
         return new GroupRecommendationResponse(serving.Name, serving.Version, GroupStrategyNames.Of(strategy), Tracks(serving.Model, result.Items, result.Scores), members, result.MinimumShare);
     }
 

@@ -219,14 +219,22 @@ public sealed partial class RecommendationService : IDisposable
             return ListScores.Answer(serving, explainer, profile.User, id, request);
         if (request.Explain)
             throw OnlineRequestException.Conflict("explain", $"Model '{serving.Name}' ({serving.Model.ModelName}) cannot explain candidate scores feature by feature{(serving.Model is ICandidateExplainer ? $" for a user it does not know (path {profile.Path})" : "; use a hierarchy model")}.");
-        var all = ProfileScoring.All(serving, profile);
+        var (all, path, reason) = ProfileScoring.All(serving, profile);
         var result = new CandidateScore[request.Tracks.Count];
         for (var i = 0; i < result.Length; i++)
         {
             var track = request.Tracks[i] ?? throw OnlineRequestException.Invalid($"tracks[{i}]", "is null; expected a track id.");
-            result[i] = new CandidateScore(track, serving.Model.Items.TryGetTrackIndex(track, out var item) && !float.IsNaN(all[item]) ? all[item] : null);
+            float? score = null;
+            if (serving.Model.Items.TryGetTrackIndex(track, out var item))
+            {
+                // A fold-in scores the tracks it has evidence for (NaN elsewhere: not a group candidate); a known track without
+                // evidence scores 0 here, as it does for a user the model knows. Null means only "the model does not know this track".
+                if (!float.IsNaN(all[item])) score = all[item];
+                else if (path == ServingPath.FoldIn) score = 0;
+            }
+            result[i] = new CandidateScore(track, score);
         }
-        return new ScoresResponse(id, serving.Name, serving.Version, profile.Path, result);
+        return new ScoresResponse(id, serving.Name, serving.Version, path, result) { Reason = reason };
     }
 
     public SimilarTracksResponse Similar(string? track, int k, string? model)

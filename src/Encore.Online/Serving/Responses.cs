@@ -22,8 +22,8 @@ public sealed record ScoredTrack(string Track, float Score);
 public sealed record RecommendationResponse(string? User, string Model, int Version, string Path, IReadOnlyList<ScoredTrack> Items, int IgnoredTracks = 0, string? Reason = null,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] Experiments.ExperimentTag? Experiment = null);
 
-/// <summary>How well the group list suits one member.</summary>
-public sealed record MemberResult(string? User, string Path, double ShareInOwnTopN, double MeanNormalisedScore);
+/// <summary>How well the group list suits one member, the path that scored them and, when a fallback did, why (as <see cref="RecommendationResponse.Reason"/>).</summary>
+public sealed record MemberResult(string? User, string Path, double ShareInOwnTopN, double MeanNormalisedScore, string? Reason = null);
 
 /// <summary>The group strategies a request may name: <c>Strategies</c> the canonical names (in the models' order), <c>Aliases</c> the other accepted spellings.</summary>
 public sealed record GroupStrategiesResponse(IReadOnlyList<string> Strategies, IReadOnlyList<string> Aliases);
@@ -35,7 +35,11 @@ public sealed record CandidateScore(string Track, float? Score);
 
 /// <summary>Scores of a candidate list; with <c>explain</c>, <c>Explanations</c> holds one entry per known candidate (every feature with its value and source), omitted otherwise.</summary>
 public sealed record ScoresResponse(string User, string Model, int Version, string Path, IReadOnlyList<CandidateScore> Scores,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CandidateExplanationResponse>? Explanations = null);
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CandidateExplanationResponse>? Explanations = null)
+{
+    /// <summary>Why a fallback path answered (as <see cref="RecommendationResponse.Reason"/>: "history-unusable", "no-positive-signal"), else null.</summary>
+    public string? Reason { get; init; }
+}
 
 /// <summary>One candidate's score explained: every feature, its value and where it came from (user, siblings, bayes, global, missing, derived, model).</summary>
 public sealed record CandidateExplanationResponse(string Track, float Score, IReadOnlyList<FeatureExplanation> Features);

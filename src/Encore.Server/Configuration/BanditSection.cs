@@ -48,7 +48,7 @@ public sealed class BanditSection
     /// <summary>What is wrong with the section, one message per setting (empty when valid).</summary>
     public IEnumerable<string> Problems(int maxK)
     {
-        if (Policy?.ToLowerInvariant() is not ("linucb" or "thompson" or "epsilon-greedy" or "greedy"))
+        if (BanditPolicies.Canonical(Policy) is null)
             yield return $"bandit.policy '{Policy}' is not one of {BanditPolicies.Names}.";
         if (!(Alpha >= 0 && double.IsFinite(Alpha))) yield return "bandit.alpha must be a finite number >= 0.";
         if (!(ThompsonScale > 0 && double.IsFinite(ThompsonScale))) yield return "bandit.thompson_scale must be a finite number > 0.";

@@ -23,6 +23,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             OnlineRequestException e => (Problems.Of(e).Status, Problems.Of(e).Title, e.Message, e.Field),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, "Request body too large", "The request body is larger than server.max_request_body_bytes allows.", ""),
             BadHttpRequestException e => Describe(e),
+            JsonException e when WrongKind(e) => (400, "Invalid request", WrongKindDetail(e), Field(e.Path)),
             JsonException e => (400, "Malformed JSON", Plain(e.Message), Field(e.Path)),
             ServerStoppingException e => (503, "Server shutting down", e.Message, ""),
             Orleans.Runtime.OrleansException or TimeoutException => (503, "Cluster member unavailable",
@@ -63,8 +64,31 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     // parameter and the JSON kind expected. Keep the JSON reader's position ("line 3, byte 7") for malformed JSON.
     private static (int Status, string Title, string Detail, string Field) Describe(BadHttpRequestException e)
     {
+        if (e.InnerException is JsonException inner && WrongKind(inner)) return (e.StatusCode, "Invalid request", WrongKindDetail(inner), Field(inner.Path));
         var (detail, field) = DetailOf(e);
         return (e.StatusCode, "Bad request", detail, field);
+    }
+
+    // The reader parsed the body (it is valid JSON) but a value has another kind than the field takes ("k": "3", "user": 5):
+    // System.Text.Json's words for that are "The JSON value could not be converted to ...", and its syntax errors never
+    // start so. Both used to be answered "The request body is not valid JSON." / "Malformed JSON", which sent clients
+    // looking for a syntax error in a well-formed body.
+    internal static bool WrongKind(JsonException e) => e.Message.StartsWith(WrongKindWords, StringComparison.Ordinal);
+
+    private const string WrongKindWords = "The JSON value could not be converted to ";
+
+    internal static string WrongKindDetail(JsonException e)
+    {
+        var field = Field(e.Path);
+        var plain = Plain(e.Message);
+        var expected = plain[WrongKindWords.Length..];
+        var end = expected.IndexOf(". Path:", StringComparison.Ordinal);
+        if (end >= 0) expected = expected[..end];
+        expected = expected.TrimEnd('.');
+        var where = e.LineNumber is { } line && e.BytePositionInLine is { } position ? $" (line {line + 1}, byte {position + 1})" : "";
+        return field.Length == 0
+            ? $"The body is valid JSON but of the wrong kind: the JSON value could not be converted to {expected}{where}; see the operation's schema at /openapi/v1.json."
+            : $"{field}: the JSON value could not be converted to {expected}{where}; the body is valid JSON, but this field takes {expected} (the operation's schema: /openapi/v1.json).";
     }
 
     private static (string Detail, string Field) DetailOf(BadHttpRequestException e)

@@ -83,4 +83,26 @@ public sealed class GuardTests
 
         Assert.Equal("users and items: lengths differ (3 vs 4).", ex.Message);
     }
+
+    [Fact]
+    public void PlainMessage_RuntimeSuffixes_AreCut()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.Positive(0, "factors"));
+
+        Assert.Equal("factors must be > 0 (got 0).", Guard.PlainMessage(ex));
+        Assert.Equal("bad thing", Guard.PlainMessage(new ArgumentException("bad thing", "x")));
+    }
+
+    // A message quoting another argument exception's message was cut at the quoted " (Parameter '...": the PostgreSQL
+    // location error ended "is not an Npgsql connection setting (Couldn't set bogus", mid-sentence.
+    [Fact]
+    public void PlainMessage_QuotedInnerMessage_IsKeptWhole()
+    {
+        var inner = new ArgumentException("Couldn't set bogus", "bogus");
+        var outer = new ArgumentException($"query parameter 'bogus' is not a setting ({inner.Message}).", "location", inner);
+        var withoutName = new ArgumentException($"--confidence {inner.Message} and more.");
+
+        Assert.Equal("query parameter 'bogus' is not a setting (Couldn't set bogus (Parameter 'bogus')).", Guard.PlainMessage(outer));
+        Assert.Equal("--confidence Couldn't set bogus (Parameter 'bogus') and more.", Guard.PlainMessage(withoutName));
+    }
 }

@@ -62,6 +62,8 @@ public sealed class BanditRunsTests : IDisposable
     [Theory]
     [InlineData("linucb:0.2,hybrid:0.3,thompson:0.1,epsilon:0.1,greedy,random", "linucb(alpha=0.2)|hybrid-linucb(alpha=0.3)|thompson(v=0.1)|epsilon-greedy(eps=0.1)|greedy|random")]
     [InlineData("hybrid:0.5:3", "hybrid-linucb(alpha=0.5, user-lambda=3)")]
+    // The name the service takes (POST /api/users/{id}/next, [bandit] policy) was refused here ("expected one of ... epsilon:EPS").
+    [InlineData("epsilon-greedy:0.2,Epsilon-Greedy", "epsilon-greedy(eps=0.2)|epsilon-greedy(eps=0.1)")]
     public void PolicySpec_Parse_MakesTheNamedLearners(string list, string names)
     {
         var learners = BanditPolicySpec.Parse(list).Select(f => f(4, 1)).ToList();

@@ -45,4 +45,39 @@ public sealed class GroupRecommenderTests
         Assert.All(result.Items, i => Assert.Equal(3, PlantedBlocks.BlockOfItem(i)));
         Assert.DoesNotContain(result.Items, new[] { 36, 37, 38 }.Contains);
     }
+
+    // A history whose only item has no signal gives the fold-in no evidence: the member's scores were all NaN ("not a
+    // candidate"), so the group got no list at all. Such a member is now scored by the popularity step, as a known member
+    // without signal is.
+    [Fact]
+    public void Recommend_HistoryMemberWithoutEvidence_IsScoredByPopularityNotAnEmptyList()
+    {
+        var data = WithSilentItem(Data, out var silent);
+        var model = new ItemKnnTrainer(new ItemKnnOptions { Neighbours = 20 }).Fit(data);
+        var sut = new GroupRecommender(model);
+
+        var result = sut.Recommend([GroupMember.Known(24), GroupMember.FromHistory([silent], [1f])], 3);
+
+        Assert.Equal(3, result.Items.Length);
+        Assert.Empty(((IHistoryRecommender)model).RecommendFromHistory([silent], [1f], 3).Items);
+    }
+
+    // The planted data with one more item that nobody played.
+    private static TrainingData WithSilentItem(TrainingData data, out int silent)
+    {
+        var m = data.Interactions;
+        silent = m.Columns;
+        var rows = new List<int>();
+        var cols = new List<int>();
+        var vals = new List<float>();
+        for (var u = 0; u < m.Rows; u++)
+        {
+            var indices = m.RowIndices(u);
+            var values = m.RowValues(u);
+            for (var j = 0; j < indices.Length; j++) rows.Add(u);
+            foreach (var i in indices) cols.Add(i);
+            foreach (var v in values) vals.Add(v);
+        }
+        return TrainingData.FromMatrix(Encore.Core.Sparse.CsrMatrix.FromTriples(m.Rows, m.Columns + 1, [.. rows], [.. cols], [.. vals]));
+    }
 }

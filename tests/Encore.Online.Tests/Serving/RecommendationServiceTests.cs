@@ -239,6 +239,67 @@ public sealed class RecommendationServiceTests : IDisposable
         Assert.Equal([expected[0], null, expected[1]], response.Scores.Select(s => s.Score));
     }
 
+    // A user the model does not know, folded in from a history, got null ("unknown") for every known track the fold-in had no
+    // evidence for, where a known user of the same model gets 0: a re-ranker could not tell "no evidence" from "no such track".
+    [Fact]
+    public void Scores_FoldedInUser_KnownTracksWithoutEvidenceScoreZeroAndOnlyUnknownTracksNull()
+    {
+        _scope.Engine.Serve("knn", TestWorld.KnnPath);
+        var tracks = TestWorld.Matrix.Items.Ids.Append("no-such").ToArray();
+        var listened = TestWorld.Matrix.Items[TestWorld.Matrix.Matrix.RowIndices(0)[0]];
+
+        var folded = Sut.Scores("guest", new ScoreRequest { Tracks = tracks, Model = "knn", History = [new HistoryEntry { Track = listened }] });
+
+        Assert.Equal((ServingPath.FoldIn, (string?)null), (folded.Path, folded.Reason));
+        Assert.Null(folded.Scores[^1].Score);
+        Assert.All(folded.Scores.SkipLast(1), s => Assert.NotNull(s.Score));
+        Assert.Contains(folded.Scores, s => s.Score == 0);
+        Assert.Contains(folded.Scores, s => s.Score > 0);
+    }
+
+    // A history whose only track has no signal gives the fold-in no evidence at all. Recommendations then answer popularity
+    // with reason history-unusable; candidate scores said "fold-in" with every score null, and a group with such a member
+    // got an empty list (every track was "not a candidate" for that member).
+    [Fact]
+    public void Scores_HistoryWithoutEvidence_FallBackToPopularityAndSaySo()
+    {
+        _scope.Engine.Serve("knn", TestWorld.KnnPath);
+        var silent = TrackWithoutSignal();
+
+        var response = Sut.Scores("guest", new ScoreRequest { Tracks = [.. TestWorld.Matrix.Items.Ids.Take(20)], Model = "knn", History = [new HistoryEntry { Track = silent }] });
+        var list = Sut.ForUser(new UserRecommendationRequest { User = "guest", Model = "knn", K = 5, History = [new HistoryEntry { Track = silent }] });
+
+        Assert.Equal((ServingPath.Popularity, "history-unusable"), (list.Path, list.Reason));
+        Assert.Equal((ServingPath.Popularity, "history-unusable"), (response.Path, response.Reason));
+        Assert.All(response.Scores, s => Assert.NotNull(s.Score));
+    }
+
+    [Fact]
+    public void ForGroup_GuestWhoseHistoryHasNoEvidence_IsScoredByPopularityNotAnEmptyList()
+    {
+        _scope.Engine.Serve("knn", TestWorld.KnnPath);
+        var request = new GroupRecommendationRequest
+        {
+            Members = [new GroupMemberRequest { User = KnownUser }, new GroupMemberRequest { User = "guest", History = [new HistoryEntry { Track = TrackWithoutSignal() }] }],
+            K = 5,
+            Model = "knn",
+        };
+
+        var response = Sut.ForGroup(request);
+
+        Assert.Equal(5, response.Items.Count);
+        Assert.Equal([(ServingPath.Model, null), (ServingPath.Popularity, "history-unusable")], response.Members.Select(m => (m.Path, m.Reason)));
+    }
+
+    private static string TrackWithoutSignal()
+    {
+        var counts = new int[TestWorld.Matrix.Items.Count];
+        foreach (var item in TestWorld.Matrix.Matrix.ColumnIndices) counts[item]++;
+        var silent = Array.IndexOf(counts, 0);
+        Assert.True(silent >= 0, "the test world has a catalogue track nobody played");
+        return TestWorld.Matrix.Items[silent];
+    }
+
     [Fact]
     public void Explain_KnownUserAndTrack_ListsHistoryTracks()
     {

@@ -87,14 +87,27 @@ public sealed class PolicyExperimentTests
         });
         Assert.Equal(HttpStatusCode.BadRequest, mixed.Status);
         Assert.Contains("mix models and policies", mixed.Body.GetRawText(), StringComparison.Ordinal);
-        foreach (var bad in new[] { "ucb", "linucb:x", "greedy:0.1", "epsilon-greedy:2" })
+        // Each refusal used to say "is not a bandit policy; expected ... one of linucb, thompson, ..." whatever was wrong
+        // (also for a parameter out of range of a policy it names); the detail now says what is wrong.
+        foreach (var (bad, reason) in new[]
+        {
+            ("ucb", "'ucb' is not a policy the service runs"),
+            ("linucb:x", "linucb's parameter alpha (the exploration weight) must be a number >= 0; got 'x'"),
+            ("greedy:0.1", "greedy takes no parameter"),
+            ("epsilon-greedy:2", "epsilon-greedy's parameter epsilon (the exploration probability) must be a number from 0 to 1; got 2."),
+        })
         {
             var refused = await Send(server, HttpMethod.Post, "/api/experiments", Policies("bad", second: bad));
             Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
-            Assert.Contains("is not a bandit policy", refused.Body.GetRawText(), StringComparison.Ordinal);
+            Assert.Contains($"variant 'plain': bandit policy '{bad}': {reason}", refused.Body.GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
-        var badCall = await Send(server, HttpMethod.Post, $"/api/users/{ModelFiles.User(0)}/next", new { policy = "nope" }, TestServer.WriteKey);
+        var badCall = await Send(server, HttpMethod.Post, $"/api/users/{ModelFiles.User(0)}/next", new { policy = "thompson:0" }, TestServer.WriteKey);
         Assert.Equal(HttpStatusCode.BadRequest, badCall.Status);
-        Assert.Contains("policy", badCall.Body.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal("policy", badCall.Body.GetProperty("field").GetString());
+        Assert.Equal("bandit policy 'thompson:0': thompson's parameter v (the posterior scale) must be a number > 0; got 0.", badCall.Body.GetProperty("detail").GetString());
+        // The offline commands' name for epsilon-greedy is served too.
+        var cliName = await Send(server, HttpMethod.Post, $"/api/users/{ModelFiles.User(0)}/next", new { policy = "epsilon:0.2" }, TestServer.WriteKey);
+        Assert.Equal(HttpStatusCode.OK, cliName.Status);
+        Assert.Equal("epsilon-greedy(eps=0.2)", cliName.Body.GetProperty("policy").GetString());
     }
 }
