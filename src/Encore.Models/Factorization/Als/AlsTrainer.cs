@@ -29,17 +29,6 @@ public sealed class AlsTrainer(AlsOptions? options = null) : IRecommenderTrainer
         var itemUsers = userItems.Transpose();
         var users = FactorInit.Uniform(data.UserCount, d, o.Seed, 0, 0f, 0.01f);
         var items = FactorInit.Uniform(data.ItemCount, d, o.Seed, FactorInit.ItemStreams, 0f, 0.01f);
-        var permute = DegreeOrder.Enabled && o.Social <= 0;
-        int[] userOrder = [], itemOrder = [];
-        if (permute)
-        {
-            userOrder = DegreeOrder.Order(userItems);
-            itemOrder = DegreeOrder.Order(itemUsers);
-            userItems = DegreeOrder.Permute(userItems, userOrder, DegreeOrder.Inverse(itemOrder));
-            itemUsers = userItems.Transpose();
-            users = DegreeOrder.Rows(users, userOrder, d);
-            items = DegreeOrder.Rows(items, itemOrder, d);
-        }
         var gram = new GramBuffers(d);
         // The half copy serves both sides: sized once for the larger one when the gathers will read it.
         var larger = Math.Max(users.Length, items.Length);
@@ -57,11 +46,6 @@ public sealed class AlsTrainer(AlsOptions? options = null) : IRecommenderTrainer
             FactorChecks.EnsureFinite(items, ModelName, "item", epoch, advice);
             var loss = o.CalculateLoss ? AlsLoss.Compute(userItems, users, items, d, o, cancellationToken) : double.NaN;
             progress?.Report(new EpochReport(epoch, o.Iterations, clock.Elapsed, loss));
-        }
-        if (permute)
-        {
-            users = DegreeOrder.Unpermute(users, userOrder, d);
-            items = DegreeOrder.Unpermute(items, itemOrder, d);
         }
         return new AlsModel(data.Users, data.Items, data.Interactions, d, users, items, (float)o.Alpha, (float)o.Regularization)
         {
