@@ -88,6 +88,71 @@ public sealed class AlsGatherPrecisionTests
         AssertHalfEqualsSingle(matrix, fixedFactors, start, d);
     }
 
+    [Theory]
+    [InlineData(64, false)] // on the 512-bit path the gathered blocks stay paired bfloat16 (SparseRowTerms.AddPaired)
+    [InlineData(64, true)]
+    [InlineData(32, true)]  // widened to floats by the gather
+    public void Run_BFloat16_EqualsRowByRowAgainstTheRoundedFactors_BitForBit(int d, bool halfOnlyBand)
+    {
+        if (!BlockConjugateGradient.Supported(d) || !BFloat16Rows.Supported(d)) return;
+        var (matrix, fixedFactors, start) = AlsHalfStepTests.Problem(rows: 60, halfOnlyBand ? HalfGatherColumns(d) : GatherColumns(d), d);
+        var options = HalfOptions with { Factors = d, GatherPrecision = GatherPrecision.BFloat16 };
+        var rounded = fixedFactors.Select(BFloat16Rows.Rounded).ToArray();
+        var gram = Gram.Compute(fixedFactors, matrix.Columns, d, 1);
+        Gram.AddDiagonal(gram, d, (float)options.Regularization);
+        var expected = (float[])start.Clone();
+        float[] r = new float[d], p = new float[d], ap = new float[d];
+        for (var row = 0; row < matrix.Rows; row++)
+            ConjugateGradient.Solve(gram, rounded, d, matrix.RowIndices(row), matrix.RowValues(row), (float)options.Alpha, options.CgSteps, expected.AsSpan(row * d, d), r, p, ap);
+        var actual = (float[])start.Clone();
+
+        AlsHalfStep.Run(matrix, actual, fixedFactors, d, options, new GramBuffers(d), CancellationToken.None);
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Run_BFloat16_IsWithinBFloat16RoundingOfSingle()
+    {
+        const int d = 64;
+        if (!BlockConjugateGradient.Supported(d) || !BFloat16Rows.Supported(d)) return;
+        var (matrix, fixedFactors, start) = AlsHalfStepTests.Problem(rows: 60, GatherColumns(d), d);
+        var single = (float[])start.Clone();
+        var bfloat16 = (float[])start.Clone();
+
+        AlsHalfStep.Run(matrix, single, fixedFactors, d, HalfOptions with { Factors = d, GatherPrecision = GatherPrecision.Single }, new GramBuffers(d), CancellationToken.None);
+        AlsHalfStep.Run(matrix, bfloat16, fixedFactors, d, HalfOptions with { Factors = d, GatherPrecision = GatherPrecision.BFloat16 }, new GramBuffers(d), CancellationToken.None);
+
+        // Each fixed factor moves by at most 2^-9 of itself (four times half's 2^-11): 4% of each row's norm is the bound.
+        var largest = 0.0;
+        for (var row = 0; row < matrix.Rows; row++)
+        {
+            double norm = 0, distance = 0;
+            for (var f = row * d; f < (row + 1) * d; f++)
+            {
+                norm += (double)single[f] * single[f];
+                distance += ((double)single[f] - bfloat16[f]) * (single[f] - bfloat16[f]);
+            }
+            (norm, distance) = (Math.Sqrt(norm), Math.Sqrt(distance));
+            if (norm > 0) largest = Math.Max(largest, distance / norm);
+        }
+        Assert.InRange(largest, 1e-6, 4e-2);
+    }
+
+    [Fact]
+    public void Run_BFloat16WithFactorsNotAMultipleOf32_EqualsHalf_BitForBit()
+    {
+        const int d = 16;
+        var (matrix, fixedFactors, start) = AlsHalfStepTests.Problem(rows: 60, GatherColumns(d), d);
+        var half = (float[])start.Clone();
+        var bfloat16 = (float[])start.Clone();
+
+        AlsHalfStep.Run(matrix, half, fixedFactors, d, HalfOptions with { Factors = d }, new GramBuffers(d), CancellationToken.None);
+        AlsHalfStep.Run(matrix, bfloat16, fixedFactors, d, HalfOptions with { Factors = d, GatherPrecision = GatherPrecision.BFloat16 }, new GramBuffers(d), CancellationToken.None);
+
+        Assert.Equal(half, bfloat16);
+    }
+
     private static void AssertHalfEqualsSingle(CsrMatrix matrix, float[] fixedFactors, float[] start, int d)
     {
         var single = (float[])start.Clone();

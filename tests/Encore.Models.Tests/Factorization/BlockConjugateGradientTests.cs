@@ -66,19 +66,21 @@ public sealed class BlockConjugateGradientTests
     }
 
     [Theory]
-    [InlineData(16, 3, 1)]
-    [InlineData(64, 3, 2)]
-    [InlineData(64, 1, 6)]
-    [InlineData(256, 3, 5)] // a 256-row gather buffer: blocks of more nonzeros are not gathered and read the floats
-    public void Solve_HalfGather_EqualsRowByRowOnTheFactorsRoundedToHalf_BitForBit(int d, int steps, ulong seed)
+    [InlineData(16, 3, 1, false)]
+    [InlineData(64, 3, 2, false)]
+    [InlineData(64, 1, 6, false)]
+    [InlineData(256, 3, 5, false)] // a 256-row gather buffer: blocks of more nonzeros are not gathered and read the floats
+    [InlineData(64, 3, 2, true)] // bfloat16: on the 512-bit path the block stays paired (SparseRowTerms.AddPaired)
+    [InlineData(64, 1, 6, true)]
+    [InlineData(32, 3, 1, true)] // widened into floats by the gather
+    [InlineData(256, 3, 5, true)]
+    public void Solve_HalfGather_EqualsRowByRowOnTheFactorsRoundedToHalf_BitForBit(int d, int steps, ulong seed, bool bfloat16)
     {
-        if (!BlockConjugateGradient.Supported(d) || !HalfRows.Supported(d)) return;
+        if (!BlockConjugateGradient.Supported(d) || !HalfRows.Supported(d) || (bfloat16 && !BFloat16Rows.Supported(d))) return;
         var (matrix, fixedFactors, start) = AlsHalfStepTests.Problem(rows: 40, columns: 70, d, seed);
         var gram = Gram.Compute(fixedFactors, matrix.Columns, d, 1);
         Gram.AddDiagonal(gram, d, 0.2f);
-        var bits = new ushort[fixedFactors.Length];
-        Assert.True(HalfRows.Narrow(fixedFactors, bits));
-        var rounded = bits.Select(HalfRows.WidenReference).ToArray();
+        var (bits, rounded) = SixteenBitCopy(fixedFactors, bfloat16);
         var expected = (float[])start.Clone();
         var actual = (float[])start.Clone();
         var scratch = new BlockScratch(d, gather: true);
@@ -93,7 +95,7 @@ public sealed class BlockConjugateGradientTests
             if (gathered) gatheredBlocks++;
             for (var i = row; i < row + count; i++)
                 ConjugateGradient.Solve(gram, gathered ? rounded : fixedFactors, d, matrix.RowIndices(i), matrix.RowValues(i), 1.5f, steps, expected.AsSpan(i * d, d), r, p, ap);
-            BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, 1.5f, steps, actual.AsSpan(row * d, count * d), scratch, bits);
+            BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, 1.5f, steps, actual.AsSpan(row * d, count * d), scratch, bits, bfloat16);
             row += count;
         }
 
@@ -110,12 +112,16 @@ public sealed class BlockConjugateGradientTests
     [InlineData(64, false, 3)]
     [InlineData(64, true, 3)]
     [InlineData(256, true, 3)]
-    public void Solve_RowLongerThanTheBuffer_GatheredInChunksOrWhole_EqualsRowByRow_BitForBit(int d, bool half, int longRowBuffers)
+    [InlineData(64, true, 0, true)]
+    [InlineData(64, true, 2, true)]
+    [InlineData(64, true, 3, true)]
+    [InlineData(32, true, 2, true)]
+    public void Solve_RowLongerThanTheBuffer_GatheredInChunksOrWhole_EqualsRowByRow_BitForBit(int d, bool half, int longRowBuffers, bool bfloat16 = false)
     {
         // Rows 1 and 3 hold 2.5 and 1.2 buffers' worth of nonzeros (blocks of their own); the rest are short rows gathered
         // whole. With a long-row buffer of longRowBuffers block buffers, row 3 (2: only row 3; 3: both) is gathered once
         // into it and the other is gathered chunk by chunk on every pass.
-        if (!BlockConjugateGradient.Supported(d) || !HalfRows.Supported(d)) return;
+        if (!BlockConjugateGradient.Supported(d) || !HalfRows.Supported(d) || (bfloat16 && !BFloat16Rows.Supported(d))) return;
         var capacity = BlockConjugateGradient.GatherCapacity(d);
         var columns = 3 * capacity;
         var rng = new Rng((ulong)d);
@@ -137,9 +143,8 @@ public sealed class BlockConjugateGradientTests
         for (var i = 0; i < start.Length; i++) start[i] = (rng.NextFloat() - 0.5f) * 0.1f;
         var gram = Gram.Compute(fixedFactors, columns, d, 1);
         Gram.AddDiagonal(gram, d, 0.2f);
-        var bits = new ushort[fixedFactors.Length];
-        Assert.True(HalfRows.Narrow(fixedFactors, bits));
-        var read = half ? bits.Select(HalfRows.WidenReference).ToArray() : fixedFactors;
+        var (bits, rounded) = SixteenBitCopy(fixedFactors, bfloat16);
+        var read = half ? rounded : fixedFactors;
         var expected = (float[])start.Clone();
         float[] rr = new float[d], p = new float[d], ap = new float[d];
         for (var row = 0; row < 6; row++)
@@ -151,7 +156,7 @@ public sealed class BlockConjugateGradientTests
         for (var row = 0; row < 6;)
         {
             var count = BlockConjugateGradient.BlockLength(matrix, row, 6, d);
-            BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, 1.5f, 3, actual.AsSpan(row * d, count * d), scratch, half ? bits : default);
+            BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, 1.5f, 3, actual.AsSpan(row * d, count * d), scratch, half ? bits : default, bfloat16);
             row += count;
         }
 
@@ -195,5 +200,18 @@ public sealed class BlockConjugateGradientTests
         for (var a = 0; a < d; a++)
             for (var b = a; b < d; b++) g[a * d + b] = g[b * d + a] = rng.NextFloat() - 0.5f;
         return g;
+    }
+
+    // The 16-bit copy a gather reads (half bits, or paired bfloat16 words as ushorts) and the floats it stands for.
+    private static (ushort[] Bits, float[] Rounded) SixteenBitCopy(float[] factors, bool bfloat16)
+    {
+        var bits = new ushort[factors.Length];
+        if (!bfloat16)
+        {
+            Assert.True(HalfRows.Narrow(factors, bits));
+            return (bits, bits.Select(HalfRows.WidenReference).ToArray());
+        }
+        BFloat16Rows.Narrow(factors, System.Runtime.InteropServices.MemoryMarshal.Cast<ushort, uint>(bits.AsSpan()));
+        return (bits, factors.Select(BFloat16Rows.Rounded).ToArray());
     }
 }

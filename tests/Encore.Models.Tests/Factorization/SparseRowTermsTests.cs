@@ -96,6 +96,45 @@ public sealed class SparseRowTermsTests
         Assert.Throws<ArgumentException>(() => SparseRowTerms.AddContiguous(rows.AsSpan(d), d, identity, values, 0.7f, v, actual, residual));
     }
 
+    [Theory]
+    [InlineData(8, false)]
+    [InlineData(40, false)]
+    [InlineData(40, true)]
+    [InlineData(129, false)]
+    [InlineData(300, true)]
+    [InlineData(7, true)]
+    [InlineData(1, false)]
+    [InlineData(3, true)]
+    [InlineData(256, false)]
+    public void AddPaired_EqualsAddContiguousOnTheWidenedRows_BitForBit(int nonZeros, bool residual)
+    {
+        // Full groups, short last groups and rows below eight nonzeros, chunks of 128, the product's c = 1 terms left out:
+        // each against the float kernel on the rows BFloat16Rows.Widen gives.
+        const int d = 64;
+        if (!SparseRowTerms.PairedSupported(d)) return;
+        var rng = new Rng((ulong)(11 * nonZeros + (residual ? 1 : 0)));
+        var source = new float[nonZeros * d];
+        for (var i = 0; i < source.Length; i++) source[i] = rng.NextFloat() - 0.5f;
+        var words = new uint[nonZeros * d / 2];
+        BFloat16Rows.Narrow(source, words);
+        var rows = new float[nonZeros * d];
+        for (var k = 0; k < nonZeros; k++)
+            BFloat16Rows.Widen(ref words[k * d / 2], ref rows[k * d], d, wide: true);
+        var identity = Enumerable.Range(0, nonZeros + 5).ToArray();
+        var values = new float[nonZeros];
+        for (var k = 0; k < nonZeros; k++) values[k] = k % 5 == 0 && k < nonZeros / 2 ? 0f : 1 + rng.NextInt(9);
+        var v = new float[d];
+        for (var f = 0; f < d; f++) v[f] = rng.NextFloat() - 0.5f;
+        var expected = new float[d];
+        for (var f = 0; f < d; f++) expected[f] = rng.NextFloat();
+        var actual = (float[])expected.Clone();
+
+        SparseRowTerms.AddContiguous(rows, d, identity, values, 0.7f, v, expected, residual);
+        SparseRowTerms.AddPaired(words, identity, values, 0.7f, v, actual, residual);
+
+        Assert.Equal(expected, actual);
+        Assert.Throws<ArgumentException>(() => SparseRowTerms.AddPaired(words.AsSpan(d / 2), identity, values, 0.7f, v, actual, residual));
+    }
     [Fact]
     public void DotReference_SmallIntegers_EqualsTheExactDot()
     {

@@ -85,9 +85,11 @@ public sealed class VectorWidthTests
                 block.GramProduct_MatchesScalarReference_AndOneRowKernelBitForBit(d, rows);
             foreach (var (d, steps, seed, gather) in new[] { (16, 3, 1UL, false), (64, 3, 2UL, false), (64, 3, 2UL, true), (48, 2, 7UL, true) })
                 block.Solve_EqualsConjugateGradientRowByRow_BitForBit(d, steps, seed, gather);
-            block.Solve_HalfGather_EqualsRowByRowOnTheFactorsRoundedToHalf_BitForBit(64, 3, 2);
-            foreach (var (d, half, buffers) in new[] { (64, false, 0), (64, true, 1) })
-                block.Solve_RowLongerThanTheBuffer_GatheredInChunksOrWhole_EqualsRowByRow_BitForBit(d, half, buffers);
+            // bfloat16 at d = 64: paired blocks on the 512-bit path, widened by the gather on the 256-bit one.
+            foreach (var bfloat16 in new[] { false, true })
+                block.Solve_HalfGather_EqualsRowByRowOnTheFactorsRoundedToHalf_BitForBit(64, 3, 2, bfloat16);
+            foreach (var (d, half, buffers, bfloat16) in new[] { (64, false, 0, false), (64, true, 1, false), (64, true, 0, true), (64, true, 2, true) })
+                block.Solve_RowLongerThanTheBuffer_GatheredInChunksOrWhole_EqualsRowByRow_BitForBit(d, half, buffers, bfloat16);
             var cg = new CgUpdateTests();
             foreach (var (d, seed) in new[] { (16, 2UL), (64, 4UL), (128, 5UL) }) cg.Step_MatchesScalarReferenceAndTheFormerTensorPrimitivesSteps(d, seed);
             cg.DirectionAndSquaredNorm_MatchTheFormulas(64);

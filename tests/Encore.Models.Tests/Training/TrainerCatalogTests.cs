@@ -87,7 +87,7 @@ public sealed class TrainerCatalogTests
         var settings = TrainerCatalog.Settings("als");
         Assert.Equal(new ModelSetting("factors", "integer", "64"), settings[0]);
         Assert.Contains(new ModelSetting("solver", "conjugate-gradient|cholesky", "conjugate-gradient"), settings);
-        Assert.Contains(new ModelSetting("gather-precision", "single|half", "half"), settings);
+        Assert.Contains(new ModelSetting("gather-precision", "single|half|bfloat16", "bfloat16"), settings);
         Assert.Contains(new ModelSetting("seed", "non-negative integer", "42"), settings);
     }
 

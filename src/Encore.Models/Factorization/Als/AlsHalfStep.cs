@@ -15,7 +15,9 @@ namespace Encore.Models.Factorization.Als;
 /// gathers <see cref="HalfGatherFromBytes"/>), each block's factor rows are gathered once into the worker's buffer),
 /// with factors bit-identical to the row-by-row solve. With <see cref="AlsOptions.GatherPrecision"/> Half the gathers read
 /// a half-precision copy of the fixed factors, refreshed here once per half-step (the rows that are gathered are then
-/// bit-identical to the row-by-row solve against the factors rounded to half).
+/// bit-identical to the row-by-row solve against the factors rounded to half). With <see cref="GatherPrecision.BFloat16"/>
+/// (the default) the copy is bfloat16 in <see cref="BFloat16Rows"/>' paired layout and, where the kernel runs, the gathered
+/// blocks stay 16-bit (bit-identical to the row-by-row solve against the factors rounded to bfloat16).
 /// </summary>
 internal static class AlsHalfStep
 {
@@ -67,9 +69,14 @@ internal static class AlsHalfStep
         buffers.EnsureWorkers(ParallelLoop.Workers(options.Threads));
         var bytes = (long)fixedFactors.Length * sizeof(float);
         // The half copy is refreshed from the factors this half-step holds fixed; a factor too large for a half keeps
-        // this half-step on the floats (gathered only from GatherFromBytes).
-        var half = blocked && bytes >= HalfGatherFromBytes && options.GatherPrecision == GatherPrecision.Half && HalfRows.Supported(d)
-            && buffers.Half.Refresh(fixedFactors, options.Threads, cancellationToken);
+        // this half-step on the floats (gathered only from GatherFromBytes). A bfloat16 copy (the same range as a float)
+        // never refuses; factor counts its paired layout cannot hold take the half copy.
+        var precision = options.GatherPrecision;
+        if (precision == GatherPrecision.BFloat16 && !BFloat16Rows.Supported(d)) precision = GatherPrecision.Half;
+        var bfloat16 = blocked && bytes >= HalfGatherFromBytes && precision == GatherPrecision.BFloat16;
+        if (bfloat16) buffers.Half.RefreshBFloat16(fixedFactors, options.Threads, cancellationToken);
+        var half = bfloat16 || (blocked && bytes >= HalfGatherFromBytes && precision == GatherPrecision.Half && HalfRows.Supported(d)
+            && buffers.Half.Refresh(fixedFactors, options.Threads, cancellationToken));
         var gather = half || bytes >= GatherFromBytes;
         var longRows = gather ? LongRowCapacity(matrix, d) : 0;
         ParallelLoop.For(matrix.Rows, options.Threads, worker => new Scratch(d, exact, perRow ? gram : null, blocked ? buffers.Block(worker, gather, longRows) : null, social is not null), (start, end, s) =>
@@ -80,7 +87,7 @@ internal static class AlsHalfStep
                 {
                     var count = BlockConjugateGradient.BlockLength(matrix, row, end, d);
                     BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, alpha, options.CgSteps, solved.AsSpan(row * d, count * d), s.Block,
-                        half ? buffers.Half.Bits[..fixedFactors.Length] : default);
+                        half ? buffers.Half.Bits[..fixedFactors.Length] : default, bfloat16);
                     row += count;
                 }
                 return;

@@ -15,7 +15,7 @@ public sealed record AlsOptions : ModelOptions
     private readonly int _iterations = 15;
     private readonly int _cgSteps = 3;
     private readonly AlsSolver _solver = AlsSolver.ConjugateGradient;
-    private readonly GatherPrecision _gatherPrecision = GatherPrecision.Half;
+    private readonly GatherPrecision _gatherPrecision = GatherPrecision.BFloat16;
     private readonly double _frequencyScaling;
     private readonly FrequencyBasis _frequencyBasis = FrequencyBasis.Observed;
     private readonly double _social;
@@ -82,11 +82,13 @@ public sealed record AlsOptions : ModelOptions
 
     /// <value>
     /// Precision of the fixed factors that blocked conjugate gradient gathers when they are large
-    /// (Half: 4 MiB and up, <see cref="AlsHalfStep.HalfGatherFromBytes"/>; Single: 8 MiB and up,
-    /// <see cref="AlsHalfStep.GatherFromBytes"/>): <see cref="GatherPrecision.Half"/> reads a half-precision copy
-    /// (refreshed each half-step, widened to float for the arithmetic), halving the random bytes read, at a change of the
-    /// factors beyond float rounding (NDCG@10 held: docs/models-als.md); <see cref="GatherPrecision.Single"/> reads the
-    /// floats. Default Half. No effect on the Cholesky solver, frequency scaling, social rows, factor counts that are not a
+    /// (BFloat16 and Half: 4 MiB and up, <see cref="AlsHalfStep.HalfGatherFromBytes"/>; Single: 8 MiB and up,
+    /// <see cref="AlsHalfStep.GatherFromBytes"/>): <see cref="GatherPrecision.BFloat16"/> reads a bfloat16 copy and keeps
+    /// the gathered rows 16-bit (widened in registers by each CG pass, so each pass reads half the bytes; factor counts
+    /// that are not a multiple of 32 take Half), <see cref="GatherPrecision.Half"/> a half-precision copy (refreshed each
+    /// half-step, widened to float once by the gather); both halve the random bytes read, at a change of the factors beyond
+    /// float rounding (NDCG@10 held: docs/models-als.md); <see cref="GatherPrecision.Single"/> reads the floats. Default
+    /// BFloat16. No effect on the Cholesky solver, frequency scaling, social rows, factor counts that are not a
     /// multiple of 16, or fixed factors below that size (these read floats).
     /// </value>
     public GatherPrecision GatherPrecision
@@ -94,7 +96,7 @@ public sealed record AlsOptions : ModelOptions
         get => _gatherPrecision;
         init
         {
-            if (!Enum.IsDefined(value)) throw new ArgumentOutOfRangeException(nameof(GatherPrecision), value, "GatherPrecision must be Single or Half.");
+            if (!Enum.IsDefined(value)) throw new ArgumentOutOfRangeException(nameof(GatherPrecision), value, "GatherPrecision must be Single, Half or BFloat16.");
             _gatherPrecision = value;
         }
     }

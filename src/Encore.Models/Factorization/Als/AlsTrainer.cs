@@ -32,7 +32,7 @@ public sealed class AlsTrainer(AlsOptions? options = null) : IRecommenderTrainer
         var gram = new GramBuffers(d);
         // The half copy serves both sides: sized once for the larger one when the gathers will read it.
         var larger = Math.Max(users.Length, items.Length);
-        if (o.GatherPrecision == GatherPrecision.Half && (long)larger * sizeof(float) >= AlsHalfStep.HalfGatherFromBytes) gram.Half.Reserve(larger);
+        if (o.GatherPrecision != GatherPrecision.Single && (long)larger * sizeof(float) >= AlsHalfStep.HalfGatherFromBytes) gram.Half.Reserve(larger);
         var links = o.Social > 0 ? data.Side?.UserLinks : null;
         var social = links is null ? null : new SocialRegularization(links, d, (float)o.Social);
         var clock = Stopwatch.StartNew();

@@ -14,4 +14,11 @@ public enum GatherPrecision
     /// half-step and widened to float: half the random bytes read.
     /// </summary>
     Half,
+
+    /// <summary>
+    /// Reads from a bfloat16 copy (a float's upper 16 bits: 7 mantissa bits, relative rounding at most 2^-9) refreshed once per
+    /// half-step; the gathered block stays 16-bit and each CG pass widens its rows in registers (one shift or mask per 16
+    /// floats), so every pass reads half the bytes. Needs factor counts that are a multiple of 32 (else as Half).
+    /// </summary>
+    BFloat16,
 }

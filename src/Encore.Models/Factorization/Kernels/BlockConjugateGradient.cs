@@ -23,7 +23,11 @@ namespace Encore.Models.Factorization.Kernels;
 /// (a block of its own) is gathered once, whole, into the scratch's <see cref="BlockScratch.LongRows"/> when it fits there
 /// (its later passes then stream that contiguous copy from L2 / L3 instead of gathering random rows again); a row longer
 /// still is gathered in chunks of the buffer's size on every sparse pass. Either way it reads the half copy when there is
-/// one, so it is the same row-by-row solve against the rounded factors.
+/// one, so it is the same row-by-row solve against the rounded factors. With a paired bfloat16 copy instead
+/// (<see cref="BFloat16Rows"/>, <see cref="Als.GatherPrecision.BFloat16"/>) the gather copies the 16-bit rows as they are
+/// at d = 64 on the 512-bit path, and each sparse pass widens them in registers (<see cref="SparseRowTerms.AddPaired"/>:
+/// 128 bytes read per row and pass instead of 256); elsewhere the gather widens them to floats once. Either way it is the
+/// row-by-row solve against the factors rounded to bfloat16, bit for bit.
 /// </summary>
 internal static class BlockConjugateGradient
 {
@@ -60,7 +64,7 @@ internal static class BlockConjugateGradient
     /// </summary>
     /// <exception cref="ArgumentException">count outside 1..<see cref="MaxRows"/>, or x shorter than count x d.</exception>
     public static void Solve(ReadOnlySpan<float> regularizedGram, ReadOnlySpan<float> factors, int d, CsrMatrix matrix, int first, int count,
-        float alpha, int steps, Span<float> x, BlockScratch scratch, ReadOnlySpan<ushort> halfFactors = default)
+        float alpha, int steps, Span<float> x, BlockScratch scratch, ReadOnlySpan<ushort> halfFactors = default, bool bfloat16 = false)
     {
         if (count is < 1 or > MaxRows || x.Length < count * d || scratch.Dimensions != d)
             throw new ArgumentException($"block CG: {count} rows of {d} factors (1-{MaxRows} rows, scratch for {scratch.Dimensions}).");
@@ -71,7 +75,8 @@ internal static class BlockConjugateGradient
         var rsOld = scratch.RsOld;
         var active = scratch.Active;
 
-        var source = Gather(factors, halfFactors, d, matrix, first, count, scratch);
+        var format = !bfloat16 || halfFactors.IsEmpty ? RowFormat.Plain : SparseRowTerms.PairedSupported(d) ? RowFormat.Paired : RowFormat.WidenedBFloat16;
+        var source = Gather(factors, halfFactors, d, matrix, first, count, scratch, format);
         var gathered = source is not null;
         // One row longer than both buffers (count is then 1, see BlockLength): each sparse pass gathers it in chunks.
         var chunked = !gathered && scratch.Gathered is not null && count == 1;
@@ -82,11 +87,12 @@ internal static class BlockConjugateGradient
         for (var i = 0; i < count; i++)
         {
             var ri = r.Slice(i * d, d);
-            if (chunked) ChunkedPass(factors, halfFactors, d, matrix, first, alpha, x.Slice(i * d, d), ri, scratch, residual: true);
+            if (chunked) ChunkedPass(factors, halfFactors, d, matrix, first, alpha, x.Slice(i * d, d), ri, scratch, residual: true, format);
             else
             {
-                var rowFactors = RowSource(factors, d, matrix, first + i, source, scratch, i, out var rowIndices);
-                if (gathered) SparseRowTerms.AddContiguous(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, x.Slice(i * d, d), ri, residual: true);
+                var rowFactors = RowSource(factors, d, matrix, first + i, source, scratch, i, format, out var rowIndices);
+                if (gathered && format == RowFormat.Paired) SparseRowTerms.AddPaired(MemoryMarshal.Cast<float, uint>(rowFactors), rowIndices, matrix.RowValues(first + i), alpha, x.Slice(i * d, d), ri, residual: true);
+                else if (gathered) SparseRowTerms.AddContiguous(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, x.Slice(i * d, d), ri, residual: true);
                 else RowProduct.AddSparseResidual(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, x.Slice(i * d, d), ri);
             }
         }
@@ -110,11 +116,12 @@ internal static class BlockConjugateGradient
                 if (!active[i]) continue;
                 var pi = p.Slice(i * d, d);
                 var api = ap.Slice(i * d, d);
-                if (chunked) ChunkedPass(factors, halfFactors, d, matrix, first, alpha, pi, api, scratch, residual: false);
+                if (chunked) ChunkedPass(factors, halfFactors, d, matrix, first, alpha, pi, api, scratch, residual: false, format);
                 else
                 {
-                    var rowFactors = RowSource(factors, d, matrix, first + i, source, scratch, i, out var rowIndices);
-                    if (gathered) SparseRowTerms.AddContiguous(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, pi, api, residual: false);
+                    var rowFactors = RowSource(factors, d, matrix, first + i, source, scratch, i, format, out var rowIndices);
+                    if (gathered && format == RowFormat.Paired) SparseRowTerms.AddPaired(MemoryMarshal.Cast<float, uint>(rowFactors), rowIndices, matrix.RowValues(first + i), alpha, pi, api, residual: false);
+                    else if (gathered) SparseRowTerms.AddContiguous(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, pi, api, residual: false);
                     else RowProduct.AddSparseProduct(rowFactors, d, rowIndices, matrix.RowValues(first + i), alpha, pi, api);
                 }
             }
@@ -138,10 +145,21 @@ internal static class BlockConjugateGradient
         }
     }
 
+    // How a gather stores the rows it reads: as floats (from the floats or widened from the half copy), as floats widened
+    // from a paired bfloat16 copy, or as that copy's paired words themselves (d / 2 floats' room per row, widened by each
+    // pass: SparseRowTerms.AddPaired).
+    private enum RowFormat
+    {
+        Plain,
+        WidenedBFloat16,
+        Paired,
+    }
+
     // Copies the block's factor rows (row after row, each row's nonzeros in order) into scratch.Gathered, or a single row
     // longer than that into scratch.LongRows when it fits there; returns the buffer. Null (nothing copied) without a
     // gathering scratch or when the nonzeros fit neither buffer (ChunkedPass).
-    private static float[]? Gather(ReadOnlySpan<float> factors, ReadOnlySpan<ushort> halfFactors, int d, CsrMatrix matrix, int first, int count, BlockScratch scratch)
+    private static float[]? Gather(ReadOnlySpan<float> factors, ReadOnlySpan<ushort> halfFactors, int d, CsrMatrix matrix, int first, int count,
+        BlockScratch scratch, RowFormat format)
     {
         var buffer = scratch.Gathered;
         if (buffer is null) return null;
@@ -158,7 +176,7 @@ internal static class BlockConjugateGradient
         {
             scratch.GatheredStart[i] = at;
             var indices = matrix.RowIndices(first + i);
-            CopyRows(factors, halfFactors, d, indices, i + 1 < count ? matrix.RowIndices(first + i + 1) : default, buffer, at);
+            CopyRows(factors, halfFactors, d, indices, i + 1 < count ? matrix.RowIndices(first + i + 1) : default, buffer, at, format);
             at += indices.Length;
         }
         return buffer;
@@ -168,7 +186,7 @@ internal static class BlockConjugateGradient
     // capacity, each chunk's rows gathered as in Gather and then read in order. Each dot depends on its own row only and
     // each output still adds the terms k = 0, 1, ... in order, so the result is the one pass over the whole row.
     private static void ChunkedPass(ReadOnlySpan<float> factors, ReadOnlySpan<ushort> halfFactors, int d, CsrMatrix matrix, int row,
-        float alpha, ReadOnlySpan<float> v, Span<float> output, BlockScratch scratch, bool residual)
+        float alpha, ReadOnlySpan<float> v, Span<float> output, BlockScratch scratch, bool residual, RowFormat format)
     {
         var buffer = scratch.Gathered!;
         var capacity = buffer.Length / d;
@@ -178,8 +196,10 @@ internal static class BlockConjugateGradient
         for (var start = 0; start < indices.Length; start += capacity)
         {
             var n = Math.Min(capacity, indices.Length - start);
-            CopyRows(factors, halfFactors, d, indices.Slice(start, n), indices[(start + n)..], buffer, 0);
-            SparseRowTerms.AddContiguous(buffer.AsSpan(0, n * d), d, scratch.Identity.AsSpan(0, n), values.Slice(start, n), alpha, v, output, residual);
+            CopyRows(factors, halfFactors, d, indices.Slice(start, n), indices[(start + n)..], buffer, 0, format);
+            if (format == RowFormat.Paired)
+                SparseRowTerms.AddPaired(MemoryMarshal.Cast<float, uint>(buffer.AsSpan(0, n * d / 2)), scratch.Identity.AsSpan(0, n), values.Slice(start, n), alpha, v, output, residual);
+            else SparseRowTerms.AddContiguous(buffer.AsSpan(0, n * d), d, scratch.Identity.AsSpan(0, n), values.Slice(start, n), alpha, v, output, residual);
         }
     }
 
@@ -191,10 +211,11 @@ internal static class BlockConjugateGradient
         for (var k = 0; k < Math.Min(RowProduct.PrefetchAhead, indices.Length); k++) RowProduct.PrefetchRow(ref p0, indices[k], half ? d / 2 : d);
     }
 
-    // Copies the factor rows of indices into buffer rows at, at + 1, ...: from the floats, or with a half copy its d
-    // halves per row widened (HalfRows.Widen); each row prefetched PrefetchAhead rows early, running on into next.
+    // Copies the factor rows of indices into buffer rows at, at + 1, ...: from the floats, or with a 16-bit copy its row
+    // of d / 2 floats' room widened (HalfRows.Widen, BFloat16Rows.Widen) or, paired, copied as it is (d / 2 floats per
+    // buffer row); each row prefetched PrefetchAhead rows early, running on into next.
     private static void CopyRows(ReadOnlySpan<float> factors, ReadOnlySpan<ushort> halfFactors, int d, ReadOnlySpan<int> indices,
-        ReadOnlySpan<int> next, float[] buffer, int at)
+        ReadOnlySpan<int> next, float[] buffer, int at, RowFormat format)
     {
         var half = !halfFactors.IsEmpty;
         ref var f0 = ref MemoryMarshal.GetReference(factors);
@@ -209,7 +230,21 @@ internal static class BlockConjugateGradient
             var ahead = k + RowProduct.PrefetchAhead;
             if (ahead < indices.Length) RowProduct.PrefetchRow(ref p0, indices[ahead], rowFloats);
             else if (ahead - indices.Length < next.Length) RowProduct.PrefetchRow(ref p0, next[ahead - indices.Length], rowFloats);
+            if (format == RowFormat.Paired)
+            {
+                // d = 64: 32 words, two 512-bit copies.
+                ref var from = ref Unsafe.Add(ref p0, (nint)indices[k] * rowFloats);
+                ref var into = ref Unsafe.Add(ref b0, (nint)at * rowFloats);
+                Vector512.LoadUnsafe(ref from).StoreUnsafe(ref into);
+                Vector512.LoadUnsafe(ref from, 16).StoreUnsafe(ref into, 16);
+                continue;
+            }
             ref var target = ref Unsafe.Add(ref b0, (nint)at * d);
+            if (format == RowFormat.WidenedBFloat16)
+            {
+                BFloat16Rows.Widen(ref Unsafe.As<float, uint>(ref Unsafe.Add(ref p0, (nint)indices[k] * rowFloats)), ref target, d, wide);
+                continue;
+            }
             if (half)
             {
                 HalfRows.Widen(ref Unsafe.Add(ref h0, (nint)indices[k] * d), ref target, d, wide);
@@ -227,7 +262,7 @@ internal static class BlockConjugateGradient
 
     // The factor rows and indices row `row` (block row i) reads: the gathered copy (source) with indices 0, 1, ... or the matrix.
     private static ReadOnlySpan<float> RowSource(ReadOnlySpan<float> factors, int d, CsrMatrix matrix, int row, float[]? source,
-        BlockScratch scratch, int i, out ReadOnlySpan<int> indices)
+        BlockScratch scratch, int i, RowFormat format, out ReadOnlySpan<int> indices)
     {
         if (source is null)
         {
@@ -236,6 +271,7 @@ internal static class BlockConjugateGradient
         }
         var length = matrix.RowLength(row);
         indices = scratch.Identity.AsSpan(0, length);
-        return source.AsSpan(scratch.GatheredStart[i] * d, length * d);
+        var rowFloats = format == RowFormat.Paired ? d / 2 : d;
+        return source.AsSpan(scratch.GatheredStart[i] * rowFloats, length * rowFloats);
     }
 }

@@ -50,4 +50,25 @@ internal sealed class HalfFactorCopy
         }, cancellationToken);
         return fits == 1;
     }
+
+    /// <summary>
+    /// Rounds <paramref name="factors"/> (a multiple of <see cref="BFloat16Rows.Run"/> floats) into the copy as paired bfloat16
+    /// words (<see cref="BFloat16Rows.Narrow"/>; <see cref="Bits"/> then holds them, two 16-bit halves per word), in parallel
+    /// chunks. Every finite float has a bfloat16 of the same range, so this never refuses.
+    /// </summary>
+    public void RefreshBFloat16(float[] factors, int threads, CancellationToken cancellationToken)
+    {
+        Reserve(factors.Length);
+        var bits = _bits;
+        var chunks = (factors.Length + Chunk - 1) / Chunk;
+        ParallelLoop.For(chunks, threads, (start, end) =>
+        {
+            for (var c = start; c < end; c++)
+            {
+                var from = c * Chunk;
+                var length = Math.Min(Chunk, factors.Length - from);
+                BFloat16Rows.Narrow(factors.AsSpan(from, length), System.Runtime.InteropServices.MemoryMarshal.Cast<ushort, uint>(bits.AsSpan(from, length)));
+            }
+        }, cancellationToken);
+    }
 }
