@@ -13,13 +13,6 @@ public sealed class ContentHashDistributionTests : IDisposable
 {
     public static TheoryData<string> Kinds => TestStores.Kinds();
 
-    public static TheoryData<string> Postgres()
-    {
-        var data = new TheoryData<string>();
-        if (TestStores.PostgresLocation is not null || TestStores.InCi) data.Add("postgres");
-        return data;
-    }
-
     private readonly string _folder = Directory.CreateTempSubdirectory("encore-hash-").FullName;
 
     private OnlineOptions Options(StoreScope scope, string silo) =>
@@ -105,7 +98,7 @@ public sealed class ContentHashDistributionTests : IDisposable
         Assert.Equal(info.Version, engine.Registry.Activate("main", info.Version).Version);
     }
 
-    [Theory, MemberData(nameof(Postgres))]
+    [PostgresTheory, MemberData(nameof(TestStores.PostgresOnly), MemberType = typeof(TestStores))]
     public void Postgres_SiloWithoutTheFile_FetchesItByHashAndServesIt(string kind)
     {
         using var scope = new StoreScope(kind);
@@ -135,7 +128,7 @@ public sealed class ContentHashDistributionTests : IDisposable
         Assert.Equal(info.ContentHash, ModelContentHash.OfFile(cached));
     }
 
-    [Theory, MemberData(nameof(Postgres))]
+    [PostgresTheory, MemberData(nameof(TestStores.PostgresOnly), MemberType = typeof(TestStores))]
     public void Postgres_VersionWhoseBytesTheStoreLacks_IsRefusedWithAClearMessage(string kind)
     {
         using var scope = new StoreScope(kind);

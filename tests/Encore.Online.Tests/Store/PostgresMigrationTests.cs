@@ -6,14 +6,7 @@ namespace Encore.Online.Tests.Store;
 /// <summary>PostgreSQL-only behaviour: schema versions, locations. Skipped without a database unless CI=true.</summary>
 public sealed class PostgresMigrationTests
 {
-    public static TheoryData<string> Postgres()
-    {
-        var data = new TheoryData<string>();
-        if (TestStores.PostgresLocation is not null || TestStores.InCi) data.Add("postgres");
-        return data;
-    }
-
-    [Theory, MemberData(nameof(Postgres))]
+    [PostgresTheory, MemberData(nameof(TestStores.PostgresOnly), MemberType = typeof(TestStores))]
     public void Open_FreshSchema_RecordsVersionOfEachComponent(string kind)
     {
         using var scope = new StoreScope(kind);
@@ -24,7 +17,7 @@ public sealed class PostgresMigrationTests
         Assert.Equal(1, PostgresMigrator.Version(source, "runs"));
     }
 
-    [Theory, MemberData(nameof(Postgres))]
+    [PostgresTheory, MemberData(nameof(TestStores.PostgresOnly), MemberType = typeof(TestStores))]
     public void Open_SchemaNewerThanBuild_IsRefusedWithTheVersions(string kind)
     {
         using var scope = new StoreScope(kind);
@@ -34,7 +27,7 @@ public sealed class PostgresMigrationTests
         Assert.Contains($"version 99, newer than this build's {Encore.Online.Store.Postgres.PostgresSchema.Migrations.Length}", error.Message, StringComparison.Ordinal);
     }
 
-    [Theory, MemberData(nameof(Postgres))]
+    [PostgresTheory, MemberData(nameof(TestStores.PostgresOnly), MemberType = typeof(TestStores))]
     public async Task Open_ManyProcessesAtOnce_MigrateOnce(string kind)
     {
         using var scope = new StoreScope(kind);

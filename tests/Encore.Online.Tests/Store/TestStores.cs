@@ -21,6 +21,9 @@ public static class TestStores
         string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
         || Environment.GetEnvironmentVariable("ENCORE_REQUIRE_POSTGRES") == "1";
 
+    /// <summary>The one row of a PostgreSQL-only theory (<see cref="PostgresTheoryAttribute"/> skips it without a database).</summary>
+    public static TheoryData<string> PostgresOnly() => new() { "postgres" };
+
     /// <summary>Theory rows: the store kinds to run on.</summary>
     public static TheoryData<string> Kinds()
     {
