@@ -33,7 +33,7 @@ public static class RunsListCommand
     // What a run that lacks the column's metric shows instead, named, in this order: six-candidate and sampled-negatives runs
     // (accuracy), bandit simulations (regret after the last round), bandit replays (ctr), playlist-challenge runs (ndcg@500).
     // They used to show "-" under the default ndcg@10, so a store of those runs listed no figure at all.
-    private static readonly (string Key, string Label)[] Headlines =
+    internal static readonly (string Key, string Label)[] Headlines =
         [(Evaluation.Protocols.SixCandidate.SixCandidateRuns.Accuracy, "accuracy"), ("final-regret", "regret"), (Evaluation.Bandits.BanditRuns.Ctr, "ctr"), ("ndcg@500", "ndcg@500")];
 
     /// <param name="query">Filters.</param>

@@ -63,6 +63,26 @@ public sealed class RunsListMetricTests : IDisposable
         Assert.Contains($"--metric '{metric}' is in none of the 3 runs listed; they measured accuracy, ctr, error-rate, final-regret, final-reward, ndcg@10.", error, StringComparison.Ordinal);
     }
 
+    /// <summary><c>runs compare</c> of two six-candidate runs failed "no per-user values of 'ndcg@10'" unless
+    /// <c>--metric accuracy</c> was given; without <c>--metric</c> it now compares the headline both runs carry.</summary>
+    [Fact]
+    public async Task RunsCompare_TwoSixCandidateRunsWithoutMetric_ComparesTheirAccuracy()
+    {
+        var store = Path.Combine(_dir, "six.db");
+        ExperimentRun SixCandidate(string id, double[] accuracy) => Run(id, "evaluate", "ensemble", new() { ["accuracy"] = accuracy.Average() }) with
+        {
+            Users = [.. Enumerable.Range(0, accuracy.Length)],
+            PerUser = new Dictionary<string, double[]> { ["accuracy"] = accuracy },
+        };
+        new SqliteRunStore(store).Save([SixCandidate("r1", [0.5, 1, 0.5, 1, 0.5, 0.5]), SixCandidate("r2", [1, 1, 0.5, 1, 1, 1])]);
+
+        var (code, text, error) = await ConsoleCapture.RunAsync("runs", "compare", "r1", "r2", "--store", store);
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains("comparing accuracy: the runs carry no per-user ndcg@10", text, StringComparison.Ordinal);
+        Assert.Contains("0.25000", text, StringComparison.Ordinal); // mean difference b - a over the six users
+    }
+
     [Fact]
     public async Task RunsList_MetricSomeRunMeasured_IsTheColumn()
     {
