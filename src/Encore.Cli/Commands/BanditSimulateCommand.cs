@@ -135,8 +135,13 @@ public static class BanditSimulateCommand
         foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var range = part.Split('-', 2);
-            if (range.Length == 2 && ulong.TryParse(range[0], CultureInfo.InvariantCulture, out var from) && ulong.TryParse(range[1], CultureInfo.InvariantCulture, out var to) && from <= to && to - from < 10_000)
+            if (range.Length == 2 && ulong.TryParse(range[0], CultureInfo.InvariantCulture, out var from) && ulong.TryParse(range[1], CultureInfo.InvariantCulture, out var to))
+            {
+                // A range that is reversed or too long is a range all the same: say what is wrong with it.
+                if (from > to) throw new ArgumentException($"--seeds item '{part}': the range runs backwards; write {to}-{from}.");
+                if (to - from >= 10_000) throw new ArgumentException($"--seeds item '{part}': more than 10,000 seeds; a range holds at most 10,000.");
                 for (var s = from; s <= to; s++) seeds.Add(s);
+            }
             else if (ulong.TryParse(part, CultureInfo.InvariantCulture, out var single)) seeds.Add(single);
             else throw new ArgumentException($"--seeds item '{part}': expected a number or a range like 101-110.");
         }

@@ -19,7 +19,19 @@ public static class ConfidenceTransformNames
     {
         ArgumentNullException.ThrowIfNull(text);
         var parts = text.Trim().ToLowerInvariant().Split(':');
-        return (parts[0], parts.Length) switch
+        try
+        {
+            return Named(parts, text);
+        }
+        catch (ArgumentException ex)
+        {
+            // A number out of range (log:-1) is a bad name too: callers prefix the option (--confidence, data.confidence).
+            throw new FormatException($"'{text}': {Encore.Core.Errors.Guard.PlainMessage(ex)}", ex);
+        }
+    }
+
+    private static ConfidenceTransform Named(string[] parts, string text) =>
+        (parts[0], parts.Length) switch
         {
             ("auto", 1) => ConfidenceTransform.Auto,
             ("none", 1) => ConfidenceTransform.None,
@@ -32,7 +44,6 @@ public static class ConfidenceTransformNames
             ("log", 2) => ConfidenceTransform.Log(Number(parts[1], text)),
             _ => throw new FormatException($"'{text}' is not one of {Help}."),
         };
-    }
 
     /// <summary>Whether <paramref name="text"/> names a transform (<see cref="Parse"/> would not throw).</summary>
     public static bool IsValid(string? text)
