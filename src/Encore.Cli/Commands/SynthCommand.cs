@@ -15,7 +15,7 @@ public static class SynthCommand
         var preset = new Option<string>("--preset") { Description = "Size: tiny, demo, peers (50k x 20k x 2M), lastfm360k (360k x 160k x 17.5M), hierarchy (demo + 60 S4 ratings per user), hierarchy-1m (20k users, ~1M S4 ratings), movielens (1,000 users rate 1,700 movies 1-5 stars, ~100k ratings, mode 4, planted genre taste; --tracks sets the movies, --events the ratings).", DefaultValueFactory = _ => "demo" };
         var seed = new Option<ulong>("--seed") { Description = "Random seed; same seed, same world.", DefaultValueFactory = _ => 42UL };
         var users = new Option<int?>("--users") { Description = "Override the preset's number of users." };
-        var tracks = new Option<int?>("--tracks") { Description = "Override the preset's number of tracks." };
+        var tracks = new Option<int?>("--tracks") { Description = "Override the preset's number of tracks (below its albums, the world gets fewer artists and albums, at its tracks per album)." };
         var events = new Option<long?>("--events") { Description = "Override the preset's target number of events." };
         var command = new Command("synth", "Generate the synthetic music world (planted tastes, sessions, playlists, ratings) as a dataset snapshot.")
         {
@@ -41,9 +41,26 @@ public static class SynthCommand
         };
         options = options with { Seed = seed };
         if (users is { } u) options = options with { Users = u };
-        if (tracks is { } t) options = options with { Tracks = t };
+        if (tracks is { } t) options = WithTracks(options, t);
         if (events is { } e) options = options with { TargetEvents = e };
+        if (options.TargetEvents < options.Users)
+        {
+            var eventsFrom = events is null ? $"{options.TargetEvents:N0}, the {preset} preset's" : $"{options.TargetEvents:N0}";
+            throw new ArgumentException($"--events ({eventsFrom}) must be at least --users ({options.Users:N0}): every user gets at least one event.");
+        }
         return options;
+    }
+
+    // --tracks below the preset's artists x albums failed naming settings the command line does not have ("Artists x
+    // AlbumsPerArtist (3000)"): a smaller catalogue now gets fewer artists and albums, at the preset's tracks per album.
+    private static SyntheticWorldOptions WithTracks(SyntheticWorldOptions options, int tracks)
+    {
+        long albums = (long)options.Artists * options.AlbumsPerArtist;
+        if (tracks < 1 || albums <= tracks) return options with { Tracks = tracks };
+        var tracksPerAlbum = Math.Max(1, options.Tracks / albums);
+        var fit = (int)Math.Max(1, tracks / tracksPerAlbum);
+        var perArtist = Math.Min(options.AlbumsPerArtist, fit);
+        return options with { Tracks = tracks, Artists = Math.Max(1, fit / perArtist), AlbumsPerArtist = perArtist };
     }
 
     /// <summary>True for the MovieLens-shaped preset, which has its own generator (<see cref="MovieLensWorld"/>).</summary>

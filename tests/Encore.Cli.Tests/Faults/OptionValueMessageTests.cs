@@ -42,3 +42,41 @@ public sealed class OptionValueMessageTests
     [Fact]
     public void ParseSeeds_NumbersAndRanges_InOrder() => Assert.Equal([1UL, 4, 5, 6], BanditSimulateCommand.ParseSeeds("1, 4-6"));
 }
+
+/// <summary>
+/// <c>encore synth --users 1 --tracks 1</c> failed naming settings the command line does not have ("Artists x
+/// AlbumsPerArtist (3000)"); a smaller catalogue now gets fewer artists and albums, and too few events name --events.
+/// </summary>
+public sealed class SynthSizeOptionTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(100)]
+    [InlineData(2_999)]
+    public void Options_TracksBelowThePresetsAlbums_ShrinksArtistsAndAlbumsToFit(int tracks)
+    {
+        var options = SynthCommand.Options("demo", 42, tracks: tracks);
+
+        options.Validate();
+        Assert.Equal(tracks, options.Tracks);
+        Assert.True((long)options.Artists * options.AlbumsPerArtist <= tracks);
+    }
+
+    [Fact]
+    public void Options_TracksAboveThePresetsAlbums_KeepsItsArtistsAndAlbums()
+    {
+        var preset = SynthCommand.Options("demo", 42);
+        var options = SynthCommand.Options("demo", 42, tracks: 50_000);
+
+        Assert.Equal((preset.Artists, preset.AlbumsPerArtist, 50_000), (options.Artists, options.AlbumsPerArtist, options.Tracks));
+    }
+
+    [Theory]
+    [InlineData(5, 3L, "--events (3) must be at least --users (5)")]
+    [InlineData(300_000, null, "--events (200,000, the demo preset's) must be at least --users (300,000)")]
+    public void Options_FewerEventsThanUsers_NamesTheOptions(int users, long? events, string expected)
+    {
+        var error = Assert.Throws<ArgumentException>(() => SynthCommand.Options("demo", 42, users, events: events));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+}
