@@ -64,8 +64,7 @@ public sealed class GroupRecommender(IRecommender model, GroupOptions? options =
         // A history that gives the model no evidence (only tracks without signal) would leave every item NaN, "not a candidate",
         // and the group no list at all: the popularity step stands in, as the cold-start chain does for the member alone.
         if (items.Length == 0) return Popularity(scores);
-        Array.Fill(scores, float.NaN);
-        for (var i = 0; i < items.Length; i++) scores[items[i]] = values[i];
+        FoldInScoreVector.Fill(Model, items, values, scores);
         return scores;
     }
 

@@ -1,5 +1,6 @@
 using Encore.Models.Contract;
 using Encore.Models.Factorization;
+using Encore.Models.Group;
 using Encore.Online.Registry;
 
 namespace Encore.Online.Serving;
@@ -8,7 +9,8 @@ namespace Encore.Online.Serving;
 internal static class ProfileScoring
 {
     /// <summary>
-    /// A score for every item (NaN where the path gives none), with the path that gave them and, for a fallback, why
+    /// A score for every item (NaN where the path gives none: items without training signal; a fold-in scores items its history
+    /// gives no evidence for at its floor, <see cref="FoldInScoreVector"/>), with the path that gave them and, for a fallback, why
     /// (the reasons of <see cref="RecommendationResponse.Reason"/>). A fold-in that has evidence for no track at all (a
     /// history of tracks without signal) falls back to popularity, "history-unusable", as a user's recommendations do: its
     /// vector was all NaN, which left a group no candidate (an empty list) and answered every candidate score null.
@@ -31,8 +33,7 @@ internal static class ProfileScoring
             case ServingPath.FoldIn:
                 var (items, values) = ((IHistoryRecommender)model).RecommendFromHistory(profile.Items, profile.Values, n, new RecommendOptions { ExcludeSeen = false });
                 if (items.Length == 0) return Popularity(serving, scores, "history-unusable");
-                Array.Fill(scores, float.NaN);
-                for (var i = 0; i < items.Length; i++) scores[items[i]] = values[i];
+                FoldInScoreVector.Fill(model, items, values, scores);
                 return new(scores, ServingPath.FoldIn, null);
             default:
                 // A user the model knows reaches this step only without positive signal (ColdStartResolver.Resolve).

@@ -227,8 +227,8 @@ public sealed partial class RecommendationService : IDisposable
             float? score = null;
             if (serving.Model.Items.TryGetTrackIndex(track, out var item))
             {
-                // A fold-in scores the tracks it has evidence for (NaN elsewhere: not a group candidate); a known track without
-                // evidence scores 0 here, as it does for a user the model knows. Null means only "the model does not know this track".
+                // A fold-in leaves NaN only on tracks without training signal (not group candidates); such a known track scores 0
+                // here, as it does for a user the model knows. Null means only "the model does not know this track".
                 if (!float.IsNaN(all[item])) score = all[item];
                 else if (path == ServingPath.FoldIn) score = 0;
             }

@@ -62,6 +62,41 @@ public sealed class GroupRecommenderTests
         Assert.Empty(((IHistoryRecommender)model).RecommendFromHistory([silent], [1f], 3).Items);
     }
 
+    // A guest folded in from one track has evidence only for that track's neighbours. Every other item was NaN ("not a
+    // candidate") in the guest's row, so the whole group's list was cut to the guest's neighbours and a known member's
+    // own taste could not enter it. Items without evidence now score the guest's floor, as a known member's row does.
+    [Theory]
+    [InlineData(GroupStrategy.Average)]
+    [InlineData(GroupStrategy.MostPleasure)]
+    [InlineData(GroupStrategy.BordaCount)]
+    public void Recommend_GuestWithOneTrack_DoesNotRestrictTheGroupToItsNeighbours(GroupStrategy strategy)
+    {
+        var sut = new GroupRecommender(Model, new GroupOptions { Strategy = strategy });
+
+        var result = sut.Recommend([GroupMember.Known(24), GroupMember.FromHistory([36], [1f])], 10, new RecommendOptions { ExcludeSeen = false });
+
+        var neighbours = ((IHistoryRecommender)Model).RecommendFromHistory([36], [1f], PlantedBlocks.ItemCount).Items;
+        Assert.Contains(result.Items, i => !neighbours.Contains(i));
+        Assert.Contains(result.Items, i => PlantedBlocks.BlockOfItem(i) == 1);
+        Assert.Contains(result.Items, i => PlantedBlocks.BlockOfItem(i) == 3);
+    }
+
+    [Fact]
+    public void FoldInScoreVector_UnlistedItemsGetTheFloor_NoSignalItemsStayNaN()
+    {
+        var data = WithSilentItem(Data, out var silent);
+        var model = new ItemKnnTrainer(new ItemKnnOptions { Neighbours = 20 }).Fit(data);
+        var scores = new float[silent + 1];
+
+        FoldInScoreVector.Fill(model, [2, 5], [0.5f, -0.25f], scores);
+
+        Assert.Equal((0.5f, -0.25f, -0.25f), (scores[2], scores[5], scores[0]));
+        Assert.True(float.IsNaN(scores[silent]));
+        FoldInScoreVector.Fill(model, [2], [0.5f], scores);
+        Assert.Equal(0f, scores[0]);
+        Assert.Throws<ArgumentException>(() => FoldInScoreVector.Fill(model, [silent + 1], [1f], scores));
+    }
+
     // The planted data with one more item that nobody played.
     private static TrainingData WithSilentItem(TrainingData data, out int silent)
     {

@@ -274,6 +274,31 @@ public sealed class RecommendationServiceTests : IDisposable
         Assert.All(response.Scores, s => Assert.NotNull(s.Score));
     }
 
+    // A guest folded in from one track has evidence only for that track's neighbours; the rest of the guest's row was NaN
+    // ("not a candidate"), so the group's list was cut to those neighbours whatever the known member liked.
+    [Fact]
+    public void ForGroup_GuestWithOneTrack_DoesNotRestrictTheGroupToItsNeighbours()
+    {
+        _scope.Engine.Serve("knn", TestWorld.KnnPath);
+        var first = TestWorld.Matrix.Matrix.RowIndices(0)[0];
+        var track = TestWorld.Matrix.Items[first];
+        var knn = (Encore.Models.Contract.IHistoryRecommender)Encore.Models.Files.ModelLoader.Load(TestWorld.KnnPath, Encore.Models.Files.ModelFileAccess.Read);
+        var neighbours = knn.RecommendFromHistory([first], [1f], TestWorld.Matrix.Items.Count).Items
+            .Select(i => TestWorld.Matrix.Items[i]).ToHashSet();
+        var request = new GroupRecommendationRequest
+        {
+            Members = [new GroupMemberRequest { User = TestWorld.Matrix.Users[1] }, new GroupMemberRequest { User = "guest", History = [new HistoryEntry { Track = track }] }],
+            K = 2 * neighbours.Count + 10,
+            Model = "knn",
+            Strategy = "most-pleasure",
+        };
+
+        var response = Sut.ForGroup(request);
+
+        Assert.Contains(response.Items, t => !neighbours.Contains(t.Track));
+        Assert.Equal([ServingPath.Model, ServingPath.FoldIn], response.Members.Select(m => m.Path));
+    }
+
     [Fact]
     public void ForGroup_GuestWhoseHistoryHasNoEvidence_IsScoredByPopularityNotAnEmptyList()
     {
