@@ -66,6 +66,21 @@ public sealed class OnlineEngine : IDisposable
         return Registry.Activate(name, info.Version);
     }
 
+    /// <summary>
+    /// A start-up preload (<c>models.preload</c>, <c>--model name=file</c>): registers the file under <paramref name="name"/>
+    /// or reuses the version registered from it while unchanged, and activates it, unless the name's active version
+    /// is newer than that one (retrained, promoted or activated after it): a restart with the same command line must not
+    /// undo a retrain. A changed or new file is registered and activated.
+    /// </summary>
+    /// <returns>The served model and whether it is a newer version kept active instead of the file's.</returns>
+    /// <exception cref="OnlineRequestException">The file is not a model file (field <c>path</c>) or cannot be loaded.</exception>
+    public (ServingModel Served, bool KeptNewer) Preload(string name, string path)
+    {
+        var info = Registry.RegisterOrReuse(name, path);
+        if (Registry.Active(name) is { } active && active.Version > info.Version) return (active, true);
+        return (Registry.Activate(name, info.Version), false);
+    }
+
     public void Dispose()
     {
         Recommendations.Dispose();

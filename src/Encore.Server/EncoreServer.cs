@@ -84,7 +84,7 @@ public static class EncoreServer
         RunEndpoints.AddRuns(services);
 
         var app = builder.Build();
-        Preload(app.Services.GetRequiredService<OnlineEngine>(), options);
+        Preload(app.Services.GetRequiredService<OnlineEngine>(), options, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Encore.Online.Registry"));
 
         app.Use((context, next) =>
         {
@@ -217,7 +217,7 @@ public static class EncoreServer
         return options;
     }
 
-    private static void Preload(OnlineEngine engine, EncoreServerOptions options)
+    private static void Preload(OnlineEngine engine, EncoreServerOptions options, ILogger log)
     {
         engine.Registry.LoadActive();
         foreach (var entry in options.Models.Preload)
@@ -225,7 +225,10 @@ public static class EncoreServer
             var (name, path) = ServerOptionsValidator.ParsePreload(entry, options.Models.Default);
             try
             {
-                engine.Serve(name, path);
+                var (served, keptNewer) = engine.Preload(name, path);
+                if (keptNewer)
+                    log.LogInformation("models.preload '{Entry}': version {Version} of {Model} ({Path}) stays active, newer than the file's version (a retrain);POST /api/models/{Name}/activate serves another",
+                        entry, served.Version, name, served.Path, name);
             }
             catch (OnlineRequestException ex) when (ex.Field == "path")
             {

@@ -110,14 +110,15 @@ public sealed partial class ModelRegistry
     }
 
     /// <summary>
-    /// The newest version of <paramref name="name"/> when it points at <paramref name="path"/> and the file there still
-    /// has its content hash, else a new registration (start-up preloads).
+    /// The newest version of <paramref name="name"/> registered from <paramref name="path"/> when the file there still
+    /// has its content hash, else a new registration (start-up preloads, promotions). Versions registered since (a
+    /// retrain) do not hide it: a restart with the same file reuses its version instead of registering it again.
     /// </summary>
     public ModelVersionInfo RegisterOrReuse(string name, string path)
     {
         var full = Path.GetFullPath(path);
-        var latest = _repository.Versions(name).LastOrDefault();
-        var same = latest is not null && latest.Path == full && (latest.ContentHash is null || latest.ContentHash == ModelContentHash.OfFileIfPresent(full));
+        var latest = _repository.Versions(name).LastOrDefault(v => v.Path == full);
+        var same = latest is not null && (latest.ContentHash is null || latest.ContentHash == ModelContentHash.OfFileIfPresent(full));
         return same ? latest! : Register(name, full);
     }
 

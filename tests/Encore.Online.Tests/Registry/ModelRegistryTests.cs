@@ -87,6 +87,43 @@ public sealed class ModelRegistryTests
         Assert.Single(scope.Engine.Registry.List());
     }
 
+    // `encore serve --model main=als.bin` after a retrain activated version 2: the restart registered als.bin once more
+    // (version 3) and activated it, so every restart with the same command line undid the retrain.
+    [Fact]
+    public void Preload_SameUnchangedFileAfterARetrain_KeepsTheNewerVersionActive()
+    {
+        using var scope = new EngineScope();
+        scope.Engine.Preload("main", TestWorld.AlsPath);
+        var retrained = scope.Engine.Registry.Register("main", TestWorld.KnnPath, note: "retrained");
+        scope.Engine.Registry.Activate("main", retrained.Version);
+
+        using var restarted = scope.Reopen();
+        restarted.Registry.LoadActive();
+        var (served, keptNewer) = restarted.Preload("main", TestWorld.AlsPath);
+
+        Assert.True(keptNewer);
+        Assert.Equal((2, "item-knn"), (served.Version, served.Model.ModelName));
+        Assert.Equal([1, 2], restarted.Registry.List("main").Select(v => v.Version));
+    }
+
+    [Fact]
+    public void Preload_NewOrChangedFile_IsRegisteredAndActivated()
+    {
+        using var scope = new EngineScope();
+        var path = Path.Combine(scope.Folder, "main.bin");
+        File.Copy(TestWorld.AlsPath, path);
+        scope.Engine.Preload("main", path);
+        scope.Engine.Registry.Activate("main", scope.Engine.Registry.Register("main", TestWorld.KnnPath).Version);
+
+        File.Copy(TestWorld.AlsHalfPath, path, overwrite: true);
+        var (served, keptNewer) = scope.Engine.Preload("main", path);
+
+        Assert.False(keptNewer);
+        Assert.Equal(3, served.Version);
+        Assert.Equal(3, scope.Engine.Registry.Active("main")!.Version);
+        Assert.False(scope.Engine.Preload("main", TestWorld.AlsHalfPath).KeptNewer);
+    }
+
     [Fact]
     public void Require_NoModel_IsNotFound()
     {
