@@ -93,35 +93,40 @@ public sealed class RecentFeedback
             int removed;
             try
             {
-                removed = DropLeastRecent();
+                // The first pass spares users used since its snapshot. If it spared them all (this thread was held up
+                // while the others went on), the second drops the snapshot's oldest anyway: they are read back from the
+                // store on next use, whereas giving up could leave the bound passed with no new user left to retry it.
+                removed = DropLeastRecent(spareUsedSince: true);
+                if (removed == 0) removed = DropLeastRecent(spareUsedSince: false);
             }
             finally
             {
                 Monitor.Exit(_evicting);
             }
-            if (removed == 0) return; // nothing seen to drop yet: the next new user tries again
+            if (removed == 0) return; // nothing held to drop
         }
     }
 
-    private int DropLeastRecent()
+    private int DropLeastRecent(bool spareUsedSince)
     {
-        var max = MaxUsers;
-        var keep = max - max / 8;
+        var keep = MaxUsers - MaxUsers / 8;
         var excess = Volatile.Read(ref _count) - keep;
         if (excess <= 0) return 0;
-        var ticks = new List<long>(Volatile.Read(ref _count));
-        foreach (var pair in _users) ticks.Add(pair.Value.LastUse);
-        if (ticks.Count <= keep) return 0;
-        ticks.Sort();
-        var cutoff = ticks[Math.Min(excess, ticks.Count) - 1];
+        var seen = new List<(long Tick, KeyValuePair<string, Entry> User)>(keep + excess);
+        foreach (var pair in _users) seen.Add((pair.Value.LastUse, pair));
+        seen.Sort(static (a, b) => a.Tick.CompareTo(b.Tick));
         var removed = 0;
-        foreach (var pair in _users)
-            // Removes only the entry seen (a user re-read meanwhile is a new entry) and only if still unused since.
-            if (pair.Value.LastUse <= cutoff && _users.TryRemove(pair))
+        for (var i = 0; i < Math.Min(excess, seen.Count); i++)
+        {
+            var (tick, user) = seen[i];
+            if (spareUsedSince && user.Value.LastUse != tick) continue;
+            // Removes only the entry seen: a user read back meanwhile is a new entry.
+            if (_users.TryRemove(user))
             {
                 Interlocked.Decrement(ref _count);
                 removed++;
             }
+        }
         return removed;
     }
 
