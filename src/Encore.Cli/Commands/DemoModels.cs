@@ -40,7 +40,6 @@ internal static class DemoModels
             var can = string.Join(", ", new[] { model is ISimilarItems ? "similar" : null, model is IExplainer ? "explain" : null }.OfType<string>());
             lines.Add($"{run.Model,-12} {Metric} {score}  run {run.Id}{(can.Length > 0 ? $"  ({can})" : "")}{(run == best ? "  default" : "")}");
         }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         return lines;
     }
 

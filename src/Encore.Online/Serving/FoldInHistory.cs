@@ -35,16 +35,14 @@ internal sealed class FoldInHistory(ModelRegistry registry, BaseDatasetSource ba
     private readonly ConcurrentDictionary<(string Ratings, float? Threshold), Lazy<OnBase>> _onBase = new();
 
     /// <summary>
-    /// Resolves what <paramref name="serving"/> folds in with on the thread pool (the service calls it when a version is
-    /// activated), so the first fold-in request does not pay for reading and aggregating the base dataset. A failure is
-    /// not kept: the request that needs the resolution tries again and reports it.
+    /// Resolves what <paramref name="serving"/> folds in with (the service calls it off the request path when a version
+    /// is activated), so the first fold-in request does not pay for reading and aggregating the base dataset. A failure
+    /// is thrown and not kept: the request that needs the resolution tries again and reports it.
     /// </summary>
-    /// <returns>The background resolution (tests wait for it).</returns>
-    public Task Prepare(ServingModel serving)
+    public void Prepare(ServingModel serving)
     {
         ArgumentNullException.ThrowIfNull(serving);
-        return Task.Run(() => ServedFor(serving)).ContinueWith(static t => _ = t.Exception, CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _ = ServedFor(serving);
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ public sealed partial class RecommendationService : IDisposable
     private readonly IEventStore _events;
     private readonly BaseDatasetSource _baseDataset;
     private readonly FactorBatcher? _batcher;
+    private readonly ActivationWork _activationWork = new();
 
     /// <summary>
     /// Each user's feedback since the process started (read from the store on first use), so a user's recommendations
@@ -44,10 +45,10 @@ public sealed partial class RecommendationService : IDisposable
         _events = events ?? throw new ArgumentNullException(nameof(events));
         var foldIn = new FoldInHistory(registry, baseDataset, options);
         _coldStart = new ColdStartResolver(events, options, foldIn);
-        // A version's fold-in settings are resolved when it goes live, not inside the first fold-in request.
-        registry.Activated += (current, previous) => _ = foldIn.Prepare(current);
-        // ... and its scoring code is compiled then too (ModelWarmUp), off the request path.
-        registry.Activated += (current, previous) => ThreadPool.QueueUserWorkItem(static s => ModelWarmUp.Run(s), current, preferLocal: false);
+        // A version's fold-in settings are resolved when it goes live, not inside the first fold-in request, and its
+        // scoring code is compiled then too (ModelWarmUp), off the request path; Dispose waits for both.
+        registry.Activated += (current, previous) => _activationWork.Start(() => foldIn.Prepare(current));
+        registry.Activated += (current, previous) => _activationWork.Start(() => ModelWarmUp.Run(current));
         Recent = new RecentFeedback(events, options.MaxListLength, options.RecentFeedbackUsers);
         _baseDataset = baseDataset;
         _batcher = batcher;
@@ -204,7 +205,12 @@ public sealed partial class RecommendationService : IDisposable
         _ => ServingPath.Popularity,
     };
 
-    public void Dispose() => _batcher?.Dispose();
+    /// <summary>Waits for the work activations started (a closed store must not be read after), then stops the batcher.</summary>
+    public void Dispose()
+    {
+        _activationWork.Dispose();
+        _batcher?.Dispose();
+    }
 
     public ScoresResponse Scores(string? user, ScoreRequest request)
     {

@@ -103,5 +103,14 @@ public sealed class SqliteStore : IOnlineStore
         command.ExecuteNonQuery();
     }
 
-    public void Dispose() => _writer.Dispose();
+    /// <summary>
+    /// Closes the file's pooled connections too (the last one checkpoints and removes the write-ahead log), so the
+    /// file can be moved or deleted after; a connection still in use closes when it is given back.
+    /// </summary>
+    public void Dispose()
+    {
+        _writer.Dispose();
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
 }

@@ -1,0 +1,65 @@
+namespace Encore.Online.Serving;
+
+/// <summary>
+/// The work a model activation starts off the request path (fold-in settings, scoring warm-up), tracked so that
+/// disposing the service waits for it. Work that outlived its engine read a store that was closed: in the demo's
+/// second run, a read of the first run's SQLite file held a connection while the file was replaced, and closing it
+/// deleted the new file's write-ahead log by name, losing the registered models.
+/// </summary>
+/// <remarks>Thread-safe. Failures are observed and dropped: the request that needs the result meets them and reports them.</remarks>
+internal sealed class ActivationWork : IDisposable
+{
+    private readonly HashSet<Task> _running = [];
+    private readonly CancellationTokenSource _stop = new();
+    private bool _disposed;
+
+    /// <summary>Runs <paramref name="work"/> on the thread pool, unless the service is disposed (then nothing runs).</summary>
+    public void Start(Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        lock (_running)
+        {
+            if (_disposed) return;
+            var task = Task.Run(work, _stop.Token);
+            _running.Add(task);
+            task.ContinueWith(Finished, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Work started so far and not finished (tests).</summary>
+    public int Running
+    {
+        get
+        {
+            lock (_running) return _running.Count;
+        }
+    }
+
+    /// <summary>Starts nothing more, drops work not yet begun and waits for the work that has.</summary>
+    public void Dispose()
+    {
+        Task[] running;
+        lock (_running)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _stop.Cancel();
+            running = [.. _running];
+        }
+        try
+        {
+            Task.WaitAll(running);
+        }
+        catch (AggregateException)
+        {
+            // Failed or dropped work: already observed in Finished.
+        }
+        _stop.Dispose();
+    }
+
+    private void Finished(Task task)
+    {
+        _ = task.Exception;
+        lock (_running) _running.Remove(task);
+    }
+}
