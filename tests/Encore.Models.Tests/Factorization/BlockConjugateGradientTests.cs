@@ -95,7 +95,9 @@ public sealed class BlockConjugateGradientTests
             if (gathered) gatheredBlocks++;
             for (var i = row; i < row + count; i++)
                 ConjugateGradient.Solve(gram, gathered ? rounded : fixedFactors, d, matrix.RowIndices(i), matrix.RowValues(i), 1.5f, steps, expected.AsSpan(i * d, d), r, p, ap);
-            BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, 1.5f, steps, actual.AsSpan(row * d, count * d), scratch, bits, bfloat16);
+            // The rows after the block requested while it computes (UpcomingRows): a hint that leaves every bit as it was.
+            var upcoming = matrix.ColumnIndices[matrix.Offsets[row + count]..];
+            BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, 1.5f, steps, actual.AsSpan(row * d, count * d), scratch, bits, bfloat16, upcoming);
             row += count;
         }
 

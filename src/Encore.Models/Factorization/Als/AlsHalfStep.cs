@@ -86,9 +86,14 @@ internal static class AlsHalfStep
                 for (var row = start; row < end;)
                 {
                     var count = BlockConjugateGradient.BlockLength(matrix, row, end, d);
+                    // A gathering block requests the next block's factor rows while it computes (BlockConjugateGradient.Solve).
+                    var next = row + count;
+                    var upcoming = gather && next < end
+                        ? matrix.ColumnIndices[matrix.Offsets[next]..matrix.Offsets[next + BlockConjugateGradient.BlockLength(matrix, next, end, d)]]
+                        : default;
                     BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, alpha, options.CgSteps, solved.AsSpan(row * d, count * d), s.Block,
-                        half ? buffers.Half.Bits[..fixedFactors.Length] : default, bfloat16);
-                    row += count;
+                        half ? buffers.Half.Bits[..fixedFactors.Length] : default, bfloat16, upcoming);
+                    row = next;
                 }
                 return;
             }

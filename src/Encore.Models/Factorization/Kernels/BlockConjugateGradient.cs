@@ -61,10 +61,13 @@ internal static class BlockConjugateGradient
     /// Solves rows [first, first + count) of <paramref name="matrix"/> in place of <paramref name="x"/> (count x d,
     /// warm start in, solution out) with <paramref name="steps"/> CG steps each.
     /// <paramref name="halfFactors"/>: empty, or the raw half bits of <paramref name="factors"/> (same layout) for the gather to read.
+    /// <paramref name="upcoming"/>: empty, or the next block's nonzeros, whose factor rows are requested towards L2 while this
+    /// block computes (<see cref="UpcomingRows"/>; a hint: the result does not depend on it).
     /// </summary>
     /// <exception cref="ArgumentException">count outside 1..<see cref="MaxRows"/>, or x shorter than count x d.</exception>
     public static void Solve(ReadOnlySpan<float> regularizedGram, ReadOnlySpan<float> factors, int d, CsrMatrix matrix, int first, int count,
-        float alpha, int steps, Span<float> x, BlockScratch scratch, ReadOnlySpan<ushort> halfFactors = default, bool bfloat16 = false)
+        float alpha, int steps, Span<float> x, BlockScratch scratch, ReadOnlySpan<ushort> halfFactors = default, bool bfloat16 = false,
+        ReadOnlySpan<int> upcoming = default)
     {
         if (count is < 1 or > MaxRows || x.Length < count * d || scratch.Dimensions != d)
             throw new ArgumentException($"block CG: {count} rows of {d} factors (1-{MaxRows} rows, scratch for {scratch.Dimensions}).");
@@ -84,8 +87,10 @@ internal static class BlockConjugateGradient
             for (var i = 0; i < count; i++) RowProduct.PrefetchFirst(factors, matrix.RowIndices(first + i), d);
         BlockGramProduct.Multiply(regularizedGram, x, r, count, d, -1f);
         var running = 0;
+        var ahead = new UpcomingRows(factors, halfFactors, d, upcoming, count * (steps + 1));
         for (var i = 0; i < count; i++)
         {
+            ahead.Next();
             var ri = r.Slice(i * d, d);
             if (chunked) ChunkedPass(factors, halfFactors, d, matrix, first, alpha, x.Slice(i * d, d), ri, scratch, residual: true, format);
             else
@@ -114,6 +119,7 @@ internal static class BlockConjugateGradient
             for (var i = 0; i < count; i++)
             {
                 if (!active[i]) continue;
+                ahead.Next();
                 var pi = p.Slice(i * d, d);
                 var api = ap.Slice(i * d, d);
                 if (chunked) ChunkedPass(factors, halfFactors, d, matrix, first, alpha, pi, api, scratch, residual: false, format);

@@ -180,6 +180,20 @@ internal static class RowProduct
         Sse.Prefetch0(start + length - 1);
     }
 
+    /// <summary>
+    /// <see cref="PrefetchRow"/> towards L2 only (prefetcht1): for rows needed a whole block later, so the current block's
+    /// working set in L1 is not pushed out by them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static unsafe void PrefetchRowL2(ref float factors, int row, int d)
+    {
+        if (!Sse.IsSupported) return;
+        var start = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref factors, (nint)row * d));
+        var length = d * sizeof(float);
+        for (var b = 0; b < length; b += 64) Sse.Prefetch1(start + b);
+        Sse.Prefetch1(start + length - 1);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static float Dot(ref float a, ref float b, int d)
     {
