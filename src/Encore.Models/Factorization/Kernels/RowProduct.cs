@@ -171,27 +171,28 @@ internal static class RowProduct
 
     // A hint only: it never faults, so a row address computed from a moved array is harmless.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static unsafe void PrefetchRow(ref float factors, int row, int d)
-    {
-        if (!Sse.IsSupported) return;
-        var start = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref factors, (nint)row * d));
-        var length = d * sizeof(float);
-        for (var b = 0; b < length; b += 64) Sse.Prefetch0(start + b);
-        Sse.Prefetch0(start + length - 1);
-    }
+    internal static void PrefetchRow(ref float factors, int row, int d) => Prefetch(ref factors, row, d, l2Only: false);
 
     /// <summary>
     /// <see cref="PrefetchRow"/> towards L2 only (prefetcht1): for rows needed a whole block later, so the current block's
     /// working set in L1 is not pushed out by them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static unsafe void PrefetchRowL2(ref float factors, int row, int d)
+    internal static void PrefetchRowL2(ref float factors, int row, int d) => Prefetch(ref factors, row, d, l2Only: true);
+
+    // Every 64-byte line of the row, and its last byte's line (a row need not start on a line).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Prefetch(ref float factors, int row, int d, bool l2Only)
     {
         if (!Sse.IsSupported) return;
         var start = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref factors, (nint)row * d));
         var length = d * sizeof(float);
-        for (var b = 0; b < length; b += 64) Sse.Prefetch1(start + b);
-        Sse.Prefetch1(start + length - 1);
+        for (var b = 0; b < length + 64; b += 64)
+        {
+            var line = start + Math.Min(b, length - 1);
+            if (l2Only) Sse.Prefetch1(line);
+            else Sse.Prefetch0(line);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
