@@ -227,7 +227,7 @@ public static class EncoreServer
             {
                 var (served, keptNewer) = engine.Preload(name, path);
                 if (keptNewer)
-                    log.LogInformation("models.preload '{Entry}': version {Version} of {Model} ({Path}) stays active, newer than the file's version (a retrain);POST /api/models/{Name}/activate serves another",
+                    log.LogInformation("models.preload '{Entry}': version {Version} of {Model} ({Path}) stays active, newer than the file's version (a retrain); POST /api/models/{Name}/activate serves another",
                         entry, served.Version, name, served.Path, name);
             }
             catch (OnlineRequestException ex) when (ex.Field == "path")

@@ -3,8 +3,9 @@ namespace Encore.Online.Serving;
 /// <summary>
 /// The work a model activation starts off the request path (fold-in settings, scoring warm-up), tracked so that
 /// disposing the service waits for it. Work that outlived its engine read a store that was closed: in the demo's
-/// second run, a read of the first run's SQLite file held a connection while the file was replaced, and closing it
-/// deleted the new file's write-ahead log by name, losing the registered models.
+/// second run (CI, a loaded machine) the registered models were missing afterwards. The likely path: a late read of the
+/// first run's SQLite file opened a pooled connection after the demo cleared the pools and before it deleted the file,
+/// and the second run's store was then handed that connection to the deleted file and wrote its models there.
 /// </summary>
 /// <remarks>Thread-safe. Failures are observed and dropped: the request that needs the result meets them and reports them.</remarks>
 internal sealed class ActivationWork : IDisposable
