@@ -83,17 +83,17 @@ internal static class AlsHalfStep
         {
             if (s.Block is not null)
             {
+                var count = BlockConjugateGradient.BlockLength(matrix, start, end, d);
                 for (var row = start; row < end;)
                 {
-                    var count = BlockConjugateGradient.BlockLength(matrix, row, end, d);
                     // A gathering block requests the next block's factor rows while it computes (BlockConjugateGradient.Solve).
                     var next = row + count;
-                    var upcoming = gather && next < end
-                        ? matrix.ColumnIndices[matrix.Offsets[next]..matrix.Offsets[next + BlockConjugateGradient.BlockLength(matrix, next, end, d)]]
-                        : default;
+                    var nextCount = next < end ? BlockConjugateGradient.BlockLength(matrix, next, end, d) : 0;
+                    var upcoming = gather ? matrix.ColumnIndices[matrix.Offsets[next]..matrix.Offsets[next + nextCount]] : default;
                     BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, alpha, options.CgSteps, solved.AsSpan(row * d, count * d), s.Block,
                         half ? buffers.Half.Bits[..fixedFactors.Length] : default, bfloat16, upcoming);
                     row = next;
+                    count = nextCount;
                 }
                 return;
             }
