@@ -1,3 +1,4 @@
+using Encore.Core.Memory;
 using Encore.Core.Randomness;
 
 namespace Encore.Models.Factorization;
@@ -11,10 +12,14 @@ internal static class FactorInit
     /// <summary>Stream offset that keeps item rows apart from user rows.</summary>
     public const ulong ItemStreams = 1UL << 40;
 
-    /// <summary>Uniform values in [low, high) for every entry of a rows x d matrix.</summary>
+    /// <summary>
+    /// Uniform values in [low, high) for every entry of a rows x d matrix. The array is pinned and, when large, advised for
+    /// huge pages (<see cref="HugePages"/>): the trainers read factor rows at random (gathers, sampled items).
+    /// </summary>
+    /// <exception cref="OverflowException">rows x d above the largest array.</exception>
     public static float[] Uniform(int rows, int d, ulong seed, ulong streamOffset, float low, float high)
     {
-        var factors = new float[(long)rows * d];
+        var factors = HugePages.AllocatePinned<float>(checked(rows * d));
         for (var r = 0; r < rows; r++)
         {
             var rng = Rng.Fork(seed, streamOffset + (ulong)r);
