@@ -21,7 +21,7 @@ namespace Encore.Models.Factorization.Kernels;
 /// same transpose-add (<see cref="DotReference(ReadOnlySpan{float}, ReadOnlySpan{float}, int)"/> with 16 lanes), and the
 /// weighted sums use 512-bit accumulators (the same per-output order, so bit-identical to the 256-bit sums).
 /// </summary>
-internal static class SparseRowTerms
+internal static partial class SparseRowTerms
 {
     /// <summary>Nonzeros whose weights are computed before they are accumulated (a stack buffer of this many floats).</summary>
     public const int Chunk = 128;
@@ -96,48 +96,9 @@ internal static class SparseRowTerms
             Add(rows, d, identity[..n], values, alpha, v, output, residual, prefetch: false);
             return;
         }
-        AddContiguous64(ref MemoryMarshal.GetReference(rows), identity[..n], values, alpha, ref MemoryMarshal.GetReference(v),
+        AddRows64<FloatRows64, float>(ref MemoryMarshal.GetReference(rows), identity[..n], values, alpha, ref MemoryMarshal.GetReference(v),
             ref MemoryMarshal.GetReference(output), residual);
     }
-
-    // The factor count of AddContiguous's fixed-offset kernel.
-    private const int ContiguousD = 64;
-
-    // AddContiguous at d = 64, 512-bit: Add's chunks, groups and weighted sums; a full group's dots by Dot8Wide64.
-    [SkipLocalsInit]
-    private static void AddContiguous64(ref float y0, ReadOnlySpan<int> identity, ReadOnlySpan<float> values, float alpha,
-        ref float vr, ref float o, bool residual)
-    {
-        const int d = ContiguousD;
-        Span<float> weights = stackalloc float[Chunk];
-        Span<int> rows = stackalloc int[Chunk];
-        var v0 = Vector512.LoadUnsafe(ref vr);
-        var v1 = Vector512.LoadUnsafe(ref vr, 16);
-        var v2 = Vector512.LoadUnsafe(ref vr, 32);
-        var v3 = Vector512.LoadUnsafe(ref vr, 48);
-        var length = identity.Length;
-        for (var start = 0; start < length; start += Chunk)
-        {
-            var end = Math.Min(length, start + Chunk);
-            var count = 0;
-            var k = start;
-            for (; k + Lanes <= end; k += Lanes)
-            {
-                var dots = Dot8Wide64(ref Unsafe.Add(ref y0, (nint)k * d), v0, v1, v2, v3);
-                count = Keep8(rows, weights, count, identity.Slice(k, Lanes), values.Slice(k, Lanes), alpha, dots, residual);
-            }
-            if (k < end)
-            {
-                // A short last group as in Add: its last row repeated in the missing lanes (read, never kept).
-                var n = end - k;
-                var dots = Dot8Wide(ref y0, d, ref vr, k, k + Math.Min(1, n - 1), k + Math.Min(2, n - 1), k + Math.Min(3, n - 1),
-                    k + Math.Min(4, n - 1), k + Math.Min(5, n - 1), k + Math.Min(6, n - 1), k + Math.Min(7, n - 1));
-                count = KeepEach(rows, weights, count, identity.Slice(k, n), values.Slice(k, n), alpha, dots, residual);
-            }
-            AccumulateWide(ref y0, rows[..count], weights[..count], d, ref o);
-        }
-    }
-
 
     /// <summary>
     /// <see cref="AddContiguous"/> at d = 64 for rows kept as paired bfloat16 words (<see cref="BFloat16Rows"/>: nonzero k's
@@ -154,111 +115,12 @@ internal static class SparseRowTerms
         if (words.Length < (long)n * (ContiguousD / 2) || identity.Length < n || v.Length < ContiguousD || output.Length < ContiguousD)
             throw new ArgumentException($"paired sparse terms: {n} nonzeros need {n} rows of {ContiguousD / 2} words and {n} identity indices.");
         if (!PairedSupported(ContiguousD)) throw new PlatformNotSupportedException("paired bfloat16 rows need the 512-bit path.");
-        AddPaired64(ref MemoryMarshal.GetReference(words), identity[..n], values, alpha, ref MemoryMarshal.GetReference(v),
+        AddRows64<PairedRows64, uint>(ref MemoryMarshal.GetReference(words), identity[..n], values, alpha, ref MemoryMarshal.GetReference(v),
             ref MemoryMarshal.GetReference(output), residual);
     }
 
     /// <summary>True when <see cref="AddPaired"/> runs for rows of <paramref name="d"/> here (d = 64 on the 512-bit path).</summary>
     public static bool PairedSupported(int d) => d == ContiguousD && VectorWidth.For(d);
-
-    [SkipLocalsInit]
-    private static void AddPaired64(ref uint y0, ReadOnlySpan<int> identity, ReadOnlySpan<float> values, float alpha,
-        ref float vr, ref float o, bool residual)
-    {
-        const int words = ContiguousD / 2;
-        Span<float> weights = stackalloc float[Chunk];
-        Span<int> rows = stackalloc int[Chunk];
-        var v0 = Vector512.LoadUnsafe(ref vr);
-        var v1 = Vector512.LoadUnsafe(ref vr, 16);
-        var v2 = Vector512.LoadUnsafe(ref vr, 32);
-        var v3 = Vector512.LoadUnsafe(ref vr, 48);
-        var length = identity.Length;
-        for (var start = 0; start < length; start += Chunk)
-        {
-            var end = Math.Min(length, start + Chunk);
-            var count = 0;
-            var k = start;
-            for (; k + Lanes <= end; k += Lanes)
-            {
-                ref var y = ref Unsafe.Add(ref y0, (nint)k * words);
-                var dots = TransposeAdd(RowPaired(ref y, v0, v1, v2, v3), RowPaired(ref Unsafe.Add(ref y, words), v0, v1, v2, v3),
-                    RowPaired(ref Unsafe.Add(ref y, 2 * words), v0, v1, v2, v3), RowPaired(ref Unsafe.Add(ref y, 3 * words), v0, v1, v2, v3),
-                    RowPaired(ref Unsafe.Add(ref y, 4 * words), v0, v1, v2, v3), RowPaired(ref Unsafe.Add(ref y, 5 * words), v0, v1, v2, v3),
-                    RowPaired(ref Unsafe.Add(ref y, 6 * words), v0, v1, v2, v3), RowPaired(ref Unsafe.Add(ref y, 7 * words), v0, v1, v2, v3));
-                count = Keep8(rows, weights, count, identity.Slice(k, Lanes), values.Slice(k, Lanes), alpha, dots, residual);
-            }
-            if (k < end)
-            {
-                // A short last group (or a row of fewer than eight nonzeros) as in Add: its last row repeated in the missing
-                // lanes (read, never kept); KeepEach's weights and the weighted sums in order are AddShort's arithmetic too.
-                var n = end - k;
-                ref var y = ref Unsafe.Add(ref y0, (nint)k * words);
-                var dots = TransposeAdd(RowPaired(ref y, v0, v1, v2, v3), RowPaired(ref Unsafe.Add(ref y, Math.Min(1, n - 1) * words), v0, v1, v2, v3),
-                    RowPaired(ref Unsafe.Add(ref y, Math.Min(2, n - 1) * words), v0, v1, v2, v3), RowPaired(ref Unsafe.Add(ref y, Math.Min(3, n - 1) * words), v0, v1, v2, v3),
-                    RowPaired(ref Unsafe.Add(ref y, Math.Min(4, n - 1) * words), v0, v1, v2, v3), RowPaired(ref Unsafe.Add(ref y, Math.Min(5, n - 1) * words), v0, v1, v2, v3),
-                    RowPaired(ref Unsafe.Add(ref y, Math.Min(6, n - 1) * words), v0, v1, v2, v3), RowPaired(ref Unsafe.Add(ref y, Math.Min(7, n - 1) * words), v0, v1, v2, v3));
-                count = KeepEach(rows, weights, count, identity.Slice(k, n), values.Slice(k, n), alpha, dots, residual);
-            }
-            AccumulatePaired64(ref y0, rows[..count], weights[..count], ref o);
-        }
-    }
-
-    // Row64 for a paired row: floats 0-15 are the first 16 words shifted left 16, 16-31 those words' high halves, 32-63
-    // the same from the next 16 words; the same chain in the same order.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> RowPaired(ref uint y, Vector512<float> v0, Vector512<float> v1, Vector512<float> v2, Vector512<float> v3)
-    {
-        var high = Vector512.Create(0xFFFF0000u);
-        var x0 = Vector512.LoadUnsafe(ref y);
-        var x1 = Vector512.LoadUnsafe(ref y, 16);
-        var a = Avx512F.FusedMultiplyAdd(Vector512.ShiftLeft(x0, 16).AsSingle(), v0, Vector512<float>.Zero);
-        a = Avx512F.FusedMultiplyAdd((x0 & high).AsSingle(), v1, a);
-        a = Avx512F.FusedMultiplyAdd(Vector512.ShiftLeft(x1, 16).AsSingle(), v2, a);
-        a = Avx512F.FusedMultiplyAdd((x1 & high).AsSingle(), v3, a);
-        return a.GetLower() + a.GetUpper();
-    }
-
-    // AccumulateWide at d = 64 (four 512-bit accumulators) over paired rows widened in registers: the same terms in the same order.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AccumulatePaired64(ref uint y0, ReadOnlySpan<int> rows, ReadOnlySpan<float> weights, ref float o)
-    {
-        const int words = ContiguousD / 2;
-        var high = Vector512.Create(0xFFFF0000u);
-        var a0 = Vector512.LoadUnsafe(ref o); var a1 = Vector512.LoadUnsafe(ref o, 16);
-        var a2 = Vector512.LoadUnsafe(ref o, 32); var a3 = Vector512.LoadUnsafe(ref o, 48);
-        for (var k = 0; k < rows.Length; k++)
-        {
-            var w = Vector512.Create(weights[k]);
-            ref var y = ref Unsafe.Add(ref y0, (nint)rows[k] * words);
-            var x0 = Vector512.LoadUnsafe(ref y);
-            var x1 = Vector512.LoadUnsafe(ref y, 16);
-            a0 = Avx512F.FusedMultiplyAdd(Vector512.ShiftLeft(x0, 16).AsSingle(), w, a0);
-            a1 = Avx512F.FusedMultiplyAdd((x0 & high).AsSingle(), w, a1);
-            a2 = Avx512F.FusedMultiplyAdd(Vector512.ShiftLeft(x1, 16).AsSingle(), w, a2);
-            a3 = Avx512F.FusedMultiplyAdd((x1 & high).AsSingle(), w, a3);
-        }
-        a0.StoreUnsafe(ref o); a1.StoreUnsafe(ref o, 16);
-        a2.StoreUnsafe(ref o, 32); a3.StoreUnsafe(ref o, 48);
-    }
-    // Dot8Wide for eight consecutive rows of 64 from y: the same chains (f = 0, 16, 32, 48 in order, one FMA each from
-    // zero), halves added and transpose-added, so the same dots.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Dot8Wide64(ref float y, Vector512<float> v0, Vector512<float> v1, Vector512<float> v2, Vector512<float> v3) =>
-        TransposeAdd(Row64(ref y, v0, v1, v2, v3), Row64(ref Unsafe.Add(ref y, 64), v0, v1, v2, v3),
-            Row64(ref Unsafe.Add(ref y, 128), v0, v1, v2, v3), Row64(ref Unsafe.Add(ref y, 192), v0, v1, v2, v3),
-            Row64(ref Unsafe.Add(ref y, 256), v0, v1, v2, v3), Row64(ref Unsafe.Add(ref y, 320), v0, v1, v2, v3),
-            Row64(ref Unsafe.Add(ref y, 384), v0, v1, v2, v3), Row64(ref Unsafe.Add(ref y, 448), v0, v1, v2, v3));
-
-    // One row of 64 against v0..v3: Dot8Wide's chain for that row, its halves added.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Row64(ref float y, Vector512<float> v0, Vector512<float> v1, Vector512<float> v2, Vector512<float> v3)
-    {
-        var a = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y), v0, Vector512<float>.Zero);
-        a = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y, 16), v1, a);
-        a = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y, 32), v2, a);
-        a = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref y, 48), v3, a);
-        return a.GetLower() + a.GetUpper();
-    }
 
     /// <summary>
     /// The dot <see cref="Add"/> computes for factor row y and v on the path it takes now (<see cref="DotLanes"/> of y's length).
