@@ -18,11 +18,14 @@ public static class EvaluateCommand
 {
     internal const string DefaultModels = "popularity,item-knn,user-knn,als,bpr,lmf";
 
+    // Every protocol --protocol takes, for the error on an unknown one.
+    internal const string ProtocolChoices = "holdout, temporal, given:<folder with train.tsv and test.tsv>, six-candidate, six-candidate:given, playlist-challenge, playlist-hide-first or sampled-negatives";
+
     public static Command Create()
     {
         var dataset = new Argument<string>("dataset") { Description = "Dataset snapshot folder (from import or synth)." };
         var models = new Option<string>("--models") { Description = $"Comma-separated models or 'all' ({string.Join(", ", TrainerFactory.Names)}).", DefaultValueFactory = _ => DefaultModels };
-        var protocol = new Option<string>("--protocol") { Description = "holdout (per-user 80/20), temporal (train/validation/test by time), given:<folder> (train.tsv + test.tsv), six-candidate (SPEC S4: 3 liked hidden + 3 never-rated per user; every hierarchy strategy, blend, classifier and the ensemble), six-candidate:given (the dataset's labelled candidate lists), playlist-challenge (MPD challenge: 10 seed categories, R-precision / NDCG / clicks; protocol.playlists=N per category, default 100) playlist-hide-first (SPEC S5: hide each test playlist's first track, hit rate at 100; protocol.playlists=N, default 1000) or sampled-negatives (SPEC S5's labelled pairs: one held-out track per playlist against one sampled non-member, accuracy at a validation-chosen threshold and ROC AUC with 95% intervals, a random 1:1 baseline; protocol.playlists=N, default 1000). Playlist protocols default to --models popularity,playlist-knn,item-knn,lmf,playlist-combined.", DefaultValueFactory = _ => "holdout" };
+        var protocol = new Option<string>("--protocol") { Description = "holdout (per-user 80/20), temporal (train/validation/test by time), given:<folder> (train.tsv + test.tsv), six-candidate (SPEC S4: 3 liked hidden + 3 never-rated per user; every hierarchy strategy, blend, classifier and the ensemble), six-candidate:given (the dataset's labelled candidate lists), playlist-challenge (MPD challenge: 10 seed categories, R-precision / NDCG / clicks; protocol.playlists=N per category, default 100), playlist-hide-first (SPEC S5: hide each test playlist's first track, hit rate at 100; protocol.playlists=N, default 1000) or sampled-negatives (SPEC S5's labelled pairs: one held-out track per playlist against one sampled non-member, accuracy at a validation-chosen threshold and ROC AUC with 95% intervals, a random 1:1 baseline; protocol.playlists=N, default 1000). Playlist protocols default to --models popularity,playlist-knn,item-knn,lmf,playlist-combined.", DefaultValueFactory = _ => "holdout" };
         var on = new Option<string>("--on") { Description = "Score the test part or a validation part (carved from train; for choosing settings).", DefaultValueFactory = _ => "test" };
         var ks = new Option<string>("--k") { Description = "Cut-offs.", DefaultValueFactory = _ => "5,10,30" };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the split, the models and the bootstrap; bpr and lmf repeat exactly only with --threads 1 (their parallel updates race).", DefaultValueFactory = _ => 42UL };
@@ -128,7 +131,7 @@ public static class EvaluateCommand
         }).ToList();
         var store = StoreOption.Open(request.Store);
 
-        var options = EvaluationInputs.Protocol(request.Protocol, request.Seed, request.On, request.Sampled, settings);
+        var options = EvaluationInputs.Protocol(request.Protocol, request.Seed, request.On, request.Sampled, settings, ProtocolChoices);
         var (dataset, datasetName, hash) = EvaluationInputs.LoadDataset(request.Dataset, ct);
         var protocol = ProtocolPreparer.Prepare(dataset, options, ct);
         Console.Error.WriteLine($"{datasetName}: {protocol.Label}; {protocol.Train.UserCount:N0} users x {protocol.Train.ItemCount:N0} items, {protocol.Train.Interactions.NonZeros:N0} training pairs, {protocol.Target.NonZeros:N0} relevant held-out pairs");

@@ -171,10 +171,20 @@ internal static class EvaluationInputs
             : throw new ArgumentException($"protocol.{key} expects a fraction from 0 up to but not including 1, got '{value}'.");
     }
 
-    public static ProtocolOptions Protocol(string spec, ulong seed, string on, int? sampled, Dictionary<string, Dictionary<string, string>> settings)
+    /// <param name="choices">The protocols the command takes, for the error on an unknown one; null: holdout, temporal, given.</param>
+    public static ProtocolOptions Protocol(string spec, ulong seed, string on, int? sampled, Dictionary<string, Dictionary<string, string>> settings, string? choices = null)
     {
         if (sampled is < 1) throw new ArgumentException($"--sampled expects a number of sampled negatives of at least 1, got {sampled}.");
-        var options = ProtocolOptions.Parse(spec, seed) with
+        ProtocolOptions parsed;
+        try
+        {
+            parsed = ProtocolOptions.Parse(spec, seed);
+        }
+        catch (ArgumentException) when (choices is not null)
+        {
+            throw new ArgumentException($"unknown protocol '{spec}'; use {choices}.");
+        }
+        var options = parsed with
         {
             Target = on.ToLowerInvariant() switch
             {

@@ -46,7 +46,8 @@ internal readonly ref struct DelimitedRow
     /// <summary>
     /// Null when the row has a field for every one of <paramref name="columns"/>; else the error to report, naming
     /// every column read that the row lacks, with its field position ("expected 4 fields ... but found 2; missing:
-    /// weight (field 3), time (field 4)"); the error's field is that same list.
+    /// weight (field 3), time (field 4)"), then the positions of the lacking fields that are not read (", and field 5 (not
+    /// read)"), so that the list adds up to the fields the row lacks; the error's field is the list of columns read.
     /// </summary>
     /// <param name="columns">The format's column names by field position, up to the last one read; null for a position
     /// that is not read (a table's unmapped column). The row needs <c>columns.Length</c> fields.</param>
@@ -59,11 +60,15 @@ internal readonly ref struct DelimitedRow
         if (Count >= minimum) return null;
         // Every column read that the row lacks, not only the first: "missing: track MBID (field 5), track name (field 6)".
         var named = new List<string>();
-        for (var i = Count; i < minimum; i++)
+        var unread = new List<int>();
+        for (var i = Math.Max(Count, 0); i < minimum; i++)
             if (columns[i] is { } name) named.Add($"{name} (field {i + 1})");
+            else unread.Add(i + 1);
         var column = named.Count > 0 ? string.Join(", ", named) : $"column {minimum} (field {minimum})";
+        // The fields not read are counted too, so that the list adds up to what the row lacks.
+        var others = named.Count == 0 || unread.Count == 0 ? "" : $", and {(unread.Count == 1 ? "field" : "fields")} {string.Join(", ", unread)} (not read)";
         return new DataFormatException(_reader.File, LineNumber, column,
-            $"expected {minimum} fields separated by {Delimiters.Name(Delimiter)} but found {Count}{reason}; missing: {column}{Delimiters.Hint(Line, Delimiter)}");
+            $"expected {minimum} fields separated by {Delimiters.Name(Delimiter)} but found {Count}{reason}; missing: {column}{others}{Delimiters.Hint(Line, Delimiter)}");
     }
 
     /// <summary>

@@ -156,7 +156,7 @@ public sealed class TableImporterTests
 
         var (d, _) = ImportRunner.Run(Sut, ErrorMode.Strict,
             Map("delimiter=:", "header=false", "user=0", "item=2", "value=4", "time=6", "time-unit=s", "kind-default=rating"), f);
-        var refused = Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, Map("delimiter=::", "header=false", "user=0", "item=1"), f));
+        var refused = Assert.Throws<ArgumentException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, Map("delimiter=::", "header=false", "user=0", "item=1"), f));
         var unset = Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, Map("header=false", "user=0", "item=1"), f));
 
         Assert.Equal(["1", "2"], d.Users.Ids);
@@ -166,6 +166,16 @@ public sealed class TableImporterTests
         Assert.All(d.Events.Kinds, k => Assert.Equal(EventKind.Rating, k));
         Assert.Contains("set delimiter=: header=false user=0 item=2 value=4 time=6 time-unit=s", refused.Message, StringComparison.Ordinal);
         Assert.Contains("column index 1 is beyond the 1 fields of the first row; the line contains '::': for a '::'-separated file", unset.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_TabSeparatedHeaderReadWithCommas_SuggestsTabs()
+    {
+        // A new user's report: delimiter=, on HetRec's tab-separated user_artists.dat listed one "column" with raw tabs.
+        using var t = new TempFolder();
+        var f = t.File("user_artists.dat", "userID\tartistID\tweight\n2\t51\t13883\n");
+        var ex = Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, Map("user=userID", "item=artistID", "delimiter=,"), f));
+        Assert.Contains("columns found: userID\\tartistID\\tweight; the line contains tabs: is the file tab-separated?", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -181,7 +191,7 @@ public sealed class TableImporterTests
     {
         var ex = Assert.Throws<FileNotFoundException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, Map("user=u", "item=i"), "/nope/log.csv"));
         Assert.Contains("/nope/log.csv", ex.Message);
-        var ex2 = Assert.Throws<DataFormatException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, Map("user=u"), "/nope/log.csv"));
+        var ex2 = Assert.Throws<ArgumentException>(() => ImportRunner.Run(Sut, ErrorMode.Strict, Map("user=u"), "/nope/log.csv"));
         Assert.Contains("item=", ex2.Message);
     }
 

@@ -38,9 +38,12 @@ internal sealed record TableColumns(int User, int Item, int Value, int Time, int
                 throw new DataFormatException(file, 1, role, $"column index {index} is beyond the {found.Count} fields of the first row{(lineHint.Length > 0 ? lineHint : ".")}");
             var hint = !header ? " (header=false: columns are named by 0-based index)"
                 : found.All(IsNumber) ? "; the first line holds only numbers, so the file seems to have no header line: add one naming the columns, or set header=false and map them by 0-based index (user=0 item=1 ...)"
+                // One header "column" holding another delimiter: the file is most likely separated by that one.
+                : found.Count == 1 ? lineHint
                 : "";
+            var shown = found.Select(f => f.Replace("\t", "\\t", StringComparison.Ordinal));
             throw new DataFormatException(file, 1, role,
-                $"mapped column '{name}' not found; columns found: {string.Join(", ", found)}{hint}.");
+                $"mapped column '{name}' not found; columns found: {string.Join(", ", shown)}{hint}{(hint.EndsWith('?') ? "" : ".")}");
         }
 
         // Published files without a header (Yahoo! R3, KDD-style triples): the first row is read as the header.

@@ -26,14 +26,16 @@ internal sealed record TableMapping
     /// <summary>Every setting <see cref="From"/> reads.</summary>
     public static readonly string[] Keys = ["user", "item", "value", "time", "time-unit", "kind", "kind-default", "session", "delimiter", "header", "level"];
 
+    /// <summary>The mapping the settings give.</summary>
+    /// <exception cref="ArgumentException">user or item not set, or a setting's value not one it takes (a command-line mistake: exit code 1).</exception>
     public static TableMapping From(ImportOptions options)
     {
         string Required(string name) => options.Setting(name) is { Length: > 0 } v ? v
-            : throw new DataFormatException("(settings)", 0, name, $"the table importer needs a column mapping: set {name}=<column> (e.g. user=user_id item=track_id).");
+            : throw new ArgumentException($"the table importer needs a column mapping: add --set {name}=<column> (e.g. --set user=user_id --set item=track_id).");
         var delimiterText = options.Setting("delimiter");
         var delimiter = Delimiters.Parse(delimiterText);
         if (delimiterText is { Length: > 0 } && delimiter is null)
-            throw new DataFormatException("(settings)", 0, "delimiter", $"expected ',', 'tab', ';', '|', ':' or 'space', found '{delimiterText}'" +
+            throw new ArgumentException($"--set delimiter: expected ',', 'tab', ';', '|', ':' or 'space', found '{delimiterText}'" +
                 (delimiterText.Trim() == "::" ? $"; {Delimiters.DoubleColonRecipe}." : "."));
         return new TableMapping
         {
@@ -46,7 +48,7 @@ internal sealed record TableMapping
                 null => null,
                 "S" or "SECONDS" => false,
                 "MS" or "MILLISECONDS" => true,
-                var other => throw new DataFormatException("(settings)", 0, "time-unit", $"expected s or ms, found '{other}'."),
+                var other => throw new ArgumentException($"--set time-unit: expected s or ms, found '{other}'."),
             },
             Kind = Optional(options, "kind"),
             KindDefault = Optional(options, "kind-default") is { } k ? EventKindNames.Parse(k) : EventKind.Play,
@@ -56,7 +58,7 @@ internal sealed record TableMapping
             {
                 null or "TRUE" or "YES" or "1" => true,
                 "FALSE" or "NO" or "0" => false,
-                var other => throw new DataFormatException("(settings)", 0, "header", $"expected true or false, found '{other}'."),
+                var other => throw new ArgumentException($"--set header: expected true or false, found '{other}'."),
             },
             Level = Optional(options, "level")?.ToUpperInvariant() switch
             {
@@ -64,7 +66,7 @@ internal sealed record TableMapping
                 "ARTIST" => EntityLevel.Artist,
                 "ALBUM" => EntityLevel.Album,
                 "GENRE" => EntityLevel.Genre,
-                var other => throw new DataFormatException("(settings)", 0, "level", $"expected track, artist or album, found '{other}'."),
+                var other => throw new ArgumentException($"--set level: expected track, album, artist or genre, found '{other}'."),
             },
         };
     }

@@ -38,6 +38,16 @@ public sealed class ShortRowTests
     }
 
     [Fact]
+    public void Piki_CsvRowLackingAColumnNotRead_CountsItAfterTheColumnsRead()
+    {
+        // A new user's report: 3 of 6 fields named only 2 missing columns.
+        using var t = new TempFolder();
+        var f = t.File("piki.csv", "timestamp,user_id,song_id,liked,personalized,spotify_popularity\n2020-01-01 00:00:00,42,7\n");
+        var ex = Strict(new PikiImporter(), f);
+        Assert.Contains("but found 3; missing: liked (field 4), spotify_popularity (field 6), and field 5 (not read)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Piki_CsvRowShortOfTheLastColumnRead_NamesIt()
     {
         using var t = new TempFolder();
