@@ -128,6 +128,15 @@ public sealed class ModelCommandsTests(ModelCommandsFixture world) : IClassFixtu
     }
 
     [Fact]
+    public async Task Recommend_KnownUserWithHistory_SaysTheHistoryWasNotUsed()
+    {
+        // Session 24's trial: a history given with a known user was dropped without a word.
+        var (code, output, _) = await ConsoleCapture.RunAsync("recommend", world.ItemKnn, "--user", "u2", "--history", "t10", "--k", "3");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("path: model (user 'u2' is in the model; --history was not used (it folds in only a user the model does not know))", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Recommend_ExcludeAndIncludeSeen_AreApplied()
     {
         var (code, output, _) = await ConsoleCapture.RunAsync("recommend", world.ItemKnn, "--user", "u2", "--k", "3", "--include-seen", "--allow", "t1,t2,t3,zz", "--exclude", "t3");

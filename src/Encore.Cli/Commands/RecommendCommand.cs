@@ -83,8 +83,8 @@ public static class RecommendCommand
             : $"user '{args.User}' is not in the model";
         return answer.Path switch
         {
-            RecommendationPath.Model => $"user '{args.User}' is in the model",
-            _ when answer.ModelWithoutEvidence => $"user '{args.User}' is in the model, but it has no evidence for any track not yet heard; the most popular items minus what the user has",
+            RecommendationPath.Model => $"user '{args.User}' is in the model{HistoryUnused(args)}",
+            _ when answer.ModelWithoutEvidence => $"user '{args.User}' is in the model, but it has no evidence for any track not yet heard; the most popular items minus what the user has{HistoryUnused(args)}",
             RecommendationPath.FoldIn => $"{who}; folded in {known} known history items",
             _ when answer.HistoryUnusable => $"{who}; the history gave {model.ModelName} no evidence for any track, so the most popular items minus the history",
             _ when known > 0 && model is IHistoryRecommender => $"{who}; the history could not be folded in, so the most popular items minus the history",
@@ -93,6 +93,10 @@ public static class RecommendCommand
             _ => $"{who} and no known history items; the most popular items",
         };
     }
+
+    // A known user is answered from the model: a --history given with it is not used, and the output says so.
+    private static string HistoryUnused(RecommendArguments args) =>
+        args.History.Length > 0 && args.Seeds.Length == 0 ? "; --history was not used (it folds in only a user the model does not know)" : "";
 
     private static int Group(ColdStartRecommender chain, RecommendArguments args, ItemLabels labels)
     {

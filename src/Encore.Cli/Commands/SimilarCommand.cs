@@ -7,6 +7,7 @@ using Encore.Data.Snapshots;
 using Encore.Models.ColdStart;
 using Encore.Models.Contract;
 using Encore.Models.Files;
+using Encore.Models.Training;
 
 namespace Encore.Cli.Commands;
 
@@ -15,7 +16,7 @@ public static class SimilarCommand
 {
     public static Command Create()
     {
-        var model = new Argument<string>("model") { Description = "Model file written by encore train (item-knn, als, bpr, lmf)." };
+        var model = new Argument<string>("model") { Description = $"Model file written by encore train ({string.Join(", ", TrainerCatalog.SimilarItemModels)})." };
         var track = new Option<string>("--track", "-t") { Description = "Item id to find neighbours of.", Required = true };
         var k = new Option<int>("--k", "-k") { Description = "How many items.", DefaultValueFactory = _ => 10 };
         var dataset = new Option<string?>("--dataset") { Description = "Dataset snapshot to show titles from." };
@@ -30,7 +31,7 @@ public static class SimilarCommand
         if (k <= 0) throw new ArgumentException($"--k must be at least 1, got {k}.");
         var model = ModelLoader.Load(CommandLinePath.Existing(modelPath, "<model>"));
         if (model is not ISimilarItems similar)
-            throw new ArgumentException($"the {model.ModelName} model has no item similarities; use a model trained with item-knn, ease, rp3beta, als, bpr or lmf.");
+            throw new ArgumentException($"the {model.ModelName} model has no item similarities; use a model trained with {string.Join(", ", TrainerCatalog.SimilarItemModels)}.");
         if (!model.Items.TryGetTrackIndex(track, out var item))
             throw new ArgumentException($"item '{track}' is not in the model ({model.Items.Count:N0} items), so it has no neighbours; the model never saw it in training.");
         var labels = new ItemLabels(datasetPath is null ? null : DatasetSnapshot.Read(CommandLinePath.Existing(datasetPath, "--dataset")), model.Items, datasetPath);

@@ -26,7 +26,7 @@ internal static class OptionsBinder
         foreach (var (key, text) in settings)
         {
             var property = properties.FirstOrDefault(p => SettingNames.Loose(p.Name) == SettingNames.Loose(key))
-                ?? throw new ArgumentException($"unknown setting '{key}' for model {model}; valid settings: {string.Join(", ", Describe(typeof(T)).Select(s => s.Key))}.");
+                ?? throw new ArgumentException($"unknown setting '{key}' for model {model}; valid settings: {string.Join(", ", [.. Describe(typeof(T)).Select(s => s.Key), ModelInput.Key])}.");
             var value = Convert(model, key, text, property.PropertyType);
             try
             {

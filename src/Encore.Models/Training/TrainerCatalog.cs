@@ -43,6 +43,12 @@ public static class TrainerCatalog
     /// <summary>Every trainable model name, in the order of docs/cli.md.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Entries.Select(e => e.Name)];
 
+    /// <summary>
+    /// The models whose fitted model finds similar items (<see cref="ISimilarItems"/>: <c>encore similar</c>), in the order of
+    /// <see cref="Names"/>; a test fits every model to keep this list true.
+    /// </summary>
+    public static IReadOnlyList<string> SimilarItemModels { get; } = ["item-knn", "ease", "rp3beta", "als", "bpr", "lmf", "warp"];
+
     /// <summary>A trainer for <paramref name="name"/> with the given settings applied over the defaults.</summary>
     /// <exception cref="ArgumentException">Unknown model, unknown key (the message lists the valid keys), or a bad value.</exception>
     public static IRecommenderTrainer Create(string name, IReadOnlyDictionary<string, string>? settings = null) => Find(name).Create(settings);

@@ -75,6 +75,14 @@ public sealed class ModelInputTests
     }
 
     [Fact]
+    public void Create_UnknownKey_ListsInputAmongTheValidSettings()
+    {
+        // Session 24's trial: --set factor=32 listed every valid key but input.
+        var error = Assert.Throws<ArgumentException>(() => TrainerCatalog.Create("als", TrainerCatalog.ParseSettings(["factor=32"])));
+        Assert.EndsWith("seed, threads, input.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Settings_EveryModel_ListsTheInputSetting()
     {
         foreach (var name in TrainerCatalog.Names)
