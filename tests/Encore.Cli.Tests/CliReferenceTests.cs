@@ -40,6 +40,19 @@ public sealed class CliReferenceTests
     }
 
     [Fact]
+    public void ModelLists_ReadmeTrainRowAndCliMd_NameEveryModel()
+    {
+        var readme = File.ReadAllLines(Path.Combine(RepositoryRoot(), "README.md"));
+        var train = Assert.Single(readme, line => line.StartsWith("| `encore train", StringComparison.Ordinal));
+        var names = string.Join(" ", CliMd.SkipWhile(l => !l.StartsWith("**Model names and settings.**", StringComparison.Ordinal)).Take(3));
+        foreach (var model in TrainerCatalog.Names)
+        {
+            Assert.Matches($@"[ ,]{System.Text.RegularExpressions.Regex.Escape(model)}[ ,]", train);
+            Assert.Matches($@"[ ,]{System.Text.RegularExpressions.Regex.Escape(model)}[ ,]", names);
+        }
+    }
+
+    [Fact]
     public void SimilarRow_ListsTheModelsWithItemSimilarities()
     {
         var row = Assert.Single(CliMd, line => line.StartsWith("| `encore similar", StringComparison.Ordinal));

@@ -15,7 +15,7 @@ namespace Encore.Cli.Commands;
 
 /// <summary>
 /// <c>encore demo</c>: the main job on the embedded default. Generates the synthetic music world, writes it
-/// as a snapshot and reads it back, prints its statistics, evaluates every model on a per-user 80/20 holdout
+/// as a snapshot and reads it back, prints its statistics, evaluates the six default models of evaluate on a per-user 80/20 holdout
 /// (the same path as <c>encore evaluate</c>, runs recorded in the demo's run store), writes the HTML report,
 /// registers every trained model in the demo's service store (each linked to its evaluation run; the best
 /// model that can find similar tracks and explain is the default), then serves them with the dashboard
@@ -35,7 +35,7 @@ public static class DemoCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of every random step.", DefaultValueFactory = _ => 42UL };
         var noServe = new Option<bool>("--no-serve") { Description = "Stop after registering the models instead of serving them." };
         var urls = new Option<string>("--urls") { Description = "Where the service listens at the end of the demo.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
-        var command = new Command("demo", "Generate the synthetic world, import it, show statistics, evaluate every model, write the report, register the models, then serve them with the dashboard.")
+        var command = new Command("demo", "Generate the synthetic world, import it, show statistics, evaluate the six default models (popularity, item-knn, user-knn, als, bpr, lmf), write the report, register the models, then serve them with the dashboard.")
         {
             output, preset, seed, noServe, urls,
         };
@@ -92,7 +92,7 @@ public static class DemoCommand
 
     private static void Evaluate(DemoContext demo, CancellationToken ct)
     {
-        demo.Section("train and evaluate", "every model: per-user 80/20 holdout, full ranking, seen items excluded");
+        demo.Section("train and evaluate", "the six default models: per-user 80/20 holdout, full ranking, seen items excluded");
         var (runs, models) = EvaluateCommand.Execute(new EvaluateCommand.EvaluateRequest(
             demo.DatasetFolder, EvaluateCommand.DefaultModels, "holdout", "test", "5,10,30", demo.Seed, [], null, Groups: true, null,
             "ndcg@10", Markdown: false, demo.RunStorePath), ct, printTotal: false);

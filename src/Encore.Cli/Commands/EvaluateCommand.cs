@@ -33,7 +33,7 @@ public static class EvaluateCommand
         var sampled = new Option<int?>("--sampled") { Description = "Rank held-out items among N sampled negatives instead of the full catalogue (labelled in the protocol)." };
         var groups = new Option<bool>("--groups") { Description = "Also run the group protocol (seeded groups of 5; relevance rule: protocol.group-relevance=any|new; expected-plays repeat share: protocol.group-repeat-share=0.5) with every group strategy and the basic model; tables with intervals add a paired bootstrap that resamples users and groups." };
         var groupCounts = new Option<string>("--group-counts") { Description = "Group draws: the first count gives S1's mean ± sd table, every further count a table with 95% intervals and a paired test against the basic model.", DefaultValueFactory = _ => "10,100" };
-        var perUser = new Option<string?>("--per-user") { Description = "Write every model's per-user NDCG, precision and recall at each k to this CSV file (model,user,metric,value)." };
+        var perUser = new Option<string?>("--per-user") { Description = "Write every model's per-user NDCG, precision and recall at each k to this CSV file: one row per model and user, columns model, user, then one per metric and k (ndcg@5, precision@5, recall@5, ...)." };
         var groupModel = new Option<string?>("--group-model") { Description = "Model behind the group strategies (default: the best by --metric)." };
         var metric = new Option<string>("--metric") { Description = "Metric that ranks the leaderboard and the paired comparison.", DefaultValueFactory = _ => "ndcg@10" };
         var markdown = new Option<bool>("--markdown") { Description = "Print tables as Markdown (for results files); same as --format markdown." };

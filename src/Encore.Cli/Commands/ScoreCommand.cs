@@ -46,7 +46,7 @@ public static class ScoreCommand
         if (items.Length == 0) return ExitCodes.Ok;
         var scores = new float[items.Length];
         model.Score(u, items, scores);
-        var table = new TextTable($"{model.ModelName}: scores of {items.Length} candidates for {user}", "rank", "track", "score");
+        var table = new TextTable($"{model.ModelName}: scores of {items.Length} candidate{(items.Length == 1 ? "" : "s")} for {user}", "rank", "track", "score");
         var order = Enumerable.Range(0, items.Length).OrderByDescending(i => float.IsNaN(scores[i]) ? float.NegativeInfinity : scores[i]).ToArray();
         for (var r = 0; r < order.Length; r++)
             table.Add((r + 1).ToString(CultureInfo.InvariantCulture), model.Items[items[order[r]]], F(scores[order[r]]));
