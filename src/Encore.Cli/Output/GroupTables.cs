@@ -43,9 +43,9 @@ internal static class GroupTables
     {
         var perUser = 5.0 * groups / Math.Max(1, users);
         return perUser <= 1
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"(the {groups} groups are drawn from {users} users; each user is in about {perUser:F1} groups.)\n")
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"(the {groups} groups are drawn from {users:N0} users; each user is in about {perUser:F1} groups.)\n")
             : string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"(the {groups} groups are drawn from {users} users, so each user is in about {perUser:F1} groups and groups share members: the intervals and p-values above treat groups as independent and are optimistic; if members' contributions add up, the variance is about {perUser:F1} times larger, about {users / 5.0:F1} independent groups; the next table resamples the users too.)\n");
+                $"(the {groups} groups are drawn from {users:N0} users, so each user is in about {perUser:F1} groups and groups share members: the intervals and p-values above treat groups as independent and are optimistic; if members' contributions add up, the variance is about {perUser:F1} times larger, about {users / 5.0:F1} independent groups; the next table resamples the users too.)\n");
     }
 
     /// <summary>The cluster-aware test: users and groups resampled (<see cref="Encore.Evaluation.Statistics.MemberClusterBootstrap"/>).</summary>

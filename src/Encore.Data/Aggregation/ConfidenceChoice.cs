@@ -45,12 +45,16 @@ public sealed record ConfidenceChoice(ConfidenceTransform Transform, bool Automa
         var max = sample[^1];
         var median = sample[sample.Count / 2];
         var p99 = sample[Math.Min(sample.Count - 1, (int)(0.99 * sample.Count))];
-        var summary = string.Create(CultureInfo.InvariantCulture, $"median {median:G4}, 99th percentile {p99:G4}, max {max:G4}");
-        if (min == max) return new(ConfidenceTransform.None, true, $"constant values ({min.ToString("G4", CultureInfo.InvariantCulture)}): binary data");
-        if (min < 0) return new(ConfidenceTransform.None, true, $"signed values ({summary}, min {min.ToString("G4", CultureInfo.InvariantCulture)})");
+        var summary = $"median {Readable(median)}, 99th percentile {Readable(p99)}, max {Readable(max)}";
+        if (min == max) return new(ConfidenceTransform.None, true, $"constant values ({Readable(min)}): binary data");
+        if (min < 0) return new(ConfidenceTransform.None, true, $"signed values ({summary}, min {Readable(min)})");
         if (max >= 50 && median > 0 && p99 >= 10 * median) return new(ConfidenceTransform.LogPlusOne, true, $"heavy-tailed counts ({summary})");
         return new(ConfidenceTransform.None, true, $"bounded values ({summary})");
     }
+
+    // Four significant digits, but whole numbers from 10,000 up with thousands separators ("352,712", not "3.527E+05").
+    private static string Readable(float value) =>
+        MathF.Abs(value) >= 10_000 ? value.ToString("N0", CultureInfo.InvariantCulture) : value.ToString("G4", CultureInfo.InvariantCulture);
 
     /// <summary>The transformed copy of <paramref name="scores"/>.</summary>
     public CsrMatrix Apply(CsrMatrix scores) => Transform.Apply(scores);

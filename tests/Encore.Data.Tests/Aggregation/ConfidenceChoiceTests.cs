@@ -35,6 +35,14 @@ public sealed class ConfidenceChoiceTests
     }
 
     [Fact]
+    public void Choose_LargeCounts_AreWrittenWholeWithSeparators()
+    {
+        // Session 24's trial: "max 3.527E+05" in the confidence note.
+        var values = Enumerable.Range(0, 200).Select(i => i < 190 ? 1f + i % 3 : i == 199 ? 352_712f : 40f);
+        Assert.EndsWith("median 2, 99th percentile 40, max 352,712)", ConfidenceChoice.Choose(Matrix(values)).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Choose_SignedValues_KeepsThem()
     {
         var values = Enumerable.Range(0, 100).Select(i => i == 0 ? -1f : i < 90 ? 1f : 1000f);
