@@ -10,12 +10,7 @@ public sealed class CliReferenceTests
 {
     private static readonly string[] CliMd = File.ReadAllLines(Path.Combine(RepositoryRoot(), "docs", "cli.md"));
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Encore.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("Encore.slnx not found above the test binaries.");
-    }
+    private static string RepositoryRoot() => DocsCommandTests.RepositoryRoot();
 
     // The table row of the model settings whose first cell names the model (cells like "item-knn, user-knn").
     private static string? SettingsRow(string model) => CliMd.FirstOrDefault(line =>

@@ -19,7 +19,7 @@ public sealed partial class DocsCommandTests
     [GeneratedRegex(@"^```bash\s+runnable\s*$")]
     private static partial Regex RunnableFence();
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Encore.slnx"))) return dir.FullName;
