@@ -66,6 +66,7 @@ internal static class AlsHalfStep
         var lambda = (float)options.Regularization;
         // Plain CG (one lambda for all rows) solves blocks of rows in lockstep; the factors are bit-identical.
         var blocked = !exact && !perRow && BlockConjugateGradient.Supported(d);
+        if (blocked) gram.AsSpan(0, d * d).CopyTo(buffers.BlockGram.Span);
         buffers.EnsureWorkers(ParallelLoop.Workers(options.Threads));
         var bytes = (long)fixedFactors.Length * sizeof(float);
         // The half copy is refreshed from the factors this half-step holds fixed; a factor too large for a half keeps
@@ -90,7 +91,7 @@ internal static class AlsHalfStep
                     var next = row + count;
                     var nextCount = next < end ? BlockConjugateGradient.BlockLength(matrix, next, end, d) : 0;
                     var upcoming = gather ? matrix.ColumnIndices[matrix.Offsets[next]..matrix.Offsets[next + nextCount]] : default;
-                    BlockConjugateGradient.Solve(gram, fixedFactors, d, matrix, row, count, alpha, options.CgSteps, solved.AsSpan(row * d, count * d), s.Block,
+                    BlockConjugateGradient.Solve(buffers.BlockGram.Span, fixedFactors, d, matrix, row, count, alpha, options.CgSteps, solved.AsSpan(row * d, count * d), s.Block,
                         half ? buffers.Half.Bits[..fixedFactors.Length] : default, bfloat16, upcoming);
                     row = next;
                     count = nextCount;

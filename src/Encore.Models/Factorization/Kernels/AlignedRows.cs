@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Encore.Core.Memory;
 
 namespace Encore.Models.Factorization.Kernels;
 
@@ -16,8 +18,7 @@ internal sealed unsafe class AlignedRows
 
     private const int LineFloats = LineBytes / sizeof(float);
 
-    private readonly float[] _buffer;
-    private readonly int _offset;
+    private readonly AlignedArray<float> _buffer;
 
     /// <summary>A zeroed rows x d matrix.</summary>
     /// <exception cref="ArgumentOutOfRangeException">rows or d negative, or the matrix too large for one array.</exception>
@@ -28,12 +29,10 @@ internal sealed unsafe class AlignedRows
         Rows = rows;
         Dimensions = d;
         Stride = (d + LineFloats - 1) / LineFloats * LineFloats;
-        var length = (long)rows * Stride + LineFloats;
-        if (length > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(rows), rows, $"{rows} rows of {Stride} floats do not fit in one array.");
-        _buffer = GC.AllocateArray<float>((int)length, pinned: true);
-        var address = (nuint)Unsafe.AsPointer(ref _buffer[0]);
-        _offset = (int)((LineBytes - (address % LineBytes)) % LineBytes) / sizeof(float);
-        Base = (float*)address + _offset;
+        var length = (long)rows * Stride;
+        if (length + LineFloats > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(rows), rows, $"{rows} rows of {Stride} floats do not fit in one array.");
+        _buffer = new AlignedArray<float>((int)length, LineBytes);
+        Base = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(_buffer.Span));
     }
 
     /// <summary>Number of rows.</summary>
@@ -49,10 +48,10 @@ internal sealed unsafe class AlignedRows
     public float* Base { get; }
 
     /// <summary>Every row including its padding (the padding stays zero), for whole-matrix checks.</summary>
-    public ReadOnlySpan<float> All => _buffer.AsSpan(_offset, Rows * Stride);
+    public ReadOnlySpan<float> All => _buffer.Span;
 
     /// <summary>Row <paramref name="row"/>'s d floats.</summary>
-    public Span<float> Row(int row) => _buffer.AsSpan(_offset + row * Stride, Dimensions);
+    public Span<float> Row(int row) => _buffer.Span.Slice(row * Stride, Dimensions);
 
     /// <summary>Copies the first d entries of each row of a row-major matrix with <paramref name="width"/> floats per row.</summary>
     /// <exception cref="ArgumentException"><paramref name="source"/> is too short or width &lt; d.</exception>

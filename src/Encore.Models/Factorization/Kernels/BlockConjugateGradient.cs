@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Encore.Core.Memory;
 using Encore.Core.Sparse;
 
 namespace Encore.Models.Factorization.Kernels;
@@ -72,9 +73,9 @@ internal static class BlockConjugateGradient
         if (count is < 1 or > MaxRows || x.Length < count * d || scratch.Dimensions != d)
             throw new ArgumentException($"block CG: {count} rows of {d} factors (1-{MaxRows} rows, scratch for {scratch.Dimensions}).");
         var n = count * d;
-        var r = scratch.R.AsSpan(0, n);
-        var p = scratch.P.AsSpan(0, n);
-        var ap = scratch.Ap.AsSpan(0, n);
+        var r = scratch.R[..n];
+        var p = scratch.P[..n];
+        var ap = scratch.Ap[..n];
         var rsOld = scratch.RsOld;
         var active = scratch.Active;
 
@@ -164,7 +165,7 @@ internal static class BlockConjugateGradient
     // Copies the block's factor rows (row after row, each row's nonzeros in order) into scratch.Gathered, or a single row
     // longer than that into scratch.LongRows when it fits there; returns the buffer. Null (nothing copied) without a
     // gathering scratch or when the nonzeros fit neither buffer (ChunkedPass).
-    private static float[]? Gather(ReadOnlySpan<float> factors, ReadOnlySpan<ushort> halfFactors, int d, CsrMatrix matrix, int first, int count,
+    private static AlignedArray<float>? Gather(ReadOnlySpan<float> factors, ReadOnlySpan<ushort> halfFactors, int d, CsrMatrix matrix, int first, int count,
         BlockScratch scratch, RowFormat format)
     {
         var buffer = scratch.Gathered;
@@ -182,7 +183,7 @@ internal static class BlockConjugateGradient
         {
             scratch.GatheredStart[i] = at;
             var indices = matrix.RowIndices(first + i);
-            CopyRows(factors, halfFactors, d, indices, i + 1 < count ? matrix.RowIndices(first + i + 1) : default, buffer, at, format);
+            CopyRows(factors, halfFactors, d, indices, i + 1 < count ? matrix.RowIndices(first + i + 1) : default, buffer.Span, at, format);
             at += indices.Length;
         }
         return buffer;
@@ -194,7 +195,7 @@ internal static class BlockConjugateGradient
     private static void ChunkedPass(ReadOnlySpan<float> factors, ReadOnlySpan<ushort> halfFactors, int d, CsrMatrix matrix, int row,
         float alpha, ReadOnlySpan<float> v, Span<float> output, BlockScratch scratch, bool residual, RowFormat format)
     {
-        var buffer = scratch.Gathered!;
+        var buffer = scratch.Gathered!.Span;
         var capacity = buffer.Length / d;
         var indices = matrix.RowIndices(row);
         var values = matrix.RowValues(row);
@@ -204,8 +205,8 @@ internal static class BlockConjugateGradient
             var n = Math.Min(capacity, indices.Length - start);
             CopyRows(factors, halfFactors, d, indices.Slice(start, n), indices[(start + n)..], buffer, 0, format);
             if (format == RowFormat.Paired)
-                SparseRowTerms.AddPaired(MemoryMarshal.Cast<float, uint>(buffer.AsSpan(0, n * d / 2)), scratch.Identity.AsSpan(0, n), values.Slice(start, n), alpha, v, output, residual);
-            else SparseRowTerms.AddContiguous(buffer.AsSpan(0, n * d), d, scratch.Identity.AsSpan(0, n), values.Slice(start, n), alpha, v, output, residual);
+                SparseRowTerms.AddPaired(MemoryMarshal.Cast<float, uint>(buffer[..(n * d / 2)]), scratch.Identity.AsSpan(0, n), values.Slice(start, n), alpha, v, output, residual);
+            else SparseRowTerms.AddContiguous(buffer[..(n * d)], d, scratch.Identity.AsSpan(0, n), values.Slice(start, n), alpha, v, output, residual);
         }
     }
 
@@ -219,9 +220,9 @@ internal static class BlockConjugateGradient
 
     // Copies the factor rows of indices into buffer rows at, at + 1, ...: from the floats, or with a 16-bit copy its row
     // of d / 2 floats' room widened (HalfRows.Widen, BFloat16Rows.Widen) or, paired, copied as it is (d / 2 floats per
-    // buffer row); each row prefetched PrefetchAhead rows early, running on into next.
+    // buffer row); each row but a paired one prefetched PrefetchAhead rows early, running on into next.
     private static void CopyRows(ReadOnlySpan<float> factors, ReadOnlySpan<ushort> halfFactors, int d, ReadOnlySpan<int> indices,
-        ReadOnlySpan<int> next, float[] buffer, int at, RowFormat format)
+        ReadOnlySpan<int> next, Span<float> buffer, int at, RowFormat format)
     {
         var half = !halfFactors.IsEmpty;
         ref var f0 = ref MemoryMarshal.GetReference(factors);
@@ -229,13 +230,16 @@ internal static class BlockConjugateGradient
         // What the prefetches address: a half row is d / 2 floats wide.
         ref var p0 = ref half ? ref Unsafe.As<ushort, float>(ref h0) : ref f0;
         var rowFloats = half ? d / 2 : d;
-        ref var b0 = ref MemoryMarshal.GetArrayDataReference(buffer);
+        ref var b0 = ref MemoryMarshal.GetReference(buffer);
+        // The paired copy's rows were requested towards L2 while the block before computed (UpcomingRows): requesting each
+        // again here only added instructions (bench/results/gemm-als.md, "Session 25").
+        var prefetch = format != RowFormat.Paired;
         var wide = VectorWidth.For(d);
         for (var k = 0; k < indices.Length; k++, at++)
         {
             var ahead = k + RowProduct.PrefetchAhead;
-            if (ahead < indices.Length) RowProduct.PrefetchRow(ref p0, indices[ahead], rowFloats);
-            else if (ahead - indices.Length < next.Length) RowProduct.PrefetchRow(ref p0, next[ahead - indices.Length], rowFloats);
+            if (prefetch && ahead < indices.Length) RowProduct.PrefetchRow(ref p0, indices[ahead], rowFloats);
+            else if (prefetch && ahead - indices.Length < next.Length) RowProduct.PrefetchRow(ref p0, next[ahead - indices.Length], rowFloats);
             if (format == RowFormat.Paired)
             {
                 // d = 64: 32 words, two 512-bit copies.
@@ -267,7 +271,7 @@ internal static class BlockConjugateGradient
     }
 
     // The factor rows and indices row `row` (block row i) reads: the gathered copy (source) with indices 0, 1, ... or the matrix.
-    private static ReadOnlySpan<float> RowSource(ReadOnlySpan<float> factors, int d, CsrMatrix matrix, int row, float[]? source,
+    private static ReadOnlySpan<float> RowSource(ReadOnlySpan<float> factors, int d, CsrMatrix matrix, int row, AlignedArray<float>? source,
         BlockScratch scratch, int i, RowFormat format, out ReadOnlySpan<int> indices)
     {
         if (source is null)
@@ -278,6 +282,6 @@ internal static class BlockConjugateGradient
         var length = matrix.RowLength(row);
         indices = scratch.Identity.AsSpan(0, length);
         var rowFloats = format == RowFormat.Paired ? d / 2 : d;
-        return source.AsSpan(scratch.GatheredStart[i] * rowFloats, length * rowFloats);
+        return source.Span.Slice(scratch.GatheredStart[i] * rowFloats, length * rowFloats);
     }
 }

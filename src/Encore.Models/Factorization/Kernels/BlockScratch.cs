@@ -1,3 +1,5 @@
+using Encore.Core.Memory;
+
 namespace Encore.Models.Factorization.Kernels;
 
 /// <summary>
@@ -5,24 +7,29 @@ namespace Encore.Models.Factorization.Kernels;
 /// rows of d; with <paramref name="gather"/>, also room for a block's gathered factor rows
 /// (<see cref="BlockConjugateGradient.FactorBytesPerBlock"/> bytes) and the identity index list that addresses them,
 /// and, once <see cref="EnsureLongRows"/> asks for it, a buffer that holds a whole row longer than that budget
-/// (<see cref="LongRows"/>).
+/// (<see cref="LongRows"/>). Every float buffer starts on a cache line (<see cref="AlignedArray{T}"/>), so rows of
+/// 64 or 128 bytes read from it never straddle one.
 /// </summary>
 internal sealed class BlockScratch(int d, bool gather = false)
 {
+    private readonly AlignedArray<float> _r = new(BlockConjugateGradient.MaxRows * d);
+    private readonly AlignedArray<float> _p = new(BlockConjugateGradient.MaxRows * d);
+    private readonly AlignedArray<float> _ap = new(BlockConjugateGradient.MaxRows * d);
+
     public int Dimensions { get; } = d;
 
-    public float[] R { get; } = new float[BlockConjugateGradient.MaxRows * d];
+    public Span<float> R => _r.Span;
 
-    public float[] P { get; } = new float[BlockConjugateGradient.MaxRows * d];
+    public Span<float> P => _p.Span;
 
-    public float[] Ap { get; } = new float[BlockConjugateGradient.MaxRows * d];
+    public Span<float> Ap => _ap.Span;
 
     public float[] RsOld { get; } = new float[BlockConjugateGradient.MaxRows];
 
     public bool[] Active { get; } = new bool[BlockConjugateGradient.MaxRows];
 
     /// <summary>The block's factor rows, copied once per block (rows of d, in nonzero order); null without gathering.</summary>
-    public float[]? Gathered { get; } = gather ? new float[BlockConjugateGradient.GatherCapacity(d) * d] : null;
+    public AlignedArray<float>? Gathered { get; } = gather ? new AlignedArray<float>(BlockConjugateGradient.GatherCapacity(d) * d) : null;
 
     /// <summary>0, 1, 2, ...: the indices of <see cref="Gathered"/>'s and <see cref="LongRows"/>'s rows.</summary>
     public int[] Identity { get; private set; } = gather ? [.. Enumerable.Range(0, BlockConjugateGradient.GatherCapacity(d))] : [];
@@ -31,7 +38,7 @@ internal sealed class BlockScratch(int d, bool gather = false)
     /// One long row's factor rows (rows of d, in nonzero order), gathered once for all its CG passes; empty until
     /// <see cref="EnsureLongRows"/> makes room (only a gathering scratch gets one).
     /// </summary>
-    public float[] LongRows { get; private set; } = [];
+    public AlignedArray<float> LongRows { get; private set; } = new(0);
 
     /// <summary>
     /// Grows <see cref="LongRows"/> (and <see cref="Identity"/>) to hold <paramref name="rows"/> factor rows; never shrinks.
@@ -40,7 +47,7 @@ internal sealed class BlockScratch(int d, bool gather = false)
     public void EnsureLongRows(int rows)
     {
         if (Gathered is null || LongRows.Length >= (long)rows * Dimensions) return;
-        LongRows = new float[rows * Dimensions];
+        LongRows = new AlignedArray<float>(rows * Dimensions);
         if (Identity.Length < rows) Identity = [.. Enumerable.Range(0, rows)];
     }
 

@@ -17,6 +17,13 @@ internal sealed class GramBuffers(int d)
 
     public float[] Result { get; } = new float[d * d];
 
+    /// <summary>
+    /// A copy of the regularized Gram on a cache line (<see cref="Encore.Core.Memory.AlignedArray{T}"/>), for the block
+    /// solver: its 6-row tiles load each Gram row once per row pair of vectors, and from a plain array every 512-bit load
+    /// straddles two lines.
+    /// </summary>
+    public Encore.Core.Memory.AlignedArray<float> BlockGram { get; } = new(d * d);
+
     /// <summary>The half-precision copy of the fixed factors the gathers read under <see cref="Als.GatherPrecision.Half"/> (empty until refreshed).</summary>
     public HalfFactorCopy Half { get; } = new();
 

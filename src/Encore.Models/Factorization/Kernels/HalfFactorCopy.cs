@@ -15,10 +15,16 @@ internal sealed class HalfFactorCopy
     // Conversion chunk: 64 Ki floats (256 KiB read, 128 KiB written) per task.
     private const int Chunk = 1 << 16;
 
-    private ushort[] _bits = [];
+    // Rows start on 128-byte boundaries: a row of 64 16-bit values is then exactly two cache lines (three from a plain array).
+    private const int RowAlignment = 128;
 
-    /// <summary>Raw half bits of the factors last given to a successful <see cref="Refresh"/>, same row-major layout.</summary>
-    public ReadOnlySpan<ushort> Bits => _bits;
+    private AlignedArray<ushort> _bits = new(0, RowAlignment);
+
+    /// <summary>
+    /// Raw half bits of the factors last given to a successful <see cref="Refresh"/>, same row-major layout, starting on a
+    /// 128-byte boundary (<see cref="AlignedArray{T}"/>).
+    /// </summary>
+    public ReadOnlySpan<ushort> Bits => _bits.Span;
 
     /// <summary>
     /// Makes room for <paramref name="length"/> values at once, so that a fit whose two sides differ in size allocates
@@ -27,7 +33,7 @@ internal sealed class HalfFactorCopy
     /// </summary>
     public void Reserve(int length)
     {
-        if (_bits.Length < length) _bits = HugePages.AllocatePinned<ushort>(length);
+        if (_bits.Length < length) _bits = new AlignedArray<ushort>(length, RowAlignment, hugePages: true);
     }
 
     /// <summary>
@@ -47,7 +53,7 @@ internal sealed class HalfFactorCopy
             {
                 var from = c * Chunk;
                 var length = Math.Min(Chunk, factors.Length - from);
-                if (!HalfRows.Narrow(factors.AsSpan(from, length), bits.AsSpan(from, length))) Volatile.Write(ref fits, 0);
+                if (!HalfRows.Narrow(factors.AsSpan(from, length), bits.Span.Slice(from, length))) Volatile.Write(ref fits, 0);
             }
         }, cancellationToken);
         return fits == 1;
@@ -69,7 +75,7 @@ internal sealed class HalfFactorCopy
             {
                 var from = c * Chunk;
                 var length = Math.Min(Chunk, factors.Length - from);
-                BFloat16Rows.Narrow(factors.AsSpan(from, length), System.Runtime.InteropServices.MemoryMarshal.Cast<ushort, uint>(bits.AsSpan(from, length)));
+                BFloat16Rows.Narrow(factors.AsSpan(from, length), System.Runtime.InteropServices.MemoryMarshal.Cast<ushort, uint>(bits.Span.Slice(from, length)));
             }
         }, cancellationToken);
     }

@@ -180,18 +180,17 @@ internal static class RowProduct
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void PrefetchRowL2(ref float factors, int row, int d) => Prefetch(ref factors, row, d, l2Only: true);
 
-    // Every 64-byte line of the row, and its last byte's line (a row need not start on a line).
+    // Each 64-byte line the row touches, once: two for a 128-byte row on a line boundary, three when it straddles one.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void Prefetch(ref float factors, int row, int d, bool l2Only)
     {
         if (!Sse.IsSupported) return;
-        var start = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref factors, (nint)row * d));
-        var length = d * sizeof(float);
-        for (var b = 0; b < length + 64; b += 64)
+        var start = (nuint)Unsafe.AsPointer(ref Unsafe.Add(ref factors, (nint)row * d));
+        var last = (start + (nuint)(d * sizeof(float)) - 1) & ~(nuint)63;
+        for (var line = start & ~(nuint)63; line <= last; line += 64)
         {
-            var line = start + Math.Min(b, length - 1);
-            if (l2Only) Sse.Prefetch1(line);
-            else Sse.Prefetch0(line);
+            if (l2Only) Sse.Prefetch1((void*)line);
+            else Sse.Prefetch0((void*)line);
         }
     }
 

@@ -231,7 +231,9 @@ internal static partial class SparseRowTerms
     }
 
     // Appends each nonzero (row, value) with its weight from lane j of the dots; A v leaves out the terms with c = 1
-    // altogether (no multiply-add of a zero weight). Returns the new count.
+    // altogether (no multiply-add of a zero weight). Returns the new count. Inlined: as a call (it is Keep8's rare fallback)
+    // it made the JIT keep the pipelined dot pass's next group on the stack (every vector register is caller-saved).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int KeepEach(Span<int> rows, Span<float> weights, int count, ReadOnlySpan<int> indices, ReadOnlySpan<float> values,
         float alpha, Vector256<float> dots, bool residual)
     {
