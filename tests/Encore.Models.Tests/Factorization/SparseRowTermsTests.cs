@@ -97,6 +97,36 @@ public sealed class SparseRowTermsTests
     }
 
     [Theory]
+    [InlineData(3, false)]
+    [InlineData(13, false)]
+    [InlineData(13, true)]
+    [InlineData(135, false)]
+    [InlineData(7, false)]
+    public void AddContiguous_ShortLastGroupWithZeroValues_EqualsAdd_BitForBit(int nonZeros, bool residual)
+    {
+        // The fixed-offset kernel weighs a short last group as one vector (KeepShort); zero values there (c = 1, which the
+        // product leaves out) must take KeepEach's path, and the lanes past the group must never be kept.
+        if (!RowProduct.Accelerated) return;
+        const int d = 64;
+        var rng = new Rng((ulong)(31 * nonZeros + (residual ? 1 : 0)));
+        var rows = new float[nonZeros * d];
+        for (var i = 0; i < rows.Length; i++) rows[i] = rng.NextFloat() - 0.5f;
+        var identity = Enumerable.Range(0, nonZeros).ToArray();
+        var values = new float[nonZeros];
+        for (var k = 0; k < nonZeros; k++) values[k] = k == nonZeros - 2 ? 0f : 1 + rng.NextInt(9);
+        var v = new float[d];
+        for (var f = 0; f < d; f++) v[f] = rng.NextFloat() - 0.5f;
+        var expected = new float[d];
+        for (var f = 0; f < d; f++) expected[f] = rng.NextFloat();
+        var actual = (float[])expected.Clone();
+
+        SparseRowTerms.Add(rows, d, identity, values, 0.7f, v, expected, residual);
+        SparseRowTerms.AddContiguous(rows, d, identity, values, 0.7f, v, actual, residual);
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
     [InlineData(8, false)]
     [InlineData(40, false)]
     [InlineData(40, true)]

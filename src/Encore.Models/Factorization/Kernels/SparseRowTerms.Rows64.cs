@@ -96,14 +96,14 @@ internal static partial class SparseRowTerms
             if (k < end)
             {
                 // A short last group (or a row of fewer than eight nonzeros) as in Add: its last row repeated in the missing
-                // lanes (read, never kept); KeepEach's weights and the weighted sums in order are AddShort's arithmetic too.
+                // lanes (read, never kept); KeepShort's weights and the weighted sums in order are AddShort's arithmetic too.
                 var n = end - k;
                 ref var y = ref Unsafe.Add(ref y0, (nint)k * stride);
                 var dots = TransposeAdd(Dot64<TRows, T>(ref y, v0, v1, v2, v3), Dot64<TRows, T>(ref Unsafe.Add(ref y, Math.Min(1, n - 1) * stride), v0, v1, v2, v3),
                     Dot64<TRows, T>(ref Unsafe.Add(ref y, Math.Min(2, n - 1) * stride), v0, v1, v2, v3), Dot64<TRows, T>(ref Unsafe.Add(ref y, Math.Min(3, n - 1) * stride), v0, v1, v2, v3),
                     Dot64<TRows, T>(ref Unsafe.Add(ref y, Math.Min(4, n - 1) * stride), v0, v1, v2, v3), Dot64<TRows, T>(ref Unsafe.Add(ref y, Math.Min(5, n - 1) * stride), v0, v1, v2, v3),
                     Dot64<TRows, T>(ref Unsafe.Add(ref y, Math.Min(6, n - 1) * stride), v0, v1, v2, v3), Dot64<TRows, T>(ref Unsafe.Add(ref y, Math.Min(7, n - 1) * stride), v0, v1, v2, v3));
-                count = KeepEach(rows, weights, count, identity.Slice(k, n), values.Slice(k, n), alpha, dots, residual);
+                count = KeepShort(rows, weights, count, identity.Slice(k, n), values.Slice(k, n), alpha, dots, residual);
             }
             AccumulateRows64<TRows, T>(ref y0, rows[..count], weights[..count], ref o);
         }
@@ -144,7 +144,7 @@ internal static partial class SparseRowTerms
     }
 
     // AccumulateWide at d = 64 (four 512-bit accumulators) over rows read by TRows: the same terms in the same order.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AccumulateRows64<TRows, T>(ref T y0, ReadOnlySpan<int> rows, ReadOnlySpan<float> weights, ref float o)
         where TRows : struct, IRows64<T>
         where T : unmanaged

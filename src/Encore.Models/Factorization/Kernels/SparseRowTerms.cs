@@ -208,9 +208,30 @@ internal static partial class SparseRowTerms
     // lane); a group of the product with some c = 1 falls back to KeepEach, which leaves those terms out.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Keep8(Span<int> rows, Span<float> weights, int count, ReadOnlySpan<int> indices, ReadOnlySpan<float> values,
+        float alpha, Vector256<float> dots, bool residual) =>
+        KeepLanes(rows, weights, count, indices, values, Vector256.Create(indices), Vector256.Create(values), alpha, dots, residual);
+
+    // Keep8 for a short group of n = indices.Length (1-7) nonzeros: lanes n..7 repeat the last one (as its dots do), so any
+    // c = 1 among them is one of the group's; all eight lanes are stored and n counted, the rest overwritten by the next
+    // group (room: a chunk that ends in a short group is shorter than Chunk by at least 8 - n). No per-lane loop, so no
+    // branch on n per row.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int KeepShort(Span<int> rows, Span<float> weights, int count, ReadOnlySpan<int> indices, ReadOnlySpan<float> values,
         float alpha, Vector256<float> dots, bool residual)
     {
-        var value = Vector256.Create(values);
+        var last = indices.Length - 1;
+        var index = Vector256.Create(indices[0], indices[Math.Min(1, last)], indices[Math.Min(2, last)], indices[Math.Min(3, last)],
+            indices[Math.Min(4, last)], indices[Math.Min(5, last)], indices[Math.Min(6, last)], indices[Math.Min(7, last)]);
+        var value = Vector256.Create(values[0], values[Math.Min(1, last)], values[Math.Min(2, last)], values[Math.Min(3, last)],
+            values[Math.Min(4, last)], values[Math.Min(5, last)], values[Math.Min(6, last)], values[Math.Min(7, last)]);
+        return KeepLanes(rows, weights, count, indices, values, index, value, alpha, dots, residual);
+    }
+
+    // Stores the eight lanes' rows and weights at count; returns count + the group's nonzeros (indices.Length).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int KeepLanes(Span<int> rows, Span<float> weights, int count, ReadOnlySpan<int> indices, ReadOnlySpan<float> values,
+        Vector256<int> index, Vector256<float> value, float alpha, Vector256<float> dots, bool residual)
+    {
         var one = Vector256<float>.One;
         var c = one + Vector256.Create(alpha) * Vector256.Abs(value);
         var extra = c - one;
@@ -225,9 +246,10 @@ internal static partial class SparseRowTerms
             if (Vector256.EqualsAny(extra, Vector256<float>.Zero)) return KeepEach(rows, weights, count, indices, values, alpha, dots, residual);
             w = extra * dots;
         }
+        if (count + Lanes > weights.Length || count + Lanes > rows.Length) throw new ArgumentException("sparse terms: no room for a group's weights.");
         w.StoreUnsafe(ref MemoryMarshal.GetReference(weights), (nuint)count);
-        Vector256.Create(indices).StoreUnsafe(ref MemoryMarshal.GetReference(rows), (nuint)count);
-        return count + Lanes;
+        index.StoreUnsafe(ref MemoryMarshal.GetReference(rows), (nuint)count);
+        return count + indices.Length;
     }
 
     // Appends each nonzero (row, value) with its weight from lane j of the dots; A v leaves out the terms with c = 1
