@@ -13,6 +13,12 @@ internal static unsafe class OpenBlas
 {
     private static readonly Lazy<Api?> Loaded = new(Load);
 
+    // OpenBLAS's thread count is one setting for the whole process, and a threaded call that runs while another caller
+    // changes it or runs its own threaded call can round differently (an SPD inverse did: two identical EASE fits in the
+    // test run differed in the last bits; OpenBlasThreadCountTests). Every call holds this lock from setting its count to
+    // its end, so its result depends on its own arguments only; callers in one process take turns.
+    private static readonly Lock CallLock = new();
+
     /// <summary>True when libopenblas was found and exports spotrf_ / spotri_.</summary>
     public static bool IsAvailable => Loaded.Value is not null;
 
@@ -30,17 +36,20 @@ internal static unsafe class OpenBlas
         var api = Loaded.Value ?? throw new InvalidOperationException("OpenBLAS (libopenblas.so.0) is not available.");
         if ((long)n * n != a.Length) throw new ArgumentException($"Matrix array holds {a.Length} values, not {n} x {n}.", nameof(a));
         if (n == 0) return;
-        if (api.SetThreads != null) api.SetThreads(threads > 0 ? threads : Environment.ProcessorCount);
         byte uplo = (byte)'U';
         int order = n, lda = n, info = 0;
-        fixed (float* p = a)
+        lock (CallLock)
         {
-            stage?.Invoke("cholesky");
-            api.Potrf(&uplo, &order, p, &lda, &info, 1); // the trailing 1: Fortran's hidden length of 'U'
-            if (info != 0) throw Failure("spotrf", info);
-            stage?.Invoke("inverse");
-            api.Potri(&uplo, &order, p, &lda, &info, 1);
-            if (info != 0) throw Failure("spotri", info);
+            if (api.SetThreads != null) api.SetThreads(threads > 0 ? threads : Environment.ProcessorCount);
+            fixed (float* p = a)
+            {
+                stage?.Invoke("cholesky");
+                api.Potrf(&uplo, &order, p, &lda, &info, 1); // the trailing 1: Fortran's hidden length of 'U'
+                if (info != 0) throw Failure("spotrf", info);
+                stage?.Invoke("inverse");
+                api.Potri(&uplo, &order, p, &lda, &info, 1);
+                if (info != 0) throw Failure("spotri", info);
+            }
         }
         // Column-major 'U' = row-major lower triangle holds the result; copy it to the upper one.
         for (var i = 0; i < n; i++)
@@ -82,12 +91,15 @@ internal static unsafe class OpenBlas
             c[..(m * n)].Clear();
             return;
         }
-        if (api.SetThreads != null) api.SetThreads(threads > 0 ? threads : Environment.ProcessorCount);
         const int rowMajor = 101, noTranspose = 111, transpose = 112;
-        fixed (float* pa = a)
-        fixed (float* pb = b)
-        fixed (float* pc = c)
-            api.Sgemm(rowMajor, transA ? transpose : noTranspose, transB ? transpose : noTranspose, m, n, k, 1f, pa, transA ? m : k, pb, transB ? k : n, 0f, pc, n);
+        lock (CallLock)
+        {
+            if (api.SetThreads != null) api.SetThreads(threads > 0 ? threads : Environment.ProcessorCount);
+            fixed (float* pa = a)
+            fixed (float* pb = b)
+            fixed (float* pc = c)
+                api.Sgemm(rowMajor, transA ? transpose : noTranspose, transB ? transpose : noTranspose, m, n, k, 1f, pa, transA ? m : k, pb, transB ? k : n, 0f, pc, n);
+        }
     }
 
     private static ArithmeticException Failure(string routine, int info) => info < 0
