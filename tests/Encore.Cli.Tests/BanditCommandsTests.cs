@@ -4,16 +4,12 @@ namespace Encore.Cli.Tests;
 
 /// <summary><c>bandits simulate</c> (runs with curves in the store, then a report) and <c>false-negatives</c> on the tiny synthetic world.</summary>
 [Collection("console")]
-public sealed class BanditCommandsTests : IDisposable
+public sealed class BanditCommandsTests() : TempFolderTest("encore-bandit-cli-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-bandit-cli-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     [Fact]
     public async Task BanditsSimulate_RecordsRunsWithCurves_AndTheReportPlotsThem()
     {
-        var store = Path.Combine(_dir, "encore.db");
+        var store = Path.Combine(Dir, "encore.db");
         var (code, text, _) = await ConsoleCapture.RunAsync("bandits", "simulate", "--seeds", "5", "--rounds", "200", "--policies", "linucb:0.2,hybrid:0.3,random",
             "--curve-every", "50", "--store", store, "--markdown");
         Assert.Equal(ExitCodes.Ok, code);
@@ -22,7 +18,7 @@ public sealed class BanditCommandsTests : IDisposable
         var runs = new SqliteRunStore(store).List(new RunQuery { IncludeDetails = true });
         Assert.Equal(3, runs.Count);
         Assert.All(runs, r => Assert.Equal([50, 100, 150, 200], r.Curve.Where(p => p.Series == "regret").Select(p => p.Step)));
-        var report = Path.Combine(_dir, "report.html");
+        var report = Path.Combine(Dir, "report.html");
         var (reportCode, _, _) = await ConsoleCapture.RunAsync(["report", .. runs.Select(r => r.Id), "-o", report, "--store", store]);
         Assert.Equal(ExitCodes.Ok, reportCode);
         Assert.Contains("curve-regret", await File.ReadAllTextAsync(report), StringComparison.Ordinal);
@@ -39,9 +35,9 @@ public sealed class BanditCommandsTests : IDisposable
     [Fact]
     public async Task FalseNegatives_ListsNotLikedPairsByScore()
     {
-        var world = Path.Combine(_dir, "world");
+        var world = Path.Combine(Dir, "world");
         Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["synth", "-o", world, "--preset", "tiny"]));
-        var model = Path.Combine(_dir, "pop.bin");
+        var model = Path.Combine(Dir, "pop.bin");
         Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["train", world, "--model", "popularity", "-o", model]));
         var (code, text, _) = await ConsoleCapture.RunAsync("false-negatives", world, "--model", model, "-k", "3", "--markdown");
         Assert.Equal(ExitCodes.Ok, code);

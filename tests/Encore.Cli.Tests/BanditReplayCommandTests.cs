@@ -11,12 +11,8 @@ namespace Encore.Cli.Tests;
 
 /// <summary><c>bandits replay</c> on a hand-made R3-shaped log: estimates with intervals, runs with ctr curves, the report, bad input.</summary>
 [Collection("console")]
-public sealed class BanditReplayCommandTests : IDisposable
+public sealed class BanditReplayCommandTests() : TempFolderTest("encore-replay-cli-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-replay-cli-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     // 200 users x 10 of 40 songs (songs u, u+3, ..., u+27 mod 40: five even, five odd), rating 5 for even songs, 2 for odd; vectors (1, parity).
     private (string Log, string Vectors) Fixture()
     {
@@ -29,8 +25,8 @@ public sealed class BanditReplayCommandTests : IDisposable
             }
         var vectors = new StringBuilder("id,v0,v1\n");
         for (var s = 0; s < 40; s++) vectors.Append(CultureInfo.InvariantCulture, $"{s},1,{s % 2}\n");
-        var logPath = Path.Combine(_dir, "r3-test.txt");
-        var vectorPath = Path.Combine(_dir, "songs.csv");
+        var logPath = Path.Combine(Dir, "r3-test.txt");
+        var vectorPath = Path.Combine(Dir, "songs.csv");
         File.WriteAllText(logPath, log.ToString());
         File.WriteAllText(vectorPath, vectors.ToString());
         return (logPath, vectorPath);
@@ -40,7 +36,7 @@ public sealed class BanditReplayCommandTests : IDisposable
     public async Task BanditsReplay_PrintsEstimatesWithIntervals_RecordsRuns_AndTheReportPlotsThem()
     {
         var (log, vectors) = Fixture();
-        var store = Path.Combine(_dir, "encore.db");
+        var store = Path.Combine(Dir, "encore.db");
         var (code, text, _) = await ConsoleCapture.RunAsync("bandits", "replay", log, "--vectors", vectors, "--policies", "hybrid:0.1,random",
             "--store", store, "--markdown");
         Assert.Equal(ExitCodes.Ok, code);
@@ -55,7 +51,7 @@ public sealed class BanditReplayCommandTests : IDisposable
         var random = runs.Single(r => r.Model == "random");
         Assert.True(hybrid.Intervals["ctr"].Low > random.Intervals["ctr"].High, $"hybrid {hybrid.Means["ctr"]}, random {random.Means["ctr"]}");
         Assert.InRange(0.5, random.Intervals["ctr"].Low, random.Intervals["ctr"].High);
-        var report = Path.Combine(_dir, "report.html");
+        var report = Path.Combine(Dir, "report.html");
         var (reportCode, _, _) = await ConsoleCapture.RunAsync(["report", .. runs.Select(r => r.Id), "-o", report, "--store", store]);
         Assert.Equal(ExitCodes.Ok, reportCode);
         Assert.Contains("curve-ctr", await File.ReadAllTextAsync(report), StringComparison.Ordinal);
@@ -72,7 +68,7 @@ public sealed class BanditReplayCommandTests : IDisposable
         var values = Enumerable.Repeat(1f, rows.Count).ToArray();
         var data = TrainingData.FromMatrix(CsrMatrix.FromTriples(60, 40, [.. rows], [.. columns], values));
         var model = new AlsTrainer(new AlsOptions { Factors = 4, Regularization = 0.1, Iterations = 10, Threads = 1 }).Fit(data);
-        var path = Path.Combine(_dir, "als.bin");
+        var path = Path.Combine(Dir, "als.bin");
         ModelFile.Save(model, path);
         return path;
     }
@@ -97,7 +93,7 @@ public sealed class BanditReplayCommandTests : IDisposable
     {
         var (log, _) = Fixture();
         var data = TrainingData.FromMatrix(CsrMatrix.FromTriples(2, 40, [0, 1], [0, 2], [1f, 1f]));
-        var path = Path.Combine(_dir, "pop.bin");
+        var path = Path.Combine(Dir, "pop.bin");
         ModelFile.Save(new PopularityTrainer().Fit(data), path);
         var (code, _, error) = await ConsoleCapture.RunAsync("bandits", "replay", log, "--model", path, "--no-store");
         Assert.Equal(ExitCodes.Usage, code);
@@ -111,7 +107,7 @@ public sealed class BanditReplayCommandTests : IDisposable
     public async Task BanditsReplay_CorruptModel_ExitsThree_AndBothSources_ExitsOne()
     {
         var (log, vectors) = Fixture();
-        var path = Path.Combine(_dir, "broken.bin");
+        var path = Path.Combine(Dir, "broken.bin");
         await File.WriteAllTextAsync(path, "not a model");
         var (code, _, _) = await ConsoleCapture.RunAsync("bandits", "replay", log, "--model", path, "--no-store");
         Assert.Equal(ExitCodes.BadModelFile, code);
@@ -132,7 +128,7 @@ public sealed class BanditReplayCommandTests : IDisposable
     public async Task BanditsReplay_BadRating_ExitsTwoNamingLineAndField()
     {
         var (_, vectors) = Fixture();
-        var log = Path.Combine(_dir, "bad.txt");
+        var log = Path.Combine(Dir, "bad.txt");
         await File.WriteAllTextAsync(log, "1\t2\t5\n1\t3\tx\n");
         var (code, _, error) = await ConsoleCapture.RunAsync("bandits", "replay", log, "--vectors", vectors, "--no-store");
         Assert.Equal(ExitCodes.BadData, code);
@@ -144,7 +140,7 @@ public sealed class BanditReplayCommandTests : IDisposable
     public async Task BanditsReplay_NoSongHasAVector_ExitsOneSayingSo()
     {
         var (log, _) = Fixture();
-        var vectors = Path.Combine(_dir, "other.csv");
+        var vectors = Path.Combine(Dir, "other.csv");
         await File.WriteAllTextAsync(vectors, "id,v0\nzz,1\n");
         var (code, _, error) = await ConsoleCapture.RunAsync("bandits", "replay", log, "--vectors", vectors, "--no-store");
         Assert.Equal(ExitCodes.Usage, code);

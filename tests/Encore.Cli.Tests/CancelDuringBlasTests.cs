@@ -10,30 +10,26 @@ namespace Encore.Cli.Tests;
 /// exit handler, which deadlocked joining its worker threads. Real processes, a real signal.
 /// </summary>
 [Collection("console")]
-public sealed class CancelDuringBlasTests : IDisposable
+public sealed class CancelDuringBlasTests() : TempFolderTest("encore-cancel-blas-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-cancel-blas-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     [Fact]
     public async Task Sigint_DuringEaseInverse_ExitsCancelledSoonAfterTheGrace()
     {
         if (!OperatingSystem.IsLinux()) return; // kill -INT
         // 10,000 items: a dense inverse of about 1 TFLOP, seconds beyond the 2 s grace on two cores.
-        var table = Path.Combine(_dir, "wide.tsv");
+        var table = Path.Combine(Dir, "wide.tsv");
         var rows = new StringBuilder("user\titem\n");
         for (var u = 0; u < 2500; u++)
             for (var j = 0; j < 40; j++)
                 rows.Append(CultureInfo.InvariantCulture, $"u{u}\ti{(u * 41 + j * 251) % 10000}\n");
         await File.WriteAllTextAsync(table, rows.ToString());
-        var snapshot = Path.Combine(_dir, "wide");
+        var snapshot = Path.Combine(Dir, "wide");
         var (importCode, _) = await Run(["import", "table", table, "-o", snapshot, "--set", "user=user", "--set", "item=item"]);
         Assert.Equal(ExitCodes.Ok, importCode);
 
         var output = new StringBuilder();
         var training = new TaskCompletionSource();
-        var model = Path.Combine(_dir, "ease.bin");
+        var model = Path.Combine(Dir, "ease.bin");
         using var process = Start(["train", snapshot, "--model", "ease", "-o", model], line =>
         {
             lock (output) output.AppendLine(line);

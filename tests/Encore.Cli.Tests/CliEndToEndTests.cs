@@ -5,16 +5,12 @@ namespace Encore.Cli.Tests;
 
 /// <summary>End-to-end runs of the <c>encore</c> command tree in-process on generated and hand-written data.</summary>
 [Collection("console")]
-public sealed class CliEndToEndTests : IDisposable
+public sealed class CliEndToEndTests() : TempFolderTest("encore-cli-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-cli-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     [Fact]
     public async Task Synth_ThenStats_WritesAReadableSnapshot()
     {
-        var world = Path.Combine(_dir, "world");
+        var world = Path.Combine(Dir, "world");
         Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["synth", "-o", world, "--preset", "tiny", "--seed", "7"]));
         Assert.True(DatasetSnapshot.Read(world).Events.Count > 0);
         Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["stats", world]));
@@ -23,7 +19,7 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public async Task BenchModels_TinySplitFolder_WritesResultsWithQuality()
     {
-        var split = Path.Combine(_dir, "split");
+        var split = Path.Combine(Dir, "split");
         Directory.CreateDirectory(split);
         var train = new System.Text.StringBuilder("user\titem\tvalue\n");
         var test = new System.Text.StringBuilder("user\titem\tvalue\n");
@@ -34,7 +30,7 @@ public sealed class CliEndToEndTests : IDisposable
         }
         await File.WriteAllTextAsync(Path.Combine(split, "train.tsv"), train.ToString());
         await File.WriteAllTextAsync(Path.Combine(split, "test.tsv"), test.ToString());
-        var output = Path.Combine(_dir, "bench.md");
+        var output = Path.Combine(Dir, "bench.md");
         Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["bench", "models", "--shape", split, "--factors", "8", "--iterations", "2", "--bpr-epochs", "2", "--threads", "1", "-o", output]));
         var text = await File.ReadAllTextAsync(output);
         Assert.Contains("| ALS s / iteration (8 f) |", text, StringComparison.Ordinal);
@@ -45,9 +41,9 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public async Task ImportTable_HandWrittenCsv_ImportsEveryRow()
     {
-        var csv = Path.Combine(_dir, "plays.csv");
+        var csv = Path.Combine(Dir, "plays.csv");
         await File.WriteAllTextAsync(csv, "uid,song,count\nu1,s1,3\nu1,s2,1\nu2,s1,5\n");
-        var output = Path.Combine(_dir, "ds");
+        var output = Path.Combine(Dir, "ds");
         Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["import", "table", csv, "-o", output, "--set", "user=uid", "--set", "item=song", "--set", "value=count"]));
         var data = DatasetSnapshot.Read(output);
         Assert.Equal(3, data.Events.Count);
@@ -58,13 +54,13 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public async Task Import_BadInputInStrictMode_ExitsWithDataErrorAndKeepsOldSnapshot()
     {
-        var output = Path.Combine(_dir, "ds");
-        var good = Path.Combine(_dir, "good.csv");
+        var output = Path.Combine(Dir, "ds");
+        var good = Path.Combine(Dir, "good.csv");
         await File.WriteAllTextAsync(good, "user,item\na,x\nb,y\n");
         Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["import", "table", good, "-o", output, "--set", "user=user", "--set", "item=item"]));
         var before = DatasetSnapshot.ReadManifest(output).ContentHash;
 
-        var bad = Path.Combine(_dir, "bad.csv");
+        var bad = Path.Combine(Dir, "bad.csv");
         await File.WriteAllTextAsync(bad, "user;item\na;x\n"); // wrong delimiter
         var code = await EncoreCli.RunAsync(["import", "table", bad, "-o", output, "--strict", "--set", "user=user", "--set", "item=item"]);
         Assert.Equal(ExitCodes.BadData, code);
@@ -75,15 +71,15 @@ public sealed class CliEndToEndTests : IDisposable
     public async Task Import_MissingFileAndUnknownFormat_GiveNonZeroExitCodes()
     {
         // A missing input is a bad command line (exit 1), like any path that names nothing (docs/cli.md, exit codes).
-        Assert.Equal(ExitCodes.Usage, await EncoreCli.RunAsync(["import", "table", Path.Combine(_dir, "nope.csv"), "-o", Path.Combine(_dir, "ds"), "--set", "user=a", "--set", "item=b"]));
-        Assert.Equal(ExitCodes.Usage, await EncoreCli.RunAsync(["import", "no-such-format", "x", "-o", Path.Combine(_dir, "ds")]));
-        Assert.NotEqual(ExitCodes.Ok, await EncoreCli.RunAsync(["stats", Path.Combine(_dir, "not-a-snapshot")]));
+        Assert.Equal(ExitCodes.Usage, await EncoreCli.RunAsync(["import", "table", Path.Combine(Dir, "nope.csv"), "-o", Path.Combine(Dir, "ds"), "--set", "user=a", "--set", "item=b"]));
+        Assert.Equal(ExitCodes.Usage, await EncoreCli.RunAsync(["import", "no-such-format", "x", "-o", Path.Combine(Dir, "ds")]));
+        Assert.NotEqual(ExitCodes.Ok, await EncoreCli.RunAsync(["stats", Path.Combine(Dir, "not-a-snapshot")]));
     }
 
     [Fact]
     public async Task Demo_TinyWorldTwice_RegistersEveryModelOnceLinkedToItsRun()
     {
-        var output = Path.Combine(_dir, "demo");
+        var output = Path.Combine(Dir, "demo");
         Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["demo", "-o", output, "--preset", "tiny", "--no-serve"]));
         Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["demo", "-o", output, "--preset", "tiny", "--no-serve"]));
 
@@ -109,7 +105,7 @@ public sealed class CliEndToEndTests : IDisposable
         using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         holder.Start();
         var port = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
-        var output = Path.Combine(_dir, "demo-port");
+        var output = Path.Combine(Dir, "demo-port");
 
         var (code, _, error) = await ConsoleCapture.RunAsync("demo", "-o", output, "--preset", "tiny", "--urls", $"http://127.0.0.1:{port}");
 
@@ -124,7 +120,7 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public async Task Demo_Served_AnswersSimilarExplanationAndAcceptsTheCurlFeedback()
     {
-        var output = Path.Combine(_dir, "demo-served");
+        var output = Path.Combine(Dir, "demo-served");
         var demo = new DemoContext(output, "tiny", 42, "http://127.0.0.1:0");
         Assert.Equal(ExitCodes.Ok, DemoCommand.Run(demo, CancellationToken.None));
         Assert.Contains(demo.DefaultModel, new[] { "item-knn", "als" });

@@ -5,12 +5,8 @@ namespace Encore.Cli.Tests;
 
 /// <summary>Only the named command is built for a run; help and errors still see the whole tree.</summary>
 [Collection("console")]
-public sealed class CommandTreeTests : IDisposable
+public sealed class CommandTreeTests() : TempFolderTest("encore-tree-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-tree-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     [Fact]
     public void Commands_EveryEntryBuildsTheCommandOfItsName()
     {
@@ -49,10 +45,10 @@ public sealed class CommandTreeTests : IDisposable
             for (var i = 0; i < 5; i++) train.Append(CultureInfo.InvariantCulture, $"{u}\t{(u + i) % 17}\t{1 + i}\r\n");
             test.Append(CultureInfo.InvariantCulture, $"{u}\t{(u + 9) % 17}\t1\r\n");
         }
-        await File.WriteAllTextAsync(Path.Combine(_dir, "train.tsv"), train.ToString());
-        await File.WriteAllTextAsync(Path.Combine(_dir, "test.tsv"), test.ToString());
+        await File.WriteAllTextAsync(Path.Combine(Dir, "train.tsv"), train.ToString());
+        await File.WriteAllTextAsync(Path.Combine(Dir, "test.tsv"), test.ToString());
 
-        var (code, output, error) = await ConsoleCapture.RunAsync("bench", "fit", _dir, "--model", "item-knn", "--set", "neighbours=5", "--binary", "--quality", "--phases");
+        var (code, output, error) = await ConsoleCapture.RunAsync("bench", "fit", Dir, "--model", "item-knn", "--set", "neighbours=5", "--binary", "--quality", "--phases");
 
         Assert.Equal(ExitCodes.Ok, code);
         var fields = output.Trim().Split('\t');

@@ -6,15 +6,11 @@ namespace Encore.Cli.Tests;
 
 /// <summary><c>import embeddings</c>, <c>train --model affinity</c> and <c>check-pattern</c> on the tiny synthetic world.</summary>
 [Collection("console")]
-public sealed class ContentCommandsTests : IDisposable
+public sealed class ContentCommandsTests() : TempFolderTest("encore-content-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-content-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     private async Task<string> WorldAsync()
     {
-        var world = Path.Combine(_dir, "world");
+        var world = Path.Combine(Dir, "world");
         Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["synth", "-o", world, "--preset", "tiny"]));
         return world;
     }
@@ -24,9 +20,9 @@ public sealed class ContentCommandsTests : IDisposable
     {
         var world = await WorldAsync();
         var tracks = DatasetSnapshot.Read(world).Tracks;
-        var csv = Path.Combine(_dir, "v.csv");
+        var csv = Path.Combine(Dir, "v.csv");
         await File.WriteAllTextAsync(csv, $"id,a,b,c\n{tracks[0]},1,2,3\n{tracks[1]},4,5,6\nunknown,0,0,0\n");
-        var output = Path.Combine(_dir, "with-vectors");
+        var output = Path.Combine(Dir, "with-vectors");
         var (code, text, _) = await ConsoleCapture.RunAsync("import", "embeddings", csv, "--dataset", world, "-o", output);
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("2 tracks matched, 1 unknown ids skipped", text, StringComparison.Ordinal);
@@ -39,10 +35,10 @@ public sealed class ContentCommandsTests : IDisposable
     public async Task ImportEmbeddings_NoDatasetOrNoMatch_FailsClearly()
     {
         var world = await WorldAsync();
-        var csv = Path.Combine(_dir, "v.csv");
+        var csv = Path.Combine(Dir, "v.csv");
         await File.WriteAllTextAsync(csv, "x1,1,2\nx2,3,4\n");
-        Assert.Equal(ExitCodes.Usage, (await ConsoleCapture.RunAsync("import", "embeddings", csv, "-o", Path.Combine(_dir, "o"))).Code);
-        var (code, _, error) = await ConsoleCapture.RunAsync("import", "embeddings", csv, "--dataset", world, "-o", Path.Combine(_dir, "o"));
+        Assert.Equal(ExitCodes.Usage, (await ConsoleCapture.RunAsync("import", "embeddings", csv, "-o", Path.Combine(Dir, "o"))).Code);
+        var (code, _, error) = await ConsoleCapture.RunAsync("import", "embeddings", csv, "--dataset", world, "-o", Path.Combine(Dir, "o"));
         Assert.Equal(ExitCodes.BadData, code);
         Assert.Contains("none of the 2 ids", error, StringComparison.Ordinal);
     }
@@ -51,7 +47,7 @@ public sealed class ContentCommandsTests : IDisposable
     public async Task TrainAffinity_ThenCheckPattern_ReportAucWithIntervals()
     {
         var world = await WorldAsync();
-        var model = Path.Combine(_dir, "aff.bin");
+        var model = Path.Combine(Dir, "aff.bin");
         var (code, text, _) = await ConsoleCapture.RunAsync("train", world, "--model", "affinity", "-o", model, "--set", "components=8");
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("16 -> 8 dimensions, explained variance", text, StringComparison.Ordinal);

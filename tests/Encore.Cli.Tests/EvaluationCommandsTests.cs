@@ -4,15 +4,11 @@ namespace Encore.Cli.Tests;
 
 /// <summary>evaluate, runs and sweep end to end on the Tiny synthetic world, with a store in a temp folder.</summary>
 [Collection("console")]
-public sealed class EvaluationCommandsTests : IDisposable
+public sealed class EvaluationCommandsTests() : TempFolderTest("encore-eval-cli-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-eval-cli-").FullName;
+    private string Store => Path.Combine(Dir, "runs.db");
 
-    private string Store => Path.Combine(_dir, "runs.db");
-
-    private string World => Path.Combine(_dir, "world");
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    private string World => Path.Combine(Dir, "world");
 
     private async Task<string> Output(params string[] args)
     {
@@ -61,7 +57,7 @@ public sealed class EvaluationCommandsTests : IDisposable
     public async Task Evaluate_PerUserAndGroupRelevanceNew_WritesTheCsvAndLabelsTheRule()
     {
         await MakeWorld();
-        var csv = Path.Combine(_dir, "per-user.csv");
+        var csv = Path.Combine(Dir, "per-user.csv");
 
         var text = await Output("evaluate", World, "--models", "popularity,item-knn", "--groups", "--group-counts", "10",
             "--set", "protocol.group-relevance=new", "--per-user", csv, "--store", Store, "--markdown");
@@ -124,7 +120,7 @@ public sealed class EvaluationCommandsTests : IDisposable
         await MakeWorld();
         await Output("evaluate", World, "--models", "bpr,popularity", "--set", "bpr.threads=2", "--set", "bpr.iterations=2", "--store", Store);
         var bpr = new SqliteRunStore(Store).List().Single(r => r.Model == "bpr");
-        var html = Path.Combine(_dir, "report.html");
+        var html = Path.Combine(Dir, "report.html");
 
         var list = await Output("runs", "list", "--store", Store, "--markdown");
         var show = await Output("runs", "show", bpr.Id, "--store", Store, "--markdown");
@@ -143,7 +139,7 @@ public sealed class EvaluationCommandsTests : IDisposable
         await MakeWorld();
         await Output("sweep", World, "--model", "item-knn", "--grid", "neighbours=5,50", "--store", Store);
         var runs = new SqliteRunStore(Store).List();
-        var html = Path.Combine(_dir, "report.html");
+        var html = Path.Combine(Dir, "report.html");
 
         await Output("report", runs[0].Id, runs[1].Id, "--store", Store, "-o", html);
 

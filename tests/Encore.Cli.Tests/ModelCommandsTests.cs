@@ -5,12 +5,8 @@ namespace Encore.Cli.Tests;
 
 /// <summary>End-to-end runs of train, recommend and similar on a Tiny synthetic world (users u1.., tracks t1..).</summary>
 [Collection("console")]
-public sealed class ModelCommandsTests(ModelCommandsFixture world) : IClassFixture<ModelCommandsFixture>, IDisposable
+public sealed class ModelCommandsTests(ModelCommandsFixture world) : TempFolderTest("encore-cli-train-"), IClassFixture<ModelCommandsFixture>
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-cli-train-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     [Theory]
     [InlineData("popularity")]
     [InlineData("item-knn", "--set", "neighbours=20")]
@@ -25,7 +21,7 @@ public sealed class ModelCommandsTests(ModelCommandsFixture world) : IClassFixtu
     [InlineData("vae", "--set", "hidden=8", "--set", "latent=4", "--set", "epochs=2")]
     public async Task Train_EveryModel_SavesALoadableModel(string model, params string[] settings)
     {
-        var output = Path.Combine(_dir, $"{model}.bin");
+        var output = Path.Combine(Dir, $"{model}.bin");
         var (code, _, error) = await ConsoleCapture.RunAsync(["train", world.World, "--model", model, "-o", output, .. settings]);
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Equal(model, ModelLoader.Load(output).ModelName);
@@ -37,16 +33,16 @@ public sealed class ModelCommandsTests(ModelCommandsFixture world) : IClassFixtu
     [Fact]
     public async Task Train_UnknownSetting_ExitsWithUsageAndListsTheValidKeys()
     {
-        var (code, _, error) = await ConsoleCapture.RunAsync("train", world.World, "--model", "als", "-o", Path.Combine(_dir, "m.bin"), "--set", "factorz=8");
+        var (code, _, error) = await ConsoleCapture.RunAsync("train", world.World, "--model", "als", "-o", Path.Combine(Dir, "m.bin"), "--set", "factorz=8");
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("unknown setting 'factorz' for model als; valid settings: factors, regularization,", error, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_dir, "m.bin")));
+        Assert.False(File.Exists(Path.Combine(Dir, "m.bin")));
     }
 
     [Fact]
     public async Task Train_BadWeightsConfidenceOrLevel_ExitWithUsage()
     {
-        var output = Path.Combine(_dir, "m.bin");
+        var output = Path.Combine(Dir, "m.bin");
         Assert.Equal(ExitCodes.Usage, (await ConsoleCapture.RunAsync("train", world.World, "--model", "popularity", "-o", output, "--weights", "jump=1")).Code);
         Assert.Equal(ExitCodes.Usage, (await ConsoleCapture.RunAsync("train", world.World, "--model", "popularity", "-o", output, "--confidence", "cubic")).Code);
         Assert.Equal(ExitCodes.Usage, (await ConsoleCapture.RunAsync("train", world.World, "--model", "popularity", "-o", output, "--level", "genre")).Code);
@@ -55,7 +51,7 @@ public sealed class ModelCommandsTests(ModelCommandsFixture world) : IClassFixtu
     [Fact]
     public async Task Train_ArtistLevel_ModelItemsAreArtists()
     {
-        var output = Path.Combine(_dir, "artist.bin");
+        var output = Path.Combine(Dir, "artist.bin");
         var (code, _, _) = await ConsoleCapture.RunAsync("train", world.World, "--model", "popularity", "--level", "artist", "--confidence", "log1p", "-o", output);
         Assert.Equal(ExitCodes.Ok, code);
         var model = ModelLoader.Load(output);
@@ -66,12 +62,12 @@ public sealed class ModelCommandsTests(ModelCommandsFixture world) : IClassFixtu
     [Fact]
     public async Task Train_EventsWithPlayCounts_UsesThemByDefaultAndNotWhenOff()
     {
-        var csv = Path.Combine(_dir, "plays.csv");
+        var csv = Path.Combine(Dir, "plays.csv");
         await File.WriteAllTextAsync(csv, "uid,song,count\nu1,s1,3\nu1,s2,1\nu2,s1,5\n");
-        var data = Path.Combine(_dir, "plays");
+        var data = Path.Combine(Dir, "plays");
         Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("import", "table", csv, "-o", data, "--set", "user=uid", "--set", "item=song", "--set", "value=count")).Code);
-        var counted = Path.Combine(_dir, "counted.bin");
-        var plain = Path.Combine(_dir, "plain.bin");
+        var counted = Path.Combine(Dir, "counted.bin");
+        var plain = Path.Combine(Dir, "plain.bin");
         Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("train", data, "--model", "popularity", "--set", "scoring=value-sum", "-o", counted)).Code);
         Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("train", data, "--model", "popularity", "--set", "scoring=value-sum", "--values", "off", "-o", plain)).Code);
         Assert.Equal([8f, 1f], ((PopularityModel)ModelLoader.Load(counted)).ItemScores.ToArray());
@@ -93,9 +89,9 @@ public sealed class ModelCommandsTests(ModelCommandsFixture world) : IClassFixtu
     public async Task Recommend_SnapshotOfAnotherDataset_WarnsThatTheModelsItemsAreNotInIt()
     {
         // s16-user: a HetRec model shown with piki's snapshot printed empty titles without a word.
-        var csv = Path.Combine(_dir, "other.csv");
+        var csv = Path.Combine(Dir, "other.csv");
         await File.WriteAllTextAsync(csv, "uid,song\nx1,s1\nx2,s2\nx2,t1\n");
-        var other = Path.Combine(_dir, "other");
+        var other = Path.Combine(Dir, "other");
         Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("import", "table", csv, "-o", other, "--set", "user=uid", "--set", "item=song")).Code);
         var items = ModelLoader.Load(world.Als).Items.Count;
 
@@ -219,13 +215,13 @@ public sealed class ModelCommandsTests(ModelCommandsFixture world) : IClassFixtu
     public async Task Recommend_TruncatedOrCorruptModelFile_ExitsWithCode3()
     {
         var bytes = await File.ReadAllBytesAsync(world.ItemKnn);
-        var truncated = Path.Combine(_dir, "truncated.bin");
+        var truncated = Path.Combine(Dir, "truncated.bin");
         await File.WriteAllBytesAsync(truncated, bytes[..(bytes.Length / 2)]);
         var (code, _, error) = await ConsoleCapture.RunAsync("recommend", truncated, "--user", "u1");
         Assert.Equal(ExitCodes.BadModelFile, code);
         Assert.Contains("truncated", error, StringComparison.Ordinal);
 
-        var corrupt = Path.Combine(_dir, "corrupt.bin");
+        var corrupt = Path.Combine(Dir, "corrupt.bin");
         bytes[bytes.Length / 2] ^= 0xFF;
         await File.WriteAllBytesAsync(corrupt, bytes);
         Assert.Equal(ExitCodes.BadModelFile, (await ConsoleCapture.RunAsync("similar", corrupt, "--track", "t1")).Code);

@@ -2,20 +2,16 @@ namespace Encore.Cli.Tests;
 
 /// <summary>evaluate --protocol playlist-challenge | playlist-hide-first | sampled-negatives on the tiny synthetic world's playlists.</summary>
 [Collection("console")]
-public sealed class PlaylistProtocolCommandTests : IDisposable
+public sealed class PlaylistProtocolCommandTests() : TempFolderTest("encore-playlists-cli-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-playlists-cli-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     [Fact]
     public async Task Evaluate_PlaylistProtocols_PrintEveryCategoryAndMetric()
     {
-        var world = Path.Combine(_dir, "world");
+        var world = Path.Combine(Dir, "world");
         Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("synth", "-o", world, "--preset", "tiny", "--seed", "7")).Code);
 
-        var challenge = await ConsoleCapture.RunAsync("evaluate", world, "--protocol", "playlist-challenge", "--models", "popularity,playlist-knn", "--set", "protocol.playlists=2", "--store", Path.Combine(_dir, "first.db"));
-        var hide = await ConsoleCapture.RunAsync("evaluate", world, "--protocol", "playlist-hide-first", "--models", "playlist-knn", "--set", "protocol.playlists=10", "--store", Path.Combine(_dir, "first.db"));
+        var challenge = await ConsoleCapture.RunAsync("evaluate", world, "--protocol", "playlist-challenge", "--models", "popularity,playlist-knn", "--set", "protocol.playlists=2", "--store", Path.Combine(Dir, "first.db"));
+        var hide = await ConsoleCapture.RunAsync("evaluate", world, "--protocol", "playlist-hide-first", "--models", "playlist-knn", "--set", "protocol.playlists=10", "--store", Path.Combine(Dir, "first.db"));
         var bad = await ConsoleCapture.RunAsync("evaluate", world, "--protocol", "playlist-challenge", "--set", "protocol.threshold=2");
 
         Assert.Equal(ExitCodes.Ok, challenge.Code);
@@ -34,8 +30,8 @@ public sealed class PlaylistProtocolCommandTests : IDisposable
     [Fact]
     public async Task Evaluate_SampledNegatives_PrintsAccuracyAucAndRandomBaselineAndRecordsRuns()
     {
-        var world = Path.Combine(_dir, "world");
-        var store = Path.Combine(_dir, "runs.db");
+        var world = Path.Combine(Dir, "world");
+        var store = Path.Combine(Dir, "runs.db");
         Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("synth", "-o", world, "--preset", "tiny", "--seed", "7")).Code);
 
         var run = await ConsoleCapture.RunAsync("evaluate", world, "--protocol", "sampled-negatives", "--models", "playlist-knn,playlist-combined",

@@ -8,12 +8,8 @@ namespace Encore.Cli.Tests;
 /// it differ in <c>runs list</c> (issue 11, "Defaults matter").
 /// </summary>
 [Collection("console")]
-public sealed class RatingThresholdCommandTests : IDisposable
+public sealed class RatingThresholdCommandTests() : TempFolderTest("encore-threshold-cli-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-threshold-cli-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     // 40 users x 30 movies, about two thirds rated, on a 0.5..5 scale in half steps.
     private async Task<string> ImportStarsAsync()
     {
@@ -22,9 +18,9 @@ public sealed class RatingThresholdCommandTests : IDisposable
             for (var m = 1; m <= 30; m++)
                 if ((u * 7 + m * 3) % 3 != 0)
                     lines.Add(string.Create(CultureInfo.InvariantCulture, $"{u},{m},{0.5 * (1 + (u * 5 + m * 11) % 10)},{1_000_000 + u * 100 + m}"));
-        var csv = Path.Combine(_dir, "ratings.csv");
+        var csv = Path.Combine(Dir, "ratings.csv");
         await File.WriteAllLinesAsync(csv, lines);
-        var data = Path.Combine(_dir, "ml");
+        var data = Path.Combine(Dir, "ml");
         var import = await ConsoleCapture.RunAsync("import", "table", csv, "-o", data, "--set", "user=userId", "--set", "item=movieId",
             "--set", "value=rating", "--set", "time=timestamp", "--set", "time-unit=s", "--set", "kind-default=rating");
         Assert.Equal(ExitCodes.Ok, import.Code);
@@ -35,7 +31,7 @@ public sealed class RatingThresholdCommandTests : IDisposable
     public async Task Evaluate_StarTable_ThresholdFourAutoPrintedAndListed()
     {
         var data = await ImportStarsAsync();
-        var store = Path.Combine(_dir, "runs.db");
+        var store = Path.Combine(Dir, "runs.db");
 
         var auto = await ConsoleCapture.RunAsync("evaluate", data, "--models", "popularity", "--store", store);
         var given = await ConsoleCapture.RunAsync("evaluate", data, "--models", "popularity", "--set", "protocol.threshold=3", "--store", store);

@@ -5,17 +5,13 @@ namespace Encore.Cli.Tests;
 
 /// <summary><c>encore report</c> over runs given as JSON (runs from the store: EvaluationCommandsTests).</summary>
 [Collection("console")]
-public sealed class ReportCommandTests : IDisposable
+public sealed class ReportCommandTests() : TempFolderTest("encore-cli-report-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-cli-report-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     [Fact]
     public async Task Report_RunsJsonWithIds_WritesPageWithTheChosenRuns()
     {
         var json = WriteRuns();
-        var output = Path.Combine(_dir, "report.html");
+        var output = Path.Combine(Dir, "report.html");
 
         Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["report", "b", "--runs-json", json, "-o", output]));
 
@@ -29,7 +25,7 @@ public sealed class ReportCommandTests : IDisposable
     public async Task Report_RunsJsonWithoutIds_ReportsEveryRun()
     {
         var json = WriteRuns();
-        var output = Path.Combine(_dir, "all.html");
+        var output = Path.Combine(Dir, "all.html");
 
         Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["report", "--runs-json", json, "-o", output, "--title", "Two runs"]));
 
@@ -43,7 +39,7 @@ public sealed class ReportCommandTests : IDisposable
     public async Task Report_UnknownRunId_FailsWithUsageAndWritesNothing()
     {
         var json = WriteRuns();
-        var output = Path.Combine(_dir, "none.html");
+        var output = Path.Combine(Dir, "none.html");
 
         Assert.Equal(ExitCodes.Usage, await EncoreCli.RunAsync(["report", "zzz", "--runs-json", json, "-o", output]));
         Assert.False(File.Exists(output));
@@ -52,15 +48,15 @@ public sealed class ReportCommandTests : IDisposable
     [Fact]
     public async Task Report_MalformedRunsJson_FailsWithBadData()
     {
-        var json = Path.Combine(_dir, "bad.json");
+        var json = Path.Combine(Dir, "bad.json");
         await File.WriteAllTextAsync(json, "[{\"id\": 3}]");
 
-        Assert.Equal(ExitCodes.BadData, await EncoreCli.RunAsync(["report", "--runs-json", json, "-o", Path.Combine(_dir, "x.html")]));
+        Assert.Equal(ExitCodes.BadData, await EncoreCli.RunAsync(["report", "--runs-json", json, "-o", Path.Combine(Dir, "x.html")]));
     }
 
     private string WriteRuns()
     {
-        var path = Path.Combine(_dir, "runs.json");
+        var path = Path.Combine(Dir, "runs.json");
         RunsJsonFile.Write([Run("a", "popularity", 0.05), Run("b", "als", 0.15)], path);
         return path;
     }

@@ -4,12 +4,8 @@ namespace Encore.Cli.Tests;
 
 /// <summary><c>encore serve</c>: argument pass-through and start-up failures (the running server is tested in Encore.Server.Tests).</summary>
 [Collection("console")]
-public sealed class ServeCommandTests : IDisposable
+public sealed class ServeCommandTests() : TempFolderTest("encore-serve-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-serve-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     [Fact]
     public void Arguments_ConfigUrlsAndModels_BecomeServerArguments()
     {
@@ -37,8 +33,8 @@ public sealed class ServeCommandTests : IDisposable
     [Fact]
     public async Task Serve_InvalidConfig_ExitsWithUsageNamingOption()
     {
-        var config = Path.Combine(_dir, "encore.toml");
-        await File.WriteAllTextAsync(config, "[serving]\nmax_k = 0\n[store]\npath = \"" + Path.Combine(_dir, "x.db").Replace("\\", "/", StringComparison.Ordinal) + "\"\n");
+        var config = Path.Combine(Dir, "encore.toml");
+        await File.WriteAllTextAsync(config, "[serving]\nmax_k = 0\n[store]\npath = \"" + Path.Combine(Dir, "x.db").Replace("\\", "/", StringComparison.Ordinal) + "\"\n");
         var error = new StringWriter();
         var original = Console.Error;
         Console.SetError(error);
@@ -56,6 +52,6 @@ public sealed class ServeCommandTests : IDisposable
     [Fact]
     public async Task Serve_MissingModelFile_ExitsWithUsage()
     {
-        Assert.Equal(ExitCodes.Usage, await EncoreCli.RunAsync(["serve", "--urls", "http://127.0.0.1:0", "--model", Path.Combine(_dir, "none.bin")]));
+        Assert.Equal(ExitCodes.Usage, await EncoreCli.RunAsync(["serve", "--urls", "http://127.0.0.1:0", "--model", Path.Combine(Dir, "none.bin")]));
     }
 }

@@ -9,12 +9,8 @@ namespace Encore.Cli.Tests;
 /// lines do, the environment and argument vector, and a real process: same process id, the variables visible in
 /// /proc, SIGTERM still stops the server with exit code 0, the user's own setting wins.
 /// </summary>
-public sealed class ServeRuntimeTests : IDisposable
+public sealed class ServeRuntimeTests() : TempFolderTest("encore-serve-runtime-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-serve-runtime-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     [Theory]
     [InlineData(new[] { "serve" }, true)]
     [InlineData(new[] { "serve", "--urls", "http://127.0.0.1:5080", "--model", "a.bin" }, true)]
@@ -77,9 +73,9 @@ public sealed class ServeRuntimeTests : IDisposable
     [Fact]
     public async Task Serve_BadConfigurationAfterReexec_ExitCodeAndMessageReachTheCaller()
     {
-        var config = Path.Combine(_dir, "bad.toml");
+        var config = Path.Combine(Dir, "bad.toml");
         await File.WriteAllTextAsync(config, "[serving]\nmax_k = 0\n");
-        var start = Start(["serve", "--config", config, "--urls", "http://127.0.0.1:0", "--store", Path.Combine(_dir, "s.db")], tiering: null);
+        var start = Start(["serve", "--config", config, "--urls", "http://127.0.0.1:0", "--store", Path.Combine(Dir, "s.db")], tiering: null);
         start.RedirectStandardError = true;
         using var process = Process.Start(start)!;
         process.BeginOutputReadLine();
@@ -95,7 +91,7 @@ public sealed class ServeRuntimeTests : IDisposable
     private async Task<(string[] Environ, int ExitCode)> RunServerAsync(string? tiering)
     {
         var port = FreePort();
-        using var process = Process.Start(Start(["serve", "--urls", $"http://127.0.0.1:{port}", "--store", Path.Combine(_dir, "s.db")], tiering))!;
+        using var process = Process.Start(Start(["serve", "--urls", $"http://127.0.0.1:{port}", "--store", Path.Combine(Dir, "s.db")], tiering))!;
         process.BeginOutputReadLine(); // drained, so the server's log never fills the pipe
         try
         {
@@ -129,7 +125,7 @@ public sealed class ServeRuntimeTests : IDisposable
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "encore.dll"), .. args])
         {
-            WorkingDirectory = _dir,
+            WorkingDirectory = Dir,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };

@@ -14,13 +14,10 @@ namespace Encore.Cli.Tests;
 /// a real signal.
 /// </summary>
 [Collection("console")]
-public sealed class ServeShutdownTests : IDisposable
+public sealed class ServeShutdownTests() : TempFolderTest("encore-serve-shutdown-")
 {
     private const string AdminKey = "admin-key-0123456789";
     private const string WriteKey = "write-key-0123456789";
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-serve-shutdown-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
     public async Task Sigterm_RetrainLongerThanTheGrace_Answers503AndARestartServesThePreviousModel()
@@ -31,7 +28,7 @@ public sealed class ServeShutdownTests : IDisposable
         var settings = Settings(grace: 3, factors: 256, iterations: 1000);
         JsonElement before;
         string eventBody;
-        await using (var server = await Server.StartAsync(_dir, setup, settings))
+        await using (var server = await Server.StartAsync(Dir, setup, settings))
         {
             eventBody = await IngestOneEvent(server);
             before = await Models(server);
@@ -53,7 +50,7 @@ public sealed class ServeShutdownTests : IDisposable
             Assert.Equal(ExitCodes.Ok, await server.WaitForExit());
         }
 
-        await using (var restarted = await Server.StartAsync(_dir, setup, settings))
+        await using (var restarted = await Server.StartAsync(Dir, setup, settings))
         {
             Assert.Equal(before.GetRawText(), (await Models(restarted)).GetRawText());
             Assert.Equal(1, (await IngestAgain(restarted, eventBody)).GetProperty("duplicates").GetInt32());
@@ -68,7 +65,7 @@ public sealed class ServeShutdownTests : IDisposable
         var settings = Settings(grace: 240, factors: 64, iterations: 150);
         JsonElement result;
         string eventBody;
-        await using (var server = await Server.StartAsync(_dir, setup, settings))
+        await using (var server = await Server.StartAsync(Dir, setup, settings))
         {
             eventBody = await IngestOneEvent(server);
             var retrain = server.Send(HttpMethod.Post, "/api/models/main/retrain", AdminKey);
@@ -82,7 +79,7 @@ public sealed class ServeShutdownTests : IDisposable
             Assert.Equal(ExitCodes.Ok, await server.WaitForExit());
         }
 
-        await using (var restarted = await Server.StartAsync(_dir, setup, settings))
+        await using (var restarted = await Server.StartAsync(Dir, setup, settings))
         {
             var active = (await Models(restarted)).EnumerateArray().Single(m => m.GetProperty("name").GetString() == "main" && m.GetProperty("isActive").GetBoolean());
             if (result.GetProperty("activated").GetBoolean())
@@ -102,8 +99,8 @@ public sealed class ServeShutdownTests : IDisposable
     // A tiny synthetic world as the base dataset and an ALS model trained on it, served as "main" version 1.
     private async Task<(string World, string Model)> SetUp()
     {
-        var world = Path.Combine(_dir, "world");
-        var model = Path.Combine(_dir, "als.bin");
+        var world = Path.Combine(Dir, "world");
+        var model = Path.Combine(Dir, "als.bin");
         Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("synth", "-o", world, "--preset", "tiny", "--seed", "7")).Code);
         Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("train", world, "--model", "als", "--set", "factors=8", "--set", "iterations=3", "-o", model)).Code);
         return (world, model);

@@ -11,17 +11,13 @@ namespace Encore.Cli.Tests;
 /// 80..98) and dislikes another (20, and two of its tracks low). Tracks 10a+9 have no album.
 /// </summary>
 [Collection("console")]
-public sealed class SixCandidateCommandTests : IDisposable
+public sealed class SixCandidateCommandTests() : TempFolderTest("encore-s4-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-s4-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     private static string I(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
     private string WriteKdd(bool withTest = true)
     {
-        var folder = Path.Combine(_dir, "kdd");
+        var folder = Path.Combine(Dir, "kdd");
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "genreData2.txt"), "900\n901\n902\n903\n");
         File.WriteAllText(Path.Combine(folder, "artistData2.txt"), string.Concat(Enumerable.Range(0, 6).Select(a => I($"{1000 + a}\n"))));
@@ -58,12 +54,12 @@ public sealed class SixCandidateCommandTests : IDisposable
     [Fact]
     public async Task ImportThenEvaluate_KddFixtures_RunEveryS4ModelOnGivenAndDrawnLists()
     {
-        var dataset = Path.Combine(_dir, "ds");
+        var dataset = Path.Combine(Dir, "ds");
         Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["import", "kddcup", WriteKdd(), "-o", dataset, "--strict"]));
         var data = DatasetSnapshot.Read(dataset);
         Assert.Equal(72, data.Candidates.Count);
         Assert.Equal(36, data.Candidates.Labels.Count(l => l == 1));
-        var store = Path.Combine(_dir, "runs.db");
+        var store = Path.Combine(Dir, "runs.db");
         string[] fast = ["--set", "classifiers.trees=5", "--set", "classifiers.min-per-leaf=2", "--set", "als.factors=4", "--set", "als.iterations=2", "--store", store];
 
         var (code, output, error) = await ConsoleCapture.RunAsync(["evaluate", dataset, "--protocol", "six-candidate:given", "--markdown", "--explain", "50", .. fast]);
@@ -95,9 +91,9 @@ public sealed class SixCandidateCommandTests : IDisposable
     [Fact]
     public async Task TrainHierarchy_KddFixtures_RecommendsScoresAndExplainsFromTheModelFile()
     {
-        var dataset = Path.Combine(_dir, "ds");
+        var dataset = Path.Combine(Dir, "ds");
         Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["import", "kddcup", WriteKdd(), "-o", dataset, "--strict"]));
-        var model = Path.Combine(_dir, "h.bin");
+        var model = Path.Combine(Dir, "h.bin");
         string[] fast = ["--set", "als-factors=4", "--set", "als-iterations=2", "--set", "trees=5", "--set", "minimum-per-leaf=2", "--set", "leaves=4"];
 
         var (code, output, error) = await ConsoleCapture.RunAsync(["train", dataset, "--model", "hierarchy", "-o", model, .. fast]);
@@ -131,9 +127,9 @@ public sealed class SixCandidateCommandTests : IDisposable
     {
         var folder = WriteKdd(withTest: false);
         File.WriteAllText(Path.Combine(folder, "testIdx2.txt"), "50|6\n3007\n3008\n3009\n3020\n3021\n3022\n");
-        var dataset = Path.Combine(_dir, "ds");
+        var dataset = Path.Combine(Dir, "ds");
         Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["import", "kddcup", folder, "-o", dataset]));
-        var (code, _, error) = await ConsoleCapture.RunAsync(["evaluate", dataset, "--protocol", "six-candidate:given", "--store", Path.Combine(_dir, "r.db")]);
+        var (code, _, error) = await ConsoleCapture.RunAsync(["evaluate", dataset, "--protocol", "six-candidate:given", "--store", Path.Combine(Dir, "r.db")]);
         Assert.Equal(ExitCodes.BadData, code);
         Assert.Contains("unlabelled", error, StringComparison.Ordinal);
     }
@@ -141,13 +137,13 @@ public sealed class SixCandidateCommandTests : IDisposable
     [Fact]
     public async Task ImportKddCup_WithoutTrackAndTrainFiles_NamesThemAndExitsWithDataError()
     {
-        var folder = Path.Combine(_dir, "partial");
+        var folder = Path.Combine(Dir, "partial");
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "genreData2.txt"), "900\n");
         File.WriteAllText(Path.Combine(folder, "testIdx2.txt"), "50|1\n3000\n");
         foreach (var mode in new[] { "--strict", "--lenient" })
         {
-            var args = mode == "--strict" ? new[] { "import", "kddcup", folder, "-o", Path.Combine(_dir, "out"), "--strict" } : ["import", "kddcup", folder, "-o", Path.Combine(_dir, "out")];
+            var args = mode == "--strict" ? new[] { "import", "kddcup", folder, "-o", Path.Combine(Dir, "out"), "--strict" } : ["import", "kddcup", folder, "-o", Path.Combine(Dir, "out")];
             var (code, _, error) = await ConsoleCapture.RunAsync(args);
             Assert.Equal(ExitCodes.BadData, code);
             Assert.Contains("trackData2.txt", error, StringComparison.Ordinal);

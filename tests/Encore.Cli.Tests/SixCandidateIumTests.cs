@@ -15,17 +15,13 @@ namespace Encore.Cli.Tests;
 /// tracks of a third.
 /// </summary>
 [Collection("console")]
-public sealed class SixCandidateIumTests : IDisposable
+public sealed class SixCandidateIumTests() : TempFolderTest("encore-s4-ium-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-s4-ium-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     private static string I(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
     private string WriteIum()
     {
-        var folder = Path.Combine(_dir, "ium");
+        var folder = Path.Combine(Dir, "ium");
         Directory.CreateDirectory(folder);
         var users = new StringBuilder();
         for (var u = 0; u < 40; u++) users.Append(I($$"""{"user_id": {{100 + u}}, "name": "U{{u}}", "city": "Kraków", "street": "x", "favourite_genres": ["g0"], "premium_user": false}""")).Append('\n');
@@ -62,7 +58,7 @@ public sealed class SixCandidateIumTests : IDisposable
     [Fact]
     public async Task ImportThenEvaluate_IumFixture_DerivesRatingsAndReportsTheAlbumLevelMissing()
     {
-        var dataset = Path.Combine(_dir, "ds");
+        var dataset = Path.Combine(Dir, "ds");
         Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["import", "ium", WriteIum(), "-o", dataset, "--strict"]));
         var data = DatasetSnapshot.Read(dataset);
         Assert.Equal(0, data.Ratings.Count);
@@ -84,7 +80,7 @@ public sealed class SixCandidateIumTests : IDisposable
         Assert.Equal(0, Rating("t30"));                       // skipped only
         Assert.True(float.IsNaN(Rating("t40")));              // never touched: not rated
 
-        var store = Path.Combine(_dir, "runs.db");
+        var store = Path.Combine(Dir, "runs.db");
         string[] fast = ["--set", "classifiers.trees=5", "--set", "classifiers.min-per-leaf=2", "--set", "als.factors=4", "--set", "als.iterations=2", "--store", store];
         var (code, output, error) = await ConsoleCapture.RunAsync(["evaluate", dataset, "--protocol", "six-candidate", "--models", "weighted,adaptive,learned-fallback,logistic,ensemble", "--markdown", .. fast]);
         Assert.True(code == ExitCodes.Ok, error);
@@ -102,10 +98,10 @@ public sealed class SixCandidateIumTests : IDisposable
     [SharedDataFact]
     public async Task ImportThenEvaluate_Ium2023_RunsTheS4StrategiesOnDerivedRatings()
     {
-        var dataset = Path.Combine(_dir, "ium2023");
+        var dataset = Path.Combine(Dir, "ium2023");
         Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["import", "ium", SharedData.Path("ium-pozytywka-2023-v2"), "-o", dataset]));
         var (code, output, error) = await ConsoleCapture.RunAsync(["evaluate", dataset, "--protocol", "six-candidate",
-            "--models", "max-genre,weighted,weighted+bayes+siblings,adaptive,learned-fallback", "--markdown", "--store", Path.Combine(_dir, "runs.db")]);
+            "--models", "max-genre,weighted,weighted+bayes+siblings,adaptive,learned-fallback", "--markdown", "--store", Path.Combine(Dir, "runs.db")]);
         Assert.True(code == ExitCodes.Ok, error);
         Assert.Contains(DerivedRatings.Description, output, StringComparison.Ordinal);
         Assert.Contains("never imputed): album", output, StringComparison.Ordinal);

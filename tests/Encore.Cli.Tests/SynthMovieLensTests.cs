@@ -8,15 +8,11 @@ namespace Encore.Cli.Tests;
 /// (threshold 4 (auto)), personalised models beat the popularity list and the verdict says so.
 /// </summary>
 [Collection("console")]
-public sealed class SynthMovieLensTests : IDisposable
+public sealed class SynthMovieLensTests() : TempFolderTest("encore-synth-ml-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-synth-ml-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     private async Task<string> SynthAsync(string name, string seed)
     {
-        var folder = Path.Combine(_dir, name);
+        var folder = Path.Combine(Dir, name);
         var result = await ConsoleCapture.RunAsync("synth", "--preset", "movielens", "--users", "200", "--tracks", "300", "--events", "12000", "--seed", seed, "-o", folder);
         Assert.Equal(ExitCodes.Ok, result.Code);
         return folder;
@@ -41,7 +37,7 @@ public sealed class SynthMovieLensTests : IDisposable
     {
         var data = await SynthAsync("ml", "42");
 
-        var (code, output, error) = await ConsoleCapture.RunAsync("evaluate", data, "--models", "popularity,item-knn,als", "--k", "10", "--store", Path.Combine(_dir, "runs.db"));
+        var (code, output, error) = await ConsoleCapture.RunAsync("evaluate", data, "--models", "popularity,item-knn,als", "--k", "10", "--store", Path.Combine(Dir, "runs.db"));
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("threshold = 4 (auto)", error, StringComparison.Ordinal);

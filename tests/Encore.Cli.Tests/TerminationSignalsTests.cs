@@ -8,12 +8,8 @@ namespace Encore.Cli.Tests;
 /// finished) crashed with exit 134 and System.CommandLine's "transition a task to a final state" stack trace.
 /// </summary>
 [Collection("console")]
-public sealed class TerminationSignalsTests : IDisposable
+public sealed class TerminationSignalsTests() : TempFolderTest("encore-signals-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-signals-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     [Fact]
     public async Task Handle_FirstSignal_CancelsTheTokenKeepsTheProcessAndEndsTheGraceOnce()
     {
@@ -51,7 +47,7 @@ public sealed class TerminationSignalsTests : IDisposable
     {
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
-        var output = Path.Combine(_dir, "world");
+        var output = Path.Combine(Dir, "world");
 
         var (code, _, error) = await ConsoleCapture.RunAsync(() => EncoreCli.RunAsync(["synth", "-o", output, "--preset", "tiny"], cancelled.Token));
 

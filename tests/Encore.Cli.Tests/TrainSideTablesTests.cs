@@ -10,16 +10,12 @@ namespace Encore.Cli.Tests;
 /// out: <c>train --model friends</c> once wrote a popularity list because only the funnel was given the side tables.
 /// </summary>
 [Collection("console")]
-public sealed class TrainSideTablesTests : IDisposable
+public sealed class TrainSideTablesTests() : TempFolderTest("encore-train-side-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-train-side-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     // A HetRec-shaped folder: users 2 and 3 are friends, user 4 is a friend of 2; five artists.
     private async Task<string> HetRecSnapshotAsync()
     {
-        var source = Directory.CreateDirectory(Path.Combine(_dir, "hetrec")).FullName;
+        var source = Directory.CreateDirectory(Path.Combine(Dir, "hetrec")).FullName;
         await File.WriteAllTextAsync(Path.Combine(source, "artists.dat"),
             "id\tname\turl\tpictureURL\n1\tA\thttp://a\thttp://p\n2\tB\thttp://b\thttp://q\n3\tC\thttp://c\thttp://r\n4\tD\thttp://d\thttp://s\n5\tE\thttp://e\thttp://t\n");
         await File.WriteAllTextAsync(Path.Combine(source, "tags.dat"), "tagID\ttagValue\n1\trock\n");
@@ -27,7 +23,7 @@ public sealed class TrainSideTablesTests : IDisposable
             "userID\tartistID\tweight\n2\t1\t100\n2\t2\t50\n3\t2\t10\n3\t3\t20\n4\t4\t30\n5\t5\t5\n5\t1\t7\n");
         await File.WriteAllTextAsync(Path.Combine(source, "user_taggedartists.dat"), "userID\tartistID\ttagID\tday\tmonth\tyear\n2\t1\t1\t1\t4\t2009\n");
         await File.WriteAllTextAsync(Path.Combine(source, "user_friends.dat"), "userID\tfriendID\n2\t3\n3\t2\n4\t2\n2\t4\n");
-        var snapshot = Path.Combine(_dir, "snapshot");
+        var snapshot = Path.Combine(Dir, "snapshot");
         Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["import", "hetrec", source, "-o", snapshot]));
         return snapshot;
     }
@@ -36,7 +32,7 @@ public sealed class TrainSideTablesTests : IDisposable
     public async Task Train_Friends_IsFittedOnTheDatasetsFriendships()
     {
         var snapshot = await HetRecSnapshotAsync();
-        var output = Path.Combine(_dir, "friends.bin");
+        var output = Path.Combine(Dir, "friends.bin");
         var (code, _, error) = await ConsoleCapture.RunAsync(["train", snapshot, "--model", "friends", "-o", output]);
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("user links", error, StringComparison.Ordinal);
@@ -48,7 +44,7 @@ public sealed class TrainSideTablesTests : IDisposable
     public async Task Train_BlendWithAFriendsComponent_GivesItTheFriendships()
     {
         var snapshot = await HetRecSnapshotAsync();
-        var output = Path.Combine(_dir, "blend.bin");
+        var output = Path.Combine(Dir, "blend.bin");
         var (code, _, _) = await ConsoleCapture.RunAsync(["train", snapshot, "--model", "blend", "--set", "components=friends+popularity", "--set", "weights=1:1", "-o", output]);
         Assert.Equal(ExitCodes.Ok, code);
         var blend = Assert.IsType<BlendModel>(ModelLoader.Load(output));

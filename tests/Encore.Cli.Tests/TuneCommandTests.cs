@@ -4,17 +4,13 @@ namespace Encore.Cli.Tests;
 
 /// <summary><c>encore tune</c> end to end on the Tiny synthetic world: the re-check options, its printed table and the settings file.</summary>
 [Collection("console")]
-public sealed class TuneCommandTests : IDisposable
+public sealed class TuneCommandTests() : TempFolderTest("encore-tune-cli-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-tune-cli-").FullName;
+    private string World => Path.Combine(Dir, "world");
 
-    private string World => Path.Combine(_dir, "world");
+    private string Store => Path.Combine(Dir, "runs.db");
 
-    private string Store => Path.Combine(_dir, "runs.db");
-
-    private string Ini => Path.Combine(_dir, "tuned.ini");
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    private string Ini => Path.Combine(Dir, "tuned.ini");
 
     private async Task MakeWorld() => Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["synth", "-o", World, "--preset", "tiny", "--seed", "7"]));
 

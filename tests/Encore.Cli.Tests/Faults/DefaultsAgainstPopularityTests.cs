@@ -9,12 +9,8 @@ namespace Encore.Cli.Tests.Faults;
 /// beat or tie popularity, and say what it chose from the data.
 /// </summary>
 [Collection("console")]
-public sealed partial class DefaultsAgainstPopularityTests : IDisposable
+public sealed partial class DefaultsAgainstPopularityTests() : TempFolderTest("encore-defaults-pop-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-defaults-pop-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     // user,item table: 300 users with perUser tracks each out of 1,000, drawn from a Zipf popularity (weight 1 / (rank + 1)),
     // 80% of them from the user's own quarter of the tracks (group = user mod 4). Thin rows (10 pairs: a mean row's
     // confidence mass 10) and many rare tracks, as piki and the sparse binary table of defaults-s14.md.
@@ -33,9 +29,9 @@ public sealed partial class DefaultsAgainstPopularityTests : IDisposable
             }
             lines.AddRange(chosen.Select(i => $"u{u},t{i}"));
         }
-        var csv = Path.Combine(_dir, $"plays{perUser}.csv");
+        var csv = Path.Combine(Dir, $"plays{perUser}.csv");
         await File.WriteAllLinesAsync(csv, lines);
-        var dataset = Path.Combine(_dir, $"ds{perUser}");
+        var dataset = Path.Combine(Dir, $"ds{perUser}");
         Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("import", "table", csv, "-o", dataset, "--set", "user=user", "--set", "item=item")).Code);
         return dataset;
     }
@@ -64,7 +60,7 @@ public sealed partial class DefaultsAgainstPopularityTests : IDisposable
     {
         var dataset = await ZipfGroupTableAsync();
 
-        var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", dataset, "--models", "popularity,rp3beta,als", "--k", "10", "--store", Path.Combine(_dir, "runs.db"));
+        var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", dataset, "--models", "popularity,rp3beta,als", "--k", "10", "--store", Path.Combine(Dir, "runs.db"));
 
         Assert.Equal(ExitCodes.Ok, code);
         var popularity = Ndcg(error, "popularity");
@@ -84,7 +80,7 @@ public sealed partial class DefaultsAgainstPopularityTests : IDisposable
     {
         var dataset = await ZipfGroupTableAsync(perUser: 5);
 
-        var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", dataset, "--models", "popularity,bpr,wmf", "--k", "10", "--store", Path.Combine(_dir, "runs.db"));
+        var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", dataset, "--models", "popularity,bpr,wmf", "--k", "10", "--store", Path.Combine(Dir, "runs.db"));
 
         Assert.Equal(ExitCodes.Ok, code);
         var popularity = Ndcg(error, "popularity");
@@ -103,7 +99,7 @@ public sealed partial class DefaultsAgainstPopularityTests : IDisposable
     public async Task Evaluate_WmfUnderTheGroupProtocol_KeepsTheAuthorsPenaltyAndSaysSo()
     {
         var dataset = await ZipfGroupTableAsync(perUser: 5);
-        string[] wmf = ["evaluate", dataset, "--models", "wmf", "--set", "wmf.iterations=2", "--store", Path.Combine(_dir, "runs.db")];
+        string[] wmf = ["evaluate", dataset, "--models", "wmf", "--set", "wmf.iterations=2", "--store", Path.Combine(Dir, "runs.db")];
 
         var groups = await ConsoleCapture.RunAsync([.. wmf, "--groups", "--group-counts", "10"]);
         var plain = await ConsoleCapture.RunAsync(wmf);
@@ -123,7 +119,7 @@ public sealed partial class DefaultsAgainstPopularityTests : IDisposable
     {
         var dataset = await ZipfGroupTableAsync();
 
-        var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", dataset, "--models", "popularity,hierarchy", "--k", "10", "--store", Path.Combine(_dir, "runs.db"));
+        var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", dataset, "--models", "popularity,hierarchy", "--k", "10", "--store", Path.Combine(Dir, "runs.db"));
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("hierarchy: note: no album, artist or genre links reach it", error, StringComparison.Ordinal);

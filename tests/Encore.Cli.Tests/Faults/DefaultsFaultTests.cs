@@ -5,14 +5,10 @@ namespace Encore.Cli.Tests.Faults;
 /// each is in its test's summary).
 /// </summary>
 [Collection("console")]
-public sealed class DefaultsFaultTests : IDisposable
+public sealed class DefaultsFaultTests() : TempFolderTest("encore-defaults-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-defaults-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     // Writes <name>.csv and imports it as a table with the given column mapping; returns the snapshot folder.
-    private Task<string> ImportAsync(string name, List<string> lines, params string[] mapping) => FaultTables.ImportAsync(_dir, name, lines, mapping);
+    private Task<string> ImportAsync(string name, List<string> lines, params string[] mapping) => FaultTables.ImportAsync(Dir, name, lines, mapping);
 
     private Task<string> PlainTableAsync() => ImportAsync("plays", FaultTables.Plain(), "user=user", "item=item");
 
@@ -26,7 +22,7 @@ public sealed class DefaultsFaultTests : IDisposable
     {
         var dataset = await PlainTableAsync();
 
-        var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", dataset, "--models", "popularity,affinity", "--store", Path.Combine(_dir, "runs.db"));
+        var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", dataset, "--models", "popularity,affinity", "--store", Path.Combine(Dir, "runs.db"));
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("affinity: needs track content vectors", error, StringComparison.Ordinal);
@@ -39,7 +35,7 @@ public sealed class DefaultsFaultTests : IDisposable
     {
         var dataset = await PlainTableAsync();
 
-        var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", dataset, "--models", "popularity,friends", "--store", Path.Combine(_dir, "runs.db"));
+        var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", dataset, "--models", "popularity,friends", "--store", Path.Combine(Dir, "runs.db"));
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("friends: note: this data has no friendships (user links), so every user gets the popularity list", error, StringComparison.Ordinal);
@@ -51,7 +47,7 @@ public sealed class DefaultsFaultTests : IDisposable
     {
         var dataset = await PlainTableAsync();
 
-        var (code, _, error) = await ConsoleCapture.RunAsync("train", dataset, "--model", "friends", "-o", Path.Combine(_dir, "f.bin"));
+        var (code, _, error) = await ConsoleCapture.RunAsync("train", dataset, "--model", "friends", "-o", Path.Combine(Dir, "f.bin"));
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("note: friends: this data has no friendships", error, StringComparison.Ordinal);
@@ -73,8 +69,8 @@ public sealed class DefaultsFaultTests : IDisposable
                 if ((u + i) % 3 != 0) lines.Add($"u{u},t{(i + u) % 8},{((u * i) % 4 == 0 ? -1 : 1)}");
         var dataset = await ImportAsync("likes", lines, "user=user", "item=item", "value=value");
         string[] args = command == "evaluate"
-            ? ["evaluate", dataset, "--models", "popularity", "--store", Path.Combine(_dir, "runs.db")]
-            : ["sweep", dataset, "--model", "item-knn", "--grid", "neighbours=5,10", "--store", Path.Combine(_dir, "runs.db")];
+            ? ["evaluate", dataset, "--models", "popularity", "--store", Path.Combine(Dir, "runs.db")]
+            : ["sweep", dataset, "--model", "item-knn", "--grid", "neighbours=5,10", "--store", Path.Combine(Dir, "runs.db")];
 
         var (code, _, error) = await ConsoleCapture.RunAsync(args);
 
@@ -96,8 +92,8 @@ public sealed class DefaultsFaultTests : IDisposable
         for (var u = 0; u < 40; u++) lines.Add($"u{u},t{u % 7},{1 + (u % 5)}");
         var dataset = await ImportAsync("one-each", lines, "user=user", "item=item", "value=value");
         string[] args = command == "evaluate"
-            ? ["evaluate", dataset, "--models", "popularity,item-knn", "--store", Path.Combine(_dir, "runs.db")]
-            : ["sweep", dataset, "--model", "item-knn", "--grid", "neighbours=5,10", "--store", Path.Combine(_dir, "runs.db")];
+            ? ["evaluate", dataset, "--models", "popularity,item-knn", "--store", Path.Combine(Dir, "runs.db")]
+            : ["sweep", dataset, "--model", "item-knn", "--grid", "neighbours=5,10", "--store", Path.Combine(Dir, "runs.db")];
 
         var (code, _, error) = await ConsoleCapture.RunAsync(args);
 
@@ -120,7 +116,7 @@ public sealed class DefaultsFaultTests : IDisposable
                 if ((u + i) % 3 != 0) lines.Add($"{u},{(i + u) % 8},{(0.5 + ((u + 2 * i) % 10) * 0.5).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)},{1_400_000_000 + u * 100 + i}");
         var dataset = await ImportAsync("ratings", lines, "user=userId", "item=movieId", "value=rating", "time=timestamp", "time-unit=s");
 
-        var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", dataset, "--models", "popularity", "--store", Path.Combine(_dir, "runs.db"));
+        var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", dataset, "--models", "popularity", "--store", Path.Combine(Dir, "runs.db"));
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("look like star ratings read as play counts", error, StringComparison.Ordinal);

@@ -4,19 +4,8 @@ namespace Encore.Cli.Tests.Faults;
 
 /// <summary>The command-line examples of issue 12, each with its documented exit code and a clear message.</summary>
 [Collection("console")]
-public sealed class FieldFaultTests : IDisposable
+public sealed class FieldFaultTests() : TempFolderTest("encore-faults-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-faults-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_dir, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     /// <summary>Issue 12 item 1's example: tbad is the most-touched track and the most disliked.</summary>
     private const string DislikedCsv = "user,item,kind\nu1,t1,play\nu1,tbad,dislike\nu2,t2,play\nu2,tbad,dislike\nu3,t2,play\nu3,tbad,dislike\nu4,t1,play\n";
 
@@ -25,7 +14,7 @@ public sealed class FieldFaultTests : IDisposable
 
     private async Task<string> ImportAsync(string csv, string name = "ds")
     {
-        var output = Path.Combine(_dir, name);
+        var output = Path.Combine(Dir, name);
         var (code, _, error) = await ConsoleCapture.RunAsync("import", "table", csv, "-o", output, "--set", "user=user", "--set", "item=item", "--set", "kind=kind");
         Assert.True(code == ExitCodes.Ok, error);
         return output;
@@ -35,7 +24,7 @@ public sealed class FieldFaultTests : IDisposable
     private async Task<string> TrainAsync(string csv, string model, params string[] extra)
     {
         var ds = await ImportAsync(Write(model + ".csv", csv), model + "-ds");
-        var bin = Path.Combine(_dir, model + ".bin");
+        var bin = Path.Combine(Dir, model + ".bin");
         var (code, _, error) = await ConsoleCapture.RunAsync(["train", ds, "--model", model, "-o", bin, .. extra]);
         Assert.True(code == ExitCodes.Ok, error);
         return bin;
@@ -87,7 +76,7 @@ public sealed class FieldFaultTests : IDisposable
     public async Task Import_EpochMillisecondsAsSeconds_IsARowFault()
     {
         var csv = Write("ms.csv", "user,item,time\nu1,t1,1700000000000\nu2,t1,1700000000\n");
-        var output = Path.Combine(_dir, "ds");
+        var output = Path.Combine(Dir, "ds");
 
         var (strict, _, error) = await ConsoleCapture.RunAsync("import", "table", csv, "-o", output, "--strict", "--set", "user=user", "--set", "item=item", "--set", "time=time", "--set", "time-unit=s");
         var (lenient, _, _) = await ConsoleCapture.RunAsync("import", "table", csv, "-o", output, "--set", "user=user", "--set", "item=item", "--set", "time=time", "--set", "time-unit=s");
@@ -109,7 +98,7 @@ public sealed class FieldFaultTests : IDisposable
         var csv = Write("empty.csv", text);
         foreach (var strict in new[] { false, true })
         {
-            string[] args = ["import", "table", csv, "-o", Path.Combine(_dir, "ds"), "--set", "user=user", "--set", "item=item", "--set", "header=true"];
+            string[] args = ["import", "table", csv, "-o", Path.Combine(Dir, "ds"), "--set", "user=user", "--set", "item=item", "--set", "header=true"];
             var (code, _, error) = await ConsoleCapture.RunAsync(strict ? [.. args, "--strict"] : args);
             Assert.Equal(ExitCodes.BadData, code);
             Assert.Contains("empty.csv", error, StringComparison.Ordinal);
@@ -120,7 +109,7 @@ public sealed class FieldFaultTests : IDisposable
     public async Task Import_ControlCharacterInId_IsARowFault()
     {
         var csv = Write("nul.csv", "user,item\nu\u00001,t1\nu2,t1\n");
-        var output = Path.Combine(_dir, "ds");
+        var output = Path.Combine(Dir, "ds");
 
         var (code, _, _) = await ConsoleCapture.RunAsync("import", "table", csv, "-o", output, "--set", "user=user", "--set", "item=item");
 
@@ -131,7 +120,7 @@ public sealed class FieldFaultTests : IDisposable
     [Fact]
     public async Task Import_OverDifferentSnapshot_RefusesUnlessForced()
     {
-        var output = Path.Combine(_dir, "ds");
+        var output = Path.Combine(Dir, "ds");
         Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("import", "table", Write("a.csv", "user,item\nu1,t1\n"), "-o", output, "--set", "user=user", "--set", "item=item")).Code);
         var first = DatasetSnapshot.ReadManifest(output).ContentHash;
         var stale = output + ".tmp-0123456789ab";
@@ -146,14 +135,14 @@ public sealed class FieldFaultTests : IDisposable
 
         Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("import", "table", b, "-o", output, "--force", "--set", "user=user", "--set", "item=item")).Code);
         Assert.NotEqual(first, DatasetSnapshot.ReadManifest(output).ContentHash);
-        Assert.Empty(Directory.GetDirectories(_dir, "ds.tmp-*"));
+        Assert.Empty(Directory.GetDirectories(Dir, "ds.tmp-*"));
     }
 
     [Fact]
     public async Task Recommend_HostileModelHeader_ExitsBadModelFileNamingIt()
     {
         // ENCOREMF, version 1, name length 0x7FFFFFFF, "als": 19 bytes.
-        var path = Path.Combine(_dir, "hostile.bin");
+        var path = Path.Combine(Dir, "hostile.bin");
         File.WriteAllBytes(path, [.. "ENCOREMF"u8, 1, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0x7F, .. "als"u8]);
 
         var (code, _, error) = await ConsoleCapture.RunAsync("recommend", path, "--user", "u1");
@@ -168,7 +157,7 @@ public sealed class FieldFaultTests : IDisposable
     {
         var ds = await ImportAsync(Write("min.csv", "user,item,kind\nu1,t1,play\nu2,t2,play\n"));
 
-        var (code, _, error) = await ConsoleCapture.RunAsync("train", ds, "--model", "als", "--set", "factors=-3", "-o", Path.Combine(_dir, "m.bin"));
+        var (code, _, error) = await ConsoleCapture.RunAsync("train", ds, "--model", "als", "--set", "factors=-3", "-o", Path.Combine(Dir, "m.bin"));
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("factors", error, StringComparison.OrdinalIgnoreCase);
@@ -186,7 +175,7 @@ public sealed class FieldFaultTests : IDisposable
     {
         // A field report: iterations=0 exited 0 and saved the random start as "fitted".
         var ds = await ImportAsync(Write("zero.csv", "user,item,kind\nu1,t1,play\nu2,t2,play\n"));
-        var output = Path.Combine(_dir, $"{model}-zero.bin");
+        var output = Path.Combine(Dir, $"{model}-zero.bin");
 
         var (code, _, error) = await ConsoleCapture.RunAsync("train", ds, "--model", model, "--set", "iterations=0", "-o", output);
 
@@ -200,7 +189,7 @@ public sealed class FieldFaultTests : IDisposable
     {
         // A field report: a model of another dataset gave an empty table and exit 0, with the reason only in a count.
         var other = await ImportAsync(Write("other.csv", "user,item,kind\nu1,t1,play\nu2,t2,play\n"), "other");
-        var model = Path.Combine(_dir, "other-pop.bin");
+        var model = Path.Combine(Dir, "other-pop.bin");
         Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["train", other, "--model", "popularity", "-o", model]));
         var ds = await ImportAsync(Write("skips.csv", "user,item,kind\nx1,y1,skip\nx2,y2,play\n"));
 
@@ -225,7 +214,7 @@ public sealed class FieldFaultTests : IDisposable
     [Fact]
     public async Task Serve_MissingConfigFile_ExitsBadCommandLine()
     {
-        var (code, _, error) = await ConsoleCapture.RunAsync("serve", "--urls", "http://127.0.0.1:0", "--config", Path.Combine(_dir, "nope.toml"));
+        var (code, _, error) = await ConsoleCapture.RunAsync("serve", "--urls", "http://127.0.0.1:0", "--config", Path.Combine(Dir, "nope.toml"));
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("nope.toml", error, StringComparison.Ordinal);

@@ -6,13 +6,9 @@ namespace Encore.Cli.Tests.Faults;
 /// and <c>encore-fit train</c> do for a missing path) with a message naming the path.
 /// </summary>
 [Collection("console")]
-public sealed class MissingDataFolderTests(ModelCommandsFixture world) : IClassFixture<ModelCommandsFixture>, IDisposable
+public sealed class MissingDataFolderTests(ModelCommandsFixture world) : TempFolderTest("encore-missing-folder-"), IClassFixture<ModelCommandsFixture>
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-missing-folder-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string Missing => Path.Combine(_dir, "no-such-folder");
+    private string Missing => Path.Combine(Dir, "no-such-folder");
 
     public static TheoryData<string[]> CommandsTakingADataFolder => new()
     {
@@ -34,7 +30,7 @@ public sealed class MissingDataFolderTests(ModelCommandsFixture world) : IClassF
     public async Task Command_DataFolderThatDoesNotExist_ExitsUsageNamingThePath(string[] args)
     {
         var resolved = args.Select(a => a.Replace("{missing}", Missing, StringComparison.Ordinal)
-            .Replace("{dir}", _dir, StringComparison.Ordinal)
+            .Replace("{dir}", Dir, StringComparison.Ordinal)
             .Replace("{itemknn}", world.ItemKnn, StringComparison.Ordinal)
             .Replace("{world}", world.World, StringComparison.Ordinal)).ToArray();
 

@@ -10,13 +10,9 @@ namespace Encore.Cli.Tests.Faults;
 /// damaged keeps its own code (3 for a model, 2 for an import input).
 /// </summary>
 [Collection("console")]
-public sealed class MissingPathTests(ModelCommandsFixture world) : IClassFixture<ModelCommandsFixture>, IDisposable
+public sealed class MissingPathTests(ModelCommandsFixture world) : TempFolderTest("encore-missing-path-"), IClassFixture<ModelCommandsFixture>
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-missing-path-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string Missing => Path.Combine(_dir, "nothing.bin");
+    private string Missing => Path.Combine(Dir, "nothing.bin");
 
     public static TheoryData<string, string[]> CommandsNamingAPath => new()
     {
@@ -53,7 +49,7 @@ public sealed class MissingPathTests(ModelCommandsFixture world) : IClassFixture
     [Fact]
     public async Task FitTrain_InputThatNamesNothing_ExitsUsageNamingIt()
     {
-        var (code, _, error) = await ConsoleCapture.RunAsync(() => FitCli.RunAsync(["train", Missing, "--model", "als", "-o", Path.Combine(_dir, "m.bin")]));
+        var (code, _, error) = await ConsoleCapture.RunAsync(() => FitCli.RunAsync(["train", Missing, "--model", "als", "-o", Path.Combine(Dir, "m.bin")]));
 
         Assert.True(code == ExitCodes.Usage, $"exit {code}: {error}");
         Assert.Equal($"error: <input> '{Missing}' does not exist.", error.TrimEnd());
@@ -82,20 +78,20 @@ public sealed class MissingPathTests(ModelCommandsFixture world) : IClassFixture
     [Fact]
     public async Task ExistingButDamagedFiles_KeepTheirCodes()
     {
-        var notModel = Path.Combine(_dir, "notes.bin");
+        var notModel = Path.Combine(Dir, "notes.bin");
         File.WriteAllText(notModel, "this is not a model");
-        var badTable = Path.Combine(_dir, "plays.csv");
+        var badTable = Path.Combine(Dir, "plays.csv");
         File.WriteAllText(badTable, "listener,song\nu1,t1\n");
 
         var model = await ConsoleCapture.RunAsync("recommend", notModel, "--user", "u1");
-        var table = await ConsoleCapture.RunAsync("import", "table", badTable, "-o", Path.Combine(_dir, "ds"), "--set", "user=user_id", "--set", "item=track_id");
+        var table = await ConsoleCapture.RunAsync("import", "table", badTable, "-o", Path.Combine(Dir, "ds"), "--set", "user=user_id", "--set", "item=track_id");
 
         Assert.True(model.Code == ExitCodes.BadModelFile, $"exit {model.Code}: {model.Error}");
         Assert.True(table.Code == ExitCodes.BadData, $"exit {table.Code}: {table.Error}");
     }
 
     private string[] Resolve(string[] args) => [.. args.Select(a => a.Replace("{missing}", Missing, StringComparison.Ordinal)
-        .Replace("{dir}", _dir, StringComparison.Ordinal)
+        .Replace("{dir}", Dir, StringComparison.Ordinal)
         .Replace("{itemknn}", world.ItemKnn, StringComparison.Ordinal)
         .Replace("{world}", world.World, StringComparison.Ordinal))];
 }

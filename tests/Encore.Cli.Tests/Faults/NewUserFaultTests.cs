@@ -5,19 +5,8 @@ namespace Encore.Cli.Tests.Faults;
 /// exits with the documented code and a message that names what was wrong and what was expected.
 /// </summary>
 [Collection("console")]
-public sealed class NewUserFaultTests : IDisposable
+public sealed class NewUserFaultTests() : TempFolderTest("encore-newuser-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-newuser-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_dir, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     /// <summary>
     /// <c>encore import table plays.csv -o ds --set user=user --set item=item --set valu=count</c> imported the
     /// table without its values (the typo was ignored); <c>import hetrec ... --set foo=bar</c> ignored it too.
@@ -29,7 +18,7 @@ public sealed class NewUserFaultTests : IDisposable
     public async Task Import_UnknownSetting_ExitsUsageNamingItAndWritesNothing(string format, string key, string expected)
     {
         var csv = Write("plays.csv", "user,item,count\nu1,t1,3\nu2,t2,5\n");
-        var output = Path.Combine(_dir, "ds");
+        var output = Path.Combine(Dir, "ds");
 
         string[] mapping = format == "table" ? ["--set", "user=user", "--set", "item=item"] : [];
 
@@ -45,7 +34,7 @@ public sealed class NewUserFaultTests : IDisposable
     [Fact]
     public async Task Recommend_DatasetFolderForModel_SaysItIsAFolderAndHowToTrain()
     {
-        var dataset = Path.Combine(_dir, "ds");
+        var dataset = Path.Combine(Dir, "ds");
         var csv = Write("plays.csv", "user,item\nu1,t1\nu2,t2\n");
         Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("import", "table", csv, "-o", dataset, "--set", "user=user", "--set", "item=item")).Code);
 
@@ -67,10 +56,10 @@ public sealed class NewUserFaultTests : IDisposable
     public async Task Stats_PathThatIsNoSnapshot_SaysWhatItIsAndWhatToDo(string name, string expected, int exitCode)
     {
         Write("plays.csv", "user,item\nu1,t1\n");
-        Directory.CreateDirectory(Path.Combine(_dir, "source-folder"));
-        File.WriteAllText(Path.Combine(_dir, "source-folder", "user_artists.dat"), "userID\tartistID\tweight\n");
+        Directory.CreateDirectory(Path.Combine(Dir, "source-folder"));
+        File.WriteAllText(Path.Combine(Dir, "source-folder", "user_artists.dat"), "userID\tartistID\tweight\n");
 
-        var (code, _, error) = await ConsoleCapture.RunAsync("stats", Path.Combine(_dir, name));
+        var (code, _, error) = await ConsoleCapture.RunAsync("stats", Path.Combine(Dir, name));
 
         Assert.Equal(exitCode, code);
         Assert.Contains(expected, error, StringComparison.Ordinal);
@@ -85,11 +74,11 @@ public sealed class NewUserFaultTests : IDisposable
     [InlineData("piki")]
     public async Task Import_EmptyFolder_SaysTheFolderHoldsNoFiles(string format)
     {
-        var folder = Path.Combine(_dir, "empty-folder");
+        var folder = Path.Combine(Dir, "empty-folder");
         Directory.CreateDirectory(folder);
         string[] mapping = format == "table" ? ["--set", "user=user", "--set", "item=item"] : [];
 
-        var (code, _, error) = await ConsoleCapture.RunAsync(["import", format, folder, "-o", Path.Combine(_dir, "ds"), .. mapping]);
+        var (code, _, error) = await ConsoleCapture.RunAsync(["import", format, folder, "-o", Path.Combine(Dir, "ds"), .. mapping]);
 
         Assert.Equal(ExitCodes.BadData, code);
         Assert.Contains("empty-folder", error, StringComparison.Ordinal);
@@ -133,10 +122,10 @@ public sealed class NewUserFaultTests : IDisposable
     // Three plays of two users imported and trained as item-kNN: a model file for the id-option cases.
     private async Task<string> TrainSmallKnnAsync()
     {
-        var dataset = Path.Combine(_dir, "ds");
+        var dataset = Path.Combine(Dir, "ds");
         var csv = Write("plays.csv", "user,item\nu1,t1\nu1,t2\nu2,t2\n");
         Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("import", "table", csv, "-o", dataset, "--set", "user=user", "--set", "item=item")).Code);
-        var bin = Path.Combine(_dir, "knn.bin");
+        var bin = Path.Combine(Dir, "knn.bin");
         Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("train", dataset, "--model", "item-knn", "-o", bin)).Code);
         return bin;
     }

@@ -6,15 +6,11 @@ namespace Encore.Cli.Tests.Faults;
 /// Operational faults a newcomer met in session 14 (the command that showed each is in its test's summary).
 /// </summary>
 [Collection("console")]
-public sealed class OperationalFaultTests : IDisposable
+public sealed class OperationalFaultTests() : TempFolderTest("encore-operational-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-operational-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     // Writes <name>.csv and imports it as a user,item table (and the further columns named); returns the snapshot folder.
     private Task<string> ImportAsync(string name, List<string> lines, params string[] mapping) =>
-        FaultTables.ImportAsync(_dir, name, lines, ["user=user", "item=item", .. mapping]);
+        FaultTables.ImportAsync(Dir, name, lines, ["user=user", "item=item", .. mapping]);
 
     private Task<string> PlainTableAsync() => ImportAsync("plays", FaultTables.Plain());
 
@@ -42,7 +38,7 @@ public sealed class OperationalFaultTests : IDisposable
     {
         var dataset = await PlainTableAsync();
 
-        var (code, _, error) = await RunWithEveryProgressLineAsync("evaluate", dataset, "--models", "ease,rp3beta", "--store", Path.Combine(_dir, "runs.db"));
+        var (code, _, error) = await RunWithEveryProgressLineAsync("evaluate", dataset, "--models", "ease,rp3beta", "--store", Path.Combine(Dir, "runs.db"));
 
         Assert.Equal(ExitCodes.Ok, code);
         foreach (var line in new[] { "ease  fitting", "ease  step 1/4", "ease  step 4/4", "ease  evaluating", "rp3beta  fitting", "rp3beta  evaluating" })
@@ -55,7 +51,7 @@ public sealed class OperationalFaultTests : IDisposable
     {
         var dataset = await PlainTableAsync();
 
-        var (code, _, error) = await RunWithEveryProgressLineAsync("train", dataset, "--model", "ease", "-o", Path.Combine(_dir, "ease.bin"));
+        var (code, _, error) = await RunWithEveryProgressLineAsync("train", dataset, "--model", "ease", "-o", Path.Combine(Dir, "ease.bin"));
 
         Assert.Equal(ExitCodes.Ok, code);
         foreach (var line in new[] { "ease  fitting", "ease  step 1/4", "ease  step 4/4" })
@@ -68,7 +64,7 @@ public sealed class OperationalFaultTests : IDisposable
     {
         var dataset = await PlainTableAsync();
 
-        var (code, _, error) = await RunWithEveryProgressLineAsync("sweep", dataset, "--model", "ease", "--grid", "lambda=10,100", "--store", Path.Combine(_dir, "runs.db"));
+        var (code, _, error) = await RunWithEveryProgressLineAsync("sweep", dataset, "--model", "ease", "--grid", "lambda=10,100", "--store", Path.Combine(Dir, "runs.db"));
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Equal(2, error.Split('\n').Count(l => l.StartsWith("ease  evaluating", StringComparison.Ordinal)));
@@ -95,7 +91,7 @@ public sealed class OperationalFaultTests : IDisposable
         var dataset = await SingleUserTableAsync();
         string[] extra = protocol == "sampled" ? ["--sampled", "10"] : [];
 
-        var (code, output, error) = await ConsoleCapture.RunAsync(["evaluate", dataset, "--models", "popularity,item-knn", "--store", Path.Combine(_dir, "runs.db"), .. extra]);
+        var (code, output, error) = await ConsoleCapture.RunAsync(["evaluate", dataset, "--models", "popularity,item-knn", "--store", Path.Combine(Dir, "runs.db"), .. extra]);
 
         Assert.Equal(ExitCodes.BadData, code);
         Assert.Contains("nothing to measure: none of the 8 relevant held-out pairs", error, StringComparison.Ordinal);
@@ -114,7 +110,7 @@ public sealed class OperationalFaultTests : IDisposable
         for (var i = 20; i < 40; i++) lines.Add($"b,t{i}");
         var dataset = await ImportAsync("apart", lines);
 
-        var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", dataset, "--models", "popularity", "--store", Path.Combine(_dir, "runs.db"));
+        var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", dataset, "--models", "popularity", "--store", Path.Combine(Dir, "runs.db"));
 
         Assert.Equal(ExitCodes.BadData, code);
         Assert.Contains("nothing to measure", error, StringComparison.Ordinal);
@@ -133,7 +129,7 @@ public sealed class OperationalFaultTests : IDisposable
             for (var i = 0; i < 20; i++) lines.Add($"u{u},t{i}");
         var dataset = await ImportAsync("two", lines);
 
-        var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", dataset, "--models", "popularity", "--groups", "--store", Path.Combine(_dir, "runs.db"));
+        var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", dataset, "--models", "popularity", "--groups", "--store", Path.Combine(Dir, "runs.db"));
 
         Assert.Equal(ExitCodes.BadData, code);
         Assert.Contains("no groups to measure: groups of 5", error, StringComparison.Ordinal);
@@ -155,14 +151,14 @@ public sealed class OperationalFaultTests : IDisposable
                 lines.Add($"u{u},t{(u + t) % 15},{((u * 10 + t) % 25 == 0 ? 300 : 1 + ((u + t) % 3))}");
         var dataset = await ImportAsync("counts", lines, "value=plays");
 
-        var (code, _, error) = await ConsoleCapture.RunAsync("train", dataset, "--model", "popularity", "-o", Path.Combine(_dir, "p.bin"));
+        var (code, _, error) = await ConsoleCapture.RunAsync("train", dataset, "--model", "popularity", "-o", Path.Combine(Dir, "p.bin"));
         Assert.Equal(ExitCodes.Ok, code);
         var printed = System.Text.RegularExpressions.Regex.Match(error, @"confidence (\S+) chosen from the data: (.+) \(set --confidence");
         Assert.True(printed.Success, error);
         var options = new Encore.Online.OnlineOptions
         {
-            StorePath = Path.Combine(_dir, "service.db"),
-            ModelDirectory = Path.Combine(_dir, "models"),
+            StorePath = Path.Combine(Dir, "service.db"),
+            ModelDirectory = Path.Combine(Dir, "models"),
             Retrain = new Encore.Online.Retraining.RetrainOptions { Factors = 8, Iterations = 3 },
         };
         using var engine = new Encore.Online.OnlineEngine(options, null, new Encore.Online.BaseDatasetSource(dataset));

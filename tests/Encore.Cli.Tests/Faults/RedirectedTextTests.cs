@@ -6,20 +6,16 @@ namespace Encore.Cli.Tests.Faults;
 /// for came in pieces. Free text lines are now written whole when stdout is redirected.
 /// </summary>
 [Collection("console")]
-public sealed class RedirectedTextTests : IDisposable
+public sealed class RedirectedTextTests() : TempFolderTest("encore-redirected-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-redirected-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     [Fact]
     public async Task Import_LenientFaultExample_IsOneWholeLine()
     {
         Assert.True(Console.IsOutputRedirected, "the test host's stdout is a pipe");
-        var csv = Path.Combine(_dir, "plays with a long file name to pass eighty columns.csv");
+        var csv = Path.Combine(Dir, "plays with a long file name to pass eighty columns.csv");
         File.WriteAllText(csv, "user,item,value\nu1,t1,3\nu2\nu3,t3,2\n");
 
-        var (code, output, error) = await ConsoleCapture.RunAsync("import", "table", csv, "-o", Path.Combine(_dir, "ds"),
+        var (code, output, error) = await ConsoleCapture.RunAsync("import", "table", csv, "-o", Path.Combine(Dir, "ds"),
             "--set", "user=user", "--set", "item=item", "--set", "value=value");
 
         Assert.True(code == ExitCodes.Ok, error);
@@ -40,10 +36,10 @@ public sealed class RedirectedTextTests : IDisposable
         for (var u = 0; u < 6; u++)
             for (var t = 0; t < 4; t++)
                 if ((u + t) % 3 != 0) rows.Add($"u{u},{Id(t)},1");
-        var csv = Path.Combine(_dir, "plays.csv");
+        var csv = Path.Combine(Dir, "plays.csv");
         File.WriteAllLines(csv, rows);
-        var ds = Path.Combine(_dir, "ds");
-        var model = Path.Combine(_dir, "knn.bin");
+        var ds = Path.Combine(Dir, "ds");
+        var model = Path.Combine(Dir, "knn.bin");
         var (code, _, error) = await ConsoleCapture.RunAsync("import", "table", csv, "-o", ds, "--set", "user=user", "--set", "item=item", "--set", "value=value");
         Assert.True(code == ExitCodes.Ok, error);
         (code, _, error) = await ConsoleCapture.RunAsync("train", ds, "--model", "item-knn", "-o", model);

@@ -8,15 +8,11 @@ namespace Encore.Cli.Tests.Faults;
 /// exit 0, where <c>encore report --metric</c> refuses the same mistake.
 /// </summary>
 [Collection("console")]
-public sealed class RunsListMetricTests : IDisposable
+public sealed class RunsListMetricTests() : TempFolderTest("encore-runs-metric-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-runs-metric-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     private string Store()
     {
-        var store = Path.Combine(_dir, "runs.db");
+        var store = Path.Combine(Dir, "runs.db");
         new SqliteRunStore(store).Save(
         [
             Run("r1", "evaluate", "als", new() { ["ndcg@10"] = 0.25 }),
@@ -68,7 +64,7 @@ public sealed class RunsListMetricTests : IDisposable
     [Fact]
     public async Task RunsCompare_TwoSixCandidateRunsWithoutMetric_ComparesTheirAccuracy()
     {
-        var store = Path.Combine(_dir, "six.db");
+        var store = Path.Combine(Dir, "six.db");
         ExperimentRun SixCandidate(string id, double[] accuracy) => Run(id, "evaluate", "ensemble", new() { ["accuracy"] = accuracy.Average() }) with
         {
             Users = [.. Enumerable.Range(0, accuracy.Length)],

@@ -6,15 +6,11 @@ namespace Encore.Cli.Tests.Faults;
 /// the file set, and <c>train</c> / <c>evaluate</c> name a model the file has no section for.
 /// </summary>
 [Collection("console")]
-public sealed class SettingsFileSectionTests : IDisposable
+public sealed class SettingsFileSectionTests() : TempFolderTest("encore-settings-section-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-settings-section-").FullName;
+    private string World => Path.Combine(Dir, "world");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string World => Path.Combine(_dir, "world");
-
-    private string Ini => Path.Combine(_dir, "tuned als.ini");
+    private string Ini => Path.Combine(Dir, "tuned als.ini");
 
     private async Task Prepare()
     {
@@ -27,7 +23,7 @@ public sealed class SettingsFileSectionTests : IDisposable
     {
         await Prepare();
 
-        var (code, _, error) = await ConsoleCapture.RunAsync("train", World, "--model", "item-knn", "--settings", Ini, "-o", Path.Combine(_dir, "knn.bin"));
+        var (code, _, error) = await ConsoleCapture.RunAsync("train", World, "--model", "item-knn", "--settings", Ini, "-o", Path.Combine(Dir, "knn.bin"));
 
         Assert.True(code == ExitCodes.Ok, error);
         Assert.Contains($"note: {Ini} has no [item-knn] section (it has [als]); item-knn runs with its defaults.", error, StringComparison.Ordinal);
@@ -38,7 +34,7 @@ public sealed class SettingsFileSectionTests : IDisposable
     {
         await Prepare();
 
-        var (code, _, error) = await ConsoleCapture.RunAsync("train", World, "--model", "als", "--settings", Ini, "-o", Path.Combine(_dir, "als.bin"));
+        var (code, _, error) = await ConsoleCapture.RunAsync("train", World, "--model", "als", "--settings", Ini, "-o", Path.Combine(Dir, "als.bin"));
 
         Assert.True(code == ExitCodes.Ok, error);
         Assert.Contains($"settings from {Ini} [als]: factors=8 iterations=2", error, StringComparison.Ordinal);
@@ -51,7 +47,7 @@ public sealed class SettingsFileSectionTests : IDisposable
         await Prepare();
 
         var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", World, "--models", "popularity,als", "--settings", Ini,
-            "--store", Path.Combine(_dir, "runs.db"));
+            "--store", Path.Combine(Dir, "runs.db"));
 
         Assert.True(code == ExitCodes.Ok, error);
         Assert.Contains($"note: {Ini} has no [popularity] section (it has [als]); popularity runs with its defaults.", error, StringComparison.Ordinal);

@@ -9,16 +9,12 @@ namespace Encore.Cli.Tests.Faults;
 /// message that names what was wrong and what was expected.
 /// </summary>
 [Collection("console")]
-public sealed class SourceSystemFaultTests : IDisposable
+public sealed class SourceSystemFaultTests() : TempFolderTest("encore-s13-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-s13-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     /// <summary>A synthetic world of <paramref name="preset"/> (tiny, hierarchy) in the test folder; returns its path.</summary>
     private async Task<string> SynthAsync(string preset)
     {
-        var world = Path.Combine(_dir, preset);
+        var world = Path.Combine(Dir, preset);
         var (code, _, error) = await ConsoleCapture.RunAsync("synth", "-o", world, "--preset", preset);
         Assert.True(code == ExitCodes.Ok, error);
         return world;
@@ -27,14 +23,14 @@ public sealed class SourceSystemFaultTests : IDisposable
     /// <summary>A HetRec-shaped folder (events about artists, no tracks): 6 users x 8 artists, weight u * a.</summary>
     private async Task<string> ImportArtistDatasetAsync()
     {
-        var folder = Path.Combine(_dir, "hetrec");
+        var folder = Path.Combine(Dir, "hetrec");
         Directory.CreateDirectory(folder);
         var plays = new StringBuilder("userID\tartistID\tweight\n");
         for (var u = 1; u <= 6; u++)
             for (var a = 1; a <= 8; a++) plays.Append(CultureInfo.InvariantCulture, $"{u}\t{a}\t{u * a}\n");
         File.WriteAllText(Path.Combine(folder, "user_artists.dat"), plays.ToString());
         File.WriteAllText(Path.Combine(folder, "artists.dat"), "id\tname\turl\tpictureURL\n1\tA\tu\tp\n");
-        var output = Path.Combine(_dir, "hetrec-ds");
+        var output = Path.Combine(Dir, "hetrec-ds");
         var (code, _, error) = await ConsoleCapture.RunAsync("import", "hetrec", folder, "-o", output);
         Assert.True(code == ExitCodes.Ok, error);
         return output;
@@ -50,7 +46,7 @@ public sealed class SourceSystemFaultTests : IDisposable
     public async Task SixCandidate_DatasetOfArtistEvents_SaysTheEventsAreAboutArtists(string command, string option, string value)
     {
         var dataset = await ImportArtistDatasetAsync();
-        string[] output = command == "train" ? ["-o", Path.Combine(_dir, "h.bin")] : ["--store", Path.Combine(_dir, "runs.db")];
+        string[] output = command == "train" ? ["-o", Path.Combine(Dir, "h.bin")] : ["--store", Path.Combine(Dir, "runs.db")];
 
         var (code, _, error) = await ConsoleCapture.RunAsync([command, dataset, option, value, .. output]);
 
@@ -92,19 +88,19 @@ public sealed class SourceSystemFaultTests : IDisposable
     [InlineData("report", "r1", "-o", "report.html")]
     public async Task ReadingCommand_StoreThatDoesNotExist_RefusesAndCreatesNothing(params string[] args)
     {
-        var store = Path.Combine(_dir, "nowhere", "typo.db");
+        var store = Path.Combine(Dir, "nowhere", "typo.db");
 
         var (code, _, error) = await ConsoleCapture.RunAsync([.. args, "--store", store]);
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains($"run store {store} does not exist", error, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_dir, "nowhere")));
+        Assert.False(Directory.Exists(Path.Combine(Dir, "nowhere")));
     }
 
     /// <summary>Records one bandit-simulation run in a store that is not the default one; returns the store's path and the printed text.</summary>
     private async Task<(string Store, string Output)> SimulateAsync()
     {
-        var store = Path.Combine(_dir, "elsewhere.db");
+        var store = Path.Combine(Dir, "elsewhere.db");
         var (code, output, error) = await ConsoleCapture.RunAsync("bandits", "simulate", "--preset", "tiny", "--rounds", "20", "--seeds", "1", "--policies", "random", "--store", store);
         Assert.True(code == ExitCodes.Ok, error);
         return (store, output);
@@ -175,11 +171,11 @@ public sealed class SourceSystemFaultTests : IDisposable
     public async Task Evaluate_OptionTheProtocolDoesNotRead_ExitsUsageNamingIt(string protocol, string named, params string[] option)
     {
         // The dataset does not exist: the check comes before any data is read.
-        var (code, _, error) = await ConsoleCapture.RunAsync(["evaluate", Path.Combine(_dir, "no-data"), "--protocol", protocol, .. option, "--store", Path.Combine(_dir, "runs.db")]);
+        var (code, _, error) = await ConsoleCapture.RunAsync(["evaluate", Path.Combine(Dir, "no-data"), "--protocol", protocol, .. option, "--store", Path.Combine(Dir, "runs.db")]);
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains($"error: {named} does not apply to", error, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_dir, "pu.csv")));
+        Assert.False(File.Exists(Path.Combine(Dir, "pu.csv")));
     }
 
     /// <summary><c>--format markdown</c> with six-candidate printed text tables (only <c>--markdown</c> was read).</summary>
@@ -188,7 +184,7 @@ public sealed class SourceSystemFaultTests : IDisposable
     {
         var world = await SynthAsync("hierarchy");
 
-        var (code, output, error) = await ConsoleCapture.RunAsync("evaluate", world, "--protocol", "six-candidate", "--models", "weighted", "--format", "markdown", "--store", Path.Combine(_dir, "runs.db"));
+        var (code, output, error) = await ConsoleCapture.RunAsync("evaluate", world, "--protocol", "six-candidate", "--models", "weighted", "--format", "markdown", "--store", Path.Combine(Dir, "runs.db"));
 
         Assert.True(code == ExitCodes.Ok, error);
         Assert.Contains("| rank |", output, StringComparison.Ordinal);
@@ -206,10 +202,10 @@ public sealed class SourceSystemFaultTests : IDisposable
     [InlineData("report", "r1", "-o", "{folder}", "--store", "{store}")]
     public async Task Output_ExistingFolder_ExitsUsageBeforeTheWork(params string[] template)
     {
-        var folder = Path.Combine(_dir, "results");
+        var folder = Path.Combine(Dir, "results");
         Directory.CreateDirectory(folder);
-        var args = template.Select(a => a.Replace("{world}", Path.Combine(_dir, "no-world"), StringComparison.Ordinal)
-            .Replace("{folder}", folder, StringComparison.Ordinal).Replace("{store}", Path.Combine(_dir, "runs.db"), StringComparison.Ordinal));
+        var args = template.Select(a => a.Replace("{world}", Path.Combine(Dir, "no-world"), StringComparison.Ordinal)
+            .Replace("{folder}", folder, StringComparison.Ordinal).Replace("{store}", Path.Combine(Dir, "runs.db"), StringComparison.Ordinal));
 
         // The dataset (and the store) do not exist: the folder is refused before either is read.
         var (code, _, error) = await ConsoleCapture.RunAsync([.. args]);
@@ -230,7 +226,7 @@ public sealed class SourceSystemFaultTests : IDisposable
     [InlineData("tune", "--model", "als", "--budget", "1", "--metric", "recal@10")]
     public async Task Metric_NotMeasured_ExitsUsageBeforeTheData(string command, params string[] args)
     {
-        var (code, _, error) = await ConsoleCapture.RunAsync([command, Path.Combine(_dir, "no-data"), .. args, "--store", Path.Combine(_dir, "runs.db")]);
+        var (code, _, error) = await ConsoleCapture.RunAsync([command, Path.Combine(Dir, "no-data"), .. args, "--store", Path.Combine(Dir, "runs.db")]);
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("is not measured: use one of ndcg, precision, recall", error, StringComparison.Ordinal);
@@ -246,14 +242,14 @@ public sealed class SourceSystemFaultTests : IDisposable
     public async Task Metric_AtAnotherCutOff_TuneMeasuresItAndEvaluateFollowsK()
     {
         var world = await SynthAsync("tiny");
-        var store = Path.Combine(_dir, "runs.db");
+        var store = Path.Combine(Dir, "runs.db");
 
         var (tuneCode, _, tuneError) = await ConsoleCapture.RunAsync("tune", world, "--model", "popularity", "--budget", "1", "--recheck", "0",
-            "--metric", "ndcg@5", "-o", Path.Combine(_dir, "tuned.ini"), "--store", store);
+            "--metric", "ndcg@5", "-o", Path.Combine(Dir, "tuned.ini"), "--store", store);
         var (code, output, error) = await ConsoleCapture.RunAsync("evaluate", world, "--models", "popularity,item-knn", "--k", "3", "--markdown", "--store", store);
 
         Assert.True(tuneCode == ExitCodes.Ok, tuneError);
-        Assert.Contains("popularity: ndcg@5", File.ReadAllText(Path.Combine(_dir, "tuned.ini")), StringComparison.Ordinal);
+        Assert.Contains("popularity: ndcg@5", File.ReadAllText(Path.Combine(Dir, "tuned.ini")), StringComparison.Ordinal);
         Assert.True(code == ExitCodes.Ok, error);
         Assert.Contains("paired comparison on ndcg@3", output, StringComparison.Ordinal);
     }
@@ -265,11 +261,11 @@ public sealed class SourceSystemFaultTests : IDisposable
         var (store, output) = await SimulateAsync();
         var id = output.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith('r') && l.Contains("random", StringComparison.Ordinal)).Split(' ')[0];
 
-        var (code, _, error) = await ConsoleCapture.RunAsync("report", id, "--metric", "nosuch", "-o", Path.Combine(_dir, "r.html"), "--store", store);
+        var (code, _, error) = await ConsoleCapture.RunAsync("report", id, "--metric", "nosuch", "-o", Path.Combine(Dir, "r.html"), "--store", store);
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("--metric 'nosuch' is in none of the 1 runs; they measured", error, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_dir, "r.html")));
+        Assert.False(File.Exists(Path.Combine(Dir, "r.html")));
     }
 
     /// <summary>
@@ -291,7 +287,7 @@ public sealed class SourceSystemFaultTests : IDisposable
     [InlineData("--random expects a number of settings of at least 1, got 0.", "sweep", "{none}", "--model", "als", "--grid", "factors=4,8", "--random", "0")]
     public async Task OutOfRange_NamesTheOptionTyped(string expected, params string[] args)
     {
-        var (code, _, error) = await ConsoleCapture.RunAsync([.. args.Select(a => a == "{none}" ? Path.Combine(_dir, "no-data") : a)]);
+        var (code, _, error) = await ConsoleCapture.RunAsync([.. args.Select(a => a == "{none}" ? Path.Combine(Dir, "no-data") : a)]);
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("error: " + expected, error, StringComparison.Ordinal);
@@ -333,7 +329,7 @@ public sealed class SourceSystemFaultTests : IDisposable
     public async Task Evaluate_SixCandidateExplainUnknownUser_StopsBeforeAnyModelRuns()
     {
         var world = await SynthAsync("hierarchy");
-        var store = Path.Combine(_dir, "runs.db");
+        var store = Path.Combine(Dir, "runs.db");
 
         var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", world, "--protocol", "six-candidate", "--explain", "nosuch", "--store", store);
 

@@ -7,15 +7,11 @@ namespace Encore.Cli.Tests.Faults;
 /// with a space (or any shell character) is now single-quoted in every such hint.
 /// </summary>
 [Collection("console")]
-public sealed class SuggestedCommandQuotingTests : IDisposable
+public sealed class SuggestedCommandQuotingTests() : TempFolderTest("encore-quoting-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-quoting-").FullName;
+    private string World => Path.Combine(Dir, "my world");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string World => Path.Combine(_dir, "my world");
-
-    private string Store => Path.Combine(_dir, "my runs.db");
+    private string Store => Path.Combine(Dir, "my runs.db");
 
     private async Task MakeWorld() => Assert.Equal(ExitCodes.Ok, await EncoreCli.RunAsync(["synth", "-o", World, "--preset", "tiny", "--seed", "7"]));
 
@@ -34,7 +30,7 @@ public sealed class SuggestedCommandQuotingTests : IDisposable
     public async Task Tune_PathsWithSpaces_UseItWithLineQuotesThem()
     {
         await MakeWorld();
-        var ini = Path.Combine(_dir, "tuned knn.ini");
+        var ini = Path.Combine(Dir, "tuned knn.ini");
 
         var (code, output, error) = await ConsoleCapture.RunAsync("tune", World, "--model", "item-knn", "--budget", "2", "--recheck", "0",
             "--store", Store, "-o", ini);

@@ -5,19 +5,8 @@ namespace Encore.Cli.Tests.Faults;
 /// summary): each now exits with the documented code and a message that tells the whole story.
 /// </summary>
 [Collection("console")]
-public sealed class TrialFaultTests : IDisposable
+public sealed class TrialFaultTests() : TempFolderTest("encore-trial-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-trial-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_dir, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     /// <summary>
     /// <c>encore import table user_artists.dat -o ds --set user=userID</c> (no item=) exited 2, "bad input data", with
     /// "(settings): field 'item'": a missing --set is a command-line mistake.
@@ -26,7 +15,7 @@ public sealed class TrialFaultTests : IDisposable
     public async Task ImportTable_WithoutTheItemMapping_ExitsUsageAskingForIt()
     {
         var csv = Write("plays.csv", "user,item\nu1,t1\n");
-        var output = Path.Combine(_dir, "ds");
+        var output = Path.Combine(Dir, "ds");
 
         var (code, _, error) = await ConsoleCapture.RunAsync("import", "table", csv, "-o", output, "--set", "user=user");
 
@@ -41,7 +30,7 @@ public sealed class TrialFaultTests : IDisposable
     public async Task Evaluate_UnknownProtocol_ListsEveryProtocol()
     {
         var csv = Write("plays.csv", "user,item\nu1,t1\nu2,t2\n");
-        var dataset = Path.Combine(_dir, "ds");
+        var dataset = Path.Combine(Dir, "ds");
         Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("import", "table", csv, "-o", dataset, "--set", "user=user", "--set", "item=item")).Code);
 
         var (code, _, error) = await ConsoleCapture.RunAsync("evaluate", dataset, "--protocol", "temporall");

@@ -12,14 +12,12 @@ namespace Encore.Cli.Tests.Fit;
 /// not run by tests (docs/fit-aot.md).
 /// </summary>
 [Collection("console")]
-public sealed class FitCliTests : IDisposable
+public sealed class FitCliTests : TempFolderTest
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-fit-cli-").FullName;
     private readonly string _split;
 
-    public FitCliTests() => _split = FitSplitFixture.Write(_dir);
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public FitCliTests()
+        : base("encore-fit-cli-") => _split = FitSplitFixture.Write(Dir);
 
     private static Task<(int Code, string Out, string Error)> Fit(params string[] args) => ConsoleCapture.RunAsync(() => FitCli.RunAsync(args));
 
@@ -112,7 +110,7 @@ public sealed class FitCliTests : IDisposable
     [Fact]
     public async Task BenchFit_NoSuchFolder_ExitsOne()
     {
-        var missing = Path.Combine(_dir, "nowhere");
+        var missing = Path.Combine(Dir, "nowhere");
         var (code, _, error) = await Fit("bench", "fit", missing, "--model", "als");
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains(missing, error, StringComparison.Ordinal);
@@ -121,7 +119,7 @@ public sealed class FitCliTests : IDisposable
     [Fact]
     public async Task BenchFit_MalformedTrainFile_ExitsTwoNamingFileAndLine()
     {
-        var bad = Path.Combine(_dir, "bad");
+        var bad = Path.Combine(Dir, "bad");
         Directory.CreateDirectory(bad);
         await File.WriteAllTextAsync(Path.Combine(bad, "train.tsv"), "user\titem\tvalue\nu1\ta1\t3\nu2\ta2\tlots\n");
         await File.WriteAllTextAsync(Path.Combine(bad, "test.tsv"), "user\titem\tvalue\n");
@@ -152,7 +150,7 @@ public sealed class FitCliTests : IDisposable
     [InlineData("popularity")]
     public async Task Train_ModelFile_LoadsAndRecommendsAsTheSameFitInProcess(string model)
     {
-        var path = Path.Combine(_dir, model + ".bin");
+        var path = Path.Combine(Dir, model + ".bin");
         var (code, output, error) = await Fit("train", _split, "--model", model, "--set", "factors=8", "--threads", "1", "-o", path);
         // popularity and the kNN models have no factors: the key is refused, so train them without it.
         if (code == ExitCodes.Usage)
@@ -180,7 +178,7 @@ public sealed class FitCliTests : IDisposable
     [Fact]
     public async Task Train_TriplesFile_IsReadLikeTheSplitsTrainFile()
     {
-        var path = Path.Combine(_dir, "file.bin");
+        var path = Path.Combine(Dir, "file.bin");
         var (code, _, error) = await Fit("train", Path.Combine(_split, "train.tsv"), "--model", "item-knn", "-o", path);
         Assert.True(code == 0, error);
         Assert.Equal("item-knn", ModelLoader.Load(path).ModelName);
@@ -189,8 +187,8 @@ public sealed class FitCliTests : IDisposable
     [Fact]
     public async Task Train_MissingInput_ExitsOneAndWritesNothing()
     {
-        var path = Path.Combine(_dir, "none.bin");
-        var (code, _, error) = await Fit("train", Path.Combine(_dir, "absent.tsv"), "--model", "als", "-o", path);
+        var path = Path.Combine(Dir, "none.bin");
+        var (code, _, error) = await Fit("train", Path.Combine(Dir, "absent.tsv"), "--model", "als", "-o", path);
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("absent.tsv", error, StringComparison.Ordinal);
         Assert.False(File.Exists(path));

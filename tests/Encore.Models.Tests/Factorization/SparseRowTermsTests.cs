@@ -77,23 +77,7 @@ public sealed class SparseRowTermsTests
         // d = 64 takes the fixed-offset kernel on the 512-bit path (full groups, a short last group, chunks of 128, the
         // product's c = 1 terms left out), the other widths and the 256-bit path Add itself.
         if (!RowProduct.Accelerated) return;
-        var rng = new Rng((ulong)(7 * d + nonZeros));
-        var rows = new float[nonZeros * d];
-        for (var i = 0; i < rows.Length; i++) rows[i] = rng.NextFloat() - 0.5f;
-        var identity = Enumerable.Range(0, nonZeros + 5).ToArray();
-        var values = new float[nonZeros];
-        for (var k = 0; k < nonZeros; k++) values[k] = k % 5 == 0 && k < nonZeros / 2 ? 0f : 1 + rng.NextInt(9);
-        var v = new float[d];
-        for (var f = 0; f < d; f++) v[f] = rng.NextFloat() - 0.5f;
-        var expected = new float[d];
-        for (var f = 0; f < d; f++) expected[f] = rng.NextFloat();
-        var actual = (float[])expected.Clone();
-
-        SparseRowTerms.Add(rows, d, identity.AsSpan(0, nonZeros), values, 0.7f, v, expected, residual);
-        SparseRowTerms.AddContiguous(rows, d, identity, values, 0.7f, v, actual, residual);
-
-        Assert.Equal(expected, actual);
-        Assert.Throws<ArgumentException>(() => SparseRowTerms.AddContiguous(rows.AsSpan(d), d, identity, values, 0.7f, v, actual, residual));
+        AssertAddContiguousEqualsAdd(d, nonZeros, residual, (ulong)(7 * d + nonZeros), k => k % 5 == 0 && k < nonZeros / 2);
     }
 
     [Theory]
@@ -107,23 +91,29 @@ public sealed class SparseRowTermsTests
         // The fixed-offset kernel weighs a short last group as one vector (KeepShort); zero values there (c = 1, which the
         // product leaves out) must take KeepEach's path, and the lanes past the group must never be kept.
         if (!RowProduct.Accelerated) return;
-        const int d = 64;
-        var rng = new Rng((ulong)(31 * nonZeros + (residual ? 1 : 0)));
+        AssertAddContiguousEqualsAdd(64, nonZeros, residual, (ulong)(31 * nonZeros + (residual ? 1 : 0)), k => k == nonZeros - 2);
+    }
+
+    // Random rows, v and output, values 1-9 except zero where zero(k): AddContiguous must give Add's bits.
+    private static void AssertAddContiguousEqualsAdd(int d, int nonZeros, bool residual, ulong seed, Func<int, bool> zero)
+    {
+        var rng = new Rng(seed);
         var rows = new float[nonZeros * d];
         for (var i = 0; i < rows.Length; i++) rows[i] = rng.NextFloat() - 0.5f;
-        var identity = Enumerable.Range(0, nonZeros).ToArray();
+        var identity = Enumerable.Range(0, nonZeros + 5).ToArray();
         var values = new float[nonZeros];
-        for (var k = 0; k < nonZeros; k++) values[k] = k == nonZeros - 2 ? 0f : 1 + rng.NextInt(9);
+        for (var k = 0; k < nonZeros; k++) values[k] = zero(k) ? 0f : 1 + rng.NextInt(9);
         var v = new float[d];
         for (var f = 0; f < d; f++) v[f] = rng.NextFloat() - 0.5f;
         var expected = new float[d];
         for (var f = 0; f < d; f++) expected[f] = rng.NextFloat();
         var actual = (float[])expected.Clone();
 
-        SparseRowTerms.Add(rows, d, identity, values, 0.7f, v, expected, residual);
+        SparseRowTerms.Add(rows, d, identity.AsSpan(0, nonZeros), values, 0.7f, v, expected, residual);
         SparseRowTerms.AddContiguous(rows, d, identity, values, 0.7f, v, actual, residual);
 
         Assert.Equal(expected, actual);
+        Assert.Throws<ArgumentException>(() => SparseRowTerms.AddContiguous(rows.AsSpan(d), d, identity, values, 0.7f, v, actual, residual));
     }
 
     [Theory]

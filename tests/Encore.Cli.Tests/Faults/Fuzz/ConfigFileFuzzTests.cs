@@ -10,7 +10,7 @@ namespace Encore.Cli.Tests.Faults.Fuzz;
 /// is still valid builds (exit 0, or 130 for the stop). Never 4, never raw runtime text.
 /// </summary>
 [Collection("console")]
-public sealed class ConfigFileFuzzTests : IDisposable
+public sealed class ConfigFileFuzzTests() : TempFolderTest("encore-config-fuzz-")
 {
     private const string Toml = """
         # a small valid configuration
@@ -39,16 +39,12 @@ public sealed class ConfigFileFuzzTests : IDisposable
         }
         """;
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-config-fuzz-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     [Theory]
     [InlineData("toml")]
     [InlineData("json")]
     public async Task Serve_ValidConfig_Builds(string extension)
     {
-        var path = Path.Combine(_dir, "valid." + extension);
+        var path = Path.Combine(Dir, "valid." + extension);
         await File.WriteAllTextAsync(path, extension == "toml" ? Toml : Json);
 
         var result = await BuildAsync(path);
@@ -65,7 +61,7 @@ public sealed class ConfigFileFuzzTests : IDisposable
         var random = new Random(extension == "toml" ? 1213 : 1215);
         for (var m = 0; m < 2 * Mutations.Count * Mutations.Rounds; m++)
         {
-            var path = Path.Combine(_dir, $"config-{m}.{extension}");
+            var path = Path.Combine(Dir, $"config-{m}.{extension}");
             await File.WriteAllBytesAsync(path, Mutations.Apply(original, m, random, out var what));
 
             var result = await BuildAsync(path);
@@ -79,7 +75,7 @@ public sealed class ConfigFileFuzzTests : IDisposable
     // Built with a stop already requested: configuration is read and validated, nothing is served.
     private Task<(int Code, string Out, string Error)> BuildAsync(string config)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(_dir, "serve-" + Guid.NewGuid().ToString("N"))).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(Dir, "serve-" + Guid.NewGuid().ToString("N"))).FullName;
         var args = ServeCommand.Arguments(config, "http://127.0.0.1:0", [], new ServeCommand.ServeStores(Store: Path.Combine(folder, "service.db")),
             ["--Models:Directory", Path.Combine(folder, "models")]);
         return ConsoleCapture.RunAsync(() => CommandRunner.RunAsync(() => ServeCommand.Run(args, new CancellationToken(canceled: true))));

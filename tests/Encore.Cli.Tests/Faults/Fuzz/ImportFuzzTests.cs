@@ -10,13 +10,9 @@ namespace Encore.Cli.Tests.Faults.Fuzz;
 /// another code, never raw runtime text.
 /// </summary>
 [Collection("console")]
-public sealed class ImportFuzzTests : IDisposable
+public sealed class ImportFuzzTests() : TempFolderTest("encore-import-fuzz-")
 {
     private const int MutationsPerFormat = 2 * Mutations.Count;
-
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-import-fuzz-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
     public void Fixtures_CoverEveryImporter()
@@ -30,7 +26,7 @@ public sealed class ImportFuzzTests : IDisposable
     {
         var fixture = ImportFixture.Of(format);
         var folder = Write(fixture, "valid");
-        var output = Path.Combine(_dir, "valid-out");
+        var output = Path.Combine(Dir, "valid-out");
 
         var result = await ConsoleCapture.RunAsync(Arguments(fixture, folder, output, strict: true));
 
@@ -72,7 +68,7 @@ public sealed class ImportFuzzTests : IDisposable
 
     private string Write(ImportFixture fixture, string name)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(_dir, name)).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(Dir, name)).FullName;
         foreach (var (file, text) in fixture.Files) File.WriteAllText(Path.Combine(folder, file), text);
         return folder;
     }

@@ -11,13 +11,9 @@ namespace Encore.Cli.Tests.Faults.Fuzz;
 /// never raw runtime text.
 /// </summary>
 [Collection("console")]
-public sealed class StoredFileFuzzTests : IDisposable
+public sealed class StoredFileFuzzTests() : TempFolderTest("encore-file-fuzz-")
 {
     private const int Mutations = Fuzz.Mutations.Count;
-
-    private readonly string _dir = Directory.CreateTempSubdirectory("encore-file-fuzz-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
     public async Task StatsAndTrain_DamagedSnapshotFile_ExitOkBadDataOrCorrupt()
@@ -32,7 +28,7 @@ public sealed class StoredFileFuzzTests : IDisposable
             var path = Path.Combine(copy, name);
             File.WriteAllBytes(path, Fuzz.Mutations.Apply(File.ReadAllBytes(path), m, random, out var what));
             var context = $"snapshot {name} {what}";
-            var model = Path.Combine(_dir, $"m{m}.bin");
+            var model = Path.Combine(Dir, $"m{m}.bin");
 
             CliOutcome.Check(await ConsoleCapture.RunAsync("stats", copy), [ExitCodes.Ok, ExitCodes.BadData, ExitCodes.BadModelFile], context + ", stats");
             var train = await ConsoleCapture.RunAsync("train", copy, "--model", "popularity", "-o", model);
@@ -45,13 +41,13 @@ public sealed class StoredFileFuzzTests : IDisposable
     public async Task Recommend_DamagedModelFile_ExitsOkOrCorrupt()
     {
         var ds = await ImportAsync("ds");
-        var good = Path.Combine(_dir, "item-knn.bin");
+        var good = Path.Combine(Dir, "item-knn.bin");
         Assert.Equal(ExitCodes.Ok, (await ConsoleCapture.RunAsync("train", ds, "--model", "item-knn", "-o", good)).Code);
         var original = File.ReadAllBytes(good);
         var random = new Random(1205);
         for (var m = 0; m < Mutations * Fuzz.Mutations.Rounds; m++)
         {
-            var path = Path.Combine(_dir, $"damaged-{m}.bin");
+            var path = Path.Combine(Dir, $"damaged-{m}.bin");
             File.WriteAllBytes(path, Fuzz.Mutations.Apply(original, m, random, out var what));
 
             var result = await ConsoleCapture.RunAsync("recommend", path, "--user", "u1", "-k", "3");
@@ -69,9 +65,9 @@ public sealed class StoredFileFuzzTests : IDisposable
         var random = new Random(1207);
         for (var m = 0; m < 2 * Mutations * Fuzz.Mutations.Rounds; m++)
         {
-            var settings = Path.Combine(_dir, $"tuned-{m}.ini");
+            var settings = Path.Combine(Dir, $"tuned-{m}.ini");
             File.WriteAllBytes(settings, Fuzz.Mutations.Apply(original, m, random, out var what));
-            var model = Path.Combine(_dir, $"s{m}.bin");
+            var model = Path.Combine(Dir, $"s{m}.bin");
 
             var result = await ConsoleCapture.RunAsync("train", ds, "--model", "als", "--settings", settings, "--threads", "1", "-o", model);
 
@@ -88,9 +84,9 @@ public sealed class StoredFileFuzzTests : IDisposable
         var random = new Random(1209);
         for (var m = 0; m < 2 * Mutations * Fuzz.Mutations.Rounds; m++)
         {
-            var csv = Path.Combine(_dir, $"vectors-{m}.csv");
+            var csv = Path.Combine(Dir, $"vectors-{m}.csv");
             File.WriteAllBytes(csv, Fuzz.Mutations.Apply(original, m, random, out var what));
-            var output = Path.Combine(_dir, $"emb-{m}");
+            var output = Path.Combine(Dir, $"emb-{m}");
 
             var result = await ConsoleCapture.RunAsync("import", "embeddings", csv, "--dataset", ds, "-o", output);
 
@@ -109,13 +105,13 @@ public sealed class StoredFileFuzzTests : IDisposable
         for (var m = 0; m < 2 * Mutations * Fuzz.Mutations.Rounds; m++)
         {
             var damageIds = m % (2 * Mutations) >= Mutations;
-            var vectors = Path.Combine(_dir, $"v-{m}.npy");
-            var list = Path.Combine(_dir, $"ids-{m}.txt");
+            var vectors = Path.Combine(Dir, $"v-{m}.npy");
+            var list = Path.Combine(Dir, $"ids-{m}.txt");
             var damaged = Fuzz.Mutations.Apply(damageIds ? ids : npy, m, random, out var damage);
             File.WriteAllBytes(vectors, damageIds ? npy : damaged);
             File.WriteAllBytes(list, damageIds ? damaged : ids);
             var what = $"{(damageIds ? "ids" : "npy")}: {damage}";
-            var output = Path.Combine(_dir, $"npy-{m}");
+            var output = Path.Combine(Dir, $"npy-{m}");
 
             var result = await ConsoleCapture.RunAsync("import", "embeddings", vectors, list, "--dataset", ds, "-o", output);
 
@@ -127,9 +123,9 @@ public sealed class StoredFileFuzzTests : IDisposable
     private async Task<string> ImportAsync(string name)
     {
         var fixture = ImportFixture.Of("table");
-        var csv = Path.Combine(_dir, name + ".csv");
+        var csv = Path.Combine(Dir, name + ".csv");
         File.WriteAllText(csv, fixture.Files[fixture.Target]);
-        var output = Path.Combine(_dir, name);
+        var output = Path.Combine(Dir, name);
         List<string> args = ["import", "table", csv, "-o", output];
         foreach (var s in fixture.Settings) args.AddRange(["--set", s]);
         var (code, _, error) = await ConsoleCapture.RunAsync([.. args]);
@@ -139,7 +135,7 @@ public sealed class StoredFileFuzzTests : IDisposable
 
     private string Copy(string folder, string name)
     {
-        var copy = Directory.CreateDirectory(Path.Combine(_dir, name)).FullName;
+        var copy = Directory.CreateDirectory(Path.Combine(Dir, name)).FullName;
         foreach (var file in Directory.GetFiles(folder)) File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
         return copy;
     }
