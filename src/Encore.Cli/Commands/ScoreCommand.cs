@@ -48,8 +48,9 @@ public static class ScoreCommand
         model.Score(u, items, scores);
         var table = new TextTable($"{model.ModelName}: scores of {items.Length} candidate{(items.Length == 1 ? "" : "s")} for {user}", "rank", "track", "score");
         var order = Enumerable.Range(0, items.Length).OrderByDescending(i => float.IsNaN(scores[i]) ? float.NegativeInfinity : scores[i]).ToArray();
+        var decimals = ScoreDecimals(scores);
         for (var r = 0; r < order.Length; r++)
-            table.Add((r + 1).ToString(CultureInfo.InvariantCulture), model.Items[items[order[r]]], F(scores[order[r]]));
+            table.Add((r + 1).ToString(CultureInfo.InvariantCulture), model.Items[items[order[r]]], Fixed(scores[order[r]], decimals));
         table.Print(markdown);
         if (explain) PrintExplanation(((ICandidateExplainer)model).ExplainCandidates(u, items), model.Items, markdown);
         return ExitCodes.Ok;
@@ -62,6 +63,26 @@ public static class ScoreCommand
             table.Add([feature, .. explained.Select(e => $"{F(e.Features[index].Value)} ({e.Features[index].Source})")]);
         table.Add(["score", .. explained.Select(e => F(e.Score))]);
         table.Print(markdown);
+    }
+
+    /// <summary>
+    /// Decimals that show the largest |score| with three significant digits (3 to 8): every score of the list is printed
+    /// with them, so the column lines up on the decimal point (mixed "G3" forms printed 0.0199 above -2.94E-14).
+    /// </summary>
+    internal static int ScoreDecimals(ReadOnlySpan<float> scores)
+    {
+        var largest = 0f;
+        foreach (var s in scores)
+            if (float.IsFinite(s)) largest = Math.Max(largest, Math.Abs(s));
+        return largest == 0 ? 3 : Math.Clamp(2 - (int)Math.Floor(Math.Log10(largest)), 3, 8);
+    }
+
+    /// <summary><paramref name="v"/> with <paramref name="decimals"/> decimals; one that rounds to zero prints unsigned; NaN prints "-".</summary>
+    internal static string Fixed(float v, int decimals)
+    {
+        if (float.IsNaN(v)) return "-";
+        var format = "F" + decimals.ToString(CultureInfo.InvariantCulture);
+        return Math.Round((double)v, decimals) == 0 ? 0.0.ToString(format, CultureInfo.InvariantCulture) : v.ToString(format, CultureInfo.InvariantCulture);
     }
 
     private static string F(float v) => float.IsNaN(v) ? "-" : v.ToString(Math.Abs(v) is > 0 and < 0.1f ? "G3" : "0.###", CultureInfo.InvariantCulture);

@@ -11,7 +11,8 @@ public static class StatisticsPrinter
     public static void Print(DatasetStatistics stats, string title)
     {
         var c = stats.Counts;
-        var counts = new Table().Title(Markup.Escape(title)).AddColumn("table").AddColumn(new TableColumn("rows").RightAligned());
+        // The title (a dataset path, often longer than this two-column table) on its own line: a table title wraps to the table.
+        var counts = new Table().AddColumn("table").AddColumn(new TableColumn("rows").RightAligned());
         foreach (var (name, value) in new (string, long)[]
         {
             ("users", c.Users), ("tracks", c.Tracks), ("artists", c.Artists), ("albums", c.Albums), ("genres", c.Genres),
@@ -19,7 +20,7 @@ public static class StatisticsPrinter
             ("tag assignments", c.TagAssignments), ("friendships", c.Friendships), ("candidates", c.Candidates),
         })
             counts.AddRow(name, value.ToString("N0", CultureInfo.InvariantCulture));
-        CurrentConsole.Create().Write(counts);
+        CurrentConsole.Create().Write(new Rows(new Text(title), counts));
 
         var events = new Table().Title("events").AddColumn("what").AddColumn(new TableColumn("value").RightAligned());
         events.AddRow("item level", stats.ItemLevel.ToString().ToLowerInvariant());

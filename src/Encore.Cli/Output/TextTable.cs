@@ -1,5 +1,6 @@
 using System.Text;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace Encore.Cli.Output;
 
@@ -40,17 +41,20 @@ internal sealed class TextTable(string title, params string[] headers)
         CurrentConsole.Create().Write(ToSpectre());
     }
 
-    /// <summary>The table as a Spectre renderable (titles and cells escaped).</summary>
-    public Table ToSpectre()
+    /// <summary>
+    /// The table as a Spectre renderable: the title on its own line above it (a Spectre table title wraps to the table's
+    /// width, so a long title over a narrow table broke mid-sentence), then the table (cells escaped).
+    /// </summary>
+    public IRenderable ToSpectre()
     {
-        var table = new Table().Title(Markup.Escape(Title));
+        var table = new Table();
         for (var c = 0; c < Headers.Count; c++)
         {
             var column = new TableColumn(Markup.Escape(Headers[c]));
             table.AddColumn(c > 0 && IsNumeric(c) ? column.RightAligned() : column);
         }
         foreach (var row in _rows) table.AddRow(row.Select(Markup.Escape).ToArray());
-        return table;
+        return new Rows(new Text(Title), table);
     }
 
     // Numbers line up on the right; text (ids, settings, labels) reads better on the left.
