@@ -14,7 +14,7 @@ namespace Encore.Models.Factorization.Kernels;
 internal sealed unsafe class AlignedRows
 {
     /// <summary>Bytes of a cache line (the row alignment).</summary>
-    public const int LineBytes = 64;
+    public const int LineBytes = AlignedArray<float>.CacheLine;
 
     private const int LineFloats = LineBytes / sizeof(float);
 

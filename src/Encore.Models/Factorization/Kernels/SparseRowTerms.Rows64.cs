@@ -80,11 +80,11 @@ internal static partial class SparseRowTerms
             {
                 // Software-pipelined: the next group's dot chains are issued before this group's transpose-add and
                 // weights, which wait on this group's chains; the same arithmetic per dot, so the same bits.
-                Dots8<TRows, T>(ref Unsafe.Add(ref y0, (nint)k * stride), v0, v1, v2, v3, out var d0, out var d1, out var d2, out var d3,
+                Dots8<TRows, T>(ref Unsafe.Add(ref y0, (nint)k * stride), Lanes, v0, v1, v2, v3, out var d0, out var d1, out var d2, out var d3,
                     out var d4, out var d5, out var d6, out var d7);
                 for (k += Lanes; k + Lanes <= end; k += Lanes)
                 {
-                    Dots8<TRows, T>(ref Unsafe.Add(ref y0, (nint)k * stride), v0, v1, v2, v3, out var n0, out var n1, out var n2, out var n3,
+                    Dots8<TRows, T>(ref Unsafe.Add(ref y0, (nint)k * stride), Lanes, v0, v1, v2, v3, out var n0, out var n1, out var n2, out var n3,
                         out var n4, out var n5, out var n6, out var n7);
                     count = Keep8(rows, weights, count, identity.Slice(k - Lanes, Lanes), values.Slice(k - Lanes, Lanes), alpha,
                         TransposeAdd(d0, d1, d2, d3, d4, d5, d6, d7), residual);
@@ -99,33 +99,33 @@ internal static partial class SparseRowTerms
                 // lanes (read, never kept); KeepShort's weights and the weighted sums in order are AddShort's arithmetic too.
                 var n = end - k;
                 ref var y = ref Unsafe.Add(ref y0, (nint)k * stride);
-                var dots = TransposeAdd(Dot64<TRows, T>(ref y, v0, v1, v2, v3), Dot64<TRows, T>(ref Unsafe.Add(ref y, Math.Min(1, n - 1) * stride), v0, v1, v2, v3),
-                    Dot64<TRows, T>(ref Unsafe.Add(ref y, Math.Min(2, n - 1) * stride), v0, v1, v2, v3), Dot64<TRows, T>(ref Unsafe.Add(ref y, Math.Min(3, n - 1) * stride), v0, v1, v2, v3),
-                    Dot64<TRows, T>(ref Unsafe.Add(ref y, Math.Min(4, n - 1) * stride), v0, v1, v2, v3), Dot64<TRows, T>(ref Unsafe.Add(ref y, Math.Min(5, n - 1) * stride), v0, v1, v2, v3),
-                    Dot64<TRows, T>(ref Unsafe.Add(ref y, Math.Min(6, n - 1) * stride), v0, v1, v2, v3), Dot64<TRows, T>(ref Unsafe.Add(ref y, Math.Min(7, n - 1) * stride), v0, v1, v2, v3));
+                Dots8<TRows, T>(ref y, n, v0, v1, v2, v3, out var d0, out var d1, out var d2, out var d3, out var d4, out var d5, out var d6, out var d7);
+                var dots = TransposeAdd(d0, d1, d2, d3, d4, d5, d6, d7);
                 count = KeepShort(rows, weights, count, identity.Slice(k, n), values.Slice(k, n), alpha, dots, residual);
             }
             AccumulateRows64<TRows, T>(ref y0, rows[..count], weights[..count], ref o);
         }
     }
 
-    // The dots of the eight rows from row (Dot64 each).
+    // The dots of the eight rows from row (Dot64 each); with fewer than eight rows left (a short last group), the last of
+    // them repeated in the missing lanes. Inlined with rowsLeft = Lanes, the clamps fold away.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Dots8<TRows, T>(ref T row, Vector512<float> v0, Vector512<float> v1, Vector512<float> v2, Vector512<float> v3,
+    private static void Dots8<TRows, T>(ref T row, int rowsLeft, Vector512<float> v0, Vector512<float> v1, Vector512<float> v2, Vector512<float> v3,
         out Vector256<float> d0, out Vector256<float> d1, out Vector256<float> d2, out Vector256<float> d3,
         out Vector256<float> d4, out Vector256<float> d5, out Vector256<float> d6, out Vector256<float> d7)
         where TRows : struct, IRows64<T>
         where T : unmanaged
     {
         var stride = TRows.Stride;
+        var last = rowsLeft - 1;
         d0 = Dot64<TRows, T>(ref row, v0, v1, v2, v3);
-        d1 = Dot64<TRows, T>(ref Unsafe.Add(ref row, stride), v0, v1, v2, v3);
-        d2 = Dot64<TRows, T>(ref Unsafe.Add(ref row, 2 * stride), v0, v1, v2, v3);
-        d3 = Dot64<TRows, T>(ref Unsafe.Add(ref row, 3 * stride), v0, v1, v2, v3);
-        d4 = Dot64<TRows, T>(ref Unsafe.Add(ref row, 4 * stride), v0, v1, v2, v3);
-        d5 = Dot64<TRows, T>(ref Unsafe.Add(ref row, 5 * stride), v0, v1, v2, v3);
-        d6 = Dot64<TRows, T>(ref Unsafe.Add(ref row, 6 * stride), v0, v1, v2, v3);
-        d7 = Dot64<TRows, T>(ref Unsafe.Add(ref row, 7 * stride), v0, v1, v2, v3);
+        d1 = Dot64<TRows, T>(ref Unsafe.Add(ref row, Math.Min(1, last) * stride), v0, v1, v2, v3);
+        d2 = Dot64<TRows, T>(ref Unsafe.Add(ref row, Math.Min(2, last) * stride), v0, v1, v2, v3);
+        d3 = Dot64<TRows, T>(ref Unsafe.Add(ref row, Math.Min(3, last) * stride), v0, v1, v2, v3);
+        d4 = Dot64<TRows, T>(ref Unsafe.Add(ref row, Math.Min(4, last) * stride), v0, v1, v2, v3);
+        d5 = Dot64<TRows, T>(ref Unsafe.Add(ref row, Math.Min(5, last) * stride), v0, v1, v2, v3);
+        d6 = Dot64<TRows, T>(ref Unsafe.Add(ref row, Math.Min(6, last) * stride), v0, v1, v2, v3);
+        d7 = Dot64<TRows, T>(ref Unsafe.Add(ref row, Math.Min(7, last) * stride), v0, v1, v2, v3);
     }
 
     // One row against v0..v3: Dot8Wide's chain for that row (f = 0, 16, 32, 48 in order, one FMA each from zero), its
