@@ -28,11 +28,15 @@ internal sealed class ActivationWork : IDisposable
     }
 
     /// <summary>Work started so far and not finished (tests).</summary>
+    /// <remarks>
+    /// Counts unfinished tasks rather than the set's size: a task is complete (and <see cref="Dispose"/> returns)
+    /// before the continuation that drops it from the set has run.
+    /// </remarks>
     public int Running
     {
         get
         {
-            lock (_running) return _running.Count;
+            lock (_running) return _running.Count(task => !task.IsCompleted);
         }
     }
 

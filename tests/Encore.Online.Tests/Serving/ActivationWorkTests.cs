@@ -28,6 +28,26 @@ public sealed class ActivationWorkTests
         Assert.Equal(0, sut.Running);
     }
 
+    /// <summary>
+    /// CI: Running was 1 right after Dispose, because a task counts as completed before the continuation that drops
+    /// it from the set has run. Many short rounds make that window likely (20,000 rounds failed under load before the fix).
+    /// </summary>
+    [Fact]
+    public void Dispose_ManyShortWorks_NoneCountedAsRunningAfterwards()
+    {
+        for (var round = 0; round < 20000; round++)
+        {
+            var sut = new ActivationWork();
+            using var started = new ManualResetEventSlim();
+            sut.Start(() => started.Set());
+            Assert.True(started.Wait(TimeSpan.FromSeconds(30)));
+
+            sut.Dispose();
+
+            Assert.Equal(0, sut.Running);
+        }
+    }
+
     [Fact]
     public void Start_AfterDispose_RunsNothing()
     {
