@@ -1,5 +1,4 @@
 using Encore.Server.Hosting;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Encore.Server.Tests.Hosting;
 
@@ -10,7 +9,7 @@ namespace Encore.Server.Tests.Hosting;
 /// </summary>
 public sealed class StopBoundTests
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly TimerSignallingClock _clock = new(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void Of_IsTheGracePlusTheOverrun()
@@ -29,7 +28,8 @@ public sealed class StopBoundTests
         await Task.Delay(50);
         Assert.False(sut.IsCompleted);
         await stopping.CancelAsync();
-        await Task.Delay(50);
+        // The bound's delay starts on a pool thread: wait for its timer, not for a fixed pause (flaky under load).
+        Assert.True(_clock.WaitForTimer());
         _clock.Advance(TimeSpan.FromSeconds(39));
         await Task.Delay(50);
         Assert.False(sut.IsCompleted);
@@ -46,7 +46,7 @@ public sealed class StopBoundTests
         var sut = StopBound.EndsWithinAsync(run.Task, stopping.Token, StopBound.Of(30), _clock);
 
         await stopping.CancelAsync();
-        await Task.Delay(50);
+        Assert.True(_clock.WaitForTimer());
         _clock.Advance(TimeSpan.FromSeconds(20));
         run.SetResult();
 
