@@ -59,12 +59,26 @@ internal sealed class VaeNetwork
     /// The logits of every modelled item (length k) for a sparse input row: modelled columns and positive values (entries
     /// with another column are ignored by the caller). An empty row gives the network's answer to no input.
     /// </summary>
+    /// <summary>
+    /// The logits over the modelled items (length <see cref="Items"/>) for one input: columns (modelled-item indices) with
+    /// their positive values.
+    /// </summary>
     public void Score(ReadOnlySpan<int> columns, ReadOnlySpan<float> values, Span<float> logits)
+    {
+        var h2 = new float[Hidden];
+        DecoderHidden(columns, values, h2);
+        VectorTimesMatrix(h2, Wd2, Bd2, logits);
+    }
+
+    /// <summary>
+    /// The decoder's hidden layer for one input (length <see cref="Hidden"/>): tanh(Wd1^T mu + bd1) at the encoder's mean mu
+    /// for the L2-normalised input; <see cref="Score"/> multiplies it by Wd2.
+    /// </summary>
+    public void DecoderHidden(ReadOnlySpan<int> columns, ReadOnlySpan<float> values, Span<float> h2)
     {
         int h = Hidden, l = Latent;
         var h1 = new float[h];
         var mu = new float[l];
-        var h2 = new float[h];
         B1.CopyTo(h1);
         var norm = TensorPrimitives.Norm(values);
         for (var p = 0; p < columns.Length; p++)
@@ -73,7 +87,28 @@ internal sealed class VaeNetwork
         VectorTimesMatrix(h1, WMu, BMu, mu);
         VectorTimesMatrix(mu, Wd1, Bd1, h2);
         TensorPrimitives.Tanh(h2, h2);
-        VectorTimesMatrix(h2, Wd2, Bd2, logits);
+    }
+
+    /// <summary>
+    /// <see cref="Score"/>'s output layer for <paramref name="count"/> inputs at once: row b of <paramref name="logits"/>
+    /// (count x <see cref="Items"/>) = bd2 + sum_j h2[b, j] Wd2[j, :] for row b of <paramref name="hidden"/> (count x
+    /// <see cref="Hidden"/>, from <see cref="DecoderHidden"/>). Each row of Wd2 is read once for all the inputs instead of
+    /// once per input (Wd2 is Hidden x Items: 48 MB at 600 x 20,000, read from memory for every user one at a time); each
+    /// score gets the same operations in the same order as in <see cref="Score"/>, so the same bits.
+    /// </summary>
+    public void OutputLayer(ReadOnlySpan<float> hidden, int count, Span<float> logits)
+    {
+        int h = Hidden, width = Items;
+        for (var b = 0; b < count; b++) Bd2.CopyTo(logits.Slice(b * width, width));
+        for (var j = 0; j < h; j++)
+        {
+            var row = Wd2.AsSpan(j * width, width);
+            for (var b = 0; b < count; b++)
+            {
+                var output = logits.Slice(b * width, width);
+                TensorPrimitives.MultiplyAdd(row, hidden[b * h + j], output, output);
+            }
+        }
     }
 
     // output = bias + sum_j v_j W[j, :], W row-major (v.Length x output.Length).

@@ -87,6 +87,40 @@ public sealed class VaeTrainerTests
         }
     }
 
+    /// <summary>
+    /// The batch decodes users eight at a time (each decoder row read once per block): every answer must still be the
+    /// one-user path's bit for bit, across partial blocks, repeated users and a user without signal (no answer).
+    /// </summary>
+    [Fact]
+    public void Recommend_Batch_EqualsEachUsersRowScoredAlone()
+    {
+        var two = TwoTastes().Signal;
+        var rows = new List<int>();
+        var columns = new List<int>();
+        var values = new List<float>();
+        for (var u = 0; u < two.Rows; u++)
+            for (var p = 0; p < two.RowLength(u); p++)
+            {
+                rows.Add(u);
+                columns.Add(two.RowIndices(u)[p]);
+                values.Add(two.RowValues(u)[p]);
+            }
+        // User 40 has no events.
+        var data = TrainingData.FromMatrix(CsrMatrix.FromTriples(41, 20, [.. rows], [.. columns], [.. values]));
+        var sut = new VaeTrainer(Small with { Epochs = 10 }).Fit(data);
+        int[] users = [5, 40, 0, 39, 5, 12, 21, 33, 7, 40, 18, 2, 30, 25, 11, 9, 38];
+
+        var batch = sut.Recommend(users, 6);
+
+        for (var i = 0; i < users.Length; i++)
+        {
+            var (items, scores) = users[i] == 40 ? ([], []) : sut.RecommendFromHistory(data.Signal.RowIndices(users[i]), data.Signal.RowValues(users[i]), 6);
+            Assert.Equal(items, batch.ItemsOf(i).ToArray());
+            Assert.Equal(scores, batch.ScoresOf(i).ToArray());
+        }
+        Assert.Equal(0, batch.Counts[1]);
+    }
+
     [Fact]
     public void RecommendFromHistory_NoModelledItem_AnswersNothing()
     {
