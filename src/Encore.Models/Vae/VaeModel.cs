@@ -19,9 +19,11 @@ public sealed class VaeModel : RecommenderBase, IHistoryRecommender
 {
     public const string Name = "vae";
 
-    // Users decoded together by Recommend: eight rows of a 20,000-item model's logits are 640 KB, so the block's output
-    // rows and the decoder row being read stay in L2.
-    private const int BlockUsers = 8;
+    // Users decoded together by Recommend: the output layer reads each 64-column panel of the decoder matrix (150 KB at
+    // 600 hidden units) from memory once per block and from L2 for the block's other groups of four; with 8 users the
+    // 48 MB matrix still streamed from memory once per 8 users and bound the scoring (perf). 64 rows of a 20,000-item
+    // model's logits are 5 MB per worker.
+    private const int BlockUsers = 64;
 
     private readonly VaeNetwork _network;
     private readonly int[] _modelled;
@@ -84,7 +86,7 @@ public sealed class VaeModel : RecommenderBase, IHistoryRecommender
     /// <summary>
     /// Top-k for a batch of users, in blocks of <see cref="BlockUsers"/>: each user's decoder hidden layer on its own, then
     /// the block's output layer together (<see cref="VaeNetwork.OutputLayer"/>: the 48 MB decoder matrix of a 20,000-item
-    /// model read once per block, not once per user), then the base's masking, filters and selection per user. The scores
+    /// model read from memory once per block, not once per user), then the base's masking, filters and selection per user. The scores
     /// are ScoreAll's bit for bit, so the answer is the one-user path's.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">k is negative.</exception>

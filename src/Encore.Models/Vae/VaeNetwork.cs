@@ -67,7 +67,7 @@ internal sealed class VaeNetwork
     {
         var h2 = new float[Hidden];
         DecoderHidden(columns, values, h2);
-        VectorTimesMatrix(h2, Wd2, Bd2, logits);
+        OutputLayerKernel.Multiply(h2, 1, Hidden, Wd2, Bd2, logits);
     }
 
     /// <summary>
@@ -90,26 +90,13 @@ internal sealed class VaeNetwork
     }
 
     /// <summary>
-    /// <see cref="Score"/>'s output layer for <paramref name="count"/> inputs at once: row b of <paramref name="logits"/>
-    /// (count x <see cref="Items"/>) = bd2 + sum_j h2[b, j] Wd2[j, :] for row b of <paramref name="hidden"/> (count x
-    /// <see cref="Hidden"/>, from <see cref="DecoderHidden"/>). Each row of Wd2 is read once for all the inputs instead of
-    /// once per input (Wd2 is Hidden x Items: 48 MB at 600 x 20,000, read from memory for every user one at a time); each
-    /// score gets the same operations in the same order as in <see cref="Score"/>, so the same bits.
+    /// <see cref="Score"/>'s output layer for <paramref name="count"/> inputs at once (<see cref="OutputLayerKernel"/>): row b
+    /// of <paramref name="logits"/> (count x <see cref="Items"/>) from row b of <paramref name="hidden"/> (count x
+    /// <see cref="Hidden"/>, from <see cref="DecoderHidden"/>). Wd2 (Hidden x Items: 48 MB at 600 x 20,000) is read once per
+    /// four inputs instead of once per input, and each score is the chain <see cref="Score"/> computes, so the same bits.
     /// </summary>
-    public void OutputLayer(ReadOnlySpan<float> hidden, int count, Span<float> logits)
-    {
-        int h = Hidden, width = Items;
-        for (var b = 0; b < count; b++) Bd2.CopyTo(logits.Slice(b * width, width));
-        for (var j = 0; j < h; j++)
-        {
-            var row = Wd2.AsSpan(j * width, width);
-            for (var b = 0; b < count; b++)
-            {
-                var output = logits.Slice(b * width, width);
-                TensorPrimitives.MultiplyAdd(row, hidden[b * h + j], output, output);
-            }
-        }
-    }
+    public void OutputLayer(ReadOnlySpan<float> hidden, int count, Span<float> logits) =>
+        OutputLayerKernel.Multiply(hidden, count, Hidden, Wd2, Bd2, logits);
 
     // output = bias + sum_j v_j W[j, :], W row-major (v.Length x output.Length).
     private static void VectorTimesMatrix(ReadOnlySpan<float> v, float[] w, float[] bias, Span<float> output)
