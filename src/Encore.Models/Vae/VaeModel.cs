@@ -98,7 +98,9 @@ public sealed class VaeModel : RecommenderBase, IHistoryRecommender
         var ids = users.ToArray();
         var seen = options.SeenItems ?? Interactions;
         var blocks = (ids.Length + BlockUsers - 1) / BlockUsers;
-        ParallelLoop.For(blocks, Threads, _ => new BlockScratch(_network, Items.Count, batch.K),
+        // A block's buffers for as many users as come (one, for a served request), at most BlockUsers.
+        var rows = Math.Min(BlockUsers, ids.Length);
+        ParallelLoop.For(blocks, Threads, _ => new BlockScratch(_network, Items.Count, batch.K, rows),
             (start, end, scratch) =>
             {
                 for (var block = start; block < end; block++)
@@ -166,11 +168,11 @@ public sealed class VaeModel : RecommenderBase, IHistoryRecommender
     }
 
     // Per-worker buffers of Recommend.
-    private sealed class BlockScratch(VaeNetwork network, int items, int k)
+    private sealed class BlockScratch(VaeNetwork network, int items, int k, int rows)
     {
-        public float[] Hidden { get; } = new float[BlockUsers * network.Hidden];
+        public float[] Hidden { get; } = new float[rows * network.Hidden];
 
-        public float[] Logits { get; } = new float[BlockUsers * network.Items];
+        public float[] Logits { get; } = new float[rows * network.Items];
 
         public float[] Scores { get; } = new float[items];
 
