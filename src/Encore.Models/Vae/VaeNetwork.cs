@@ -59,10 +59,6 @@ internal sealed class VaeNetwork
     /// The logits of every modelled item (length k) for a sparse input row: modelled columns and positive values (entries
     /// with another column are ignored by the caller). An empty row gives the network's answer to no input.
     /// </summary>
-    /// <summary>
-    /// The logits over the modelled items (length <see cref="Items"/>) for one input: columns (modelled-item indices) with
-    /// their positive values.
-    /// </summary>
     public void Score(ReadOnlySpan<int> columns, ReadOnlySpan<float> values, Span<float> logits)
     {
         var h2 = new float[Hidden];
@@ -92,8 +88,9 @@ internal sealed class VaeNetwork
     /// <summary>
     /// <see cref="Score"/>'s output layer for <paramref name="count"/> inputs at once (<see cref="OutputLayerKernel"/>): row b
     /// of <paramref name="logits"/> (count x <see cref="Items"/>) from row b of <paramref name="hidden"/> (count x
-    /// <see cref="Hidden"/>, from <see cref="DecoderHidden"/>). Wd2 (Hidden x Items: 48 MB at 600 x 20,000) is read once per
-    /// four inputs instead of once per input, and each score is the chain <see cref="Score"/> computes, so the same bits.
+    /// <see cref="Hidden"/>, from <see cref="DecoderHidden"/>). Each panel of Wd2 (Hidden x Items: 48 MB at 600 x 20,000) is
+    /// read from memory once per call rather than once per input, and each score is the chain <see cref="Score"/> computes,
+    /// so the same bits.
     /// </summary>
     public void OutputLayer(ReadOnlySpan<float> hidden, int count, Span<float> logits) =>
         OutputLayerKernel.Multiply(hidden, count, Hidden, Wd2, Bd2, logits);

@@ -30,7 +30,8 @@ public sealed class ActivationWorkTests
 
     /// <summary>
     /// CI: Running was 1 right after Dispose, because a task counts as completed before the continuation that drops
-    /// it from the set has run. Many short rounds make that window likely (20,000 rounds failed under load before the fix).
+    /// it from the set has run. Many short rounds make that window likely (20,000 rounds failed under load before the
+    /// fix).
     /// </summary>
     [Fact]
     public void Dispose_ManyShortWorks_NoneCountedAsRunningAfterwards()
