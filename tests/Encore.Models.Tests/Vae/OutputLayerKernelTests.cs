@@ -15,11 +15,7 @@ public sealed class OutputLayerKernelTests
     [InlineData(9, 16, 31)]
     public void Multiply_EachScore_IsTheScalarFusedChainInJOrder(int count, int h, int width)
     {
-        var rng = new Rng(7);
-        float[] Random(int n) => [.. Enumerable.Range(0, n).Select(_ => (float)(2 * rng.NextDouble() - 1))];
-        var hidden = Random(count * h);
-        var w = Random(h * width);
-        var bias = Random(width);
+        var (hidden, w, bias) = Inputs(7, count, h, width);
         var logits = new float[count * width];
 
         OutputLayerKernel.Multiply(hidden, count, h, w, bias, logits);
@@ -36,12 +32,8 @@ public sealed class OutputLayerKernelTests
     [Fact]
     public void Multiply_UserAlone_SameBitsAsInABlock()
     {
-        var rng = new Rng(11);
         const int count = 5, h = 9, width = 130;
-        float[] Random(int n) => [.. Enumerable.Range(0, n).Select(_ => (float)(2 * rng.NextDouble() - 1))];
-        var hidden = Random(count * h);
-        var w = Random(h * width);
-        var bias = Random(width);
+        var (hidden, w, bias) = Inputs(11, count, h, width);
         var block = new float[count * width];
         OutputLayerKernel.Multiply(hidden, count, h, w, bias, block);
 
@@ -56,4 +48,12 @@ public sealed class OutputLayerKernelTests
     [Fact]
     public void Multiply_ShortBuffer_Throws() =>
         Assert.Throws<ArgumentException>(() => OutputLayerKernel.Multiply(new float[3], 2, 2, new float[8], new float[4], new float[8]));
+
+    // Seeded values in [-1, 1): count x h hidden, h x width weights, width biases.
+    private static (float[] Hidden, float[] W, float[] Bias) Inputs(ulong seed, int count, int h, int width)
+    {
+        var rng = new Rng(seed);
+        float[] Random(int n) => [.. Enumerable.Range(0, n).Select(_ => (float)(2 * rng.NextDouble() - 1))];
+        return (Random(count * h), Random(h * width), Random(width));
+    }
 }
