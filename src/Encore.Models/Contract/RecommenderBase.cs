@@ -115,12 +115,22 @@ public abstract class RecommenderBase : IRecommender
                         continue;
                     }
                     ScoreAll(user, scratch.Scores);
-                    MaskNoEvidence(scratch.Scores);
-                    RankingFilter.Apply(scratch.Scores, user, seen, options);
-                    RankingFilter.SelectInto(scratch.Scores, options.Allow, scratch.Heap, batch, i);
+                    SelectInto(scratch.Scores, user, seen, options, scratch.Heap, batch, i);
                 }
             }, cancellationToken);
         return batch;
+    }
+
+    /// <summary>
+    /// What a user's scores (one per item, overwritten) become in a batch answer: items without evidence masked
+    /// (<see cref="MaskNoEvidence"/>), then the seen / excluded filters of <paramref name="options"/>, then the top k into
+    /// row <paramref name="row"/> of <paramref name="batch"/>.
+    /// </summary>
+    protected void SelectInto(Span<float> scores, int user, CsrMatrix? seen, RecommendOptions options, TopKSelector heap, RecommendationBatch batch, int row)
+    {
+        MaskNoEvidence(scores);
+        RankingFilter.Apply(scores, user, seen, options);
+        RankingFilter.SelectInto(scores, options.Allow, heap, batch, row);
     }
 
     public abstract void WritePayload(Files.ModelWriter writer);

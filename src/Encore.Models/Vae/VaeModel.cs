@@ -87,7 +87,8 @@ public sealed class VaeModel : RecommenderBase, IHistoryRecommender
     /// Top-k for a batch of users, in blocks of <see cref="BlockUsers"/>: each user's decoder hidden layer on its own, then
     /// the block's output layer together (<see cref="VaeNetwork.OutputLayer"/>: the 48 MB decoder matrix of a 20,000-item
     /// model read from memory once per block, not once per user), then the base's masking, filters and selection per
-    /// user. The scores are ScoreAll's bit for bit, so the answer is the one-user path's.
+    /// user (<see cref="RecommenderBase.SelectInto"/>). The scores are ScoreAll's bit for bit, so the answer is the
+    /// one-user path's.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">k is negative.</exception>
     public override RecommendationBatch Recommend(ReadOnlySpan<int> users, int k, RecommendOptions? options = null, CancellationToken cancellationToken = default)
@@ -126,9 +127,7 @@ public sealed class VaeModel : RecommenderBase, IHistoryRecommender
                             continue;
                         }
                         Place(scratch.Logits.AsSpan(b * _modelled.Length, _modelled.Length), scratch.Scores);
-                        MaskNoEvidence(scratch.Scores);
-                        RankingFilter.Apply(scratch.Scores, user, seen, options);
-                        RankingFilter.SelectInto(scratch.Scores, options.Allow, scratch.Heap, batch, i);
+                        SelectInto(scratch.Scores, user, seen, options, scratch.Heap, batch, i);
                     }
                 }
             }, cancellationToken, chunkSize: 1);
