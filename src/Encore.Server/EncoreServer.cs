@@ -60,6 +60,7 @@ public static class EncoreServer
         // Running requests may finish during a shutdown, for the configured grace (the host's default is 30 s).
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.Server.ShutdownGraceSeconds));
         services.AddSingleton<ShutdownDeadline>();
+        services.AddSingleton<HttpWarmUp>();
         ClusterHosting.Add(builder, options.Cluster);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusCodeProblems.Complete);
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -84,6 +85,7 @@ public static class EncoreServer
         RunEndpoints.AddRuns(services);
 
         var app = builder.Build();
+        app.Services.GetRequiredService<HttpWarmUp>().Register(app);
         Preload(app.Services.GetRequiredService<OnlineEngine>(), options, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Encore.Online.Registry"));
 
         app.Use((context, next) =>
