@@ -70,12 +70,16 @@ public sealed class SparseRowTermsTests
     [InlineData(64, 129, false)]
     [InlineData(64, 300, true)]
     [InlineData(64, 7, true)]
+    [InlineData(64, 10, true)]
+    [InlineData(64, 12, false)]
+    [InlineData(64, 13, false)]
     [InlineData(16, 135, true)]
     [InlineData(128, 17, false)]
     public void AddContiguous_EqualsAddOnTheSameRows_BitForBit(int d, int nonZeros, bool residual)
     {
-        // d = 64 takes the fixed-offset kernel on the 512-bit path (full groups, a short last group, chunks of 128, the
-        // product's c = 1 terms left out), the other widths and the 256-bit path Add itself.
+        // d = 64 takes the fixed-offset kernel on the 512-bit path (full groups, a short last group of up to four rows
+        // and of five to seven, chunks of 128, the product's c = 1 terms left out), the other widths and the 256-bit path
+        // Add itself.
         if (!RowProduct.Accelerated) return;
         AssertAddContiguousEqualsAdd(d, nonZeros, residual, (ulong)(7 * d + nonZeros), k => k % 5 == 0 && k < nonZeros / 2);
     }

@@ -97,9 +97,17 @@ internal static partial class SparseRowTerms
             {
                 // A short last group (or a row of fewer than eight nonzeros) as in Add: its last row repeated in the missing
                 // lanes (read, never kept); KeepShort's weights and the weighted sums in order are AddShort's arithmetic too.
+                // With four rows or fewer the repeated lanes copy the last dot instead of computing it again (the same
+                // value): on the 360k shape's user rows (20 nonzeros on average) that is 8% fewer dots.
                 var n = end - k;
                 ref var y = ref Unsafe.Add(ref y0, (nint)k * stride);
-                Dots8<TRows, T>(ref y, n, v0, v1, v2, v3, out var d0, out var d1, out var d2, out var d3, out var d4, out var d5, out var d6, out var d7);
+                Vector256<float> d0, d1, d2, d3, d4, d5, d6, d7;
+                if (n <= Lanes / 2)
+                {
+                    Dots4<TRows, T>(ref y, n, v0, v1, v2, v3, out d0, out d1, out d2, out d3);
+                    (d4, d5, d6, d7) = (d3, d3, d3, d3);
+                }
+                else Dots8<TRows, T>(ref y, n, v0, v1, v2, v3, out d0, out d1, out d2, out d3, out d4, out d5, out d6, out d7);
                 var dots = TransposeAdd(d0, d1, d2, d3, d4, d5, d6, d7);
                 count = KeepShort(rows, weights, count, identity.Slice(k, n), values.Slice(k, n), alpha, dots, residual);
             }
@@ -118,14 +126,26 @@ internal static partial class SparseRowTerms
     {
         var stride = TRows.Stride;
         var last = rowsLeft - 1;
-        d0 = Dot64<TRows, T>(ref row, v0, v1, v2, v3);
-        d1 = Dot64<TRows, T>(ref Unsafe.Add(ref row, Math.Min(1, last) * stride), v0, v1, v2, v3);
-        d2 = Dot64<TRows, T>(ref Unsafe.Add(ref row, Math.Min(2, last) * stride), v0, v1, v2, v3);
-        d3 = Dot64<TRows, T>(ref Unsafe.Add(ref row, Math.Min(3, last) * stride), v0, v1, v2, v3);
+        Dots4<TRows, T>(ref row, rowsLeft, v0, v1, v2, v3, out d0, out d1, out d2, out d3);
         d4 = Dot64<TRows, T>(ref Unsafe.Add(ref row, Math.Min(4, last) * stride), v0, v1, v2, v3);
         d5 = Dot64<TRows, T>(ref Unsafe.Add(ref row, Math.Min(5, last) * stride), v0, v1, v2, v3);
         d6 = Dot64<TRows, T>(ref Unsafe.Add(ref row, Math.Min(6, last) * stride), v0, v1, v2, v3);
         d7 = Dot64<TRows, T>(ref Unsafe.Add(ref row, Math.Min(7, last) * stride), v0, v1, v2, v3);
+    }
+
+    // Dots8 for at most four rows: the dots of the first four lanes, the last row repeated past rowsLeft.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Dots4<TRows, T>(ref T row, int rowsLeft, Vector512<float> v0, Vector512<float> v1, Vector512<float> v2, Vector512<float> v3,
+        out Vector256<float> d0, out Vector256<float> d1, out Vector256<float> d2, out Vector256<float> d3)
+        where TRows : struct, IRows64<T>
+        where T : unmanaged
+    {
+        var stride = TRows.Stride;
+        var last = rowsLeft - 1;
+        d0 = Dot64<TRows, T>(ref row, v0, v1, v2, v3);
+        d1 = Dot64<TRows, T>(ref Unsafe.Add(ref row, Math.Min(1, last) * stride), v0, v1, v2, v3);
+        d2 = Dot64<TRows, T>(ref Unsafe.Add(ref row, Math.Min(2, last) * stride), v0, v1, v2, v3);
+        d3 = Dot64<TRows, T>(ref Unsafe.Add(ref row, Math.Min(3, last) * stride), v0, v1, v2, v3);
     }
 
     // One row against v0..v3: Dot8Wide's chain for that row (f = 0, 16, 32, 48 in order, one FMA each from zero), its
