@@ -20,7 +20,7 @@ public sealed class HttpWarmUp
     /// <summary>The path the warm-up requests.</summary>
     public const string Path = "/health/live";
 
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
     private readonly TaskCompletionSource<HttpStatusCode?> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -77,7 +77,7 @@ public sealed class HttpWarmUp
         }
         try
         {
-            using var client = new HttpClient { Timeout = Timeout };
+            using var client = new HttpClient { Timeout = RequestTimeout };
             using var response = await client.GetAsync(target, stopping);
             _done.TrySetResult(response.StatusCode);
         }

@@ -33,6 +33,11 @@ public sealed class HttpWarmUpTests
     public void Target_NoPlainHttpOnThisMachine_Null(string address)
     {
         Assert.Null(HttpWarmUp.Target([address]));
+    }
+
+    [Fact]
+    public void Target_NoAddress_Null()
+    {
         Assert.Null(HttpWarmUp.Target([]));
     }
 
