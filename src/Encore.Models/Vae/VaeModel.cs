@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Encore.Core.Errors;
 using Encore.Core.Ids;
 using Encore.Core.Parallelism;
@@ -111,10 +112,12 @@ public sealed class VaeModel : RecommenderBase, IHistoryRecommender
                     for (var b = 0; b < count; b++)
                     {
                         var user = ids[first + b];
-                        // No positive signal: nothing to say (count 0); the cold-start chain answers. Its row is decoded
-                        // from an empty input and never read.
-                        var (columns, inputs) = HasSignal(user) ? Inputs(Signal.RowIndices(user), Signal.RowValues(user)) : ([], []);
-                        _network.DecoderHidden(columns, inputs, scratch.Hidden.AsSpan(b * _network.Hidden, _network.Hidden));
+                        // No positive signal: nothing to say (count 0); the cold-start chain answers. Its hidden row is
+                        // left as it is: the output layer computes that row with the block's and it is never read.
+                        if (!HasSignal(user)) continue;
+                        Inputs(Signal.RowIndices(user), Signal.RowValues(user), scratch.Columns, scratch.Inputs);
+                        _network.DecoderHidden(CollectionsMarshal.AsSpan(scratch.Columns), CollectionsMarshal.AsSpan(scratch.Inputs),
+                            scratch.Hidden.AsSpan(b * _network.Hidden, _network.Hidden), scratch.EncoderHidden, scratch.Mean);
                     }
                     _network.OutputLayer(scratch.Hidden, count, scratch.Logits);
                     for (var b = 0; b < count; b++)
@@ -138,17 +141,19 @@ public sealed class VaeModel : RecommenderBase, IHistoryRecommender
     // entries in modelled items are the input.
     private void Spread(ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> scores)
     {
-        var (columns, inputs) = Inputs(items, values);
+        var columns = new List<int>(items.Length);
+        var inputs = new List<float>(items.Length);
+        Inputs(items, values, columns, inputs);
         var logits = new float[_modelled.Length];
-        _network.Score(columns, inputs, logits);
+        _network.Score(CollectionsMarshal.AsSpan(columns), CollectionsMarshal.AsSpan(inputs), logits);
         Place(logits, scores);
     }
 
-    // The history's positive entries in modelled items: the network's input columns and values.
-    private (int[] Columns, float[] Inputs) Inputs(ReadOnlySpan<int> items, ReadOnlySpan<float> values)
+    // The history's positive entries in modelled items: the network's input columns and values (the lists are cleared first).
+    private void Inputs(ReadOnlySpan<int> items, ReadOnlySpan<float> values, List<int> columns, List<float> inputs)
     {
-        var columns = new List<int>(items.Length);
-        var inputs = new List<float>(items.Length);
+        columns.Clear();
+        inputs.Clear();
         for (var p = 0; p < items.Length; p++)
         {
             var c = _columnOf[items[p]];
@@ -156,7 +161,6 @@ public sealed class VaeModel : RecommenderBase, IHistoryRecommender
             columns.Add(c);
             inputs.Add(values[p]);
         }
-        return ([.. columns], [.. inputs]);
     }
 
     // scores = logits at the modelled items, NaN (no evidence) elsewhere.
@@ -176,6 +180,14 @@ public sealed class VaeModel : RecommenderBase, IHistoryRecommender
         public float[] Scores { get; } = new float[items];
 
         public TopKSelector Heap { get; } = new(k);
+
+        public List<int> Columns { get; } = [];
+
+        public List<float> Inputs { get; } = [];
+
+        public float[] EncoderHidden { get; } = new float[network.Hidden];
+
+        public float[] Mean { get; } = new float[network.Latent];
     }
 
     // Layout: users, items, interactions, kind, hidden, latent, modelled item ids (ascending), then W1, b1, Wmu, bmu, Wd1, bd1,

@@ -62,19 +62,22 @@ internal sealed class VaeNetwork
     public void Score(ReadOnlySpan<int> columns, ReadOnlySpan<float> values, Span<float> logits)
     {
         var h2 = new float[Hidden];
-        DecoderHidden(columns, values, h2);
+        DecoderHidden(columns, values, h2, new float[Hidden], new float[Latent]);
         OutputLayerKernel.Multiply(h2, 1, Hidden, Wd2, Bd2, logits);
     }
 
     /// <summary>
     /// The decoder's hidden layer for one input (length <see cref="Hidden"/>): tanh(Wd1^T mu + bd1) at the encoder's mean mu
     /// for the L2-normalised input; <see cref="Score"/> multiplies it by Wd2.
+    /// The encoder's hidden layer and mean go through the caller's buffers (<paramref name="h1"/>: <see cref="Hidden"/>
+    /// floats, <paramref name="mu"/>: <see cref="Latent"/>; overwritten), so that a batch allocates nothing per input.
     /// </summary>
-    public void DecoderHidden(ReadOnlySpan<int> columns, ReadOnlySpan<float> values, Span<float> h2)
+    /// <exception cref="ArgumentOutOfRangeException">A buffer is shorter than its layer.</exception>
+    public void DecoderHidden(ReadOnlySpan<int> columns, ReadOnlySpan<float> values, Span<float> h2, Span<float> h1, Span<float> mu)
     {
-        int h = Hidden, l = Latent;
-        var h1 = new float[h];
-        var mu = new float[l];
+        var h = Hidden;
+        h1 = h1[..h];
+        mu = mu[..Latent];
         B1.CopyTo(h1);
         var norm = TensorPrimitives.Norm(values);
         for (var p = 0; p < columns.Length; p++)
